@@ -1,0 +1,86 @@
+import { fromDayNumber, isWeekend, parseIsoDate, toDayNumber, yearOf } from './dates';
+
+// The official calendar is published by the State Council General Office each year (usually in
+// November for the next year), so no code can know it in advance. It is therefore data: a table
+// of exceptions to the Monday–Friday week plus the years the table is known to be complete for.
+// The core keeps it in the `calendar_day` table; platform bundles add later years.
+
+export type CalendarDayKind = 'holiday' | 'workday';
+
+/** One exception to the ordinary week: a weekday holiday, or a weekend make-up workday (调休). */
+export interface CalendarDay {
+  date: string;
+  kind: CalendarDayKind;
+  /** Festival name as published, e.g. '国庆节'; informative only. */
+  name?: string;
+}
+
+/** Years (inclusive) for which the table lists every exception. */
+export interface CalendarCoverage {
+  fromYear: number;
+  toYear: number;
+}
+
+export class CalendarNotCoveredError extends Error {
+  readonly code = 'CALENDAR_NOT_COVERED';
+  constructor(
+    readonly date: string,
+    readonly coverage: CalendarCoverage,
+  ) {
+    super(`The official calendar for ${yearOf(date)} is not loaded (covered ${coverage.fromYear}–${coverage.toYear}); import it from a platform bundle`);
+    this.name = 'CalendarNotCoveredError';
+  }
+}
+
+export class WorkingCalendar {
+  private readonly exceptions = new Map<number, CalendarDay>();
+
+  /** Throws RangeError on a malformed table: a bad date, a date outside coverage, a conflict. */
+  constructor(
+    days: readonly CalendarDay[],
+    readonly coverage: CalendarCoverage,
+  ) {
+    const { fromYear, toYear } = coverage;
+    if (!Number.isInteger(fromYear) || !Number.isInteger(toYear) || fromYear > toYear) {
+      throw new RangeError(`Bad calendar coverage ${fromYear}–${toYear}`);
+    }
+    for (const day of days) {
+      const n = parseIsoDate(day.date);
+      if (n === null) throw new RangeError(`Bad calendar date ${JSON.stringify(day.date)}`);
+      const year = yearOf(day.date);
+      if (year < fromYear || year > toYear) {
+        throw new RangeError(`Calendar day ${day.date} lies outside the covered years ${fromYear}–${toYear}`);
+      }
+      if (day.kind !== 'holiday' && day.kind !== 'workday') throw new RangeError(`Bad calendar kind for ${day.date}`);
+      const previous = this.exceptions.get(n);
+      if (previous !== undefined && previous.kind !== day.kind) {
+        throw new RangeError(`Calendar day ${day.date} is listed both as holiday and as workday`);
+      }
+      this.exceptions.set(n, day.name === undefined ? { date: day.date, kind: day.kind } : { date: day.date, kind: day.kind, name: day.name });
+    }
+  }
+
+  covers(date: string): boolean {
+    const year = yearOf(date);
+    return year >= this.coverage.fromYear && year <= this.coverage.toYear;
+  }
+
+  /** Throws CalendarNotCoveredError rather than guessing that an unknown year has no holidays. */
+  isWorkingDay(date: string): boolean {
+    return this.isWorkingDayNumber(toDayNumber(date), date);
+  }
+
+  /** Day-number variant for loops; `label` only feeds the error message. */
+  isWorkingDayNumber(dayNumber: number, label?: string): boolean {
+    const exception = this.exceptions.get(dayNumber);
+    if (exception !== undefined) return exception.kind === 'workday';
+    const date = label ?? fromDayNumber(dayNumber);
+    if (!this.covers(date)) throw new CalendarNotCoveredError(date, this.coverage);
+    return !isWeekend(dayNumber);
+  }
+
+  /** The exceptions as a plain table, sorted by date (for storage or a bundle). */
+  toTable(): CalendarDay[] {
+    return [...this.exceptions.entries()].sort(([a], [b]) => a - b).map(([, day]) => ({ ...day }));
+  }
+}
