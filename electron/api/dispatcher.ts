@@ -1,0 +1,49 @@
+import { contract, isMethodName, roleHas, type MethodName } from '../../shared/contract';
+import { AppError, type ApiResult } from '../../shared/errors';
+import { auditIn } from '../services/auditService';
+import { resolveSession } from '../services/authService';
+import type { Caller, CoreContext } from '../services/context';
+import { handlers, type HandlerCall } from './handlers';
+import { validationError } from './validationError';
+
+export interface Transport {
+  /** The session token the renderer holds, if any. */
+  token?: string | undefined;
+}
+
+export type Dispatch = (method: string, input: unknown, transport: Transport) => Promise<ApiResult<unknown>>;
+
+/**
+ * The single entry for both transports: validate the input against the contract, resolve the
+ * session and permission, run the service, and turn every failure into a typed error.
+ * Services never see unvalidated input.
+ */
+export function createDispatcher(ctx: CoreContext): Dispatch {
+  return async (method, rawInput, transport) => {
+    try {
+      if (!isMethodName(method)) throw new AppError('METHOD_UNKNOWN', `There is no API method "${method.slice(0, 60)}".`);
+      const spec = contract[method];
+      const parsed = spec.input.safeParse(rawInput ?? {});
+      if (!parsed.success) throw validationError(parsed.error);
+      const caller = await authorise(ctx, method, transport.token);
+      const call = { ctx, input: parsed.data, caller, token: transport.token } as HandlerCall<MethodName>;
+      const handler = handlers[method] as (c: HandlerCall<MethodName>) => Promise<unknown>;
+      return { ok: true, value: await handler(call) };
+    } catch (err) {
+      if (err instanceof AppError) return { ok: false, error: err.toBody() };
+      console.error(`[api] ${method} failed:`, err);
+      return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside CreditDesk. The error was logged; please try again.' } };
+    }
+  };
+}
+
+async function authorise(ctx: CoreContext, method: MethodName, token: string | undefined): Promise<Caller | null> {
+  const access = contract[method].access;
+  if (access === 'public') return null;
+  const caller = await resolveSession(ctx, token);
+  if (access === 'session' || roleHas(caller.role, access)) return caller;
+  await ctx.db.transaction((tx) =>
+    auditIn(tx, ctx, caller, { action: 'permission.refused', target: method, detail: { role: caller.role, needs: access } }),
+  );
+  throw new AppError('FORBIDDEN', 'Your role does not allow this action.', { method, needs: access });
+}

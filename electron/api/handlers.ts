@@ -1,0 +1,42 @@
+import type { MethodName, OutputOf, ParsedInputOf } from '../../shared/contract';
+import * as accounts from '../services/accountsService';
+import { listAuditEvents, verifyAuditChain } from '../services/auditService';
+import * as auth from '../services/authService';
+import type { Caller, CoreContext } from '../services/context';
+import * as counter from '../services/counterService';
+import { listQueries } from '../services/queryLogService';
+
+export interface HandlerCall<M extends MethodName> {
+  ctx: CoreContext;
+  input: ParsedInputOf<M>;
+  /** Null only for 'public' methods. */
+  caller: Caller | null;
+  token: string | undefined;
+}
+
+type Handler<M extends MethodName> = (call: HandlerCall<M>) => Promise<OutputOf<M>>;
+
+/** Every contract method must have exactly one handler: a missing one is a compile error here. */
+export type Handlers = { [M in MethodName]: Handler<M> };
+
+const must = (caller: Caller | null): Caller => caller!;
+
+export const handlers: Handlers = {
+  'auth.status': ({ ctx }) => auth.officeStatus(ctx),
+  'auth.setupAdmin': ({ ctx, input }) => auth.setupAdmin(ctx, input),
+  'auth.login': ({ ctx, input }) => auth.login(ctx, input),
+  'auth.unlock': ({ ctx, input, token }) => auth.unlock(ctx, token, input.password),
+  'auth.lock': ({ ctx, caller }) => auth.lock(ctx, must(caller)),
+  'auth.logout': ({ ctx, caller }) => auth.logout(ctx, must(caller)),
+  'auth.whoami': ({ ctx, caller, token }) => auth.whoami(ctx, must(caller), token!),
+  'counter.purposes': async ({ ctx }) => ctx.catalogs.purposes,
+  'counter.lookup': ({ ctx, caller, input }) => counter.lookup(ctx, must(caller), input),
+  'counter.reveal': ({ ctx, caller, input }) => counter.reveal(ctx, must(caller), input),
+  'querylog.list': ({ ctx, input }) => listQueries(ctx, input),
+  'audit.list': ({ ctx, input }) => listAuditEvents(ctx, input),
+  'audit.verify': ({ ctx }) => verifyAuditChain(ctx.db),
+  'accounts.list': ({ ctx }) => accounts.listAccounts(ctx),
+  'accounts.create': ({ ctx, caller, input }) => accounts.createAccount(ctx, caller, input),
+  'accounts.setDisabled': ({ ctx, caller, input }) => accounts.setDisabled(ctx, must(caller), input),
+  'accounts.resetPassword': ({ ctx, caller, input }) => accounts.resetPassword(ctx, must(caller), input),
+};

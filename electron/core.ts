@@ -1,0 +1,52 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Purpose } from '../shared/contract';
+import purposes from '../resources/catalog/purposes.json';
+import { createDispatcher, type Dispatch } from './api/dispatcher';
+import { Database } from './db/database';
+import { migrate } from './db/migrate';
+import type { CoreContext } from './services/context';
+import { getSetting } from './store/settingsStore';
+
+export const DATABASE_FILE = 'creditdesk.sqlite';
+
+export interface CoreOptions {
+  dataDir: string;
+  demo?: boolean;
+  now?: () => Date;
+}
+
+export interface Core {
+  ctx: CoreContext;
+  dispatch: Dispatch;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens (or creates) the office database in `dataDir`, checks it, migrates it and returns the
+ * dispatcher. Both the Electron main process and the browser-mode host start the console this way.
+ */
+export async function openCore(options: CoreOptions): Promise<Core> {
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const db = await Database.open(join(options.dataDir, DATABASE_FILE));
+  try {
+    const check = await db.get<{ quick_check: string }>('PRAGMA quick_check');
+    if (check?.quick_check !== 'ok') throw new Error(`The database file failed its integrity check: ${check?.quick_check ?? 'no answer'}`);
+    await migrate(db);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  const ctx: CoreContext = {
+    db,
+    now: options.now ?? (() => new Date()),
+    dataDir: options.dataDir,
+    catalogs: { purposes: purposes as Purpose[] },
+    office: {
+      code: (await getSetting(db, 'office_code')) ?? '000000-00',
+      name: (await getSetting(db, 'office_name')) ?? '未配置的服务窗口 (office not provisioned)',
+    },
+    demo: (await getSetting(db, 'demo')) === '1',
+  };
+  return { ctx, dispatch: createDispatcher(ctx), close: () => db.close() };
+}

@@ -1,0 +1,167 @@
+import sqlite3 from 'sqlite3';
+import { Mutex } from './mutex';
+
+export type SqlParams = readonly unknown[] | Record<string, unknown>;
+export interface RunResult {
+  changes: number;
+  lastID: number;
+}
+
+/** What a store function needs: reads and writes, inside or outside a transaction. */
+export interface Queryable {
+  run(sql: string, params?: SqlParams): Promise<RunResult>;
+  get<T>(sql: string, params?: SqlParams): Promise<T | undefined>;
+  all<T>(sql: string, params?: SqlParams): Promise<T[]>;
+  exec(sql: string): Promise<void>;
+}
+
+const SLOW_QUERY_MS = 40;
+
+/**
+ * One sqlite3 connection with prepared statements cached by SQL text.
+ *
+ * `sqlite3` runs every call on one connection, so a statement issued by an unrelated caller while a
+ * transaction is open would silently join it (and vanish on ROLLBACK). Hence writes and
+ * transactions take a mutex; plain reads go to a second connection (WAL lets it read the last
+ * committed state while a long import is being written).
+ */
+export class Connection implements Queryable {
+  private readonly statements = new Map<string, sqlite3.Statement>();
+
+  private constructor(private readonly db: sqlite3.Database, readonly file: string) {}
+
+  static open(file: string, mode = sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE): Promise<Connection> {
+    return new Promise((resolve, reject) => {
+      const db = new sqlite3.Database(file, mode, (err) => (err ? reject(err) : resolve(new Connection(db, file))));
+    });
+  }
+
+  private statement(sql: string): sqlite3.Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+
+  run(sql: string, params: SqlParams = []): Promise<RunResult> {
+    const started = performance.now();
+    return new Promise((resolve, reject) => {
+      this.statement(sql).run(params, function (this: sqlite3.RunResult, err: Error | null) {
+        logIfSlow(sql, started);
+        if (err) reject(err);
+        else resolve({ changes: this.changes, lastID: this.lastID });
+      });
+    });
+  }
+
+  get<T>(sql: string, params: SqlParams = []): Promise<T | undefined> {
+    const started = performance.now();
+    return new Promise((resolve, reject) => {
+      this.statement(sql).get(params, (err: Error | null, row: T | undefined) => {
+        logIfSlow(sql, started);
+        if (err) reject(err);
+        else resolve(row);
+      });
+    });
+  }
+
+  all<T>(sql: string, params: SqlParams = []): Promise<T[]> {
+    const started = performance.now();
+    return new Promise((resolve, reject) => {
+      this.statement(sql).all(params, (err: Error | null, rows: T[]) => {
+        logIfSlow(sql, started);
+        if (err) reject(err);
+        else resolve(rows);
+      });
+    });
+  }
+
+  exec(sql: string): Promise<void> {
+    return new Promise((resolve, reject) => this.db.exec(sql, (err) => (err ? reject(err) : resolve())));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.statements.values()].map((s) => new Promise<void>((r) => s.finalize(() => r()))));
+    this.statements.clear();
+    await new Promise<void>((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve())));
+  }
+}
+
+function logIfSlow(sql: string, started: number): void {
+  const ms = performance.now() - started;
+  if (ms > SLOW_QUERY_MS && process.env.CREDITDESK_QUIET !== '1') {
+    console.warn(`[db] slow query ${ms.toFixed(1)} ms: ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
+  }
+}
+
+export interface DatabaseOptions {
+  /** Pages of cache per connection; negative means KiB (SQLite convention). */
+  cacheSizeKiB?: number;
+}
+
+export class Database implements Queryable {
+  private readonly writeLock = new Mutex();
+
+  private constructor(
+    private readonly writer: Connection,
+    private readonly reader: Connection,
+    readonly file: string,
+  ) {}
+
+  static async open(file: string, options: DatabaseOptions = {}): Promise<Database> {
+    const writer = await Connection.open(file);
+    const cache = options.cacheSizeKiB ?? 64 * 1024;
+    await writer.exec(
+      `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;
+       PRAGMA busy_timeout = 5000; PRAGMA cache_size = -${cache}; PRAGMA temp_store = MEMORY;`,
+    );
+    const reader = await Connection.open(file, sqlite3.OPEN_READONLY);
+    await reader.exec(`PRAGMA busy_timeout = 5000; PRAGMA cache_size = -${cache}; PRAGMA query_only = ON;`);
+    return new Database(writer, reader, file);
+  }
+
+  get<T>(sql: string, params?: SqlParams): Promise<T | undefined> {
+    return this.reader.get<T>(sql, params);
+  }
+
+  all<T>(sql: string, params?: SqlParams): Promise<T[]> {
+    return this.reader.all<T>(sql, params);
+  }
+
+  /** A single write outside any transaction (autocommit), serialised with transactions. */
+  run(sql: string, params?: SqlParams): Promise<RunResult> {
+    return this.writeLock.runExclusive(() => this.writer.run(sql, params));
+  }
+
+  exec(sql: string): Promise<void> {
+    return this.writeLock.runExclusive(() => this.writer.exec(sql));
+  }
+
+  /**
+   * Runs `fn` inside BEGIN IMMEDIATE … COMMIT on the writer. Any throw rolls back; COMMIT is never
+   * issued unconditionally. Reads inside `fn` must use `tx` to see their own uncommitted writes.
+   */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.writeLock.runExclusive(async () => {
+      await this.writer.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(this.writer);
+        await this.writer.exec('COMMIT');
+        return result;
+      } catch (err) {
+        await this.writer.exec('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.writeLock.runExclusive(async () => {
+      await this.reader.close();
+      await this.writer.exec('PRAGMA optimize').catch(() => undefined);
+      await this.writer.close();
+    });
+  }
+}

@@ -1,0 +1,48 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { defaultDataDir } from './dataDir';
+
+export interface LaunchArgs {
+  demo: boolean;
+  dataDir: string;
+  port: number;
+  open: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const LAUNCH_USAGE = `Usage: npm run web -- [--demo] [--data-dir DIR] [--port N] [--open]
+  --demo          a ready-made demo office (its own data directory unless --data-dir is given)
+  --data-dir DIR  the office's data directory (created on first run)
+  --port N        port on 127.0.0.1 (default: any free port)
+  --open          open the system browser at the console's URL`;
+
+/** Parses the console's launch flags; anything unknown or malformed is a UsageError with one sentence. */
+export function parseLaunchArgs(argv: string[]): LaunchArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        demo: { type: 'boolean', default: false },
+        'data-dir': { type: 'string' },
+        port: { type: 'string' },
+        open: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message}\n${LAUNCH_USAGE}`);
+  }
+  if (values.help) throw new UsageError(LAUNCH_USAGE);
+  let port = 0;
+  if (values.port !== undefined) {
+    port = Number(values.port);
+    if (!/^\d+$/.test(values.port) || port < 1 || port > 65535) throw new UsageError(`--port must be a whole number from 1 to 65535, not "${values.port}".`);
+  }
+  const dataDir = values['data-dir'];
+  if (dataDir !== undefined && dataDir.trim() === '') throw new UsageError('--data-dir needs a directory path.');
+  return { demo: values.demo, dataDir: dataDir ? resolve(dataDir) : defaultDataDir(values.demo), port, open: values.open };
+}

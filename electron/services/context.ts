@@ -1,0 +1,21 @@
+import type { Purpose } from '../../shared/contract';
+import type { Role } from '../../shared/domain/account';
+import type { Database } from '../db/database';
+
+/** What every service gets: the database, the clock (tests move it), and office facts. */
+export interface CoreContext {
+  db: Database;
+  now: () => Date;
+  dataDir: string;
+  catalogs: { purposes: Purpose[] };
+  office: { code: string; name: string };
+  demo: boolean;
+}
+
+/** The authenticated caller, as the dispatcher resolved it. */
+export interface Caller {
+  accountId: number;
+  username: string;
+  role: Role;
+  tokenHash: string;
+}

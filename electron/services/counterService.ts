@@ -1,0 +1,85 @@
+import type { LookupResult, Purpose } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import { insertQueryLog, insertVisit, findVisit } from '../store/queryLogStore';
+import { findSubjectByIdNumber, findSubjectById } from '../store/subjectStore';
+import { auditIn } from './auditService';
+import type { Caller, CoreContext } from './context';
+import { buildSubjectView } from './subjectViewService';
+
+export interface LookupInput {
+  idNumber: string;
+  name: string;
+  applicant: { kind: 'self' };
+  purposeCode: string;
+  purposeText?: string | undefined;
+}
+
+function resolvePurpose(ctx: CoreContext, code: string, text: string | undefined): Purpose {
+  const purpose = ctx.catalogs.purposes.find((p) => p.code === code);
+  if (!purpose) throw new AppError('PURPOSE_REQUIRED', 'Choose a purpose from the catalogue: no purpose, no query.', { purposeCode: code });
+  if (purpose.requiresText && !text) throw new AppError('PURPOSE_REQUIRED', 'Describe the purpose in a few words.', { purposeCode: code });
+  return purpose;
+}
+
+/** Names are compared as printed on the ID card: whitespace and the middle dot of minority names ignored. */
+function sameName(a: string, b: string): boolean {
+  const norm = (s: string) => s.normalize('NFKC').replace(/[\s·•．.]/g, '');
+  return norm(a) === norm(b);
+}
+
+/**
+ * Opens a visit and looks the subject up. Every lookup is registered (Order 631 art. 22), found or
+ * not, in the same transaction as its audit event, before any data leaves the core.
+ */
+export async function lookup(ctx: CoreContext, caller: Caller, input: LookupInput): Promise<LookupResult> {
+  resolvePurpose(ctx, input.purposeCode, input.purposeText);
+  const subject = await findSubjectByIdNumber(ctx.db, input.idNumber);
+  if (subject && !sameName(subject.name, input.name)) {
+    await ctx.db.transaction((tx) =>
+      auditIn(tx, ctx, caller, { action: 'counter.name_mismatch', target: input.idNumber, detail: { typedName: input.name } }),
+    );
+    throw new AppError('NAME_MISMATCH', 'The name does not match the name on record for this ID number. Check the ID card.');
+  }
+  const at = ctx.now().toISOString();
+  const visitId = await ctx.db.transaction(async (tx) => {
+    const id = await insertVisit(tx, {
+      startedAt: at,
+      clerkId: caller.accountId,
+      idNumber: input.idNumber,
+      name: input.name,
+      subjectId: subject?.id ?? null,
+      applicantKind: input.applicant.kind,
+      purposeCode: input.purposeCode,
+      purposeText: input.purposeText ?? null,
+    });
+    await insertQueryLog(tx, {
+      at,
+      visitId: id,
+      clerkId: caller.accountId,
+      subjectId: subject?.id ?? null,
+      idNumber: input.idNumber,
+      officeCode: ctx.office.code,
+      purposeCode: input.purposeCode,
+      outcome: subject ? 'found' : 'no_record',
+    });
+    await auditIn(tx, ctx, caller, {
+      action: 'counter.lookup',
+      target: input.idNumber,
+      detail: { visitId: id, purpose: input.purposeCode, applicant: input.applicant.kind, found: Boolean(subject) },
+    });
+    return id;
+  });
+  return { visitId, found: Boolean(subject), view: subject ? await buildSubjectView(ctx.db, subject, ctx.now()) : null };
+}
+
+/** Shows one unmasked identity field of the visit's subject; allowed by role and always logged. */
+export async function reveal(ctx: CoreContext, caller: Caller, input: { visitId: number; field: 'idNumber' | 'name' }): Promise<{ value: string }> {
+  const visit = await findVisit(ctx.db, input.visitId);
+  if (!visit || visit.subject_id === null) throw new AppError('NOT_FOUND', 'This visit has no subject to reveal.');
+  if (visit.clerk_id !== caller.accountId) throw new AppError('FORBIDDEN', 'Only the clerk who opened this visit can reveal its identity fields.');
+  const subject = (await findSubjectById(ctx.db, visit.subject_id))!;
+  await ctx.db.transaction((tx) =>
+    auditIn(tx, ctx, caller, { action: 'subject.reveal', target: subject.idNumber, detail: { visitId: visit.id, field: input.field } }),
+  );
+  return { value: input.field === 'idNumber' ? subject.idNumber : subject.name };
+}

@@ -1,0 +1,34 @@
+import type { Queryable } from '../db/database';
+
+export interface SessionRow {
+  token_hash: string;
+  account_id: number;
+  created_at: string;
+  last_seen_at: string;
+  locked: number;
+  ended_at: string | null;
+}
+
+export function findSession(db: Queryable, tokenHash: string): Promise<SessionRow | undefined> {
+  return db.get<SessionRow>('SELECT * FROM session WHERE token_hash = ?', [tokenHash]);
+}
+
+export async function insertSession(db: Queryable, tokenHash: string, accountId: number, now: string): Promise<void> {
+  await db.run('INSERT INTO session (token_hash, account_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)', [tokenHash, accountId, now, now]);
+}
+
+export async function touchSession(db: Queryable, tokenHash: string, now: string): Promise<void> {
+  await db.run('UPDATE session SET last_seen_at = ? WHERE token_hash = ?', [now, tokenHash]);
+}
+
+export async function setSessionLocked(db: Queryable, tokenHash: string, locked: boolean, now: string): Promise<void> {
+  await db.run('UPDATE session SET locked = ?, last_seen_at = ? WHERE token_hash = ?', [locked ? 1 : 0, now, tokenHash]);
+}
+
+export async function endSession(db: Queryable, tokenHash: string, now: string): Promise<void> {
+  await db.run('UPDATE session SET ended_at = ? WHERE token_hash = ? AND ended_at IS NULL', [now, tokenHash]);
+}
+
+export async function endSessionsOf(db: Queryable, accountId: number, now: string): Promise<void> {
+  await db.run('UPDATE session SET ended_at = ? WHERE account_id = ? AND ended_at IS NULL', [now, accountId]);
+}

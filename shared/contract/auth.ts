@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import type { AccountInfo } from '../domain/account';
+import { method } from './method';
+import { password, shortText, username } from './fields';
+import type { Permission } from './permissions';
+
+export interface OfficeStatus {
+  initialised: boolean;
+  officeCode: string;
+  officeName: string;
+  demo: boolean;
+  idleLockMinutes: number;
+}
+
+export interface SessionInfo {
+  token: string;
+  account: AccountInfo;
+  permissions: Permission[];
+  idleLockMinutes: number;
+}
+
+export const authContract = {
+  'auth.status': method<OfficeStatus>()({ input: z.object({}).strict(), access: 'public' }),
+  'auth.setupAdmin': method<SessionInfo>()({
+    input: z.object({ username, displayName: shortText(40), password }).strict(),
+    access: 'public',
+  }),
+  'auth.login': method<SessionInfo>()({ input: z.object({ username, password }).strict(), access: 'public' }),
+  /** Unlocks the caller's own idle-locked session with the account password. */
+  'auth.unlock': method<SessionInfo>()({ input: z.object({ password }).strict(), access: 'public' }),
+  'auth.lock': method<{ locked: true }>()({ input: z.object({}).strict(), access: 'session' }),
+  'auth.logout': method<{ loggedOut: true }>()({ input: z.object({}).strict(), access: 'session' }),
+  'auth.whoami': method<SessionInfo>()({ input: z.object({}).strict(), access: 'session' }),
+};

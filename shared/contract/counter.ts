@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { validateIdNumber } from '../validators/idNumber';
+import type { SubjectView } from '../domain/subjectView';
+import { method } from './method';
+import { shortText } from './fields';
+
+export interface Purpose {
+  code: string;
+  zh: string;
+  en: string;
+  requiresText: boolean;
+}
+
+/** A citizen ID number checked as GB 11643 demands; the issue carries the validator's reason. */
+export const citizenIdNumber = z
+  .string()
+  .max(32)
+  .transform((raw, ctx) => {
+    const result = validateIdNumber(raw, new Date());
+    if (result.ok) return result.value.idNumber;
+    ctx.addIssue({ code: 'custom', message: result.code, params: { reason: result.code } });
+    return z.NEVER;
+  });
+
+export const applicantSchema = z.discriminatedUnion('kind', [z.object({ kind: z.literal('self') }).strict()]);
+
+export interface LookupResult {
+  visitId: number;
+  found: boolean;
+  view: SubjectView | null;
+}
+
+export const counterContract = {
+  'counter.purposes': method<Purpose[]>()({ input: z.object({}).strict(), access: 'session' }),
+  /** Opens a visit and looks the subject up; no purpose, no query (Order 631 art. 22). */
+  'counter.lookup': method<LookupResult>()({
+    input: z
+      .object({
+        idNumber: citizenIdNumber,
+        name: shortText(40),
+        applicant: applicantSchema,
+        purposeCode: z.string().min(1).max(40),
+        purposeText: z.string().trim().max(200).optional(),
+      })
+      .strict(),
+    access: 'counter.lookup',
+  }),
+  'counter.reveal': method<{ value: string }>()({
+    input: z.object({ visitId: z.number().int().positive(), field: z.enum(['idNumber', 'name']) }).strict(),
+    access: 'subject.reveal',
+  }),
+};

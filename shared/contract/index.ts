@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+import { accountsContract } from './accounts';
+import { authContract } from './auth';
+import { counterContract } from './counter';
+import { logsContract } from './logs';
+import type { MethodSpec } from './method';
+
+// The one contract: the dispatcher, the HTTP host, the Electron bridge and the renderer's client
+// all derive from this map, so a method exists in every transport or in none.
+export const contract = {
+  ...authContract,
+  ...counterContract,
+  ...logsContract,
+  ...accountsContract,
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
+export type OutputOf<M extends MethodName> = Contract[M] extends MethodSpec<z.ZodType, infer O> ? O : never;
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export * from './permissions';
+export type { OfficeStatus, SessionInfo } from './auth';
+export type { LookupResult, Purpose } from './counter';
+export type { AuditRow, AuditVerifyResult, Page, QueryLogRow } from './logs';

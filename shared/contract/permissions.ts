@@ -1,0 +1,28 @@
+import type { Role } from '../domain/account';
+
+export const PERMISSIONS = [
+  'counter.lookup',
+  'subject.reveal',
+  'querylog.read',
+  'audit.read',
+  'accounts.manage',
+  'settings.manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** 'public' needs no session (login, first-run); 'session' needs any unlocked session. */
+export type Access = Permission | 'public' | 'session';
+
+// Least privilege per role: the auditor reads logs but never looks anyone up (查询使用登记和审查);
+// the admin manages accounts but does not serve the counter.
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  clerk: ['counter.lookup', 'subject.reveal'],
+  manager: ['counter.lookup', 'subject.reveal', 'querylog.read'],
+  operator: ['settings.manage'],
+  auditor: ['querylog.read', 'audit.read'],
+  admin: ['accounts.manage', 'settings.manage', 'audit.read'],
+};
+
+export function roleHas(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}

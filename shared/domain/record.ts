@@ -1,0 +1,87 @@
+// Catalogue categories follow the national public-credit catalogue (domain-rules.md, "Report
+// structures"); the report groups them into sections via REPORT_SECTION_OF.
+export const RECORD_CATEGORIES = [
+  'basic',
+  'admin_licence',
+  'admin_penalty',
+  'dishonest_debtor',
+  'black_list',
+  'red_list',
+  'honour',
+  'tax_credit',
+  'social_insurance',
+  'contract_performance',
+  'volunteer_service',
+  'credit_commitment',
+] as const;
+export type RecordCategory = (typeof RECORD_CATEGORIES)[number];
+
+export const RECORD_DOMAINS = [
+  'food_drug',
+  'work_safety',
+  'tax',
+  'transport',
+  'environment',
+  'market',
+  'education',
+  'health',
+  'housing',
+  'finance',
+  'judicial',
+  'civil_affairs',
+] as const;
+export type RecordDomain = (typeof RECORD_DOMAINS)[number];
+
+/** Severity tiers of the Credit Repair Management Measures (2025); null for non-negative records. */
+export const SEVERITIES = ['minor', 'ordinary', 'serious'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const RECORD_STATUSES = ['active', 'under_objection', 'corrected', 'revoked', 'repaired', 'expired'] as const;
+export type RecordStatus = (typeof RECORD_STATUSES)[number];
+
+export const NEGATIVE_CATEGORIES: readonly RecordCategory[] = ['admin_penalty', 'dishonest_debtor', 'black_list'];
+
+export interface CreditRecord {
+  id: number;
+  subjectId: number;
+  centralId: string;
+  category: RecordCategory;
+  domain: RecordDomain;
+  severity: Severity | null;
+  title: string;
+  content: string;
+  providerUnit: string;
+  documentNo: string;
+  occurredOn: string;
+  decidedOn: string;
+  publicityStart: string;
+  /** null: published without end (e.g. licences, basic information). */
+  publicityEnd: string | null;
+  status: RecordStatus;
+  version: number;
+}
+
+export const REPORT_SECTIONS = [
+  'basic',
+  'licences',
+  'penalties',
+  'dishonesty',
+  'honours',
+  'other',
+] as const;
+export type ReportSection = (typeof REPORT_SECTIONS)[number];
+
+export const REPORT_SECTION_OF: Record<RecordCategory, ReportSection> = {
+  basic: 'basic',
+  admin_licence: 'licences',
+  admin_penalty: 'penalties',
+  dishonest_debtor: 'dishonesty',
+  black_list: 'dishonesty',
+  red_list: 'honours',
+  honour: 'honours',
+  tax_credit: 'other',
+  social_insurance: 'other',
+  contract_performance: 'other',
+  volunteer_service: 'other',
+  credit_commitment: 'other',
+};

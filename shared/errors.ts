@@ -1,0 +1,51 @@
+// Every failure that crosses the API boundary is one of these codes. The UI and the command line
+// turn a code into a sentence with shared/i18n/errorMessages.ts; nothing relies on message text.
+export const ERROR_CODES = [
+  'METHOD_UNKNOWN',
+  'VALIDATION',
+  'UNAUTHENTICATED',
+  'SESSION_LOCKED',
+  'SESSION_EXPIRED',
+  'FORBIDDEN',
+  'BAD_CREDENTIALS',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_DISABLED',
+  'ALREADY_INITIALISED',
+  'NOT_INITIALISED',
+  'WEAK_PASSWORD',
+  'USERNAME_TAKEN',
+  'NOT_FOUND',
+  'ID_INVALID',
+  'NAME_MISMATCH',
+  'VISIT_CLOSED',
+  'PURPOSE_REQUIRED',
+  'CONFLICT',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiErrorBody {
+  code: ErrorCode;
+  /** A plain sentence in English for logs and scripts; the UI localises by code. */
+  message: string;
+  /** Structured facts the localised sentence may use (field paths, dates, counts). */
+  details?: Record<string, unknown>;
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
+
+/** Thrown by services; the dispatcher turns it into `{ ok: false, error }`. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  toBody(): ApiErrorBody {
+    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
+  }
+}
