@@ -1,0 +1,65 @@
+import { addMonthsClamped, isIsoDate } from '../calendar/dates';
+import type { RecordCategory, RecordDomain, Severity } from '../domain/record';
+import type { NonRepairableRule, RuleProfile } from './profile';
+
+// Credit Repair Management Measures (2025, in force 2026-04-01): negative information is
+// published for a period set by its severity, counted from the decision date; publication stops
+// by itself at the longest period, and early repair can be requested once the shortest period
+// is reached. Months are added with addMonthsClamped: 2025-08-31 + 6 months = 2026-02-28. The
+// shortest period counts as reached on that date itself, and publication stops on the date the
+// longest period reaches.
+
+export interface RepairRecord {
+  category: RecordCategory;
+  severity: Severity | null;
+  decidedOn: string;
+  domain?: RecordDomain | null;
+  /** e.g. 'licence_revocation', 'suspension', 'fine'; needed to match some non-repairable rules. */
+  penaltyKind?: string | null;
+  /** Whether the record is in fact published; defaults to the tier's rule (minor: not published). */
+  published?: boolean;
+}
+
+export type RepairEligibility =
+  /** Not information the repair measures cover (no severity, or another procedure, e.g. courts). */
+  | { status: 'not_applicable'; reason: 'no_severity' | 'category' }
+  /** Minor information is in principle not published; unpublished, there is nothing to repair. */
+  | { status: 'not_published' }
+  /** Cannot be repaired early; publication still ends on publicationEndsOn when known. */
+  | { status: 'non_repairable'; rule: NonRepairableRule; publicationEndsOn: string | null }
+  | { status: 'not_yet'; earliestOn: string; publicationEndsOn: string }
+  /** Shortest period reached; the other conditions (corrected, commitment…) are for staff to check. */
+  | { status: 'eligible'; since: string; publicationEndsOn: string }
+  /** Past the longest period: publication has stopped by itself; no application needed. */
+  | { status: 'expired'; publicationEndedOn: string };
+
+function matches(rule: NonRepairableRule, r: RepairRecord): boolean {
+  if (rule.categories && !rule.categories.includes(r.category)) return false;
+  if (rule.severities && (r.severity === null || !rule.severities.includes(r.severity))) return false;
+  if (rule.domains && (r.domain == null || !rule.domains.includes(r.domain))) return false;
+  if (rule.penaltyKinds && (r.penaltyKind == null || !rule.penaltyKinds.includes(r.penaltyKind))) return false;
+  return true;
+}
+
+/** `today` is a 'YYYY-MM-DD' date in China (see chinaDateOf). Throws RangeError on a bad date. */
+export function repairEligibility(record: RepairRecord, profile: RuleProfile, today: string): RepairEligibility {
+  if (!isIsoDate(record.decidedOn) || !isIsoDate(today)) throw new RangeError('repairEligibility needs YYYY-MM-DD dates');
+  const rules = profile.repair;
+  const tier = record.severity === null ? null : rules.tiers[record.severity];
+  const publicationEndsOn = tier ? addMonthsClamped(record.decidedOn, tier.longestMonths) : null;
+
+  // Serious-list entries and certain serious penalties are excluded from early repair whatever
+  // their age, so this check comes before the category and period checks.
+  const rule = rules.nonRepairable.find((candidate) => matches(candidate, record));
+  if (rule) {
+    if (publicationEndsOn !== null && today >= publicationEndsOn) return { status: 'expired', publicationEndedOn: publicationEndsOn };
+    return { status: 'non_repairable', rule, publicationEndsOn };
+  }
+  if (!rules.appliesTo.includes(record.category)) return { status: 'not_applicable', reason: 'category' };
+  if (tier === null || publicationEndsOn === null) return { status: 'not_applicable', reason: 'no_severity' };
+  if (!(record.published ?? tier.published)) return { status: 'not_published' };
+  if (today >= publicationEndsOn) return { status: 'expired', publicationEndedOn: publicationEndsOn };
+  const earliestOn = addMonthsClamped(record.decidedOn, tier.shortestMonths ?? 0);
+  if (today < earliestOn) return { status: 'not_yet', earliestOn, publicationEndsOn };
+  return { status: 'eligible', since: earliestOn, publicationEndsOn };
+}
