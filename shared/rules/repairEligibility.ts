@@ -45,7 +45,9 @@ function matches(rule: NonRepairableRule, r: RepairRecord): boolean {
 export function repairEligibility(record: RepairRecord, profile: RuleProfile, today: string): RepairEligibility {
   if (!isIsoDate(record.decidedOn) || !isIsoDate(today)) throw new RangeError('repairEligibility needs YYYY-MM-DD dates');
   const rules = profile.repair;
-  const tier = record.severity === null ? null : rules.tiers[record.severity];
+  // The tiers time administrative-penalty information; list entries end by their own exit rules.
+  const covered = rules.appliesTo.includes(record.category);
+  const tier = record.severity === null || !covered ? null : rules.tiers[record.severity];
   const publicationEndsOn = tier ? addMonthsClamped(record.decidedOn, tier.longestMonths) : null;
 
   // Serious-list entries and certain serious penalties are excluded from early repair whatever
@@ -55,7 +57,7 @@ export function repairEligibility(record: RepairRecord, profile: RuleProfile, to
     if (publicationEndsOn !== null && today >= publicationEndsOn) return { status: 'expired', publicationEndedOn: publicationEndsOn };
     return { status: 'non_repairable', rule, publicationEndsOn };
   }
-  if (!rules.appliesTo.includes(record.category)) return { status: 'not_applicable', reason: 'category' };
+  if (!covered) return { status: 'not_applicable', reason: 'category' };
   if (tier === null || publicationEndsOn === null) return { status: 'not_applicable', reason: 'no_severity' };
   if (!(record.published ?? tier.published)) return { status: 'not_published' };
   if (today >= publicationEndsOn) return { status: 'expired', publicationEndedOn: publicationEndsOn };
