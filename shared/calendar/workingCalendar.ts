@@ -34,6 +34,8 @@ export class CalendarNotCoveredError extends Error {
 
 export class WorkingCalendar {
   private readonly exceptions = new Map<number, CalendarDay>();
+  private readonly firstDay: number;
+  private readonly lastDay: number;
 
   /** Throws RangeError on a malformed table: a bad date, a date outside coverage, a conflict. */
   constructor(
@@ -44,6 +46,8 @@ export class WorkingCalendar {
     if (!Number.isInteger(fromYear) || !Number.isInteger(toYear) || fromYear > toYear) {
       throw new RangeError(`Bad calendar coverage ${fromYear}–${toYear}`);
     }
+    this.firstDay = toDayNumber(`${String(fromYear).padStart(4, '0')}-01-01`);
+    this.lastDay = toDayNumber(`${String(toYear).padStart(4, '0')}-12-31`);
     for (const day of days) {
       const n = parseIsoDate(day.date);
       if (n === null) throw new RangeError(`Bad calendar date ${JSON.stringify(day.date)}`);
@@ -74,8 +78,9 @@ export class WorkingCalendar {
   isWorkingDayNumber(dayNumber: number, label?: string): boolean {
     const exception = this.exceptions.get(dayNumber);
     if (exception !== undefined) return exception.kind === 'workday';
-    const date = label ?? fromDayNumber(dayNumber);
-    if (!this.covers(date)) throw new CalendarNotCoveredError(date, this.coverage);
+    if (dayNumber < this.firstDay || dayNumber > this.lastDay) {
+      throw new CalendarNotCoveredError(label ?? fromDayNumber(dayNumber), this.coverage);
+    }
     return !isWeekend(dayNumber);
   }
 

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import chineseDays from 'chinese-days';
 import { BUILTIN_COVERAGE, builtinCalendarDays, builtinWorkingCalendar } from '../../../shared/calendar/builtinCalendar';
 import { addMonthsClamped, chinaDateOf } from '../../../shared/calendar/dates';
+import { mergeCalendar } from '../../../shared/calendar/mergeCalendar';
 import {
   addCalendarDays,
   addWorkingDays,
@@ -122,5 +123,25 @@ describe('dates', () => {
       if (saved === undefined) delete process.env.TZ;
       else process.env.TZ = saved;
     }
+  });
+});
+
+describe('mergeCalendar', () => {
+  const stored = { days: builtinCalendarDays(2025, 2026), coverage: { fromYear: 2025, toYear: 2026 } };
+
+  it('adds a following year and replaces an amended year wholesale', () => {
+    const next = { days: [{ date: '2027-01-01', kind: 'holiday' as const }], coverage: { fromYear: 2027, toYear: 2027 } };
+    const merged = mergeCalendar(stored, next);
+    assert.deepEqual(merged.coverage, { fromYear: 2025, toYear: 2027 });
+    assert.equal(merged.days.length, stored.days.length + 1);
+    const amended = mergeCalendar(merged, { days: [{ date: '2026-10-09', kind: 'holiday' }], coverage: { fromYear: 2026, toYear: 2026 } });
+    assert.deepEqual(amended.days.filter((d) => d.date.startsWith('2026')), [{ date: '2026-10-09', kind: 'holiday' }]);
+    const calendar = new WorkingCalendar(amended.days, amended.coverage);
+    assert.equal(isWorkingDay(calendar, '2026-10-09'), false);
+    assert.equal(isWorkingDay(calendar, '2026-10-01'), true, 'the 2026 rows were replaced');
+  });
+
+  it('refuses an update that would leave an uncovered year in between', () => {
+    assert.throws(() => mergeCalendar(stored, { days: [], coverage: { fromYear: 2028, toYear: 2028 } }), RangeError);
   });
 });
