@@ -87,6 +87,11 @@ export class IdAllocator {
     this.maxBlock = Math.floor(ORDER_SLOTS / Math.max(...REGIONS.map((r) => r.weight)));
   }
 
+  /** Indices i and i + cellCount share a (region lane, birth day) cell and differ by order code. */
+  get cellCount(): number {
+    return this.cells;
+  }
+
   get capacity(): number {
     return this.cells * this.maxBlock;
   }

@@ -3,6 +3,7 @@
 // extendable) and serious-dishonesty (black) lists, each citing catalogue measures only.
 import type { RecordDomain, Severity } from '../../shared/domain/record';
 import type { SubjectBuilder } from './builder';
+import type { Region } from './regions';
 import { addDays, addMonths, dayToIso, isoToDay } from './days';
 import { PENALTY_TEMPLATES } from './penaltyCatalog';
 import { weightedTable } from './prng';
@@ -27,6 +28,7 @@ export interface PenaltyRef {
   decidedOn: string;
   unit: string;
   domain: RecordDomain;
+  region: Region;
 }
 
 export function addPenalty(b: SubjectBuilder, opts: PenaltyOptions = {}): PenaltyRef {
@@ -75,7 +77,7 @@ export function addPenalty(b: SubjectBuilder, opts: PenaltyOptions = {}): Penalt
     version: status === 'corrected' ? 2 : 1,
   });
   if (status === 'repaired') addCommitment(b, { unit, documentNo, decidedOn, domain: t.domain });
-  return { centralId, documentNo, decidedOn, unit, domain: t.domain };
+  return { centralId, documentNo, decidedOn, unit, domain: t.domain, region };
 }
 
 const DEBTOR_CONDUCT = [
@@ -169,8 +171,8 @@ export function addBlackList(b: SubjectBuilder): void {
   const enteredOn = addDays(penalty.decidedOn, rng.int(20, 90));
   const decided = isoToDay(enteredOn) > b.todayDay ? b.today : enteredOn;
   const exitOn = addMonths(decided, 36);
-  const region = b.region;
-  // Serious-dishonesty lists are decided at city level or above.
+  const region = penalty.region;
+  // Serious-dishonesty lists are decided at city level or above, where the penalty was decided.
   const unit = providerUnit(region, list.domain, false);
   const reason = `因${penalty.documentNo}行政处罚决定所涉严重违法失信行为，列入${list.listName}`;
   const recordId = b.add({

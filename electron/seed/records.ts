@@ -180,20 +180,21 @@ export function addSocialInsurance(b: SubjectBuilder, kind: 'pension' | 'medical
   });
 }
 
-const CONTRACTS: readonly [RecordDomain, string, string][] = [
-  ['housing', '住房公积金贷款履约信息', '住房公积金管理中心'],
-  ['education', '国家助学贷款还款信息', '学生资助管理中心'],
-  ['housing', '公共租赁住房租金缴纳信息', '住房和城乡建设局'],
-  ['finance', '创业担保贷款还款信息', '人力资源和社会保障局'],
+/** [domain, title, unit, amount range in yuan]: amounts stay within each programme's caps. */
+const CONTRACTS: readonly [RecordDomain, string, string, number, number][] = [
+  ['housing', '住房公积金贷款履约信息', '住房公积金管理中心', 100000, 1200000],
+  ['education', '国家助学贷款还款信息', '学生资助管理中心', 8000, 64000],
+  ['housing', '公共租赁住房租金缴纳信息', '住房和城乡建设局', 3000, 24000],
+  ['finance', '创业担保贷款还款信息', '人力资源和社会保障局', 50000, 300000],
 ];
 
 /** Overdue performance is kept 5 years (Order 631 art. 16); on-time performance has no end. */
 export function addContract(b: SubjectBuilder): void {
   const { rng, region } = b;
-  const [domain, title, unit] = rng.pick(CONTRACTS);
+  const [domain, title, unit, min, max] = rng.pick(CONTRACTS);
   const decidedOn = b.dateWithin(5, 1);
   const overdue = rng.chance(0.12);
-  const amount = rng.int(2, 80) * 5000;
+  const amount = Math.round(rng.int(min, max) / 1000) * 1000;
   b.add({
     category: 'contract_performance',
     domain,
