@@ -11,8 +11,8 @@ export type CalendarDayKind = 'holiday' | 'workday';
 export interface CalendarDay {
   date: string;
   kind: CalendarDayKind;
-  /** Festival name as published, e.g. '国庆节'; informative only. */
-  name?: string;
+  /** Festival name as published, e.g. '国庆节'; informative only (null as read from SQLite). */
+  name?: string | null;
 }
 
 /** Years (inclusive) for which the table lists every exception. */
@@ -60,7 +60,7 @@ export class WorkingCalendar {
       if (previous !== undefined && previous.kind !== day.kind) {
         throw new RangeError(`Calendar day ${day.date} is listed both as holiday and as workday`);
       }
-      this.exceptions.set(n, day.name === undefined ? { date: day.date, kind: day.kind } : { date: day.date, kind: day.kind, name: day.name });
+      this.exceptions.set(n, day.name == null ? { date: day.date, kind: day.kind } : { date: day.date, kind: day.kind, name: day.name });
     }
   }
 
