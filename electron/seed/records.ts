@@ -5,6 +5,7 @@ import type { RecordDomain } from '../../shared/domain/record';
 import type { SubjectBuilder } from './builder';
 import { addMonths, dayToIso, isoToDay } from './days';
 import { weightedTable } from './prng';
+import { provinceName } from './regions';
 import { licenceDocumentNo, noticeNo, providerUnit } from './units';
 
 const year = (iso: string): number => Number(iso.slice(0, 4));
@@ -241,11 +242,12 @@ export function addHonour(b: SubjectBuilder): void {
   const { rng, region } = b;
   const [domain, title, level] = rng.pick(HONOURS);
   const decidedOn = b.dateWithin(10, 30);
-  const grantor = level === 'national' ? '中华人民共和国国务院' : level === 'province' ? '省人民政府' : `${region.city}人民政府`;
+  const place = level === 'national' ? '' : level === 'province' ? provinceName(region) : region.city;
+  const grantor = level === 'national' ? '中华人民共和国国务院' : `${place}人民政府`;
   b.add({
     category: 'honour',
     domain,
-    title: level === 'national' ? title : `${level === 'city' ? region.city : ''}${title}`,
+    title: `${place}${title}`,
     content: `授予${b.name}“${title}”荣誉称号`,
     providerUnit: grantor,
     documentNo: noticeNo(rng, region, '政字', year(decidedOn)),

@@ -66,3 +66,21 @@ export function regionByCode(code: string): Region | undefined {
 export function countyFullName(region: Region): string {
   return `${region.city}${region.county}`;
 }
+
+const PROVINCES: Record<string, string> = {
+  京: '北京市',
+  沪: '上海市',
+  浙: '浙江省',
+  苏: '江苏省',
+  鲁: '山东省',
+  豫: '河南省',
+  鄂: '湖北省',
+  粤: '广东省',
+  闽: '福建省',
+  川: '四川省',
+  陕: '陕西省',
+};
+
+export function provinceName(region: Region): string {
+  return PROVINCES[region.provinceShort] ?? region.city;
+}
