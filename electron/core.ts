@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Purpose } from '../shared/contract';
-import purposes from '../resources/catalog/purposes.json';
+import purposes from '../resources/catalog/purposes.json' with { type: 'json' };
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { Database } from './db/database';
 import { migrate } from './db/migrate';

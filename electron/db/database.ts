@@ -39,7 +39,11 @@ export class Connection implements Queryable {
   private statement(sql: string): sqlite3.Statement {
     let stmt = this.statements.get(sql);
     if (!stmt) {
-      stmt = this.db.prepare(sql);
+      // The callback keeps a failed prepare from surfacing as an unhandled 'error' event; the
+      // failure reaches the caller through the run/get/all callback instead.
+      stmt = this.db.prepare(sql, (err: Error | null) => {
+        if (err) this.statements.delete(sql);
+      });
       this.statements.set(sql, stmt);
     }
     return stmt;
@@ -58,8 +62,12 @@ export class Connection implements Queryable {
 
   get<T>(sql: string, params: SqlParams = []): Promise<T | undefined> {
     const started = performance.now();
+    const stmt = this.statement(sql);
     return new Promise((resolve, reject) => {
-      this.statement(sql).get(params, (err: Error | null, row: T | undefined) => {
+      stmt.get(params, (err: Error | null, row: T | undefined) => {
+        // A stepped-but-unfinished statement holds its read snapshot open; reset releases it so the
+        // reader connection sees later commits.
+        stmt.reset();
         logIfSlow(sql, started);
         if (err) reject(err);
         else resolve(row);
@@ -91,7 +99,8 @@ export class Connection implements Queryable {
 
 function logIfSlow(sql: string, started: number): void {
   const ms = performance.now() - started;
-  if (ms > SLOW_QUERY_MS && process.env.CREDITDESK_QUIET !== '1') {
+  // Bulk statements (json_each over a batch) are slow by design; the warning is for lookups.
+  if (ms > SLOW_QUERY_MS && process.env.CREDITDESK_QUIET !== '1' && !sql.includes('json_each')) {
     console.warn(`[db] slow query ${ms.toFixed(1)} ms: ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
   }
 }

@@ -1,4 +1,4 @@
-import chineseDays from 'chinese-days/dist/chinese-days.json';
+import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { yearOf } from './dates';
 import { WorkingCalendar } from './workingCalendar';
 import type { CalendarCoverage, CalendarDay } from './workingCalendar';

@@ -1,9 +1,9 @@
-import defaultProfile from '../../resources/profiles/default.json';
-import henan from '../../resources/profiles/henan.json';
-import nationalAgency from '../../resources/profiles/national-agency.json';
-import shandong from '../../resources/profiles/shandong.json';
-import shanghai from '../../resources/profiles/shanghai.json';
-import zhejiang from '../../resources/profiles/zhejiang.json';
+import defaultProfile from '../../resources/profiles/default.json' with { type: 'json' };
+import henan from '../../resources/profiles/henan.json' with { type: 'json' };
+import nationalAgency from '../../resources/profiles/national-agency.json' with { type: 'json' };
+import shandong from '../../resources/profiles/shandong.json' with { type: 'json' };
+import shanghai from '../../resources/profiles/shanghai.json' with { type: 'json' };
+import zhejiang from '../../resources/profiles/zhejiang.json' with { type: 'json' };
 import { ruleProfileSchema } from './profile';
 import type { RuleProfile } from './profile';
 

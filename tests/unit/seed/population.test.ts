@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { SubjectBundle } from '../../../shared/domain/population';
 import { NEGATIVE_CATEGORIES, RECORD_CATEGORIES, RECORD_DOMAINS, RECORD_STATUSES, SEVERITIES } from '../../../shared/domain/record';
-import measures from '../../../resources/catalog/measures.json';
+import measures from '../../../resources/catalog/measures.json' with { type: 'json' };
 import { addMonths } from '../../../electron/seed/days';
 import { generateEntities } from '../../../electron/seed/entities';
 import { idCheckOk, usccCheckOk } from '../../../electron/seed/idNumbers';

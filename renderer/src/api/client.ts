@@ -1,0 +1,71 @@
+import type { InputOf, MethodName, OutputOf } from '../../../shared/contract';
+import type { ApiErrorBody, ApiResult } from '../../../shared/errors';
+
+/** The Electron preload exposes exactly this; in browser mode it is absent and we use fetch. */
+interface Bridge {
+  invoke(method: string, input: unknown, token: string | undefined): Promise<ApiResult<unknown>>;
+}
+
+declare global {
+  interface Window {
+    creditdesk?: Bridge;
+  }
+}
+
+export class ApiError extends Error {
+  constructor(readonly body: ApiErrorBody) {
+    super(body.message);
+  }
+  get code() {
+    return this.body.code;
+  }
+}
+
+const KEY_STORAGE = 'creditdesk.launchKey';
+
+/** The per-launch secret arrives in the URL fragment (never sent to a server); keep it for reloads. */
+function launchKey(): string | undefined {
+  const fromHash = new URLSearchParams(window.location.hash.slice(1)).get('key');
+  if (fromHash) {
+    sessionStorage.setItem(KEY_STORAGE, fromHash);
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+    return fromHash;
+  }
+  return sessionStorage.getItem(KEY_STORAGE) ?? undefined;
+}
+
+const key = typeof window !== 'undefined' && !window.creditdesk ? launchKey() : undefined;
+let sessionToken: string | undefined;
+const listeners = new Set<(error: ApiError) => void>();
+
+export function setSessionToken(token: string | undefined): void {
+  sessionToken = token;
+}
+
+/** Lets the app react to session-wide failures (locked, expired) wherever they happen. */
+export function onApiError(listener: (error: ApiError) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+async function transport(method: string, input: unknown): Promise<ApiResult<unknown>> {
+  if (window.creditdesk) return window.creditdesk.invoke(method, input, sessionToken);
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-creditdesk-key': key ?? '' };
+  if (sessionToken) headers['x-creditdesk-session'] = sessionToken;
+  const res = await fetch(`/api/${method}`, { method: 'POST', headers, body: JSON.stringify(input) });
+  return (await res.json()) as ApiResult<unknown>;
+}
+
+/** Calls a contract method; resolves with its output or rejects with an ApiError carrying the code. */
+export async function call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
+  let result: ApiResult<unknown>;
+  try {
+    result = await transport(method, input);
+  } catch {
+    result = { ok: false, error: { code: 'INTERNAL', message: 'The console could not reach its core. Is it still running?' } };
+  }
+  if (result.ok) return result.value as OutputOf<M>;
+  const error = new ApiError(result.error);
+  listeners.forEach((l) => l(error));
+  throw error;
+}

@@ -1,0 +1,100 @@
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { REPORT_SECTIONS } from '../../../shared/domain/record';
+import type { SubjectView as View } from '../../../shared/domain/subjectView';
+import { chinaDateTime } from '../../../shared/time';
+import { call } from '../api/client';
+import { ErrorAlert } from './ErrorAlert';
+import { ListEntries } from './ListEntries';
+import { RecordTable } from './RecordTable';
+
+/** What the clerk sees of a subject: masked identity (reveal is logged), summary, records, lists. */
+export function SubjectView({ visitId, view }: { visitId: number; view: View }) {
+  const { t } = useTranslation();
+  const [revealed, setRevealed] = useState<{ idNumber?: string; name?: string }>({});
+  const [error, setError] = useState<unknown>(null);
+  const { identity, summary } = view;
+
+  async function reveal(field: 'idNumber' | 'name') {
+    try {
+      const { value } = await call('counter.reveal', { visitId, field });
+      setRevealed((r) => ({ ...r, [field]: value }));
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  return (
+    <Stack data-testid="subject-view">
+      <SimpleGrid cols={2}>
+        <Card withBorder>
+          <Title order={5} mb="xs">{t('subject.identity')}</Title>
+          <Stack gap={6}>
+            <Group justify="space-between">
+              <Text size="lg" fw={700} data-testid="subject-name-shown">{revealed.name ?? identity.nameMasked}</Text>
+              <Button size="compact-xs" variant="light" onClick={() => void reveal('name')} disabled={Boolean(revealed.name)} data-testid="reveal-name">
+                {revealed.name ? t('subject.revealed') : t('subject.reveal')}
+              </Button>
+            </Group>
+            <Group justify="space-between">
+              <Text ff="monospace" data-testid="subject-id-shown">{revealed.idNumber ?? identity.idNumberMasked}</Text>
+              <Button size="compact-xs" variant="light" onClick={() => void reveal('idNumber')} disabled={Boolean(revealed.idNumber)} data-testid="reveal-id">
+                {revealed.idNumber ? t('subject.revealed') : t('subject.reveal')}
+              </Button>
+            </Group>
+            <Text size="sm" c="dimmed">
+              {t('subject.gender')}: {identity.gender === 'M' ? t('counter.male') : identity.gender === 'F' ? t('counter.female') : '—'} · {t('subject.birthYear')}: {identity.birthYear ?? '—'} · {t('subject.region')}: {identity.regionCode}
+            </Text>
+            <ErrorAlert error={error} />
+          </Stack>
+        </Card>
+        <Card withBorder>
+          <Title order={5} mb="xs">{t('subject.summary')}</Title>
+          <Group gap="xs" mb="xs">
+            {REPORT_SECTIONS.map((s) => (
+              <Badge key={s} variant="light" color={summary.published[s] ? 'indigo' : 'gray'}>{t(`section.${s}`)} {summary.published[s]}</Badge>
+            ))}
+          </Group>
+          <Text size="sm">{t('subject.negative')}: <b>{summary.negativePublished}</b> · {t('subject.lists')}: <b>{summary.activeLists}</b> · {t('subject.hidden')}: {summary.hidden}</Text>
+          <Text size="sm" mt={6} c={summary.greenChannel ? 'teal' : 'dimmed'} data-testid="green-channel">
+            {summary.greenChannel ? `✓ ${t('subject.greenChannel')}` : t('subject.greenChannelNo')}
+          </Text>
+        </Card>
+      </SimpleGrid>
+
+      <Card withBorder>
+        <Title order={5} mb="xs">{t('subject.records')}</Title>
+        <Tabs defaultValue={REPORT_SECTIONS.find((s) => view.records.some((r) => r.section === s)) ?? 'basic'} keepMounted={false}>
+          <Tabs.List>
+            {REPORT_SECTIONS.map((s) => (
+              <Tabs.Tab key={s} value={s} data-testid={`tab-${s}`}>{t(`section.${s}`)} ({view.records.filter((r) => r.section === s).length})</Tabs.Tab>
+            ))}
+          </Tabs.List>
+          {REPORT_SECTIONS.map((s) => (
+            <Tabs.Panel key={s} value={s} pt="xs">
+              <RecordTable records={view.records.filter((r) => r.section === s)} />
+            </Tabs.Panel>
+          ))}
+        </Tabs>
+      </Card>
+
+      {view.lists.length > 0 && <ListEntries lists={view.lists} />}
+
+      <Card withBorder>
+        <Title order={5} mb="xs">{t('subject.recentQueries')}</Title>
+        <Table>
+          <Table.Tbody>
+            {view.recentQueries.map((q, i) => (
+              <Table.Tr key={i}>
+                <Table.Td>{chinaDateTime(q.at)}</Table.Td>
+                <Table.Td>{q.officeCode}</Table.Td>
+                <Table.Td>{q.purposeCode}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Card>
+    </Stack>
+  );
+}

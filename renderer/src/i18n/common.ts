@@ -1,0 +1,56 @@
+// Strings of the console shell, login, counter and logs. Each feature keeps its own file like this
+// one and registers it in ./resources.ts, so features never edit each other's strings.
+export const common = {
+  zh: {
+    app: { title: '信用服务窗口工作台', short: '信用窗口', office: '服务窗口', demo: '演示', language: 'English' },
+    nav: { counter: '窗口受理', queryLog: '查询登记', audit: '审计日志', accounts: '账户管理' },
+    action: { login: '登录', logout: '退出', lock: '锁定', unlock: '解锁', save: '保存', cancel: '取消', search: '查询', more: '加载更多', refresh: '刷新' },
+    login: { title: '工作人员登录', username: '用户名', password: '密码', locked: '工作台已锁定', lockedHint: '为保护个人信息，工作台在无操作一段时间后自动锁定。', switchUser: '切换账户' },
+    setup: { title: '首次启动：设置管理员', hint: '本数据目录尚无账户。请设置第一位管理员；其他账户由管理员在“账户管理”中创建。', displayName: '姓名', confirm: '确认密码', mismatch: '两次输入的密码不一致', passwordRule: '至少 10 位，包含字母和数字' },
+    role: { clerk: '窗口受理员', manager: '科长', operator: '同步操作员', auditor: '审查员', admin: '管理员' },
+    counter: {
+      newVisit: '新的查询', idNumber: '身份证号码', name: '姓名', applicant: '申请人', self: '本人', purpose: '查询用途', purposeText: '用途说明',
+      lookup: '查询', idOk: '号码有效：{{birth}} 出生，{{gender}}', male: '男', female: '女', noRecord: '本窗口缓存中没有该身份证号码的信用记录。',
+      noRecordHint: '可为申请人出具“无记录”报告。', visit: '受理编号 {{id}}', clear: '结束本次接待',
+    },
+    subject: {
+      disputed: '异议处理中', identity: '身份信息', reveal: '显示完整', revealed: '已显示（已记录）', gender: '性别', birthYear: '出生年份', region: '地区代码',
+      summary: '概要', published: '公示中', hidden: '不予展示', negative: '公示中的失信/处罚记录', lists: '名单', greenChannel: '可享“绿色通道”“容缺受理”服务', greenChannelNo: '不满足“绿色通道”条件',
+      records: '信用记录', noRecords: '本栏目无记录', lists_title: '红黑名单及联合奖惩措施', measures: '措施', mandatory: '必须', recommended: '推荐', recentQueries: '近两年查询记录',
+      decided: '决定日期', publicity: '公示期', provider: '提供单位', document: '文书号', until: '至', open: '长期',
+      hiddenReason: { publicity_ended: '公示期已满', revoked: '已撤销', repaired: '已修复', not_yet_public: '尚未公示' },
+    },
+    section: { basic: '基本信息', licences: '行政许可', penalties: '行政处罚', dishonesty: '失信被执行人及严重失信主体名单', honours: '红名单及表彰荣誉', other: '其他信息' },
+    severity: { minor: '轻微', ordinary: '一般', serious: '严重' },
+    list: { red: '红名单', black: '黑名单', dishonest_debtor: '失信被执行人', active: '有效', exited: '已移出', removed: '已删除' },
+    queryLog: { title: '查询使用登记', from: '起始日期', to: '截止日期', at: '时间', clerk: '受理员', subject: '查询对象', purpose: '用途', outcome: '结果', found: '有记录', no_record: '无记录', applicant: '申请人', agent: '代理人', empty: '没有符合条件的查询记录' },
+    audit: { title: '审计日志', verify: '校验哈希链', ok: '哈希链完整：已校验 {{n}} 条', broken: '哈希链在第 {{seq}} 条断裂：{{reason}}', seq: '序号', at: '时间', actor: '操作人', action: '操作', target: '对象', detail: '详情' },
+    accounts: { title: '账户', create: '新建账户', username: '用户名', displayName: '姓名', role: '角色', status: '状态', active: '正常', disabled: '已停用', locked: '已锁定', disable: '停用', enable: '启用', resetPassword: '重置密码', newPassword: '新密码', created: '账户已创建' },
+  },
+  en: {
+    app: { title: 'CreditDesk — Credit Service Window', short: 'CreditDesk', office: 'Office', demo: 'Demo', language: '中文' },
+    nav: { counter: 'Counter', queryLog: 'Query log', audit: 'Audit log', accounts: 'Accounts' },
+    action: { login: 'Log in', logout: 'Log out', lock: 'Lock', unlock: 'Unlock', save: 'Save', cancel: 'Cancel', search: 'Search', more: 'Load more', refresh: 'Refresh' },
+    login: { title: 'Staff login', username: 'User name', password: 'Password', locked: 'Console locked', lockedHint: 'The console locks itself after a period without use to protect personal data.', switchUser: 'Switch user' },
+    setup: { title: 'First start: set up the administrator', hint: 'This data directory has no accounts yet. Set up the first administrator; they create the other accounts under Accounts.', displayName: 'Full name', confirm: 'Confirm password', mismatch: 'The two passwords differ', passwordRule: 'At least 10 characters, letters and digits' },
+    role: { clerk: 'Clerk', manager: 'Manager', operator: 'Sync operator', auditor: 'Auditor', admin: 'Administrator' },
+    counter: {
+      newVisit: 'New visit', idNumber: 'ID number', name: 'Name', applicant: 'Applicant', self: 'The subject in person', purpose: 'Purpose', purposeText: 'Describe the purpose',
+      lookup: 'Look up', idOk: 'Valid number: born {{birth}}, {{gender}}', male: 'male', female: 'female', noRecord: 'There is no record for this ID number in this office’s cache.',
+      noRecordHint: 'A “no record” report can be printed for the applicant.', visit: 'Visit {{id}}', clear: 'End this visit',
+    },
+    subject: {
+      disputed: 'under objection', identity: 'Identity', reveal: 'Reveal', revealed: 'Revealed (logged)', gender: 'Gender', birthYear: 'Year of birth', region: 'Region code',
+      summary: 'Summary', published: 'Published', hidden: 'Not shown', negative: 'Published negative records', lists: 'Lists', greenChannel: 'Eligible for “green channel” and “accept with missing documents” services', greenChannelNo: 'Not eligible for the green channel',
+      records: 'Credit records', noRecords: 'No records in this section', lists_title: 'Red/black lists and joint measures', measures: 'Measures', mandatory: 'mandatory', recommended: 'recommended', recentQueries: 'Queries in the last two years',
+      decided: 'Decided', publicity: 'Publicity', provider: 'Provider', document: 'Document', until: 'to', open: 'open-ended',
+      hiddenReason: { publicity_ended: 'publicity period over', revoked: 'revoked', repaired: 'repaired', not_yet_public: 'not yet published' },
+    },
+    section: { basic: 'Basic information', licences: 'Administrative licences', penalties: 'Administrative penalties', dishonesty: 'Dishonest debtors and serious-dishonesty lists', honours: 'Red list and honours', other: 'Other records' },
+    severity: { minor: 'minor', ordinary: 'ordinary', serious: 'serious' },
+    list: { red: 'Red list', black: 'Black list', dishonest_debtor: 'Dishonest judgment debtor', active: 'active', exited: 'exited', removed: 'removed' },
+    queryLog: { title: 'Query register', from: 'From', to: 'To', at: 'Time', clerk: 'Clerk', subject: 'Subject', purpose: 'Purpose', outcome: 'Outcome', found: 'found', no_record: 'no record', applicant: 'Applicant', agent: 'agent', empty: 'No queries match' },
+    audit: { title: 'Audit log', verify: 'Verify hash chain', ok: 'Hash chain intact: {{n}} events checked', broken: 'Hash chain broken at event {{seq}}: {{reason}}', seq: 'Seq', at: 'Time', actor: 'Actor', action: 'Action', target: 'Target', detail: 'Detail' },
+    accounts: { title: 'Accounts', create: 'New account', username: 'User name', displayName: 'Full name', role: 'Role', status: 'Status', active: 'active', disabled: 'disabled', locked: 'locked', disable: 'Disable', enable: 'Enable', resetPassword: 'Reset password', newPassword: 'New password', created: 'Account created' },
+  },
+};

@@ -1,0 +1,17 @@
+import { common } from './common';
+
+// Each feature's strings live in their own file; register them here (one line each).
+const features = [common];
+
+type Tree = { [key: string]: string | Tree };
+function merge(into: Tree, from: Tree): Tree {
+  for (const [k, v] of Object.entries(from)) {
+    into[k] = typeof v === 'string' ? v : merge((into[k] as Tree | undefined) ?? {}, v);
+  }
+  return into;
+}
+
+export const resources = {
+  zh: { translation: features.reduce<Tree>((acc, f) => merge(acc, f.zh as Tree), {}) },
+  en: { translation: features.reduce<Tree>((acc, f) => merge(acc, f.en as Tree), {}) },
+};

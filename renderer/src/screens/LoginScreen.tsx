@@ -1,0 +1,42 @@
+import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OfficeStatus, SessionInfo } from '../../../shared/contract';
+import { call } from '../api/client';
+import { AuthCard } from '../components/AuthCard';
+import { ErrorAlert } from '../components/ErrorAlert';
+
+export function LoginScreen({ status, onLogin, languageSwitch }: { status: OfficeStatus; onLogin: (s: SessionInfo) => void; languageSwitch: ReactNode }) {
+  const { t } = useTranslation();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      onLogin(await call('auth.login', { username: username.trim(), password }));
+    } catch (err) {
+      setError(err);
+      setPassword('');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <AuthCard title={t('login.title')} subtitle={`${status.officeName} · ${status.officeCode}`} corner={languageSwitch}>
+      <form onSubmit={submit}>
+        <Stack>
+          <TextInput label={t('login.username')} value={username} onChange={(e) => setUsername(e.currentTarget.value)} autoFocus required data-testid="login-username" />
+          <PasswordInput label={t('login.password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} required data-testid="login-password" />
+          <ErrorAlert error={error} />
+          <Button type="submit" loading={busy} data-testid="login-submit">{t('action.login')}</Button>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,23 @@
+import type { ComponentType } from 'react';
+import type { Permission } from '../../../shared/contract';
+import { AccountsScreen } from './AccountsScreen';
+import { AuditScreen } from './AuditScreen';
+import { CounterScreen } from './CounterScreen';
+import { QueryLogScreen } from './QueryLogScreen';
+
+export interface ScreenEntry {
+  key: string;
+  /** i18n key of the navigation label. */
+  label: string;
+  /** Shown only to roles that hold this permission. */
+  permission: Permission;
+  component: ComponentType;
+}
+
+// The navigation: one line per screen; a feature adds its own entry here.
+export const SCREENS: ScreenEntry[] = [
+  { key: 'counter', label: 'nav.counter', permission: 'counter.lookup', component: CounterScreen },
+  { key: 'querylog', label: 'nav.queryLog', permission: 'querylog.read', component: QueryLogScreen },
+  { key: 'audit', label: 'nav.audit', permission: 'audit.read', component: AuditScreen },
+  { key: 'accounts', label: 'nav.accounts', permission: 'accounts.manage', component: AccountsScreen },
+];

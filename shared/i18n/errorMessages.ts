@@ -1,0 +1,56 @@
+import type { ApiErrorBody, ErrorCode } from '../errors';
+
+export type Locale = 'zh' | 'en';
+
+// One plain sentence per error code, in both languages the console speaks. Codes that other
+// modules add without a sentence here fall back to the English message the core sent.
+const MESSAGES: Partial<Record<ErrorCode, { zh: string; en: string }>> = {
+  METHOD_UNKNOWN: { zh: '系统不支持该操作。', en: 'This action is not supported.' },
+  VALIDATION: { zh: '输入有误，请检查标出的字段。', en: 'Some input is not valid; check the marked fields.' },
+  UNAUTHENTICATED: { zh: '请先登录。', en: 'Please log in.' },
+  SESSION_LOCKED: { zh: '长时间未操作，工作台已锁定。请输入密码继续。', en: 'The console locked itself after a period without use. Enter your password to continue.' },
+  SESSION_EXPIRED: { zh: '登录已过期，请重新登录。', en: 'Your session has expired. Please log in again.' },
+  FORBIDDEN: { zh: '您的角色无权执行此操作。', en: 'Your role does not allow this action.' },
+  BAD_CREDENTIALS: { zh: '用户名或密码错误。', en: 'The user name or password is wrong.' },
+  ACCOUNT_LOCKED: { zh: '密码错误次数过多，账户已暂时锁定，请稍后再试。', en: 'Too many wrong passwords: this account is locked for a while.' },
+  ACCOUNT_DISABLED: { zh: '该账户已停用，请联系管理员。', en: 'This account is disabled. Ask the administrator.' },
+  ALREADY_INITIALISED: { zh: '本窗口已设置管理员。', en: 'This office already has an administrator.' },
+  NOT_INITIALISED: { zh: '本窗口尚未初始化。', en: 'This office has not been set up yet.' },
+  WEAK_PASSWORD: { zh: '密码至少 10 位，且须同时包含字母和数字。', en: 'The password needs at least 10 characters with both letters and digits.' },
+  USERNAME_TAKEN: { zh: '该用户名已被使用。', en: 'That user name is already taken.' },
+  NOT_FOUND: { zh: '未找到相应记录。', en: 'Nothing was found.' },
+  ID_INVALID: { zh: '身份证号码无效。', en: 'The ID number is not valid.' },
+  NAME_MISMATCH: { zh: '姓名与该身份证号码的登记姓名不一致，请核对身份证。', en: 'The name does not match the name on record for this ID number. Check the ID card.' },
+  PURPOSE_REQUIRED: { zh: '请选择查询用途；选择“其他”时须说明。无用途不得查询。', en: 'Choose a purpose (describe it for “Other”): no purpose, no query.' },
+  CONFLICT: { zh: '操作与当前状态冲突。', en: 'This conflicts with the current state.' },
+  INTERNAL: { zh: '系统内部错误，已记录。请重试。', en: 'Something went wrong inside CreditDesk. It was logged; please try again.' },
+};
+
+// Validator reasons (shared/validators) that the counter shows next to the ID field.
+const ID_REASONS: Record<string, { zh: string; en: string }> = {
+  ID_EMPTY: { zh: '请输入身份证号码。', en: 'Enter the ID number.' },
+  ID_LEGACY_15: { zh: '这是 15 位旧版身份证号码，请使用 18 位号码（可换领新证）。', en: 'This is a legacy 15-digit number; use the 18-character ID number.' },
+  ID_LENGTH: { zh: '身份证号码应为 18 位。', en: 'An ID number has 18 characters.' },
+  ID_CHARS: { zh: '前 17 位须为数字，最后一位为数字或 X。', en: 'The first 17 characters are digits; the last is a digit or X.' },
+  ID_BIRTH_DATE: { zh: '号码中的出生日期不存在。', en: 'The birth date inside the number is not a real date.' },
+  ID_BIRTH_FUTURE: { zh: '号码中的出生日期晚于今天。', en: 'The birth date inside the number is in the future.' },
+  ID_CHECK_DIGIT: { zh: '校验位不正确，请核对号码。', en: 'The check character does not match; check the number.' },
+};
+
+export function idReasonMessage(reason: string, locale: Locale): string | null {
+  return ID_REASONS[reason]?.[locale] ?? null;
+}
+
+/** The sentence to show a person for an error, in their language. */
+export function errorMessage(error: ApiErrorBody, locale: Locale): string {
+  const issues = error.details?.issues;
+  if (error.code === 'VALIDATION' && Array.isArray(issues)) {
+    for (const issue of issues as { reason?: string }[]) {
+      const idMsg = issue.reason ? idReasonMessage(issue.reason, locale) : null;
+      if (idMsg) return idMsg;
+    }
+  }
+  const known = MESSAGES[error.code];
+  if (!known) return error.message;
+  return locale === 'en' && error.message ? error.message : known[locale];
+}

@@ -1,0 +1,99 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface ConsoleServer {
+  url: string;
+  dataDir: string;
+  /** Demo account passwords by role, parsed from the one time they are printed. */
+  passwords: Record<string, string>;
+}
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Starts `webMain --demo` on its own data directory and waits for the URL line (no sleeps). */
+async function startConsole(): Promise<{ server: ConsoleServer; child: ChildProcess }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'creditdesk-e2e-'));
+  const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'electron', 'host', 'webMain.ts'), '--demo', '--data-dir', dataDir], {
+    cwd: root,
+    env: { ...process.env, CREDITDESK_QUIET: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const passwords: Record<string, string> = {};
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let buffer = '';
+    const timer = setTimeout(() => reject(new Error(`console did not start in time:\n${stderr}`)), 120_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      buffer += d.toString();
+      for (const m of buffer.matchAll(/demo account\s+(\w+)\s+\w+\s+(\S+)/g)) passwords[m[1]!] = m[2]!;
+      const line = buffer.split('\n').find((l) => l.startsWith('http://127.0.0.1:'));
+      if (line) {
+        clearTimeout(timer);
+        resolve(line.trim());
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`console exited with ${code}:\n${stderr}`)));
+  });
+  return { server: { url, dataDir, passwords }, child };
+}
+
+export const test = base.extend<{ consolePage: ConsolePage }, { server: ConsoleServer }>({
+  server: [
+    async ({}, use) => {
+      const { server, child } = await startConsole();
+      await use(server);
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(server.dataDir, { recursive: true, force: true });
+    },
+    { scope: 'worker', timeout: 180_000 },
+  ],
+  consolePage: async ({ page, server }, use) => {
+    await use(new ConsolePage(page, server));
+  },
+});
+
+/** Page object for the console: the steps a clerk or auditor takes, named as they would say them. */
+export class ConsolePage {
+  constructor(
+    readonly page: Page,
+    readonly server: ConsoleServer,
+  ) {}
+
+  async open(): Promise<void> {
+    await this.page.goto(this.server.url);
+  }
+
+  async loginAs(role: string): Promise<void> {
+    await this.open();
+    await this.page.getByTestId('login-username').fill(role);
+    await this.page.getByTestId('login-password').fill(this.server.passwords[role] ?? '');
+    await this.page.getByTestId('login-submit').click();
+    await expect(this.page.getByTestId('whoami')).toBeVisible();
+  }
+
+  async logout(): Promise<void> {
+    await this.page.getByTestId('logout').click();
+    await expect(this.page.getByTestId('login-username')).toBeVisible();
+  }
+
+  async lookup(idNumber: string, name: string, purposeLabel: RegExp | string): Promise<void> {
+    await this.page.getByTestId('id-number').fill(idNumber);
+    await this.page.getByTestId('id-number').press('Enter');
+    await this.page.getByTestId('subject-name').fill(name);
+    await this.page.getByTestId('purpose').click();
+    await this.page.getByRole('option', { name: purposeLabel }).click();
+    await this.page.getByTestId('lookup').click();
+  }
+
+  async screenshot(name: string): Promise<void> {
+    await this.page.screenshot({ path: join(root, 'test-results', 'screens', `${name}.png`), fullPage: true });
+  }
+}
+
+export { expect };

@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// `npm start`: build the console if its sources changed, then open it in Electron where the
+// Electron binary is installed, otherwise say so in one line and serve it in browser mode.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const bin = (name) => join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+const built = join(root, 'out', 'renderer', 'index.html');
+const sources = ['renderer', 'shared', 'electron', 'resources'].map((d) => newestMtime(join(root, d)));
+if (!existsSync(built) || statSync(built).mtimeMs < Math.max(...sources)) {
+  const r = spawnSync(bin('electron-vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+function electronBinary() {
+  try {
+    const path = createRequire(import.meta.url)('electron');
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+const electron = electronBinary();
+const child = electron
+  ? spawn(electron, [root, ...args], { cwd: root, stdio: 'inherit' })
+  : (console.error('The Electron binary is not installed on this machine (npm run electron:fetch where a network allows); serving the console in browser mode.'),
+    spawn(bin('tsx'), [join(root, 'electron', 'host', 'webMain.ts'), '--open', ...args], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' }));
+child.on('exit', (code) => process.exit(code ?? 0));
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
