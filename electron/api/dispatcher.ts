@@ -14,18 +14,18 @@ export interface Transport {
 export type Dispatch = (method: string, input: unknown, transport: Transport) => Promise<ApiResult<unknown>>;
 
 /**
- * The single entry for both transports: validate the input against the contract, resolve the
- * session and permission, run the service, and turn every failure into a typed error.
+ * The single entry for both transports: resolve the session and permission, validate the input
+ * against the contract, run the service, and turn every failure into a typed error.
  * Services never see unvalidated input.
  */
 export function createDispatcher(ctx: CoreContext): Dispatch {
   return async (method, rawInput, transport) => {
     try {
       if (!isMethodName(method)) throw new AppError('METHOD_UNKNOWN', `There is no API method "${method.slice(0, 60)}".`);
-      const spec = contract[method];
-      const parsed = spec.input.safeParse(rawInput ?? {});
-      if (!parsed.success) throw validationError(parsed.error);
+      // Who may call comes before what they sent: a refused caller learns nothing about the schema.
       const caller = await authorise(ctx, method, transport.token);
+      const parsed = contract[method].input.safeParse(rawInput ?? {});
+      if (!parsed.success) throw validationError(parsed.error);
       const call = { ctx, input: parsed.data, caller, token: transport.token } as HandlerCall<MethodName>;
       const handler = handlers[method] as (c: HandlerCall<MethodName>) => Promise<unknown>;
       return { ok: true, value: await handler(call) };

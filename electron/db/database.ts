@@ -26,7 +26,7 @@ const SLOW_QUERY_MS = 40;
  * committed state while a long import is being written).
  */
 export class Connection implements Queryable {
-  private readonly statements = new Map<string, sqlite3.Statement>();
+  private readonly statements = new Map<string, Promise<sqlite3.Statement>>();
 
   private constructor(private readonly db: sqlite3.Database, readonly file: string) {}
 
@@ -36,23 +36,31 @@ export class Connection implements Queryable {
     });
   }
 
-  private statement(sql: string): sqlite3.Statement {
+  /**
+   * Prepared once per SQL text. A statement whose prepare failed is never cached: sqlite3 would
+   * otherwise leave later calls on it waiting forever.
+   */
+  private statement(sql: string): Promise<sqlite3.Statement> {
     let stmt = this.statements.get(sql);
     if (!stmt) {
-      // The callback keeps a failed prepare from surfacing as an unhandled 'error' event; the
-      // failure reaches the caller through the run/get/all callback instead.
-      stmt = this.db.prepare(sql, (err: Error | null) => {
-        if (err) this.statements.delete(sql);
+      stmt = new Promise<sqlite3.Statement>((resolve, reject) => {
+        const s: sqlite3.Statement = this.db.prepare(sql, (err: Error | null) => {
+          if (err) {
+            this.statements.delete(sql);
+            reject(err);
+          } else resolve(s);
+        });
       });
       this.statements.set(sql, stmt);
     }
     return stmt;
   }
 
-  run(sql: string, params: SqlParams = []): Promise<RunResult> {
+  async run(sql: string, params: SqlParams = []): Promise<RunResult> {
     const started = performance.now();
+    const stmt = await this.statement(sql);
     return new Promise((resolve, reject) => {
-      this.statement(sql).run(params, function (this: sqlite3.RunResult, err: Error | null) {
+      stmt.run(params, function (this: sqlite3.RunResult, err: Error | null) {
         logIfSlow(sql, started);
         if (err) reject(err);
         else resolve({ changes: this.changes, lastID: this.lastID });
@@ -60,9 +68,9 @@ export class Connection implements Queryable {
     });
   }
 
-  get<T>(sql: string, params: SqlParams = []): Promise<T | undefined> {
+  async get<T>(sql: string, params: SqlParams = []): Promise<T | undefined> {
     const started = performance.now();
-    const stmt = this.statement(sql);
+    const stmt = await this.statement(sql);
     return new Promise((resolve, reject) => {
       stmt.get(params, (err: Error | null, row: T | undefined) => {
         // A stepped-but-unfinished statement holds its read snapshot open; reset releases it so the
@@ -75,10 +83,11 @@ export class Connection implements Queryable {
     });
   }
 
-  all<T>(sql: string, params: SqlParams = []): Promise<T[]> {
+  async all<T>(sql: string, params: SqlParams = []): Promise<T[]> {
     const started = performance.now();
+    const stmt = await this.statement(sql);
     return new Promise((resolve, reject) => {
-      this.statement(sql).all(params, (err: Error | null, rows: T[]) => {
+      stmt.all(params, (err: Error | null, rows: T[]) => {
         logIfSlow(sql, started);
         if (err) reject(err);
         else resolve(rows);
@@ -91,7 +100,8 @@ export class Connection implements Queryable {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.statements.values()].map((s) => new Promise<void>((r) => s.finalize(() => r()))));
+    const prepared = await Promise.allSettled(this.statements.values());
+    await Promise.all(prepared.map((p) => (p.status === 'fulfilled' ? new Promise<void>((r) => p.value.finalize(() => r())) : undefined)));
     this.statements.clear();
     await new Promise<void>((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve())));
   }

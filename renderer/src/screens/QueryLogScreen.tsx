@@ -34,11 +34,11 @@ export function QueryLogScreen() {
     [filter],
   );
 
+  // Load once on arrival with the empty filter; the search button reloads with the filter.
+  const [initialLoad] = useState(() => load);
   useEffect(() => {
-    void load(null);
-    // Only on arrival; the search button reloads with the filter.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+    void initialLoad(null);
+  }, [initialLoad]);
 
   return (
     <Stack>

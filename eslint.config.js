@@ -1,0 +1,43 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process', 'http', 'net', 'url', 'util', 'zlib', 'stream'];
+
+// The boundaries of DESIGN.md §2, enforced here rather than remembered: only main.ts, preload.ts
+// and electron/shell import Electron; the renderer and shared/ never import Node; the core never
+// imports React.
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-empty-pattern': 'off',
+    },
+  },
+  {
+    files: ['electron/**/*.ts', 'tools/**/*.ts', 'tests/**/*.ts'],
+    ignores: ['electron/main.ts', 'electron/preload.ts', 'electron/shell/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only main.ts, preload.ts and electron/shell/ may import electron.' }], patterns: [{ group: ['react', 'react-dom', '@mantine/*'], message: 'The core never imports React.' }] }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: [...nodeBuiltins, 'electron', 'sqlite3'], message: 'The renderer never imports Node or Electron; call the API client.' }, { group: ['**/electron/**'], message: 'The renderer talks to the core only through the API client.' }] }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: [...nodeBuiltins, 'electron', 'sqlite3', 'react', '@mantine/*'], message: 'shared/ runs in both the core and the renderer: no Node, DOM, Electron or React.' }, { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ depends on nothing else in the project.' }] }],
+    },
+  },
+);

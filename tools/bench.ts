@@ -1,0 +1,89 @@
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import sqlite3 from 'sqlite3';
+import { DATABASE_FILE, openCore } from '../electron/core';
+import { buildSubjectView } from '../electron/services/subjectViewService';
+import { findSubjectByIdNumber } from '../electron/store/subjectStore';
+import { chinaDate } from '../shared/time';
+import { buildDatabase } from './bench/buildDatabase';
+import { percentiles, round, timeEach } from './bench/stats';
+
+// `npm run bench -- [--subjects N] [--json]`: figures for DESIGN.md §8, each next to a bare-SQLite
+// baseline measured in the same run on the same file. Not a test: it prints, it never fails on time.
+const { values } = parseArgs({ options: { subjects: { type: 'string', default: '1000000' }, json: { type: 'boolean', default: false } }, strict: true });
+const subjects = Number(values.subjects);
+if (!Number.isInteger(subjects) || subjects < 1000) {
+  console.error('--subjects must be a whole number of at least 1000');
+  process.exit(2);
+}
+process.env.CREDITDESK_QUIET = '1';
+const figures: Record<string, number | string> = { subjects, node: process.version, cpus: (await import('node:os')).cpus().length };
+const log = (line: string) => !values.json && console.log(line);
+
+const dir = mkdtempSync(join(tmpdir(), 'creditdesk-bench-'));
+try {
+  const t0 = performance.now();
+  const core = await openCore({ dataDir: dir });
+  figures.coreOpenEmptyMs = round(performance.now() - t0, 1);
+  const today = chinaDate(new Date());
+  const tBuild = performance.now();
+  const { sample, records } = await buildDatabase(core, subjects, today, (n) => {
+    if (n % 100_000 === 0) log(`  built ${n.toLocaleString()} subjects…`);
+  });
+  const buildSec = (performance.now() - tBuild) / 1000;
+  figures.records = records;
+  figures.buildRowsPerSec = Math.round((subjects + records) / buildSec);
+  await core.ctx.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+  figures.dbMiBPerMillionSubjects = round((statSync(join(dir, DATABASE_FILE)).size / 2 ** 20) * (1_000_000 / subjects), 1);
+
+  // Baseline: a bare sqlite3 connection, one prepared statement, the same indexed lookup.
+  const bare = new sqlite3.Database(join(dir, DATABASE_FILE), sqlite3.OPEN_READONLY);
+  const stmt = bare.prepare('SELECT * FROM subject WHERE id_number = ?');
+  const bareGet = (id: string) => new Promise((res, rej) => stmt.get([id], (e, r) => { stmt.reset(); if (e) rej(e); else res(r); }));
+  const shuffled = [...sample].sort(() => Math.random() - 0.5);
+  await timeEach(shuffled.slice(0, 200), bareGet); // warm both caches alike
+  await timeEach(shuffled.slice(0, 200), (id) => findSubjectByIdNumber(core.ctx.db, id));
+  const bareLookup = percentiles(await timeEach(shuffled, bareGet));
+  const coreLookup = percentiles(await timeEach(shuffled, (id) => findSubjectByIdNumber(core.ctx.db, id)));
+  Object.assign(figures, { lookupBareP50Ms: bareLookup.p50, lookupBareP99Ms: bareLookup.p99, lookupCoreP50Ms: coreLookup.p50, lookupCoreP99Ms: coreLookup.p99 });
+
+  const viewSample = shuffled.slice(0, 1000);
+  const bareView = percentiles(
+    await timeEach(viewSample, async (id) => {
+      const s = (await bareGet(id)) as { id: number };
+      await new Promise((res, rej) => bare.all('SELECT * FROM record WHERE subject_id = ?', [s.id], (e, r) => (e ? rej(e) : res(r))));
+    }),
+  );
+  const coreView = percentiles(
+    await timeEach(viewSample, async (id) => {
+      const s = await findSubjectByIdNumber(core.ctx.db, id);
+      await buildSubjectView(core.ctx.db, s!, new Date());
+    }),
+  );
+  Object.assign(figures, { viewBareP50Ms: bareView.p50, viewBareP99Ms: bareView.p99, viewCoreP50Ms: coreView.p50, viewCoreP99Ms: coreView.p99 });
+  await new Promise<void>((r) => stmt.finalize(() => bare.close(() => r())));
+
+  // Figures that later features add: each module is optional so the harness runs at every stage.
+  for (const [file, fn] of [['reportBench', 'benchReports'], ['queueBench', 'benchQueues'], ['syncBench', 'benchSync']] as const) {
+    const path = join(import.meta.dirname, 'bench', `${file}.ts`);
+    if (!existsSync(path)) continue;
+    const mod = (await import(path)) as Record<string, (ctx: typeof core.ctx) => Promise<Record<string, number>>>;
+    if (typeof mod[fn] === 'function') Object.assign(figures, await mod[fn]!(core.ctx));
+  }
+
+  const t1 = performance.now();
+  await core.close();
+  const reopened = await openCore({ dataDir: dir });
+  figures.coreOpenFullMs = round(performance.now() - t1, 1);
+  await reopened.close();
+
+  if (values.json) console.log(JSON.stringify(figures));
+  else {
+    console.log('\nCreditDesk benchmark');
+    for (const [k, v] of Object.entries(figures)) console.log(`  ${k.padEnd(28)} ${v}`);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,42 @@
+import { CliUsageError } from './cli/command';
+import { COMMANDS } from './cli/commands';
+
+// `npm run creditdesk -- <command> --data-dir DIR`: the console's operations for IT staff and
+// scripts. Exit codes: 0 done, 1 refused or failed (with the error code and a sentence), 2 usage.
+function help(): string {
+  return ['Usage: npm run creditdesk -- <command> [options]', '', ...COMMANDS.map((c) => `  ${c.usage.padEnd(44)} ${c.summary}`)].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help') {
+    console.log(help());
+    return argv.length === 0 ? 2 : 0;
+  }
+  const command = COMMANDS.filter((c) => c.words.every((w, i) => argv[i] === w)).sort((a, b) => b.words.length - a.words.length)[0];
+  if (!command) {
+    console.error(`Unknown command "${argv.slice(0, 2).join(' ')}".\n${help()}`);
+    return 2;
+  }
+  const rest = argv.slice(command.words.length);
+  if (rest.includes('--help')) {
+    console.log(`Usage: npm run creditdesk -- ${command.usage}\n${command.summary}`);
+    return 0;
+  }
+  try {
+    return await command.run(rest);
+  } catch (err) {
+    if (err instanceof CliUsageError) {
+      console.error(`${err.message}\nUsage: npm run creditdesk -- ${command.usage}`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`creditdesk: ${(err as Error).message}`);
+    process.exit(1);
+  },
+);
