@@ -1,6 +1,6 @@
 // A validating pre-scan in front of JSON.parse: JSON.parse silently keeps the last of duplicate
 // keys and recurses without a depth bound, so hostile input could hide a field from one reader
-// or overflow the stack. The scanner recurses at most maxDepth levels and then JSON.parse, which
+// or overflow the stack. The scanner recurses at most maxJsonDepth levels and then JSON.parse, which
 // is native and fast, builds the value from text already known to be safe.
 
 export type JsonProblem = 'invalid' | 'too-deep' | 'too-long' | 'duplicate-key';
@@ -12,7 +12,7 @@ export class JsonLimitError extends Error {
   }
 }
 
-export interface JsonLimits { maxDepth: number; maxStringLength: number }
+export interface JsonLimits { maxJsonDepth: number; maxStringLength: number }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const PLAIN_RUN = /[^"\\\u0000-\u001f]*/y;
@@ -45,7 +45,7 @@ class Scanner {
     this.ws();
     const c = this.s[this.i];
     if (c === '{' || c === '[') {
-      if (depth + 1 > this.lim.maxDepth) throw new JsonLimitError('too-deep', `nesting deeper than ${this.lim.maxDepth}`);
+      if (depth + 1 > this.lim.maxJsonDepth) throw new JsonLimitError('too-deep', `nesting deeper than ${this.lim.maxJsonDepth}`);
       if (c === '{') this.object(depth + 1);
       else this.array(depth + 1);
     } else if (c === '"') this.string();

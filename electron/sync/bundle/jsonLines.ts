@@ -3,7 +3,7 @@
 import { fail } from './errors';
 import { JsonLimitError, decodeUtf8, isPlainObject, parseStrictJson } from './jsonLimits';
 
-export interface JsonLinesLimits { maxDepth: number; maxStringLength: number; maxLineBytes: number; maxRecords: number }
+export interface JsonLinesLimits { maxJsonDepth: number; maxStringLength: number; maxLineBytes: number; maxRecords: number }
 
 export interface ContentEnvelope { schema: string; schemaVersion: number; records: number }
 

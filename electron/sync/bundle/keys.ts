@@ -17,6 +17,10 @@ export type EncryptionKeyPair = KeyPair & { algorithm: 'x25519' };
 const CRV: Record<KeyAlgorithm, string> = { ed25519: 'Ed25519', x25519: 'X25519' };
 
 /** Key id = SHA-256 of the raw 32-byte public key, lowercase hex (bundle-security.md §1). */
+export function sha256Hex(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
 export function keyIdOf(rawPublic: Buffer): string {
   return createHash('sha256').update(rawPublic).digest('hex');
 }

@@ -1,0 +1,110 @@
+// Verification order (bundle-security.md property 5): framing and caps, header, signature
+// against pinned keys, purpose, recipient, keyring version, sequence and freshness, ciphertext
+// length and hash, key check — and only then decryption, manifest, files and content.
+import type { KeyObject } from 'node:crypto';
+import { readArchive } from './archive';
+import type { ArchiveFile } from './archive';
+import { classify, trustedNow, verdictError } from './channel';
+import type { ChannelKey, ChannelState } from './channel';
+import { loadBundleBytes, splitContainer } from './container';
+import { fail } from './errors';
+import { resolveLimits } from './format';
+import type { Limits, Purpose } from './format';
+import { parseHeader } from './header';
+import type { BundleHeader } from './header';
+import { parseJsonLines } from './jsonLines';
+import { verifyKeyringUpdate } from './keyring';
+import type { Keyring } from './keyring';
+import { fingerprint, keyIdOf, rawPublicKey, sha256Hex } from './keys';
+import type { Manifest, SchemaSupport } from './manifest';
+import { verifyHeaderSignature } from './signature';
+import { openStream, recipientPayloadKey } from './stream';
+
+export interface OpenContext {
+  keyring: Keyring;
+  recipient: { name: string; privateKey: KeyObject };
+  /** Last applied state for the bundle's (sender, recipient, channel); null if none yet. */
+  channelState: (key: ChannelKey) => ChannelState | null;
+  /** System clock; the trusted now is the later of this and newestVerifiedCreatedAt. */
+  now: Date;
+  newestVerifiedCreatedAt?: Date | null;
+  expectPurpose?: Purpose;
+  supportsSchema: SchemaSupport;
+  limits?: Partial<Limits>;
+}
+
+export interface OpenedFile extends ArchiveFile { records: unknown[] }
+
+export interface OpenedBundle {
+  header: BundleHeader;
+  bundleHash: string;
+  channel: ChannelKey;
+  trustedNow: Date;
+  manifest: Manifest;
+  files: Map<string, OpenedFile>;
+  /** Set for keyring bundles: the verified next keyring, to be stored by the caller. */
+  newKeyring?: Keyring;
+}
+
+export const KEYRING_FILE = 'keyring.jsonl';
+
+export function inspectBundle(input: Buffer | string, limits?: Partial<Limits>): { header: BundleHeader; bundleHash: string; keyIdHint: string } {
+  const lim = resolveLimits(limits);
+  const c = splitContainer(loadBundleBytes(input, lim), lim);
+  return { header: parseHeader(c.headerBytes, lim), bundleHash: sha256Hex(c.headerBytes), keyIdHint: c.keyIdHint.toString('hex') };
+}
+
+export function openBundle(input: Buffer | string, ctx: OpenContext): OpenedBundle {
+  const lim = resolveLimits(ctx.limits);
+  const c = splitContainer(loadBundleBytes(input, lim), lim);
+  const header = parseHeader(c.headerBytes, lim);
+  verifyHeaderSignature(c, header, ctx.keyring);
+  const bundleHash = sha256Hex(c.headerBytes);
+
+  if (ctx.expectPurpose && header.purpose !== ctx.expectPurpose) fail('BUNDLE_WRONG_PURPOSE', { actual: header.purpose, expected: ctx.expectPurpose });
+  const ourKeyId = keyIdOf(rawPublicKey(ctx.recipient.privateKey));
+  if (header.recipient.name !== ctx.recipient.name) fail('BUNDLE_RECIPIENT_MISMATCH', { recipient: header.recipient.name });
+  if (header.recipient.keyId !== ourKeyId) fail('BUNDLE_RECIPIENT_KEY_MISMATCH', { fingerprint: fingerprint(header.recipient.keyId.slice(0, 16)) });
+  if (header.keyringVersion > ctx.keyring.version) fail('BUNDLE_KEYRING_OUTDATED', { version: header.keyringVersion, local: ctx.keyring.version });
+
+  const channel: ChannelKey = { sender: header.sender.name, recipient: header.recipient.name, channel: header.channel };
+  const now = trustedNow(ctx.now, ctx.newestVerifiedCreatedAt);
+  const claims = { sequence: header.sequence, prevHash: header.prevHash, bundleHash, createdAt: new Date(header.createdAt), expiresAt: new Date(header.expiresAt) };
+  const refusal = verdictError(classify(ctx.channelState(channel), claims, now, lim.maxFutureSkewMs), claims);
+  if (refusal) throw refusal;
+
+  if (c.ciphertext.length < header.ciphertext.length) fail('BUNDLE_TRUNCATED');
+  if (c.ciphertext.length > header.ciphertext.length) fail('BUNDLE_TRAILING_DATA');
+  if (sha256Hex(c.ciphertext) !== header.ciphertext.sha256) fail('BUNDLE_CIPHERTEXT_HASH_MISMATCH');
+  const binding = { purpose: header.purpose, bundleId: header.bundleId, senderKeyId: header.sender.keyId, recipientKeyId: ourKeyId };
+  const key = recipientPayloadKey(ctx.recipient.privateKey, Buffer.from(header.encryption.ephemeralPublicKey, 'hex'),
+    Buffer.from(header.encryption.keyCheck, 'hex'), binding);
+
+  const plain = openStream(key, c.ciphertext);
+  try {
+    const { manifest, files: archived } = readArchive(plain, header.bundleId, lim, ctx.supportsSchema);
+    const files = new Map<string, OpenedFile>();
+    for (const [name, f] of archived) {
+      const parsed = parseJsonLines(name, f.data, lim);
+      if (parsed.envelope.schema !== f.entry.schema || parsed.envelope.schemaVersion !== f.entry.schemaVersion) {
+        fail('BUNDLE_MANIFEST_MALFORMED', { detail: `${name} declares a different schema than the manifest` });
+      }
+      if (parsed.records.length !== f.entry.records) fail('BUNDLE_RECORD_COUNT_MISMATCH', { name });
+      files.set(name, { ...f, records: parsed.records });
+    }
+    const opened: OpenedBundle = { header, bundleHash, channel, trustedNow: now, manifest, files };
+    if (header.purpose === 'keyring') opened.newKeyring = keyringFrom(files, ctx.keyring);
+    return opened;
+  } catch (e) {
+    plain.fill(0); // best effort: no plaintext lingers after a refusal
+    throw e;
+  }
+}
+
+function keyringFrom(files: Map<string, OpenedFile>, current: Keyring): Keyring {
+  const f = files.get(KEYRING_FILE);
+  if (!f || f.entry.schema !== 'keyring' || f.records.length !== 1 || files.size !== 1) {
+    return fail('BUNDLE_KEYRING_MALFORMED', { detail: `a keyring bundle holds exactly ${KEYRING_FILE} with one signed keyring` });
+  }
+  return verifyKeyringUpdate(current, f.records[0]);
+}

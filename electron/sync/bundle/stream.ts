@@ -1,0 +1,115 @@
+// age-style payload encryption (https://age-encryption.org/v1): a fresh X25519 key per bundle,
+// HKDF-SHA-256 bound to both public keys and to who/what the bundle is, then AES-256-GCM over
+// 64 KiB chunks whose nonce carries a counter and a final flag, so reordering, truncation and
+// splicing fail. GCM is not key-committing, so a separate key check tells "wrong key" apart
+// from "damaged chunk" before any chunk is opened.
+import { createCipheriv, createDecipheriv, createHmac, diffieHellman, generateKeyPairSync, hkdfSync, timingSafeEqual } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { fail } from './errors';
+import { CHUNK_SIZE, TAG_BYTES } from './format';
+import type { Purpose } from './format';
+import { publicKeyFromRaw, rawPublicKey } from './keys';
+
+export interface StreamBinding { purpose: Purpose; bundleId: string; senderKeyId: string; recipientKeyId: string }
+
+const KEY_CHECK_LABEL = Buffer.from('creditdesk-bundle key check v1', 'ascii');
+
+export function hkdfInfo(b: StreamBinding): Buffer {
+  return Buffer.from(`creditdesk-bundle/v1 ${b.purpose} ${b.bundleId} ${b.senderKeyId} ${b.recipientKeyId}`, 'ascii');
+}
+
+export function deriveStreamKeys(shared: Buffer, ephemeralPublic: Buffer, recipientPublic: Buffer, b: StreamBinding): { payloadKey: Buffer; keyCheck: Buffer } {
+  const okm = Buffer.from(hkdfSync('sha256', shared, Buffer.concat([ephemeralPublic, recipientPublic]), hkdfInfo(b), 64));
+  const keyCheck = createHmac('sha256', okm.subarray(32)).update(KEY_CHECK_LABEL).digest();
+  return { payloadKey: okm.subarray(0, 32), keyCheck };
+}
+
+function sharedSecret(privateKey: KeyObject, publicKey: KeyObject): Buffer {
+  // OpenSSL refuses small-order points (the result would be all zeros); check again anyway.
+  let shared: Buffer;
+  try {
+    shared = diffieHellman({ privateKey, publicKey });
+  } catch {
+    return fail('BUNDLE_BAD_EPHEMERAL_KEY');
+  }
+  if (shared.every((b) => b === 0)) fail('BUNDLE_BAD_EPHEMERAL_KEY');
+  return shared;
+}
+
+export function nonceFor(index: number, final: boolean): Buffer {
+  const nonce = Buffer.alloc(12);
+  nonce.writeBigUInt64BE(BigInt(index), 3);
+  nonce[11] = final ? 1 : 0;
+  return nonce;
+}
+
+export function sealChunk(key: Buffer, index: number, final: boolean, plain: Buffer): Buffer {
+  const c = createCipheriv('aes-256-gcm', key, nonceFor(index, final), { authTagLength: TAG_BYTES });
+  return Buffer.concat([c.update(plain), c.final(), c.getAuthTag()]);
+}
+
+/** Whole chunk or nothing: update() output is held until final() has checked the tag. */
+export function openChunk(key: Buffer, index: number, final: boolean, sealed: Buffer): Buffer | null {
+  if (sealed.length < TAG_BYTES) return null;
+  const d = createDecipheriv('aes-256-gcm', key, nonceFor(index, final), { authTagLength: TAG_BYTES });
+  d.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
+  const held = d.update(sealed.subarray(0, sealed.length - TAG_BYTES));
+  try {
+    d.final();
+  } catch {
+    return null;
+  }
+  return held;
+}
+
+/** Non-final chunks are exactly CHUNK_SIZE; the final one may be shorter (or empty if alone). */
+export function sealStream(key: Buffer, plaintext: Buffer): Buffer {
+  const parts: Buffer[] = [];
+  let index = 0;
+  for (let off = 0; ; off += CHUNK_SIZE, index++) {
+    const final = plaintext.length - off <= CHUNK_SIZE;
+    parts.push(sealChunk(key, index, final, plaintext.subarray(off, off + CHUNK_SIZE)));
+    if (final) return Buffer.concat(parts);
+  }
+}
+
+/** Releases each chunk to onChunk only after its tag verified; returns the joined plaintext. */
+export function openStream(key: Buffer, ciphertext: Buffer, onChunk?: (plain: Buffer, index: number) => void): Buffer {
+  const full = CHUNK_SIZE + TAG_BYTES;
+  const parts: Buffer[] = [];
+  for (let off = 0, index = 0; ; index++) {
+    const last = ciphertext.length - off <= full;
+    const sealed = ciphertext.subarray(off, last ? ciphertext.length : off + full);
+    const plain = openChunk(key, index, last, sealed);
+    if (plain === null) {
+      // Name the failure precisely; the alternative reading is never released.
+      if (last && openChunk(key, index, false, sealed) !== null) fail('BUNDLE_STREAM_TRUNCATED');
+      if (!last && openChunk(key, index, true, sealed) !== null) fail('BUNDLE_STREAM_AFTER_FINAL');
+      fail('BUNDLE_CHUNK_AUTH_FAILED', { chunk: index + 1 });
+    }
+    onChunk?.(plain, index);
+    parts.push(plain);
+    off += sealed.length;
+    if (last) return Buffer.concat(parts);
+  }
+}
+
+export interface Sealed { ephemeralPublic: Buffer; keyCheck: Buffer; ciphertext: Buffer }
+
+export function encryptToRecipient(recipientPublic: KeyObject, b: StreamBinding, plaintext: Buffer): Sealed {
+  const eph = generateKeyPairSync('x25519');
+  const ephemeralPublic = rawPublicKey(eph.publicKey);
+  const shared = sharedSecret(eph.privateKey, recipientPublic);
+  const { payloadKey, keyCheck } = deriveStreamKeys(shared, ephemeralPublic, rawPublicKey(recipientPublic), b);
+  return { ephemeralPublic, keyCheck, ciphertext: sealStream(payloadKey, plaintext) };
+}
+
+/** Derives the payload key and confirms it before any chunk is touched. */
+export function recipientPayloadKey(recipientPrivate: KeyObject, ephemeralPublic: Buffer, keyCheck: Buffer, b: StreamBinding): Buffer {
+  if (ephemeralPublic.every((x) => x === 0)) fail('BUNDLE_BAD_EPHEMERAL_KEY');
+  const shared = sharedSecret(recipientPrivate, publicKeyFromRaw('x25519', ephemeralPublic));
+  const recipientPublic = rawPublicKey(recipientPrivate);
+  const keys = deriveStreamKeys(shared, ephemeralPublic, recipientPublic, b);
+  if (keyCheck.length !== 32 || !timingSafeEqual(keys.keyCheck, keyCheck)) fail('BUNDLE_KEY_CHECK_FAILED');
+  return keys.payloadKey;
+}

@@ -1,0 +1,105 @@
+// A small world for bundle tests: platform and two offices, keyring v1, and helpers that
+// rebuild bundles the way a malicious or buggy sender holding real keys could.
+import { generateEncryptionKeyPair, generateSigningKeyPair, keyringKeyFor, loadPinnedKeyring, signKeyring, writeBundle } from '../../../electron/sync/bundle/index';
+import type { ChannelState, Keyring, KeyringDocument, OpenContext, WriteBundleOptions } from '../../../electron/sync/bundle/index';
+import { encodeContainer, splitContainer } from '../../../electron/sync/bundle/container';
+import { resolveLimits, headerPayloadType } from '../../../electron/sync/bundle/format';
+import { encodeHeader, parseHeader } from '../../../electron/sync/bundle/header';
+import type { BundleHeader } from '../../../electron/sync/bundle/header';
+import { sha256Hex, signBytes } from '../../../electron/sync/bundle/keys';
+import type { SigningKeyPair } from '../../../electron/sync/bundle/keys';
+import { pae } from '../../../electron/sync/bundle/pae';
+
+export const OFFICE = '370306-02';
+export const OTHER_OFFICE = '370306-05';
+export const T0 = new Date('2026-11-21T08:00:00.000Z');
+export const DAY = 86_400_000;
+
+export const root1 = generateSigningKeyPair();
+export const root2 = generateSigningKeyPair();
+export const updateKey = generateSigningKeyPair();
+export const update2Key = generateSigningKeyPair();
+export const revokedKey = generateSigningKeyPair();
+export const exportKey = generateSigningKeyPair();
+export const officeEnc = generateEncryptionKeyPair();
+export const otherEnc = generateEncryptionKeyPair();
+export const strangerKey = generateSigningKeyPair();
+
+export const keyringDoc1: KeyringDocument = {
+  version: 1,
+  issuedAt: '2026-11-01T00:00:00.000Z',
+  rootThreshold: 2,
+  keys: [
+    keyringKeyFor(root1, 'keyring-root', 'platform'),
+    keyringKeyFor(root2, 'keyring-root', 'platform'),
+    keyringKeyFor(updateKey, 'platform-update-signing', 'platform'),
+    keyringKeyFor(update2Key, 'platform-update-signing', 'platform'),
+    { ...keyringKeyFor(revokedKey, 'platform-update-signing', 'platform'), status: 'revoked' },
+    keyringKeyFor(exportKey, 'office-export-signing', OFFICE),
+    keyringKeyFor(officeEnc, 'office-encryption', OFFICE),
+    keyringKeyFor(otherEnc, 'office-encryption', OTHER_OFFICE),
+  ],
+};
+export const signedKeyring1 = signKeyring(keyringDoc1, [root1, root2]);
+export const keyring1: Keyring = loadPinnedKeyring(signedKeyring1);
+
+export const SUBJECTS = [{ id: 's1', name: '张三' }, { id: 's2', name: '李四' }];
+
+export function updateOptions(over: Partial<WriteBundleOptions> = {}): WriteBundleOptions {
+  return {
+    purpose: 'update',
+    channel: 'update',
+    sequence: 1,
+    prevHash: null,
+    createdAt: T0,
+    expiresAt: new Date(T0.getTime() + 7 * DAY),
+    sender: { name: 'platform', key: updateKey },
+    recipient: { name: OFFICE, publicKey: officeEnc.publicKey },
+    keyringVersion: 1,
+    files: [{ name: 'subjects.jsonl', schema: 'subjects', schemaVersion: 1, records: SUBJECTS }],
+    ...over,
+  };
+}
+
+export function ctx(over: Partial<OpenContext> & { state?: ChannelState | null } = {}): OpenContext {
+  const { state = null, ...rest } = over;
+  return {
+    keyring: keyring1,
+    recipient: { name: OFFICE, privateKey: officeEnc.privateKey },
+    channelState: () => state,
+    now: new Date(T0.getTime() + 3600_000),
+    supportsSchema: (schema, version) => ['subjects', 'records', 'keyring'].includes(schema) && version === 1,
+    ...rest,
+  };
+}
+
+export const goodBundle = (over: Partial<WriteBundleOptions> = {}): Buffer => writeBundle(updateOptions(over)).bytes;
+
+/** Re-sign a bundle after changing its header: what a sender with a real key could produce. */
+export function resign(bytes: Buffer, edit: (h: BundleHeader) => void, opts: { key?: SigningKeyPair; type?: string; ciphertext?: Buffer } = {}): Buffer {
+  const c = splitContainer(bytes, resolveLimits());
+  const h = parseHeader(c.headerBytes, resolveLimits());
+  const ciphertext = opts.ciphertext ?? c.ciphertext;
+  h.ciphertext = { length: ciphertext.length, sha256: sha256Hex(ciphertext) };
+  edit(h);
+  const headerBytes = encodeHeader(h);
+  const key = opts.key ?? updateKey;
+  const sig = signBytes(key, pae(opts.type ?? headerPayloadType(h.purpose), headerBytes));
+  return encodeContainer(headerBytes, Buffer.from(key.keyId, 'hex'), sig, ciphertext);
+}
+
+/** Re-sign raw header bytes as given (for duplicate keys and other non-canonical headers). */
+export function withRawHeader(bytes: Buffer, headerText: string, key: SigningKeyPair = updateKey): Buffer {
+  const c = splitContainer(bytes, resolveLimits());
+  const headerBytes = Buffer.from(headerText, 'utf8');
+  const sig = signBytes(key, pae(headerPayloadType('update'), headerBytes));
+  return encodeContainer(headerBytes, Buffer.from(key.keyId, 'hex'), sig, c.ciphertext);
+}
+
+export function headerOf(bytes: Buffer): BundleHeader {
+  return parseHeader(splitContainer(bytes, resolveLimits()).headerBytes, resolveLimits());
+}
+
+export function headerText(bytes: Buffer): string {
+  return splitContainer(bytes, resolveLimits()).headerBytes.toString('utf8');
+}
