@@ -1,5 +1,5 @@
-// Verification order (bundle-security.md property 5): framing and caps, header, signature
-// against pinned keys, purpose, recipient, keyring version, sequence and freshness, ciphertext
+// Verification order (bundle-security.md property 5): framing and caps, signature against
+// pinned keys, header, signer purpose, recipient, keyring version, sequence and freshness, ciphertext
 // length and hash, key check — and only then decryption, manifest, files and content.
 import type { KeyObject } from 'node:crypto';
 import { readArchive } from './archive';
@@ -17,7 +17,7 @@ import { verifyKeyringUpdate } from './keyring';
 import type { Keyring } from './keyring';
 import { fingerprint, keyIdOf, rawPublicKey, sha256Hex } from './keys';
 import type { Manifest, SchemaSupport } from './manifest';
-import { verifyHeaderSignature } from './signature';
+import { checkSigner, verifyHeaderSignature } from './signature';
 import { openStream, recipientPayloadKey } from './stream';
 
 export interface OpenContext {
@@ -57,8 +57,9 @@ export function inspectBundle(input: Buffer | string, limits?: Partial<Limits>):
 export function openBundle(input: Buffer | string, ctx: OpenContext): OpenedBundle {
   const lim = resolveLimits(ctx.limits);
   const c = splitContainer(loadBundleBytes(input, lim), lim);
+  const signature = verifyHeaderSignature(c, ctx.keyring);
   const header = parseHeader(c.headerBytes, lim);
-  verifyHeaderSignature(c, header, ctx.keyring);
+  checkSigner(signature, header, c.version);
   const bundleHash = sha256Hex(c.headerBytes);
 
   if (ctx.expectPurpose && header.purpose !== ctx.expectPurpose) fail('BUNDLE_WRONG_PURPOSE', { actual: header.purpose, expected: ctx.expectPurpose });

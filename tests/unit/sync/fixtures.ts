@@ -9,6 +9,14 @@ import type { BundleHeader } from '../../../electron/sync/bundle/header';
 import { sha256Hex, signBytes } from '../../../electron/sync/bundle/keys';
 import type { SigningKeyPair } from '../../../electron/sync/bundle/keys';
 import { pae } from '../../../electron/sync/bundle/pae';
+import { deriveStreamKeys, openStream, recipientPayloadKey } from '../../../electron/sync/bundle/stream';
+import { rawPublicKey } from '../../../electron/sync/bundle/keys';
+import { sealBundle } from '../../../electron/sync/bundle/writeBundle';
+import { encodeArchiveParts } from '../../../electron/sync/bundle/archive';
+import type { RawEntry } from '../../../electron/sync/bundle/archive';
+import { encodeJsonLines } from '../../../electron/sync/bundle/jsonLines';
+import { diffieHellman, generateKeyPairSync } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 
 export const OFFICE = '370306-02';
 export const OTHER_OFFICE = '370306-05';
@@ -76,7 +84,7 @@ export function ctx(over: Partial<OpenContext> & { state?: ChannelState | null }
 export const goodBundle = (over: Partial<WriteBundleOptions> = {}): Buffer => writeBundle(updateOptions(over)).bytes;
 
 /** Re-sign a bundle after changing its header: what a sender with a real key could produce. */
-export function resign(bytes: Buffer, edit: (h: BundleHeader) => void, opts: { key?: SigningKeyPair; type?: string; ciphertext?: Buffer } = {}): Buffer {
+export function resign(bytes: Buffer, edit: (h: BundleHeader) => void, opts: { key?: SigningKeyPair; type?: string; ciphertext?: Buffer; hint?: string } = {}): Buffer {
   const c = splitContainer(bytes, resolveLimits());
   const h = parseHeader(c.headerBytes, resolveLimits());
   const ciphertext = opts.ciphertext ?? c.ciphertext;
@@ -85,7 +93,7 @@ export function resign(bytes: Buffer, edit: (h: BundleHeader) => void, opts: { k
   const headerBytes = encodeHeader(h);
   const key = opts.key ?? updateKey;
   const sig = signBytes(key, pae(opts.type ?? headerPayloadType(h.purpose), headerBytes));
-  return encodeContainer(headerBytes, Buffer.from(key.keyId, 'hex'), sig, ciphertext);
+  return encodeContainer(headerBytes, Buffer.from(opts.hint ?? key.keyId, 'hex'), sig, ciphertext);
 }
 
 /** Re-sign raw header bytes as given (for duplicate keys and other non-canonical headers). */
@@ -103,3 +111,38 @@ export function headerOf(bytes: Buffer): BundleHeader {
 export function headerText(bytes: Buffer): string {
   return splitContainer(bytes, resolveLimits()).headerBytes.toString('utf8');
 }
+
+/** Decrypts a good bundle and re-encrypts its plaintext with a custom chunk layout. */
+export function restream(bytes: Buffer, make: (key: Buffer, plain: Buffer) => Buffer, to: KeyObject = officeEnc.publicKey): Buffer {
+  const c = splitContainer(bytes, resolveLimits());
+  const h = parseHeader(c.headerBytes, resolveLimits());
+  const binding = { purpose: h.purpose, bundleId: h.bundleId, senderKeyId: h.sender.keyId, recipientKeyId: h.recipient.keyId };
+  const oldKey = recipientPayloadKey(officeEnc.privateKey, Buffer.from(h.encryption.ephemeralPublicKey, 'hex'), Buffer.from(h.encryption.keyCheck, 'hex'), binding);
+  const plain = openStream(oldKey, c.ciphertext);
+  const eph = generateKeyPairSync('x25519');
+  const ephRaw = rawPublicKey(eph.publicKey);
+  const keys = deriveStreamKeys(diffieHellman({ privateKey: eph.privateKey, publicKey: to }), ephRaw, rawPublicKey(to), binding);
+  const ciphertext = make(keys.payloadKey, plain);
+  return resign(bytes, (x) => {
+    x.encryption.ephemeralPublicKey = ephRaw.toString('hex');
+    x.encryption.keyCheck = keys.keyCheck.toString('hex');
+  }, { ciphertext });
+}
+
+export function bigRecords(n = 3000): { id: string; text: string }[] {
+  return Array.from({ length: n }, (_, i) => ({ id: `r${i}`, text: `信用记录 ${i} `.repeat(4) }));
+}
+
+export const BUNDLE_ID = 'ab'.repeat(16);
+
+/** Seals an arbitrary inner archive (manifest + entries) into an otherwise valid bundle. */
+export function contentBundle(files: unknown[], entries: RawEntry[]): Buffer {
+  const { files: _ignored, ...envelope } = updateOptions();
+  return sealBundle({ ...envelope, bundleId: BUNDLE_ID }, encodeArchiveParts({ manifestVersion: 1, bundleId: BUNDLE_ID, files }, entries));
+}
+
+export function entryFor(name: string, data: Buffer, over: Record<string, unknown> = {}): Record<string, unknown> {
+  return { name, size: data.length, sha256: sha256Hex(data), encoding: 'identity', schema: 'subjects', schemaVersion: 1, records: 2, ...over };
+}
+
+export const SUBJECTS_DATA = encodeJsonLines('subjects', 1, SUBJECTS);
