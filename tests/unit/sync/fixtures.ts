@@ -138,7 +138,7 @@ export const BUNDLE_ID = 'ab'.repeat(16);
 /** Seals an arbitrary inner archive (manifest + entries) into an otherwise valid bundle. */
 export function contentBundle(files: unknown[], entries: RawEntry[]): Buffer {
   const { files: _ignored, ...envelope } = updateOptions();
-  return sealBundle({ ...envelope, bundleId: BUNDLE_ID }, encodeArchiveParts({ manifestVersion: 1, bundleId: BUNDLE_ID, files }, entries));
+  return sealBundle({ ...envelope, bundleId: BUNDLE_ID }, encodeArchiveParts({ manifestVersion: 1, bundleId: BUNDLE_ID, files }, entries)).bytes;
 }
 
 export function entryFor(name: string, data: Buffer, over: Record<string, unknown> = {}): Record<string, unknown> {
