@@ -54,6 +54,14 @@ export function buildArchive(bundleId: string, files: readonly ArchiveInput[]): 
   return encodeArchiveParts(manifest, entries);
 }
 
+function entryName(bytes: Buffer): string {
+  try {
+    return decodeUtf8(bytes);
+  } catch {
+    return fail('BUNDLE_BAD_FILE_NAME', { name: bytes.toString('hex') });
+  }
+}
+
 function inflate(entry: ManifestEntry, stored: Buffer): Buffer {
   try {
     // The cap is the declared size: a bomb stops as soon as it exceeds what was promised.
@@ -83,7 +91,7 @@ export function readArchive(plain: Buffer, bundleId: string, limits: Limits, sup
     if (off + 2 > plain.length) bad('an entry header is cut short');
     const nameLen = plain.readUInt16BE(off);
     if (off + 2 + nameLen + 8 > plain.length) bad('an entry header is cut short');
-    const name = decodeUtf8(plain.subarray(off + 2, off + 2 + nameLen));
+    const name = entryName(plain.subarray(off + 2, off + 2 + nameLen));
     checkFileName(name);
     const entry = declared.get(name);
     if (!entry) return fail('BUNDLE_FILE_UNLISTED', { name });

@@ -57,6 +57,11 @@ test('unsafe and disallowed names are refused by the allowlist', () => {
   assert.doesNotThrow(() => checkFileName('records-0001.jsonl'));
 });
 
+test('an entry name that is not UTF-8', () => {
+  const raw = contentBundle([entryFor('a.jsonl', A)], [{ name: '\udc80.jsonl', stored: A }]);
+  refuses(() => openBundle(raw, ctx()), 'BUNDLE_BAD_FILE_NAME');
+});
+
 test('duplicate entries (in the archive and in the manifest)', () => {
   const entry = { name: 'a.jsonl', stored: A };
   refuses(() => openBundle(contentBundle([entryFor('a.jsonl', A)], [entry, entry]), ctx()), 'BUNDLE_DUPLICATE_ENTRY');

@@ -4,6 +4,9 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BundleError, inspectBundle, openBundle, writeBundle, writeBundleFile } from '../../../electron/sync/bundle/index';
+import { fingerprint, keyIdOf } from '../../../electron/sync/bundle/index';
+import { pae } from '../../../electron/sync/bundle/pae';
+import { nonceFor } from '../../../electron/sync/bundle/stream';
 import { ctx, OFFICE, SUBJECTS, updateOptions } from './fixtures';
 
 test('a good bundle round-trips: header, manifest and records', () => {
@@ -61,4 +64,16 @@ test('errors carry a code and sentences in both languages', () => {
     assert.match(e.messageZh, /370306-05/);
     return true;
   });
+});
+
+test('PAE matches the DSSE specification example', () => {
+  assert.equal(pae('http://example.com/HelloWorld', Buffer.from('hello world')).toString(),
+    'DSSEv1 29 http://example.com/HelloWorld 11 hello world');
+});
+
+test('key id is SHA-256 of the raw key; fingerprint groups it; nonce layout', () => {
+  const id = keyIdOf(Buffer.alloc(32));
+  assert.equal(id, '66687aadf862bd776c8fc18b8e9f8e20089714856ee233b3902a591d0d5f2925');
+  assert.equal(fingerprint(id).split(' ').length, 16);
+  assert.equal(nonceFor(258, true).toString('hex'), '000000000000000000010201');
 });
