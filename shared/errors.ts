@@ -20,6 +20,11 @@ export const ERROR_CODES = [
   'VISIT_CLOSED',
   'PURPOSE_REQUIRED',
   'CONFLICT',
+  // Cases (objections, credit repair):
+  'ILLEGAL_TRANSITION',
+  'NOT_ELIGIBLE',
+  'CALENDAR_NOT_COVERED',
+  'PROFILE_FORBIDS',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -2,6 +2,11 @@ import type { MethodName, OutputOf, ParsedInputOf } from '../../shared/contract'
 import * as accounts from '../services/accountsService';
 import { listAuditEvents, verifyAuditChain } from '../services/auditService';
 import * as auth from '../services/authService';
+import * as caseQueue from '../services/caseQueueService';
+import * as objections from '../services/objectionService';
+import * as profiles from '../services/profileService';
+import * as receipts from '../services/receiptService';
+import * as repairs from '../services/repairService';
 import type { Caller, CoreContext } from '../services/context';
 import * as counter from '../services/counterService';
 import { listQueries } from '../services/queryLogService';
@@ -39,4 +44,20 @@ export const handlers: Handlers = {
   'accounts.create': ({ ctx, caller, input }) => accounts.createAccount(ctx, caller, input),
   'accounts.setDisabled': ({ ctx, caller, input }) => accounts.setDisabled(ctx, must(caller), input),
   'accounts.resetPassword': ({ ctx, caller, input }) => accounts.resetPassword(ctx, must(caller), input),
+  'objection.intake': ({ ctx, caller, input }) => objections.intakeObjection(ctx, must(caller), input),
+  'objection.act': ({ ctx, caller, input }) => objections.actOnObjection(ctx, must(caller), input),
+  'objection.get': ({ ctx, input }) => objections.getObjection(ctx, input.id),
+  'repair.check': ({ ctx, caller, input }) => repairs.checkRepair(ctx, must(caller), input),
+  'repair.intake': ({ ctx, caller, input }) => repairs.intakeRepair(ctx, must(caller), input),
+  'repair.act': ({ ctx, caller, input }) => repairs.actOnRepair(ctx, must(caller), input),
+  'repair.get': ({ ctx, input }) => repairs.getRepair(ctx, input.id),
+  'cases.queue': ({ ctx, input }) => caseQueue.listQueue(ctx, input),
+  'cases.assign': ({ ctx, caller, input }) => caseQueue.assign(ctx, must(caller), input),
+  'cases.workload': ({ ctx, input }) => caseQueue.workloadOf(ctx, input.kind),
+  'cases.staff': ({ ctx }) => caseQueue.caseStaff(ctx),
+  'cases.sweep': ({ ctx }) => caseQueue.sweepOverdue(ctx),
+  'cases.receipt': ({ ctx, input }) => receipts.getReceipt(ctx, input.id),
+  'cases.receiptPrinted': ({ ctx, caller, input }) => receipts.receiptPrinted(ctx, must(caller), input.id),
+  'cases.profiles': ({ ctx }) => profiles.listProfiles(ctx),
+  'cases.selectProfile': ({ ctx, caller, input }) => profiles.selectProfile(ctx, must(caller), input.profileId),
 };

@@ -8,10 +8,19 @@ export interface Annotation {
 }
 
 /**
- * Records of a subject that carry an open objection. Until the objection cases exist the record
- * status alone marks them; the objections module joins its cases here.
+ * Records of a subject that carry an open objection: accepted and not yet decided (the states of
+ * shared/cases/caseStates OBJECTION_ANNOTATED_STATES). A record marked under objection by the
+ * platform without a local case still carries the annotation, without a case number.
  */
 export async function annotationsOfSubject(db: Queryable, subjectId: number): Promise<Annotation[]> {
-  const rows = await db.all<{ id: number }>("SELECT id FROM record WHERE subject_id = ? AND status = 'under_objection'", [subjectId]);
-  return rows.map((r) => ({ recordId: r.id, caseNo: null, since: null }));
+  return db.all<Annotation>(
+    `SELECT r.id AS recordId, o.case_no AS caseNo, o.received_on AS since
+       FROM record r
+       LEFT JOIN objection_record orr ON orr.record_id = r.id
+             AND orr.objection_id IN (SELECT id FROM objection WHERE subject_id = ?1 AND state IN ('accepted','verifying'))
+       LEFT JOIN objection o ON o.id = orr.objection_id
+      WHERE r.subject_id = ?1 AND (r.status = 'under_objection' OR o.id IS NOT NULL)
+      ORDER BY r.id`,
+    [subjectId],
+  );
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { accountsContract } from './accounts';
 import { authContract } from './auth';
+import { casesContract } from './cases';
 import { counterContract } from './counter';
 import { logsContract } from './logs';
 import type { MethodSpec } from './method';
@@ -12,6 +13,7 @@ export const contract = {
   ...counterContract,
   ...logsContract,
   ...accountsContract,
+  ...casesContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -7,6 +7,8 @@ export const PERMISSIONS = [
   'audit.read',
   'accounts.manage',
   'settings.manage',
+  'case.intake',
+  'case.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -16,8 +18,8 @@ export type Access = Permission | 'public' | 'session';
 // Least privilege per role: the auditor reads logs but never looks anyone up (查询使用登记和审查);
 // the admin manages accounts but does not serve the counter.
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  clerk: ['counter.lookup', 'subject.reveal'],
-  manager: ['counter.lookup', 'subject.reveal', 'querylog.read'],
+  clerk: ['counter.lookup', 'subject.reveal', 'case.intake'],
+  manager: ['counter.lookup', 'subject.reveal', 'querylog.read', 'case.intake', 'case.manage'],
   operator: ['settings.manage'],
   auditor: ['querylog.read', 'audit.read'],
   admin: ['accounts.manage', 'settings.manage', 'audit.read'],

@@ -15,7 +15,6 @@ CREATE TABLE calendar_year (
   source TEXT NOT NULL
 ) STRICT;
 
--- Attachments share the content-addressed store of migration 0002 (attachment.sha256).
 CREATE TABLE objection (
   id                INTEGER PRIMARY KEY,
   case_no           TEXT NOT NULL UNIQUE,
@@ -41,6 +40,8 @@ CREATE TABLE objection (
   -- The next binding deadline of the current step (annotate, forward, provider reply or decide):
   -- the queue sorts on it and a case past it is overdue.
   due_on            TEXT,
+  -- Sort key: a case whose deadline could not be counted (calendar year missing) sorts first.
+  due_key           TEXT GENERATED ALWAYS AS (coalesce(due_on, '')) VIRTUAL,
   latest_extended_by TEXT,
   extended_total_days INTEGER,
   pauses            TEXT NOT NULL DEFAULT '[]',
@@ -54,11 +55,13 @@ CREATE TABLE objection (
   closed_at         TEXT,
   created_by        INTEGER NOT NULL REFERENCES account(id)
 ) STRICT;
-CREATE INDEX objection_queue ON objection(is_open DESC, due_on, id);
-CREATE INDEX objection_state_due ON objection(state, due_on, id);
-CREATE INDEX objection_assignee ON objection(assignee_id, is_open, due_on, id);
-CREATE INDEX objection_provider ON objection(provider_unit, is_open, due_on, id);
+CREATE INDEX objection_open_due ON objection(is_open, due_key, id);
+CREATE INDEX objection_open_received ON objection(is_open, received_on, id);
+CREATE INDEX objection_state_due ON objection(state, due_key, id);
+CREATE INDEX objection_assignee ON objection(assignee_id, is_open, due_key, id);
+CREATE INDEX objection_provider ON objection(provider_unit, is_open, due_key, id);
 CREATE INDEX objection_received ON objection(received_on, id);
+CREATE INDEX objection_to_escalate ON objection(due_key) WHERE is_open = 1 AND escalated_at IS NULL;
 CREATE INDEX objection_id_number ON objection(id_number, id);
 CREATE INDEX objection_subject ON objection(subject_id, is_open);
 
@@ -71,11 +74,12 @@ CREATE TABLE objection_record (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX objection_record_record ON objection_record(record_id);
 
+-- Scans uploaded through attachment.upload share the content-addressed store of migration 0002.
 CREATE TABLE objection_attachment (
   objection_id INTEGER NOT NULL REFERENCES objection(id),
-  hash         TEXT NOT NULL REFERENCES attachment(sha256),
+  sha256       TEXT NOT NULL REFERENCES attachment(sha256),
   file_name    TEXT NOT NULL,
-  PRIMARY KEY (objection_id, hash)
+  PRIMARY KEY (objection_id, sha256)
 ) STRICT, WITHOUT ROWID;
 
 CREATE TABLE objection_event (
@@ -111,6 +115,7 @@ CREATE TABLE repair (
   received_on     TEXT NOT NULL,
   received_at     TEXT NOT NULL,
   due_on          TEXT,
+  due_key         TEXT GENERATED ALWAYS AS (coalesce(due_on, '')) VIRTUAL,
   calendar_gap    TEXT,
   assignee_id     INTEGER REFERENCES account(id),
   escalated_at    TEXT,
@@ -119,11 +124,13 @@ CREATE TABLE repair (
   closed_at       TEXT,
   created_by      INTEGER NOT NULL REFERENCES account(id)
 ) STRICT;
-CREATE INDEX repair_queue ON repair(is_open DESC, due_on, id);
-CREATE INDEX repair_state_due ON repair(state, due_on, id);
-CREATE INDEX repair_assignee ON repair(assignee_id, is_open, due_on, id);
-CREATE INDEX repair_provider ON repair(provider_unit, is_open, due_on, id);
+CREATE INDEX repair_open_due ON repair(is_open, due_key, id);
+CREATE INDEX repair_open_received ON repair(is_open, received_on, id);
+CREATE INDEX repair_state_due ON repair(state, due_key, id);
+CREATE INDEX repair_assignee ON repair(assignee_id, is_open, due_key, id);
+CREATE INDEX repair_provider ON repair(provider_unit, is_open, due_key, id);
 CREATE INDEX repair_received ON repair(received_on, id);
+CREATE INDEX repair_to_escalate ON repair(due_key) WHERE is_open = 1 AND escalated_at IS NULL;
 CREATE INDEX repair_id_number ON repair(id_number, id);
 CREATE INDEX repair_record ON repair(record_id, is_open);
 

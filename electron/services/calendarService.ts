@@ -1,0 +1,44 @@
+import { BUILTIN_COVERAGE, builtinCalendarDays } from '../../shared/calendar/builtinCalendar';
+import { mergeCalendar, type CalendarTable } from '../../shared/calendar/mergeCalendar';
+import { WorkingCalendar } from '../../shared/calendar/workingCalendar';
+import type { Database } from '../db/database';
+import { readCalendar, writeCalendar } from '../store/calendarStore';
+import type { CoreContext } from './context';
+
+// The office counts deadlines on the calendar kept in the database (calendar_day), seeded from the
+// chinese-days package on first use and extended by platform bundles; a year in neither is flagged
+// (CalendarNotCoveredError), never treated as an ordinary Monday–Friday year.
+
+const cache = new WeakMap<Database, WorkingCalendar>();
+
+export async function officeCalendar(ctx: CoreContext): Promise<WorkingCalendar> {
+  const hit = cache.get(ctx.db);
+  if (hit) return hit;
+  let table = await readCalendar(ctx.db);
+  if (table === null) {
+    const seed: CalendarTable = { days: builtinCalendarDays(BUILTIN_COVERAGE.fromYear, BUILTIN_COVERAGE.toYear), coverage: BUILTIN_COVERAGE };
+    await ctx.db.transaction(async (tx) => {
+      // Another caller may have seeded it while this one waited for the write lock.
+      if ((await readCalendar(tx)) === null) await writeCalendar(tx, seed, 'chinese-days');
+    });
+    table = seed;
+  }
+  const calendar = new WorkingCalendar(table.days, table.coverage);
+  cache.set(ctx.db, calendar);
+  return calendar;
+}
+
+/**
+ * Merges years from a platform bundle (or a corrected notice) into the stored calendar; the
+ * bundle's years replace the stored ones entirely (mergeCalendar). Throws RangeError on a gap or a
+ * malformed table, leaving the stored calendar untouched.
+ */
+export async function importCalendarYears(ctx: CoreContext, update: CalendarTable, source: string): Promise<void> {
+  await officeCalendar(ctx);
+  await ctx.db.transaction(async (tx) => {
+    const merged = mergeCalendar(await readCalendar(tx), update);
+    new WorkingCalendar(merged.days, merged.coverage);
+    await writeCalendar(tx, merged, source);
+  });
+  cache.delete(ctx.db);
+}

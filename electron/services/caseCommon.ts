@@ -1,0 +1,45 @@
+import type { CaseKind, ReceiptDocument } from '../../shared/cases/caseTypes';
+import { chinaDate, chinaDateTime } from '../../shared/time';
+import { AppError } from '../../shared/errors';
+import { receiptHtml, type ReceiptContent } from '../../shared/cases/receiptHtml';
+import type { Queryable } from '../db/database';
+import { findVisit, type VisitRow } from '../store/queryLogStore';
+import { insertReceipt } from '../store/receiptStore';
+import type { Caller, CoreContext } from './context';
+
+export const today = (ctx: CoreContext): string => chinaDate(ctx.now());
+
+/**
+ * The visit an intake belongs to: it names the subject and the applicant (self or agent), so the
+ * identity on a case is the one checked at the counter, and only on the day of that visit.
+ */
+export async function visitForIntake(ctx: CoreContext, caller: Caller, visitId: number): Promise<VisitRow & { subject_id: number }> {
+  const visit = await findVisit(ctx.db, visitId);
+  if (!visit) throw new AppError('NOT_FOUND', 'This visit does not exist.', { visitId });
+  if (visit.subject_id === null) throw new AppError('NOT_FOUND', 'This visit found no subject, so there is no record to object to.', { visitId });
+  if (visit.clerk_id !== caller.accountId) throw new AppError('FORBIDDEN', 'Only the clerk who opened this visit can take applications in it.');
+  if (chinaDate(new Date(visit.started_at)) !== today(ctx)) {
+    throw new AppError('VISIT_CLOSED', 'This visit was opened on an earlier day; look the subject up again.', { visitId });
+  }
+  return visit as VisitRow & { subject_id: number };
+}
+
+export async function issueReceipt(
+  tx: Queryable,
+  ctx: CoreContext,
+  caller: Caller,
+  kind: CaseKind,
+  caseId: number,
+  content: Omit<ReceiptContent, 'receiptNo' | 'issuedAt' | 'officeName' | 'clerk'>,
+): Promise<ReceiptDocument> {
+  const createdAt = ctx.now().toISOString();
+  const n = (await tx.get<{ n: number }>('SELECT count(*) AS n FROM receipt WHERE case_kind = ? AND case_id = ?', [kind, caseId]))?.n ?? 0;
+  const receiptNo = `${content.caseNo}-R${n + 1}`;
+  const html = receiptHtml({ ...content, receiptNo, issuedAt: chinaDateTime(createdAt), officeName: ctx.office.name, clerk: caller.username });
+  const id = await insertReceipt(tx, { caseKind: kind, caseId, receiptNo, createdAt, createdBy: caller.accountId, content: html });
+  return { id, receiptNo, createdAt, copies: 0, lastPrintedAt: null, html };
+}
+
+export function illegal(kind: CaseKind, caseNo: string, from: string, to: string): AppError {
+  return new AppError('ILLEGAL_TRANSITION', `Case ${caseNo} is ${from}; it cannot move to ${to}.`, { kind, caseNo, from, to });
+}

@@ -1,0 +1,185 @@
+import type { CaseKind, QueuePage, QueueRow, WorkloadRow } from '../../shared/cases/caseTypes';
+import { addWorkingDays } from '../../shared/calendar/workingDays';
+import { addCalendarDays } from '../../shared/calendar/dates';
+import { AppError } from '../../shared/errors';
+import { maskIdNumber } from '../../shared/masking';
+import { assignCases, escalateOverdue, queueCount, queuePage, workload, type QueueQuery, type QueueSort } from '../store/caseQueueStore';
+import { appendCaseEvent } from '../store/caseStore';
+import { auditIn } from './auditService';
+import { officeCalendar } from './calendarService';
+import { today } from './caseCommon';
+import type { Caller, CoreContext } from './context';
+import { daysLate, daysLeft } from './objectionDeadlineService';
+import { profileById } from './profileService';
+
+/** "Due soon": within this many working days, enough for a manager to still act. */
+export const DUE_SOON_WORKING_DAYS = 2;
+const COUNT_CAP = 10_000;
+
+export interface QueueInput {
+  kind: CaseKind;
+  open?: boolean | null | undefined;
+  states?: string[] | undefined;
+  assigneeId?: number | null | undefined;
+  provider?: string | undefined;
+  receivedFrom?: string | undefined;
+  receivedTo?: string | undefined;
+  /** Free search: a case number (or its prefix) or an ID number. */
+  search?: string | undefined;
+  due?: 'overdue' | 'due_soon' | undefined;
+  sort: QueueSort;
+  cursor: string | null;
+  limit: number;
+}
+
+async function dueSoonDate(ctx: CoreContext, day: string): Promise<string> {
+  try {
+    return addWorkingDays(await officeCalendar(ctx), day, DUE_SOON_WORKING_DAYS);
+  } catch {
+    return addCalendarDays(day, DUE_SOON_WORKING_DAYS + 2);
+  }
+}
+
+/**
+ * Escalation (domain-rules.md "Objections"): a case past its deadline — the provider's reply or the
+ * decision — is marked overdue and escalated with the named provider and the days late. The
+ * annotation stays and no outcome is invented; the regulations only impose liability.
+ */
+export async function sweepOverdue(ctx: CoreContext): Promise<{ escalated: number }> {
+  const day = today(ctx);
+  const at = ctx.now().toISOString();
+  const calendar = await officeCalendar(ctx);
+  let escalated = 0;
+  await ctx.db.transaction(async (tx) => {
+    for (const kind of ['objection', 'repair'] as const) {
+      const rows = await escalateOverdue(tx, kind, day, at);
+      for (const r of rows) {
+        const profile = await profileById(ctx, r.profile_id);
+        const late = daysLate(r.due_on, day, kind === 'objection' ? (profile?.objection.dayKind ?? 'working') : 'working', calendar);
+        const detail = { providerUnit: r.provider_unit, route: r.route, dueOn: r.due_on, daysLate: late };
+        await appendCaseEvent(tx, kind, r.id, { at, actorId: null, actor: null, action: 'escalated', fromState: r.state, toState: null, reason: 'deadline passed', detail });
+        await auditIn(tx, ctx, null, { action: `${kind}.escalated`, target: r.case_no, detail });
+      }
+      escalated += rows.length;
+    }
+  });
+  return { escalated };
+}
+
+const ID_LIKE = /^[0-9]{17}[0-9X]$|^[0-9A-HJ-NPQRTUWXY]{18}$/;
+
+export async function listQueue(ctx: CoreContext, input: QueueInput): Promise<QueuePage> {
+  await sweepOverdue(ctx);
+  const day = today(ctx);
+  const search = input.search?.trim().toUpperCase() || null;
+  const after = input.cursor ? decodeCursor(input.cursor) : null;
+  const q: QueueQuery = {
+    kind: input.kind,
+    open: input.open === undefined ? true : input.open,
+    states: input.states ?? null,
+    assigneeId: input.assigneeId ?? null,
+    provider: input.provider ?? null,
+    receivedFrom: input.receivedFrom ?? null,
+    receivedTo: input.receivedTo ?? null,
+    idNumber: search && ID_LIKE.test(search) ? search : null,
+    caseNo: search && !ID_LIKE.test(search) ? search : null,
+    dueBefore: input.due === 'overdue' ? day : null,
+    dueOnOrBefore: input.due === 'due_soon' ? await dueSoonDate(ctx, day) : null,
+    sort: input.sort,
+    after,
+    limit: input.limit,
+  };
+  if (q.idNumber || q.caseNo) {
+    // A search finds the case whatever its state.
+    q.open = null;
+  }
+  const [rows, total] = await Promise.all([queuePage(ctx.db, q), queueCount(ctx.db, q, COUNT_CAP)]);
+  const calendar = await officeCalendar(ctx);
+  const dayKinds = new Map<string, 'working' | 'calendar'>();
+  for (const id of new Set(rows.map((r) => r.profile_id))) {
+    dayKinds.set(id, input.kind === 'objection' ? ((await profileById(ctx, id))?.objection.dayKind ?? 'working') : 'working');
+  }
+  const out: QueueRow[] = rows.map((r) => {
+    const kind = dayKinds.get(r.profile_id) ?? 'working';
+    const overdue = r.is_open === 1 && r.paused === 0 && r.due_on !== null && r.due_on < day;
+    return {
+      kind: input.kind,
+      id: r.id,
+      caseNo: r.case_no,
+      state: r.state,
+      idNumberMasked: maskIdNumber(r.id_number),
+      providerUnit: r.provider_unit,
+      receivedOn: r.received_on,
+      dueOn: r.due_on,
+      calendarGap: r.calendar_gap,
+      assigneeId: r.assignee_id,
+      assignee: r.assignee,
+      paused: r.paused === 1,
+      overdue,
+      daysLate: overdue ? daysLate(r.due_on, day, kind, calendar) : 0,
+      escalated: r.escalated_at !== null,
+      daysLeft: r.is_open === 1 ? daysLeft(r.due_on, day, kind, calendar) : null,
+    };
+  });
+  const last = rows.at(-1);
+  return {
+    rows: out,
+    nextCursor: last && rows.length === input.limit ? encodeCursor([last.sort_key, last.id]) : null,
+    total,
+    totalCapped: total >= COUNT_CAP,
+  };
+}
+
+function encodeCursor(k: [string, number]): string {
+  return Buffer.from(JSON.stringify(k)).toString('base64url');
+}
+
+function decodeCursor(c: string): [string, number] {
+  try {
+    const v = JSON.parse(Buffer.from(c, 'base64url').toString()) as unknown;
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && Number.isInteger(v[1])) return [v[0], v[1] as number];
+  } catch {
+    // fall through
+  }
+  throw new AppError('VALIDATION', 'The page cursor is not valid; reload the queue.', { field: 'cursor' });
+}
+
+export async function assign(ctx: CoreContext, caller: Caller, input: { kind: CaseKind; ids: number[]; assigneeId: number | null }): Promise<{ assigned: number }> {
+  if (input.assigneeId !== null) {
+    const a = await ctx.db.get<{ role: string; disabled: number }>('SELECT role, disabled FROM account WHERE id = ?', [input.assigneeId]);
+    if (!a || a.disabled === 1 || !['manager', 'clerk'].includes(a.role)) {
+      throw new AppError('VALIDATION', 'Cases can only be assigned to an active clerk or manager.', { assigneeId: input.assigneeId });
+    }
+  }
+  const at = ctx.now().toISOString();
+  const ids = [...new Set(input.ids)];
+  const changed = await ctx.db.transaction(async (tx) => {
+    const before = await assignCases(tx, input.kind, ids, input.assigneeId);
+    if (before.length !== ids.length) throw new AppError('NOT_FOUND', 'Some of the chosen cases do not exist.', { ids });
+    for (const b of before) {
+      await appendCaseEvent(tx, input.kind, b.id, {
+        at,
+        actorId: caller.accountId,
+        actor: caller.username,
+        action: 'assigned',
+        fromState: null,
+        toState: null,
+        reason: null,
+        detail: { from: b.from, to: input.assigneeId },
+      });
+    }
+    await auditIn(tx, ctx, caller, { action: `${input.kind}.assigned`, target: String(input.assigneeId), detail: { caseNos: before.map((b) => b.case_no) } });
+    return before.length;
+  });
+  return { assigned: changed };
+}
+
+export async function workloadOf(ctx: CoreContext, kind: CaseKind): Promise<WorkloadRow[]> {
+  const day = today(ctx);
+  const rows = await workload(ctx.db, kind, day, await dueSoonDate(ctx, day));
+  return rows.map((r) => ({ assigneeId: r.assignee_id, assignee: r.assignee, open: r.open, overdue: r.overdue, dueSoon: r.due_soon }));
+}
+
+export function caseStaff(ctx: CoreContext): Promise<{ id: number; name: string; role: string }[]> {
+  return ctx.db.all("SELECT id, display_name AS name, role FROM account WHERE role IN ('manager','clerk') AND disabled = 0 ORDER BY display_name");
+}

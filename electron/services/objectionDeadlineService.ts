@@ -1,0 +1,97 @@
+import type { CasePause, ObjectionDeadlineView, ObjectionRoute, ObjectionState } from '../../shared/cases/caseTypes';
+import { workingDaysBetween } from '../../shared/calendar/workingDays';
+import type { WorkingCalendar } from '../../shared/calendar/workingCalendar';
+import { calendarDaysBetween } from '../../shared/calendar/dates';
+import { objectionDeadlines } from '../../shared/rules/deadlines';
+import type { RuleProfile } from '../../shared/rules/profile';
+import { AppError } from '../../shared/errors';
+
+export interface DeadlineInput {
+  state: ObjectionState;
+  route: ObjectionRoute | null;
+  receivedOn: string;
+  forwardedOn: string | null;
+  providerRepliedOn: string | null;
+  pauses: readonly CasePause[];
+  extendedTotalDays: number | null;
+}
+
+/**
+ * The deadlines of an objection under its profile, and the next binding one (dueOn) for the
+ * current step: annotate while received; forward (or decide) while accepted; the provider's
+ * verification while forwarded and unanswered (Henan art. 41); the decision otherwise. Before the
+ * route is chosen the earlier of the own/provider decision dates applies, so the queue never shows
+ * a case as less urgent than it may be. An open pause (Henan art. 41: testing, expert review) runs
+ * to today, so the date moves on by itself while the clock is stopped.
+ */
+export function objectionDeadlineView(c: DeadlineInput, profile: RuleProfile, calendar: WorkingCalendar, today: string): ObjectionDeadlineView {
+  const pauses = c.pauses.map((p) => ({ from: p.from, to: p.to ?? (today > p.from ? today : p.from) }));
+  const base = { receivedOn: c.receivedOn, forwardedOn: c.forwardedOn, pauses, extendedTotalDays: c.extendedTotalDays };
+  const own = objectionDeadlines({ ...base, source: 'own' }, profile, calendar);
+  const provider = objectionDeadlines({ ...base, source: 'provider' }, profile, calendar);
+  const empty: ObjectionDeadlineView = {
+    dayKind: profile.objection.dayKind,
+    annotateBy: null,
+    forwardBy: null,
+    providerVerifyBy: null,
+    decideBy: null,
+    latestExtendedBy: null,
+    dueOn: null,
+    calendarGap: null,
+  };
+  for (const r of [own, provider]) {
+    if (r.ok) continue;
+    if (r.code === 'CALENDAR_NOT_COVERED') return { ...empty, calendarGap: r.date ?? null };
+    throw new AppError(r.code === 'DATE_INVALID' ? 'VALIDATION' : 'PROFILE_FORBIDS', r.message, { reason: r.code });
+  }
+  if (!own.ok || !provider.ok) return empty;
+  const o = own.value;
+  const p = provider.value;
+  const chosen = c.route === 'own' ? o : c.route === 'provider' ? p : null;
+  const decideBy = chosen ? chosen.decideBy : minDate(o.decideBy, p.decideBy);
+  const forwardBy = c.route === 'own' ? null : p.forwardBy;
+  const providerVerifyBy = c.route === 'provider' ? p.providerVerifyBy : null;
+  let dueOn: string | null;
+  if (c.state === 'received') dueOn = o.annotateBy;
+  else if (c.state === 'accepted') dueOn = c.route === null ? minDate(forwardBy, decideBy) : decideBy;
+  else if (c.state === 'verifying' && c.route === 'provider' && c.providerRepliedOn === null) dueOn = providerVerifyBy ?? decideBy;
+  else dueOn = decideBy;
+  return {
+    dayKind: o.dayKind,
+    annotateBy: o.annotateBy,
+    forwardBy,
+    providerVerifyBy,
+    decideBy,
+    latestExtendedBy: (chosen ?? o).latestExtendedDecideBy,
+    dueOn,
+    calendarGap: null,
+  };
+}
+
+function minDate(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a < b ? a : b;
+}
+
+/** Days past `dueOn` in the profile's day kind (0 when not late); calendar days when a year is missing. */
+export function daysLate(dueOn: string | null, today: string, dayKind: 'working' | 'calendar', calendar: WorkingCalendar): number {
+  if (dueOn === null || dueOn >= today) return 0;
+  if (dayKind === 'calendar') return calendarDaysBetween(dueOn, today);
+  try {
+    return workingDaysBetween(calendar, dueOn, today);
+  } catch {
+    return calendarDaysBetween(dueOn, today);
+  }
+}
+
+/** Counted days from today to dueOn (negative when late); null when unknown. */
+export function daysLeft(dueOn: string | null, today: string, dayKind: 'working' | 'calendar', calendar: WorkingCalendar): number | null {
+  if (dueOn === null) return null;
+  if (dayKind === 'calendar') return calendarDaysBetween(today, dueOn);
+  try {
+    return workingDaysBetween(calendar, today, dueOn);
+  } catch {
+    return calendarDaysBetween(today, dueOn);
+  }
+}

@@ -1,0 +1,291 @@
+import type { IntakeResult, RepairCase, RepairEvidence, RepairState } from '../../shared/cases/caseTypes';
+import { REPAIR_CLOCK_STATES, repairCanMove } from '../../shared/cases/caseStates';
+import { addMonthsClamped } from '../../shared/calendar/dates';
+import type { CreditRecord, RecordStatus } from '../../shared/domain/record';
+import { AppError } from '../../shared/errors';
+import { maskIdNumber } from '../../shared/masking';
+import { repairProcessingDeadline } from '../../shared/rules/deadlines';
+import type { RuleProfile } from '../../shared/rules/profile';
+import { repairEligibility, type RepairEligibility } from '../../shared/rules/repairEligibility';
+import type { Queryable } from '../db/database';
+import { liftListEntriesOf, recordsByIds, setRecordStatus } from '../store/caseRecordStore';
+import { accountName, appendCaseEvent, caseEvents, caseRow, insertCase, nextCaseNo, openRepairOnRecord, updateCase, type RepairRow } from '../store/caseStore';
+import { enqueueOutbox } from '../store/outboxStore';
+import { receiptsOfCase } from '../store/receiptStore';
+import { auditIn } from './auditService';
+import { officeCalendar } from './calendarService';
+import { illegal, issueReceipt, today, visitForIntake } from './caseCommon';
+import type { Caller, CoreContext } from './context';
+import { daysLate } from './objectionDeadlineService';
+import { activeProfile, profileById } from './profileService';
+
+// Credit repair (信用修复) under the Credit Repair Management Measures (2025, in force 2026-04-01):
+// eligibility by severity tier and shortest period (shared/rules/repairEligibility), decision by the
+// manager or by the deciding authority through export; approval stops publication and lifts the
+// list entries and measures that rest on the record.
+
+export interface RepairCheck {
+  record: CreditRecord;
+  eligibility: RepairEligibility;
+  openCase: string | null;
+  /** Processing deadline if accepted today; null when the calendar year is not loaded. */
+  dueOn: string | null;
+}
+
+async function recordOfVisit(ctx: CoreContext, caller: Caller, visitId: number, recordId: number) {
+  const visit = await visitForIntake(ctx, caller, visitId);
+  const [record] = await recordsByIds(ctx.db, [recordId]);
+  if (!record || record.subjectId !== visit.subject_id) throw new AppError('NOT_FOUND', "This record is not the subject's record.", { recordId });
+  return { visit, record };
+}
+
+function eligibilityOf(record: CreditRecord, profile: RuleProfile, day: string): RepairEligibility {
+  return repairEligibility(
+    { category: record.category, severity: record.severity, decidedOn: record.decidedOn, domain: record.domain, published: record.publicityEnd === null || record.publicityEnd > record.publicityStart },
+    profile,
+    day,
+  );
+}
+
+export async function checkRepair(ctx: CoreContext, caller: Caller, input: { visitId: number; recordId: number }): Promise<RepairCheck> {
+  const { record } = await recordOfVisit(ctx, caller, input.visitId, input.recordId);
+  const profile = await activeProfile(ctx);
+  const day = today(ctx);
+  const due = repairProcessingDeadline(day, profile, await officeCalendar(ctx));
+  return {
+    record,
+    eligibility: eligibilityOf(record, profile, day),
+    openCase: (await openRepairOnRecord(ctx.db, record.id))?.case_no ?? null,
+    dueOn: due.ok ? due.value : null,
+  };
+}
+
+const EVIDENCE_ZH = (e: RepairEvidence): string[] => [
+  `已纠正失信行为、履行法定义务：${e.obligationsPerformed ? '是' : '否'}`,
+  `已作出信用承诺：${e.creditCommitment ? '是' : '否'}`,
+  `信用修复培训证明：${e.trainingCertificate ?? '无'}`,
+  ...(e.note ? [`说明：${e.note}`] : []),
+];
+
+export async function intakeRepair(ctx: CoreContext, caller: Caller, input: { visitId: number; recordId: number; evidence: RepairEvidence }): Promise<IntakeResult> {
+  const { visit, record } = await recordOfVisit(ctx, caller, input.visitId, input.recordId);
+  const profile = await activeProfile(ctx);
+  const day = today(ctx);
+  const eligibility = eligibilityOf(record, profile, day);
+  if (eligibility.status !== 'eligible') {
+    throw new AppError('NOT_ELIGIBLE', notEligibleSentence(eligibility), { eligibility });
+  }
+  if (!record.status || !['active', 'corrected'].includes(record.status)) {
+    throw new AppError('CONFLICT', `The record is ${record.status}; only a published record can be repaired.`, { status: record.status });
+  }
+  // Art. of the 2025 measures: early repair needs the misconduct corrected and a public credit commitment.
+  if (!input.evidence.obligationsPerformed || !input.evidence.creditCommitment) {
+    throw new AppError('NOT_ELIGIBLE', 'Early repair needs the obligations performed and a signed credit commitment (信用承诺).', { evidence: input.evidence });
+  }
+  const calendar = await officeCalendar(ctx);
+  const due = repairProcessingDeadline(day, profile, calendar);
+  const at = ctx.now().toISOString();
+  const idNumber = (await ctx.db.get<{ id_number: string }>('SELECT id_number FROM subject WHERE id = ?', [visit.subject_id]))!.id_number;
+  return ctx.db.transaction(async (tx) => {
+    const busy = await openRepairOnRecord(tx, record.id);
+    if (busy) throw new AppError('CONFLICT', `This record already has an open repair application ${busy.case_no}.`, { caseNo: busy.case_no });
+    const caseNo = await nextCaseNo(tx, 'repair', day);
+    const row: Omit<RepairRow, 'id'> = {
+      case_no: caseNo,
+      subject_id: visit.subject_id,
+      id_number: idNumber,
+      record_id: record.id,
+      visit_id: visit.id,
+      applicant_kind: visit.applicant_kind,
+      profile_id: profile.id,
+      provider_unit: record.providerUnit,
+      evidence: JSON.stringify(input.evidence),
+      eligibility: JSON.stringify(eligibility),
+      snapshot: JSON.stringify(record),
+      status_before: record.status,
+      state: 'accepted',
+      is_open: 1,
+      received_on: day,
+      received_at: at,
+      due_on: due.ok ? due.value : null,
+      calendar_gap: due.ok ? null : (due.date ?? day),
+      assignee_id: null,
+      escalated_at: null,
+      outcome_reason: null,
+      decided_at: null,
+      closed_at: null,
+      created_by: caller.accountId,
+    };
+    const id = await insertCase(tx, 'repair', row);
+    const full = { ...row, id } as RepairRow;
+    await repairEvent(tx, ctx, caller, { ...full, state: 'received' }, 'received', 'received', null, { eligibility });
+    await repairEvent(tx, ctx, caller, { ...full, state: 'received' }, 'accepted', 'accepted', 'accepted at the counter');
+    const receipt = await issueReceipt(tx, ctx, caller, 'repair', id, {
+      title: '信用修复申请受理回执',
+      caseNo,
+      rows: [
+        ['信息主体证件号码', maskIdNumber(idNumber)],
+        ['申请人', visit.applicant_kind === 'self' ? '信息主体本人' : '代理人'],
+        ['申请修复的信息', `${record.title}（${record.documentNo}）`],
+        ['认定单位', record.providerUnit],
+        ['决定日期', record.decidedOn],
+        ['最短公示期满', eligibility.since],
+        ['最长公示期满（自动停止公示）', eligibility.publicationEndsOn],
+        ['受理日期', day],
+      ],
+      items: { heading: '申请材料', lines: EVIDENCE_ZH(input.evidence) },
+      dueDates: due.ok ? [['办理时限', due.value]] : [['办理时限', `待定：${(due.date ?? '').slice(0, 4)} 年法定节假日安排尚未载入`]],
+      notes: ['依据《信用修复管理办法》（2025年），修复申请由作出认定的单位办理。', `适用规则：${profile.name.zh}。`],
+    });
+    return { kind: 'repair', id, caseNo, state: 'accepted', receipt };
+  });
+}
+
+function notEligibleSentence(e: RepairEligibility): string {
+  switch (e.status) {
+    case 'not_yet':
+      return `The shortest publicity period is reached on ${e.earliestOn}; apply from that day.`;
+    case 'non_repairable':
+      return `This kind of information cannot be repaired early (${e.rule.label.en}); publication ends ${e.publicationEndsOn ?? 'by its own rules'}.`;
+    case 'expired':
+      return `Publication already stopped on ${e.publicationEndedOn}; no application is needed.`;
+    case 'not_published':
+      return 'This information is not published, so there is nothing to repair.';
+    case 'not_applicable':
+      return 'Credit repair does not apply to this kind of record.';
+    case 'eligible':
+      return 'Eligible.';
+  }
+}
+
+async function repairEvent(
+  tx: Queryable,
+  ctx: CoreContext,
+  caller: Caller | null,
+  row: RepairRow,
+  action: string,
+  to: RepairState | null,
+  reason: string | null,
+  detail: Record<string, unknown> = {},
+): Promise<void> {
+  await appendCaseEvent(tx, 'repair', row.id, {
+    at: ctx.now().toISOString(),
+    actorId: caller?.accountId ?? null,
+    actor: caller?.username ?? null,
+    action,
+    fromState: row.state,
+    toState: to,
+    reason,
+    detail,
+  });
+  await auditIn(tx, ctx, caller, { action: `repair.${action}`, target: row.case_no, detail: { from: row.state, to, reason, ...detail } });
+}
+
+export type RepairAction =
+  | { action: 'accept'; id: number; reason?: string | undefined }
+  | { action: 'reject'; id: number; reason: string }
+  | { action: 'forward'; id: number; reason?: string | undefined }
+  | { action: 'approve'; id: number; reason: string }
+  | { action: 'deny'; id: number; reason: string }
+  | { action: 'close'; id: number; reason?: string | undefined };
+
+const TARGET: Record<RepairAction['action'], RepairState> = {
+  accept: 'accepted',
+  reject: 'rejected',
+  forward: 'forwarded',
+  approve: 'approved',
+  deny: 'denied',
+  close: 'closed',
+};
+
+export async function actOnRepair(ctx: CoreContext, caller: Caller, a: RepairAction): Promise<RepairCase> {
+  await ctx.db.transaction(async (tx) => {
+    const row = await caseRow<RepairRow>(tx, 'repair', a.id);
+    if (!row) throw new AppError('NOT_FOUND', `There is no repair application ${a.id}.`, { id: a.id });
+    const to = TARGET[a.action];
+    if (!repairCanMove(row.state as RepairState, to)) throw illegal('repair', row.case_no, row.state, to);
+    const at = ctx.now().toISOString();
+    const day = today(ctx);
+    const patch: Record<string, unknown> = { state: to, is_open: REPAIR_CLOCK_STATES.includes(to) ? 1 : 0 };
+    const detail: Record<string, unknown> = {};
+    if (a.action === 'reject' || a.action === 'deny' || a.action === 'approve') patch.outcome_reason = a.reason;
+    if (a.action === 'approve' || a.action === 'deny') patch.decided_at = at;
+    if (a.action === 'close') patch.closed_at = at;
+    if (a.action === 'approve') {
+      // Approval stops publication and lifts the list entries (and so their measures) resting on the record.
+      await setRecordStatus(tx, row.record_id, 'repaired');
+      detail.listEntriesExited = await liftListEntriesOf(tx, row.record_id, 'exited', day);
+    }
+    await updateCase(tx, 'repair', row.id, patch);
+    await repairEvent(tx, ctx, caller, row, a.action, to, a.reason ?? null, detail);
+    if (a.action === 'forward' || a.action === 'approve' || a.action === 'deny') {
+      const record = (await tx.get<{ central_id: string; document_no: string }>('SELECT central_id, document_no FROM record WHERE id = ?', [row.record_id]))!;
+      await enqueueOutbox(tx, at, {
+        kind: a.action === 'forward' ? 'repair.forward' : 'repair.decision',
+        ref: row.case_no,
+        payload: { caseNo: row.case_no, action: a.action, reason: a.reason ?? null, on: day, decidingUnit: row.provider_unit, record: { centralId: record.central_id, documentNo: record.document_no }, ...detail },
+      });
+    }
+  });
+  return getRepair(ctx, a.id);
+}
+
+export async function getRepair(ctx: CoreContext, id: number): Promise<RepairCase> {
+  const row = await caseRow<RepairRow>(ctx.db, 'repair', id);
+  if (!row) throw new AppError('NOT_FOUND', `There is no repair application ${id}.`, { id });
+  const day = today(ctx);
+  const overdue = row.is_open === 1 && row.due_on !== null && row.due_on < day;
+  const [now] = await recordsByIds(ctx.db, [row.record_id]);
+  return {
+    kind: 'repair',
+    id: row.id,
+    caseNo: row.case_no,
+    state: row.state as RepairState,
+    subjectId: row.subject_id,
+    idNumberMasked: maskIdNumber(row.id_number),
+    applicantKind: row.applicant_kind,
+    profileId: row.profile_id,
+    providerUnit: row.provider_unit,
+    evidence: JSON.parse(row.evidence) as RepairEvidence,
+    eligibility: JSON.parse(row.eligibility) as RepairEligibility,
+    receivedOn: row.received_on,
+    receivedAt: row.received_at,
+    dueOn: row.due_on,
+    calendarGap: row.calendar_gap,
+    assigneeId: row.assignee_id,
+    assignee: await accountName(ctx.db, row.assignee_id),
+    escalatedAt: row.escalated_at,
+    overdue,
+    daysLate: overdue ? daysLate(row.due_on, day, 'working', await officeCalendar(ctx)) : 0,
+    outcomeReason: row.outcome_reason,
+    decidedAt: row.decided_at,
+    closedAt: row.closed_at,
+    record: { recordId: row.record_id, atIntake: JSON.parse(row.snapshot) as CreditRecord, now: now ?? null },
+    events: await caseEvents(ctx.db, 'repair', id),
+    receipts: await receiptsOfCase(ctx.db, 'repair', id),
+  };
+}
+
+/**
+ * Publication stops by itself at the longest period (Credit Repair Management Measures 2025), with
+ * no case: for a subject's records whose publicity window runs past the profile's longest period,
+ * the window is cut to it. Returns the ids changed.
+ */
+export async function enforceLongestPeriod(tx: Queryable, subjectId: number, profile: RuleProfile): Promise<number[]> {
+  const changed: number[] = [];
+  const rows = await tx.all<{ id: number; category: string; severity: 'minor' | 'ordinary' | 'serious' | null; decided_on: string; publicity_end: string | null; status: RecordStatus }>(
+    `SELECT id, category, severity, decided_on, publicity_end, status FROM record WHERE subject_id = ? AND severity IS NOT NULL`,
+    [subjectId],
+  );
+  for (const r of rows) {
+    if (!profile.repair.appliesTo.includes(r.category as never) || r.severity === null) continue;
+    const ends = addMonthsClamped(r.decided_on, profile.repair.tiers[r.severity].longestMonths);
+    // hiddenReason treats publicity_end as the last published day; the longest period's end date is the first unpublished one.
+    const lastDay = new Date(Date.parse(`${ends}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    if (r.publicity_end === null || r.publicity_end > lastDay) {
+      await tx.run('UPDATE record SET publicity_end = ?, version = version + 1 WHERE id = ?', [lastDay, r.id]);
+      changed.push(r.id);
+    }
+  }
+  return changed;
+}

@@ -1,0 +1,179 @@
+import type { CaseKind } from '../../shared/cases/caseTypes';
+import type { Queryable } from '../db/database';
+import { CASE_TABLE } from './caseStore';
+
+// The manager's queue: filter, sort and page in SQL. Every combination below has an index whose
+// leading columns are the equality filters and whose tail is the sort key plus id, so a page is a
+// range scan of `limit` index entries, whatever the table size; the keyset cursor (sort key, id)
+// makes page 500 as cheap as page 1.
+
+export type QueueSort = 'due' | 'received' | 'case_no';
+
+export interface QueueQuery {
+  kind: CaseKind;
+  open: boolean | null;
+  states: string[] | null;
+  /** null: any; 0: unassigned. */
+  assigneeId: number | null;
+  provider: string | null;
+  receivedFrom: string | null;
+  receivedTo: string | null;
+  idNumber: string | null;
+  caseNo: string | null;
+  /** due_on strictly before this date (overdue when it is today). */
+  dueBefore: string | null;
+  /** due_on on or before this date. */
+  dueOnOrBefore: string | null;
+  sort: QueueSort;
+  /** [sort key, id] of the last row of the previous page. */
+  after: [string, number] | null;
+  limit: number;
+}
+
+export interface QueueDbRow {
+  id: number;
+  case_no: string;
+  state: string;
+  id_number: string;
+  provider_unit: string;
+  received_on: string;
+  due_on: string | null;
+  calendar_gap: string | null;
+  assignee_id: number | null;
+  assignee: string | null;
+  paused: number;
+  escalated_at: string | null;
+  is_open: number;
+  profile_id: string;
+  sort_key: string;
+}
+
+const SORTS: Record<QueueSort, { key: string; dir: 'ASC' | 'DESC' }> = {
+  due: { key: 't.due_key', dir: 'ASC' },
+  received: { key: 't.received_on', dir: 'DESC' },
+  case_no: { key: 't.case_no', dir: 'DESC' },
+};
+
+function where(q: QueueQuery): { sql: string; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (q.states && q.states.length > 0) {
+    clauses.push(`t.state IN (${q.states.map(() => '?').join(', ')})`);
+    params.push(...q.states);
+  } else if (q.open !== null) {
+    clauses.push('t.is_open = ?');
+    params.push(q.open ? 1 : 0);
+  }
+  if (q.assigneeId !== null) {
+    clauses.push(q.assigneeId === 0 ? 't.assignee_id IS NULL' : 't.assignee_id = ?');
+    if (q.assigneeId !== 0) params.push(q.assigneeId);
+  }
+  if (q.provider !== null) {
+    clauses.push('t.provider_unit = ?');
+    params.push(q.provider);
+  }
+  if (q.receivedFrom !== null) {
+    clauses.push('t.received_on >= ?');
+    params.push(q.receivedFrom);
+  }
+  if (q.receivedTo !== null) {
+    clauses.push('t.received_on <= ?');
+    params.push(q.receivedTo);
+  }
+  if (q.idNumber !== null) {
+    clauses.push('t.id_number = ?');
+    params.push(q.idNumber);
+  }
+  if (q.caseNo !== null) {
+    // Prefix search on the unique index: "YY20261121" lists that day's cases.
+    clauses.push('t.case_no >= ? AND t.case_no < ?');
+    params.push(q.caseNo, `${q.caseNo}~`);
+  }
+  if (q.dueBefore !== null) {
+    clauses.push("t.due_key <> '' AND t.due_key < ?");
+    params.push(q.dueBefore);
+  }
+  if (q.dueOnOrBefore !== null) {
+    clauses.push('t.due_key <= ?');
+    params.push(q.dueOnOrBefore);
+  }
+  return { sql: clauses.length ? clauses.join(' AND ') : 'true', params };
+}
+
+export async function queuePage(db: Queryable, q: QueueQuery): Promise<QueueDbRow[]> {
+  const { table } = CASE_TABLE[q.kind];
+  const sort = SORTS[q.sort];
+  const w = where(q);
+  const params = [...w.params];
+  let keyset = '';
+  if (q.after) {
+    keyset = ` AND (${sort.key}, t.id) ${sort.dir === 'ASC' ? '>' : '<'} (?, ?)`;
+    params.push(q.after[0], q.after[1]);
+  }
+  params.push(q.limit);
+  return db.all<QueueDbRow>(
+    `SELECT t.id, t.case_no, t.state, t.id_number, t.provider_unit, t.received_on, t.due_on, t.calendar_gap, t.assignee_id,
+            a.display_name AS assignee, ${q.kind === 'objection' ? 't.paused' : '0 AS paused'}, t.escalated_at, t.is_open, t.profile_id,
+            ${sort.key} AS sort_key
+       FROM ${table} t LEFT JOIN account a ON a.id = t.assignee_id
+      WHERE ${w.sql}${keyset}
+      ORDER BY ${sort.key} ${sort.dir}, t.id ${sort.dir}
+      LIMIT ?`,
+    params,
+  );
+}
+
+/** Matching rows up to `cap`; the cap keeps a count on a broad filter from scanning the table. */
+export async function queueCount(db: Queryable, q: QueueQuery, cap: number): Promise<number> {
+  const w = where(q);
+  const row = await db.get<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM ${CASE_TABLE[q.kind].table} t WHERE ${w.sql} LIMIT ?)`, [...w.params, cap]);
+  return row?.n ?? 0;
+}
+
+export interface WorkloadDbRow {
+  assignee_id: number | null;
+  assignee: string | null;
+  open: number;
+  overdue: number;
+  due_soon: number;
+}
+
+export function workload(db: Queryable, kind: CaseKind, today: string, soon: string): Promise<WorkloadDbRow[]> {
+  return db.all<WorkloadDbRow>(
+    `SELECT w.assignee_id, a.display_name AS assignee, w.open, w.overdue, w.due_soon FROM (
+       SELECT assignee_id, count(*) AS open,
+              sum(due_key <> '' AND due_key < ?) AS overdue,
+              sum(due_key >= ? AND due_key <= ?) AS due_soon
+         FROM ${CASE_TABLE[kind].table} WHERE is_open = 1 GROUP BY assignee_id) w
+       LEFT JOIN account a ON a.id = w.assignee_id
+      ORDER BY w.open DESC`,
+    [today, today, soon],
+  );
+}
+
+export async function assignCases(tx: Queryable, kind: CaseKind, ids: readonly number[], assigneeId: number | null): Promise<{ id: number; case_no: string; from: number | null }[]> {
+  const { table } = CASE_TABLE[kind];
+  const before = await tx.all<{ id: number; case_no: string; from: number | null }>(
+    `SELECT id, case_no, assignee_id AS "from" FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`,
+    [JSON.stringify(ids)],
+  );
+  await tx.run(`UPDATE ${table} SET assignee_id = ? WHERE id IN (SELECT value FROM json_each(?))`, [assigneeId, JSON.stringify(ids)]);
+  return before;
+}
+
+/** Marks cases past their deadline as escalated (once); returns the newly escalated ones. */
+export function escalateOverdue(
+  tx: Queryable,
+  kind: CaseKind,
+  today: string,
+  at: string,
+): Promise<{ id: number; case_no: string; provider_unit: string; due_on: string; state: string; profile_id: string; route: string | null }[]> {
+  const { table } = CASE_TABLE[kind];
+  const pausedClause = kind === 'objection' ? 'AND paused = 0' : '';
+  const route = kind === 'objection' ? 'route' : 'NULL AS route';
+  return tx.all(
+    `UPDATE ${table} SET escalated_at = ? WHERE is_open = 1 AND due_key <> '' AND due_key < ? AND escalated_at IS NULL ${pausedClause}
+     RETURNING id, case_no, provider_unit, due_on, state, profile_id, ${route}`,
+    [at, today],
+  );
+}

@@ -1,0 +1,38 @@
+import type { CreditRecord, RecordStatus } from '../../shared/domain/record';
+import type { Queryable } from '../db/database';
+
+// Record effects of case decisions. Each change bumps the record's version so that re-importing the
+// same platform snapshot cannot silently undo a decision the platform has not yet confirmed.
+
+const COLUMNS = `id, subject_id AS subjectId, central_id AS centralId, category, domain, severity, title, content,
+  provider_unit AS providerUnit, document_no AS documentNo, occurred_on AS occurredOn, decided_on AS decidedOn,
+  publicity_start AS publicityStart, publicity_end AS publicityEnd, status, version`;
+
+export function recordsByIds(db: Queryable, ids: readonly number[]): Promise<CreditRecord[]> {
+  return db.all<CreditRecord>(`SELECT ${COLUMNS} FROM record WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`, [JSON.stringify(ids)]);
+}
+
+export async function setRecordStatus(tx: Queryable, id: number, status: RecordStatus): Promise<void> {
+  await tx.run('UPDATE record SET status = ?, version = version + 1 WHERE id = ?', [status, id]);
+}
+
+export async function setRecordContent(tx: Queryable, id: number, content: string, status: RecordStatus): Promise<void> {
+  await tx.run('UPDATE record SET content = ?, status = ?, version = version + 1 WHERE id = ?', [content, status, id]);
+}
+
+/** Publication ends after `lastDay` (inclusive), as the publicity window itself expresses it. */
+export async function endPublication(tx: Queryable, id: number, lastDay: string, status: RecordStatus): Promise<void> {
+  await tx.run(
+    'UPDATE record SET publicity_end = min(coalesce(publicity_end, ?), ?), status = ?, version = version + 1 WHERE id = ?',
+    [lastDay, lastDay, status, id],
+  );
+}
+
+/** Lifts the active list entries resting on a record (and with them their measures); returns their ids. */
+export async function liftListEntriesOf(tx: Queryable, recordId: number, status: 'removed' | 'exited', on: string): Promise<number[]> {
+  const rows = await tx.all<{ id: number }>(
+    `UPDATE list_entry SET status = ?, exit_on = ? WHERE record_id = ? AND status = 'active' RETURNING id`,
+    [status, on, recordId],
+  );
+  return rows.map((r) => r.id);
+}

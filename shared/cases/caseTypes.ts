@@ -1,0 +1,189 @@
+import type { CreditRecord } from '../domain/record';
+import type { RepairEligibility } from '../rules/repairEligibility';
+
+// Objections (异议) and credit-repair applications (信用修复): states, outcomes and the shapes the
+// API returns. domain-rules.md "Objections" / "Credit repair".
+
+export const OBJECTION_SCOPES = ['wrong', 'missing', 'duplicated', 'should_not_publish', 'past_period', 'inconsistent_with_authority'] as const;
+export type ObjectionScope = (typeof OBJECTION_SCOPES)[number];
+
+export const OBJECTION_STATES = ['received', 'accepted', 'rejected', 'verifying', 'decided', 'notified', 'closed'] as const;
+export type ObjectionState = (typeof OBJECTION_STATES)[number];
+
+export const OBJECTION_OUTCOMES = ['corrected', 'revoked', 'supplemented', 'display_stopped', 'removed_from_list', 'upheld', 'undeterminable'] as const;
+export type ObjectionOutcome = (typeof OBJECTION_OUTCOMES)[number];
+
+export const REPAIR_STATES = ['received', 'accepted', 'rejected', 'forwarded', 'approved', 'denied', 'closed'] as const;
+export type RepairState = (typeof REPAIR_STATES)[number];
+
+export type CaseKind = 'objection' | 'repair';
+export type ObjectionRoute = 'own' | 'provider';
+export type PauseReason = 'testing' | 'expert_review';
+
+export interface CasePause {
+  reason: PauseReason;
+  from: string;
+  /** null while the clock is stopped. */
+  to: string | null;
+}
+
+export interface ObjectionDeadlineView {
+  dayKind: 'working' | 'calendar';
+  annotateBy: string | null;
+  forwardBy: string | null;
+  providerVerifyBy: string | null;
+  decideBy: string | null;
+  latestExtendedBy: string | null;
+  /** The next binding deadline of the current step; null when a calendar year is missing. */
+  dueOn: string | null;
+  /** The first date the loaded calendar does not cover, when a deadline could not be counted. */
+  calendarGap: string | null;
+}
+
+export interface CaseEvent {
+  id: number;
+  at: string;
+  actor: string | null;
+  action: string;
+  fromState: string | null;
+  toState: string | null;
+  reason: string | null;
+  detail: Record<string, unknown>;
+}
+
+export interface ReceiptInfo {
+  id: number;
+  receiptNo: string;
+  createdAt: string;
+  copies: number;
+  lastPrintedAt: string | null;
+}
+
+export interface ReceiptDocument extends ReceiptInfo {
+  html: string;
+}
+
+export interface CaseRecordPair {
+  recordId: number;
+  atIntake: CreditRecord;
+  now: CreditRecord | null;
+}
+
+/** One row of the manager's queue. */
+export interface QueueRow {
+  kind: CaseKind;
+  id: number;
+  caseNo: string;
+  state: string;
+  idNumberMasked: string;
+  providerUnit: string;
+  receivedOn: string;
+  dueOn: string | null;
+  calendarGap: string | null;
+  assigneeId: number | null;
+  assignee: string | null;
+  paused: boolean;
+  overdue: boolean;
+  /** Counted in the profile's day kind; 0 when not overdue. */
+  daysLate: number;
+  escalated: boolean;
+  /** Counted days left until dueOn (negative when late), null when unknown. */
+  daysLeft: number | null;
+}
+
+export interface QueuePage {
+  rows: QueueRow[];
+  /** Opaque keyset cursor for the next page; null at the end. */
+  nextCursor: string | null;
+  /** Matching rows, capped at countCap so the count never costs a full scan. */
+  total: number;
+  totalCapped: boolean;
+}
+
+export interface WorkloadRow {
+  assigneeId: number | null;
+  assignee: string | null;
+  open: number;
+  overdue: number;
+  dueSoon: number;
+}
+
+export interface ObjectionCase {
+  kind: 'objection';
+  id: number;
+  caseNo: string;
+  state: ObjectionState;
+  subjectId: number;
+  idNumberMasked: string;
+  applicantKind: 'self' | 'agent';
+  scope: ObjectionScope;
+  description: string;
+  profileId: string;
+  providerUnit: string;
+  route: ObjectionRoute | null;
+  receivedOn: string;
+  receivedAt: string;
+  forwardedOn: string | null;
+  providerRepliedOn: string | null;
+  deadlines: ObjectionDeadlineView;
+  extendedTotalDays: number | null;
+  pauses: CasePause[];
+  paused: boolean;
+  assigneeId: number | null;
+  assignee: string | null;
+  escalatedAt: string | null;
+  overdue: boolean;
+  daysLate: number;
+  outcome: ObjectionOutcome | null;
+  outcomeReason: string | null;
+  decidedAt: string | null;
+  closedAt: string | null;
+  records: CaseRecordPair[];
+  attachments: { hash: string; fileName: string; size: number }[];
+  events: CaseEvent[];
+  receipts: ReceiptInfo[];
+}
+
+export interface RepairEvidence {
+  obligationsPerformed: boolean;
+  creditCommitment: boolean;
+  trainingCertificate: string | null;
+  note: string | null;
+}
+
+export interface RepairCase {
+  kind: 'repair';
+  id: number;
+  caseNo: string;
+  state: RepairState;
+  subjectId: number;
+  idNumberMasked: string;
+  applicantKind: 'self' | 'agent';
+  profileId: string;
+  providerUnit: string;
+  evidence: RepairEvidence;
+  eligibility: RepairEligibility;
+  receivedOn: string;
+  receivedAt: string;
+  dueOn: string | null;
+  calendarGap: string | null;
+  assigneeId: number | null;
+  assignee: string | null;
+  escalatedAt: string | null;
+  overdue: boolean;
+  daysLate: number;
+  outcomeReason: string | null;
+  decidedAt: string | null;
+  closedAt: string | null;
+  record: CaseRecordPair;
+  events: CaseEvent[];
+  receipts: ReceiptInfo[];
+}
+
+export interface IntakeResult {
+  kind: CaseKind;
+  id: number;
+  caseNo: string;
+  state: string;
+  receipt: ReceiptDocument;
+}

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import type { CaseKind, IntakeResult, ObjectionCase, QueuePage, ReceiptDocument, RepairCase, WorkloadRow } from '../cases/caseTypes';
+import { OBJECTION_OUTCOMES, OBJECTION_SCOPES, OBJECTION_STATES, REPAIR_STATES } from '../cases/caseTypes';
+import type { CreditRecord } from '../domain/record';
+import type { RepairEligibility } from '../rules/repairEligibility';
+import { isoDate } from './fields';
+import { method } from './method';
+
+// Objections (异议) and credit repair (信用修复): counter intake (case.intake), the manager's queue
+// and decisions (case.manage), and the office's rule profile (settings.manage).
+
+const id = z.number().int().positive();
+const reason = z.string().trim().min(1).max(1000);
+const optionalReason = z.string().trim().max(1000).optional();
+const caseKind = z.enum(['objection', 'repair']);
+
+const objectionAction = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('accept'), id, reason: optionalReason }).strict(),
+  z.object({ action: z.literal('reject'), id, reason }).strict(),
+  z.object({ action: z.literal('verify'), id, route: z.enum(['own', 'provider']), reason: optionalReason }).strict(),
+  z.object({ action: z.literal('provider_reply'), id, reason }).strict(),
+  z.object({ action: z.literal('pause'), id, pauseReason: z.enum(['testing', 'expert_review']), reason }).strict(),
+  z.object({ action: z.literal('resume'), id, reason: optionalReason }).strict(),
+  z.object({ action: z.literal('extend'), id, totalDays: z.number().int().min(1).max(366), reason }).strict(),
+  z
+    .object({
+      action: z.literal('decide'),
+      id,
+      outcome: z.enum(OBJECTION_OUTCOMES),
+      reason,
+      correctedContent: z.string().trim().min(1).max(4000).optional(),
+    })
+    .strict(),
+  z.object({ action: z.literal('notify'), id, reason }).strict(),
+  z.object({ action: z.literal('close'), id, reason: optionalReason }).strict(),
+]);
+
+const repairAction = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('accept'), id, reason: optionalReason }).strict(),
+  z.object({ action: z.literal('reject'), id, reason }).strict(),
+  z.object({ action: z.literal('forward'), id, reason: optionalReason }).strict(),
+  z.object({ action: z.literal('approve'), id, reason }).strict(),
+  z.object({ action: z.literal('deny'), id, reason }).strict(),
+  z.object({ action: z.literal('close'), id, reason: optionalReason }).strict(),
+]);
+
+export interface RepairCheckResult {
+  record: CreditRecord;
+  eligibility: RepairEligibility;
+  openCase: string | null;
+  dueOn: string | null;
+}
+
+export interface ProfileChoice {
+  active: string;
+  profiles: { id: string; name: { zh: string; en: string }; dayKind: 'working' | 'calendar' }[];
+}
+
+export const casesContract = {
+  'objection.intake': method<IntakeResult>()({
+    input: z
+      .object({
+        visitId: id,
+        recordIds: z.array(id).min(1).max(50),
+        scope: z.enum(OBJECTION_SCOPES),
+        description: z.string().trim().min(1).max(2000),
+        /** sha256 of scans uploaded with attachment.upload. */
+        attachments: z
+          .array(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'sha256'), fileName: z.string().trim().min(1).max(200) }).strict())
+          .max(5)
+          .default([]),
+        accept: z.boolean().default(true),
+      })
+      .strict(),
+    access: 'case.intake',
+  }),
+  'objection.act': method<ObjectionCase>()({ input: objectionAction, access: 'case.manage' }),
+  'objection.get': method<ObjectionCase>()({ input: z.object({ id }).strict(), access: 'case.intake' }),
+  'repair.check': method<RepairCheckResult>()({ input: z.object({ visitId: id, recordId: id }).strict(), access: 'case.intake' }),
+  'repair.intake': method<IntakeResult>()({
+    input: z
+      .object({
+        visitId: id,
+        recordId: id,
+        evidence: z
+          .object({
+            obligationsPerformed: z.boolean(),
+            creditCommitment: z.boolean(),
+            trainingCertificate: z.string().trim().min(1).max(200).nullable().default(null),
+            note: z.string().trim().min(1).max(1000).nullable().default(null),
+          })
+          .strict(),
+      })
+      .strict(),
+    access: 'case.intake',
+  }),
+  'repair.act': method<RepairCase>()({ input: repairAction, access: 'case.manage' }),
+  'repair.get': method<RepairCase>()({ input: z.object({ id }).strict(), access: 'case.intake' }),
+  'cases.queue': method<QueuePage>()({
+    input: z
+      .object({
+        kind: caseKind,
+        open: z.boolean().nullable().optional(),
+        states: z.array(z.union([z.enum(OBJECTION_STATES), z.enum(REPAIR_STATES)])).max(7).optional(),
+        /** 0 = unassigned. */
+        assigneeId: z.number().int().min(0).nullable().optional(),
+        provider: z.string().trim().min(1).max(200).optional(),
+        receivedFrom: isoDate.optional(),
+        receivedTo: isoDate.optional(),
+        search: z.string().trim().max(40).optional(),
+        due: z.enum(['overdue', 'due_soon']).optional(),
+        sort: z.enum(['due', 'received', 'case_no']).default('due'),
+        cursor: z.string().max(200).nullable().default(null),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    access: 'case.manage',
+  }),
+  'cases.assign': method<{ assigned: number }>()({
+    input: z.object({ kind: caseKind, ids: z.array(id).min(1).max(500), assigneeId: id.nullable() }).strict(),
+    access: 'case.manage',
+  }),
+  'cases.workload': method<WorkloadRow[]>()({ input: z.object({ kind: caseKind }).strict(), access: 'case.manage' }),
+  'cases.staff': method<{ id: number; name: string; role: string }[]>()({ input: z.object({}).strict(), access: 'case.manage' }),
+  'cases.sweep': method<{ escalated: number }>()({ input: z.object({}).strict(), access: 'case.manage' }),
+  'cases.receipt': method<ReceiptDocument>()({ input: z.object({ id }).strict(), access: 'case.intake' }),
+  'cases.receiptPrinted': method<ReceiptDocument>()({ input: z.object({ id }).strict(), access: 'case.intake' }),
+  'cases.profiles': method<ProfileChoice>()({ input: z.object({}).strict(), access: 'session' }),
+  'cases.selectProfile': method<ProfileChoice>()({
+    input: z.object({ profileId: z.string().trim().min(1).max(40) }).strict(),
+    access: 'settings.manage',
+  }),
+};
+
+export type { CaseKind };
