@@ -15,9 +15,9 @@ export interface ConsoleServer {
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** Starts `webMain --demo` on its own data directory and waits for the URL line (no sleeps). */
-async function startConsole(): Promise<{ server: ConsoleServer; child: ChildProcess }> {
+export async function startConsole(opts: { demo: boolean } = { demo: true }): Promise<{ server: ConsoleServer; child: ChildProcess }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'creditdesk-e2e-'));
-  const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'electron', 'host', 'webMain.ts'), '--demo', '--data-dir', dataDir], {
+  const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'electron', 'host', 'webMain.ts'), ...(opts.demo ? ['--demo'] : []), '--data-dir', dataDir], {
     cwd: root,
     env: { ...process.env, CREDITDESK_QUIET: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -42,14 +42,20 @@ async function startConsole(): Promise<{ server: ConsoleServer; child: ChildProc
   return { server: { url, dataDir, passwords }, child };
 }
 
+export async function stopConsole(server: ConsoleServer, child: ChildProcess): Promise<void> {
+  if (child.exitCode === null) {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+  rmSync(server.dataDir, { recursive: true, force: true });
+}
+
 export const test = base.extend<{ consolePage: ConsolePage }, { server: ConsoleServer }>({
   server: [
     async ({}, use) => {
       const { server, child } = await startConsole();
       await use(server);
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      rmSync(server.dataDir, { recursive: true, force: true });
+      await stopConsole(server, child);
     },
     { scope: 'worker', timeout: 180_000 },
   ],

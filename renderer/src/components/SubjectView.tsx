@@ -5,6 +5,7 @@ import { REPORT_SECTIONS } from '../../../shared/domain/record';
 import type { SubjectView as View } from '../../../shared/domain/subjectView';
 import { chinaDateTime } from '../../../shared/time';
 import { call } from '../api/client';
+import { usePurposeLabel } from '../state/usePurposeLabel';
 import { ErrorAlert } from './ErrorAlert';
 import { ListEntries } from './ListEntries';
 import { RecordTable } from './RecordTable';
@@ -12,6 +13,7 @@ import { RecordTable } from './RecordTable';
 /** What the clerk sees of a subject: masked identity (reveal is logged), summary, records, lists. */
 export function SubjectView({ visitId, view }: { visitId: number; view: View }) {
   const { t } = useTranslation();
+  const purposeLabel = usePurposeLabel();
   const [revealed, setRevealed] = useState<{ idNumber?: string; name?: string }>({});
   const [error, setError] = useState<unknown>(null);
   const { identity, summary } = view;
@@ -89,7 +91,7 @@ export function SubjectView({ visitId, view }: { visitId: number; view: View }) 
               <Table.Tr key={i}>
                 <Table.Td>{chinaDateTime(q.at)}</Table.Td>
                 <Table.Td>{q.officeCode}</Table.Td>
-                <Table.Td>{q.purposeCode}</Table.Td>
+                <Table.Td>{purposeLabel(q.purposeCode)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -45,11 +45,11 @@ export function AccountsScreen() {
       <Card withBorder>
         <form onSubmit={create}>
           <Group align="flex-end">
-            <TextInput label={t('accounts.username')} value={form.username} onChange={(e) => setForm({ ...form, username: e.currentTarget.value })} required />
-            <TextInput label={t('accounts.displayName')} value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.currentTarget.value })} required />
+            <TextInput label={t('accounts.username')} value={form.username} onChange={(e) => setForm({ ...form, username: e.currentTarget.value })} required data-testid="account-username" />
+            <TextInput label={t('accounts.displayName')} value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.currentTarget.value })} required data-testid="account-name" />
             <Select label={t('accounts.role')} data={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} value={form.role} onChange={(v) => v && setForm({ ...form, role: v as Role })} allowDeselect={false} />
-            <PasswordInput label={t('login.password')} description={t('setup.passwordRule')} value={form.password} onChange={(e) => setForm({ ...form, password: e.currentTarget.value })} required />
-            <Button type="submit">{t('accounts.create')}</Button>
+            <PasswordInput label={t('login.password')} description={t('setup.passwordRule')} value={form.password} onChange={(e) => setForm({ ...form, password: e.currentTarget.value })} required data-testid="account-password" />
+            <Button type="submit" data-testid="account-create">{t('accounts.create')}</Button>
           </Group>
         </form>
       </Card>

@@ -4,11 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { QueryLogRow } from '../../../shared/contract';
 import { chinaDateTime } from '../../../shared/time';
 import { call } from '../api/client';
+import { usePurposeLabel } from '../state/usePurposeLabel';
 import { ErrorAlert } from '../components/ErrorAlert';
 
 /** 查询使用登记: who looked up whom, when and why — for the auditor and the manager. */
 export function QueryLogScreen() {
   const { t } = useTranslation();
+  const purposeLabel = usePurposeLabel();
   const [filter, setFilter] = useState({ from: '', to: '', idNumber: '' });
   const [rows, setRows] = useState<QueryLogRow[]>([]);
   const [next, setNext] = useState<number | null>(null);
@@ -70,7 +72,7 @@ export function QueryLogScreen() {
               <Table.Td>{r.clerkUsername}</Table.Td>
               <Table.Td><Text ff="monospace" size="sm">{r.idNumberMasked}</Text> {r.nameMasked}</Table.Td>
               <Table.Td>{r.applicantKind === 'self' ? t('counter.self') : t('queryLog.agent')}</Table.Td>
-              <Table.Td>{r.purposeCode}</Table.Td>
+              <Table.Td>{purposeLabel(r.purposeCode)}</Table.Td>
               <Table.Td>{t(`queryLog.${r.outcome}`)}</Table.Td>
             </Table.Tr>
           ))}

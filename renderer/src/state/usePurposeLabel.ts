@@ -1,0 +1,23 @@
+import { useEffect, useState } from 'react';
+import type { Purpose } from '../../../shared/contract';
+import { call } from '../api/client';
+import { useLocale } from '../i18n';
+
+let cached: Promise<Purpose[]> | null = null;
+
+/** Turns a purpose code into its catalogue label in the console's language (the code if unknown). */
+export function usePurposeLabel(): (code: string) => string {
+  const locale = useLocale();
+  const [purposes, setPurposes] = useState<Purpose[]>([]);
+  useEffect(() => {
+    cached ??= call('counter.purposes', {}).catch((err: unknown) => {
+      cached = null;
+      throw err;
+    });
+    cached.then(setPurposes, () => undefined);
+  }, []);
+  return (code) => {
+    const p = purposes.find((x) => x.code === code);
+    return p ? (locale === 'zh' ? p.zh : p.en) : code;
+  };
+}
