@@ -48,9 +48,13 @@ function eligibilityOf(record: CreditRecord, profile: RuleProfile, day: string):
 }
 
 export async function checkRepair(ctx: CoreContext, caller: Caller, input: { visitId: number; recordId: number }): Promise<RepairCheck> {
-  const { record } = await recordOfVisit(ctx, caller, input.visitId, input.recordId);
+  const found = await recordOfVisit(ctx, caller, input.visitId, input.recordId);
   const profile = await activeProfile(ctx);
   const day = today(ctx);
+  await officeCalendar(ctx);
+  // A record past its longest period stops being published by itself, no case needed.
+  const cut = await ctx.db.transaction((tx) => enforceLongestPeriod(tx, found.record.subjectId, profile));
+  const record = cut.includes(found.record.id) ? (await recordsByIds(ctx.db, [found.record.id]))[0]! : found.record;
   const due = repairProcessingDeadline(day, profile, await officeCalendar(ctx));
   return {
     record,
