@@ -10,6 +10,9 @@ import * as repairs from '../services/repairService';
 import type { Caller, CoreContext } from '../services/context';
 import * as counter from '../services/counterService';
 import { listQueries } from '../services/queryLogService';
+import * as attachments from '../services/attachmentService';
+import * as reports from '../services/reportService';
+import * as statements from '../services/statementService';
 
 export interface HandlerCall<M extends MethodName> {
   ctx: CoreContext;
@@ -44,6 +47,15 @@ export const handlers: Handlers = {
   'accounts.create': ({ ctx, caller, input }) => accounts.createAccount(ctx, caller, input),
   'accounts.setDisabled': ({ ctx, caller, input }) => accounts.setDisabled(ctx, must(caller), input),
   'accounts.resetPassword': ({ ctx, caller, input }) => accounts.resetPassword(ctx, must(caller), input),
+  'attachment.upload': ({ ctx, caller, input }) => attachments.uploadAttachment(ctx, must(caller), input),
+  'attachment.get': ({ ctx, caller, input }) => attachments.getAttachment(ctx, must(caller), input),
+  'report.quota': ({ ctx, caller, input }) => reports.quota(ctx, must(caller), input),
+  'report.issue': ({ ctx, caller, input }) => reports.issue(ctx, must(caller), input),
+  'report.preview': ({ ctx, caller, input }) => reports.preview(ctx, must(caller), input),
+  'report.print': ({ ctx, caller, input }) => reports.print(ctx, must(caller), input),
+  'report.verify': ({ ctx, caller, input }) => reports.verify(ctx, must(caller), input),
+  'statement.create': ({ ctx, caller, input }) => statements.createStatement(ctx, must(caller), input),
+  'statement.list': ({ ctx, caller, input }) => statements.listStatements(ctx, must(caller), input),
   'objection.intake': ({ ctx, caller, input }) => objections.intakeObjection(ctx, must(caller), input),
   'objection.act': ({ ctx, caller, input }) => objections.actOnObjection(ctx, must(caller), input),
   'objection.get': ({ ctx, input }) => objections.getObjection(ctx, input.id),

@@ -1,5 +1,8 @@
 import type { LookupResult, Purpose } from '../../shared/contract';
+import type { Applicant } from '../../shared/contract/counter';
 import { AppError } from '../../shared/errors';
+import { insertAuthorization } from '../store/authorizationStore';
+import { checkAuthorization, scopeView } from './authorizationService';
 import { insertQueryLog, insertVisit, findVisit } from '../store/queryLogStore';
 import { findSubjectByIdNumber, findSubjectById } from '../store/subjectStore';
 import { auditIn } from './auditService';
@@ -9,7 +12,7 @@ import { buildSubjectView } from './subjectViewService';
 export interface LookupInput {
   idNumber: string;
   name: string;
-  applicant: { kind: 'self' };
+  applicant: Applicant;
   purposeCode: string;
   purposeText?: string | undefined;
 }
@@ -33,6 +36,7 @@ function sameName(a: string, b: string): boolean {
  */
 export async function lookup(ctx: CoreContext, caller: Caller, input: LookupInput): Promise<LookupResult> {
   resolvePurpose(ctx, input.purposeCode, input.purposeText);
+  if (input.applicant.kind === 'agent') await checkAuthorization(ctx, caller, input.idNumber, input.applicant);
   const subject = await findSubjectByIdNumber(ctx.db, input.idNumber);
   if (subject && !sameName(subject.name, input.name)) {
     await ctx.db.transaction((tx) =>
@@ -52,6 +56,21 @@ export async function lookup(ctx: CoreContext, caller: Caller, input: LookupInpu
       purposeCode: input.purposeCode,
       purposeText: input.purposeText ?? null,
     });
+    if (input.applicant.kind === 'agent') {
+      const a = input.applicant;
+      await insertAuthorization(tx, {
+        visitId: id,
+        agentIdNumber: a.agentIdNumber,
+        agentName: a.agentName,
+        documentNo: a.documentNo,
+        scope: a.scope,
+        validFrom: a.validFrom,
+        validTo: a.validTo,
+        notarised: a.notarised,
+        attachmentSha256: a.attachmentSha256,
+        attachmentName: null,
+      });
+    }
     await insertQueryLog(tx, {
       at,
       visitId: id,
@@ -65,11 +84,21 @@ export async function lookup(ctx: CoreContext, caller: Caller, input: LookupInpu
     await auditIn(tx, ctx, caller, {
       action: 'counter.lookup',
       target: input.idNumber,
-      detail: { visitId: id, purpose: input.purposeCode, applicant: input.applicant.kind, found: Boolean(subject) },
+      detail: {
+        visitId: id,
+        purpose: input.purposeCode,
+        applicant: input.applicant.kind,
+        found: Boolean(subject),
+        ...(input.applicant.kind === 'agent'
+          ? { authorizationNo: input.applicant.documentNo, agentIdNumber: input.applicant.agentIdNumber, scope: input.applicant.scope }
+          : {}),
+      },
     });
     return id;
   });
-  return { visitId, found: Boolean(subject), view: subject ? await buildSubjectView(ctx.db, subject, ctx.now()) : null };
+  const view = subject ? await buildSubjectView(ctx.db, subject, ctx.now()) : null;
+  // An agent's visit shows the clerk only what the letter authorizes, as the report will.
+  return { visitId, found: Boolean(subject), view: view && input.applicant.kind === 'agent' ? scopeView(view, input.applicant.scope) : view };
 }
 
 /** Shows one unmasked identity field of the visit's subject; allowed by role and always logged. */

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { validateIdNumber } from '../validators/idNumber';
 import type { SubjectView } from '../domain/subjectView';
 import { method } from './method';
-import { shortText } from './fields';
+import { isoDate, shortText } from './fields';
+import { SCOPE_SECTIONS } from '../domain/report';
 
 export interface Purpose {
   code: string;
@@ -22,7 +23,27 @@ export const citizenIdNumber = z
     return z.NEVER;
   });
 
-export const applicantSchema = z.discriminatedUnion('kind', [z.object({ kind: z.literal('self') }).strict()]);
+/**
+ * Who is asking: the subject in person, or an agent with written authorization. The agent's
+ * refusals (expired, empty scope, agent = subject…) are decided in the service with a plain message.
+ */
+export const applicantSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('self') }).strict(),
+  z
+    .object({
+      kind: z.literal('agent'),
+      agentIdNumber: citizenIdNumber,
+      agentName: shortText(40),
+      documentNo: shortText(60),
+      scope: z.array(z.enum(SCOPE_SECTIONS)).max(SCOPE_SECTIONS.length),
+      validFrom: isoDate,
+      validTo: isoDate,
+      notarised: z.boolean(),
+      attachmentSha256: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lower-case hex').nullable().default(null),
+    })
+    .strict(),
+]);
+export type Applicant = z.output<typeof applicantSchema>;
 
 export interface LookupResult {
   visitId: number;

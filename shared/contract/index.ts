@@ -4,6 +4,7 @@ import { authContract } from './auth';
 import { casesContract } from './cases';
 import { counterContract } from './counter';
 import { logsContract } from './logs';
+import { reportsContract } from './reports';
 import type { MethodSpec } from './method';
 
 // The one contract: the dispatcher, the HTTP host, the Electron bridge and the renderer's client
@@ -14,6 +15,7 @@ export const contract = {
   ...logsContract,
   ...accountsContract,
   ...casesContract,
+  ...reportsContract,
 } as const;
 
 export type Contract = typeof contract;

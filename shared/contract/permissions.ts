@@ -7,6 +7,9 @@ export const PERMISSIONS = [
   'audit.read',
   'accounts.manage',
   'settings.manage',
+  'report.print',
+  'report.verify',
+  'statement.create',
   'case.intake',
   'case.manage',
 ] as const;
@@ -18,10 +21,10 @@ export type Access = Permission | 'public' | 'session';
 // Least privilege per role: the auditor reads logs but never looks anyone up (查询使用登记和审查);
 // the admin manages accounts but does not serve the counter.
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  clerk: ['counter.lookup', 'subject.reveal', 'case.intake'],
-  manager: ['counter.lookup', 'subject.reveal', 'querylog.read', 'case.intake', 'case.manage'],
+  clerk: ['counter.lookup', 'subject.reveal', 'case.intake', 'report.print', 'report.verify', 'statement.create'],
+  manager: ['counter.lookup', 'subject.reveal', 'querylog.read', 'case.intake', 'case.manage', 'report.print', 'report.verify', 'statement.create'],
   operator: ['settings.manage'],
-  auditor: ['querylog.read', 'audit.read'],
+  auditor: ['querylog.read', 'audit.read', 'report.verify'],
   admin: ['accounts.manage', 'settings.manage', 'audit.read'],
 };
 

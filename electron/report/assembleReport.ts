@@ -1,0 +1,141 @@
+import type { Purpose } from '../../shared/contract';
+import { hiddenReason } from '../../shared/domain/publication';
+import { REPORT_SECTION_OF, REPORT_SECTIONS, type ReportSection } from '../../shared/domain/record';
+import type { ReportApplicant, ReportContent, ReportRecord, ReportSectionContent, ScopeSection } from '../../shared/domain/report';
+import { SCOPE_SECTIONS } from '../../shared/domain/report';
+import type { Subject } from '../../shared/domain/subject';
+import { chinaDate, chinaDayStartIso, yearsBefore } from '../../shared/time';
+import type { Queryable } from '../db/database';
+import { annotationsOfSubject } from '../store/annotationStore';
+import { recentQueriesOf } from '../store/queryLogStore';
+import { statementsOfSubject } from '../store/statementStore';
+import { listEntriesOfSubject, recordsOfSubject } from '../store/subjectStore';
+
+export interface AssembleInput {
+  reportNo: string;
+  office: { code: string; name: string };
+  now: Date;
+  purpose: Purpose;
+  purposeText: string | null;
+  applicant: ReportApplicant;
+  /** Every section for a self query; the authorization's scope for an agent. */
+  scope: readonly ScopeSection[];
+  /** The subject as found, or the typed identity for a "no record" report. */
+  subject: Subject | null;
+  typed: { idNumber: string; name: string };
+  queryHistoryYears: number;
+}
+
+/**
+ * What the report shows, decided as of `now`: records past their publicity end, revoked and
+ * repaired records (hiddenReason, the single rule the subject view also uses), and sections
+ * outside the scope are left out; open objections and statements travel with their record.
+ */
+export async function assembleReport(db: Queryable, input: AssembleInput): Promise<ReportContent> {
+  const today = chinaDate(input.now);
+  const scope = SCOPE_SECTIONS.filter((s) => input.scope.includes(s));
+  const inScope = (s: ReportSection) => scope.includes(s);
+  const subject = input.subject;
+  const base = {
+    v: 1 as const,
+    reportNo: input.reportNo,
+    office: input.office,
+    issuedAt: input.now.toISOString(),
+    asOf: today,
+    purpose: { code: input.purpose.code, zh: input.purpose.zh, en: input.purpose.en, text: input.purposeText },
+    applicant: input.applicant,
+    scope,
+  };
+  if (!subject) {
+    return {
+      ...base,
+      subject: { found: false, name: input.typed.name, idNumber: input.typed.idNumber, gender: null, birthDate: null, regionCode: null },
+      sections: REPORT_SECTIONS.filter(inScope).map((key) => ({ key, records: [], lists: [] })),
+      statements: [],
+      queryHistory: scope.includes('query_history') ? [] : null,
+    };
+  }
+
+  const [records, lists, annotations, statements, queries] = await Promise.all([
+    recordsOfSubject(db, subject.id),
+    listEntriesOfSubject(db, subject.id),
+    annotationsOfSubject(db, subject.id),
+    statementsOfSubject(db, subject.id),
+    scope.includes('query_history')
+      ? recentQueriesOf(db, subject.id, chinaDayStartIso(yearsBefore(today, input.queryHistoryYears)))
+      : Promise.resolve([]),
+  ]);
+  const annotationOf = new Map(annotations.map((a) => [a.recordId, a]));
+  const statementsOf = new Map<number, ReportRecord['statements']>();
+  for (const s of statements) {
+    if (s.recordId === null) continue;
+    const list = statementsOf.get(s.recordId) ?? [];
+    list.push({ id: s.id, text: s.text, createdAt: s.createdAt });
+    statementsOf.set(s.recordId, list);
+  }
+
+  const sections = new Map<ReportSection, ReportSectionContent>(REPORT_SECTIONS.filter(inScope).map((key) => [key, { key, records: [], lists: [] }]));
+  const shownRecordIds = new Set<number>();
+  for (const r of records) {
+    const section = sections.get(REPORT_SECTION_OF[r.category]);
+    if (!section || hiddenReason(r, today) !== null) continue;
+    shownRecordIds.add(r.id);
+    const annotation = annotationOf.get(r.id);
+    section.records.push({
+      id: r.id,
+      centralId: r.centralId,
+      version: r.version,
+      category: r.category,
+      severity: r.severity,
+      title: r.title,
+      content: r.content,
+      providerUnit: r.providerUnit,
+      documentNo: r.documentNo,
+      decidedOn: r.decidedOn,
+      publicityStart: r.publicityStart,
+      publicityEnd: r.publicityEnd,
+      annotation: annotation ? { caseNo: annotation.caseNo, since: annotation.since } : null,
+      statements: statementsOf.get(r.id) ?? [],
+    });
+  }
+  for (const e of lists) {
+    // A listing that rests on a record no longer published is lifted with it (repair lifts measures).
+    if (e.status !== 'active' || (e.exitOn !== null && e.exitOn < today) || e.enteredOn > today) continue;
+    if (e.recordId !== null && !shownRecordIds.has(e.recordId) && records.some((r) => r.id === e.recordId)) continue;
+    const section = sections.get(e.listType === 'red' ? 'honours' : 'dishonesty');
+    if (!section) continue;
+    section.lists.push({
+      centralId: e.centralId,
+      listType: e.listType,
+      listName: e.listName,
+      reason: e.reason,
+      basis: e.basis,
+      decidingUnit: e.decidingUnit,
+      enteredOn: e.enteredOn,
+      exitOn: e.exitOn,
+      measures: e.measures.map((m) => ({ code: m.code, title: m.title, basis: m.basis })),
+    });
+  }
+
+  return {
+    ...base,
+    subject: {
+      found: true,
+      name: subject.name,
+      idNumber: subject.idNumber,
+      gender: subject.gender,
+      birthDate: subject.birthDate,
+      regionCode: subject.regionCode,
+    },
+    sections: [...sections.values()],
+    statements: statements.filter((s) => s.recordId === null).map((s) => ({ id: s.id, text: s.text, createdAt: s.createdAt })),
+    queryHistory: scope.includes('query_history')
+      ? queries.map((q) => ({
+          at: q.at,
+          officeCode: q.office_code,
+          officeName: q.office_code === input.office.code ? input.office.name : null,
+          purposeCode: q.purpose_code,
+        }))
+      : null,
+  };
+}

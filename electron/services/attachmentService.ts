@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ATTACHMENT_MAX_BYTES } from '../../shared/contract/reports';
+import { AppError } from '../../shared/errors';
+import { findAttachment, putAttachment } from '../store/attachmentStore';
+import { auditIn } from './auditService';
+import type { Caller, CoreContext } from './context';
+
+// Scanned authorization letters (and the cases module's evidence): content-addressed files in
+// <dataDir>/attachments, owner-only. The declared type must match the file's own signature, so a
+// renamed executable cannot pass for a scan.
+
+const SIGNATURES: Record<string, (b: Buffer) => boolean> = {
+  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+  'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
+};
+
+export function attachmentPath(dataDir: string, hash: string): string {
+  return join(dataDir, 'attachments', hash);
+}
+
+/** Writes the bytes once (write-then-rename, so a crash never leaves half a file under the hash). */
+export function writeAttachmentFile(dataDir: string, hash: string, content: Buffer): void {
+  const dir = join(dataDir, 'attachments');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = join(dir, hash);
+  if (existsSync(file)) return;
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, content, { mode: 0o600 });
+  renameSync(tmp, file);
+}
+
+export async function uploadAttachment(
+  ctx: CoreContext,
+  caller: Caller,
+  input: { fileName: string; mimeType: string; dataBase64: string },
+): Promise<{ sha256: string; sizeBytes: number; mimeType: string }> {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.dataBase64)) {
+    throw new AppError('ATTACHMENT_INVALID', 'The file could not be read: it is not base64 data.');
+  }
+  const content = Buffer.from(input.dataBase64, 'base64');
+  if (content.length === 0) throw new AppError('ATTACHMENT_INVALID', 'The file is empty.');
+  if (content.length > ATTACHMENT_MAX_BYTES) {
+    throw new AppError('ATTACHMENT_TOO_LARGE', `The file is larger than ${Math.floor(ATTACHMENT_MAX_BYTES / 1024)} KB; scan at a lower resolution.`, {
+      size: content.length,
+      max: ATTACHMENT_MAX_BYTES,
+    });
+  }
+  if (!SIGNATURES[input.mimeType]?.(content)) {
+    throw new AppError('ATTACHMENT_INVALID', `The file is not a ${input.mimeType} file; attach a PNG or JPEG image or a PDF.`, { mimeType: input.mimeType });
+  }
+  const sha256 = createHash('sha256').update(content).digest('hex');
+  writeAttachmentFile(ctx.dataDir, sha256, content);
+  await ctx.db.transaction(async (tx) => {
+    await putAttachment(tx, { hash: sha256, mediaType: input.mimeType, content, at: ctx.now().toISOString() });
+    await auditIn(tx, ctx, caller, { action: 'attachment.upload', target: sha256, detail: { fileName: input.fileName, size: content.length, mimeType: input.mimeType } });
+  });
+  return { sha256, sizeBytes: content.length, mimeType: input.mimeType };
+}
+
+export async function getAttachment(
+  ctx: CoreContext,
+  caller: Caller,
+  input: { sha256: string },
+): Promise<{ sha256: string; fileName: string; mimeType: string; dataBase64: string }> {
+  const row = await findAttachment(ctx.db, input.sha256);
+  if (!row) throw new AppError('NOT_FOUND', 'There is no attachment with that hash.');
+  const content = readFileSync(attachmentPath(ctx.dataDir, row.hash));
+  // The hash is the file's name and its integrity check at once.
+  if (createHash('sha256').update(content).digest('hex') !== row.hash) {
+    throw new AppError('INTERNAL', 'The stored attachment does not match its hash; the data directory was altered.', { sha256: row.hash });
+  }
+  await ctx.db.transaction((tx) => auditIn(tx, ctx, caller, { action: 'attachment.view', target: row.hash, detail: {} }));
+  const ext = row.mediaType === 'application/pdf' ? 'pdf' : row.mediaType === 'image/png' ? 'png' : 'jpg';
+  return { sha256: row.hash, fileName: `${row.hash.slice(0, 12)}.${ext}`, mimeType: row.mediaType, dataBase64: content.toString('base64') };
+}

@@ -1,0 +1,61 @@
+import type { Applicant } from '../../shared/contract/counter';
+import type { ScopeSection } from '../../shared/domain/report';
+import type { SubjectView } from '../../shared/domain/subjectView';
+import { AppError, type ErrorCode } from '../../shared/errors';
+import { chinaDate } from '../../shared/time';
+import { findAttachment } from '../store/attachmentStore';
+import { auditIn } from './auditService';
+import type { Caller, CoreContext } from './context';
+import { activeProfile } from './profileService';
+
+type AgentApplicant = Extract<Applicant, { kind: 'agent' }>;
+
+/**
+ * An agent needs the subject's written authorization (Shandong art. 20, Zhejiang arts. 15, 19):
+ * the letter itself (scanned), in force today, covering at least one section, notarised where the
+ * profile requires it, and from someone other than the subject. A refusal is audited too.
+ */
+export async function checkAuthorization(ctx: CoreContext, caller: Caller, subjectIdNumber: string, a: AgentApplicant): Promise<void> {
+  const today = chinaDate(ctx.now());
+  const refuse = async (code: ErrorCode, message: string, details: Record<string, unknown> = {}): Promise<never> => {
+    await ctx.db.transaction((tx) =>
+      auditIn(tx, ctx, caller, { action: 'counter.agent_refused', target: subjectIdNumber, detail: { code, documentNo: a.documentNo, agentIdNumber: a.agentIdNumber } }),
+    );
+    throw new AppError(code, message, details);
+  };
+  if (a.agentIdNumber === subjectIdNumber) {
+    await refuse('AGENT_IS_SUBJECT', 'The agent and the subject are the same person: serve this as a self query.');
+  }
+  if (a.attachmentSha256 === null || !(await findAttachment(ctx.db, a.attachmentSha256))) {
+    await refuse('AUTHORIZATION_REQUIRED', 'An agent needs the written authorization: scan the letter and attach it.');
+  }
+  if (a.scope.length === 0) {
+    await refuse('AUTHORIZATION_SCOPE_EMPTY', 'The authorization covers no report section: mark the sections the letter names.');
+  }
+  if (a.validTo < a.validFrom) {
+    await refuse('VALIDATION', 'The authorization ends before it starts: check its validity dates.', { validFrom: a.validFrom, validTo: a.validTo });
+  }
+  if (a.validFrom > today) {
+    await refuse('AUTHORIZATION_NOT_YET_VALID', `The authorization is valid only from ${a.validFrom}.`, { validFrom: a.validFrom, today });
+  }
+  if (a.validTo < today) {
+    await refuse('AUTHORIZATION_EXPIRED', `The authorization expired on ${a.validTo}.`, { validTo: a.validTo, today });
+  }
+  const profile = await activeProfile(ctx);
+  if (profile.authorization.notarisedRequired && !a.notarised) {
+    await refuse('NOTARISATION_REQUIRED', `Under the ${profile.name.en} rules an agent's authorization must be notarised.`, { profile: profile.id });
+  }
+}
+
+/** The subject view limited to the authorized sections (and query history only if authorized). */
+export function scopeView(view: SubjectView, scope: readonly ScopeSection[]): SubjectView {
+  const allowed = new Set<string>(scope);
+  const published = Object.fromEntries(Object.entries(view.summary.published).map(([k, n]) => [k, allowed.has(k) ? n : 0])) as SubjectView['summary']['published'];
+  return {
+    ...view,
+    summary: { ...view.summary, published },
+    records: view.records.filter((r) => allowed.has(r.section)),
+    lists: view.lists.filter((l) => allowed.has(l.listType === 'red' ? 'honours' : 'dishonesty')),
+    recentQueries: allowed.has('query_history') ? view.recentQueries : [],
+  };
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import type { IssuedReport, ReportDocument, ReportQuota, ReportVerification, StatementView } from '../domain/report';
+import { method } from './method';
+
+const visitId = z.number().int().positive();
+const reportId = z.number().int().positive();
+/** The console's language decides the report's labels: Chinese, or Chinese with English. */
+const lang = z.enum(['zh', 'en']).default('zh');
+export const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** Scans of authorization letters; bounded so one upload stays well inside the host's body limit. */
+export const ATTACHMENT_MAX_BYTES = 700 * 1024;
+export const ATTACHMENT_TYPES = ['image/png', 'image/jpeg', 'application/pdf'] as const;
+
+export const reportsContract = {
+  'attachment.upload': method<{ sha256: string; sizeBytes: number; mimeType: string }>()({
+    input: z
+      .object({
+        fileName: z.string().trim().min(1).max(120),
+        mimeType: z.enum(ATTACHMENT_TYPES),
+        // base64 of at most ATTACHMENT_MAX_BYTES; the exact size is checked after decoding.
+        dataBase64: z.string().min(1).max(Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 4),
+      })
+      .strict(),
+    access: 'counter.lookup',
+  }),
+  'attachment.get': method<{ sha256: string; fileName: string; mimeType: string; dataBase64: string }>()({
+    input: z.object({ sha256: z.string().regex(SHA256_HEX, 'a SHA-256 in lower-case hex') }).strict(),
+    access: 'counter.lookup',
+  }),
+  /** Free reports used this year by the visit's subject, and the report already issued, if any. */
+  'report.quota': method<ReportQuota>()({ input: z.object({ visitId }).strict(), access: 'report.print' }),
+  /** Assembles, signs and numbers the report of a visit; beyond the free ones only when confirmed. */
+  'report.issue': method<IssuedReport>()({
+    input: z.object({ visitId, confirmBeyondFree: z.boolean().default(false) }).strict(),
+    access: 'report.print',
+  }),
+  /** The document exactly as the next copy would print; logged as a preview. */
+  'report.preview': method<ReportDocument>()({ input: z.object({ reportId, lang }).strict(), access: 'report.print' }),
+  /** Registers one printed (or saved) copy and returns that copy's document. */
+  'report.print': method<ReportDocument>()({
+    input: z.object({ reportId, lang, kind: z.enum(['print', 'pdf']).default('print') }).strict(),
+    access: 'report.print',
+  }),
+  /** Offline check of a printed report: its QR text, or its number and short verification code. */
+  'report.verify': method<ReportVerification>()({
+    input: z.union([
+      z.object({ qrText: z.string().trim().min(1).max(2000) }).strict(),
+      z.object({ reportNo: z.string().trim().min(1).max(40), code: z.string().trim().min(1).max(40) }).strict(),
+    ]),
+    access: 'report.verify',
+  }),
+  'statement.create': method<StatementView>()({
+    input: z
+      .object({
+        visitId,
+        recordId: z.number().int().positive().nullable().default(null),
+        // The profile's limit is checked in the service; this bound only keeps junk out.
+        text: z.string().trim().min(1).max(5000),
+      })
+      .strict(),
+    access: 'statement.create',
+  }),
+  'statement.list': method<StatementView[]>()({ input: z.object({ visitId }).strict(), access: 'counter.lookup' }),
+};

@@ -1,0 +1,182 @@
+import { REPORT_SECTIONS, type RecordCategory, type ReportSection, type Severity } from './record';
+import type { ListType } from './list';
+
+// The personal public-credit information report (个人公共信用信息报告) as signed data. The printed
+// page is rendered from this; the digest is taken over its canonical JSON, so it holds only what the
+// report shows, as of the moment it was issued.
+
+/** What an agent's written authorization can cover: the record sections and the query history. */
+export const SCOPE_SECTIONS = [...REPORT_SECTIONS, 'query_history'] as const;
+export type ScopeSection = (typeof SCOPE_SECTIONS)[number];
+
+export interface ReportStatement {
+  id: number;
+  text: string;
+  createdAt: string;
+}
+
+export interface ReportRecord {
+  id: number;
+  centralId: string;
+  version: number;
+  category: RecordCategory;
+  severity: Severity | null;
+  title: string;
+  content: string;
+  providerUnit: string;
+  documentNo: string;
+  decidedOn: string;
+  publicityStart: string;
+  publicityEnd: string | null;
+  /** 异议标注: an open objection against this record. */
+  annotation: { caseNo: string | null; since: string | null } | null;
+  statements: ReportStatement[];
+}
+
+export interface ReportListEntry {
+  centralId: string;
+  listType: ListType;
+  listName: string;
+  reason: string;
+  basis: string;
+  decidingUnit: string;
+  enteredOn: string;
+  exitOn: string | null;
+  measures: { code: string; title: string; basis: string }[];
+}
+
+export interface ReportSectionContent {
+  key: ReportSection;
+  records: ReportRecord[];
+  /** List memberships: black lists and dishonest debtors under 'dishonesty', red lists under 'honours'. */
+  lists: ReportListEntry[];
+}
+
+export type ReportApplicant =
+  | { kind: 'self' }
+  | {
+      kind: 'agent';
+      agentName: string;
+      /** Masked: the report is the subject's, the agent's number is not theirs to carry around. */
+      agentIdNumberMasked: string;
+      documentNo: string;
+      validFrom: string;
+      validTo: string;
+      notarised: boolean;
+    };
+
+export interface ReportQueryItem {
+  at: string;
+  officeCode: string;
+  officeName: string | null;
+  purposeCode: string;
+}
+
+export interface ReportContent {
+  v: 1;
+  reportNo: string;
+  office: { code: string; name: string };
+  issuedAt: string;
+  /** China date the exclusions were decided on. */
+  asOf: string;
+  purpose: { code: string; zh: string; en: string; text: string | null };
+  applicant: ReportApplicant;
+  /** What the report covers: every section for the subject, the authorized ones for an agent. */
+  scope: ScopeSection[];
+  subject: {
+    found: boolean;
+    name: string;
+    idNumber: string;
+    gender: 'M' | 'F' | null;
+    birthDate: string | null;
+    regionCode: string | null;
+  };
+  sections: ReportSectionContent[];
+  /** Statements on the subject as a whole; record statements travel with their record. */
+  statements: ReportStatement[];
+  /** null when an agent is not authorized for it. */
+  queryHistory: ReportQueryItem[] | null;
+}
+
+/** Published records per section; null for a section outside the report's scope. */
+export type SectionCounts = Record<ReportSection, number | null>;
+
+export function sectionCounts(content: Pick<ReportContent, 'sections'>): SectionCounts {
+  const counts = Object.fromEntries(REPORT_SECTIONS.map((s) => [s, null])) as SectionCounts;
+  for (const s of content.sections) counts[s.key] = s.records.length + s.lists.length;
+  return counts;
+}
+
+/**
+ * What the QR code carries besides the signature: enough for another office to say who issued
+ * the report, when, for whom (masked) and what it contained, without any database.
+ */
+export interface ReportSeal {
+  v: 1;
+  /** report number */
+  n: string;
+  /** issuing office code */
+  o: string;
+  /** issued at (ISO) */
+  t: string;
+  /** masked subject name and ID number */
+  s: string;
+  i: string;
+  /** counts in REPORT_SECTIONS order, -1 outside the scope */
+  c: number[];
+  /** SHA-256 of the canonical content, base64url */
+  d: string;
+  /** signing key id */
+  k: string;
+}
+
+export type VerifyFailure = 'malformed' | 'unknown_key' | 'bad_signature' | 'not_found' | 'code_mismatch';
+
+export interface ReportVerification {
+  genuine: boolean;
+  failure: VerifyFailure | null;
+  reportNo: string | null;
+  office: { code: string; name: string | null } | null;
+  issuedAt: string | null;
+  subjectNameMasked: string | null;
+  subjectIdMasked: string | null;
+  counts: SectionCounts | null;
+  /** Copies printed, known only for this office's own reports. */
+  copiesPrinted: number | null;
+}
+
+export interface IssuedReport {
+  reportId: number;
+  reportNo: string;
+  visitId: number;
+  issuedAt: string;
+  verifyCode: string;
+  beyondFree: boolean;
+  copiesPrinted: number;
+  counts: SectionCounts;
+  noRecord: boolean;
+}
+
+export interface ReportQuota {
+  year: string;
+  used: number;
+  free: number;
+  /** The next report would be beyond the free ones and needs the applicant's confirmation. */
+  nextBeyondFree: boolean;
+  /** The report already issued for this visit, if any. */
+  issued: IssuedReport | null;
+}
+
+export interface ReportDocument {
+  html: string;
+  copyNo: number;
+  reprint: boolean;
+  pages: number;
+}
+
+export interface StatementView {
+  id: number;
+  recordId: number | null;
+  text: string;
+  createdAt: string;
+}

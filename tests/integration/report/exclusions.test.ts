@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { ReportContent } from '../../../shared/domain/report';
+import { openWorld, person, record, type World } from './world';
+
+// What a report leaves out, decided day-exactly as of the moment of issue (today = 2026-11-21).
+let w: World;
+before(async () => {
+  w = await openWorld();
+});
+after(() => w.core.dispose());
+
+async function contentOf(reportId: number): Promise<ReportContent> {
+  const row = await w.core.ctx.db.get<{ content_json: string }>('SELECT content_json FROM report WHERE id = ?', [reportId]);
+  return JSON.parse(row!.content_json) as ReportContent;
+}
+
+test('publicity ending today is shown; ended yesterday, revoked, repaired and not yet public are not', async () => {
+  const subject = person(1, '王小明', (id) => [
+    record(id, { category: 'admin_penalty', severity: 'ordinary', title: 'ends-today', publicityEnd: '2026-11-21' }),
+    record(id, { category: 'admin_penalty', severity: 'ordinary', title: 'ends-tomorrow', publicityEnd: '2026-11-22' }),
+    record(id, { category: 'admin_penalty', severity: 'ordinary', title: 'ended-yesterday', publicityEnd: '2026-11-20' }),
+    record(id, { category: 'admin_penalty', severity: 'serious', title: 'revoked', status: 'revoked' }),
+    record(id, { category: 'admin_penalty', severity: 'minor', title: 'repaired', status: 'repaired' }),
+    record(id, { category: 'admin_licence', title: 'starts-tomorrow', publicityStart: '2026-11-22' }),
+    record(id, { category: 'admin_licence', title: 'licence-open-ended' }),
+    record(id, { category: 'honour', title: 'disputed-honour', status: 'under_objection' }),
+  ]);
+  await w.seed(subject);
+  const visitId = await w.lookupSelf(subject);
+  const issued = await w.core.ok('report.issue', { visitId }, w.clerk);
+  const content = await contentOf(issued.reportId);
+  const titles = content.sections.flatMap((s) => s.records.map((r) => r.title)).sort();
+  assert.deepEqual(titles, ['disputed-honour', 'ends-today', 'ends-tomorrow', 'licence-open-ended']);
+  assert.equal(issued.counts.penalties, 2);
+  assert.equal(issued.counts.licences, 1);
+  const disputed = content.sections.flatMap((s) => s.records).find((r) => r.title === 'disputed-honour');
+  assert.ok(disputed?.annotation, 'an open objection is annotated inline on its record');
+  const doc = await w.core.ok('report.preview', { reportId: issued.reportId, lang: 'zh' }, w.clerk);
+  assert.match(doc.html, /ends-today/);
+  assert.doesNotMatch(doc.html, /ended-yesterday|>【[^<]*】revoked|repaired</);
+  assert.match(doc.html, /异议标注/);
+});
+
+test('the same record printed tomorrow is gone: exclusions follow the clock, not the stored status', async () => {
+  const subject = person(2, '李四', (id) => [record(id, { category: 'admin_penalty', severity: 'ordinary', title: 'ends-today-2', publicityEnd: '2026-11-21' })]);
+  await w.seed(subject);
+  const today = await w.core.ok('report.issue', { visitId: await w.lookupSelf(subject) }, w.clerk);
+  assert.equal(today.counts.penalties, 1);
+  const saved = w.core.clock.now;
+  w.core.clock.now = new Date('2026-11-22T01:00:00Z');
+  try {
+    await w.relogin();
+    const tomorrow = await w.core.ok('report.issue', { visitId: await w.lookupSelf(subject) }, w.clerk);
+    assert.equal(tomorrow.counts.penalties, 0);
+  } finally {
+    w.core.clock.now = saved;
+    await w.relogin();
+  }
+});
+
+test('a person with no record gets a signed "no record" report', async () => {
+  const nobody = person(3, '赵无名');
+  const r = await w.core.ok('counter.lookup', { idNumber: nobody.subject.idNumber, name: nobody.subject.name, applicant: { kind: 'self' }, purposeCode: 'self_check' }, w.clerk);
+  assert.equal(r.found, false);
+  const issued = await w.core.ok('report.issue', { visitId: r.visitId }, w.clerk);
+  assert.equal(issued.noRecord, true);
+  const doc = await w.core.ok('report.preview', { reportId: issued.reportId, lang: 'zh' }, w.clerk);
+  assert.match(doc.html, /未归集该身份证号码对应主体的公共信用信息/);
+  assert.match(doc.html, /赵无名/);
+  const v = await w.core.ok('report.verify', { reportNo: issued.reportNo, code: issued.verifyCode }, w.clerk);
+  assert.equal(v.genuine, true);
+});
