@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { openWorld, person, record, type World } from './world';
+
+let w: World;
+const subject = person(31, '欧阳娜娜', (id) => [record(id, { category: 'admin_licence', title: 'licence-v' })]);
+
+before(async () => {
+  w = await openWorld();
+  await w.seed(subject);
+});
+after(() => w.core.dispose());
+
+function changeOne(s: string, at: number): string {
+  const c = s[at]!;
+  const alphabet = /[0-9A-Z]/.test(c) ? '0123456789ABCDEFGHJKMNPQRSTVWXYZ' : 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const replacement = [...alphabet].find((x) => x !== c)!;
+  return s.slice(0, at) + replacement + s.slice(at + 1);
+}
+
+test('the genuine number and code verify; any one-character change of the code does not', async () => {
+  const auditor = (await w.core.loginAs('auditor')).token;
+  const issued = await w.core.ok('report.issue', { visitId: await w.lookupSelf(subject), confirmBeyondFree: true }, w.clerk);
+  assert.match(issued.verifyCode, /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  const ok = await w.core.ok('report.verify', { reportNo: issued.reportNo, code: issued.verifyCode.toLowerCase().replaceAll('-', ' ') }, auditor);
+  assert.equal(ok.genuine, true);
+  assert.equal(ok.subjectNameMasked, '欧阳**');
+  assert.equal(ok.counts?.licences, 1);
+  assert.equal(ok.office?.code, w.core.ctx.office.code);
+  const code = issued.verifyCode.replaceAll('-', '');
+  for (let i = 0; i < code.length; i += 1) {
+    const bad = await w.core.ok('report.verify', { reportNo: issued.reportNo, code: changeOne(code, i) }, auditor);
+    assert.equal(bad.genuine, false, `position ${i}`);
+    assert.equal(bad.failure, 'code_mismatch');
+  }
+  const unknown = await w.core.ok('report.verify', { reportNo: 'NOPE-1', code: issued.verifyCode }, auditor);
+  assert.equal(unknown.failure, 'not_found');
+});
+
+test('the QR text verifies offline; every one-character change is rejected', async () => {
+  const issued = await w.core.ok('report.issue', { visitId: await w.lookupSelf(subject), confirmBeyondFree: true }, w.clerk);
+  const row = await w.core.ctx.db.get<{ qr_payload: string }>('SELECT qr_payload FROM report WHERE id = ?', [issued.reportId]);
+  const qr = row!.qr_payload;
+  const good = await w.core.ok('report.verify', { qrText: qr }, w.clerk);
+  assert.equal(good.genuine, true);
+  assert.equal(good.reportNo, issued.reportNo);
+  // Every position: the prefix, the sealed JSON, both dots and the signature.
+  const failures = new Set<string>();
+  for (let i = 0; i < qr.length; i += 1) {
+    const bad = await w.core.ok('report.verify', { qrText: changeOne(qr, i) }, w.clerk);
+    assert.equal(bad.genuine, false, `position ${i} of ${qr.length}`);
+    failures.add(bad.failure!);
+  }
+  assert.ok(failures.has('bad_signature') && failures.has('malformed'));
+});
+
+test('a report signed by a key not on the roster is not genuine', async () => {
+  const { generateKeyPairSync } = await import('node:crypto');
+  const { signSeal, parseQrText } = await import('../../../electron/report/seal');
+  const issued = await w.core.ok('report.issue', { visitId: await w.lookupSelf(subject), confirmBeyondFree: true }, w.clerk);
+  const row = await w.core.ctx.db.get<{ qr_payload: string }>('SELECT qr_payload FROM report WHERE id = ?', [issued.reportId]);
+  const seal = parseQrText(row!.qr_payload)!.seal;
+  const forged = signSeal(seal, generateKeyPairSync('ed25519').privateKey).qrText;
+  const r = await w.core.ok('report.verify', { qrText: forged }, w.clerk);
+  assert.deepEqual([r.genuine, r.failure], [false, 'bad_signature']);
+  const otherKey = signSeal({ ...seal, k: '0000000000000000' }, generateKeyPairSync('ed25519').privateKey).qrText;
+  assert.equal((await w.core.ok('report.verify', { qrText: otherKey }, w.clerk)).failure, 'unknown_key');
+});
+
+test('the office key file is readable by its owner only', () => {
+  const mode = statSync(join(w.core.dir, 'keys', 'office-signing.pem')).mode & 0o777;
+  assert.equal(mode, 0o600);
+});
