@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import type { QueuePage } from '../../../shared/cases/caseTypes';
 import { BENCH_PROVIDERS, insertSyntheticCases } from '../../../tools/bench/queueBench';
 import { caseWorld, type CaseWorld } from './fixtures';
 
@@ -24,7 +25,7 @@ async function walk(input: Record<string, unknown>): Promise<number[]> {
   const ids: number[] = [];
   let cursor: string | null = null;
   for (;;) {
-    const page = await w.core.ok('cases.queue', { kind: 'objection', limit: 97, ...input, cursor } as never, w.manager);
+    const page: QueuePage = await w.core.ok('cases.queue', { kind: 'objection', limit: 97, ...input, cursor } as never, w.manager);
     ids.push(...page.rows.map((r) => r.id));
     if (!page.nextCursor) return ids;
     cursor = page.nextCursor;
