@@ -2,8 +2,7 @@
 // `npm start`: build the console if its sources changed, then open it in Electron where the
 // Electron binary is installed, otherwise say so in one line and serve it in browser mode.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,13 +26,14 @@ if (!existsSync(built) || statSync(built).mtimeMs < Math.max(...sources)) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+// Read electron's path.txt ourselves: require('electron') starts a download when the binary is
+// missing, which on an isolated machine only prints a stack trace.
 function electronBinary() {
-  try {
-    const path = createRequire(import.meta.url)('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
+  const dir = join(root, 'node_modules', 'electron');
+  const pathTxt = join(dir, 'path.txt');
+  if (!existsSync(pathTxt)) return null;
+  const binary = join(dir, 'dist', readFileSync(pathTxt, 'utf8').trim());
+  return existsSync(binary) ? binary : null;
 }
 
 const electron = electronBinary();

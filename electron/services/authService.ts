@@ -32,6 +32,7 @@ export async function officeStatus(ctx: CoreContext): Promise<OfficeStatus> {
     officeName: ctx.office.name,
     demo: ctx.demo,
     idleLockMinutes: await idleLockMinutes(ctx),
+    integrity: ctx.integrity,
   };
 }
 

@@ -10,6 +10,8 @@ export interface CoreContext {
   catalogs: { purposes: Purpose[] };
   office: { code: string; name: string };
   demo: boolean;
+  /** Outcome of the start-up PRAGMA quick_check, which runs in the background. */
+  integrity: 'checking' | 'ok' | 'failed';
 }
 
 /** The authenticated caller, as the dispatcher resolved it. */

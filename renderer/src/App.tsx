@@ -1,4 +1,4 @@
-import { AppShell, Badge, Button, Center, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
+import { Alert, AppShell, Badge, Button, Center, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfficeStatus, SessionInfo } from '../../shared/contract';
@@ -26,6 +26,8 @@ export function App() {
   }, []);
 
   const signIn = useCallback((s: SessionInfo) => {
+    // The start-up integrity check runs in the background; fetch its outcome with each sign-in.
+    call('auth.status', {}).then(setStatus, () => undefined);
     setSessionToken(s.token);
     setSession(s);
     setLocked(false);
@@ -96,7 +98,10 @@ export function App() {
             ))}
           </Stack>
         </AppShell.Navbar>
-        <AppShell.Main>{Active ? <Active /> : null}</AppShell.Main>
+        <AppShell.Main>
+          {status.integrity === 'failed' && <Alert color="red" mb="md" data-testid="integrity-failed">{t('app.integrityFailed')}</Alert>}
+          {Active ? <Active /> : null}
+        </AppShell.Main>
       </AppShell>
     </SessionContext.Provider>
   );

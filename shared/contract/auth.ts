@@ -10,6 +10,7 @@ export interface OfficeStatus {
   officeName: string;
   demo: boolean;
   idleLockMinutes: number;
+  integrity: 'checking' | 'ok' | 'failed';
 }
 
 export interface SessionInfo {

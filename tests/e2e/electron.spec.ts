@@ -1,19 +1,18 @@
 import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+/** Like tools/launch.mjs: never require('electron'), which tries to download a missing binary. */
 function electronBinary(): string | null {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
+  const dir = join(root, 'node_modules', 'electron');
+  const pathTxt = join(dir, 'path.txt');
+  if (!existsSync(pathTxt)) return null;
+  const binary = join(dir, 'dist', readFileSync(pathTxt, 'utf8').trim());
+  return existsSync(binary) ? binary : null;
 }
 
 const binary = electronBinary();
@@ -33,7 +32,7 @@ test('Electron window opens the console on the login screen and logs a demo cler
     await win.getByTestId('login-password').fill(password);
     await win.getByTestId('login-submit').click();
     await expect(win.getByTestId('id-number')).toBeFocused();
-    expect(await win.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+    expect(await win.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
   } finally {
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -16,7 +16,8 @@ export function parseCommandArgs<T extends Record<string, { type: 'string' | 'bo
   } catch (err) {
     throw new CliUsageError((err as Error).message);
   }
-  const dir = parsed.values['data-dir'];
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const dir = values['data-dir'];
   if (typeof dir !== 'string' || dir.trim() === '') throw new CliUsageError('--data-dir DIR is required: the office data directory.');
   const dataDir = resolve(dir);
   if (!opts.create && !existsSync(join(dataDir, DATABASE_FILE))) {
@@ -25,5 +26,5 @@ export function parseCommandArgs<T extends Record<string, { type: 'string' | 'bo
   if (parsed.positionals.length !== (opts.positionals ?? 0)) {
     throw new CliUsageError(`Expected ${opts.positionals ?? 0} argument(s), got ${parsed.positionals.length}.`);
   }
-  return { dataDir, values: parsed.values, positionals: parsed.positionals };
+  return { dataDir, values, positionals: parsed.positionals };
 }
