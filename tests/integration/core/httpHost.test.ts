@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { startHost, type RunningHost } from '../../../electron/host/httpHost';
+import { openTestCore, type TestCore } from '../../support/core';
+
+// The browser-mode transport: only a page that holds the launch key, on the loopback host name,
+// reaches the dispatcher.
+let core: TestCore;
+let host: RunningHost;
+let staticDir: string;
+const SECRET = 'launch-secret-for-tests-0123456789';
+
+before(async () => {
+  core = await openTestCore();
+  staticDir = mkdtempSync(join(tmpdir(), 'cd-static-'));
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>CreditDesk</title>');
+  host = await startHost({ dispatch: core.dispatch, staticDir, port: 0, secret: SECRET });
+});
+after(async () => {
+  await host.close();
+  await core.dispose();
+  rmSync(staticDir, { recursive: true, force: true });
+});
+
+function send(path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: host.port, path, method: opts.method ?? 'POST', headers: { host: `127.0.0.1:${host.port}`, ...opts.headers } }, (res) => {
+      let body = '';
+      res.on('data', (d: Buffer) => (body += d.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+    });
+    req.on('error', reject);
+    if (opts.body !== undefined) req.write(opts.body);
+    req.end();
+  });
+}
+
+const json = { 'content-type': 'application/json', 'x-creditdesk-key': SECRET };
+
+test('the URL carries the key in the fragment, never in the path or query', () => {
+  assert.match(host.url, /^http:\/\/127\.0\.0\.1:\d+\/#key=/);
+});
+
+test('an API call with the key reaches the dispatcher and returns its typed result', async () => {
+  const r = await send('/api/auth.status', { headers: json, body: '{}' });
+  assert.equal(r.status, 200);
+  assert.equal(JSON.parse(r.body).ok, true);
+});
+
+test('a missing or wrong key is refused before dispatch', async () => {
+  for (const key of [undefined, 'wrong', SECRET.slice(0, -1)]) {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (key !== undefined) headers['x-creditdesk-key'] = key;
+    const r = await send('/api/auth.status', { headers, body: '{}' });
+    assert.equal(r.status, 401);
+    assert.equal(JSON.parse(r.body).error.code, 'UNAUTHENTICATED');
+  }
+});
+
+test('another Host header (DNS rebinding) is refused', async () => {
+  const r = await send('/api/auth.status', { headers: { ...json, host: `evil.example:${host.port}` }, body: '{}' });
+  assert.equal(r.status, 421);
+});
+
+test('bodies that are not JSON, too large, or sent with GET are refused with a reason', async () => {
+  assert.equal((await send('/api/auth.status', { headers: json, body: '{not json' })).status, 400);
+  assert.equal((await send('/api/auth.status', { headers: { ...json, 'content-type': 'text/plain' }, body: '{}' })).status, 415);
+  assert.equal((await send('/api/auth.status', { headers: json, body: JSON.stringify({ pad: 'x'.repeat(1_100_000) }) })).status, 413);
+  assert.equal((await send('/api/auth.status', { method: 'GET', headers: json })).status, 405);
+});
+
+test('static files are served with a strict CSP and nothing outside the console folder', async () => {
+  const page = await send('/', { method: 'GET' });
+  assert.equal(page.status, 200);
+  const csp = String(page.headers['content-security-policy']);
+  assert.match(csp, /default-src 'self'/);
+  assert.doesNotMatch(csp, /unsafe-eval/);
+  assert.equal((await send('/../../etc/passwd', { method: 'GET' })).status, 404);
+  assert.equal((await send('/%2e%2e/%2e%2e/etc/passwd', { method: 'GET' })).status, 404);
+});
