@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { openTestCore } from '../../support/core';
+
+const root = join(import.meta.dirname, '..', '..', '..');
+
+function creditdesk(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'tools', 'creditdesk.ts'), ...args], { encoding: 'utf8', env: { ...process.env, CREDITDESK_QUIET: '1' } });
+  return { code: r.status, out: r.stdout + r.stderr };
+}
+
+test('creditdesk audit verify: intact chain exits 0; an altered row exits 1 naming the event; bad arguments exit 2', async () => {
+  const core = await openTestCore();
+  for (let i = 0; i < 3; i++) await core.loginAs('clerk');
+  await core.close();
+
+  const ok = creditdesk('audit', 'verify', '--data-dir', core.dir);
+  assert.equal(ok.code, 0, ok.out);
+  assert.match(ok.out, /audit chain intact: 6 events checked/);
+
+  const { Database } = await import('../../../electron/db/database');
+  const db = await Database.open(join(core.dir, 'creditdesk.sqlite'));
+  await db.exec("DROP TRIGGER audit_event_no_update; UPDATE audit_event SET actor = 'someone-else' WHERE seq = 4;");
+  await db.close();
+  const broken = creditdesk('audit', 'verify', '--data-dir', core.dir);
+  assert.equal(broken.code, 1);
+  assert.match(broken.out, /AUDIT_CHAIN_BROKEN: the audit log was altered at event 4/);
+
+  assert.equal(creditdesk('audit', 'verify').code, 2);
+  assert.equal(creditdesk('audit', 'verify', '--data-dir', join(core.dir, 'missing')).code, 2);
+  assert.equal(creditdesk('audit', 'verify', '--data-dir', core.dir, '--frobnicate').code, 2);
+  assert.equal(creditdesk('no-such-command').code, 2);
+  rmSync(core.dir, { recursive: true, force: true });
+});
