@@ -6,6 +6,7 @@ import type { SubjectView as View } from '../../../shared/domain/subjectView';
 import { chinaDateTime } from '../../../shared/time';
 import { call } from '../api/client';
 import { usePurposeLabel } from '../state/usePurposeLabel';
+import { CaseIntake } from './cases/CaseIntake';
 import { ErrorAlert } from './ErrorAlert';
 import { ListEntries } from './ListEntries';
 import { RecordTable } from './RecordTable';
@@ -80,6 +81,8 @@ export function SubjectView({ visitId, view }: { visitId: number; view: View }) 
           ))}
         </Tabs>
       </Card>
+
+      <CaseIntake visitId={visitId} view={view} />
 
       {view.lists.length > 0 && <ListEntries lists={view.lists} />}
 

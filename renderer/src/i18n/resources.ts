@@ -1,7 +1,8 @@
+import { cases } from './cases';
 import { common } from './common';
 
 // Each feature's strings live in their own file; register them here (one line each).
-const features = [common];
+const features = [common, cases];
 
 type Tree = { [key: string]: string | Tree };
 function merge(into: Tree, from: Tree): Tree {

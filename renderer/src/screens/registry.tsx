@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { Permission } from '../../../shared/contract';
 import { AccountsScreen } from './AccountsScreen';
 import { AuditScreen } from './AuditScreen';
+import { CaseQueueScreen } from './CaseQueueScreen';
 import { CounterScreen } from './CounterScreen';
 import { QueryLogScreen } from './QueryLogScreen';
 
@@ -17,6 +18,7 @@ export interface ScreenEntry {
 // The navigation: one line per screen; a feature adds its own entry here.
 export const SCREENS: ScreenEntry[] = [
   { key: 'counter', label: 'nav.counter', permission: 'counter.lookup', component: CounterScreen },
+  { key: 'cases', label: 'nav.cases', permission: 'case.manage', component: CaseQueueScreen },
   { key: 'querylog', label: 'nav.queryLog', permission: 'querylog.read', component: QueryLogScreen },
   { key: 'audit', label: 'nav.audit', permission: 'audit.read', component: AuditScreen },
   { key: 'accounts', label: 'nav.accounts', permission: 'accounts.manage', component: AccountsScreen },
