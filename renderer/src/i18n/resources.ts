@@ -1,8 +1,9 @@
 import { cases } from './cases';
 import { common } from './common';
+import { reports } from './reports';
 
 // Each feature's strings live in their own file; register them here (one line each).
-const features = [common, cases];
+const features = [common, cases, reports];
 
 type Tree = { [key: string]: string | Tree };
 function merge(into: Tree, from: Tree): Tree {

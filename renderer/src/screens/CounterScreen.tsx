@@ -7,6 +7,10 @@ import { checkIdNumberPartial } from '../../../shared/validators/idNumberPartial
 import { call } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { SubjectView } from '../components/SubjectView';
+import { AgentForm, EMPTY_AGENT, type AgentDraft } from '../components/report/AgentForm';
+import { ReportPanel } from '../components/report/ReportPanel';
+import { StatementForm } from '../components/report/StatementForm';
+import { useSession } from '../state/session';
 import { useLocale } from '../i18n';
 
 /** The counter: keyboard first — the ID field has focus on arrival and Enter moves forward. */
@@ -18,7 +22,11 @@ export function CounterScreen() {
   const [name, setName] = useState('');
   const [purposeCode, setPurposeCode] = useState<string | null>(null);
   const [purposeText, setPurposeText] = useState('');
+  const [applicantKind, setApplicantKind] = useState<'self' | 'agent'>('self');
+  const [agent, setAgent] = useState<AgentDraft>(EMPTY_AGENT);
   const [result, setResult] = useState<LookupResult | null>(null);
+  const [servedAs, setServedAs] = useState<'self' | 'agent'>('self');
+  const { can } = useSession();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const idRef = useRef<HTMLInputElement>(null);
@@ -50,11 +58,12 @@ export function CounterScreen() {
     setBusy(true);
     setError(null);
     try {
+      setServedAs(applicantKind);
       setResult(
         await call('counter.lookup', {
           idNumber,
           name: name.trim(),
-          applicant: { kind: 'self' },
+          applicant: applicantKind === 'agent' ? { kind: 'agent', ...agent } : { kind: 'self' },
           purposeCode,
           ...(purposeText.trim() ? { purposeText: purposeText.trim() } : {}),
         }),
@@ -72,6 +81,8 @@ export function CounterScreen() {
     setName('');
     setPurposeCode(null);
     setPurposeText('');
+    setApplicantKind('self');
+    setAgent(EMPTY_AGENT);
     setError(null);
     idRef.current?.focus();
   }
@@ -106,7 +117,12 @@ export function CounterScreen() {
             <Group align="flex-end" grow>
               <div>
                 <Text size="sm" fw={500} mb={4}>{t('counter.applicant')}</Text>
-                <SegmentedControl data={[{ value: 'self', label: t('counter.self') }]} value="self" />
+                <SegmentedControl
+                  data={[{ value: 'self', label: t('counter.self') }, { value: 'agent', label: t('agent.applicant') }]}
+                  value={applicantKind}
+                  onChange={(v) => setApplicantKind(v === 'agent' ? 'agent' : 'self')}
+                  data-testid="applicant-kind"
+                />
               </div>
               <Select
                 ref={purposeRef}
@@ -119,6 +135,7 @@ export function CounterScreen() {
                 data-testid="purpose"
               />
             </Group>
+            {applicantKind === 'agent' && <AgentForm value={agent} onChange={setAgent} />}
             {purpose?.requiresText && <TextInput label={t('counter.purposeText')} value={purposeText} onChange={(e) => setPurposeText(e.currentTarget.value)} maxLength={200} required data-testid="purpose-text" />}
             <ErrorAlert error={error} />
             <Group justify="flex-end">
@@ -134,6 +151,8 @@ export function CounterScreen() {
         </Card>
       )}
       {result?.view && <SubjectView visitId={result.visitId} view={result.view} />}
+      {result && can('report.print') && <ReportPanel key={result.visitId} visitId={result.visitId} />}
+      {result?.view && servedAs === 'self' && can('statement.create') && <StatementForm key={result.visitId} visitId={result.visitId} records={result.view.records} />}
     </Stack>
   );
 }

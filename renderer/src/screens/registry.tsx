@@ -5,6 +5,7 @@ import { AuditScreen } from './AuditScreen';
 import { CaseQueueScreen } from './CaseQueueScreen';
 import { CounterScreen } from './CounterScreen';
 import { QueryLogScreen } from './QueryLogScreen';
+import { VerifyReportScreen } from './VerifyReportScreen';
 
 export interface ScreenEntry {
   key: string;
@@ -19,6 +20,7 @@ export interface ScreenEntry {
 export const SCREENS: ScreenEntry[] = [
   { key: 'counter', label: 'nav.counter', permission: 'counter.lookup', component: CounterScreen },
   { key: 'cases', label: 'nav.cases', permission: 'case.manage', component: CaseQueueScreen },
+  { key: 'verify', label: 'nav.verify', permission: 'report.verify', component: VerifyReportScreen },
   { key: 'querylog', label: 'nav.queryLog', permission: 'querylog.read', component: QueryLogScreen },
   { key: 'audit', label: 'nav.audit', permission: 'audit.read', component: AuditScreen },
   { key: 'accounts', label: 'nav.accounts', permission: 'accounts.manage', component: AccountsScreen },
