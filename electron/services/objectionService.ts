@@ -185,8 +185,8 @@ export async function intakeObjection(ctx: CoreContext, caller: Caller, input: O
       detail: { recordIds, scope: input.scope, attachments: hashes },
     });
     await auditIn(tx, ctx, caller, { action: 'objection.received', target: caseNo, detail: { visitId: visit.id, recordIds } });
-    let current: ObjectionRow = { ...row, id };
-    if (input.accept) current = await acceptIn(tx, ctx, caller, current, 'accepted at the counter');
+    const current: ObjectionRow = { ...row, id };
+    if (input.accept) await acceptIn(tx, ctx, caller, current, 'accepted at the counter');
     else await updateCase(tx, 'objection', id, await deadlinePatch(ctx, current));
     const fresh = (await caseRow<ObjectionRow>(tx, 'objection', id))!;
     const receipt = await issueReceipt(tx, ctx, caller, 'objection', id, {

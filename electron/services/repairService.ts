@@ -17,7 +17,7 @@ import { officeCalendar } from './calendarService';
 import { illegal, issueReceipt, today, visitForIntake } from './caseCommon';
 import type { Caller, CoreContext } from './context';
 import { daysLate } from './objectionDeadlineService';
-import { activeProfile, profileById } from './profileService';
+import { activeProfile } from './profileService';
 
 // Credit repair (信用修复) under the Credit Repair Management Measures (2025, in force 2026-04-01):
 // eligibility by severity tier and shortest period (shared/rules/repairEligibility), decision by the
