@@ -1,37 +1,23 @@
-// Identity numbers for generated subjects. The check computations are kept local on purpose (the
-// validators in shared/ are written in parallel; the lead deduplicates later).
+// Identity numbers for generated subjects.
 //
 // Uniqueness without memory: index i → (q = i mod M, b = ⌊i / M⌋). A keyed Feistel permutation of
 // [0, M) turns q into a (region lane, birth day) cell, so neighbouring indices look unrelated, and
 // b picks the order-code slot inside that cell. Distinct indices therefore always land on distinct
 // (region, birth date, order code) triples: no set of issued numbers is ever needed.
+import { creditCodeCheckChar } from '../../shared/validators/creditCode';
+import { idCheckChar } from '../../shared/validators/idNumber';
 import { daysFromCivil, dayToCompact, dayToIso } from './days';
 import { mix32 } from './prng';
 import type { Region } from './regions';
 import { REGIONS } from './regions';
 
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
-const ID_CHECK = '10X98765432';
-
-/** ISO 7064 MOD 11-2 check character over the first 17 digits (GB 11643-1999). */
-export function idCheckChar(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * (ID_WEIGHTS[i] ?? 0);
-  return ID_CHECK[sum % 11] as string;
-}
+// The check characters come from the validators the counter uses, so generated numbers and
+// accepted numbers can never disagree.
+export { idCheckChar };
+export const usccCheckChar = creditCodeCheckChar;
 
 export function idCheckOk(id: string): boolean {
   return /^\d{17}[\dX]$/.test(id) && idCheckChar(id.slice(0, 17)) === id[17];
-}
-
-const USCC_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
-
-/** GB 32100-2015: check = 31 − (Σ mod 31), with 31 mapped to 0. */
-export function usccCheckChar(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += USCC_CHARSET.indexOf(first17.charAt(i)) * (USCC_WEIGHTS[i] ?? 0);
-  return USCC_CHARSET.charAt((31 - (sum % 31)) % 31);
 }
 
 export function usccCheckOk(code: string): boolean {

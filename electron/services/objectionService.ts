@@ -33,6 +33,7 @@ import {
 import { enqueueOutbox } from '../store/outboxStore';
 import { receiptsOfCase } from '../store/receiptStore';
 import { auditIn } from './auditService';
+import { recordTransition } from './caseTransitions';
 import { officeCalendar } from './calendarService';
 import { illegal, issueReceipt, today, visitForIntake } from './caseCommon';
 import type { Caller, CoreContext } from './context';
@@ -226,31 +227,8 @@ async function acceptIn(tx: Queryable, ctx: CoreContext, caller: Caller, row: Ob
   for (const r of await objectionRecords(tx, row.id)) await setRecordStatus(tx, r.record_id, 'under_objection');
   const next: ObjectionRow = { ...row, state: 'accepted' };
   await updateCase(tx, 'objection', row.id, { state: 'accepted', ...(await deadlinePatch(ctx, next)) });
-  await event(tx, ctx, caller, row, 'accepted', 'accepted', reason);
+  await recordTransition(tx, ctx, caller, 'objection', row, 'accepted', 'accepted', reason);
   return next;
-}
-
-async function event(
-  tx: Queryable,
-  ctx: CoreContext,
-  caller: Caller | null,
-  row: ObjectionRow,
-  action: string,
-  to: ObjectionState | null,
-  reason: string | null,
-  detail: Record<string, unknown> = {},
-): Promise<void> {
-  await appendCaseEvent(tx, 'objection', row.id, {
-    at: ctx.now().toISOString(),
-    actorId: caller?.accountId ?? null,
-    actor: caller?.username ?? null,
-    action,
-    fromState: row.state,
-    toState: to,
-    reason,
-    detail,
-  });
-  await auditIn(tx, ctx, caller, { action: `objection.${action}`, target: row.case_no, detail: { from: row.state, to, reason, ...detail } });
 }
 
 export type ObjectionAction =
@@ -284,12 +262,12 @@ export async function actOnObjection(ctx: CoreContext, caller: Caller, a: Object
       const next = { ...row, ...patch, state: to } as ObjectionRow;
       const isOpen = OBJECTION_CLOCK_STATES.includes(to) ? 1 : 0;
       await updateCase(tx, 'objection', row.id, { ...patch, state: to, is_open: isOpen, ...(await deadlinePatch(ctx, next)) });
-      await event(tx, ctx, caller, row, a.action, to, reason, detail);
+      await recordTransition(tx, ctx, caller, 'objection', row, a.action, to, reason, detail);
     };
     const update = async (patch: Record<string, unknown>, reason: string | null, detail: Record<string, unknown> = {}) => {
       const next = { ...row, ...patch } as ObjectionRow;
       await updateCase(tx, 'objection', row.id, { ...patch, ...(await deadlinePatch(ctx, next)) });
-      await event(tx, ctx, caller, row, a.action, null, reason, detail);
+      await recordTransition(tx, ctx, caller, 'objection', row, a.action, null, reason, detail);
     };
     switch (a.action) {
       case 'accept':

@@ -9,10 +9,10 @@ import type { RuleProfile } from '../../shared/rules/profile';
 import { repairEligibility, type RepairEligibility } from '../../shared/rules/repairEligibility';
 import type { Queryable } from '../db/database';
 import { liftListEntriesOf, recordsByIds, setRecordStatus } from '../store/caseRecordStore';
-import { accountName, appendCaseEvent, caseEvents, caseRow, insertCase, nextCaseNo, openRepairOnRecord, updateCase, type RepairRow } from '../store/caseStore';
+import { accountName, caseEvents, caseRow, insertCase, nextCaseNo, openRepairOnRecord, updateCase, type RepairRow } from '../store/caseStore';
 import { enqueueOutbox } from '../store/outboxStore';
 import { receiptsOfCase } from '../store/receiptStore';
-import { auditIn } from './auditService';
+import { recordTransition } from './caseTransitions';
 import { officeCalendar } from './calendarService';
 import { illegal, issueReceipt, today, visitForIntake } from './caseCommon';
 import type { Caller, CoreContext } from './context';
@@ -122,8 +122,8 @@ export async function intakeRepair(ctx: CoreContext, caller: Caller, input: { vi
     };
     const id = await insertCase(tx, 'repair', row);
     const full = { ...row, id } as RepairRow;
-    await repairEvent(tx, ctx, caller, { ...full, state: 'received' }, 'received', 'received', null, { eligibility });
-    await repairEvent(tx, ctx, caller, { ...full, state: 'received' }, 'accepted', 'accepted', 'accepted at the counter');
+    await recordTransition(tx, ctx, caller, 'repair', { ...full, state: 'received' }, 'received', 'received', null, { eligibility });
+    await recordTransition(tx, ctx, caller, 'repair', { ...full, state: 'received' }, 'accepted', 'accepted', 'accepted at the counter');
     const receipt = await issueReceipt(tx, ctx, caller, 'repair', id, {
       title: '信用修复申请受理回执',
       caseNo,
@@ -162,29 +162,6 @@ function notEligibleSentence(e: RepairEligibility): string {
   }
 }
 
-async function repairEvent(
-  tx: Queryable,
-  ctx: CoreContext,
-  caller: Caller | null,
-  row: RepairRow,
-  action: string,
-  to: RepairState | null,
-  reason: string | null,
-  detail: Record<string, unknown> = {},
-): Promise<void> {
-  await appendCaseEvent(tx, 'repair', row.id, {
-    at: ctx.now().toISOString(),
-    actorId: caller?.accountId ?? null,
-    actor: caller?.username ?? null,
-    action,
-    fromState: row.state,
-    toState: to,
-    reason,
-    detail,
-  });
-  await auditIn(tx, ctx, caller, { action: `repair.${action}`, target: row.case_no, detail: { from: row.state, to, reason, ...detail } });
-}
-
 export type RepairAction =
   | { action: 'accept'; id: number; reason?: string | undefined }
   | { action: 'reject'; id: number; reason: string }
@@ -221,7 +198,7 @@ export async function actOnRepair(ctx: CoreContext, caller: Caller, a: RepairAct
       detail.listEntriesExited = await liftListEntriesOf(tx, row.record_id, 'exited', day);
     }
     await updateCase(tx, 'repair', row.id, patch);
-    await repairEvent(tx, ctx, caller, row, a.action, to, a.reason ?? null, detail);
+    await recordTransition(tx, ctx, caller, 'repair', row, a.action, to, a.reason ?? null, detail);
     if (a.action === 'forward' || a.action === 'approve' || a.action === 'deny') {
       const record = (await tx.get<{ central_id: string; document_no: string }>('SELECT central_id, document_no FROM record WHERE id = ?', [row.record_id]))!;
       await enqueueOutbox(tx, at, {
