@@ -213,7 +213,7 @@ body { font-family: '${REPORT_FONT_FAMILY}', sans-serif; color: #111; font-size:
 .pf { position: absolute; top: 262mm; left: 15mm; width: 180mm; height: 26mm; border-top: 0.3mm solid #333; font-size: 2.8mm; line-height: 4.2mm; }
 .pf .qr { position: absolute; left: 0; top: 1.5mm; width: 23mm; height: 23mm; }
 .pf .qr svg { width: 23mm; height: 23mm; display: block; }
-.pf .fi { position: absolute; left: 27mm; top: 2mm; width: 110mm; }
+.pf .fi { position: absolute; left: 27mm; top: 2mm; width: 110mm; word-break: normal; overflow-wrap: break-word; }
 .pf .code { font-size: 3.4mm; line-height: 5mm; font-weight: 700; letter-spacing: 0.2mm; word-break: keep-all; }
 .pf .pn { position: absolute; right: 0; top: 2mm; width: 40mm; text-align: right; font-size: 3.2mm; }
 .title { font-size: 6mm; line-height: 9mm; height: 11mm; text-align: center; font-weight: 700; letter-spacing: 0.6mm; }

@@ -21,6 +21,7 @@ export function ReportPanel({ visitId }: { visitId: number }) {
   const [busy, setBusy] = useState(false);
   const frame = useRef<HTMLIFrameElement>(null);
   const printWhenLoaded = useRef(false);
+  const [printCalls, setPrintCalls] = useState(0);
 
   useEffect(() => {
     call('report.quota', { visitId }).then((q) => {
@@ -54,21 +55,31 @@ export function ReportPanel({ visitId }: { visitId: number }) {
       if (!issued) return;
       const printed = await call('report.print', { reportId: issued.reportId, lang: locale, kind: 'print' });
       setIssued({ ...issued, copiesPrinted: printed.copyNo });
-      printWhenLoaded.current = true;
+      // The original's document equals its preview: the frame will not reload, so print it now.
+      if (doc && doc.html === printed.html) printFrame();
+      else printWhenLoaded.current = true;
       setDoc(printed);
     });
+
+  function printFrame() {
+    const win = frame.current?.contentWindow;
+    if (!win) return;
+    // The embedded font must be ready, or the first page could print in a fallback face.
+    void win.document.fonts.ready.then(() => {
+      setPrintCalls((n) => n + 1);
+      win.print();
+    });
+  }
 
   function onFrameLoad() {
     if (!printWhenLoaded.current) return;
     printWhenLoaded.current = false;
-    const win = frame.current?.contentWindow;
-    // The embedded font must be ready, or the first page could print in a fallback face.
-    void win?.document.fonts.ready.then(() => win.print());
+    printFrame();
   }
 
   const needsConfirm = Boolean(quota?.nextBeyondFree && !issued);
   return (
-    <Card withBorder data-testid="report-panel">
+    <Card withBorder data-testid="report-panel" data-print-calls={printCalls}>
       <Stack gap="sm">
         <Group justify="space-between">
           <Title order={4}>{t('report.title')}</Title>
