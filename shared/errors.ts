@@ -36,6 +36,8 @@ export const ERROR_CODES = [
   'ATTACHMENT_TOO_LARGE',
   'FREE_REPORTS_USED',
   'STATEMENT_TOO_LONG',
+  // Sync bundles: details.reason is the specific BUNDLE_*/SYNC_* code, details.zh/en the sentence.
+  'SYNC_REFUSED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -13,6 +13,7 @@ import { listQueries } from '../services/queryLogService';
 import * as attachments from '../services/attachmentService';
 import * as reports from '../services/reportService';
 import * as statements from '../services/statementService';
+import * as sync from '../services/syncService';
 
 export interface HandlerCall<M extends MethodName> {
   ctx: CoreContext;
@@ -72,4 +73,16 @@ export const handlers: Handlers = {
   'cases.receiptPrinted': ({ ctx, caller, input }) => receipts.receiptPrinted(ctx, must(caller), input.id),
   'cases.profiles': ({ ctx }) => profiles.listProfiles(ctx),
   'cases.selectProfile': ({ ctx, caller, input }) => profiles.selectProfile(ctx, must(caller), input.profileId),
+  'sync.status': ({ ctx }) => sync.syncStatus(ctx),
+  'sync.trustPreview': async ({ input }) => sync.trustPreview(input.trust),
+  'sync.provision': ({ ctx, caller, input }) => sync.provision(ctx, must(caller), input),
+  'sync.enrollmentRequest': ({ ctx }) => sync.enrollmentRequest(ctx),
+  'sync.importCheck': ({ ctx, caller, input }) => sync.stageAndCheck(ctx, must(caller), input.source),
+  'sync.importApply': ({ ctx, caller, input }) => sync.applyStaged(ctx, must(caller), input.stagedId),
+  'sync.importProgress': async ({ input }) => sync.importProgress(input.stagedId),
+  'sync.importHistory': ({ ctx, input }) => sync.importHistory(ctx, input.limit),
+  'sync.exportPending': ({ ctx }) => sync.exportPending(ctx),
+  'sync.exportWrite': ({ ctx, caller, input }) => sync.exportWrite(ctx, must(caller), input.outPath),
+  'sync.exportAgain': ({ ctx, caller, input }) => sync.exportAgain(ctx, must(caller), input.sequence, input.outPath),
+  'sync.exportHistory': ({ ctx, input }) => sync.exportHistory(ctx, input.limit),
 };

@@ -28,6 +28,11 @@ export async function officeCalendar(ctx: CoreContext): Promise<WorkingCalendar>
   return calendar;
 }
 
+/** Drops the cached calendar after a sync bundle rewrote calendar_day in its own transaction. */
+export function forgetCalendar(ctx: CoreContext): void {
+  cache.delete(ctx.db);
+}
+
 /**
  * Merges years from a platform bundle (or a corrected notice) into the stored calendar; the
  * bundle's years replace the stored ones entirely (mergeCalendar). Throws RangeError on a gap or a

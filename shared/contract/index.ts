@@ -5,6 +5,7 @@ import { casesContract } from './cases';
 import { counterContract } from './counter';
 import { logsContract } from './logs';
 import { reportsContract } from './reports';
+import { syncContract } from './sync';
 import type { MethodSpec } from './method';
 
 // The one contract: the dispatcher, the HTTP host, the Electron bridge and the renderer's client
@@ -16,6 +17,7 @@ export const contract = {
   ...accountsContract,
   ...casesContract,
   ...reportsContract,
+  ...syncContract,
 } as const;
 
 export type Contract = typeof contract;

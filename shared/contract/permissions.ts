@@ -12,6 +12,9 @@ export const PERMISSIONS = [
   'statement.create',
   'case.intake',
   'case.manage',
+  'sync.import',
+  'sync.export',
+  'office.provision',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -23,9 +26,9 @@ export type Access = Permission | 'public' | 'session';
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   clerk: ['counter.lookup', 'subject.reveal', 'case.intake', 'report.print', 'report.verify', 'statement.create'],
   manager: ['counter.lookup', 'subject.reveal', 'querylog.read', 'case.intake', 'case.manage', 'report.print', 'report.verify', 'statement.create'],
-  operator: ['settings.manage'],
+  operator: ['settings.manage', 'sync.import', 'sync.export', 'office.provision'],
   auditor: ['querylog.read', 'audit.read', 'report.verify'],
-  admin: ['accounts.manage', 'settings.manage', 'audit.read'],
+  admin: ['accounts.manage', 'settings.manage', 'audit.read', 'sync.import', 'sync.export', 'office.provision'],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {

@@ -50,6 +50,9 @@ export function errorMessage(error: ApiErrorBody, locale: Locale): string {
       if (idMsg) return idMsg;
     }
   }
+  // Sync refusals carry their own specific sentence in both languages (bundle-security.md 12).
+  const own = error.code === 'SYNC_REFUSED' ? error.details?.[locale] : undefined;
+  if (typeof own === 'string') return own;
   const known = MESSAGES[error.code];
   if (!known) return error.message;
   return locale === 'en' && error.message ? error.message : known[locale];

@@ -1,6 +1,7 @@
 import foundation from './0001_foundation';
 import reports from './0002_reports';
 import cases from './0003_cases';
+import sync from './0004_sync';
 
 export interface Migration {
   version: number;
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'foundation', sql: foundation },
   { version: 2, name: 'reports', sql: reports },
   { version: 3, name: 'cases', sql: cases },
+  { version: 4, name: 'sync', sql: sync },
 ];
