@@ -268,12 +268,12 @@ function deliver(path: string, fileName: string, outPath: string | undefined): {
   return { base64: size <= MAX_BASE64_DOWNLOAD ? readKept(path).toString('base64') : null, writtenTo: null };
 }
 
-export async function exportWrite(ctx: CoreContext, caller: Caller, outPath: string | undefined): Promise<ExportFile> {
+export async function exportWrite(ctx: CoreContext, caller: Who, outPath: string | undefined): Promise<ExportFile> {
   const w = await writeExport(ctx, caller);
   return { sequence: w.sequence, fileName: w.fileName, sizeBytes: w.sizeBytes, counts: w.counts, ...deliver(w.path, w.fileName, outPath) };
 }
 
-export async function exportAgain(ctx: CoreContext, caller: Caller, sequence: number, outPath: string | undefined): Promise<ExportFile> {
+export async function exportAgain(ctx: CoreContext, caller: Who, sequence: number, outPath: string | undefined): Promise<ExportFile> {
   try {
     const kept = await keptExport(ctx.db, ctx.dataDir, sequence);
     const row = (await listBundlesOut(ctx.db, 500)).find((r) => r.sequence === sequence)!;

@@ -1,5 +1,6 @@
 import { auditVerify } from './auditVerify';
 import type { CliCommand } from './command';
+import { syncExport, syncImport, syncInit, syncInspect } from './syncCommands';
 
 // The staff commands, one line each; a feature adds its own here.
-export const COMMANDS: CliCommand[] = [auditVerify];
+export const COMMANDS: CliCommand[] = [auditVerify, syncInit, syncImport, syncExport, syncInspect];

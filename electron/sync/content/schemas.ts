@@ -81,8 +81,8 @@ export function obj(v: unknown, at: At, keys: readonly string[]): Obj {
   for (const k of keys) if (!(k in o)) bad(at, `field "${k}" is missing`);
   return o;
 }
-export function text(v: unknown, at: At, field: string, max = 2000): string {
-  if (typeof v !== 'string' || v.length === 0 || v.length > max) return bad(at, `${field} must be text of 1–${max} characters`);
+export function text(v: unknown, at: At, field: string, max = 2000, min = 1): string {
+  if (typeof v !== 'string' || v.length < min || v.length > max) return bad(at, `${field} must be text of ${min}–${max} characters`);
   return v;
 }
 const textOrNull = (v: unknown, at: At, field: string, max = 2000): string | null => (v === null ? null : text(v, at, field, max));
@@ -143,7 +143,7 @@ export function recordRow(v: unknown, at: At): RecordRow {
     title: text(o.title, at, 'title', 500),
     content: text(o.content, at, 'content', 8000),
     providerUnit: text(o.providerUnit, at, 'providerUnit', 200),
-    documentNo: text(o.documentNo, at, 'documentNo', 200),
+    documentNo: text(o.documentNo, at, 'documentNo', 200, 0),
     occurredOn: date(o.occurredOn, at, 'occurredOn'),
     decidedOn: date(o.decidedOn, at, 'decidedOn'),
     publicityStart: date(o.publicityStart, at, 'publicityStart'),

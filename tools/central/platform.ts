@@ -1,0 +1,250 @@
+// The reference central platform's operations, as functions (the CLI in tools/central.ts and the
+// sync tests call the same code). It shares the bundle layer and content schemas with the office.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import purposes from '../../resources/catalog/purposes.json' with { type: 'json' };
+import { BUILTIN_COVERAGE, builtinCalendarDays } from '../../shared/calendar/builtinCalendar';
+import type { ListEntryRow, RecordRow, SubjectRow } from '../../shared/domain/population';
+import type { ObjectionOutcome } from '../../shared/cases/caseTypes';
+import { chinaDate } from '../../shared/time';
+import { generatePopulation } from '../../electron/seed/population';
+import { MEASURES } from '../../electron/seed/measures';
+import { upsertMeasures, writeSubjectBundles } from '../../electron/store/populationStore';
+import {
+  fingerprint, generateEncryptionKeyPair, generateSigningKeyPair, inspectBundle, keyringKeyFor, openBundle, sha256Hex, signKeyring, writeBundleFile,
+} from '../../electron/sync/bundle/index';
+import type { BundleFileInput, KeyringDocument } from '../../electron/sync/bundle/index';
+import { SCHEMA_VERSION, UPDATE_FILES, supportsExportSchema } from '../../electron/sync/content/schemas';
+import type { CaseOutcomeRow, UpdateSchema } from '../../electron/sync/content/schemas';
+import { readEnrollmentRequest, TRUST_FORMAT } from '../../electron/sync/office/provisioning';
+import { ingestKeyring, loadKeys, office, openCentral, platformKeyring, saveKeys, TRUST_FILE } from './centralStore';
+import type { Central, OfficeRow } from './centralStore';
+
+export const CENTRAL_ID_PREFIX = 'C';
+export const UPDATE_VALIDITY_DAYS = 30;
+
+export async function initPlatform(dir: string, now: Date): Promise<{ trustPath: string; fingerprint: string }> {
+  const c = await openCentral(dir, { create: true });
+  try {
+    if (await c.db.get('SELECT 1 FROM central_keyring')) throw new Error(`${c.dir} already holds a platform; its trust file is ${join(c.dir, TRUST_FILE)}.`);
+    const keys = { root1: generateSigningKeyPair(), root2: generateSigningKeyPair(), update: generateSigningKeyPair(), encryption: generateEncryptionKeyPair() };
+    const doc: KeyringDocument = {
+      version: 1, issuedAt: now.toISOString(), rootThreshold: 2,
+      keys: [
+        keyringKeyFor(keys.root1, 'keyring-root', 'platform'), keyringKeyFor(keys.root2, 'keyring-root', 'platform'),
+        keyringKeyFor(keys.update, 'platform-update-signing', 'platform'), keyringKeyFor(keys.encryption, 'platform-encryption', 'platform'),
+      ],
+    };
+    const envelope = signKeyring(doc, [keys.root1, keys.root2]);
+    saveKeys(c.dir, keys);
+    await c.db.run('INSERT INTO central_keyring (version, envelope) VALUES (1, ?)', [JSON.stringify(envelope)]);
+    const trustPath = join(c.dir, TRUST_FILE);
+    writeFileSync(trustPath, `${JSON.stringify({ format: TRUST_FORMAT, formatVersion: 1, platform: 'platform', keyring: envelope }, null, 2)}\n`);
+    return { trustPath, fingerprint: fingerprint(sha256Hex(Buffer.from(envelope.payload, 'base64'))) };
+  } finally {
+    await c.close();
+  }
+}
+
+export async function enrollOffice(c: Central, requestBytes: Buffer, now: Date): Promise<OfficeRow> {
+  const req = readEnrollmentRequest(requestBytes);
+  const existing = await office(c, req.officeCode);
+  if (existing && existing.export_signing_key !== req.exportSigningKey) throw new Error(`Office ${req.officeCode} is already enrolled with other keys.`);
+  await c.db.run(
+    `INSERT INTO central_office (code, name, encryption_key, export_signing_key, report_key_id, report_key_pem, enrolled_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(code) DO UPDATE SET name = excluded.name, report_key_id = excluded.report_key_id, report_key_pem = excluded.report_key_pem`,
+    [req.officeCode, req.officeName, req.encryptionKey, req.exportSigningKey, req.reportSigningKey.keyId, req.reportSigningKey.publicKeyPem, now.toISOString()],
+  );
+  return (await office(c, req.officeCode))!;
+}
+
+/** Streams a deterministic population into the central store; repeated runs append. */
+export async function generate(c: Central, opts: { subjects: number; seed: string; today: string; batch?: number }): Promise<{ subjects: number; records: number }> {
+  await c.db.transaction((tx) => upsertMeasures(tx, MEASURES));
+  const start = (await c.db.get<{ n: number }>('SELECT count(*) AS n FROM subject'))!.n;
+  const batchSize = opts.batch ?? 2000;
+  let batch = [];
+  let records = 0;
+  for (const b of generatePopulation({ subjects: opts.subjects, seed: opts.seed, today: opts.today, startIndex: start, centralIdPrefix: CENTRAL_ID_PREFIX })) {
+    batch.push(b);
+    records += b.records.length;
+    if (batch.length >= batchSize) {
+      const rows = batch;
+      await c.db.transaction((tx) => writeSubjectBundles(tx, rows));
+      batch = [];
+    }
+  }
+  if (batch.length) {
+    const rows = batch;
+    await c.db.transaction((tx) => writeSubjectBundles(tx, rows));
+  }
+  return { subjects: opts.subjects, records };
+}
+
+const SUBJECT_SQL = `SELECT rowid AS rid, kind, id_number AS idNumber, name, gender, birth_date AS birthDate, legal_rep AS legalRepresentative,
+  region_code AS regionCode, central_id AS centralId, version FROM subject`;
+const RECORD_SQL = `SELECT r.rowid AS rid, r.central_id AS centralId, s.central_id AS subjectCentralId, r.category, r.domain, r.severity, r.title, r.content,
+  r.provider_unit AS providerUnit, r.document_no AS documentNo, r.occurred_on AS occurredOn, r.decided_on AS decidedOn,
+  r.publicity_start AS publicityStart, r.publicity_end AS publicityEnd, r.status, r.version FROM record r JOIN subject s ON s.id = r.subject_id`;
+const LIST_SQL = `SELECT le.rowid AS rid, le.central_id AS centralId, s.central_id AS subjectCentralId, r.central_id AS recordCentralId, le.list_type AS listType,
+  le.list_name AS listName, le.reason, le.basis, le.deciding_unit AS decidingUnit, le.entered_on AS enteredOn, le.exit_on AS exitOn, le.status,
+  (SELECT json_group_array(m.code) FROM list_entry_measure lm JOIN measure m ON m.id = lm.measure_id WHERE lm.list_entry_id = le.id) AS measureCodes
+  FROM list_entry le JOIN subject s ON s.id = le.subject_id LEFT JOIN record r ON r.id = le.record_id`;
+
+type WithRid<T> = T & { rid: number };
+const strip = <T>(rows: WithRid<T>[]): T[] => rows.map(({ rid: _rid, ...r }) => r as T);
+const maxRid = (rows: readonly { rid: number }[], from: number) => rows.reduce((m, r) => Math.max(m, r.rid), from);
+
+export interface Published { path: string; sequence: number; bundleHash: string; counts: Record<string, number> }
+
+export async function publish(c: Central, code: string, opts: { snapshot: boolean; now: Date; out?: string }): Promise<Published> {
+  const o = await office(c, code);
+  if (!o) throw new Error(`Office ${code} is not enrolled; run "enroll REQUEST" first.`);
+  const keys = loadKeys(c.dir);
+  const { keyring } = await platformKeyring(c);
+  const db = c.db;
+  const lastChange = (await db.get<{ s: number | null }>('SELECT max(seq) AS s FROM central_change'))?.s ?? 0;
+  const changed = (kind: string) => `SELECT central_id FROM central_change WHERE kind = '${kind}' AND seq > ?`;
+  const subjects = await db.all<WithRid<SubjectRow>>(`${SUBJECT_SQL} WHERE ? OR rowid > ? ORDER BY rowid`, [opts.snapshot ? 1 : 0, o.sent_subject_rowid]);
+  const records = await db.all<WithRid<RecordRow>>(
+    `${RECORD_SQL} WHERE ? OR r.rowid > ? OR r.central_id IN (${changed('record')}) ORDER BY r.rowid`, [opts.snapshot ? 1 : 0, o.sent_record_rowid, o.sent_change_seq]);
+  const lists = (await db.all<WithRid<ListEntryRow> & { measureCodes: string }>(
+    `${LIST_SQL} WHERE ? OR le.rowid > ? OR le.central_id IN (${changed('list')}) ORDER BY le.rowid`, [opts.snapshot ? 1 : 0, o.sent_list_rowid, o.sent_change_seq],
+  )).map((l) => ({ ...l, measureCodes: JSON.parse(l.measureCodes) as string[] }));
+  const roster = (await db.all<{ code: string; name: string; report_key_id: string; report_key_pem: string }>('SELECT code, name, report_key_id, report_key_pem FROM central_office ORDER BY code'))
+    .map((r) => ({ officeCode: r.code, officeName: r.name, keyId: r.report_key_id, publicKeyPem: r.report_key_pem, status: 'active' }));
+  const outcomes = await db.all<{ case_no: string; outcome_json: string }>('SELECT case_no, outcome_json FROM central_forward WHERE office = ? AND outcome_json IS NOT NULL AND published_in IS NULL', [code]);
+  const acks = o.export_sequence > o.export_acked ? [{ channel: 'export', sequence: o.export_sequence, bundleHash: o.export_hash!, receivedAt: opts.now.toISOString() }] : [];
+
+  const content: Partial<Record<UpdateSchema, readonly unknown[]>> = {
+    measures: opts.snapshot ? MEASURES : [],
+    subjects: strip(subjects),
+    records: strip(records),
+    'list-entries': strip(lists),
+    purposes: opts.snapshot ? purposes : [],
+    calendar: opts.snapshot ? calendarYears() : [],
+    'office-keys': roster,
+    'case-outcomes': outcomes.map((r) => JSON.parse(r.outcome_json) as unknown),
+    acknowledgements: acks,
+  };
+  const files: BundleFileInput[] = Object.entries(content).filter(([, rows]) => rows.length > 0).map(([schema, rows]) => ({
+    name: UPDATE_FILES[schema as UpdateSchema], schema, schemaVersion: SCHEMA_VERSION, records: rows, compress: rows.length > 100,
+  }));
+  const sequence = o.update_sequence + 1;
+  const path = opts.out ?? join(c.dir, `update-${code}-${String(sequence).padStart(6, '0')}.cdbundle`);
+  const written = writeBundleFile(path, {
+    purpose: 'update', channel: 'update', sequence, prevHash: o.update_hash, createdAt: opts.now,
+    expiresAt: new Date(opts.now.getTime() + UPDATE_VALIDITY_DAYS * 86_400_000),
+    sender: { name: 'platform', key: keys.update }, recipient: { name: code, publicKey: Buffer.from(o.encryption_key, 'hex') },
+    keyringVersion: keyring.version, files,
+  });
+  await db.transaction(async (tx) => {
+    await tx.run(
+      `UPDATE central_office SET update_sequence = ?, update_hash = ?, sent_subject_rowid = ?, sent_record_rowid = ?, sent_list_rowid = ?,
+         sent_change_seq = ?, export_acked = export_sequence WHERE code = ?`,
+      [sequence, written.bundleHash, maxRid(subjects, o.sent_subject_rowid), maxRid(records, o.sent_record_rowid), maxRid(lists, o.sent_list_rowid), lastChange, code],
+    );
+    await tx.run('UPDATE central_forward SET published_in = ? WHERE office = ? AND outcome_json IS NOT NULL AND published_in IS NULL', [sequence, code]);
+  });
+  return { path, sequence, bundleHash: written.bundleHash, counts: Object.fromEntries(Object.entries(content).map(([k, v]) => [k, v.length])) };
+}
+
+function calendarYears() {
+  const days = builtinCalendarDays(BUILTIN_COVERAGE.fromYear, BUILTIN_COVERAGE.toYear);
+  const years = [];
+  for (let y = BUILTIN_COVERAGE.fromYear; y <= BUILTIN_COVERAGE.toYear; y++) {
+    years.push({ year: y, days: days.filter((d) => d.date.startsWith(`${y}-`)).map((d) => ({ date: d.date, kind: d.kind, name: d.name ?? null })) });
+  }
+  return years;
+}
+
+export async function ingest(c: Central, file: string, now: Date): Promise<{ sender: string; sequence: number; counts: Record<string, number>; forwards: number }> {
+  const peek = inspectBundle(file).header;
+  const o = await office(c, peek.sender.name);
+  if (!o) throw new Error(`The bundle comes from ${peek.sender.name}, which is not enrolled.`);
+  const keys = loadKeys(c.dir);
+  const opened = openBundle(file, {
+    keyring: await ingestKeyring(c),
+    recipient: { name: 'platform', privateKey: keys.encryption.privateKey },
+    channelState: () => (o.export_sequence > 0 ? { sequence: o.export_sequence, bundleHash: o.export_hash! } : null),
+    now, newestVerifiedCreatedAt: o.export_created_at ? new Date(o.export_created_at) : null,
+    expectPurpose: 'export', supportsSchema: supportsExportSchema,
+  });
+  const counts: Record<string, number> = {};
+  let forwards = 0;
+  await c.db.transaction(async (tx) => {
+    for (const [, f] of opened.files) {
+      counts[f.entry.schema] = f.records.length;
+      const items = f.records.map((r) => {
+        const x = r as Record<string, unknown>;
+        return { key: String(x.seq ?? (f.entry.schema === 'cases' ? `${String(x.caseKind)}:${String(x.caseNo)}` : x.id)), body: JSON.stringify(r) };
+      });
+      await tx.run(
+        `INSERT INTO central_export_item (office, schema, item_key, body) SELECT ?, ?, value->>'key', value->>'body' FROM json_each(?) WHERE true
+         ON CONFLICT(office, schema, item_key) DO UPDATE SET body = excluded.body`,
+        [o.code, f.entry.schema, JSON.stringify(items)],
+      );
+      if (f.entry.schema === 'forwards') {
+        for (const r of f.records as { kind: string; payload: { caseNo: string; providerUnit: string } }[]) {
+          if (r.kind !== 'objection.forward') continue;
+          forwards++;
+          await tx.run('INSERT OR IGNORE INTO central_forward (office, case_no, provider_unit, payload, received_at) VALUES (?, ?, ?, ?, ?)',
+            [o.code, r.payload.caseNo, r.payload.providerUnit, JSON.stringify(r.payload), now.toISOString()]);
+        }
+      }
+    }
+    await tx.run('UPDATE central_office SET export_sequence = ?, export_hash = ?, export_created_at = ? WHERE code = ?',
+      [opened.header.sequence, opened.bundleHash, opened.header.createdAt, o.code]);
+  });
+  return { sender: o.code, sequence: opened.header.sequence, counts, forwards };
+}
+
+/** The providing unit's decision on a forwarded objection: changes the platform's records and queues the outcome. */
+export async function decide(c: Central, a: { office: string; caseNo: string; outcome: ObjectionOutcome; reason: string; content?: string | undefined; now: Date }): Promise<CaseOutcomeRow> {
+  const fwd = await c.db.get<{ payload: string; outcome: string | null }>('SELECT payload, outcome FROM central_forward WHERE office = ? AND case_no = ?', [a.office, a.caseNo]);
+  if (!fwd) throw new Error(`No objection ${a.caseNo} was forwarded by office ${a.office}; ingest its export first.`);
+  if (fwd.outcome) throw new Error(`Objection ${a.caseNo} is already decided (${fwd.outcome}).`);
+  if ((a.outcome === 'corrected' || a.outcome === 'supplemented') && !a.content) throw new Error('A corrected or supplemented outcome needs --content (the record as it must now read).');
+  const refs = (JSON.parse(fwd.payload) as { records: { centralId: string }[] }).records;
+  const decidedOn = chinaDate(a.now);
+  const yesterday = new Date(Date.parse(`${decidedOn}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const row: CaseOutcomeRow = { officeCode: a.office, caseKind: 'objection', caseNo: a.caseNo, outcome: a.outcome, reason: a.reason, decidedOn, decidedAt: a.now.toISOString(), records: [] };
+  await c.db.transaction(async (tx) => {
+    for (const ref of refs) {
+      const rec = await tx.get<{ id: number; content: string; status: string; publicity_end: string | null }>('SELECT id, content, status, publicity_end FROM record WHERE central_id = ?', [ref.centralId]);
+      if (!rec) continue;
+      const effect = { centralId: ref.centralId, status: 'active' as const, content: null as string | null, publicityEnd: null as string | null };
+      let status: CaseOutcomeRow['records'][number]['status'] = rec.status === 'under_objection' ? 'active' : (rec.status as 'active');
+      if (a.outcome === 'corrected' || a.outcome === 'supplemented') { status = 'corrected'; effect.content = a.content!; }
+      if (a.outcome === 'revoked') status = 'revoked';
+      if (a.outcome === 'display_stopped') effect.publicityEnd = yesterday;
+      row.records.push({ ...effect, status });
+      await tx.run('UPDATE record SET status = ?, content = coalesce(?, content), publicity_end = coalesce(?, publicity_end), version = version + 1 WHERE id = ?',
+        [status, effect.content, effect.publicityEnd, rec.id]);
+      await tx.run("INSERT INTO central_change (kind, central_id) VALUES ('record', ?)", [ref.centralId]);
+      if (a.outcome === 'removed_from_list') {
+        const lifted = await tx.all<{ central_id: string }>("UPDATE list_entry SET status = 'removed', exit_on = ? WHERE record_id = ? AND status = 'active' RETURNING central_id", [decidedOn, rec.id]);
+        for (const l of lifted) await tx.run("INSERT INTO central_change (kind, central_id) VALUES ('list', ?)", [l.central_id]);
+      }
+    }
+    await tx.run('UPDATE central_forward SET outcome = ?, outcome_json = ?, decided_at = ? WHERE office = ? AND case_no = ?',
+      [a.outcome, JSON.stringify(row), a.now.toISOString(), a.office, a.caseNo]);
+  });
+  return row;
+}
+
+export async function status(c: Central): Promise<string[]> {
+  const { keyring } = await platformKeyring(c);
+  const n = (sql: string) => c.db.get<{ n: number }>(sql).then((r) => r?.n ?? 0);
+  const lines = [
+    `platform keyring v${keyring.version}; subjects ${await n('SELECT count(*) AS n FROM subject')}, records ${await n('SELECT count(*) AS n FROM record')}, list entries ${await n('SELECT count(*) AS n FROM list_entry')}`,
+  ];
+  for (const o of await c.db.all<OfficeRow>('SELECT * FROM central_office ORDER BY code')) {
+    const pending = await c.db.get<{ n: number }>('SELECT count(*) AS n FROM central_forward WHERE office = ? AND outcome IS NULL', [o.code]);
+    lines.push(`office ${o.code} ${o.name}: last update ${o.update_sequence}, last export received ${o.export_sequence}${o.export_sequence > o.export_acked ? ' (to acknowledge)' : ''}, forwarded objections awaiting a decision ${pending?.n ?? 0}`);
+  }
+  const waiting = await c.db.all<{ office: string; case_no: string; provider_unit: string }>('SELECT office, case_no, provider_unit FROM central_forward WHERE outcome IS NULL ORDER BY received_at');
+  for (const w of waiting) lines.push(`  awaiting decision: ${w.office} ${w.case_no} (${w.provider_unit})`);
+  return lines;
+}
+

@@ -1,0 +1,148 @@
+import { basename, resolve } from 'node:path';
+import { openCore } from '../../electron/core';
+import type { Core } from '../../electron/core';
+import { exportAgain, importBundle, provision, trustPreview, writeExport } from '../../electron/services/syncService';
+import { copyExportTo, keptExport } from '../../electron/sync/office/exportBundle';
+import { fingerprint, inspectBundle } from '../../electron/sync/bundle/index';
+import { refusalOf } from '../../electron/sync/content/syncError';
+import { AppError } from '../../shared/errors';
+import { writeFileSync } from 'node:fs';
+import type { CliCommand } from './command';
+import { CliUsageError } from './command';
+import { parseCommandArgs } from './dataDirArg';
+
+// Sync for IT staff and scripts (DESIGN.md §7): the same services the screens call. A refusal
+// prints "CODE: sentence" and exits 1; "already imported" is not a failure and exits 0.
+
+function refused(e: unknown): number {
+  const r = refusalOf(e);
+  if (r) {
+    console.error(`${r.code}: ${r.en}\n${r.zh}`);
+    return r.benign ? 0 : 1;
+  }
+  if (e instanceof AppError && e.code === 'SYNC_REFUSED') {
+    console.error(`${String(e.details?.reason)}: ${e.message}\n${String(e.details?.zh ?? '')}`);
+    return 1;
+  }
+  throw e;
+}
+
+async function withCore<T>(dataDir: string, fn: (core: Core) => Promise<T>): Promise<T> {
+  process.env.CREDITDESK_QUIET = '1';
+  const core = await openCore({ dataDir });
+  try {
+    return await fn(core);
+  } finally {
+    await core.close();
+  }
+}
+
+export const syncInit: CliCommand = {
+  words: ['init'],
+  usage: 'init --data-dir DIR --office-code CODE --office-name NAME --trust FILE [--fingerprint FP] [--request-out FILE]',
+  summary: 'provision the office: pin the platform trust file, create sync keys, write the enrollment request',
+  async run(args) {
+    const { dataDir, values } = parseCommandArgs(args, {
+      'office-code': { type: 'string' }, 'office-name': { type: 'string' }, trust: { type: 'string' }, fingerprint: { type: 'string' }, 'request-out': { type: 'string' },
+    }, { create: true });
+    const code = values['office-code'];
+    const name = values['office-name'];
+    const trust = values.trust;
+    if (typeof code !== 'string' || typeof name !== 'string' || typeof trust !== 'string') throw new CliUsageError('--office-code, --office-name and --trust are required.');
+    const source = { kind: 'path' as const, path: resolve(trust) };
+    try {
+      const preview = trustPreview(source);
+      if (typeof values.fingerprint !== 'string') {
+        console.log(`Platform trust file, keyring version ${preview.keyringVersion}.\nFingerprint: ${preview.fingerprint}\n` +
+          'Compare it with the platform\'s printed sheet, then run again with --fingerprint "<the fingerprint>" to confirm.');
+        return 1;
+      }
+      return await withCore(dataDir, async (core) => {
+        const r = await provision(core.ctx, null, { officeCode: code, officeName: name, trust: source, confirmFingerprint: values.fingerprint as string });
+        const out = resolve(typeof values['request-out'] === 'string' ? values['request-out'] : r.requestFileName);
+        writeFileSync(out, Buffer.from(r.requestBase64, 'base64'));
+        console.log(`office ${code} provisioned (trust ${r.fingerprint}); enrollment request written to ${out}; hand it to the platform.`);
+        return 0;
+      });
+    } catch (e) {
+      return refused(e);
+    }
+  },
+};
+
+export const syncImport: CliCommand = {
+  words: ['import'],
+  usage: 'import FILE --data-dir DIR',
+  summary: 'verify an update bundle completely and apply it in one transaction',
+  async run(args) {
+    const { dataDir, positionals } = parseCommandArgs(args, {}, { positionals: 1 });
+    const file = resolve(positionals[0]!);
+    return withCore(dataDir, async (core) => {
+      try {
+        const r = await importBundle(core.ctx, null, file, basename(file));
+        console.log(`${r.message.en}\n${Object.entries(r.counts).map(([k, n]) => `  ${k}: ${n}`).join('\n')}`);
+        if (r.acknowledgedExports.length) console.log(`  the platform acknowledged export(s) ${r.acknowledgedExports.join(', ')}`);
+        return 0;
+      } catch (e) {
+        return refused(e);
+      }
+    });
+  },
+};
+
+export const syncExport: CliCommand = {
+  words: ['export'],
+  usage: 'export --out FILE --data-dir DIR [--again SEQUENCE]',
+  summary: 'write the next export bundle for the platform (or the same bytes of an earlier one again)',
+  async run(args) {
+    const { dataDir, values } = parseCommandArgs(args, { out: { type: 'string' }, again: { type: 'string' } });
+    if (typeof values.out !== 'string') throw new CliUsageError('--out FILE is required.');
+    const out = resolve(values.out);
+    return withCore(dataDir, async (core) => {
+      try {
+        if (typeof values.again === 'string') {
+          const seq = Number(values.again);
+          if (!Number.isSafeInteger(seq) || seq < 1) throw new CliUsageError('--again takes an export sequence number.');
+          await exportAgain(core.ctx, null, seq, out);
+          console.log(`export ${seq} written again to ${out}`);
+          return 0;
+        }
+        const w = await writeExport(core.ctx, null);
+        copyExportTo((await keptExport(core.ctx.db, dataDir, w.sequence)).path, out);
+        console.log(`export ${w.sequence} written to ${out}\n${Object.entries(w.counts).map(([k, n]) => `  ${k}: ${n}`).join('\n')}`);
+        return 0;
+      } catch (e) {
+        if (e instanceof CliUsageError) throw e;
+        return refused(e);
+      }
+    });
+  },
+};
+
+export const syncInspect: CliCommand = {
+  words: ['inspect'],
+  usage: 'inspect FILE',
+  summary: 'show a bundle header (no signature check, no decryption: nothing here is trusted yet)',
+  async run(args) {
+    const file = args.filter((a) => !a.startsWith('--'))[0];
+    if (!file || args.length !== 1) throw new CliUsageError('inspect takes exactly one file.');
+    try {
+      const { header: h, bundleHash, keyIdHint } = inspectBundle(resolve(file));
+      console.log([
+        `purpose      ${h.purpose} (channel ${h.channel}, sequence ${h.sequence})`,
+        `sender       ${h.sender.name}  key ${fingerprint(h.sender.keyId.slice(0, 16))}`,
+        `recipient    ${h.recipient.name}  key ${fingerprint(h.recipient.keyId.slice(0, 16))}`,
+        `created      ${h.createdAt}`,
+        `expires      ${h.expiresAt}`,
+        `keyring      version ${h.keyringVersion}`,
+        `previous     ${h.prevHash ?? '(first on the channel)'}`,
+        `bundle hash  ${bundleHash}`,
+        `signed by    ${fingerprint(keyIdHint.slice(0, 16))} (hint only, unverified)`,
+        `ciphertext   ${h.ciphertext.length} bytes`,
+      ].join('\n'));
+      return 0;
+    } catch (e) {
+      return refused(e);
+    }
+  },
+};
