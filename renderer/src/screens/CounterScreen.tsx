@@ -151,8 +151,8 @@ export function CounterScreen() {
         </Card>
       )}
       {result?.view && <SubjectView visitId={result.visitId} view={result.view} />}
-      {result && can('report.print') && <ReportPanel key={result.visitId} visitId={result.visitId} />}
-      {result?.view && servedAs === 'self' && can('statement.create') && <StatementForm key={result.visitId} visitId={result.visitId} records={result.view.records} />}
+      {result && can('report.print') && <ReportPanel key={`report-${result.visitId}`} visitId={result.visitId} />}
+      {result?.view && servedAs === 'self' && can('statement.create') && <StatementForm key={`statement-${result.visitId}`} visitId={result.visitId} records={result.view.records} />}
     </Stack>
   );
 }
