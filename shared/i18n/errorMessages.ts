@@ -23,6 +23,17 @@ const MESSAGES: Partial<Record<ErrorCode, { zh: string; en: string }>> = {
   NAME_MISMATCH: { zh: '姓名与该身份证号码的登记姓名不一致，请核对身份证。', en: 'The name does not match the name on record for this ID number. Check the ID card.' },
   PURPOSE_REQUIRED: { zh: '请选择查询用途；选择“其他”时须说明。无用途不得查询。', en: 'Choose a purpose (describe it for “Other”): no purpose, no query.' },
   CONFLICT: { zh: '操作与当前状态冲突。', en: 'This conflicts with the current state.' },
+  // Counter service: authorization, reports, statements:
+  AUTHORIZATION_REQUIRED: { zh: '代理查询须提供信息主体的书面授权：请扫描授权书并上传。', en: 'An agent needs the written authorization: scan the letter and attach it.' },
+  AUTHORIZATION_EXPIRED: { zh: '授权书已过有效期，不能代理查询。', en: 'The authorization has expired; the agent cannot query.' },
+  AUTHORIZATION_NOT_YET_VALID: { zh: '授权书尚未生效，请在授权起始日期后再来办理。', en: 'The authorization is not yet valid; come back on or after its start date.' },
+  AUTHORIZATION_SCOPE_EMPTY: { zh: '授权范围为空：请勾选授权书载明的信息类别。', en: 'The authorization covers no section: tick the sections the letter names.' },
+  NOTARISATION_REQUIRED: { zh: '本地规则要求代理查询的授权书经过公证。', en: "The office's rules require the agent's authorization to be notarised." },
+  AGENT_IS_SUBJECT: { zh: '代理人与信息主体为同一人，请按本人查询办理。', en: 'The agent and the subject are the same person: serve this as a self query.' },
+  ATTACHMENT_INVALID: { zh: '文件无法识别：请上传 PNG、JPEG 图片或 PDF 文件。', en: 'The file could not be read: attach a PNG or JPEG image or a PDF.' },
+  ATTACHMENT_TOO_LARGE: { zh: '文件过大，请降低扫描分辨率后重新上传。', en: 'The file is too large; scan at a lower resolution.' },
+  FREE_REPORTS_USED: { zh: '本年度免费报告次数已用完，须经申请人确认后方可出具。', en: "This year's free reports are used up; issue another only after the applicant confirms." },
+  STATEMENT_TOO_LONG: { zh: '本人声明超过规定字数，请精简。', en: 'The statement is longer than allowed; shorten it.' },
   INTERNAL: { zh: '系统内部错误，已记录。请重试。', en: 'Something went wrong inside CreditDesk. It was logged; please try again.' },
 };
 
