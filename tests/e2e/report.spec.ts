@@ -153,6 +153,10 @@ test('verify screen: the genuine code and the QR image are accepted, a one-chara
   await expect(page.getByTestId('verify-result')).toHaveAttribute('data-genuine', 'false');
   await expect(page.getByTestId('verify-result')).toContainText('验证码与报告编号不符');
   await c.screenshot('verify-rejected-zh');
+  await page.getByTestId('language').click();
+  await expect(page.getByTestId('verify-result')).toContainText('The verification code does not match the report number.');
+  await c.screenshot('verify-rejected-en');
+  await page.getByTestId('language').click();
 
   // The QR as a photo of the paper would give it: a screenshot of the printed page's QR.
   const printed = await browser.newPage({ deviceScaleFactor: 4 });

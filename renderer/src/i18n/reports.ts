@@ -29,7 +29,7 @@ export const reports = {
   en: {
     nav: { verify: 'Verify a report' },
     agent: {
-      applicant: 'Agent', title: 'Agent and written authorization', idNumber: 'Agent’s ID number', name: 'Agent’s name', documentNo: 'Authorization No.',
+      applicant: 'Agent', title: 'Agent and written authorization', idNumber: "Agent's ID number", name: "Agent's name", documentNo: 'Authorization No.',
       scope: 'Authorized sections', validFrom: 'Valid from', validTo: 'Valid until', notarised: 'Notarised', letter: 'Scanned letter (PNG, JPEG or PDF)',
       uploaded: 'Uploaded: {{hash}}', uploading: 'Uploading…', view: 'View', queryHistory: 'Query history',
     },
@@ -47,8 +47,8 @@ export const reports = {
       title: 'Verify a report', byCode: 'Number and code', byQr: 'QR text', byImage: 'QR image', reportNo: 'Report No.', code: 'Verification code', qrText: 'QR content',
       image: 'Choose an image of the QR code', check: 'Verify', genuine: 'Genuine report', notGenuine: 'Not confirmed as genuine', office: 'Issued by', issuedAt: 'Issued at',
       subject: 'Subject', counts: 'Entries per section', copies: 'Copies printed', notInScope: 'not authorized', noQr: 'No QR code was found in the image.',
-      failure: { malformed: 'This is not a CreditDesk report QR code.', unknown_key: 'The issuing office’s key is not on this office’s trusted roster.', bad_signature: 'The signature does not verify: the content was changed or was not issued by that office.', not_found: 'This office has no report with that number; verify with the QR code instead.', code_mismatch: 'The verification code does not match the report number.' },
-      offline: 'Verification runs on this machine, offline. Number and code verify this office’s reports; the QR code verifies any office on the trusted roster.',
+      failure: { malformed: 'This is not a CreditDesk report QR code.', unknown_key: "The issuing office's key is not on this office's trusted roster.", bad_signature: 'The signature does not verify: the content was changed or was not issued by that office.', not_found: 'This office has no report with that number; verify with the QR code instead.', code_mismatch: 'The verification code does not match the report number.' },
+      offline: "Verification runs on this machine, offline. Number and code verify this office's reports; the QR code verifies any office on the trusted roster.",
     },
   },
 };
