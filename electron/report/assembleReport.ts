@@ -24,6 +24,8 @@ export interface AssembleInput {
   subject: Subject | null;
   typed: { idNumber: string; name: string };
   queryHistoryYears: number;
+  /** The purpose catalogue, to print query-history purposes by name. */
+  purposes: readonly Purpose[];
 }
 
 /**
@@ -135,6 +137,7 @@ export async function assembleReport(db: Queryable, input: AssembleInput): Promi
           officeCode: q.office_code,
           officeName: q.office_code === input.office.code ? input.office.name : null,
           purposeCode: q.purpose_code,
+          purpose: ((p) => (p ? { zh: p.zh, en: p.en } : null))(input.purposes.find((p) => p.code === q.purpose_code)),
         }))
       : null,
   };

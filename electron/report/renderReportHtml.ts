@@ -188,7 +188,7 @@ export function reportBlocks(c: ReportContent, lang: ReportLang, copyNo: number)
         row([
           { text: chinaDateTime(q.at), widthMm: 40 },
           { text: q.officeName ? `${q.officeName}（${q.officeCode}）` : q.officeCode, widthMm: 80 },
-          { text: q.purposeCode, widthMm: 58 },
+          { text: q.purpose ? (lang === 'en' ? `${q.purpose.zh} ${q.purpose.en}` : q.purpose.zh) : q.purposeCode, widthMm: 58 },
         ]),
       );
     }

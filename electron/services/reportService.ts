@@ -133,6 +133,7 @@ export async function issue(ctx: CoreContext, caller: Caller, input: { visitId: 
       subject,
       typed: { idNumber: visit.id_number, name: visit.name },
       queryHistoryYears: profile.reports.queryHistoryYears,
+      purposes: ctx.catalogs.purposes,
     });
     const digest = digestOf(content);
     const seal = sealOf(content, digest, key.keyId);

@@ -70,6 +70,8 @@ export interface ReportQueryItem {
   officeCode: string;
   officeName: string | null;
   purposeCode: string;
+  /** The catalogue's label at the time of issue; null for a code the catalogue no longer has. */
+  purpose: { zh: string; en: string } | null;
 }
 
 export interface ReportContent {

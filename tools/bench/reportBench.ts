@@ -77,6 +77,7 @@ export async function benchReports(ctx: CoreContext): Promise<Record<string, num
         subject,
         typed: { idNumber: subject.idNumber, name: subject.name },
         queryHistoryYears: 2,
+        purposes: ctx.catalogs.purposes,
       });
       const digest = digestOf(c);
       signSeal({ v: 1, n: c.reportNo, o: c.office.code, t: c.issuedAt, s: '', i: '', c: [], d: digest, k: key.keyId }, key.privateKey);

@@ -36,6 +36,10 @@ test('publicity ending today is shown; ended yesterday, revoked, repaired and no
   assert.equal(issued.counts.licences, 1);
   const disputed = content.sections.flatMap((s) => s.records).find((r) => r.title === 'disputed-honour');
   assert.ok(disputed?.annotation, 'an open objection is annotated inline on its record');
+  // The query history includes this very query, with the office and the purpose by name.
+  assert.equal(content.queryHistory?.length, 1);
+  assert.deepEqual(content.queryHistory?.[0]?.purpose?.zh, '本人了解自身信用状况');
+  assert.equal(content.queryHistory?.[0]?.officeCode, w.core.ctx.office.code);
   const doc = await w.core.ok('report.preview', { reportId: issued.reportId, lang: 'zh' }, w.clerk);
   assert.match(doc.html, /ends-today/);
   assert.doesNotMatch(doc.html, /ended-yesterday|>【[^<]*】revoked|repaired</);
