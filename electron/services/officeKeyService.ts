@@ -1,6 +1,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { rosterKeys } from '../store/syncStore';
 import type { CoreContext } from './context';
 
 // The office's Ed25519 signing key. The private key lives in <dataDir>/keys/office-signing.pem,
@@ -81,8 +82,16 @@ export function officeSigningKey(ctx: Pick<CoreContext, 'dataDir'>): OfficeKey {
   return key;
 }
 
-/** Keys whose signatures verify here. The sync module will append the platform's roster. */
-export function trustedOfficeKeys(ctx: Pick<CoreContext, 'dataDir' | 'office'>): TrustedKey[] {
+/**
+ * Keys whose signatures verify here: the office's own, and the active keys of the platform's
+ * roster of other offices (kept by the sync module). A revoked roster key is not trusted.
+ */
+export async function trustedOfficeKeys(ctx: Pick<CoreContext, 'dataDir' | 'office' | 'db'>): Promise<TrustedKey[]> {
   const own = officeSigningKey(ctx);
-  return [{ keyId: own.keyId, officeCode: ctx.office.code, officeName: ctx.office.name, publicKeyPem: own.publicKeyPem }];
+  const keys: TrustedKey[] = [{ keyId: own.keyId, officeCode: ctx.office.code, officeName: ctx.office.name, publicKeyPem: own.publicKeyPem }];
+  for (const k of await rosterKeys(ctx.db)) {
+    if (k.status !== 'active' || k.key_id === own.keyId) continue;
+    keys.push({ keyId: k.key_id, officeCode: k.office_code, officeName: k.office_name, publicKeyPem: k.public_key_pem });
+  }
+  return keys;
 }

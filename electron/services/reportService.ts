@@ -232,7 +232,7 @@ const NOT_GENUINE = (failure: ReportVerification['failure'], reportNo: string | 
 async function verifyQr(ctx: CoreContext, qrText: string): Promise<ReportVerification> {
   const parsed = parseQrText(qrText);
   if (!parsed) return NOT_GENUINE('malformed');
-  const key = trustedOfficeKeys(ctx).find((k) => k.keyId === parsed.seal.k);
+  const key = (await trustedOfficeKeys(ctx)).find((k) => k.keyId === parsed.seal.k);
   if (!key) return NOT_GENUINE('unknown_key', parsed.seal.n);
   if (key.officeCode !== parsed.seal.o || !signatureValid(parsed.signedPart, parsed.signature, key.publicKeyPem)) {
     return NOT_GENUINE('bad_signature', parsed.seal.n);

@@ -73,3 +73,29 @@ test('the office key file is readable by its owner only', () => {
   const mode = statSync(join(w.core.dir, 'keys', 'office-signing.pem')).mode & 0o777;
   assert.equal(mode, 0o600);
 });
+
+test("another office's report verifies with its roster key; once the key is revoked it does not", async () => {
+  const { generateKeyPairSync, createPublicKey } = await import('node:crypto');
+  const { signSeal } = await import('../../../electron/report/seal');
+  const { keyIdOf } = await import('../../../electron/services/officeKeyService');
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const publicKey = createPublicKey(privateKey);
+  const keyId = keyIdOf(publicKey);
+  const seal = { v: 1 as const, n: '330102-01-20261120-00007', o: '330102-01', t: '2026-11-20T03:00:00.000Z', s: '王*', i: '330102********1234', c: [1, 0, 2, -1, -1, -1], d: 'x'.repeat(43), k: keyId };
+  const { qrText } = signSeal(seal, privateKey);
+  const insert = (status: string) =>
+    w.core.ctx.db.run(
+      `INSERT INTO sync_office_key (key_id, office_code, office_name, public_key_pem, status, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(key_id) DO UPDATE SET status = excluded.status`,
+      [keyId, '330102-01', '杭州市上城区信用服务窗口', publicKey.export({ type: 'spki', format: 'pem' }).toString(), status, '2026-11-20T00:00:00Z'],
+    );
+  assert.equal((await w.core.ok('report.verify', { qrText }, w.clerk)).failure, 'unknown_key');
+  await insert('active');
+  const ok = await w.core.ok('report.verify', { qrText }, w.clerk);
+  assert.equal(ok.genuine, true);
+  assert.deepEqual(ok.office, { code: '330102-01', name: '杭州市上城区信用服务窗口' });
+  assert.deepEqual(ok.counts, { basic: 1, licences: 0, penalties: 2, dishonesty: null, honours: null, other: null });
+  assert.equal(ok.copiesPrinted, null, 'print counts are known only for own reports');
+  await insert('revoked');
+  assert.equal((await w.core.ok('report.verify', { qrText }, w.clerk)).failure, 'unknown_key');
+});
