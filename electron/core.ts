@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Purpose } from '../shared/contract';
-import purposes from '../resources/catalog/purposes.json' with { type: 'json' };
 import { createDispatcher, type Dispatch } from './api/dispatcher';
+import { loadPurposes } from './catalog/loadPurposes';
 import { Database } from './db/database';
 import { migrate } from './db/migrate';
 import type { CoreContext } from './services/context';
@@ -39,7 +38,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     db,
     now: options.now ?? (() => new Date()),
     dataDir: options.dataDir,
-    catalogs: { purposes: purposes as Purpose[] },
+    catalogs: { purposes: await loadPurposes(db) },
     office: {
       code: (await getSetting(db, 'office_code')) ?? '000000-00',
       name: (await getSetting(db, 'office_name')) ?? '未配置的服务窗口 (office not provisioned)',
