@@ -134,7 +134,7 @@ async function recordRefusal(ctx: CoreContext, caller: Who, input: Buffer | stri
     await insertBundleIn(tx, {
       at, file_name: fileName, bundle_hash: peek?.bundleHash ?? null, sender: peek?.sender ?? null, channel: peek?.channel ?? null,
       purpose: peek?.purpose ?? null, sequence: peek?.sequence ?? null, created_at: peek?.createdAt ?? null, expires_at: peek?.expiresAt ?? null,
-      result: r.benign ? 'already_imported' : 'refused', counts: '{}', refused_code: r.code, refused_reason: r.en,
+      result: r.benign ? 'already_imported' : 'refused', counts: '{}', refused_code: r.code, refused_reason: r.en, refused_reason_zh: r.zh,
     });
     await auditIn(tx, ctx, caller, {
       action: r.benign ? 'sync.import_already' : 'sync.import_refused', target: fileName,
@@ -168,7 +168,7 @@ export async function importBundle(ctx: CoreContext, caller: Who, input: Buffer 
       const h = v.opened.header;
       await insertBundleIn(tx, {
         at, file_name: fileName, bundle_hash: v.opened.bundleHash, sender: h.sender.name, channel: h.channel, purpose: h.purpose, sequence: h.sequence,
-        created_at: h.createdAt, expires_at: h.expiresAt, result: 'applied', counts: JSON.stringify(v.counts), refused_code: null, refused_reason: null,
+        created_at: h.createdAt, expires_at: h.expiresAt, result: 'applied', counts: JSON.stringify(v.counts), refused_code: null, refused_reason: null, refused_reason_zh: null,
       });
       await auditIn(tx, ctx, caller, {
         action: 'sync.import_applied', target: fileName,
@@ -236,7 +236,7 @@ const safeJson = (s: string): Record<string, number> => JSON.parse(s) as Record<
 export async function importHistory(ctx: CoreContext, limit: number): Promise<BundleInView[]> {
   return (await listBundlesIn(ctx.db, limit)).map((r) => ({
     id: r.id, at: r.at, fileName: r.file_name, sender: r.sender, purpose: r.purpose, sequence: r.sequence, createdAt: r.created_at, expiresAt: r.expires_at,
-    result: r.result, counts: safeJson(r.counts), refusedCode: r.refused_code, refusedReason: r.refused_reason,
+    result: r.result, counts: safeJson(r.counts), refusedCode: r.refused_code, refusedReason: r.refused_reason, refusedReasonZh: r.refused_reason_zh,
   }));
 }
 

@@ -69,7 +69,9 @@ export interface BundleInView {
   result: 'applied' | 'already_imported' | 'refused';
   counts: Record<string, number>;
   refusedCode: string | null;
+  /** The refusal sentence in English and in Chinese (null in rows from before migration 5: show the English). */
   refusedReason: string | null;
+  refusedReasonZh: string | null;
 }
 
 export interface BundleOutView {

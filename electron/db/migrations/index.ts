@@ -2,6 +2,7 @@ import foundation from './0001_foundation';
 import reports from './0002_reports';
 import cases from './0003_cases';
 import sync from './0004_sync';
+import syncRefusalZh from './0005_sync_refusal_zh';
 
 export interface Migration {
   version: number;
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'reports', sql: reports },
   { version: 3, name: 'cases', sql: cases },
   { version: 4, name: 'sync', sql: sync },
+  { version: 5, name: 'sync_refusal_zh', sql: syncRefusalZh },
 ];

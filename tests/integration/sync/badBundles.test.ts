@@ -60,6 +60,12 @@ describe('bad update bundles leave the database unchanged', () => {
     const ch = await w.channel();
     const e = await refusedUnchanged(w, await w.craft({ subjects: [person()] }, { sequence: ch.sequence + 2 }), 'BUNDLE_SEQUENCE_GAP');
     assert.match(e.message, new RegExp(`Bundle ${ch.sequence + 1} is missing`));
+    // The history keeps the sentence in both languages, for a clerk reading either.
+    const [row] = await w.core.ok('sync.importHistory', { limit: 1 }, w.operator);
+    assert.equal(row?.refusedCode, 'BUNDLE_SEQUENCE_GAP');
+    assert.match(row?.refusedReason ?? '', new RegExp(`Bundle ${ch.sequence + 1} is missing`));
+    assert.match(row?.refusedReasonZh ?? '', new RegExp(`${ch.sequence + 1}`));
+    assert.match(row?.refusedReasonZh ?? '', /[\u4e00-\u9fff]/);
   });
 
   test('the good bundle still imports after its tampered copies were refused; then replay, already imported and equivocation', async () => {
