@@ -3,6 +3,8 @@ import { openCore, type Core } from './core';
 import { ensureDemoOffice } from './demo/demoOffice';
 import { parseLaunchArgs, UsageError } from './host/launchArgs';
 import { API_CHANNEL } from './shell/channel';
+import { installOfficeKeyWrapper } from './shell/keystore';
+import { registerPrintHandler } from './shell/printIpc';
 import { hardenApp, isAppUrl } from './shell/security';
 import { createMainWindow } from './shell/window';
 
@@ -21,6 +23,9 @@ async function start(): Promise<void> {
   }
   hardenApp();
   await app.whenReady();
+  // Before the core can sign anything: the office key is sealed by the OS keystore where one exists.
+  installOfficeKeyWrapper();
+  registerPrintHandler();
   core = await openCore({ dataDir: args.dataDir, demo: args.demo });
   if (args.demo) await ensureDemoOffice(core, (line) => console.log(line));
   const dispatch = core.dispatch;

@@ -4,6 +4,8 @@ import type { ApiErrorBody, ApiResult } from '../../../shared/errors';
 /** The Electron preload exposes exactly this; in browser mode it is absent and we use fetch. */
 interface Bridge {
   invoke(method: string, input: unknown, token: string | undefined): Promise<ApiResult<unknown>>;
+  /** Electron only: prints (or saves as PDF) a finished document in a hidden window at A4. */
+  print?(html: string, mode: 'print' | 'pdf', suggestedName?: string): Promise<{ ok: boolean; reason: string | null }>;
 }
 
 declare global {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { IssuedReport, ReportDocument, ReportQuota } from '../../../../shared/domain/report';
 import { call } from '../../api/client';
 import { useLocale } from '../../i18n';
+import { printDocument } from '../printDocument';
 import { ErrorAlert } from '../ErrorAlert';
 
 /**
@@ -56,19 +57,15 @@ export function ReportPanel({ visitId }: { visitId: number }) {
       const printed = await call('report.print', { reportId: issued.reportId, lang: locale, kind: 'print' });
       setIssued({ ...issued, copiesPrinted: printed.copyNo });
       // The original's document equals its preview: the frame will not reload, so print it now.
-      if (doc && doc.html === printed.html) printFrame();
+      if (doc && doc.html === printed.html) printFrame(printed.html);
       else printWhenLoaded.current = true;
       setDoc(printed);
     });
 
-  function printFrame() {
-    const win = frame.current?.contentWindow;
-    if (!win) return;
-    // The embedded font must be ready, or the first page could print in a fallback face.
-    void win.document.fonts.ready.then(() => {
-      setPrintCalls((n) => n + 1);
-      win.print();
-    });
+  function printFrame(html = doc?.html) {
+    if (!html) return;
+    setPrintCalls((n) => n + 1);
+    printDocument(frame.current, html).catch(setError);
   }
 
   function onFrameLoad() {
