@@ -13,10 +13,10 @@ import { syncWorld } from './world';
 
 const SUBJECTS = 15_000;
 
-/** Runs the child and SIGKILLs it once progress passes `fraction` of the rows (or at "opened" for 0). */
+/** Runs the child and SIGKILLs it, paused mid-apply, once progress passes `fraction` of the rows. */
 function killDuring(dir: string, file: string, now: string, fraction: number): Promise<{ killedAt: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'crashChild.ts'), dir, file], { env: { ...process.env, CRASH_NOW: now }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'crashChild.ts'), dir, file], { env: { ...process.env, CRASH_NOW: now }, stdio: ['pipe', 'pipe', 'inherit'] });
     let buf = '';
     let killedAt = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -30,7 +30,7 @@ function killDuring(dir: string, file: string, now: string, fraction: number): P
         if (m && Number(m[1]) >= fraction * Number(m[2])) {
           killedAt = line;
           child.kill('SIGKILL');
-        }
+        } else if (m) child.stdin.write('g');
       }
     });
     child.on('exit', () => (killedAt ? resolve({ killedAt }) : reject(new Error('the child exited on its own'))));
