@@ -2,6 +2,7 @@ import type { CaseKind, ReceiptDocument } from '../../shared/cases/caseTypes';
 import { chinaDate, chinaDateTime } from '../../shared/time';
 import { AppError } from '../../shared/errors';
 import { receiptHtml, type ReceiptContent } from '../../shared/cases/receiptHtml';
+import { fontFacesFor, REPORT_FONT_FAMILY } from '../report/reportFont';
 import type { Queryable } from '../db/database';
 import { findVisit, type VisitRow } from '../store/queryLogStore';
 import { insertReceipt } from '../store/receiptStore';
@@ -35,7 +36,9 @@ export async function issueReceipt(
   const createdAt = ctx.now().toISOString();
   const n = (await tx.get<{ n: number }>('SELECT count(*) AS n FROM receipt WHERE case_kind = ? AND case_id = ?', [kind, caseId]))?.n ?? 0;
   const receiptNo = `${content.caseNo}-R${n + 1}`;
-  const html = receiptHtml({ ...content, receiptNo, issuedAt: chinaDateTime(createdAt), officeName: ctx.office.name, clerk: caller.username });
+  const full = { ...content, receiptNo, issuedAt: chinaDateTime(createdAt), officeName: ctx.office.name, clerk: caller.username };
+  // The report's embedded font, limited to the characters this receipt uses.
+  const html = receiptHtml(full, { css: fontFacesFor(receiptHtml(full)), family: REPORT_FONT_FAMILY });
   const id = await insertReceipt(tx, { caseKind: kind, caseId, receiptNo, createdAt, createdBy: caller.accountId, content: html });
   return { id, receiptNo, createdAt, copies: 0, lastPrintedAt: null, html };
 }

@@ -16,14 +16,18 @@ export interface ReceiptContent {
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function receiptHtml(c: ReceiptContent): string {
+/**
+ * `font`: @font-face rules and their family, embedded so the receipt prints the same glyphs on every
+ * machine (a counter PC without a CJK system font would otherwise print empty boxes).
+ */
+export function receiptHtml(c: ReceiptContent, font?: { css: string; family: string }): string {
   const table = (rows: [string, string][]) =>
     `<table>${rows.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</table>`;
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(c.title)} ${esc(c.caseNo)}</title>
-<style>
+<style>${font ? `\n${font.css}` : ''}
   @page { size: A4; margin: 18mm; }
-  body { font-family: "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif; color: #000; font-size: 11pt; }
+  body { font-family: ${font ? `'${font.family}', ` : ''}"Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif; color: #000; font-size: 11pt; }
   h1 { text-align: center; font-size: 18pt; margin: 0 0 4mm; letter-spacing: 0.2em; }
   .meta { display: flex; justify-content: space-between; font-size: 9.5pt; margin-bottom: 4mm; }
   table { width: 100%; border-collapse: collapse; margin-bottom: 4mm; }

@@ -9,12 +9,12 @@ export function RecordTable({ records }: { records: RecordView[] }) {
     <Table striped highlightOnHover data-testid="record-table">
       <Table.Tbody>
         {records.map((r) => (
-          <Table.Tr key={r.id} style={r.hiddenReason ? { opacity: 0.55 } : undefined} data-testid="record-row">
+          <Table.Tr key={r.id} style={r.hiddenReason ? { opacity: 0.55 } : undefined} data-testid="record-row" data-document-no={r.documentNo}>
             <Table.Td>
               <Text fw={600} size="sm">
                 {r.title}{' '}
                 {r.severity && <Badge size="xs" color={r.severity === 'serious' ? 'red' : r.severity === 'ordinary' ? 'orange' : 'yellow'}>{t(`severity.${r.severity}`)}</Badge>}{' '}
-                {r.status === 'under_objection' && <Badge size="xs" color="grape">{t('subject.disputed')}</Badge>}{' '}
+                {r.status === 'under_objection' && <Badge size="xs" color="grape" data-testid="record-annotation">{t('subject.disputed')}</Badge>}{' '}
                 {r.hiddenReason && <Badge size="xs" color="gray">{t(`subject.hiddenReason.${r.hiddenReason}`)}</Badge>}
               </Text>
               <Text size="xs" c="dimmed">{r.content}</Text>

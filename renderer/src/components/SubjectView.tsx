@@ -17,7 +17,10 @@ export function SubjectView({ visitId, view }: { visitId: number; view: View }) 
   const purposeLabel = usePurposeLabel();
   const [revealed, setRevealed] = useState<{ idNumber?: string; name?: string }>({});
   const [error, setError] = useState<unknown>(null);
+  // Records an objection accepted during this visit: annotated here at once, as the core now has them.
+  const [annotated, setAnnotated] = useState<ReadonlySet<number>>(new Set());
   const { identity, summary } = view;
+  const records = annotated.size === 0 ? view.records : view.records.map((r) => (annotated.has(r.id) ? { ...r, status: 'under_objection' as const } : r));
 
   async function reveal(field: 'idNumber' | 'name') {
     try {
@@ -68,21 +71,21 @@ export function SubjectView({ visitId, view }: { visitId: number; view: View }) 
 
       <Card withBorder>
         <Title order={5} mb="xs">{t('subject.records')}</Title>
-        <Tabs defaultValue={REPORT_SECTIONS.find((s) => view.records.some((r) => r.section === s)) ?? 'basic'} keepMounted={false}>
+        <Tabs defaultValue={REPORT_SECTIONS.find((s) => records.some((r) => r.section === s)) ?? 'basic'} keepMounted={false}>
           <Tabs.List>
             {REPORT_SECTIONS.map((s) => (
-              <Tabs.Tab key={s} value={s} data-testid={`tab-${s}`}>{t(`section.${s}`)} ({view.records.filter((r) => r.section === s).length})</Tabs.Tab>
+              <Tabs.Tab key={s} value={s} data-testid={`tab-${s}`}>{t(`section.${s}`)} ({records.filter((r) => r.section === s).length})</Tabs.Tab>
             ))}
           </Tabs.List>
           {REPORT_SECTIONS.map((s) => (
             <Tabs.Panel key={s} value={s} pt="xs">
-              <RecordTable records={view.records.filter((r) => r.section === s)} />
+              <RecordTable records={records.filter((r) => r.section === s)} />
             </Tabs.Panel>
           ))}
         </Tabs>
       </Card>
 
-      <CaseIntake visitId={visitId} view={view} />
+      <CaseIntake visitId={visitId} view={{ ...view, records }} onAnnotated={(ids) => setAnnotated((a) => new Set([...a, ...ids]))} />
 
       {view.lists.length > 0 && <ListEntries lists={view.lists} />}
 

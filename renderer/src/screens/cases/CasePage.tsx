@@ -1,0 +1,124 @@
+import { Badge, Button, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseEvent, CaseKind, CaseRecordPair, ObjectionCase, RepairCase } from '../../../../shared/cases/caseTypes';
+import { chinaDateTime } from '../../../../shared/time';
+import { call } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { ReceiptPreview } from '../../components/cases/ReceiptPreview';
+import { CaseActions, type CaseAction } from './CaseActions';
+
+type AnyCase = ObjectionCase | RepairCase;
+
+// Reasons the core writes itself (in English, for logs); shown to staff in their language.
+const SYSTEM_REASONS: Record<string, string> = { 'accepted at the counter': 'cases.sysReason.counter', 'deadline passed': 'cases.sysReason.deadline' };
+
+/** A case: state and deadlines, actions allowed now, records at intake vs now, full history, receipts. */
+export function CasePage({ kind, id, onChanged }: { kind: CaseKind; id: number; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const [c, setC] = useState<AnyCase | null>(null);
+  const [receipt, setReceipt] = useState<number | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    void (kind === 'objection' ? call('objection.get', { id }) : call('repair.get', { id })).then(setC, setError);
+  }, [kind, id]);
+  async function act(input: CaseAction): Promise<boolean> {
+    setError(null);
+    setBusy(true);
+    try {
+      setC(kind === 'objection' ? await call('objection.act', { id, ...input } as never) : await call('repair.act', { id, ...input } as never));
+      onChanged();
+      return true;
+    } catch (err) {
+      setError(err);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+  if (!c) return <ErrorAlert error={error} />;
+  const dueOn = c.kind === 'objection' ? c.deadlines.dueOn : c.dueOn;
+  const gap = c.kind === 'objection' ? c.deadlines.calendarGap : c.calendarGap;
+  const pairs = c.kind === 'objection' ? c.records : [c.record];
+  const open = c.closedAt === null && !['decided', 'notified', 'approved', 'denied', 'rejected'].includes(c.state);
+  const reason = (e: CaseEvent) => (e.reason && SYSTEM_REASONS[e.reason] ? t(SYSTEM_REASONS[e.reason]!) : (e.reason ?? ''));
+  const step = (e: CaseEvent) =>
+    e.toState && e.fromState ? `${t(`cases.states.${e.fromState}`)} → ${t(`cases.states.${e.toState}`)}` : e.toState ? t(`cases.states.${e.toState}`) : t(`cases.events.${e.action}`, { defaultValue: e.action });
+  return (
+    <Stack data-testid="case-page">
+      <Group>
+        <Text ff="monospace" fw={700} data-testid="case-no">{c.caseNo}</Text>
+        <Badge data-testid="case-state" data-state={c.state}>{t(`cases.states.${c.state}`)}</Badge>
+        {c.overdue && <Badge color="red">{t('cases.daysLate', { count: c.daysLate })}</Badge>}
+        {c.escalatedAt && <Badge color="orange">{t('cases.escalated')}</Badge>}
+        {c.kind === 'objection' && c.paused && <Badge color="gray">{t('cases.paused')}</Badge>}
+      </Group>
+      <SimpleGrid cols={2} spacing={4} verticalSpacing={2}>
+        <Text size="sm">{t('cases.subject')}: <Text span ff="monospace">{c.idNumberMasked}</Text> · {t(`cases.applicant.${c.applicantKind}`)}</Text>
+        <Text size="sm">{t('cases.provider')}: {c.providerUnit}</Text>
+        <Text size="sm">{t('cases.received')}: {c.receivedOn}</Text>
+        <Text size="sm" data-testid="case-due">
+          {t('cases.dueOn')}: {gap ? t('cases.calendarGap', { year: gap.slice(0, 4) }) : open ? (dueOn ?? '—') : t('cases.noDeadline')}
+        </Text>
+        {c.kind === 'objection' && <Text size="sm">{t('cases.scope')}: {t(`cases.scopes.${c.scope}`)}</Text>}
+        {c.kind === 'objection' && c.route && <Text size="sm">{t('cases.route')}: {t(`cases.routes.${c.route}`)}</Text>}
+        {c.kind === 'objection' && c.outcome && <Text size="sm" data-testid="case-outcome">{t('cases.outcome')}: {t(`cases.outcomes.${c.outcome}`)}</Text>}
+        <Text size="sm">{t('cases.assignee')}: {c.assignee ?? t('cases.unassigned')}</Text>
+      </SimpleGrid>
+      {c.kind === 'objection' && <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}><b>{t('cases.description')}:</b> {c.description}</Text>}
+      {c.kind === 'objection' && c.attachments.length > 0 && <Text size="sm">{t('cases.attachments')}: {c.attachments.map((a) => a.fileName).join('、')}</Text>}
+      {c.kind === 'repair' && <Text size="sm">{t('cases.evidence')}: {[c.evidence.obligationsPerformed && t('cases.obligations'), c.evidence.creditCommitment && t('cases.commitment'), c.evidence.trainingCertificate && `${t('cases.training')} ${c.evidence.trainingCertificate}`].filter(Boolean).join('；')}</Text>}
+      <CaseActions key={c.state} c={c} busy={busy} onAct={act} />
+      <ErrorAlert error={error} />
+      <Title order={5}>{t('cases.recordsBoth')}</Title>
+      <RecordPairs pairs={pairs} />
+      <Title order={5}>{t('cases.history')}</Title>
+      <Table data-testid="case-history" fz="sm">
+        <Table.Tbody>
+          {c.events.map((e) => (
+            <Table.Tr key={e.id}>
+              <Table.Td w={150}>{chinaDateTime(e.at)}</Table.Td>
+              <Table.Td w={90}>{e.actor ?? t('cases.system')}</Table.Td>
+              <Table.Td>{step(e)}</Table.Td>
+              <Table.Td>{reason(e)}{e.action === 'escalated' ? ` (${String(e.detail.providerUnit)}, ${t('cases.daysLate', { count: Number(e.detail.daysLate) })})` : ''}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Title order={5}>{t('cases.receipts')}</Title>
+      <Group gap="xs">
+        {c.receipts.map((rc) => <Button key={rc.id} size="xs" variant="subtle" onClick={() => setReceipt(rc.id)} data-testid="case-receipt">{rc.receiptNo} ({t('cases.printed', { count: rc.copies })})</Button>)}
+      </Group>
+      {receipt !== null && <ReceiptLoader id={receipt} />}
+    </Stack>
+  );
+}
+
+function RecordPairs({ pairs }: { pairs: CaseRecordPair[] }) {
+  const { t } = useTranslation();
+  const status = (s: string | undefined) => (s ? t(`cases.recordStatus.${s}`, { defaultValue: s }) : '—');
+  return (
+    <Table fz="sm" data-testid="case-records">
+      <Table.Thead><Table.Tr><Table.Th>{t('cases.record')}</Table.Th><Table.Th>{t('cases.atIntake')}</Table.Th><Table.Th>{t('cases.now')}</Table.Th></Table.Tr></Table.Thead>
+      <Table.Tbody>
+        {pairs.map((p) => (
+          <Table.Tr key={p.recordId}>
+            <Table.Td>{p.atIntake.title}<br /><Text size="xs" c="dimmed">{p.atIntake.documentNo}</Text></Table.Td>
+            <Table.Td>{p.atIntake.content}<br /><Badge size="xs" variant="light">{status(p.atIntake.status)}</Badge></Table.Td>
+            <Table.Td>{p.now?.content ?? '—'}<br /><Badge size="xs" variant="light" data-testid="record-now-status" data-status={p.now?.status}>{status(p.now?.status)}</Badge></Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function ReceiptLoader({ id }: { id: number }) {
+  const [doc, setDoc] = useState<Awaited<ReturnType<typeof call<'cases.receipt'>>> | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    void call('cases.receipt', { id }).then(setDoc, setError);
+  }, [id]);
+  return doc ? <ReceiptPreview key={doc.id} receipt={doc} /> : <ErrorAlert error={error} />;
+}

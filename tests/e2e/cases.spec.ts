@@ -1,0 +1,241 @@
+import type { Page } from '@playwright/test';
+import type { RecordRow } from '../../shared/domain/population';
+import { repairEligibility } from '../../shared/rules/repairEligibility';
+import { DEFAULT_PROFILE_ID, shippedProfile } from '../../shared/rules/loadProfile';
+import { chinaDate } from '../../shared/time';
+import { demoPersonWith } from './demoPeople';
+import { expect, test, type ConsolePage } from './fixtures';
+
+// Objections and credit repair end to end in browser mode: intake at the counter with a printed
+// receipt, the annotation on the subject view and on the report, the manager's queue and decision,
+// and the annotation gone afterwards. Bad input in the dialogs is refused with a specific sentence.
+
+const TODAY = chinaDate(new Date());
+const PROFILE = shippedProfile(DEFAULT_PROFILE_ID)!;
+const published = (r: RecordRow) => r.status === 'active' && r.publicityStart <= TODAY && r.publicityEnd !== null && r.publicityEnd > TODAY;
+const penalty = (r: RecordRow) => r.category === 'admin_penalty' && r.severity !== null && published(r);
+/** As the core judges it (repairService.eligibilityOf), under the demo office's default profile. */
+const eligibility = (r: RecordRow) =>
+  repairEligibility({ category: r.category, severity: r.severity, decidedOn: r.decidedOn, domain: r.domain, published: r.publicityEnd === null || r.publicityEnd > r.publicityStart }, PROFILE, TODAY).status;
+
+// Two different people, so the repair journey does not meet the objection journey's case.
+const objector = demoPersonWith((b) => b.subject.kind === 'person' && b.records.some(penalty));
+
+/** Mantine's Select: open, pick, and wait until the choice shows in the field. */
+async function pick(page: Page, testId: string, option: string) {
+  await page.getByTestId(testId).click();
+  await page.getByRole('option', { name: option }).click();
+  await expect(page.getByTestId(testId)).toHaveValue(new RegExp(option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+}
+
+test.beforeEach(async ({ page }) => {
+  // Headless Chromium has no print dialog: count the calls instead, in every frame.
+  await page.addInitScript(() => {
+    window.print = () => {
+      const top = window.top as unknown as { __prints?: number };
+      top.__prints = (top.__prints ?? 0) + 1;
+    };
+  });
+});
+
+const prints = (page: Page) => page.evaluate(() => (window as unknown as { __prints?: number }).__prints ?? 0);
+
+async function openPenalties(page: Page, documentNo: string) {
+  await page.getByTestId('tab-penalties').click();
+  return page.locator(`[data-testid="record-row"][data-document-no="${documentNo}"]`);
+}
+
+async function findCase(c: ConsolePage, caseNo: string) {
+  const { page } = c;
+  await page.getByTestId('nav-cases').click();
+  await expect(page.getByTestId('case-queue')).toBeVisible();
+  await page.getByTestId('queue-due').getByText('即将到期').click();
+  const row = page.locator(`[data-testid="queue-row"][data-case-no="${caseNo}"]`);
+  await expect(row).toBeVisible();
+  return row;
+}
+
+test('objection: intake with receipt, annotation on the view and the report, decided by the manager, annotation gone', async ({ consolePage: c, page }) => {
+  const person = objector;
+  const record = person.records.find(penalty)!;
+
+  await c.loginAs('clerk');
+  await c.lookup(person.subject.idNumber, person.subject.name, /本人了解/);
+  await expect(page.getByTestId('subject-view')).toBeVisible();
+  await expect((await openPenalties(page, record.documentNo)).getByTestId('record-annotation')).toHaveCount(0);
+
+  // Bad input: each problem has its own sentence, and nothing is sent.
+  await page.getByTestId('open-objection').click();
+  const form = page.getByTestId('objection-form');
+  await form.getByTestId('objection-submit').click();
+  await expect(form).toContainText('请至少选择一条异议涉及的信息。');
+  await expect(form).toContainText('请填写申请人陈述。');
+  await form.getByRole('checkbox', { name: record.documentNo }).check();
+  await form.getByTestId('objection-description').fill('罚'.repeat(2001));
+  await expect(form).toContainText('申请人陈述不能超过 2000 字，现为 2001 字。');
+  await form.locator('input[type="file"]').setInputFiles({ name: 'scan.png', mimeType: 'image/png', buffer: Buffer.alloc(800 * 1024, 1) });
+  await expect(form).toContainText('附件“scan.png”为 800 KB，超过 700 KB 的上限');
+  await form.locator('input[type="file"]').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });
+  await expect(form).toContainText('附件“notes.txt”不是 PNG、JPEG 或 PDF 文件。');
+  await form.getByTestId('objection-submit').click();
+  await expect(page.getByTestId('receipt-preview')).toHaveCount(0);
+  await c.screenshot('cases-objection-errors-zh');
+
+  // A valid objection: a small scan, a real description; accepted with a receipt that prints.
+  await form.locator('input[type="file"]').setInputFiles({ name: 'decision-copy.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex') });
+  await expect(form.getByTestId('objection-attachments')).toContainText('decision-copy.png');
+  await form.getByTestId('objection-description').fill('处罚决定书载明的违法事实与本人情况不符，申请核查更正。');
+  await form.getByTestId('objection-scope').click();
+  await page.getByRole('option', { name: '信息错误' }).click();
+  await form.getByTestId('objection-submit').click();
+  const receipt = page.getByTestId('receipt-preview');
+  await expect(receipt).toBeVisible();
+  const caseNo = ((await receipt.getByTestId('receipt-case-no').textContent()) ?? '').replace(/^.*:\s*/, '').trim();
+  expect(caseNo).toMatch(/\d{8}/);
+  const html = (await receipt.getByTestId('receipt-frame').getAttribute('srcdoc')) ?? '';
+  for (const needle of [caseNo, '异议申请受理回执', record.documentNo, '转送提供单位时限', '异议处理时限', 'decision-copy.png']) expect(html, needle).toContain(needle);
+  const frame = page.frameLocator('[data-testid="receipt-frame"]');
+  await expect(frame.getByText(caseNo).first()).toBeVisible();
+  await expect(receipt.getByTestId('receipt-copies')).toHaveText('已打印 0 份');
+  await receipt.getByTestId('receipt-print').click();
+  await expect(receipt.getByTestId('receipt-copies')).toHaveText('已打印 1 份');
+  expect(await prints(page)).toBe(1);
+  await c.screenshot('cases-objection-receipt-zh');
+  await page.getByTestId('case-dialog-done').click();
+
+  // The annotation at once on the subject view, and on the report issued now.
+  await expect((await openPenalties(page, record.documentNo)).getByTestId('record-annotation')).toHaveText('异议处理中');
+  await c.screenshot('cases-subject-annotated-zh');
+  await page.getByTestId('report-issue').click();
+  await expect(page.getByTestId('report-frame')).toBeVisible();
+  await expect.poll(async () => (await page.getByTestId('report-frame').getAttribute('srcdoc')) ?? '').toContain('异议标注');
+
+  // The same objection cannot be taken twice: the record is offered, but disabled and labelled.
+  await page.getByTestId('open-objection').click();
+  await expect(page.getByTestId('objection-form').getByRole('checkbox', { name: record.documentNo })).toBeDisabled();
+  await page.keyboard.press('Escape');
+  await c.logout();
+
+  // The manager: among due-soon cases; illegal steps are not offered; through to a decision.
+  await c.loginAs('manager');
+  const row = await findCase(c, caseNo);
+  await c.screenshot('cases-queue-zh');
+  await row.click();
+  const casePage = page.getByTestId('case-page');
+  await expect(casePage.getByTestId('case-no')).toHaveText(caseNo);
+  await expect(casePage.getByTestId('case-state')).toHaveText('已受理');
+  await expect(casePage.getByTestId('record-now-status')).toHaveText('异议处理中');
+  await casePage.getByTestId('case-action-verify').first().click();
+  await expect(casePage.getByTestId('case-state')).toHaveText('核查中');
+  // A decision needs a reason: refused on the spot, the case stays where it is.
+  await casePage.getByTestId('case-action-decide').click();
+  await expect(casePage).toContainText('“作出决定”须填写理由。');
+  await expect(casePage.getByTestId('case-state')).toHaveText('核查中');
+  await c.screenshot('cases-case-page-zh');
+  await casePage.getByTestId('case-reason').fill('经核查，处罚决定书内容与提供单位记录一致，维持原信息。');
+  await casePage.getByTestId('decide-outcome').click();
+  await page.getByRole('option', { name: '维持' }).click();
+  await casePage.getByTestId('case-action-decide').click();
+  await expect(casePage.getByTestId('case-state')).toHaveText('已决定');
+  await expect(casePage.getByTestId('case-outcome')).toContainText('维持');
+  await expect(casePage.getByTestId('record-now-status')).toHaveText('正常');
+  await casePage.getByTestId('case-action-notify').click();
+  await expect(casePage.getByTestId('case-state')).toHaveText('已告知');
+  await casePage.getByTestId('case-action-close').click();
+  await expect(casePage.getByTestId('case-state')).toHaveText('已办结');
+  await expect(casePage.getByTestId('case-no-actions')).toBeVisible();
+  await expect(casePage.getByTestId('case-history')).toContainText('已告知 → 已办结');
+  await c.screenshot('cases-case-closed-zh');
+
+  // English: the same case page, labels not codes (the switch is in the header, behind the drawer).
+  await page.keyboard.press('Escape');
+  await page.getByTestId('language').click();
+  // A closed case leaves the working queue; a search finds it whatever its state.
+  await page.getByTestId('queue-due').getByText('All open').click();
+  await page.getByTestId('queue-search').fill(caseNo);
+  await expect(row).toBeVisible();
+  await c.screenshot('cases-queue-en');
+  await row.click();
+  await expect(casePage.getByTestId('case-state')).toHaveText('Closed');
+  await expect(casePage.getByTestId('record-now-status')).toHaveText('active');
+  await c.screenshot('cases-case-closed-en');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('language').click();
+  await c.logout();
+
+  // The clerk again: the annotation is gone.
+  await c.loginAs('clerk');
+  await c.lookup(person.subject.idNumber, person.subject.name, /本人了解/);
+  await expect(page.getByTestId('subject-view')).toBeVisible();
+  const after = await openPenalties(page, record.documentNo);
+  await expect(after).toBeVisible();
+  await expect(after.getByTestId('record-annotation')).toHaveCount(0);
+});
+
+test('credit repair: not yet eligible shows the earliest date; an eligible record is accepted with a receipt', async ({ consolePage: c, page }) => {
+  const other = (b: typeof objector) => b.subject.kind === 'person' && b.subject.idNumber !== objector.subject.idNumber;
+  const early = demoPersonWith((b) => other(b) && b.records.some((r) => penalty(r) && eligibility(r) === 'not_yet'));
+  const earlyRecord = early.records.find((r) => penalty(r) && eligibility(r) === 'not_yet')!;
+  const ready = demoPersonWith((b) => other(b) && b.records.some((r) => penalty(r) && eligibility(r) === 'eligible'));
+  const readyRecord = ready.records.find((r) => penalty(r) && eligibility(r) === 'eligible')!;
+
+  await c.loginAs('clerk');
+  await c.lookup(early.subject.idNumber, early.subject.name, /本人了解/);
+  await page.getByTestId('open-repair').click();
+  await pick(page, 'repair-record', earlyRecord.documentNo);
+  await expect(page.getByTestId('repair-eligibility')).toHaveAttribute('data-status', 'not_yet');
+  await expect(page.getByTestId('repair-eligibility')).toContainText(/最早可于 \d{4}-\d{2}-\d{2} 申请/);
+  await expect(page.getByTestId('repair-submit')).toBeDisabled();
+  await c.screenshot('cases-repair-not-yet-zh');
+  await page.keyboard.press('Escape');
+  // English: the same dialogs (the language switch sits behind an open dialog).
+  await page.getByTestId('language').click();
+  await page.getByTestId('open-repair').click();
+  await pick(page, 'repair-record', earlyRecord.documentNo);
+  await expect(page.getByTestId('repair-eligibility')).toContainText(/earliest application on \d{4}-\d{2}-\d{2}/);
+  await c.screenshot('cases-repair-not-yet-en');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('open-objection').click();
+  await page.getByTestId('objection-submit').click();
+  await expect(page.getByTestId('objection-form')).toContainText('Choose at least one record the objection concerns.');
+  await c.screenshot('cases-objection-errors-en');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('language').click();
+  await page.getByTestId('end-visit').click();
+
+  await c.lookup(ready.subject.idNumber, ready.subject.name, /本人了解/);
+  await page.getByTestId('open-repair').click();
+  await pick(page, 'repair-record', readyRecord.documentNo);
+  await expect(page.getByTestId('repair-eligibility')).toHaveAttribute('data-status', 'eligible');
+  // Conditions unconfirmed: a plain sentence names what is missing; nothing is accepted.
+  await page.getByTestId('repair-submit').click();
+  await expect(page.getByTestId('repair-missing')).toContainText('已签署信用承诺书');
+  await expect(page.getByTestId('receipt-preview')).toHaveCount(0);
+  await page.getByTestId('repair-obligations').check();
+  await page.getByTestId('repair-commitment').check();
+  await c.screenshot('cases-repair-eligible-zh');
+  await page.getByTestId('repair-submit').click();
+  const receipt = page.getByTestId('receipt-preview');
+  await expect(receipt).toBeVisible();
+  const caseNo = ((await receipt.getByTestId('receipt-case-no').textContent()) ?? '').replace(/^.*:\s*/, '').trim();
+  expect((await receipt.getByTestId('receipt-frame').getAttribute('srcdoc')) ?? '').toContain(caseNo);
+  await receipt.getByTestId('receipt-print').click();
+  await expect(receipt.getByTestId('receipt-copies')).toHaveText('已打印 1 份');
+  await c.screenshot('cases-repair-receipt-zh');
+  await page.getByTestId('case-dialog-done').click();
+  await c.logout();
+
+  // The manager sees it under repairs and approves it with a reason.
+  await c.loginAs('manager');
+  await page.getByTestId('nav-cases').click();
+  await page.getByTestId('queue-kind').getByText('信用修复').click();
+  await page.getByTestId('queue-search').fill(caseNo);
+  await page.locator(`[data-testid="queue-row"][data-case-no="${caseNo}"]`).click();
+  const casePage = page.getByTestId('case-page');
+  await expect(casePage.getByTestId('case-state')).toHaveText('已受理');
+  await casePage.getByTestId('case-reason').fill('已履行行政处罚决定，已提交信用承诺书，准予修复。');
+  await casePage.getByTestId('case-action-approve').click();
+  await expect(casePage.getByTestId('case-state')).toHaveText('准予修复');
+  await expect(casePage.getByTestId('record-now-status')).toHaveText('已修复');
+  await c.screenshot('cases-repair-approved-zh');
+});
