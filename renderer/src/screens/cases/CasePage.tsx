@@ -80,7 +80,7 @@ export function CasePage({ kind, id, onChanged }: { kind: CaseKind; id: number; 
             <Table.Tr key={e.id}>
               <Table.Td w={150}>{chinaDateTime(e.at)}</Table.Td>
               <Table.Td w={90}>{e.actor ?? t('cases.system')}</Table.Td>
-              <Table.Td>{step(e)}</Table.Td>
+              <Table.Td w={190}>{step(e)}</Table.Td>
               <Table.Td>{reason(e)}{e.action === 'escalated' ? ` (${String(e.detail.providerUnit)}, ${t('cases.daysLate', { count: Number(e.detail.daysLate) })})` : ''}</Table.Td>
             </Table.Tr>
           ))}
