@@ -239,3 +239,31 @@ test('credit repair: not yet eligible shows the earliest date; an eligible recor
   await expect(casePage.getByTestId('record-now-status')).toHaveText('已修复');
   await c.screenshot('cases-repair-approved-zh');
 });
+
+test('rule profile: the administrator picks the office rules; the manager sees which rules the queue counts by', async ({ consolePage: c, page }) => {
+  await c.loginAs('admin');
+  await page.getByTestId('nav-ruleProfile').click();
+  await expect(page.getByTestId('profile-default')).toBeVisible();
+  await expect(page.getByTestId('profile-save')).toBeDisabled();
+  await page.getByTestId('profile-zhejiang').click();
+  await page.getByTestId('profile-save').click();
+  await expect(page.getByTestId('profile-saved')).toBeVisible();
+  await c.screenshot('cases-rule-profile-zh');
+  await page.getByTestId('language').click();
+  await expect(page.getByTestId('rule-profile')).toContainText('Rules for objections and credit repair');
+  await c.screenshot('cases-rule-profile-en');
+  await page.getByTestId('language').click();
+  await c.logout();
+
+  await c.loginAs('manager');
+  await page.getByTestId('nav-cases').click();
+  await expect(page.getByTestId('queue-rules')).toContainText('浙江');
+  await c.logout();
+
+  // Back to the default, so later journeys on this console count by the rules they expect.
+  await c.loginAs('admin');
+  await page.getByTestId('nav-ruleProfile').click();
+  await page.getByTestId('profile-default').click();
+  await page.getByTestId('profile-save').click();
+  await expect(page.getByTestId('profile-saved')).toBeVisible();
+});

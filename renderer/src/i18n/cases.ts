@@ -1,7 +1,7 @@
 // Strings of objections, credit repair, receipts and the manager's queues (zh and en).
 export const cases = {
   zh: {
-    nav: { cases: '异议与修复' },
+    nav: { cases: '异议与修复', ruleProfile: '规则配置' },
     cases: {
       objection: '异议', repair: '信用修复', acceptObjection: '受理异议', applyRepair: '申请信用修复', chooseRecords: '选择异议涉及的信息',
       scope: '异议类型', description: '申请人陈述', attachment: '附件（可选）', submit: '受理并打印回执', receipt: '受理回执', print: '打印', printed: '已打印 {{count}} 份',
@@ -18,6 +18,7 @@ export const cases = {
       alreadyDisputed: '已在异议处理中', openRepair: '该信息已有在办的修复申请（{{caseNo}}），不能重复受理。', reasonHint: '不予受理、作出决定、准予或不予修复时必须填写。', noActions: '本案已办结，无可办理事项。', noDeadline: '无（已作出决定或已办结）',
       route: '核查方式', routes: { own: '自行核查', provider: '转提供单位核查' }, providerReply: '登记提供单位答复', system: '系统', evidence: '申请材料', empty: '没有符合条件的案件。',
       searchLabel: '搜索', allOpen: '全部在办', receivedFrom: '受理日期自', receivedTo: '受理日期至', applicant: { self: '本人申请', agent: '代理人申请' },
+      profile: { title: '异议与信用修复规则配置', hint: '选择本窗口适用的地方规定：办理时限、工作日或自然日、延期与暂停计时、修复公示期。更改只对此后受理的案件生效，在办案件仍按受理时的规则办理。', working: '按工作日', calendar: '按自然日', active: '当前使用', save: '保存', saved: '已保存。此后受理的案件按新规则计算时限。', inUse: '当前规则：{{name}}' },
       sysReason: { counter: '窗口当场受理', deadline: '已超过办理时限' },
       events: { received: '接收申请', escalated: '超期督办', assigned: '分配承办人', provider_reply: '提供单位已答复', pause: '暂停计时', resume: '恢复计时', extend: '延长时限' },
       recordStatus: { active: '正常', under_objection: '异议处理中', corrected: '已更正', revoked: '已撤销', repaired: '已修复', expired: '公示期满' },
@@ -32,7 +33,7 @@ export const cases = {
     },
   },
   en: {
-    nav: { cases: 'Objections & repair' },
+    nav: { cases: 'Objections & repair', ruleProfile: 'Rule profile' },
     cases: {
       objection: 'Objection', repair: 'Credit repair', acceptObjection: 'Accept an objection', applyRepair: 'Apply for credit repair', chooseRecords: 'Records objected to',
       scope: 'Objection scope', description: "Applicant's description", attachment: 'Attachment (optional)', submit: 'Accept and print receipt', receipt: 'Acceptance receipt', print: 'Print', printed_one: '{{count}} copy printed', printed_other: '{{count}} copies printed',
@@ -49,6 +50,7 @@ export const cases = {
       alreadyDisputed: 'already under objection', openRepair: 'A repair application for this record is already open ({{caseNo}}); it cannot be accepted twice.', reasonHint: 'Required to reject, to decide, and to approve or deny a repair.', noActions: 'This case is finished: nothing left to do.', noDeadline: 'none (decided or closed)',
       route: 'Verification', routes: { own: 'by this office', provider: 'by the providing unit' }, providerReply: 'Record provider reply', system: 'system', evidence: 'Evidence', empty: 'No cases match.',
       searchLabel: 'Search', allOpen: 'All open', receivedFrom: 'Received from', receivedTo: 'Received to', applicant: { self: 'applied in person', agent: 'applied by an agent' },
+      profile: { title: 'Rules for objections and credit repair', hint: "Choose the regional rules this office follows: deadlines, working or calendar days, extensions and stopped clocks, repair publicity periods. A change applies to cases received from now on; open cases keep the rules they were received under.", working: 'working days', calendar: 'calendar days', active: 'in use', save: 'Save', saved: 'Saved. Cases received from now on follow the new rules.', inUse: 'Rules in use: {{name}}' },
       sysReason: { counter: 'accepted at the counter', deadline: 'deadline passed' },
       events: { received: 'Application received', escalated: 'Escalated (overdue)', assigned: 'Assignee changed', provider_reply: 'Provider replied', pause: 'Clock stopped', resume: 'Clock restarted', extend: 'Deadline extended' },
       recordStatus: { active: 'active', under_objection: 'under objection', corrected: 'corrected', revoked: 'revoked', repaired: 'repaired', expired: 'period ended' },

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseKind, QueueRow, WorkloadRow } from '../../../shared/cases/caseTypes';
 import { call } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { useLocale } from '../i18n';
 import { CasePage } from './cases/CasePage';
 import { EMPTY_FILTER, QueueFilters, queueInput, type QueueFilter } from './cases/QueueFilters';
 
@@ -26,6 +27,8 @@ export function CaseQueueScreen() {
   const [providers, setProviders] = useState<string[]>([]);
   const [openId, setOpenId] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [rules, setRules] = useState<string | null>(null);
+  const locale = useLocale();
   const parent = useRef<HTMLDivElement>(null);
 
   // The core matches a provider exactly: half-typed names are not sent (they would empty the list).
@@ -53,6 +56,10 @@ export function CaseQueueScreen() {
   useEffect(() => {
     void call('cases.staff', {}).then(setStaff, setError);
   }, []);
+  // Which regional rules the deadlines below are counted by (chosen in settings by the administrator).
+  useEffect(() => {
+    void call('cases.profiles', {}).then((c) => setRules(c.profiles.find((p) => p.id === c.active)?.name[locale] ?? c.active), setError);
+  }, [locale]);
 
   const virt = useVirtualizer({ count: rows.length, getScrollElement: () => parent.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const items = virt.getVirtualItems();
@@ -83,7 +90,10 @@ export function CaseQueueScreen() {
   return (
     <Stack data-testid="case-queue">
       <Group justify="space-between">
-        <Title order={3}>{t('cases.queue')}</Title>
+        <Group gap="sm" align="baseline">
+          <Title order={3}>{t('cases.queue')}</Title>
+          {rules && <Text size="sm" c="dimmed" data-testid="queue-rules">{t('cases.profile.inUse', { name: rules })}</Text>}
+        </Group>
         <SegmentedControl value={kind} onChange={(v) => changeKind(v as CaseKind)} data={[{ value: 'objection', label: t('cases.objection') }, { value: 'repair', label: t('cases.repair') }]} data-testid="queue-kind" />
       </Group>
       <QueueFilters kind={kind} value={filter} providers={providers} onChange={setFilter} />

@@ -6,6 +6,7 @@ import { CaseQueueScreen } from './CaseQueueScreen';
 import { CounterScreen } from './CounterScreen';
 import { QueryLogScreen } from './QueryLogScreen';
 import { VerifyReportScreen } from './VerifyReportScreen';
+import { RuleProfileScreen } from './cases/RuleProfileScreen';
 
 export interface ScreenEntry {
   key: string;
@@ -24,4 +25,5 @@ export const SCREENS: ScreenEntry[] = [
   { key: 'querylog', label: 'nav.queryLog', permission: 'querylog.read', component: QueryLogScreen },
   { key: 'audit', label: 'nav.audit', permission: 'audit.read', component: AuditScreen },
   { key: 'accounts', label: 'nav.accounts', permission: 'accounts.manage', component: AccountsScreen },
+  { key: 'ruleProfile', label: 'nav.ruleProfile', permission: 'settings.manage', component: RuleProfileScreen },
 ];
