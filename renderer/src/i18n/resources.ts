@@ -1,9 +1,10 @@
 import { cases } from './cases';
 import { common } from './common';
 import { reports } from './reports';
+import { sync } from './sync';
 
 // Each feature's strings live in their own file; register them here (one line each).
-const features = [common, cases, reports];
+const features = [common, cases, reports, sync];
 
 type Tree = { [key: string]: string | Tree };
 function merge(into: Tree, from: Tree): Tree {

@@ -7,6 +7,9 @@ import { CounterScreen } from './CounterScreen';
 import { QueryLogScreen } from './QueryLogScreen';
 import { VerifyReportScreen } from './VerifyReportScreen';
 import { RuleProfileScreen } from './cases/RuleProfileScreen';
+import { ExportScreen } from './sync/ExportScreen';
+import { ImportScreen } from './sync/ImportScreen';
+import { ProvisionScreen } from './sync/ProvisionScreen';
 
 export interface ScreenEntry {
   key: string;
@@ -26,4 +29,7 @@ export const SCREENS: ScreenEntry[] = [
   { key: 'audit', label: 'nav.audit', permission: 'audit.read', component: AuditScreen },
   { key: 'accounts', label: 'nav.accounts', permission: 'accounts.manage', component: AccountsScreen },
   { key: 'ruleProfile', label: 'nav.ruleProfile', permission: 'settings.manage', component: RuleProfileScreen },
+  { key: 'syncImport', label: 'nav.syncImport', permission: 'sync.import', component: ImportScreen },
+  { key: 'syncExport', label: 'nav.syncExport', permission: 'sync.export', component: ExportScreen },
+  { key: 'provision', label: 'nav.provision', permission: 'office.provision', component: ProvisionScreen },
 ];

@@ -1,0 +1,192 @@
+import type { Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generatePopulation } from '../../electron/seed/population';
+import { chinaDate } from '../../shared/time';
+import { ConsolePage, expect, startConsole, stopConsole, test } from './fixtures';
+
+// Air-gapped sync through the screens: the reference platform (tools/central.ts, run as IT staff
+// would run it) makes the trust file and the bundles; the office is provisioned, imports and
+// exports through the UI only.
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const OFFICE = '370306-02';
+const SEED = 'e2e-sync';
+const SUBJECTS = 300;
+const ADMIN_PASSWORD = 'office-admin-2026';
+const CLERK_PASSWORD = 'counter-clerk-7';
+
+/** Runs the reference platform's command line against its own data directory. */
+function central(dir: string, ...args: string[]): string {
+  return execFileSync(process.execPath, ['--import', 'tsx', join(root, 'tools', 'central.ts'), ...args, '--data-dir', dir], { cwd: root, encoding: 'utf8' });
+}
+
+async function nav(page: Page, key: string): Promise<void> {
+  await page.getByTestId(`nav-${key}`).click();
+}
+
+test('a demo office that is not provisioned says so on the sync screens', async ({ consolePage: c, page }) => {
+  await c.loginAs('operator');
+  await nav(page, 'provision');
+  // The screen shows what sync.status answers: provisioned or not, whichever the demo set up.
+  const state = page.getByTestId('sync-provisioned').or(page.getByTestId('sync-not-provisioned'));
+  await expect(state).toBeVisible();
+  if ((await state.getAttribute('data-testid')) === 'sync-not-provisioned') {
+    await expect(page.getByTestId('sync-not-provisioned')).toContainText('本窗口尚未完成同步配置');
+    await c.screenshot('sync-provision-demo-zh');
+    await nav(page, 'syncImport');
+    await expect(page.getByTestId('sync-not-provisioned')).toBeVisible();
+    await nav(page, 'syncExport');
+    await expect(page.getByTestId('sync-not-provisioned')).toBeVisible();
+  }
+});
+
+test('provision a fresh office, import the platform snapshot, refuse a tampered copy, find a person, export', async ({ page }) => {
+  test.setTimeout(240_000);
+  const work = mkdtempSync(join(tmpdir(), 'creditdesk-e2e-sync-'));
+  const platform = join(work, 'central');
+  const { server, child } = await startConsole({ demo: false });
+  try {
+    const c = new ConsolePage(page, server);
+    const init = central(platform, 'init');
+    const trustPath = /trust file: (\S+)/.exec(init)?.[1];
+    const printed = /fingerprint[^:]*: ([0-9A-F ]+)/.exec(init)?.[1]?.trim();
+    expect(trustPath && printed).toBeTruthy();
+
+    // First run: the administrator, who also provisions and imports, and a clerk for the counter.
+    await c.open();
+    await page.getByTestId('setup-name').fill('陈管理');
+    await page.getByTestId('setup-password').fill(ADMIN_PASSWORD);
+    await page.getByTestId('setup-confirm').fill(ADMIN_PASSWORD);
+    await page.getByTestId('setup-submit').click();
+    await expect(page.getByTestId('whoami')).toContainText('陈管理');
+    await nav(page, 'accounts');
+    await page.getByTestId('account-username').fill('wang');
+    await page.getByTestId('account-name').fill('王窗口');
+    await page.getByTestId('account-password').fill(CLERK_PASSWORD);
+    await page.getByTestId('account-create').click();
+    await expect(page.getByRole('row', { name: /wang/ })).toBeVisible();
+
+    // Provisioning: not provisioned yet; the fingerprint is compared with the printed sheet.
+    await nav(page, 'provision');
+    await expect(page.getByTestId('sync-not-provisioned')).toContainText('本窗口尚未完成同步配置');
+    await page.getByTestId('office-code').fill('370306-2');
+    await expect(page.getByText('格式应为 6 位数字、“-”、2 位数字，如 370306-02。')).toBeVisible();
+    await page.getByTestId('office-code').fill(OFFICE);
+    await page.getByTestId('office-name').fill('张店区信用服务窗口');
+    await page.getByTestId('trust-file').setInputFiles(trustPath!);
+    await expect(page.getByTestId('fingerprint-group')).toHaveCount(16);
+    await expect(page.getByTestId('fingerprint-group').first()).toContainText(printed!.slice(0, 4));
+    await expect(page.getByTestId('provision-submit')).toBeDisabled();
+    // A group typed wrong is named at once and keeps the button disabled, even when ticked.
+    const wrongFirst = printed!.slice(0, 4) === 'AAAA' ? 'BBBB' : 'AAAA';
+    await page.getByTestId('fingerprint-typed').fill(`${printed!.slice(0, 5)}${wrongFirst}`);
+    await expect(page.getByText('第 2 组与文件不一致：请停止并联系平台。')).toBeVisible();
+    await page.getByTestId('fingerprint-tick').check();
+    await expect(page.getByTestId('provision-submit')).toBeDisabled();
+    await page.getByTestId('fingerprint-typed').fill(printed!.split(' ').slice(0, 8).join(' '));
+    await expect(page.getByTestId('fingerprint-typed-state')).toContainText('已输入的 8 组与文件一致');
+    await c.screenshot('sync-provision-zh');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('provision-submit').click();
+    const request = await download;
+    expect(request.suggestedFilename()).toBe(`enrollment-${OFFICE}.json`);
+    const requestPath = join(work, 'request.json');
+    await request.saveAs(requestPath);
+    await expect(page.getByTestId('sync-provisioned')).toBeVisible();
+    await expect(page.getByTestId('sync-office')).toContainText(`张店区信用服务窗口 · ${OFFICE}`);
+    await expect(page.getByTestId('enrollment-download')).toBeVisible();
+    await c.screenshot('sync-provisioned-zh');
+    await page.getByTestId('language').click();
+    await expect(page.getByRole('heading', { name: 'Sync setup' })).toBeVisible();
+    await c.screenshot('sync-provisioned-en');
+    await page.getByTestId('language').click();
+
+    // The platform enrolls the office and publishes a snapshot; a copy is tampered with.
+    const today = chinaDate(new Date());
+    central(platform, 'enroll', requestPath);
+    central(platform, 'generate', '--subjects', String(SUBJECTS), '--seed', SEED, '--today', today);
+    const snapshot = join(work, `update-${OFFICE}-1.cdbundle`);
+    central(platform, 'publish', '--office', OFFICE, '--snapshot', '--out', snapshot);
+    const bytes = readFileSync(snapshot);
+    bytes[bytes.length - 10]! ^= 0x01;
+    const tampered = join(work, 'tampered.cdbundle');
+    writeFileSync(tampered, bytes);
+
+    // Import: the tampered copy is refused with its specific sentence and changes nothing.
+    await nav(page, 'syncImport');
+    await page.getByTestId('bundle-file').setInputFiles(tampered);
+    await expect(page.getByTestId('import-refused')).toContainText('同步包加密内容与签名不符，文件已被篡改或损坏。');
+    await expect(page.getByTestId('import-history').locator('tbody tr')).toHaveCount(1);
+    await expect(page.getByTestId('import-history')).toContainText('已拒绝');
+    await c.screenshot('sync-import-refused-zh');
+    await page.getByTestId('language').click();
+    await expect(page.getByTestId('import-history')).toContainText('The encrypted content does not match the signature');
+    // The refusal on screen follows the console's language.
+    await expect(page.getByTestId('import-refused')).toContainText('The encrypted content does not match the signature; the file was tampered with or damaged.');
+    await c.screenshot('sync-import-refused-en');
+    await page.getByTestId('language').click();
+
+    // The good bundle: preview (sender, sequence, times, counts) then apply with progress.
+    await page.getByTestId('bundle-file').setInputFiles(snapshot);
+    await expect(page.getByTestId('import-preview')).toBeVisible();
+    await expect(page.getByTestId('import-refused')).toHaveCount(0);
+    await expect(page.getByTestId('preview-sender')).toHaveText('platform');
+    await expect(page.getByTestId('preview-sequence')).toHaveText('1');
+    await expect(page.getByTestId('preview-created')).toHaveText(new RegExp(`^${today} \\d\\d:\\d\\d$`));
+    await expect(page.getByTestId('preview-counts').locator('[data-kind="subjects"]')).toContainText(String(SUBJECTS));
+    await c.screenshot('sync-import-preview-zh');
+    await page.getByTestId('import-apply').click();
+    await expect(page.getByTestId('import-result')).toContainText('第 1 号同步包已导入。');
+    await expect(page.getByTestId('result-counts').locator('[data-kind="subjects"]')).toContainText(String(SUBJECTS));
+    await expect(page.getByTestId('import-history').locator('tbody tr')).toHaveCount(2);
+    await expect(page.getByTestId('import-history').locator('tbody tr').first()).toContainText('已导入');
+    await c.screenshot('sync-import-result-zh');
+
+    // The same screen in English: the refusal in history reads in English too.
+    await page.getByTestId('language').click();
+    await expect(page.getByRole('heading', { name: 'Import updates' })).toBeVisible();
+    await expect(page.getByTestId('import-history')).toContainText('The encrypted content does not match the signature');
+    await c.screenshot('sync-import-result-en');
+    // Choosing the snapshot again: nothing to do, said plainly rather than as an error.
+    await page.getByTestId('bundle-file').setInputFiles(snapshot);
+    await expect(page.getByTestId('import-already')).toHaveText('Bundle 1 was already imported; nothing changed.');
+    await page.getByTestId('language').click();
+
+    // Export: nothing from the counter yet, but the bundle is written and saved under the CLI's name.
+    await nav(page, 'syncExport');
+    await expect(page.getByTestId('export-pending')).toBeVisible();
+    const exported = page.waitForEvent('download');
+    await page.getByTestId('export-write').click();
+    const exportFile = await exported;
+    expect(exportFile.suggestedFilename()).toBe(`creditdesk-export-${OFFICE}-000001.cdbundle`);
+    await expect(page.getByTestId('export-written')).toContainText('第 1 号导出包已生成');
+    await expect(page.getByTestId('export-history').locator('tbody tr')).toHaveCount(1);
+    await expect(page.getByTestId('export-history')).toContainText('等待确认');
+    const again = page.waitForEvent('download');
+    await page.getByTestId('export-again-1').click();
+    expect((await again).suggestedFilename()).toBe(exportFile.suggestedFilename());
+    await c.screenshot('sync-export-zh');
+    await page.getByTestId('language').click();
+    await expect(page.getByRole('heading', { name: 'Export', exact: true })).toBeVisible();
+    await c.screenshot('sync-export-en');
+    await page.getByTestId('language').click();
+
+    // The counter finds a person from the snapshot (the platform's population is deterministic).
+    const person = [...generatePopulation({ subjects: SUBJECTS, seed: SEED, today, centralIdPrefix: 'C' })].find((b) => b.subject.kind === 'person');
+    await c.logout();
+    await page.getByTestId('login-username').fill('wang');
+    await page.getByTestId('login-password').fill(CLERK_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await expect(page.getByTestId('whoami')).toContainText('王窗口');
+    await c.lookup(person!.subject.idNumber, person!.subject.name, /本人了解/);
+    await expect(page.getByTestId('subject-view')).toBeVisible();
+    await expect(page.getByTestId('no-record')).toHaveCount(0);
+  } finally {
+    await stopConsole(server, child);
+    rmSync(work, { recursive: true, force: true });
+  }
+});
