@@ -4,7 +4,21 @@ import { repairEligibility } from '../../shared/rules/repairEligibility';
 import { DEFAULT_PROFILE_ID, shippedProfile } from '../../shared/rules/loadProfile';
 import { chinaDate } from '../../shared/time';
 import { demoPersonWith } from './demoPeople';
-import { expect, test, type ConsolePage } from './fixtures';
+import { expect, startConsole, stopConsole, test as shared, type ConsolePage, type ConsoleServer } from './fixtures';
+
+// A console of its own: cases leave lookups, reports and a changed rule profile behind, which other
+// specs sharing the worker's console (e.g. the query-log count in console.spec) must not see. A
+// different worker-fixture definition also gives these tests their own worker.
+const test = shared.extend<object, { server: ConsoleServer }>({
+  server: [
+    async ({}, use) => {
+      const { server, child } = await startConsole();
+      await use(server);
+      await stopConsole(server, child);
+    },
+    { scope: 'worker', timeout: 180_000 },
+  ],
+});
 
 // Objections and credit repair end to end in browser mode: intake at the counter with a printed
 // receipt, the annotation on the subject view and on the report, the manager's queue and decision,
@@ -238,6 +252,27 @@ test('credit repair: not yet eligible shows the earliest date; an eligible recor
   await expect(casePage.getByTestId('case-state')).toHaveText('准予修复');
   await expect(casePage.getByTestId('record-now-status')).toHaveText('已修复');
   await c.screenshot('cases-repair-approved-zh');
+
+  // The queue's filters, answered by the core: state, received-date range, provider.
+  await page.keyboard.press('Escape');
+  await page.getByTestId('queue-search').fill('');
+  const mine = page.locator(`[data-testid="queue-row"][data-case-no="${caseNo}"]`);
+  await expect(mine).toBeHidden(); // decided cases leave the working queue
+  await page.getByTestId('queue-states').click();
+  await page.getByRole('option', { name: '准予修复' }).click();
+  await page.keyboard.press('Escape');
+  await expect(mine).toBeVisible();
+  await page.getByTestId('queue-from').fill(TODAY);
+  await expect(mine).toBeVisible();
+  const [y, m, d] = TODAY.split('-').map(Number) as [number, number, number];
+  const tomorrow = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+  await page.getByTestId('queue-from').fill(tomorrow);
+  await expect(page.getByTestId('queue-empty')).toBeVisible();
+  await page.getByTestId('queue-from').fill('');
+  await page.getByTestId('queue-provider').fill(readyRecord.providerUnit);
+  await expect(mine).toBeVisible();
+  await expect(page.getByTestId('queue-total')).toHaveText('共 1 件');
+  await c.screenshot('cases-queue-filters-zh');
 });
 
 test('rule profile: the administrator picks the office rules; the manager sees which rules the queue counts by', async ({ consolePage: c, page }) => {

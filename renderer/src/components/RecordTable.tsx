@@ -21,7 +21,7 @@ export function RecordTable({ records }: { records: RecordView[] }) {
             </Table.Td>
             <Table.Td w={260}>
               <Text size="xs">{t('subject.provider')}: {r.providerUnit}</Text>
-              <Text size="xs">{t('subject.document')}: {r.documentNo}</Text>
+              {r.documentNo && <Text size="xs">{t('subject.document')}: {r.documentNo}</Text>}
               <Text size="xs">{t('subject.decided')}: {r.decidedOn} · {t('subject.publicity')}: {r.publicityStart} {t('subject.until')} {r.publicityEnd ?? t('subject.open')}</Text>
             </Table.Td>
           </Table.Tr>

@@ -148,6 +148,7 @@ export function CaseQueueScreen() {
         </div>
       </div>
       <Title order={5}>{t('cases.workload')}</Title>
+      {loaded && workload.length === 0 && <Text size="sm" c="dimmed">{t('cases.noOpen')}</Text>}
       <Table w={520} data-testid="queue-workload">
         <Table.Thead><Table.Tr><Table.Th>{t('cases.assignee')}</Table.Th><Table.Th>{t('cases.open')}</Table.Th><Table.Th>{t('cases.overdue')}</Table.Th><Table.Th>{t('cases.dueSoon')}</Table.Th></Table.Tr></Table.Thead>
         <Table.Tbody>

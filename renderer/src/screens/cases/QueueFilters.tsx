@@ -36,7 +36,8 @@ export function QueueFilters({ kind, value, providers, onChange }: { kind: CaseK
   return (
     <Stack gap="xs" data-testid="queue-filters">
       <Group align="flex-end" gap="sm">
-      <SegmentedControl value={value.due} onChange={(v) => set({ due: v as QueueFilter['due'] })} data={[{ value: 'all', label: t('cases.allOpen') }, { value: 'overdue', label: t('cases.overdue') }, { value: 'due_soon', label: t('cases.dueSoon') }]} data-testid="queue-due" />
+      {/* A chosen state overrides "open only" in the core, so the segment must not claim "open" then. */}
+      <SegmentedControl value={value.due} onChange={(v) => set({ due: v as QueueFilter['due'] })} data={[{ value: 'all', label: value.states.length ? t('cases.all') : t('cases.allOpen') }, { value: 'overdue', label: t('cases.overdue') }, { value: 'due_soon', label: t('cases.dueSoon') }]} data-testid="queue-due" />
       <TextInput label={t('cases.searchLabel')} placeholder={t('cases.search')} value={value.search} onChange={(e) => set({ search: e.currentTarget.value })} maxLength={40} w={220} data-testid="queue-search" />
       <MultiSelect label={t('cases.state')} placeholder={value.states.length ? undefined : t('cases.all')} data={states.map((s) => ({ value: s, label: t(`cases.states.${s}`) }))} value={value.states} onChange={(v) => set({ states: v })} clearable w={220} data-testid="queue-states" />
       </Group>
