@@ -9,6 +9,7 @@ import { FirstRunScreen } from './screens/FirstRunScreen';
 import { LockScreen } from './screens/LockScreen';
 import { LoginScreen } from './screens/LoginScreen';
 import { SCREENS } from './screens/registry';
+import { OFFICE_CHANGED } from './state/officeChanged';
 import { SessionContext, type SessionState } from './state/session';
 import { useIdleLock } from './state/useIdleLock';
 
@@ -23,6 +24,13 @@ export function App() {
 
   useEffect(() => {
     call('auth.status', {}).then(setStatus, setStatusError);
+  }, []);
+
+  // Provisioning renames the office; the header follows at once instead of at the next login.
+  useEffect(() => {
+    const refresh = () => void call('auth.status', {}).then(setStatus, () => undefined);
+    window.addEventListener(OFFICE_CHANGED, refresh);
+    return () => window.removeEventListener(OFFICE_CHANGED, refresh);
   }, []);
 
   const signIn = useCallback((s: SessionInfo) => {

@@ -98,6 +98,8 @@ test('provision a fresh office, import the platform snapshot, refuse a tampered 
     await request.saveAs(requestPath);
     await expect(page.getByTestId('sync-provisioned')).toBeVisible();
     await expect(page.getByTestId('sync-office')).toContainText(`张店区信用服务窗口 · ${OFFICE}`);
+    // The header no longer says "not provisioned".
+    await expect(page.getByText(`张店区信用服务窗口 · ${OFFICE}`)).toHaveCount(2);
     await expect(page.getByTestId('enrollment-download')).toBeVisible();
     await c.screenshot('sync-provisioned-zh');
     await page.getByTestId('language').click();
@@ -134,7 +136,7 @@ test('provision a fresh office, import the platform snapshot, refuse a tampered 
     await page.getByTestId('bundle-file').setInputFiles(snapshot);
     await expect(page.getByTestId('import-preview')).toBeVisible();
     await expect(page.getByTestId('import-refused')).toHaveCount(0);
-    await expect(page.getByTestId('preview-sender')).toHaveText('platform');
+    await expect(page.getByTestId('preview-sender')).toHaveText('信用平台（platform）');
     await expect(page.getByTestId('preview-sequence')).toHaveText('1');
     await expect(page.getByTestId('preview-created')).toHaveText(new RegExp(`^${today} \\d\\d:\\d\\d$`));
     await expect(page.getByTestId('preview-counts').locator('[data-kind="subjects"]')).toContainText(String(SUBJECTS));

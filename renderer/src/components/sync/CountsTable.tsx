@@ -8,7 +8,7 @@ export function CountsTable({ counts, testId }: { counts: Record<string, number>
   const rows = Object.entries(counts).filter(([, n]) => n > 0);
   if (rows.length === 0) return <Text size="sm" c="dimmed" data-testid={testId}>{t('sync.nothing')}</Text>;
   return (
-    <Table withTableBorder striped maw={480} data-testid={testId}>
+    <Table withTableBorder maw={480} bg="var(--mantine-color-body)" data-testid={testId}>
       <Table.Thead>
         <Table.Tr>
           <Table.Th>{t('sync.countKind')}</Table.Th>

@@ -14,7 +14,7 @@ export function ExportHistoryTable({ rows, busySequence, onWriteAgain }: { rows:
       <Table.Thead>
         <Table.Tr>
           <Table.Th w={70}>{t('sync.export.sequence')}</Table.Th>
-          <Table.Th w={150}>{t('sync.export.createdAt')}</Table.Th>
+          <Table.Th w={170}>{t('sync.export.createdAt')}</Table.Th>
           <Table.Th>{t('sync.export.contents')}</Table.Th>
           <Table.Th w={90}>{t('sync.export.size')}</Table.Th>
           <Table.Th w={220}>{t('sync.export.ack')}</Table.Th>
@@ -24,18 +24,18 @@ export function ExportHistoryTable({ rows, busySequence, onWriteAgain }: { rows:
         {rows.map((r) => (
           <Table.Tr key={r.sequence} data-sequence={r.sequence}>
             <Table.Td ff="monospace">{r.sequence}</Table.Td>
-            <Table.Td ff="monospace">{chinaDateTime(r.createdAt)}</Table.Td>
+            <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>{chinaDateTime(r.createdAt)}</Table.Td>
             <Table.Td>
               <Text size="sm">{countsLine(r.counts, t) || t('sync.nothing')}</Text>
               <Text size="xs" c="dimmed" ff="monospace">{r.fileName}</Text>
             </Table.Td>
-            <Table.Td ff="monospace">{formatSize(r.sizeBytes)}</Table.Td>
+            <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>{formatSize(r.sizeBytes)}</Table.Td>
             <Table.Td>
               {r.acknowledgedAt ? (
-                <Badge color="green" variant="light">{t('sync.export.acknowledged', { at: chinaDateTime(r.acknowledgedAt) })}</Badge>
+                <Badge color="green" variant="light" tt="none">{t('sync.export.acknowledged', { at: chinaDateTime(r.acknowledgedAt) })}</Badge>
               ) : (
                 <>
-                  <Badge color="orange" variant="light" mr="xs">{t('sync.export.waiting')}</Badge>
+                  <Badge color="orange" variant="light" tt="none" mr="xs">{t('sync.export.waiting')}</Badge>
                   {r.kept ? (
                     <Button size="compact-xs" variant="default" loading={busySequence === r.sequence} onClick={() => onWriteAgain(r.sequence)} data-testid={`export-again-${r.sequence}`}>
                       {t('sync.export.writeAgain')}

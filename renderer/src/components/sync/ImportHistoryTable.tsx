@@ -27,7 +27,7 @@ export function ImportHistoryTable({ version }: { version: number }) {
     <Table striped withTableBorder data-testid="import-history">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th w={150}>{t('sync.import.at')}</Table.Th>
+          <Table.Th w={170}>{t('sync.import.at')}</Table.Th>
           <Table.Th w={70}>{t('sync.import.sequence')}</Table.Th>
           <Table.Th w={110}>{t('sync.import.result')}</Table.Th>
           <Table.Th>{t('sync.import.detail')}</Table.Th>
@@ -38,9 +38,9 @@ export function ImportHistoryTable({ version }: { version: number }) {
           const sentence = locale === 'zh' ? (r.refusedReasonZh ?? r.refusedReason) : r.refusedReason;
           return (
             <Table.Tr key={r.id} data-result={r.result}>
-              <Table.Td ff="monospace">{chinaDateTime(r.at)}</Table.Td>
+              <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>{chinaDateTime(r.at)}</Table.Td>
               <Table.Td ff="monospace">{r.sequence ?? '—'}</Table.Td>
-              <Table.Td><Badge color={COLOR[r.result]} variant="light">{t(`sync.import.resultName.${r.result}`)}</Badge></Table.Td>
+              <Table.Td><Badge color={COLOR[r.result]} variant="light" tt="none">{t(`sync.import.resultName.${r.result}`)}</Badge></Table.Td>
               <Table.Td>
                 <Text size="sm">{r.result === 'applied' ? countsLine(r.counts, t) : sentence}</Text>
                 {r.fileName && <Text size="xs" c="dimmed" ff="monospace">{r.fileName}</Text>}

@@ -21,7 +21,7 @@ export function ImportPreviewCard({ preview, busy, onApply, onCancel }: { previe
           <Table variant="vertical" withTableBorder maw={520}>
             <Table.Tbody>
               {row(t('sync.import.fileName'), preview.fileName)}
-              {row(t('sync.import.sender'), preview.sender, 'preview-sender')}
+              {row(t('sync.import.sender'), preview.sender === 'platform' ? t('sync.import.platform') : preview.sender, 'preview-sender')}
               {row(t('sync.import.purpose'), t(`sync.import.purposeName.${preview.purpose}`, { defaultValue: preview.purpose }))}
               {row(t('sync.import.sequence'), String(preview.sequence), 'preview-sequence')}
               {row(t('sync.import.createdAt'), chinaDateTime(preview.createdAt), 'preview-created')}

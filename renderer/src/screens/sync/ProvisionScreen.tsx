@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Card, FileInput, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useState, type ComponentPropsWithoutRef, type FormEvent } from 'react';
+import { useEffect, useState, type ComponentPropsWithoutRef, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProvisionResult, TrustPreviewView } from '../../../../shared/contract/sync';
 import { chinaDateTime } from '../../../../shared/time';
@@ -10,8 +10,15 @@ import { NotProvisionedAlert } from '../../components/sync/NotProvisionedAlert';
 import { base64OfFile, saveBase64 } from '../../components/sync/fileBytes';
 import { useBlobUrl } from '../../components/sync/useBlobUrl';
 import { useSyncStatus } from '../../components/sync/useSyncStatus';
+import { OFFICE_CHANGED } from '../../state/officeChanged';
 
 const OFFICE_CODE = /^\d{6}-\d{2}$/;
+/** What the core reports before any office code was set (electron/core.ts). */
+const UNSET_CODE = '000000-00';
+const chunks = (fp: string): string[] => {
+  const groups = fp.split(' ').filter(Boolean);
+  return [groups.slice(0, 8).join(' '), groups.slice(8).join(' ')].filter(Boolean);
+};
 /** Trust files are small; the core refuses anything above 256 KiB, so say so before uploading. */
 const MAX_TRUST_BYTES = 256 * 1024;
 
@@ -69,6 +76,7 @@ export function ProvisionScreen() {
       setRequest(r);
       saveBase64(r.requestBase64, r.requestFileName);
       reload();
+      window.dispatchEvent(new Event(OFFICE_CHANGED));
     } catch (err) {
       setError(err);
     } finally {
@@ -85,6 +93,14 @@ export function ProvisionScreen() {
       setError(err);
     }
   }
+
+  // An office already named (the demo, or a console set up before sync) starts from its own code and name.
+  const known = status && !status.provisioned && OFFICE_CODE.test(status.officeCode) && status.officeCode !== UNSET_CODE;
+  useEffect(() => {
+    if (!known || !status) return;
+    setOfficeCode((c) => c || status.officeCode);
+    setOfficeName((n) => n || status.officeName);
+  }, [known, status]);
 
   if (statusError) return <ErrorAlert error={statusError} />;
   if (!status) return <Loader />;
@@ -107,7 +123,10 @@ export function ProvisionScreen() {
                 <Table.Th>{t('sync.provision.keyring')}</Table.Th>
                 <Table.Td>
                   <Text size="sm">{t('sync.provision.version', { v: status.keyringVersion })}</Text>
-                  <Text size="sm" ff="monospace">{status.keyringFingerprint}</Text>
+                  {/* Two rows of eight groups, as on the platform's sheet, never wrapped mid-way. */}
+                  {chunks(status.keyringFingerprint ?? '').map((line) => (
+                    <Text key={line} size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>{line}</Text>
+                  ))}
                 </Table.Td>
               </Table.Tr>
               <Table.Tr>
@@ -132,7 +151,6 @@ export function ProvisionScreen() {
             <Button variant="default" onClick={() => void requestAgain()} data-testid="enrollment-again">{t('sync.provision.downloadAgain')}</Button>
           )}
         </Group>
-        {request && status.channels.length === 0 && <Text size="sm" c="dimmed">{t('sync.provision.headerStale')}</Text>}
         <ErrorAlert error={error} />
       </Stack>
     );
@@ -154,7 +172,7 @@ export function ProvisionScreen() {
                 onChange={(e) => setOfficeCode(e.currentTarget.value)} error={codeBad ? t('sync.provision.officeCodeBad') : undefined}
                 styles={{ input: { fontFamily: 'monospace' } }} data-testid="office-code" required
               />
-              <TextInput label={t('sync.provision.officeName')} description=" " value={officeName} maxLength={100} onChange={(e) => setOfficeName(e.currentTarget.value)} data-testid="office-name" required />
+              <TextInput label={t('sync.provision.officeName')} description={t('sync.provision.officeNameHint')} value={officeName} maxLength={100} onChange={(e) => setOfficeName(e.currentTarget.value)} data-testid="office-name" required />
             </Group>
             <FileInput
               label={t('sync.provision.trustFile')} placeholder={t('sync.provision.trustPlaceholder')} accept=".json,application/json" value={trustFile}
