@@ -247,6 +247,7 @@ test('credit repair: not yet eligible shows the earliest date; an eligible recor
   await page.locator(`[data-testid="queue-row"][data-case-no="${caseNo}"]`).click();
   const casePage = page.getByTestId('case-page');
   await expect(casePage.getByTestId('case-state')).toHaveText('已受理');
+  await expect(casePage.getByTestId('case-eligibility')).toContainText('已满足最短公示期');
   await casePage.getByTestId('case-reason').fill('已履行行政处罚决定，已提交信用承诺书，准予修复。');
   await casePage.getByTestId('case-action-approve').click();
   await expect(casePage.getByTestId('case-state')).toHaveText('准予修复');

@@ -149,14 +149,14 @@ export function CaseQueueScreen() {
       </div>
       <Title order={5}>{t('cases.workload')}</Title>
       {loaded && workload.length === 0 && <Text size="sm" c="dimmed">{t('cases.noOpen')}</Text>}
-      <Table w={520} data-testid="queue-workload">
+      {workload.length > 0 && <Table w={520} data-testid="queue-workload">
         <Table.Thead><Table.Tr><Table.Th>{t('cases.assignee')}</Table.Th><Table.Th>{t('cases.open')}</Table.Th><Table.Th>{t('cases.overdue')}</Table.Th><Table.Th>{t('cases.dueSoon')}</Table.Th></Table.Tr></Table.Thead>
         <Table.Tbody>
           {workload.map((w) => (
             <Table.Tr key={w.assigneeId ?? 0}><Table.Td>{w.assignee ?? t('cases.unassigned')}</Table.Td><Table.Td>{w.open}</Table.Td><Table.Td>{w.overdue}</Table.Td><Table.Td>{w.dueSoon}</Table.Td></Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
+      </Table>}
       <Drawer opened={openId !== null} onClose={() => setOpenId(null)} position="right" size="xl" title={t(`cases.${kind}`)} data-testid="case-drawer">
         {openId !== null && <CasePage kind={kind} id={openId} onChanged={() => void load()} />}
       </Drawer>

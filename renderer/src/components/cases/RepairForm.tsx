@@ -7,6 +7,7 @@ import type { SubjectView } from '../../../../shared/domain/subjectView';
 import { call } from '../../api/client';
 import { useLocale } from '../../i18n';
 import { ErrorAlert } from '../ErrorAlert';
+import { eligibilityLine } from './eligibilityLine';
 
 /** Repair intake from one negative record: eligibility first, then the evidence, then the receipt. */
 export function RepairForm({ visitId, view, onDone }: { visitId: number; view: SubjectView; onDone: (r: IntakeResult) => void }) {
@@ -53,14 +54,7 @@ export function RepairForm({ visitId, view, onDone }: { visitId: number; view: S
     }
   }
 
-  const line =
-    !e ? null
-    : e.status === 'eligible' ? t('cases.eligible', { since: e.since })
-    : e.status === 'not_yet' ? t('cases.notYet', { date: e.earliestOn })
-    : e.status === 'non_repairable' ? t('cases.nonRepairable', { rule: e.rule.label[locale] })
-    : e.status === 'expired' ? t('cases.expired', { date: e.publicationEndedOn })
-    : e.status === 'not_published' ? t('cases.notPublished')
-    : t('cases.notApplicable');
+  const line = e ? eligibilityLine(t, locale, e) : null;
   return (
     <Stack data-testid="repair-form">
       {negatives.length === 0 && <Text size="sm" c="dimmed">{t('cases.noRepairCandidates')}</Text>}

@@ -6,6 +6,8 @@ import { chinaDateTime } from '../../../../shared/time';
 import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ReceiptPreview } from '../../components/cases/ReceiptPreview';
+import { eligibilityLine } from '../../components/cases/eligibilityLine';
+import { useLocale } from '../../i18n';
 import { CaseActions, type CaseAction } from './CaseActions';
 
 type AnyCase = ObjectionCase | RepairCase;
@@ -16,6 +18,7 @@ const SYSTEM_REASONS: Record<string, string> = { 'accepted at the counter': 'cas
 /** A case: state and deadlines, actions allowed now, records at intake vs now, full history, receipts. */
 export function CasePage({ kind, id, onChanged }: { kind: CaseKind; id: number; onChanged: () => void }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const [c, setC] = useState<AnyCase | null>(null);
   const [receipt, setReceipt] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -44,7 +47,8 @@ export function CasePage({ kind, id, onChanged }: { kind: CaseKind; id: number; 
   const open = c.closedAt === null && !['decided', 'notified', 'approved', 'denied', 'rejected'].includes(c.state);
   const reason = (e: CaseEvent) => (e.reason && SYSTEM_REASONS[e.reason] ? t(SYSTEM_REASONS[e.reason]!) : (e.reason ?? ''));
   const step = (e: CaseEvent) =>
-    e.toState && e.fromState ? `${t(`cases.states.${e.fromState}`)} → ${t(`cases.states.${e.toState}`)}` : e.toState ? t(`cases.states.${e.toState}`) : t(`cases.events.${e.action}`, { defaultValue: e.action });
+    e.action === 'received' ? t('cases.events.received')
+    : e.toState && e.fromState ? `${t(`cases.states.${e.fromState}`)} → ${t(`cases.states.${e.toState}`)}` : e.toState ? t(`cases.states.${e.toState}`) : t(`cases.events.${e.action}`, { defaultValue: e.action });
   return (
     <Stack data-testid="case-page">
       <Group>
@@ -68,6 +72,7 @@ export function CasePage({ kind, id, onChanged }: { kind: CaseKind; id: number; 
       </SimpleGrid>
       {c.kind === 'objection' && <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}><b>{t('cases.description')}:</b> {c.description}</Text>}
       {c.kind === 'objection' && c.attachments.length > 0 && <Text size="sm">{t('cases.attachments')}: {c.attachments.map((a) => a.fileName).join('、')}</Text>}
+      {c.kind === 'repair' && <Text size="sm" data-testid="case-eligibility">{t('cases.eligibility')}: {eligibilityLine(t, locale, c.eligibility)}</Text>}
       {c.kind === 'repair' && <Text size="sm">{t('cases.evidence')}: {[c.evidence.obligationsPerformed && t('cases.obligations'), c.evidence.creditCommitment && t('cases.commitment'), c.evidence.trainingCertificate && `${t('cases.training')} ${c.evidence.trainingCertificate}`].filter(Boolean).join('；')}</Text>}
       <CaseActions key={c.state} c={c} busy={busy} onAct={act} />
       <ErrorAlert error={error} />
