@@ -1,4 +1,4 @@
-import type { MeasureRow, SubjectBundle } from '../../shared/domain/population';
+import type { ListEntryRow, MeasureRow, RecordRow, SubjectBundle, SubjectRow } from '../../shared/domain/population';
 import type { Queryable } from '../db/database';
 
 // Bulk writers for the platform's wire shape. Each call binds one JSON array as a single parameter
@@ -15,8 +15,16 @@ export async function upsertMeasures(tx: Queryable, rows: readonly MeasureRow[])
   );
 }
 
+/** Subjects, records and list entries come as separate upserts because a delta may touch any of them alone. */
 export async function writeSubjectBundles(tx: Queryable, bundles: readonly SubjectBundle[]): Promise<void> {
   if (bundles.length === 0) return;
+  await upsertSubjects(tx, bundles.map((b) => b.subject));
+  await upsertRecords(tx, bundles.flatMap((b) => b.records));
+  await upsertListEntries(tx, bundles.flatMap((b) => b.listEntries));
+}
+
+export async function upsertSubjects(tx: Queryable, rows: readonly SubjectRow[]): Promise<void> {
+  if (rows.length === 0) return;
   await tx.run(
     `INSERT INTO subject (kind, id_number, name, gender, birth_date, legal_rep, region_code, central_id, version)
      SELECT value->>'kind', value->>'idNumber', value->>'name', value->>'gender', value->>'birthDate',
@@ -26,50 +34,55 @@ export async function writeSubjectBundles(tx: Queryable, bundles: readonly Subje
        gender = excluded.gender, birth_date = excluded.birth_date, legal_rep = excluded.legal_rep,
        region_code = excluded.region_code, version = excluded.version
      WHERE excluded.version >= subject.version`,
-    [JSON.stringify(bundles.map((b) => b.subject))],
+    [JSON.stringify(rows)],
   );
+}
 
-  const records = bundles.flatMap((b) => b.records);
-  if (records.length > 0) {
-    await tx.run(
-      `INSERT INTO record (subject_id, central_id, category, domain, severity, title, content, provider_unit, document_no,
-                           occurred_on, decided_on, publicity_start, publicity_end, status, version)
-       SELECT s.id, r.value->>'centralId', r.value->>'category', r.value->>'domain', r.value->>'severity', r.value->>'title',
-              r.value->>'content', r.value->>'providerUnit', r.value->>'documentNo', r.value->>'occurredOn', r.value->>'decidedOn',
-              r.value->>'publicityStart', r.value->>'publicityEnd', r.value->>'status', r.value->>'version'
-         FROM json_each(?) r JOIN subject s ON s.central_id = r.value->>'subjectCentralId' WHERE true
-       ON CONFLICT(central_id) DO UPDATE SET subject_id = excluded.subject_id, category = excluded.category, domain = excluded.domain,
-         severity = excluded.severity, title = excluded.title, content = excluded.content, provider_unit = excluded.provider_unit,
-         document_no = excluded.document_no, occurred_on = excluded.occurred_on, decided_on = excluded.decided_on,
-         publicity_start = excluded.publicity_start, publicity_end = excluded.publicity_end, status = excluded.status,
-         version = excluded.version
-       WHERE excluded.version >= record.version`,
-      [JSON.stringify(records)],
-    );
-  }
+export async function upsertRecords(tx: Queryable, rows: readonly RecordRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.run(
+    `INSERT INTO record (subject_id, central_id, category, domain, severity, title, content, provider_unit, document_no,
+                         occurred_on, decided_on, publicity_start, publicity_end, status, version)
+     SELECT s.id, r.value->>'centralId', r.value->>'category', r.value->>'domain', r.value->>'severity', r.value->>'title',
+            r.value->>'content', r.value->>'providerUnit', r.value->>'documentNo', r.value->>'occurredOn', r.value->>'decidedOn',
+            r.value->>'publicityStart', r.value->>'publicityEnd', r.value->>'status', r.value->>'version'
+       FROM json_each(?) r JOIN subject s ON s.central_id = r.value->>'subjectCentralId' WHERE true
+     ON CONFLICT(central_id) DO UPDATE SET subject_id = excluded.subject_id, category = excluded.category, domain = excluded.domain,
+       severity = excluded.severity, title = excluded.title, content = excluded.content, provider_unit = excluded.provider_unit,
+       document_no = excluded.document_no, occurred_on = excluded.occurred_on, decided_on = excluded.decided_on,
+       publicity_start = excluded.publicity_start, publicity_end = excluded.publicity_end, status = excluded.status,
+       version = excluded.version
+     WHERE excluded.version >= record.version`,
+    [JSON.stringify(rows)],
+  );
+}
 
-  const entries = bundles.flatMap((b) => b.listEntries);
-  if (entries.length > 0) {
-    await tx.run(
-      `INSERT INTO list_entry (subject_id, central_id, list_type, list_name, reason, basis, deciding_unit, record_id, entered_on, exit_on, status)
-       SELECT s.id, e.value->>'centralId', e.value->>'listType', e.value->>'listName', e.value->>'reason', e.value->>'basis',
-              e.value->>'decidingUnit', r.id, e.value->>'enteredOn', e.value->>'exitOn', e.value->>'status'
-         FROM json_each(?) e JOIN subject s ON s.central_id = e.value->>'subjectCentralId'
-         LEFT JOIN record r ON r.central_id = e.value->>'recordCentralId' WHERE true
-       ON CONFLICT(central_id) DO UPDATE SET list_type = excluded.list_type, list_name = excluded.list_name, reason = excluded.reason,
-         basis = excluded.basis, deciding_unit = excluded.deciding_unit, record_id = excluded.record_id,
-         entered_on = excluded.entered_on, exit_on = excluded.exit_on, status = excluded.status`,
-      [JSON.stringify(entries)],
-    );
-    const pairs = entries.flatMap((e) => e.measureCodes.map((code) => ({ entry: e.centralId, code })));
-    if (pairs.length > 0) {
-      await tx.run(
-        `INSERT OR IGNORE INTO list_entry_measure (list_entry_id, measure_id)
-         SELECT le.id, m.id FROM json_each(?) p
-           JOIN list_entry le ON le.central_id = p.value->>'entry'
-           JOIN measure m ON m.code = p.value->>'code'`,
-        [JSON.stringify(pairs)],
-      );
-    }
-  }
+export async function upsertListEntries(tx: Queryable, rows: readonly ListEntryRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const json = JSON.stringify(rows);
+  await tx.run(
+    `INSERT INTO list_entry (subject_id, central_id, list_type, list_name, reason, basis, deciding_unit, record_id, entered_on, exit_on, status)
+     SELECT s.id, e.value->>'centralId', e.value->>'listType', e.value->>'listName', e.value->>'reason', e.value->>'basis',
+            e.value->>'decidingUnit', r.id, e.value->>'enteredOn', e.value->>'exitOn', e.value->>'status'
+       FROM json_each(?) e JOIN subject s ON s.central_id = e.value->>'subjectCentralId'
+       LEFT JOIN record r ON r.central_id = e.value->>'recordCentralId' WHERE true
+     ON CONFLICT(central_id) DO UPDATE SET list_type = excluded.list_type, list_name = excluded.list_name, reason = excluded.reason,
+       basis = excluded.basis, deciding_unit = excluded.deciding_unit, record_id = excluded.record_id,
+       entered_on = excluded.entered_on, exit_on = excluded.exit_on, status = excluded.status`,
+    [json],
+  );
+  // The bundle states an entry's whole measure list: drop links it no longer names, add the rest.
+  await tx.run(
+    `DELETE FROM list_entry_measure WHERE list_entry_id IN
+       (SELECT le.id FROM json_each(?) e JOIN list_entry le ON le.central_id = e.value->>'centralId')`,
+    [json],
+  );
+  await tx.run(
+    `INSERT OR IGNORE INTO list_entry_measure (list_entry_id, measure_id)
+     SELECT le.id, m.id FROM json_each(?) e
+       JOIN list_entry le ON le.central_id = e.value->>'centralId'
+       JOIN json_each(e.value->'measureCodes') c
+       JOIN measure m ON m.code = c.value`,
+    [json],
+  );
 }
