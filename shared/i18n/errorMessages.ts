@@ -24,7 +24,7 @@ const MESSAGES: Partial<Record<ErrorCode, { zh: string; en: string }>> = {
   PURPOSE_REQUIRED: { zh: '请选择查询用途；选择“其他”时须说明。无用途不得查询。', en: 'Choose a purpose (describe it for “Other”): no purpose, no query.' },
   CONFLICT: { zh: '操作与当前状态冲突。', en: 'This conflicts with the current state.' },
   // Cases (objections, credit repair):
-  ILLEGAL_TRANSITION: { zh: '案件当前的状态不允许这一步（可能已由他人办理）。请重新打开案件查看。', en: 'The case is no longer in a state that allows this step (someone may have handled it). Open the case again.' },
+  ILLEGAL_TRANSITION: { zh: '案件状态已经改变（可能已由他人办理），这一步不再适用。请按案件当前状态办理。', en: 'The case has moved on (someone else may have handled it); this step no longer applies. Continue from its current state.' },
   NOT_ELIGIBLE: { zh: '该信息目前不符合信用修复条件：须已满足最短公示期、不属于不可修复情形，并已履行义务、签署信用承诺书。', en: 'This record cannot be repaired now: the shortest publicity period must be reached, it must not be a non-repairable kind, and obligations and a credit commitment are needed.' },
   CALENDAR_NOT_COVERED: { zh: '该年度的法定节假日安排尚未载入，无法按工作日计算时限。请导入包含该年度日历的更新包。', en: 'The official holiday calendar for that year is not loaded, so working-day deadlines cannot be counted. Import an update bundle with that year.' },
   PROFILE_FORBIDS: { zh: '本窗口采用的规则配置不允许这项操作（如延长时限或暂停计时）。', en: "The office's rule profile does not allow this (for example an extension or stopping the clock)." },

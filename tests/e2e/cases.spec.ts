@@ -4,7 +4,7 @@ import { repairEligibility } from '../../shared/rules/repairEligibility';
 import { DEFAULT_PROFILE_ID, shippedProfile } from '../../shared/rules/loadProfile';
 import { chinaDate } from '../../shared/time';
 import { demoPersonWith } from './demoPeople';
-import { expect, startConsole, stopConsole, test as shared, type ConsolePage, type ConsoleServer } from './fixtures';
+import { ConsolePage as ConsolePageClass, expect, startConsole, stopConsole, test as shared, type ConsolePage, type ConsoleServer } from './fixtures';
 
 // A console of its own: cases leave lookups, reports and a changed rule profile behind, which other
 // specs sharing the worker's console (e.g. the query-log count in console.spec) must not see. A
@@ -139,8 +139,20 @@ test('objection: intake with receipt, annotation on the view and the report, dec
   await expect(casePage.getByTestId('case-no')).toHaveText(caseNo);
   await expect(casePage.getByTestId('case-state')).toHaveText('已受理');
   await expect(casePage.getByTestId('record-now-status')).toHaveText('异议处理中');
+  // A second manager has the same case open; the first one moves it on; the second's now stale
+  // step is refused by the core with a sentence that says what happened.
+  const other = new ConsolePageClass(await page.context().newPage(), c.server);
+  await other.loginAs('manager');
+  await (await findCase(other, caseNo)).click();
+  await expect(other.page.getByTestId('case-state')).toHaveText('已受理');
   await casePage.getByTestId('case-action-verify').first().click();
   await expect(casePage.getByTestId('case-state')).toHaveText('核查中');
+  await other.page.getByTestId('case-action-verify').first().click();
+  await expect(other.page.getByTestId('case-page').getByTestId('error')).toHaveText('案件状态已经改变（可能已由他人办理），这一步不再适用。请按案件当前状态办理。');
+  await expect(other.page.getByTestId('case-state')).toHaveText('核查中');
+  await other.screenshot('cases-illegal-transition-zh');
+  await other.page.close();
+  await page.bringToFront();
   // A decision needs a reason: refused on the spot, the case stays where it is.
   await casePage.getByTestId('case-action-decide').click();
   await expect(casePage).toContainText('“作出决定”须填写理由。');

@@ -1,9 +1,9 @@
 import { Badge, Button, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseEvent, CaseKind, CaseRecordPair, ObjectionCase, RepairCase } from '../../../../shared/cases/caseTypes';
 import { chinaDateTime } from '../../../../shared/time';
-import { call } from '../../api/client';
+import { ApiError, call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ReceiptPreview } from '../../components/cases/ReceiptPreview';
 import { eligibilityLine } from '../../components/cases/eligibilityLine';
@@ -23,9 +23,10 @@ export function CasePage({ kind, id, onChanged }: { kind: CaseKind; id: number; 
   const [receipt, setReceipt] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const fetchCase = useCallback(() => (kind === 'objection' ? call('objection.get', { id }) : call('repair.get', { id })), [kind, id]);
   useEffect(() => {
-    void (kind === 'objection' ? call('objection.get', { id }) : call('repair.get', { id })).then(setC, setError);
-  }, [kind, id]);
+    void fetchCase().then(setC, setError);
+  }, [fetchCase]);
   async function act(input: CaseAction): Promise<boolean> {
     setError(null);
     setBusy(true);
@@ -35,6 +36,8 @@ export function CasePage({ kind, id, onChanged }: { kind: CaseKind; id: number; 
       return true;
     } catch (err) {
       setError(err);
+      // Someone else moved the case on: show where it is now, so the offered steps are the right ones.
+      if (err instanceof ApiError && err.body.code === 'ILLEGAL_TRANSITION') void fetchCase().then(setC, () => undefined);
       return false;
     } finally {
       setBusy(false);
