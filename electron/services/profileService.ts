@@ -29,7 +29,14 @@ export async function activeProfile(ctx: CoreContext): Promise<RuleProfile> {
 
 export interface ProfileChoice {
   active: string;
-  profiles: { id: string; name: { zh: string; en: string }; dayKind: 'working' | 'calendar' }[];
+  profiles: {
+    id: string;
+    name: { zh: string; en: string };
+    dayKind: 'working' | 'calendar';
+    /** What the case page may offer: an extension up to this many days in total, a stopped clock for these reasons. */
+    extensionMaxDays: number | null;
+    pauseReasons: ('testing' | 'expert_review')[];
+  }[];
 }
 
 export async function listProfiles(ctx: CoreContext): Promise<ProfileChoice> {
@@ -37,7 +44,15 @@ export async function listProfiles(ctx: CoreContext): Promise<ProfileChoice> {
   const profiles: ProfileChoice['profiles'] = [];
   for (const id of SHIPPED_PROFILE_IDS) {
     const p = await profileById(ctx, id);
-    if (p) profiles.push({ id: p.id, name: p.name, dayKind: p.objection.dayKind });
+    if (p) {
+      profiles.push({
+        id: p.id,
+        name: p.name,
+        dayKind: p.objection.dayKind,
+        extensionMaxDays: p.objection.extension?.maxTotalDays ?? null,
+        pauseReasons: [...(p.objection.pause?.reasons ?? [])],
+      });
+    }
   }
   return { active: active.id, profiles };
 }

@@ -53,7 +53,14 @@ export interface RepairCheckResult {
 
 export interface ProfileChoice {
   active: string;
-  profiles: { id: string; name: { zh: string; en: string }; dayKind: 'working' | 'calendar' }[];
+  profiles: {
+    id: string;
+    name: { zh: string; en: string };
+    dayKind: 'working' | 'calendar';
+    /** What the case page may offer: an extension up to this many days in total, a stopped clock for these reasons. */
+    extensionMaxDays: number | null;
+    pauseReasons: ('testing' | 'expert_review')[];
+  }[];
 }
 
 export const casesContract = {

@@ -303,9 +303,36 @@ test('rule profile: the administrator picks the office rules; the manager sees w
   await page.getByTestId('language').click();
   await c.logout();
 
+  // A case received under Zhejiang's rules offers the extension (up to 20 working days in total).
+  const zj = demoPersonWith((b) => b.subject.kind === 'person' && b.subject.idNumber !== objector.subject.idNumber && b.records.some(penalty));
+  const zjRecord = zj.records.find(penalty)!;
+  await c.loginAs('clerk');
+  await c.lookup(zj.subject.idNumber, zj.subject.name, /本人了解/);
+  await page.getByTestId('open-objection').click();
+  await page.getByTestId('objection-form').getByRole('checkbox', { name: zjRecord.documentNo }).check();
+  await page.getByTestId('objection-description').fill('处罚金额与决定书不一致。');
+  await page.getByTestId('objection-submit').click();
+  const caseNo = ((await page.getByTestId('receipt-case-no').textContent()) ?? '').replace(/^.*:\s*/, '').trim();
+  expect(await page.getByTestId('receipt-frame').getAttribute('srcdoc')).toContain('经批准延长后最迟');
+  await page.getByTestId('case-dialog-done').click();
+  await c.logout();
+
   await c.loginAs('manager');
   await page.getByTestId('nav-cases').click();
   await expect(page.getByTestId('queue-rules')).toContainText('浙江');
+  await page.getByTestId('queue-search').fill(caseNo);
+  await page.locator(`[data-testid="queue-row"][data-case-no="${caseNo}"]`).click();
+  const clock = page.getByTestId('case-clock');
+  await expect(clock).toContainText('经批准延长后最迟');
+  await expect(clock.getByTestId('clock-pause')).toHaveCount(0); // Zhejiang does not stop the clock
+  await clock.getByTestId('clock-days').fill('20');
+  await clock.getByTestId('clock-extend').click();
+  await expect(clock).toContainText('延长时限或暂停计时须填写理由。');
+  await clock.getByTestId('clock-reason').fill('案情复杂，需调取原始执法卷宗，经负责人批准延长。');
+  await clock.getByTestId('clock-extend').click();
+  await expect(clock).toContainText('已延长至共 20 个工作日');
+  await c.screenshot('cases-clock-extended-zh');
+  await page.keyboard.press('Escape');
   await c.logout();
 
   // Back to the default, so later journeys on this console count by the rules they expect.

@@ -9,6 +9,7 @@ import { ReceiptPreview } from '../../components/cases/ReceiptPreview';
 import { eligibilityLine } from '../../components/cases/eligibilityLine';
 import { useLocale } from '../../i18n';
 import { CaseActions, type CaseAction } from './CaseActions';
+import { CaseClock } from './CaseClock';
 
 type AnyCase = ObjectionCase | RepairCase;
 
@@ -77,6 +78,7 @@ export function CasePage({ kind, id, onChanged }: { kind: CaseKind; id: number; 
       {c.kind === 'objection' && c.attachments.length > 0 && <Text size="sm">{t('cases.attachments')}: {c.attachments.map((a) => a.fileName).join('、')}</Text>}
       {c.kind === 'repair' && <Text size="sm" data-testid="case-eligibility">{t('cases.eligibility')}: {eligibilityLine(t, locale, c.eligibility)}</Text>}
       {c.kind === 'repair' && <Text size="sm">{t('cases.evidence')}: {[c.evidence.obligationsPerformed && t('cases.obligations'), c.evidence.creditCommitment && t('cases.commitment'), c.evidence.trainingCertificate && `${t('cases.training')} ${c.evidence.trainingCertificate}`].filter(Boolean).join('；')}</Text>}
+      {c.kind === 'objection' && c.closedAt === null && <CaseClock c={c} busy={busy} onAct={act} />}
       <CaseActions key={c.state} c={c} busy={busy} onAct={act} />
       <ErrorAlert error={error} />
       <Title order={5}>{t('cases.recordsBoth')}</Title>
