@@ -333,6 +333,16 @@ test('rule profile: the administrator picks the office rules; the manager sees w
   await expect(clock).toContainText('已延长至共 20 个工作日');
   await c.screenshot('cases-clock-extended-zh');
   await page.keyboard.press('Escape');
+
+  // Assign: tick the row, choose a person, the row and the workload name them.
+  const row = page.locator(`[data-testid="queue-row"][data-case-no="${caseNo}"]`);
+  await row.getByRole('checkbox').check();
+  await page.getByTestId('queue-assignee').click();
+  const who = ((await page.getByRole('option').first().textContent()) ?? '').trim();
+  await page.getByRole('option').first().click();
+  await page.getByTestId('queue-assign').click();
+  await expect(row).toContainText(who);
+  await expect(page.getByTestId('queue-workload')).toContainText(who);
   await c.logout();
 
   // Back to the default, so later journeys on this console count by the rules they expect.

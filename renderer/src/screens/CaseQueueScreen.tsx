@@ -32,7 +32,8 @@ export function CaseQueueScreen() {
   const parent = useRef<HTMLDivElement>(null);
 
   // The core matches a provider exactly: half-typed names are not sent (they would empty the list).
-  const effective = useMemo(() => ({ ...filter, provider: providers.includes(filter.provider.trim()) ? filter.provider : '' }), [filter, providers]);
+  const knownProvider = providers.includes(filter.provider.trim());
+  const effective = useMemo(() => ({ ...filter, provider: knownProvider ? filter.provider : '' }), [filter, knownProvider]);
   const input = useCallback((c: string | null) => ({ ...queueInput(kind, effective), cursor: c, limit: 200 }), [kind, effective]);
   const load = useCallback(async () => {
     setError(null);
@@ -41,7 +42,11 @@ export function CaseQueueScreen() {
       setRows(page.rows);
       setCursor(page.nextCursor);
       setTotal({ n: page.total, capped: page.totalCapped });
-      setProviders((p) => [...new Set([...p, ...page.rows.map((r) => r.providerUnit)])].sort());
+      // Same array when nothing new was seen: a new one would re-run this load (it feeds `effective`).
+      setProviders((p) => {
+        const next = [...new Set([...p, ...page.rows.map((r) => r.providerUnit)])].sort();
+        return next.length === p.length ? p : next;
+      });
       setSelected(new Set());
       setWorkload(await call('cases.workload', { kind }));
     } catch (err) {
