@@ -1,4 +1,5 @@
 import type { Purpose } from '../../shared/contract';
+import type { PublicationRules } from '../../shared/rules/statutoryPublicationEnd';
 import { hiddenReason } from '../../shared/domain/publication';
 import { REPORT_SECTION_OF, REPORT_SECTIONS, type ReportSection } from '../../shared/domain/record';
 import type { ReportApplicant, ReportContent, ReportRecord, ReportSectionContent, ScopeSection } from '../../shared/domain/report';
@@ -24,6 +25,8 @@ export interface AssembleInput {
   subject: Subject | null;
   typed: { idNumber: string; name: string };
   queryHistoryYears: number;
+  /** The office's rule profile: negative records stop at their tier's longest period. */
+  publicationRules: PublicationRules;
   /** The purpose catalogue, to print query-history purposes by name. */
   purposes: readonly Purpose[];
 }
@@ -80,7 +83,7 @@ export async function assembleReport(db: Queryable, input: AssembleInput): Promi
   const shownRecordIds = new Set<number>();
   for (const r of records) {
     const section = sections.get(REPORT_SECTION_OF[r.category]);
-    if (!section || hiddenReason(r, today) !== null) continue;
+    if (!section || hiddenReason(r, today, input.publicationRules) !== null) continue;
     shownRecordIds.add(r.id);
     const annotation = annotationOf.get(r.id);
     section.records.push({

@@ -7,6 +7,7 @@ import { insertQueryLog, insertVisit, findVisit } from '../store/queryLogStore';
 import { findSubjectByIdNumber, findSubjectById } from '../store/subjectStore';
 import { auditIn } from './auditService';
 import type { Caller, CoreContext } from './context';
+import { activeProfile } from './profileService';
 import { buildSubjectView } from './subjectViewService';
 
 export interface LookupInput {
@@ -96,7 +97,7 @@ export async function lookup(ctx: CoreContext, caller: Caller, input: LookupInpu
     });
     return id;
   });
-  const view = subject ? await buildSubjectView(ctx.db, subject, ctx.now()) : null;
+  const view = subject ? await buildSubjectView(ctx.db, subject, ctx.now(), await activeProfile(ctx)) : null;
   // An agent's visit shows the clerk only what the letter authorizes, as the report will.
   return { visitId, found: Boolean(subject), view: view && input.applicant.kind === 'agent' ? scopeView(view, input.applicant.scope) : view };
 }

@@ -133,6 +133,7 @@ export async function issue(ctx: CoreContext, caller: Caller, input: { visitId: 
       subject,
       typed: { idNumber: visit.id_number, name: visit.name },
       queryHistoryYears: profile.reports.queryHistoryYears,
+      publicationRules: profile,
       purposes: ctx.catalogs.purposes,
     });
     const digest = digestOf(content);

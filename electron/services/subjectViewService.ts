@@ -2,6 +2,7 @@ import { NEGATIVE_CATEGORIES, REPORT_SECTION_OF, REPORT_SECTIONS, type ReportSec
 import type { Subject } from '../../shared/domain/subject';
 import type { RecordView, SubjectSummary, SubjectView } from '../../shared/domain/subjectView';
 import { hiddenReason } from '../../shared/domain/publication';
+import type { PublicationRules } from '../../shared/rules/statutoryPublicationEnd';
 import { maskIdNumber, maskName } from '../../shared/masking';
 import { chinaDate, chinaDayStartIso, yearsBefore } from '../../shared/time';
 import type { Queryable } from '../db/database';
@@ -13,15 +14,15 @@ const GREEN_CHANNEL_YEARS = 3;
 /** A report shows who queried the subject in the last 2 years (Order 631 art. 17 practice). */
 const QUERY_HISTORY_YEARS = 2;
 
-/** Assembles everything the subject view shows, as of `now`, in three indexed reads. */
-export async function buildSubjectView(db: Queryable, subject: Subject, now: Date): Promise<SubjectView> {
+/** Assembles everything the subject view shows, as of `now`, in three indexed reads; `rules` are the office's profile. */
+export async function buildSubjectView(db: Queryable, subject: Subject, now: Date, rules?: PublicationRules): Promise<SubjectView> {
   const today = chinaDate(now);
   const [records, lists, queries] = await Promise.all([
     recordsOfSubject(db, subject.id),
     listEntriesOfSubject(db, subject.id),
     recentQueriesOf(db, subject.id, chinaDayStartIso(yearsBefore(today, QUERY_HISTORY_YEARS))),
   ]);
-  const views: RecordView[] = records.map((r) => ({ ...r, section: REPORT_SECTION_OF[r.category], hiddenReason: hiddenReason(r, today) }));
+  const views: RecordView[] = records.map((r) => ({ ...r, section: REPORT_SECTION_OF[r.category], hiddenReason: hiddenReason(r, today, rules) }));
   return {
     identity: {
       subjectId: subject.id,

@@ -1,3 +1,4 @@
+import { statutoryPublicationEnd, type PublicationRules } from '../rules/statutoryPublicationEnd';
 import type { HiddenReason } from './subjectView';
 import type { CreditRecord } from './record';
 
@@ -5,12 +6,22 @@ import type { CreditRecord } from './record';
  * Whether a record is published on `today` (China date). `publicityEnd` is the last day of
  * publication, inclusive: a record whose period ends today still prints today and is gone tomorrow.
  * Revoked and repaired records never print (Credit Repair Measures 2025: repair stops publication).
+ * With the office's rules, negative information also stops at the longest period of its severity
+ * tier, whatever end date the provider sent: the Measures stop it by themselves, no case needed.
  */
-export function hiddenReason(r: Pick<CreditRecord, 'status' | 'publicityStart' | 'publicityEnd'>, today: string): HiddenReason {
+export function hiddenReason(
+  r: Pick<CreditRecord, 'status' | 'publicityStart' | 'publicityEnd'> & Partial<Pick<CreditRecord, 'category' | 'severity' | 'decidedOn'>>,
+  today: string,
+  rules?: PublicationRules,
+): HiddenReason {
   if (r.status === 'revoked') return 'revoked';
   if (r.status === 'repaired') return 'repaired';
   if (r.status === 'expired') return 'publicity_ended';
   if (r.publicityEnd !== null && r.publicityEnd < today) return 'publicity_ended';
+  if (rules && r.category && r.decidedOn && r.severity !== undefined) {
+    const end = statutoryPublicationEnd({ category: r.category, severity: r.severity, decidedOn: r.decidedOn }, rules);
+    if (end !== null && today >= end) return 'publicity_ended';
+  }
   if (r.publicityStart > today) return 'not_yet_public';
   return null;
 }

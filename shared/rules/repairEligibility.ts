@@ -1,6 +1,7 @@
 import { addMonthsClamped, isIsoDate } from '../calendar/dates';
 import type { RecordCategory, RecordDomain, Severity } from '../domain/record';
 import type { NonRepairableRule, RuleProfile } from './profile';
+import { statutoryPublicationEnd } from './statutoryPublicationEnd';
 
 // Credit Repair Management Measures (2025, in force 2026-04-01): negative information is
 // published for a period set by its severity, counted from the decision date; publication stops
@@ -48,7 +49,7 @@ export function repairEligibility(record: RepairRecord, profile: RuleProfile, to
   // The tiers time administrative-penalty information; list entries end by their own exit rules.
   const covered = rules.appliesTo.includes(record.category);
   const tier = record.severity === null || !covered ? null : rules.tiers[record.severity];
-  const publicationEndsOn = tier ? addMonthsClamped(record.decidedOn, tier.longestMonths) : null;
+  const publicationEndsOn = tier ? statutoryPublicationEnd(record, profile) : null;
 
   // Serious-list entries and certain serious penalties are excluded from early repair whatever
   // their age, so this check comes before the category and period checks.

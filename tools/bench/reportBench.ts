@@ -6,7 +6,8 @@ import type { CoreContext } from '../../electron/services/context';
 import { officeSigningKey } from '../../electron/services/officeKeyService';
 import { writeSubjectBundles } from '../../electron/store/populationStore';
 import { findSubjectByIdNumber } from '../../electron/store/subjectStore';
-import { idCheckChar } from '../../electron/seed/idNumbers';
+import { idCheckChar } from '../../shared/validators/idNumber';
+import { shippedProfile } from '../../shared/rules/loadProfile';
 import type { SubjectBundle } from '../../shared/domain/population';
 import type { RecordCategory } from '../../shared/domain/record';
 import { SCOPE_SECTIONS } from '../../shared/domain/report';
@@ -77,6 +78,7 @@ export async function benchReports(ctx: CoreContext): Promise<Record<string, num
         subject,
         typed: { idNumber: subject.idNumber, name: subject.name },
         queryHistoryYears: 2,
+        publicationRules: shippedProfile('default')!,
         purposes: ctx.catalogs.purposes,
       });
       const digest = digestOf(c);
