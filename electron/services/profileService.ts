@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import { getSetting, setSetting } from '../store/settingsStore';
 import { auditIn } from './auditService';
 import type { Caller, CoreContext } from './context';
+import type { ProfileChoice } from '../../shared/contract/cases';
 
 // The office's rule profile (domain-rules.md: regional choices are data). The selection lives in
 // office_setting 'rule_profile'; a platform bundle may store a replacement document under
@@ -25,18 +26,6 @@ export async function profileById(ctx: CoreContext, id: string): Promise<RulePro
 export async function activeProfile(ctx: CoreContext): Promise<RuleProfile> {
   const id = (await getSetting(ctx.db, PROFILE_SETTING)) ?? DEFAULT_PROFILE_ID;
   return (await profileById(ctx, id)) ?? shippedProfile(DEFAULT_PROFILE_ID)!;
-}
-
-export interface ProfileChoice {
-  active: string;
-  profiles: {
-    id: string;
-    name: { zh: string; en: string };
-    dayKind: 'working' | 'calendar';
-    /** What the case page may offer: an extension up to this many days in total, a stopped clock for these reasons. */
-    extensionMaxDays: number | null;
-    pauseReasons: ('testing' | 'expert_review')[];
-  }[];
 }
 
 export async function listProfiles(ctx: CoreContext): Promise<ProfileChoice> {

@@ -4,21 +4,12 @@ import { repairEligibility } from '../../shared/rules/repairEligibility';
 import { DEFAULT_PROFILE_ID, shippedProfile } from '../../shared/rules/loadProfile';
 import { chinaDate } from '../../shared/time';
 import { demoPersonWith } from './demoPeople';
-import { ConsolePage as ConsolePageClass, expect, startConsole, stopConsole, test as shared, type ConsolePage, type ConsoleServer } from './fixtures';
+import { ConsolePage as ConsolePageClass, demoConsoleFixture, expect, test as shared, type ConsolePage, type ConsoleServer } from './fixtures';
 
 // A console of its own: cases leave lookups, reports and a changed rule profile behind, which other
 // specs sharing the worker's console (e.g. the query-log count in console.spec) must not see. A
 // different worker-fixture definition also gives these tests their own worker.
-const test = shared.extend<object, { server: ConsoleServer }>({
-  server: [
-    async ({}, use) => {
-      const { server, child } = await startConsole();
-      await use(server);
-      await stopConsole(server, child);
-    },
-    { scope: 'worker', timeout: 180_000 },
-  ],
-});
+const test = shared.extend<object, { server: ConsoleServer }>({ server: demoConsoleFixture() });
 
 // Objections and credit repair end to end in browser mode: intake at the counter with a printed
 // receipt, the annotation on the subject view and on the report, the manager's queue and decision,

@@ -50,15 +50,20 @@ export async function stopConsole(server: ConsoleServer, child: ChildProcess): P
   rmSync(server.dataDir, { recursive: true, force: true });
 }
 
-export const test = base.extend<{ consolePage: ConsolePage }, { server: ConsoleServer }>({
-  server: [
-    async ({}, use) => {
+/** A demo console for one worker; a spec that needs a console of its own re-declares it. */
+export function demoConsoleFixture(): [(args: object, use: (server: ConsoleServer) => Promise<void>) => Promise<void>, { scope: 'worker'; timeout: number }] {
+  return [
+    async ({}, use: (server: ConsoleServer) => Promise<void>) => {
       const { server, child } = await startConsole();
       await use(server);
       await stopConsole(server, child);
     },
     { scope: 'worker', timeout: 180_000 },
-  ],
+  ];
+}
+
+export const test = base.extend<{ consolePage: ConsolePage }, { server: ConsoleServer }>({
+  server: demoConsoleFixture(),
   consolePage: async ({ page, server }, use) => {
     await use(new ConsolePage(page, server));
   },
