@@ -1,6 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { contract, isMethodName } from '../../shared/contract';
+import { DEFAULT_MAX_REQUEST_BYTES } from '../../shared/contract/method';
 import type { ApiResult } from '../../shared/errors';
 import type { Dispatch } from '../api/dispatcher';
 import { SECURITY_HEADERS } from './securityHeaders';
@@ -8,7 +10,6 @@ import { readStatic } from './staticFiles';
 
 export const KEY_HEADER = 'x-creditdesk-key';
 export const SESSION_HEADER = 'x-creditdesk-session';
-const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface HostOptions {
   dispatch: Dispatch;
@@ -43,12 +44,18 @@ function secretMatches(given: string | undefined, secret: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer | null> {
+/** The method's own cap from the contract: uploads may be large, everything else stays small. */
+function maxBodyBytes(method: string): number {
+  return (isMethodName(method) ? contract[method].maxRequestBytes : undefined) ?? DEFAULT_MAX_REQUEST_BYTES;
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  if (Number(req.headers['content-length'] ?? 0) > limit) return null;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return null;
+    if (size > limit) return null;
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -75,15 +82,16 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       if (req.method !== 'POST') return refuse(res, 405, 'use POST');
       if (!secretMatches(req.headers[KEY_HEADER] as string | undefined, opts.secret)) return refuse(res, 401, 'missing or wrong launch key');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'send JSON');
-      const body = await readBody(req);
-      if (body === null) return refuse(res, 413, `request larger than ${MAX_BODY_BYTES} bytes`);
+      const method = url.slice('/api/'.length).split('?')[0] ?? '';
+      const limit = maxBodyBytes(method);
+      const body = await readBody(req, limit);
+      if (body === null) return refuse(res, 413, `request larger than ${limit} bytes for ${method.slice(0, 60)}`);
       let input: unknown;
       try {
         input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
       } catch {
         return refuse(res, 400, 'the request body is not valid JSON');
       }
-      const method = url.slice('/api/'.length).split('?')[0] ?? '';
       const token = req.headers[SESSION_HEADER] as string | undefined;
       return sendResult(res, 200, await opts.dispatch(method, input, { token }));
     }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { IssuedReport, ReportDocument, ReportQuota, ReportVerification, StatementView } from '../domain/report';
-import { method } from './method';
+import { method, uploadRequestBytes } from './method';
 
 const visitId = z.number().int().positive();
 const reportId = z.number().int().positive();
@@ -9,7 +9,8 @@ const lang = z.enum(['zh', 'en']).default('zh');
 export const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 /** Scans of authorization letters; bounded so one upload stays well inside the host's body limit. */
-export const ATTACHMENT_MAX_BYTES = 700 * 1024;
+/** A scanned authorization letter or objection evidence: a few pages at 300 dpi fit in 8 MiB. */
+export const ATTACHMENT_MAX_BYTES = 8 * 1024 * 1024;
 export const ATTACHMENT_TYPES = ['image/png', 'image/jpeg', 'application/pdf'] as const;
 
 export const reportsContract = {
@@ -23,6 +24,7 @@ export const reportsContract = {
       })
       .strict(),
     access: 'counter.lookup',
+    maxRequestBytes: uploadRequestBytes(ATTACHMENT_MAX_BYTES),
   }),
   'attachment.get': method<{ sha256: string; fileName: string; mimeType: string; dataBase64: string }>()({
     input: z.object({ sha256: z.string().regex(SHA256_HEX, 'a SHA-256 in lower-case hex') }).strict(),

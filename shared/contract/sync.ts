@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './method';
+import { method, uploadRequestBytes } from './method';
 import { shortText } from './fields';
 
 // Air-gapped sync (DESIGN.md §7). Files travel through the API as base64 within a cap (browser
@@ -88,7 +88,7 @@ export interface ExportFile { sequence: number; fileName: string; sizeBytes: num
 
 export const syncContract = {
   'sync.status': method<SyncStatus>()({ input: z.object({}).strict(), access: 'session' }),
-  'sync.trustPreview': method<TrustPreviewView>()({ input: z.object({ trust: fileSource }).strict(), access: 'office.provision' }),
+  'sync.trustPreview': method<TrustPreviewView>()({ input: z.object({ trust: fileSource }).strict(), access: 'office.provision', maxRequestBytes: uploadRequestBytes(MAX_UPLOAD_BYTES) }),
   'sync.provision': method<ProvisionResult>()({
     input: z
       .object({
@@ -99,9 +99,10 @@ export const syncContract = {
       })
       .strict(),
     access: 'office.provision',
+    maxRequestBytes: uploadRequestBytes(MAX_UPLOAD_BYTES),
   }),
   'sync.enrollmentRequest': method<ProvisionResult>()({ input: z.object({}).strict(), access: 'office.provision' }),
-  'sync.importCheck': method<ImportPreview>()({ input: z.object({ source: fileSource }).strict(), access: 'sync.import' }),
+  'sync.importCheck': method<ImportPreview>()({ input: z.object({ source: fileSource }).strict(), access: 'sync.import', maxRequestBytes: uploadRequestBytes(MAX_UPLOAD_BYTES) }),
   'sync.importApply': method<ImportResult>()({ input: z.object({ stagedId: z.string().regex(/^[0-9a-f]{64}$/) }).strict(), access: 'sync.import' }),
   'sync.importProgress': method<{ done: number; total: number } | null>()({
     input: z.object({ stagedId: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),

@@ -78,8 +78,8 @@ test('objection: intake with receipt, annotation on the view and the report, dec
   await form.getByRole('checkbox', { name: record.documentNo }).check();
   await form.getByTestId('objection-description').fill('罚'.repeat(2001));
   await expect(form).toContainText('申请人陈述不能超过 2000 字，现为 2001 字。');
-  await form.locator('input[type="file"]').setInputFiles({ name: 'scan.png', mimeType: 'image/png', buffer: Buffer.alloc(800 * 1024, 1) });
-  await expect(form).toContainText('附件“scan.png”为 800 KB，超过 700 KB 的上限');
+  await form.locator('input[type="file"]').setInputFiles({ name: 'scan.png', mimeType: 'image/png', buffer: Buffer.alloc(9 * 1024 * 1024, 1) });
+  await expect(form).toContainText('附件“scan.png”为 9216 KB，超过 8192 KB 的上限');
   await form.locator('input[type="file"]').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });
   await expect(form).toContainText('附件“notes.txt”不是 PNG、JPEG 或 PDF 文件。');
   await form.getByTestId('objection-submit').click();

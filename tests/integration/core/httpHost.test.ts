@@ -82,3 +82,12 @@ test('static files are served with a strict CSP and nothing outside the console 
   assert.equal((await send('/../../etc/passwd', { method: 'GET' })).status, 404);
   assert.equal((await send('/%2e%2e/%2e%2e/etc/passwd', { method: 'GET' })).status, 404);
 });
+
+test('an upload method takes a body above the default cap; every other method is held to it', async () => {
+  const bigButAllowed = JSON.stringify({ fileName: 'letter.png', mimeType: 'image/png', dataBase64: 'A'.repeat(2_000_000) });
+  const upload = await send('/api/attachment.upload', { headers: json, body: bigButAllowed });
+  assert.equal(upload.status, 200);
+  assert.equal(JSON.parse(upload.body).error.code, 'UNAUTHENTICATED'); // read in full, then refused for the missing session
+  const small = await send('/api/auth.status', { headers: json, body: JSON.stringify({ pad: 'A'.repeat(2_000_000) }) });
+  assert.equal(small.status, 413);
+});
