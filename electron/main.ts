@@ -1,7 +1,7 @@
 import { app, ipcMain } from 'electron';
 import { openCore, type Core } from './core';
 import { ensureDemoOffice } from './demo/demoOffice';
-import { parseLaunchArgs, UsageError } from './host/launchArgs';
+import { parseLaunchArgs, pickLaunchFlags, UsageError } from './host/launchArgs';
 import { API_CHANNEL } from './shell/channel';
 import { installOfficeKeyWrapper } from './shell/keystore';
 import { registerPrintHandler } from './shell/printIpc';
@@ -15,7 +15,7 @@ let core: Core | null = null;
 async function start(): Promise<void> {
   let args;
   try {
-    args = parseLaunchArgs(process.argv.slice(app.isPackaged ? 1 : 2).filter((a) => a !== '.'));
+    args = parseLaunchArgs(pickLaunchFlags(process.argv.slice(1)));
   } catch (err) {
     console.error(err instanceof UsageError ? err.message : String(err));
     app.exit(2);

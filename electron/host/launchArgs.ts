@@ -46,3 +46,17 @@ export function parseLaunchArgs(argv: string[]): LaunchArgs {
   if (dataDir !== undefined && dataDir.trim() === '') throw new UsageError('--data-dir needs a directory path.');
   return { demo: values.demo, dataDir: dataDir ? resolve(dataDir) : defaultDataDir(values.demo), port, open: values.open };
 }
+
+/**
+ * Electron's argv also carries Chromium and debugger switches (and the app path) that are not
+ * ours; keep only the console's own flags, then parse them strictly as above.
+ */
+export function pickLaunchFlags(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--demo' || a === '--open' || a.startsWith('--data-dir=') || a.startsWith('--port=')) out.push(a);
+    else if ((a === '--data-dir' || a === '--port') && i + 1 < argv.length) out.push(a, argv[++i]!);
+  }
+  return out;
+}
