@@ -1,18 +1,8 @@
+import type { AgentAuthorization } from '../../shared/contract/counter';
 import type { ScopeSection } from '../../shared/domain/report';
 import type { Queryable } from '../db/database';
 
-export interface AuthorizationRow {
-  visitId: number;
-  agentIdNumber: string;
-  agentName: string;
-  documentNo: string;
-  scope: ScopeSection[];
-  validFrom: string;
-  validTo: string;
-  notarised: boolean;
-  attachmentSha256: string | null;
-  attachmentName: string | null;
-}
+export type AuthorizationRow = AgentAuthorization & { visitId: number; attachmentName: string | null };
 
 export async function insertAuthorization(tx: Queryable, a: AuthorizationRow): Promise<void> {
   await tx.run(

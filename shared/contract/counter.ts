@@ -44,6 +44,8 @@ export const applicantSchema = z.discriminatedUnion('kind', [
     .strict(),
 ]);
 export type Applicant = z.output<typeof applicantSchema>;
+/** The written authorization an agent presents, as the contract accepts it. */
+export type AgentAuthorization = Omit<Extract<Applicant, { kind: 'agent' }>, 'kind'>;
 
 export interface LookupResult {
   visitId: number;

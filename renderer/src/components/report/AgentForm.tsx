@@ -2,20 +2,13 @@ import { Checkbox, FileInput, Group, Stack, Text, TextInput, Title } from '@mant
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScopeSection } from '../../../../shared/domain/report';
+import type { AgentAuthorization } from '../../../../shared/contract/counter';
 import { SCOPE_SECTIONS } from '../../../../shared/domain/report';
 import { call } from '../../api/client';
 import { ErrorAlert } from '../ErrorAlert';
 
-export interface AgentDraft {
-  agentIdNumber: string;
-  agentName: string;
-  documentNo: string;
-  scope: ScopeSection[];
-  validFrom: string;
-  validTo: string;
-  notarised: boolean;
-  attachmentSha256: string | null;
-}
+/** The form holds exactly what counter.lookup accepts for an agent. */
+export type AgentDraft = AgentAuthorization;
 
 export const EMPTY_AGENT: AgentDraft = { agentIdNumber: '', agentName: '', documentNo: '', scope: [], validFrom: '', validTo: '', notarised: false, attachmentSha256: null };
 
