@@ -1,58 +1,122 @@
 #!/usr/bin/env node
 // Runs every *.test.ts below the given folders with Node's own test runner (Node 20's --test
-// does not expand globs itself). tsx compiles TypeScript on the fly.
+// does not expand globs itself).
 //
-// Once in many runs, a test file's process on Node 20 stalls for good while tsx's module hooks
-// load it (idle, no output: the loader-hooks thread deadlock reported against Node 20/22 and
-// tsx). A healthy run takes about a minute, so a run still going after HANG_MS is stopped and the
-// suite is run once more; a run that fails on its own is never retried.
+// The TypeScript is compiled ahead of the run with esbuild (the compiler tsx itself uses) into a
+// mirror of the repository in a temporary directory, and the compiled files run on plain Node:
+// on Node 20, loading test files through tsx's module hooks stalled for good once in many runs
+// (the loader-hooks thread deadlock reported against Node 20/22 and tsx), and with no hooks there
+// is nothing to stall. The mirror keeps every file at its own relative path, so
+// `import.meta.dirname`, JSON imports and `../../resources` paths mean what they mean in the
+// repository; everything that is not compiled is a symlink to the original. Set
+// CREDITDESK_TEST_LOADER=tsx to run the sources through tsx instead (the old way).
+//
+// Every test and hook gets a default timeout (tools/test-timeouts.mjs), so a hung test fails by
+// its name and the run goes on; a test file that never finishes at all is failed by name by
+// --test-timeout. Nothing is ever run twice.
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const HANG_MS = Number(process.env.CREDITDESK_TEST_HANG_MS ?? 8 * 60_000);
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const FILE_TIMEOUT_MS = Number(process.env.CREDITDESK_TEST_FILE_TIMEOUT_MS ?? 10 * 60_000);
+const useTsx = process.env.CREDITDESK_TEST_LOADER === 'tsx';
+/** Compiled: the code a unit/integration test can reach. Everything else is linked as it is. */
+const SOURCE_DIRS = ['electron', 'shared', 'tools', 'tests'];
 
-function find(dir) {
+function find(dir, pred) {
   let out = [];
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) out = out.concat(find(p));
-    else if (e.name.endsWith('.test.ts')) out.push(p);
+    if (e.isDirectory()) out = out.concat(find(p, pred));
+    else if (pred(e.name)) out.push(p);
   }
   return out;
 }
 
-const files = process.argv.slice(2).flatMap((d) => find(d)).sort();
+const files = process.argv
+  .slice(2)
+  .flatMap((d) => (statSync(resolve(d)).isFile() ? [resolve(d)] : find(resolve(d), (n) => n.endsWith('.test.ts'))))
+  .sort();
 if (files.length === 0) {
   console.error('No test files found.');
   process.exit(1);
 }
 
-function run() {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files], {
-      stdio: 'inherit',
-      detached: true,
-      env: { ...process.env, CREDITDESK_QUIET: '1' },
-    });
-    const timer = setTimeout(() => {
-      process.kill(-child.pid, 'SIGKILL');
-      resolve('hung');
-    }, HANG_MS);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve(code ?? 1);
-    });
+/** Mirrors the repository under a temporary directory with the TypeScript compiled to .js. */
+async function compile() {
+  const { build } = await import('esbuild');
+  const out = mkdtempSync(join(tmpdir(), 'creditdesk-tests-'));
+  for (const e of readdirSync(root)) {
+    if (!SOURCE_DIRS.includes(e)) symlinkSync(join(root, e), join(out, e));
+  }
+  const sources = [];
+  for (const d of SOURCE_DIRS) {
+    for (const f of find(join(root, d), () => true)) {
+      const target = join(out, relative(root, f));
+      mkdirSync(dirname(target), { recursive: true });
+      // The original stays beside its compiled twin: tests that spawn `tsx some.ts` still find it.
+      symlinkSync(f, target);
+      if (f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.includes(`${join('tests', 'e2e')}`)) sources.push(f);
+    }
+  }
+  // One entry per source file, every import left external with its path rewritten to the compiled
+  // twin: a per-file transform that keeps the module graph (and module identity) as in the sources.
+  const keepImports = {
+    name: 'keep-imports',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, (args) => {
+        // JSON is inlined: esbuild drops the `with { type: 'json' }` of an external import.
+        if (args.kind === 'entry-point' || args.path.endsWith('.json')) return undefined;
+        if (!args.path.startsWith('.')) return { path: args.path, external: true };
+        const base = resolve(args.resolveDir, args.path);
+        for (const [suffix, spec] of [['', args.path], ['.ts', `${args.path}.js`], ['/index.ts', `${args.path}/index.js`]]) {
+          const candidate = base + suffix;
+          if (existsSync(candidate) && statSync(candidate).isFile()) {
+            return { path: spec.endsWith('.ts') ? `${spec.slice(0, -3)}.js` : spec, external: true };
+          }
+        }
+        return { errors: [{ text: `Cannot resolve ${args.path}` }] };
+      });
+    },
+  };
+  await build({
+    entryPoints: sources,
+    outbase: root,
+    outdir: out,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: 'inline',
+    logLevel: 'warning',
+    plugins: [keepImports],
   });
+  return out;
 }
 
-let result = await run();
-if (result === 'hung') {
-  console.error(`\nThe test run did not finish within ${HANG_MS / 60_000} minutes (a stalled test process); running the suite once more.\n`);
-  result = await run();
-  if (result === 'hung') {
-    console.error('The test run stalled twice.');
-    result = 1;
-  }
+const started = performance.now();
+let mirror = null;
+let runFiles = files;
+const nodeArgs = ['--test', '--test-concurrency=2', '--test-force-exit', '--test-reporter=spec', `--test-timeout=${FILE_TIMEOUT_MS}`];
+nodeArgs.push('--import', join(root, 'tools', 'test-timeouts.mjs'));
+if (useTsx) nodeArgs.push('--import', 'tsx');
+else {
+  mirror = await compile();
+  // Run from inside the mirror, so reports name files as tests/… rather than by the temp path.
+  runFiles = files.map((f) => relative(root, f).replace(/\.ts$/, '.js'));
+  console.log(`Compiled the tests in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }
-process.exit(result);
+
+const code = await new Promise((resolveExit) => {
+  const child = spawn(process.execPath, [...nodeArgs, '--enable-source-maps', ...runFiles], {
+    stdio: 'inherit',
+    cwd: mirror ?? process.cwd(),
+    env: { ...process.env, CREDITDESK_QUIET: '1' },
+  });
+  child.on('exit', (c, signal) => resolveExit(c ?? (signal ? 1 : 0)));
+});
+if (mirror) rmSync(mirror, { recursive: true, force: true });
+process.exit(code);
