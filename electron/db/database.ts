@@ -1,4 +1,5 @@
 import sqlite3 from 'sqlite3';
+import { diagnostic } from './diagnostics';
 import { Mutex } from './mutex';
 
 export type SqlParams = readonly unknown[] | Record<string, unknown>;
@@ -7,15 +8,31 @@ export interface RunResult {
   lastID: number;
 }
 
+/**
+ * `bulk` names a store function whose statement is slow by design (one statement writing a whole
+ * batch bound as JSON); the slow-query log leaves exactly those out.
+ */
+export interface QueryOptions {
+  bulk?: string;
+}
+
 /** What a store function needs: reads and writes, inside or outside a transaction. */
 export interface Queryable {
-  run(sql: string, params?: SqlParams): Promise<RunResult>;
-  get<T>(sql: string, params?: SqlParams): Promise<T | undefined>;
-  all<T>(sql: string, params?: SqlParams): Promise<T[]>;
+  run(sql: string, params?: SqlParams, options?: QueryOptions): Promise<RunResult>;
+  get<T>(sql: string, params?: SqlParams, options?: QueryOptions): Promise<T | undefined>;
+  all<T>(sql: string, params?: SqlParams, options?: QueryOptions): Promise<T[]>;
   exec(sql: string): Promise<void>;
 }
 
 const SLOW_QUERY_MS = 40;
+/** Prepared statements kept per connection; the least recently used idle one is finalized. */
+export const STATEMENT_CACHE_SIZE = 256;
+
+interface CachedStatement {
+  statement: Promise<sqlite3.Statement>;
+  /** Calls between taking the statement and their callback: an entry in use is never finalized. */
+  users: number;
+}
 
 /**
  * One sqlite3 connection with prepared statements cached by SQL text.
@@ -26,7 +43,8 @@ const SLOW_QUERY_MS = 40;
  * committed state while a long import is being written).
  */
 export class Connection implements Queryable {
-  private readonly statements = new Map<string, Promise<sqlite3.Statement>>();
+  /** Insertion order is recency order: a hit is moved to the end, eviction takes from the front. */
+  private readonly statements = new Map<string, CachedStatement>();
 
   private constructor(private readonly db: sqlite3.Database, readonly file: string) {}
 
@@ -36,82 +54,114 @@ export class Connection implements Queryable {
     });
   }
 
+  /** Prepared statements currently cached (for tests and diagnostics). */
+  get cachedStatements(): number {
+    return this.statements.size;
+  }
+
   /**
-   * Prepared once per SQL text. A statement whose prepare failed is never cached: sqlite3 would
-   * otherwise leave later calls on it waiting forever.
+   * Prepared once per SQL text, at most STATEMENT_CACHE_SIZE kept. A statement whose prepare failed
+   * is never cached: sqlite3 would otherwise leave later calls on it waiting forever. The caller
+   * must call `release` once its call on the statement has completed.
    */
-  private statement(sql: string): Promise<sqlite3.Statement> {
-    let stmt = this.statements.get(sql);
-    if (!stmt) {
-      stmt = new Promise<sqlite3.Statement>((resolve, reject) => {
+  private acquire(sql: string): CachedStatement {
+    let entry = this.statements.get(sql);
+    if (entry) {
+      this.statements.delete(sql);
+    } else {
+      const statement = new Promise<sqlite3.Statement>((resolve, reject) => {
         const s: sqlite3.Statement = this.db.prepare(sql, (err: Error | null) => {
           if (err) {
-            this.statements.delete(sql);
+            if (this.statements.get(sql) === entry) this.statements.delete(sql);
             reject(err);
           } else resolve(s);
         });
       });
-      this.statements.set(sql, stmt);
+      entry = { statement, users: 0 };
     }
-    return stmt;
+    entry.users++;
+    this.statements.set(sql, entry);
+    this.evictIdle();
+    return entry;
   }
 
-  async run(sql: string, params: SqlParams = []): Promise<RunResult> {
+  private release(entry: CachedStatement): void {
+    entry.users--;
+    this.evictIdle();
+  }
+
+  private evictIdle(): void {
+    if (this.statements.size <= STATEMENT_CACHE_SIZE) return;
+    for (const [sql, entry] of this.statements) {
+      if (this.statements.size <= STATEMENT_CACHE_SIZE) break;
+      if (entry.users > 0) continue;
+      this.statements.delete(sql);
+      entry.statement.then(
+        (s) => s.finalize(),
+        () => undefined,
+      );
+    }
+  }
+
+  private async call<T>(sql: string, options: QueryOptions | undefined, step: (stmt: sqlite3.Statement, done: (err: Error | null, value?: T) => void) => void): Promise<T> {
     const started = performance.now();
-    const stmt = await this.statement(sql);
-    return new Promise((resolve, reject) => {
-      stmt.run(params, function (this: sqlite3.RunResult, err: Error | null) {
-        logIfSlow(sql, started);
+    const entry = this.acquire(sql);
+    let stmt: sqlite3.Statement;
+    try {
+      stmt = await entry.statement;
+    } catch (err) {
+      this.release(entry);
+      throw err;
+    }
+    return new Promise<T>((resolve, reject) => {
+      step(stmt, (err, value) => {
+        this.release(entry);
+        this.logIfSlow(sql, started, options);
         if (err) reject(err);
-        else resolve({ changes: this.changes, lastID: this.lastID });
+        else resolve(value as T);
       });
     });
   }
 
-  async get<T>(sql: string, params: SqlParams = []): Promise<T | undefined> {
-    const started = performance.now();
-    const stmt = await this.statement(sql);
-    return new Promise((resolve, reject) => {
+  run(sql: string, params: SqlParams = [], options?: QueryOptions): Promise<RunResult> {
+    return this.call<RunResult>(sql, options, (stmt, done) =>
+      stmt.run(params, function (this: sqlite3.RunResult, err: Error | null) {
+        done(err, err ? undefined : { changes: this.changes, lastID: this.lastID });
+      }),
+    );
+  }
+
+  get<T>(sql: string, params: SqlParams = [], options?: QueryOptions): Promise<T | undefined> {
+    return this.call<T | undefined>(sql, options, (stmt, done) =>
       stmt.get(params, (err: Error | null, row: T | undefined) => {
         // A stepped-but-unfinished statement holds its read snapshot open; reset releases it so the
         // reader connection sees later commits.
         stmt.reset();
-        logIfSlow(sql, started);
-        if (err) reject(err);
-        else resolve(row);
-      });
-    });
+        done(err, row);
+      }),
+    );
   }
 
-  async all<T>(sql: string, params: SqlParams = []): Promise<T[]> {
-    const started = performance.now();
-    const stmt = await this.statement(sql);
-    return new Promise((resolve, reject) => {
-      stmt.all(params, (err: Error | null, rows: T[]) => {
-        logIfSlow(sql, started);
-        if (err) reject(err);
-        else resolve(rows);
-      });
-    });
+  all<T>(sql: string, params: SqlParams = [], options?: QueryOptions): Promise<T[]> {
+    return this.call<T[]>(sql, options, (stmt, done) => stmt.all(params, (err: Error | null, rows: T[]) => done(err, rows)));
   }
 
   exec(sql: string): Promise<void> {
     return new Promise((resolve, reject) => this.db.exec(sql, (err) => (err ? reject(err) : resolve())));
   }
 
+  private logIfSlow(sql: string, started: number, options: QueryOptions | undefined): void {
+    const ms = performance.now() - started;
+    if (ms > SLOW_QUERY_MS && !options?.bulk) {
+      diagnostic(this.file, `[db] slow query ${ms.toFixed(1)} ms: ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
+    }
+  }
+
   async close(): Promise<void> {
-    const prepared = await Promise.allSettled(this.statements.values());
+    const prepared = await Promise.allSettled([...this.statements.values()].map((e) => e.statement));
     await Promise.all(prepared.map((p) => (p.status === 'fulfilled' ? new Promise<void>((r) => p.value.finalize(() => r())) : undefined)));
     this.statements.clear();
     await new Promise<void>((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve())));
-  }
-}
-
-function logIfSlow(sql: string, started: number): void {
-  const ms = performance.now() - started;
-  // Bulk statements (json_each over a batch) are slow by design; the warning is for lookups.
-  if (ms > SLOW_QUERY_MS && process.env.CREDITDESK_QUIET !== '1' && !sql.includes('json_each')) {
-    console.warn(`[db] slow query ${ms.toFixed(1)} ms: ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
   }
 }
 
@@ -124,56 +174,84 @@ export class Database implements Queryable {
   private readonly writeLock = new Mutex();
 
   private constructor(
-    private readonly writer: Connection,
+    private writer: Connection,
     private readonly reader: Connection,
     readonly file: string,
+    private readonly options: DatabaseOptions,
   ) {}
 
   static async open(file: string, options: DatabaseOptions = {}): Promise<Database> {
+    const writer = await Database.openWriter(file, options);
+    const cache = options.cacheSizeKiB ?? 64 * 1024;
+    const reader = await Connection.open(file, sqlite3.OPEN_READONLY);
+    await reader.exec(`PRAGMA busy_timeout = 5000; PRAGMA cache_size = -${cache}; PRAGMA query_only = ON;`);
+    return new Database(writer, reader, file, options);
+  }
+
+  /** The writer connection as open() sets it up; also used to replace a writer left unusable. */
+  private static async openWriter(file: string, options: DatabaseOptions): Promise<Connection> {
     const writer = await Connection.open(file);
     const cache = options.cacheSizeKiB ?? 64 * 1024;
     await writer.exec(
       `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;
        PRAGMA busy_timeout = 5000; PRAGMA cache_size = -${cache}; PRAGMA temp_store = MEMORY;`,
     );
-    const reader = await Connection.open(file, sqlite3.OPEN_READONLY);
-    await reader.exec(`PRAGMA busy_timeout = 5000; PRAGMA cache_size = -${cache}; PRAGMA query_only = ON;`);
-    return new Database(writer, reader, file);
+    return writer;
   }
 
-  get<T>(sql: string, params?: SqlParams): Promise<T | undefined> {
-    return this.reader.get<T>(sql, params);
+  /** Prepared statements cached on each connection (bounded by STATEMENT_CACHE_SIZE). */
+  get cachedStatements(): { writer: number; reader: number } {
+    return { writer: this.writer.cachedStatements, reader: this.reader.cachedStatements };
   }
 
-  all<T>(sql: string, params?: SqlParams): Promise<T[]> {
-    return this.reader.all<T>(sql, params);
+  get<T>(sql: string, params?: SqlParams, options?: QueryOptions): Promise<T | undefined> {
+    return this.reader.get<T>(sql, params, options);
+  }
+
+  all<T>(sql: string, params?: SqlParams, options?: QueryOptions): Promise<T[]> {
+    return this.reader.all<T>(sql, params, options);
   }
 
   /** A single write outside any transaction (autocommit), serialised with transactions. */
-  run(sql: string, params?: SqlParams): Promise<RunResult> {
-    return this.writeLock.runExclusive(() => this.writer.run(sql, params));
+  run(sql: string, params?: SqlParams, options?: QueryOptions): Promise<RunResult> {
+    return this.writeLock.runExclusive(() => this.writer.run(sql, params, options), 'db.run');
   }
 
   exec(sql: string): Promise<void> {
-    return this.writeLock.runExclusive(() => this.writer.exec(sql));
+    return this.writeLock.runExclusive(() => this.writer.exec(sql), 'db.exec');
   }
 
   /**
    * Runs `fn` inside BEGIN IMMEDIATE … COMMIT on the writer. Any throw rolls back; COMMIT is never
-   * issued unconditionally. Reads inside `fn` must use `tx` to see their own uncommitted writes.
+   * issued unconditionally. Reads inside `fn` must use `tx` to see their own uncommitted writes;
+   * writes inside `fn` must use `tx` too: db.run / db.transaction from inside throw
+   * ReentrantLockError rather than wait for this transaction forever.
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     return this.writeLock.runExclusive(async () => {
-      await this.writer.exec('BEGIN IMMEDIATE');
+      const writer = this.writer;
+      await writer.exec('BEGIN IMMEDIATE');
       try {
-        const result = await fn(this.writer);
-        await this.writer.exec('COMMIT');
+        const result = await fn(writer);
+        await writer.exec('COMMIT');
         return result;
       } catch (err) {
-        await this.writer.exec('ROLLBACK').catch(() => undefined);
+        await writer.exec('ROLLBACK').catch((rollbackErr: unknown) => this.replaceWriter(rollbackErr, err));
         throw err;
       }
-    });
+    }, 'db.transaction');
+  }
+
+  /**
+   * A ROLLBACK that failed may leave the writer inside a half-done transaction, which every later
+   * write would silently join. Closing the connection discards whatever it still holds; a fresh
+   * writer takes its place, and the failure is reported, not swallowed.
+   */
+  private async replaceWriter(rollbackErr: unknown, cause: unknown): Promise<void> {
+    const why = (e: unknown) => (e instanceof Error ? e.message : String(e));
+    diagnostic(this.file, `[db] ROLLBACK failed (${why(rollbackErr)}) after: ${why(cause)}; the writer connection is reopened`, 'error');
+    await this.writer.close().catch(() => undefined);
+    this.writer = await Database.openWriter(this.file, this.options);
   }
 
   async close(): Promise<void> {
@@ -181,6 +259,6 @@ export class Database implements Queryable {
       await this.reader.close();
       await this.writer.exec('PRAGMA optimize').catch(() => undefined);
       await this.writer.close();
-    });
+    }, 'db.close');
   }
 }

@@ -16,6 +16,7 @@ export async function writeCalendar(tx: Queryable, table: CalendarTable, source:
   await tx.run(
     `INSERT INTO calendar_day (date, kind, name) SELECT value->>'date', value->>'kind', value->>'name' FROM json_each(?)`,
     [JSON.stringify(table.days)],
+    { bulk: 'calendarStore.writeCalendar' },
   );
   const years: number[] = [];
   for (let y = table.coverage.fromYear; y <= table.coverage.toYear; y += 1) years.push(y);

@@ -11,7 +11,7 @@ export async function upsertMeasures(tx: Queryable, rows: readonly MeasureRow[])
     `INSERT INTO measure (code, kind, mandatory, title, basis)
      SELECT value->>'code', value->>'kind', value->>'mandatory', value->>'title', value->>'basis' FROM json_each(?) WHERE true
      ON CONFLICT(code) DO UPDATE SET kind = excluded.kind, mandatory = excluded.mandatory, title = excluded.title, basis = excluded.basis`,
-    [JSON.stringify(rows.map((m) => ({ ...m, mandatory: m.mandatory ? 1 : 0 })))],
+    [JSON.stringify(rows.map((m) => ({ ...m, mandatory: m.mandatory ? 1 : 0 })))], { bulk: 'populationStore.upsertMeasures' },
   );
 }
 
@@ -34,7 +34,7 @@ export async function upsertSubjects(tx: Queryable, rows: readonly SubjectRow[])
        gender = excluded.gender, birth_date = excluded.birth_date, legal_rep = excluded.legal_rep,
        region_code = excluded.region_code, version = excluded.version
      WHERE excluded.version >= subject.version`,
-    [JSON.stringify(rows)],
+    [JSON.stringify(rows)], { bulk: 'populationStore.upsertSubjects' },
   );
 }
 
@@ -53,7 +53,7 @@ export async function upsertRecords(tx: Queryable, rows: readonly RecordRow[]): 
        publicity_start = excluded.publicity_start, publicity_end = excluded.publicity_end, status = excluded.status,
        version = excluded.version
      WHERE excluded.version >= record.version`,
-    [JSON.stringify(rows)],
+    [JSON.stringify(rows)], { bulk: 'populationStore.upsertRecords' },
   );
 }
 
@@ -69,13 +69,13 @@ export async function upsertListEntries(tx: Queryable, rows: readonly ListEntryR
      ON CONFLICT(central_id) DO UPDATE SET list_type = excluded.list_type, list_name = excluded.list_name, reason = excluded.reason,
        basis = excluded.basis, deciding_unit = excluded.deciding_unit, record_id = excluded.record_id,
        entered_on = excluded.entered_on, exit_on = excluded.exit_on, status = excluded.status`,
-    [json],
+    [json], { bulk: 'populationStore.upsertListEntries' },
   );
   // The bundle states an entry's whole measure list: drop links it no longer names, add the rest.
   await tx.run(
     `DELETE FROM list_entry_measure WHERE list_entry_id IN
        (SELECT le.id FROM json_each(?) e JOIN list_entry le ON le.central_id = e.value->>'centralId')`,
-    [json],
+    [json], { bulk: 'populationStore.upsertListEntries' },
   );
   await tx.run(
     `INSERT OR IGNORE INTO list_entry_measure (list_entry_id, measure_id)
@@ -83,6 +83,6 @@ export async function upsertListEntries(tx: Queryable, rows: readonly ListEntryR
        JOIN list_entry le ON le.central_id = e.value->>'centralId'
        JOIN json_each(e.value->'measureCodes') c
        JOIN measure m ON m.code = c.value`,
-    [json],
+    [json], { bulk: 'populationStore.upsertListEntries' },
   );
 }

@@ -48,6 +48,7 @@ export async function insertSyntheticCases(tx: Queryable, n: number, o: Syntheti
               value->>'assignee_id', value->>'escalated_at', ?
          FROM json_each(?)`,
       [o.subjectId, o.createdBy, JSON.stringify(rows)],
+      { bulk: 'queueBench.insertCases' },
     );
   }
 }

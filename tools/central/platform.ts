@@ -183,6 +183,7 @@ export async function ingest(c: Central, file: string, now: Date): Promise<{ sen
         `INSERT INTO central_export_item (office, schema, item_key, body) SELECT ?, ?, value->>'key', value->>'body' FROM json_each(?) WHERE true
          ON CONFLICT(office, schema, item_key) DO UPDATE SET body = excluded.body`,
         [o.code, f.entry.schema, JSON.stringify(items)],
+        { bulk: 'platform.storeExportItems' },
       );
       if (f.entry.schema === 'forwards') {
         for (const r of f.records as { kind: string; payload: { caseNo: string; providerUnit: string } }[]) {
