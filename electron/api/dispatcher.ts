@@ -37,10 +37,13 @@ export function createDispatcher(ctx: CoreContext): Dispatch {
   };
 }
 
+/** What a caller whose password was reset may still do: change it, or leave. */
+const PASSWORD_CHANGE_METHODS = new Set<MethodName>(['auth.changePassword', 'auth.whoami', 'auth.logout', 'auth.lock']);
+
 async function authorise(ctx: CoreContext, method: MethodName, token: string | undefined): Promise<Caller | null> {
   const access = contract[method].access;
   if (access === 'public') return null;
-  const caller = await resolveSession(ctx, token);
+  const caller = await resolveSession(ctx, token, { allowPasswordChange: PASSWORD_CHANGE_METHODS.has(method) });
   if (access === 'session' || roleHas(caller.role, access)) return caller;
   await ctx.db.transaction((tx) =>
     auditIn(tx, ctx, caller, { action: 'permission.refused', target: method, detail: { role: caller.role, needs: access } }),
