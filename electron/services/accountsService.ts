@@ -147,17 +147,26 @@ export async function listRequests(ctx: CoreContext): Promise<AdminRequest[]> {
   return requests.pendingRequests(ctx.db, since);
 }
 
+function secondAdminRequired(): AppError {
+  return new AppError('SECOND_ADMIN_REQUIRED', 'A second administrator must approve this: not the one who asked, nor the account concerned.', { action: 'approve_own' });
+}
+
 export async function approveRequest(ctx: CoreContext, caller: Caller, input: { id: number }): Promise<ChangeOutcome> {
+  // The refused attempt is itself evidence for the auditor, so it is recorded outside the
+  // transaction that refuses it (the check is repeated inside).
+  const asked = await requests.requestById(ctx.db, input.id);
+  if (asked?.state === 'pending' && (asked.requested_by === caller.accountId || asked.account_id === caller.accountId)) {
+    const reason = asked.requested_by === caller.accountId ? 'own request' : 'own account';
+    await ctx.db.transaction((tx) => auditIn(tx, ctx, caller, { action: 'account.approval_refused', target: String(asked.id), detail: { kind: asked.kind, reason } }));
+    throw secondAdminRequired();
+  }
   const since = new Date(ctx.now().getTime() - REQUEST_VALID_HOURS * 3_600_000).toISOString();
   const accountId = await ctx.db.transaction(async (tx) => {
     const req = await requests.requestById(tx, input.id);
     if (!req || req.state !== 'pending' || req.requested_at < since) {
       throw new AppError('NOT_FOUND', 'There is no pending request with that number (it may have been approved, cancelled or expired).', { id: input.id });
     }
-    if (req.requested_by === caller.accountId || req.account_id === caller.accountId) {
-      await auditIn(tx, ctx, caller, { action: 'account.approval_refused', target: String(req.id), detail: { kind: req.kind, reason: req.requested_by === caller.accountId ? 'own request' : 'own account' } });
-      throw new AppError('SECOND_ADMIN_REQUIRED', 'A second administrator must approve this: not the one who asked, nor the account concerned.', { action: 'approve_own' });
-    }
+    if (req.requested_by === caller.accountId || req.account_id === caller.accountId) throw secondAdminRequired();
     // The state change is the decision: a request approved twice at once is carried out once.
     if (!(await requests.decideRequest(tx, req.id, 'approved', caller.accountId, ctx.now().toISOString()))) {
       throw new AppError('NOT_FOUND', 'There is no pending request with that number (it may have been approved, cancelled or expired).', { id: input.id });
