@@ -1,5 +1,5 @@
 import { contract, isMethodName, roleHas, type MethodName } from '../../shared/contract';
-import { AppError, type ApiResult } from '../../shared/errors';
+import { AppError, type ApiErrorBody, type ApiResult } from '../../shared/errors';
 import { auditIn } from '../services/auditService';
 import { resolveSession } from '../services/authService';
 import type { Caller, CoreContext } from '../services/context';
@@ -37,10 +37,32 @@ export function createDispatcher(ctx: CoreContext): Dispatch {
   };
 }
 
+/** What a caller whose password was reset may still do: change it, or leave. */
+const PASSWORD_CHANGE_METHODS = new Set<MethodName>(['auth.changePassword', 'auth.whoami', 'auth.logout', 'auth.lock']);
+
+export type Preflight = (method: string, token: string | undefined) => Promise<ApiErrorBody | null>;
+
+/**
+ * The dispatcher's own who-may-call check, without the input: the HTTP host runs it before it
+ * reads a large request body, so an upload without a valid session is refused unread.
+ */
+export function createPreflight(ctx: CoreContext): Preflight {
+  return async (method, token) => {
+    try {
+      if (!isMethodName(method)) throw new AppError('METHOD_UNKNOWN', `There is no API method "${method.slice(0, 60)}".`);
+      await authorise(ctx, method, token);
+      return null;
+    } catch (err) {
+      if (err instanceof AppError) return err.toBody();
+      throw err;
+    }
+  };
+}
+
 async function authorise(ctx: CoreContext, method: MethodName, token: string | undefined): Promise<Caller | null> {
   const access = contract[method].access;
   if (access === 'public') return null;
-  const caller = await resolveSession(ctx, token);
+  const caller = await resolveSession(ctx, token, { allowPasswordChange: PASSWORD_CHANGE_METHODS.has(method) });
   if (access === 'session' || roleHas(caller.role, access)) return caller;
   await ctx.db.transaction((tx) =>
     auditIn(tx, ctx, caller, { action: 'permission.refused', target: method, detail: { role: caller.role, needs: access } }),

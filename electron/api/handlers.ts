@@ -2,10 +2,10 @@ import type { MethodName, OutputOf, ParsedInputOf } from '../../shared/contract'
 import * as accounts from '../services/accountsService';
 import { listAuditEvents, verifyAuditChain } from '../services/auditService';
 import * as auth from '../services/authService';
+import * as caseAccess from '../services/caseAccess';
 import * as caseQueue from '../services/caseQueueService';
 import * as objections from '../services/objectionService';
 import * as profiles from '../services/profileService';
-import * as receipts from '../services/receiptService';
 import * as repairs from '../services/repairService';
 import type { Caller, CoreContext } from '../services/context';
 import * as counter from '../services/counterService';
@@ -37,6 +37,7 @@ export const handlers: Handlers = {
   'auth.unlock': ({ ctx, input, token }) => auth.unlock(ctx, token, input.password),
   'auth.lock': ({ ctx, caller }) => auth.lock(ctx, must(caller)),
   'auth.logout': ({ ctx, caller }) => auth.logout(ctx, must(caller)),
+  'auth.changePassword': ({ ctx, caller, token, input }) => auth.changePassword(ctx, must(caller), token!, input),
   'auth.whoami': ({ ctx, caller, token }) => auth.whoami(ctx, must(caller), token!),
   'counter.purposes': async ({ ctx }) => ctx.catalogs.purposes,
   'counter.lookup': ({ ctx, caller, input }) => counter.lookup(ctx, must(caller), input),
@@ -48,8 +49,14 @@ export const handlers: Handlers = {
   'accounts.create': ({ ctx, caller, input }) => accounts.createAccount(ctx, caller, input),
   'accounts.setDisabled': ({ ctx, caller, input }) => accounts.setDisabled(ctx, must(caller), input),
   'accounts.resetPassword': ({ ctx, caller, input }) => accounts.resetPassword(ctx, must(caller), input),
+  'accounts.setRole': ({ ctx, caller, input }) => accounts.setRole(ctx, must(caller), input),
+  'accounts.unlock': ({ ctx, caller, input }) => accounts.unlockAccount(ctx, must(caller), input),
+  'accounts.requests': ({ ctx }) => accounts.listRequests(ctx),
+  'accounts.approveRequest': ({ ctx, caller, input }) => accounts.approveRequest(ctx, must(caller), input),
+  'accounts.cancelRequest': ({ ctx, caller, input }) => accounts.cancelRequest(ctx, must(caller), input),
+  'accounts.setIdleLock': ({ ctx, caller, input }) => accounts.setIdleLockMinutes(ctx, must(caller), input),
   'attachment.upload': ({ ctx, caller, input }) => attachments.uploadAttachment(ctx, must(caller), input),
-  'attachment.get': ({ ctx, caller, input }) => attachments.getAttachment(ctx, must(caller), input),
+  'attachment.get': ({ ctx, caller, input }) => caseAccess.readAttachment(ctx, must(caller), input),
   'report.quota': ({ ctx, caller, input }) => reports.quota(ctx, must(caller), input),
   'report.issue': ({ ctx, caller, input }) => reports.issue(ctx, must(caller), input),
   'report.preview': ({ ctx, caller, input }) => reports.preview(ctx, must(caller), input),
@@ -59,18 +66,18 @@ export const handlers: Handlers = {
   'statement.list': ({ ctx, caller, input }) => statements.listStatements(ctx, must(caller), input),
   'objection.intake': ({ ctx, caller, input }) => objections.intakeObjection(ctx, must(caller), input),
   'objection.act': ({ ctx, caller, input }) => objections.actOnObjection(ctx, must(caller), input),
-  'objection.get': ({ ctx, input }) => objections.getObjection(ctx, input.id),
+  'objection.get': ({ ctx, caller, input }) => caseAccess.readObjection(ctx, must(caller), input.id),
   'repair.check': ({ ctx, caller, input }) => repairs.checkRepair(ctx, must(caller), input),
   'repair.intake': ({ ctx, caller, input }) => repairs.intakeRepair(ctx, must(caller), input),
   'repair.act': ({ ctx, caller, input }) => repairs.actOnRepair(ctx, must(caller), input),
-  'repair.get': ({ ctx, input }) => repairs.getRepair(ctx, input.id),
+  'repair.get': ({ ctx, caller, input }) => caseAccess.readRepair(ctx, must(caller), input.id),
   'cases.queue': ({ ctx, input }) => caseQueue.listQueue(ctx, input),
   'cases.assign': ({ ctx, caller, input }) => caseQueue.assign(ctx, must(caller), input),
   'cases.workload': ({ ctx, input }) => caseQueue.workloadOf(ctx, input.kind),
   'cases.staff': ({ ctx }) => caseQueue.caseStaff(ctx),
   'cases.sweep': ({ ctx }) => caseQueue.sweepOverdue(ctx),
-  'cases.receipt': ({ ctx, input }) => receipts.getReceipt(ctx, input.id),
-  'cases.receiptPrinted': ({ ctx, caller, input }) => receipts.receiptPrinted(ctx, must(caller), input.id),
+  'cases.receipt': ({ ctx, caller, input }) => caseAccess.readReceipt(ctx, must(caller), input.id),
+  'cases.receiptPrinted': ({ ctx, caller, input }) => caseAccess.printReceipt(ctx, must(caller), input.id),
   'cases.profiles': ({ ctx }) => profiles.listProfiles(ctx),
   'cases.selectProfile': ({ ctx, caller, input }) => profiles.selectProfile(ctx, must(caller), input.profileId),
   'sync.status': ({ ctx }) => sync.syncStatus(ctx),

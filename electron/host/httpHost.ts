@@ -4,23 +4,38 @@ import type { AddressInfo } from 'node:net';
 import { contract, isMethodName } from '../../shared/contract';
 import { DEFAULT_MAX_REQUEST_BYTES } from '../../shared/contract/method';
 import type { ApiResult } from '../../shared/errors';
-import type { Dispatch } from '../api/dispatcher';
+import type { Dispatch, Preflight } from '../api/dispatcher';
 import { SECURITY_HEADERS } from './securityHeaders';
 import { readStatic } from './staticFiles';
 
 export const KEY_HEADER = 'x-creditdesk-key';
 export const SESSION_HEADER = 'x-creditdesk-session';
+/** One console in one browser needs a handful; the rest is someone else's page. */
+export const DEFAULT_MAX_CONNECTIONS = 32;
+/** 80 MiB over loopback takes well under a second; a minute is generous. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 
 export interface HostOptions {
   dispatch: Dispatch;
+  /** Who may call, checked before a large body is read (see createPreflight). */
+  preflight: Preflight;
+  /** Simultaneous connections; more are dropped at once (a local page cannot exhaust the host). */
+  maxConnections?: number;
+  /** A request (headers and body) must arrive within this many milliseconds. */
+  requestTimeoutMs?: number;
   staticDir: string;
   port: number;
-  /** Per-launch secret: only a page opened from the printed URL can call the API. */
+  /** Per-launch secret: only a page opened from the launch page can call the API. */
   secret: string;
+  /** Called once, at the first request that carries the right key (the launch page is spent). */
+  onKeyUsed?: () => void;
 }
 
 export interface RunningHost {
+  /** The console's address with the launch key in the fragment: for the launch page only. */
   url: string;
+  /** The bare address, safe to print. */
+  origin: string;
   port: number;
   close(): Promise<void>;
 }
@@ -36,6 +51,25 @@ function sendResult(res: ServerResponse, status: number, result: ApiResult<unkno
 
 function refuse(res: ServerResponse, status: number, message: string): void {
   sendResult(res, status, { ok: false, error: { code: status === 401 ? 'UNAUTHENTICATED' : 'VALIDATION', message } });
+}
+
+/**
+ * Answers without reading the request body and closes the connection, so a client that announced
+ * (or is streaming) a large body gets nothing more read from it.
+ */
+function refuseUnread(req: IncomingMessage, res: ServerResponse, status: number, result: ApiResult<unknown>): void {
+  res.shouldKeepAlive = false;
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' });
+  const socket = req.socket as typeof req.socket | null;
+  res.end(JSON.stringify(result), () => socket?.destroy());
+}
+
+/** Exactly application/json (charset utf-8 if given): "application/jsonx" is not JSON. */
+export function isJsonMediaType(header: string | undefined): boolean {
+  if (!header) return false;
+  const [type, ...params] = header.split(';').map((p) => p.trim().toLowerCase());
+  if (type !== 'application/json') return false;
+  return params.every((p) => !p.startsWith('charset=') || p === 'charset=utf-8' || p === 'charset="utf-8"');
 }
 
 function secretMatches(given: string | undefined, secret: string): boolean {
@@ -67,6 +101,7 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | n
  */
 export async function startHost(opts: HostOptions): Promise<RunningHost> {
   let port = opts.port;
+  let keyUnused = true;
   const server = createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
       console.error('[host]', err);
@@ -80,19 +115,34 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     const url = req.url ?? '/';
     if (url.startsWith('/api/')) {
       if (req.method !== 'POST') return refuse(res, 405, 'use POST');
-      if (!secretMatches(req.headers[KEY_HEADER] as string | undefined, opts.secret)) return refuse(res, 401, 'missing or wrong launch key');
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'send JSON');
+      if (!secretMatches(req.headers[KEY_HEADER] as string | undefined, opts.secret)) {
+        return refuseUnread(req, res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: 'missing or wrong launch key' } });
+      }
+      if (keyUnused) {
+        keyUnused = false;
+        opts.onKeyUsed?.();
+      }
+      if (!isJsonMediaType(req.headers['content-type'])) return refuseUnread(req, res, 415, { ok: false, error: { code: 'VALIDATION', message: 'send application/json' } });
       const method = url.slice('/api/'.length).split('?')[0] ?? '';
       const limit = maxBodyBytes(method);
+      const token = req.headers[SESSION_HEADER] as string | undefined;
+      // A method that may carry a large body (an upload) is only read for a caller the
+      // dispatcher would accept; the dispatcher checks again with the input.
+      if (limit > DEFAULT_MAX_REQUEST_BYTES || Number(req.headers['content-length'] ?? 0) > DEFAULT_MAX_REQUEST_BYTES) {
+        const refused = await opts.preflight(method, token);
+        if (refused) return refuseUnread(req, res, refused.code === 'FORBIDDEN' ? 403 : 401, { ok: false, error: refused });
+      }
+      if (Number(req.headers['content-length'] ?? 0) > limit) {
+        return refuseUnread(req, res, 413, { ok: false, error: { code: 'VALIDATION', message: `request larger than ${limit} bytes for ${method.slice(0, 60)}` } });
+      }
       const body = await readBody(req, limit);
-      if (body === null) return refuse(res, 413, `request larger than ${limit} bytes for ${method.slice(0, 60)}`);
+      if (body === null) return refuseUnread(req, res, 413, { ok: false, error: { code: 'VALIDATION', message: `request larger than ${limit} bytes for ${method.slice(0, 60)}` } });
       let input: unknown;
       try {
         input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
       } catch {
         return refuse(res, 400, 'the request body is not valid JSON');
       }
-      const token = req.headers[SESSION_HEADER] as string | undefined;
       return sendResult(res, 200, await opts.dispatch(method, input, { token }));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed');
@@ -101,6 +151,10 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     send(res, 200, file.body, file.type);
   }
 
+  server.maxConnections = opts.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
+  server.requestTimeout = opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  server.headersTimeout = Math.min(server.requestTimeout, 10_000);
+  server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, '127.0.0.1', () => resolve());
@@ -108,6 +162,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}/#key=${opts.secret}`,
+    origin: `http://127.0.0.1:${port}/`,
     port,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -5,7 +5,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openCore } from '../core';
 import { ensureDemoOffice } from '../demo/demoOffice';
+import { createPreflight } from '../api/dispatcher';
 import { startHost } from './httpHost';
+import { writeLaunchPage } from './launchPage';
 import { parseLaunchArgs, UsageError } from './launchArgs';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -26,11 +28,23 @@ async function main(): Promise<void> {
   }
   const core = await openCore({ dataDir: args.dataDir, demo: args.demo });
   if (args.demo) await ensureDemoOffice(core, (line) => console.log(line));
-  const host = await startHost({ dispatch: core.dispatch, staticDir, port: args.port, secret: randomBytes(24).toString('base64url') });
+  let launch: ReturnType<typeof writeLaunchPage> | null = null;
+  const host = await startHost({
+    dispatch: core.dispatch,
+    preflight: createPreflight(core.ctx),
+    staticDir,
+    port: args.port,
+    secret: randomBytes(24).toString('base64url'),
+    onKeyUsed: () => launch?.remove(),
+  });
+  launch = writeLaunchPage(args.dataDir, host.url);
   console.error(`CreditDesk (browser mode) — data directory ${args.dataDir}`);
-  console.log(host.url);
-  if (args.open) openBrowser(host.url);
+  console.error(`Open the console with this page (it works once; restart for another window): ${launch.fileUrl}`);
+  // The bare address only: the key is in the page above, never on stdout or a command line.
+  console.log(host.origin);
+  if (args.open) openBrowser(launch.fileUrl);
   const stop = async () => {
+    launch?.remove();
     await host.close();
     await core.close();
     process.exit(0);

@@ -56,7 +56,7 @@ async function startSession(ctx: CoreContext, row: accounts.AccountRow): Promise
 
 /** First run only: creates the first administrator; refused once any account exists. */
 export async function setupAdmin(ctx: CoreContext, input: { username: string; displayName: string; password: string }): Promise<SessionInfo> {
-  assertPasswordStrength(input.password);
+  assertPasswordStrength(input.password, input.username);
   const hash = await hashPassword(input.password);
   const id = await ctx.db.transaction(async (tx) => {
     if ((await accounts.countAccounts(tx)) > 0) throw new AppError('ALREADY_INITIALISED', 'This office already has an administrator.');
@@ -67,44 +67,104 @@ export async function setupAdmin(ctx: CoreContext, input: { username: string; di
   return startSession(ctx, (await accounts.findAccountById(ctx.db, id))!);
 }
 
-export async function login(ctx: CoreContext, input: { username: string; password: string }): Promise<SessionInfo> {
-  const row = await accounts.findAccountByUsername(ctx.db, input.username);
-  const now = ctx.now();
-  if (!row) {
-    await auditFailure(ctx, input.username, 'unknown user');
-    throw new AppError('BAD_CREDENTIALS', 'The user name or password is wrong.');
-  }
-  if (row.disabled) {
-    await auditFailure(ctx, row.username, 'disabled');
-    throw new AppError('ACCOUNT_DISABLED', 'This account is disabled. Ask the administrator.');
-  }
-  if (row.locked_until && row.locked_until > now.toISOString()) {
-    await auditFailure(ctx, row.username, 'locked');
-    throw new AppError('ACCOUNT_LOCKED', 'Too many wrong passwords: this account is locked for a while.', { until: row.locked_until });
-  }
-  if (!(await verifyPassword(input.password, row.password_hash))) {
-    const locks = row.failed_logins + 1 >= MAX_FAILED_LOGINS;
-    const until = locks ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
-    await ctx.db.transaction(async (tx) => {
-      await accounts.recordLoginFailure(tx, row.id, until);
-      await auditIn(tx, ctx, null, { action: locks ? 'auth.lockout' : 'auth.login_failed', target: row.username, detail: { failures: row.failed_logins + 1 } });
-    });
-    if (locks) throw new AppError('ACCOUNT_LOCKED', 'Too many wrong passwords: this account is locked for a while.', { until });
-    throw new AppError('BAD_CREDENTIALS', 'The user name or password is wrong.', { remaining: MAX_FAILED_LOGINS - row.failed_logins - 1 });
-  }
-  await accounts.recordLoginSuccess(ctx.db, row.id);
-  return startSession(ctx, row);
+function lockedError(until: string | null): AppError {
+  return new AppError('ACCOUNT_LOCKED', 'Too many wrong passwords: this account is locked for a while.', until ? { until } : {});
 }
 
-function auditFailure(ctx: CoreContext, username: string, reason: string): Promise<number> {
-  return ctx.db.transaction((tx) => auditIn(tx, ctx, null, { action: 'auth.login_failed', target: username, detail: { reason } }));
+function badCredentials(remaining: number): AppError {
+  return new AppError('BAD_CREDENTIALS', 'The user name or password is wrong.', { remaining: Math.max(0, remaining) });
+}
+
+// A name that is not an account (or a disabled one) must answer exactly like a real one: the same
+// codes, the same count of remaining tries, the same lockout, and a real scrypt run. The counts
+// live in memory only; a restart forgets them, which an attacker cannot tell from a lock expiring.
+const GHOSTS_MAX = 10_000;
+const ghostCounts = new WeakMap<CoreContext, Map<string, { failures: number; lockedUntil: string | null }>>();
+
+/** The ghost's answer to one attempt: refused (already locked, no check) or the count it reached. */
+function ghostAttempt(ctx: CoreContext, username: string, now: Date): { refused: boolean; failures: number; lockedUntil: string | null } {
+  let map = ghostCounts.get(ctx);
+  if (!map) ghostCounts.set(ctx, (map = new Map()));
+  const key = username.toLowerCase();
+  const nowIso = now.toISOString();
+  const prev = map.get(key);
+  if (prev?.lockedUntil && prev.lockedUntil > nowIso) return { refused: true, ...prev };
+  const failures = prev && !prev.lockedUntil ? prev.failures + 1 : 1;
+  const next = { failures, lockedUntil: failures >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null };
+  map.delete(key);
+  map.set(key, next);
+  if (map.size > GHOSTS_MAX) map.delete(map.keys().next().value!);
+  return { refused: false, ...next };
+}
+
+export type AttemptOutcome = { ok: true; row: accounts.AccountRow } | { ok: false; error: AppError };
+
+/**
+ * One password attempt against an account, counted before scrypt runs (see reserveAttempt).
+ * Used by login, screen unlock and the self-service password change, so every path that checks a
+ * password counts its failures and honours the lock.
+ */
+export async function attemptPassword(
+  ctx: CoreContext,
+  key: { username: string } | { id: number },
+  password: string,
+  audit: { failed: string; actor: Caller | null },
+): Promise<AttemptOutcome> {
+  const now = ctx.now();
+  const nowIso = now.toISOString();
+  const lockUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString();
+  const reserved = await ctx.db.transaction((tx) => accounts.reserveAttempt(tx, key, { now: nowIso, lockUntil, max: MAX_FAILED_LOGINS }));
+  const target = 'username' in key ? key.username : String(key.id);
+  const fail = async (action: string, detail: Record<string, unknown>, error: AppError): Promise<AttemptOutcome> => {
+    await ctx.db.transaction((tx) => auditIn(tx, ctx, audit.actor, { action, target, detail }));
+    return { ok: false, error };
+  };
+  if (!reserved) {
+    const row = 'username' in key ? await accounts.findAccountByUsername(ctx.db, key.username) : await accounts.findAccountById(ctx.db, key.id);
+    if (row && !row.disabled) return fail(audit.failed, { reason: 'locked' }, lockedError(row.locked_until));
+    // Unknown or disabled: counted like a real account and checked with a real scrypt run.
+    const reason = row ? 'disabled' : 'unknown user';
+    const ghost = ghostAttempt(ctx, target, now);
+    if (ghost.refused) return fail(audit.failed, { reason }, lockedError(ghost.lockedUntil));
+    const correct = await verifyPassword(password, row?.password_hash ?? (await dummyHash()));
+    if (row && correct) return fail(audit.failed, { reason }, new AppError('ACCOUNT_DISABLED', 'This account is disabled. Ask the administrator.'));
+    if (ghost.lockedUntil) return fail(audit.failed, { reason }, lockedError(ghost.lockedUntil));
+    return fail(audit.failed, { reason }, badCredentials(MAX_FAILED_LOGINS - ghost.failures));
+  }
+  if (await verifyPassword(password, reserved.password_hash)) {
+    if (await ctx.db.transaction((tx) => accounts.settleCorrectAttempt(tx, reserved.id, reserved.failed_logins, ctx.now().toISOString()))) {
+      return { ok: true, row: { ...reserved, failed_logins: 0, locked_until: null } };
+    }
+    const now2 = await accounts.findAccountById(ctx.db, reserved.id);
+    return fail(audit.failed, { reason: 'locked', correctPassword: true }, lockedError(now2?.locked_until ?? null));
+  }
+  const locks = reserved.failed_logins >= MAX_FAILED_LOGINS;
+  if (locks) return fail('auth.lockout', { failures: reserved.failed_logins, via: audit.failed }, lockedError(reserved.locked_until));
+  return fail(audit.failed, { failures: reserved.failed_logins }, badCredentials(MAX_FAILED_LOGINS - reserved.failed_logins));
+}
+
+let dummy: Promise<string> | null = null;
+/** A real hash of nothing anyone knows, so an unknown name costs the same scrypt run as a real one. */
+function dummyHash(): Promise<string> {
+  dummy ??= hashPassword(randomBytes(18).toString('base64'));
+  return dummy;
+}
+
+export async function login(ctx: CoreContext, input: { username: string; password: string }): Promise<SessionInfo> {
+  const outcome = await attemptPassword(ctx, { username: input.username }, input.password, { failed: 'auth.login_failed', actor: null });
+  if (!outcome.ok) throw outcome.error;
+  return startSession(ctx, outcome.row);
 }
 
 /**
  * Resolves a token to its caller. Locked (idle) sessions are reported as such so the UI can show
  * the unlock screen without losing the clerk's place; ended or expired ones must log in again.
  */
-export async function resolveSession(ctx: CoreContext, token: string | undefined, opts: { allowLocked?: boolean } = {}): Promise<Caller> {
+export async function resolveSession(
+  ctx: CoreContext,
+  token: string | undefined,
+  opts: { allowLocked?: boolean; allowPasswordChange?: boolean } = {},
+): Promise<Caller> {
   if (!token) throw new AppError('UNAUTHENTICATED', 'Please log in.');
   const tokenHash = hashToken(token);
   const s = await sessions.findSession(ctx.db, tokenHash);
@@ -122,22 +182,28 @@ export async function resolveSession(ctx: CoreContext, token: string | undefined
     if (!s.locked) await sessions.setSessionLocked(ctx.db, tokenHash, true, s.last_seen_at);
     throw new AppError('SESSION_LOCKED', 'The console locked itself after a period without use. Enter your password to continue.');
   }
+  // After an administrator's reset the owner picks a new password before anything else.
+  if (account.must_change_password === 1 && !opts.allowPasswordChange) {
+    throw new AppError('PASSWORD_CHANGE_REQUIRED', 'Your password was reset by an administrator: choose a new password to continue.');
+  }
   if (!s.locked && idleMs > TOUCH_EVERY_MS) await sessions.touchSession(ctx.db, tokenHash, now.toISOString());
   return { accountId: account.id, username: account.username, role: account.role, tokenHash };
 }
 
 export async function unlock(ctx: CoreContext, token: string | undefined, password: string): Promise<SessionInfo> {
-  const caller = await resolveSession(ctx, token, { allowLocked: true });
-  const row = (await accounts.findAccountById(ctx.db, caller.accountId))!;
-  if (!(await verifyPassword(password, row.password_hash))) {
-    await ctx.db.transaction((tx) => auditIn(tx, ctx, caller, { action: 'auth.unlock_failed', target: row.username, detail: {} }));
-    throw new AppError('BAD_CREDENTIALS', 'The password is wrong.');
+  const caller = await resolveSession(ctx, token, { allowLocked: true, allowPasswordChange: true });
+  const outcome = await attemptPassword(ctx, { id: caller.accountId }, password, { failed: 'auth.unlock_failed', actor: caller });
+  if (!outcome.ok) {
+    // The screen's own password is wrong too often: the session ends with the lock, so whoever
+    // sits at the counter must log in again once the lock has passed.
+    if (outcome.error.code === 'ACCOUNT_LOCKED') await sessions.endSession(ctx.db, caller.tokenHash, ctx.now().toISOString());
+    throw outcome.error.code === 'BAD_CREDENTIALS' ? new AppError('BAD_CREDENTIALS', 'The password is wrong.', outcome.error.details) : outcome.error;
   }
   await ctx.db.transaction(async (tx) => {
     await sessions.setSessionLocked(tx, caller.tokenHash, false, ctx.now().toISOString());
-    await auditIn(tx, ctx, caller, { action: 'auth.unlock', target: row.username, detail: {} });
+    await auditIn(tx, ctx, caller, { action: 'auth.unlock', target: caller.username, detail: {} });
   });
-  return sessionInfo(ctx, token!, row);
+  return sessionInfo(ctx, token!, outcome.row);
 }
 
 export async function lock(ctx: CoreContext, caller: Caller): Promise<{ locked: true }> {
@@ -151,6 +217,31 @@ export async function logout(ctx: CoreContext, caller: Caller): Promise<{ logged
     await auditIn(tx, ctx, caller, { action: 'auth.logout', target: caller.username, detail: {} });
   });
   return { loggedOut: true };
+}
+
+/**
+ * The owner's own change: the current password is checked (and counted like a login attempt,
+ * so a borrowed session cannot guess it), the new one must pass the rules and differ from it.
+ * Other sessions of the account end; this one stays.
+ */
+export async function changePassword(ctx: CoreContext, caller: Caller, token: string, input: { currentPassword: string; newPassword: string }): Promise<SessionInfo> {
+  const outcome = await attemptPassword(ctx, { id: caller.accountId }, input.currentPassword, { failed: 'auth.change_password_failed', actor: caller });
+  if (!outcome.ok) {
+    if (outcome.error.code === 'ACCOUNT_LOCKED') await sessions.endSession(ctx.db, caller.tokenHash, ctx.now().toISOString());
+    throw outcome.error.code === 'BAD_CREDENTIALS' ? new AppError('BAD_CREDENTIALS', 'The current password is wrong.', { ...outcome.error.details, field: 'currentPassword' }) : outcome.error;
+  }
+  assertPasswordStrength(input.newPassword, caller.username);
+  if (await verifyPassword(input.newPassword, outcome.row.password_hash)) {
+    throw new AppError('WEAK_PASSWORD', 'The new password must differ from the current one.', { reason: 'same_as_current' });
+  }
+  const hash = await hashPassword(input.newPassword);
+  const at = ctx.now().toISOString();
+  await ctx.db.transaction(async (tx) => {
+    await accounts.setPasswordHash(tx, caller.accountId, hash, { mustChange: false, at });
+    await sessions.endOtherSessionsOf(tx, caller.accountId, caller.tokenHash, at);
+    await auditIn(tx, ctx, caller, { action: 'auth.change_password', target: caller.username, detail: { afterReset: outcome.row.must_change_password === 1 } });
+  });
+  return sessionInfo(ctx, token, (await accounts.findAccountById(ctx.db, caller.accountId))!);
 }
 
 export async function whoami(ctx: CoreContext, caller: Caller, token: string): Promise<SessionInfo> {

@@ -261,7 +261,7 @@ export async function actOnObjection(ctx: CoreContext, caller: Caller, a: Object
       if (!objectionCanMove(row.state as ObjectionState, to)) throw illegal('objection', row.case_no, row.state, to);
       const next = { ...row, ...patch, state: to } as ObjectionRow;
       const isOpen = OBJECTION_CLOCK_STATES.includes(to) ? 1 : 0;
-      await updateCase(tx, 'objection', row.id, { ...patch, state: to, is_open: isOpen, ...(await deadlinePatch(ctx, next)) });
+      if ((await updateCase(tx, 'objection', row.id, { ...patch, state: to, is_open: isOpen, ...(await deadlinePatch(ctx, next)) }, row.state)) === 0) throw illegal('objection', row.case_no, row.state, to);
       await recordTransition(tx, ctx, caller, 'objection', row, a.action, to, reason, detail);
     };
     const update = async (patch: Record<string, unknown>, reason: string | null, detail: Record<string, unknown> = {}) => {

@@ -197,7 +197,7 @@ export async function actOnRepair(ctx: CoreContext, caller: Caller, a: RepairAct
       await setRecordStatus(tx, row.record_id, 'repaired');
       detail.listEntriesExited = await liftListEntriesOf(tx, row.record_id, 'exited', day);
     }
-    await updateCase(tx, 'repair', row.id, patch);
+    if ((await updateCase(tx, 'repair', row.id, patch, row.state)) === 0) throw illegal('repair', row.case_no, row.state, to);
     await recordTransition(tx, ctx, caller, 'repair', row, a.action, to, a.reason ?? null, detail);
     if (a.action === 'forward' || a.action === 'approve' || a.action === 'deny') {
       const record = (await tx.get<{ central_id: string; document_no: string }>('SELECT central_id, document_no FROM record WHERE id = ?', [row.record_id]))!;

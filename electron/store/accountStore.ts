@@ -10,9 +10,10 @@ export interface AccountRow {
   failed_logins: number;
   locked_until: string | null;
   disabled: number;
+  must_change_password: number;
 }
 
-const COLUMNS = 'id, username, display_name, role, password_hash, failed_logins, locked_until, disabled';
+const COLUMNS = 'id, username, display_name, role, password_hash, failed_logins, locked_until, disabled, must_change_password';
 
 export function toAccountInfo(row: AccountRow, now: Date): AccountInfo {
   return {
@@ -22,6 +23,7 @@ export function toAccountInfo(row: AccountRow, now: Date): AccountInfo {
     role: row.role,
     locked: row.locked_until !== null && row.locked_until > now.toISOString(),
     disabled: row.disabled === 1,
+    mustChangePassword: row.must_change_password === 1,
   };
 }
 
@@ -52,14 +54,44 @@ export async function insertAccount(
   return r.lastID;
 }
 
-export async function recordLoginFailure(db: Queryable, id: number, lockUntil: string | null): Promise<void> {
-  await db.run(
-    'UPDATE account SET failed_logins = CASE WHEN ? IS NULL THEN failed_logins + 1 ELSE 0 END, locked_until = coalesce(?, locked_until) WHERE id = ?',
-    [lockUntil, lockUntil, id],
+/**
+ * Takes one password attempt before the password is checked: the attempt is counted first, and
+ * the attempt that reaches `max` engages the lock at once, so attempts sent in parallel can never
+ * all be checked against a stale count. Returns nothing when the account is unknown, disabled or
+ * locked (the caller tells which with a plain read). An expired lock starts a fresh count.
+ */
+export function reserveAttempt(
+  db: Queryable,
+  key: { username: string } | { id: number },
+  opts: { now: string; lockUntil: string; max: number },
+): Promise<AccountRow | undefined> {
+  const where = 'username' in key ? 'username = :key' : 'id = :key';
+  const next = 'CASE WHEN locked_until IS NULL THEN failed_logins + 1 ELSE 1 END';
+  return db.get<AccountRow>(
+    `UPDATE account SET failed_logins = ${next},
+            locked_until = CASE WHEN ${next} >= :max THEN :lockUntil ELSE NULL END
+      WHERE ${where} AND disabled = 0 AND (locked_until IS NULL OR locked_until <= :now)
+      RETURNING ${COLUMNS}`,
+    { ':key': 'username' in key ? key.username : key.id, ':max': opts.max, ':lockUntil': opts.lockUntil, ':now': opts.now },
   );
 }
 
-export async function recordLoginSuccess(db: Queryable, id: number): Promise<void> {
+/**
+ * A checked-correct attempt clears the count, unless a lock was engaged by attempts that came in
+ * after it (a correct password inside a burst of wrong ones does not lift the burst's lock).
+ * `attempt` is the count this attempt reserved. False means the account is locked.
+ */
+export async function settleCorrectAttempt(db: Queryable, id: number, attempt: number, now: string): Promise<boolean> {
+  const row = await db.get<{ id: number }>(
+    `UPDATE account SET failed_logins = 0, locked_until = NULL
+      WHERE id = ? AND (locked_until IS NULL OR locked_until <= ? OR failed_logins = ?) RETURNING id`,
+    [id, now, attempt],
+  );
+  return row !== undefined;
+}
+
+/** An administrator (or the staff command line) lifts a lockout. */
+export async function clearLockout(db: Queryable, id: number): Promise<void> {
   await db.run('UPDATE account SET failed_logins = 0, locked_until = NULL WHERE id = ?', [id]);
 }
 
@@ -67,6 +99,20 @@ export async function setAccountDisabled(db: Queryable, id: number, disabled: bo
   await db.run('UPDATE account SET disabled = ? WHERE id = ?', [disabled ? 1 : 0, id]);
 }
 
-export async function setPasswordHash(db: Queryable, id: number, hash: string): Promise<void> {
-  await db.run('UPDATE account SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE id = ?', [hash, id]);
+/** `mustChange`: set by an administrator's reset, cleared when the owner picks their own. */
+export async function setPasswordHash(db: Queryable, id: number, hash: string, opts: { mustChange: boolean; at: string }): Promise<void> {
+  await db.run('UPDATE account SET password_hash = ?, must_change_password = ?, password_changed_at = ?, failed_logins = 0, locked_until = NULL WHERE id = ?', [
+    hash,
+    opts.mustChange ? 1 : 0,
+    opts.at,
+    id,
+  ]);
+}
+
+export async function setAccountRole(db: Queryable, id: number, role: Role): Promise<void> {
+  await db.run('UPDATE account SET role = ? WHERE id = ?', [role, id]);
+}
+
+export async function countActiveAdmins(db: Queryable): Promise<number> {
+  return (await db.get<{ n: number }>("SELECT count(*) AS n FROM account WHERE role = 'admin' AND disabled = 0"))?.n ?? 0;
 }

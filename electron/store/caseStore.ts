@@ -92,11 +92,21 @@ export function caseRowByNo<T extends CaseRowBase>(db: Queryable, kind: CaseKind
 
 const IDENT = /^[a-z_]+$/;
 
-export async function updateCase(tx: Queryable, kind: CaseKind, id: number, patch: Record<string, unknown>): Promise<void> {
+/**
+ * `fromState`: a transition writes only if the case is still in the state it was decided from
+ * (the decision and the write are one statement); returns the number of rows changed.
+ */
+export async function updateCase(tx: Queryable, kind: CaseKind, id: number, patch: Record<string, unknown>, fromState?: string): Promise<number> {
   const cols = Object.keys(patch);
-  if (cols.length === 0) return;
+  if (cols.length === 0) return 0;
   if (!cols.every((c) => IDENT.test(c))) throw new Error('bad column name');
-  await tx.run(`UPDATE ${CASE_TABLE[kind].table} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`, [...cols.map((c) => patch[c]), id]);
+  const guard = fromState === undefined ? '' : ' AND state = ?';
+  const r = await tx.run(`UPDATE ${CASE_TABLE[kind].table} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?${guard}`, [
+    ...cols.map((c) => patch[c]),
+    id,
+    ...(fromState === undefined ? [] : [fromState]),
+  ]);
+  return r.changes;
 }
 
 export interface EventInput {

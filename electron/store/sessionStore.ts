@@ -32,3 +32,7 @@ export async function endSession(db: Queryable, tokenHash: string, now: string):
 export async function endSessionsOf(db: Queryable, accountId: number, now: string): Promise<void> {
   await db.run('UPDATE session SET ended_at = ? WHERE account_id = ? AND ended_at IS NULL', [now, accountId]);
 }
+
+export async function endOtherSessionsOf(db: Queryable, accountId: number, keepTokenHash: string, now: string): Promise<void> {
+  await db.run('UPDATE session SET ended_at = ? WHERE account_id = ? AND token_hash <> ? AND ended_at IS NULL', [now, accountId, keepTokenHash]);
+}

@@ -31,5 +31,10 @@ export const authContract = {
   'auth.unlock': method<SessionInfo>()({ input: z.object({ password }).strict(), access: 'public' }),
   'auth.lock': method<{ locked: true }>()({ input: z.object({}).strict(), access: 'session' }),
   'auth.logout': method<{ loggedOut: true }>()({ input: z.object({}).strict(), access: 'session' }),
+  /** Every staff member changes their own password (and must, after an administrator's reset). */
+  'auth.changePassword': method<SessionInfo>()({
+    input: z.object({ currentPassword: password, newPassword: password }).strict(),
+    access: 'session',
+  }),
   'auth.whoami': method<SessionInfo>()({ input: z.object({}).strict(), access: 'session' }),
 };

@@ -33,6 +33,7 @@ export function isMethodName(name: string): name is MethodName {
 }
 
 export * from './permissions';
+export type { AdminRequest, ChangeOutcome } from './accounts';
 export type { OfficeStatus, SessionInfo } from './auth';
 export type { LookupResult, Purpose } from './counter';
 export type { AuditRow, AuditVerifyResult, Page, QueryLogRow } from './logs';

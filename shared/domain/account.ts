@@ -8,4 +8,6 @@ export interface AccountInfo {
   role: Role;
   locked: boolean;
   disabled: boolean;
+  /** Set by an administrator's reset: the owner must choose a new password before anything else. */
+  mustChangePassword: boolean;
 }

@@ -16,7 +16,12 @@ const MESSAGES: Partial<Record<ErrorCode, { zh: string; en: string }>> = {
   ACCOUNT_DISABLED: { zh: '该账户已停用，请联系管理员。', en: 'This account is disabled. Ask the administrator.' },
   ALREADY_INITIALISED: { zh: '本窗口已设置管理员。', en: 'This office already has an administrator.' },
   NOT_INITIALISED: { zh: '本窗口尚未初始化。', en: 'This office has not been set up yet.' },
-  WEAK_PASSWORD: { zh: '密码至少 10 位，且须同时包含字母和数字。', en: 'The password needs at least 10 characters with both letters and digits.' },
+  WEAK_PASSWORD: { zh: '密码至少 10 位，须同时包含字母和数字，不能包含用户名，也不能是常见弱密码。', en: 'The password needs at least 10 characters with letters and digits, must not contain the user name, and must not be a common one.' },
+  PASSWORD_CHANGE_REQUIRED: { zh: '管理员已重置您的密码：请先设置新密码再继续。', en: 'Your password was reset by an administrator: choose a new password to continue.' },
+  SECOND_ADMIN_REQUIRED: { zh: '此项须由另一名管理员批准（不能是提出人，也不能是被修改的账户本人）。', en: 'A second administrator must approve this (not the one who asked, nor the account concerned).' },
+  CANNOT_CHANGE_OWN_ACCOUNT: { zh: '不能对自己的账户执行此操作，请由另一名管理员办理。', en: 'You cannot do this to your own account; another administrator can.' },
+  LAST_ADMIN: { zh: '这是最后一名在用的管理员账户，不能停用或改为其他角色。', en: 'This is the last active administrator; it cannot be disabled or given another role.' },
+  CASE_NOT_YOURS: { zh: '该案件不是您经办的窗口业务，无权查看。如需查看请联系负责人。', en: 'This case did not come from one of your visits, so you cannot open it. Ask a manager.' },
   USERNAME_TAKEN: { zh: '该用户名已被使用。', en: 'That user name is already taken.' },
   NOT_FOUND: { zh: '未找到相应记录。', en: 'Nothing was found.' },
   ID_INVALID: { zh: '身份证号码无效。', en: 'The ID number is not valid.' },
@@ -53,6 +58,27 @@ const ID_REASONS: Record<string, { zh: string; en: string }> = {
   ID_CHECK_DIGIT: { zh: '校验位不正确，请核对号码。', en: 'The check character does not match; check the number.' },
 };
 
+// Why a password was refused (details.reason of WEAK_PASSWORD).
+const PASSWORD_REASONS: Record<string, { zh: string; en: string }> = {
+  too_short: { zh: '密码至少需要 10 位。', en: 'The password needs at least 10 characters.' },
+  needs_letters_and_digits: { zh: '密码须同时包含字母和数字。', en: 'The password needs both letters and digits.' },
+  contains_username: { zh: '密码不能与用户名相同，也不能包含用户名。', en: 'The password must not be or contain the user name.' },
+  common: { zh: '这是最常见的弱密码之一，攻击者会最先尝试，请换一个不常见的密码。', en: 'This password is among the first ones an attacker tries; choose a less common one.' },
+  same_as_current: { zh: '新密码不能与当前密码相同。', en: 'The new password must differ from the current one.' },
+};
+
+/** Why a password is refused, for a form field (the same sentences as the API error). */
+export function passwordReasonMessage(reason: string, locale: Locale): string | null {
+  return PASSWORD_REASONS[reason]?.[locale] ?? null;
+}
+
+// Which self-action was refused (details.action of CANNOT_CHANGE_OWN_ACCOUNT).
+const OWN_ACCOUNT_ACTIONS: Record<string, { zh: string; en: string }> = {
+  disable: { zh: '不能停用自己的账户，请由另一名管理员办理。', en: 'You cannot disable your own account; another administrator can.' },
+  reset_own: { zh: '请用“修改密码”更改自己的密码（需输入当前密码）。', en: 'Change your own password with "Change password" (you need your current one).' },
+  set_own_role: { zh: '不能更改自己的角色，请由另一名管理员办理。', en: 'You cannot change your own role; another administrator can.' },
+};
+
 export function idReasonMessage(reason: string, locale: Locale): string | null {
   return ID_REASONS[reason]?.[locale] ?? null;
 }
@@ -66,6 +92,10 @@ export function errorMessage(error: ApiErrorBody, locale: Locale): string {
       if (idMsg) return idMsg;
     }
   }
+  const reason = error.details?.reason;
+  if (error.code === 'WEAK_PASSWORD' && typeof reason === 'string' && PASSWORD_REASONS[reason]) return PASSWORD_REASONS[reason][locale];
+  const action = error.details?.action;
+  if (error.code === 'CANNOT_CHANGE_OWN_ACCOUNT' && typeof action === 'string' && OWN_ACCOUNT_ACTIONS[action]) return OWN_ACCOUNT_ACTIONS[action][locale];
   // Sync refusals carry their own specific sentence in both languages (bundle-security.md 12).
   const own = error.code === 'SYNC_REFUSED' ? error.details?.[locale] : undefined;
   if (typeof own === 'string') return own;

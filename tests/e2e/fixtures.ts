@@ -1,9 +1,10 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { consoleUrlFromLaunchPage, LAUNCH_PAGE } from '../../electron/host/launchPage';
 
 export interface ConsoleServer {
   url: string;
@@ -34,7 +35,11 @@ export async function startConsole(opts: { demo: boolean } = { demo: true }): Pr
       const line = buffer.split('\n').find((l) => l.startsWith('http://127.0.0.1:'));
       if (line) {
         clearTimeout(timer);
-        resolve(line.trim());
+        // The printed address has no key; the one-time launch page (0600 in the data directory)
+        // holds it. Read it before any browser spends it.
+        const launch = consoleUrlFromLaunchPage(readFileSync(join(dataDir, LAUNCH_PAGE), 'utf8'));
+        if (launch) resolve(launch);
+        else reject(new Error(`no launch page in ${dataDir} (printed ${line.trim()})`));
       }
     });
     child.on('exit', (code) => reject(new Error(`console exited with ${code}:\n${stderr}`)));

@@ -1,6 +1,7 @@
+import { accountsSetRole, accountsUnlock } from './accountCommands';
 import { auditVerify } from './auditVerify';
 import type { CliCommand } from './command';
 import { syncExport, syncImport, syncInit, syncInspect } from './syncCommands';
 
 // The staff commands, one line each; a feature adds its own here.
-export const COMMANDS: CliCommand[] = [auditVerify, syncInit, syncImport, syncExport, syncInspect];
+export const COMMANDS: CliCommand[] = [auditVerify, syncInit, syncImport, syncExport, syncInspect, accountsUnlock, accountsSetRole];

@@ -6,7 +6,7 @@ export const common = {
     nav: { counter: '窗口受理', queryLog: '查询登记', audit: '审计日志', accounts: '账户管理' },
     action: { login: '登录', logout: '退出', lock: '锁定', unlock: '解锁', save: '保存', cancel: '取消', search: '查询', more: '加载更多', refresh: '刷新' },
     login: { title: '工作人员登录', username: '用户名', password: '密码', locked: '工作台已锁定', lockedHint: '为保护个人信息，工作台在无操作一段时间后自动锁定。', switchUser: '切换账户' },
-    setup: { title: '首次启动：设置管理员', hint: '本数据目录尚无账户。请设置第一位管理员；其他账户由管理员在“账户管理”中创建。', displayName: '姓名', confirm: '确认密码', mismatch: '两次输入的密码不一致', passwordRule: '至少 10 位，包含字母和数字' },
+    setup: { title: '首次启动：设置管理员', hint: '本数据目录尚无账户。请设置第一位管理员；其他账户由管理员在“账户管理”中创建。', displayName: '姓名', confirm: '确认密码', mismatch: '两次输入的密码不一致', passwordRule: '至少 10 位，包含字母和数字；不含用户名，不用常见弱密码' },
     role: { clerk: '窗口受理员', manager: '科长', operator: '同步操作员', auditor: '审查员', admin: '管理员' },
     counter: {
       newVisit: '新的查询', idNumber: '身份证号码', name: '姓名', applicant: '申请人', self: '本人', purpose: '查询用途', purposeText: '用途说明',
@@ -32,7 +32,7 @@ export const common = {
     nav: { counter: 'Counter', queryLog: 'Query log', audit: 'Audit log', accounts: 'Accounts' },
     action: { login: 'Log in', logout: 'Log out', lock: 'Lock', unlock: 'Unlock', save: 'Save', cancel: 'Cancel', search: 'Search', more: 'Load more', refresh: 'Refresh' },
     login: { title: 'Staff login', username: 'User name', password: 'Password', locked: 'Console locked', lockedHint: 'The console locks itself after a period without use to protect personal data.', switchUser: 'Switch user' },
-    setup: { title: 'First start: set up the administrator', hint: 'This data directory has no accounts yet. Set up the first administrator; they create the other accounts under Accounts.', displayName: 'Full name', confirm: 'Confirm password', mismatch: 'The two passwords differ', passwordRule: 'At least 10 characters, letters and digits' },
+    setup: { title: 'First start: set up the administrator', hint: 'This data directory has no accounts yet. Set up the first administrator; they create the other accounts under Accounts.', displayName: 'Full name', confirm: 'Confirm password', mismatch: 'The two passwords differ', passwordRule: 'At least 10 characters, letters and digits; not the user name, not a common password' },
     role: { clerk: 'Clerk', manager: 'Manager', operator: 'Sync operator', auditor: 'Auditor', admin: 'Administrator' },
     counter: {
       newVisit: 'New visit', idNumber: 'ID number', name: 'Name', applicant: 'Applicant', self: 'The subject in person', purpose: 'Purpose', purposeText: 'Describe the purpose',

@@ -4,6 +4,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { createPreflight } from '../../../electron/api/dispatcher';
 import { startHost, type RunningHost } from '../../../electron/host/httpHost';
 import { openTestCore, type TestCore } from '../../support/core';
 
@@ -18,7 +19,7 @@ before(async () => {
   core = await openTestCore();
   staticDir = mkdtempSync(join(tmpdir(), 'cd-static-'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>CreditDesk</title>');
-  host = await startHost({ dispatch: core.dispatch, staticDir, port: 0, secret: SECRET });
+  host = await startHost({ dispatch: core.dispatch, preflight: createPreflight(core.ctx), staticDir, port: 0, secret: SECRET });
 });
 after(async () => {
   await host.close();
@@ -85,9 +86,10 @@ test('static files are served with a strict CSP and nothing outside the console 
 
 test('an upload method takes a body above the default cap; every other method is held to it', async () => {
   const bigButAllowed = JSON.stringify({ fileName: 'letter.png', mimeType: 'image/png', dataBase64: 'A'.repeat(2_000_000) });
-  const upload = await send('/api/attachment.upload', { headers: json, body: bigButAllowed });
+  const { token } = await core.loginAs('clerk');
+  const upload = await send('/api/attachment.upload', { headers: { ...json, 'x-creditdesk-session': token }, body: bigButAllowed });
   assert.equal(upload.status, 200);
-  assert.equal(JSON.parse(upload.body).error.code, 'UNAUTHENTICATED'); // read in full, then refused for the missing session
+  assert.equal(JSON.parse(upload.body).error.code, 'ATTACHMENT_INVALID'); // read in full: a session was shown first
   const small = await send('/api/auth.status', { headers: json, body: JSON.stringify({ pad: 'A'.repeat(2_000_000) }) });
   assert.equal(small.status, 413);
 });
