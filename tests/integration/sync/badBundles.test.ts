@@ -54,6 +54,16 @@ describe('bad update bundles leave the database unchanged', () => {
     const now = w.core.clock.now;
     const path = await w.craft({ subjects: [person()] }, { createdAt: new Date(now.getTime() - 10 * DAY), expiresAt: new Date(now.getTime() - DAY) });
     await refusedUnchanged(w, path, 'BUNDLE_EXPIRED');
+    // Five days back the computer's clock alone would call the bundle valid (made 10 days ago,
+    // expiring yesterday); the newest bundle already verified here says otherwise.
+    const back = new Date(now.getTime() - 5 * DAY);
+    assert.ok(back > new Date(now.getTime() - 10 * DAY) && back < new Date(now.getTime() - DAY));
+    w.core.clock.now = back;
+    try {
+      await refusedUnchanged(w, path, 'BUNDLE_EXPIRED');
+    } finally {
+      w.core.clock.now = now;
+    }
   });
 
   test('a gap names the missing bundle', async () => {
