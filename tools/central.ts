@@ -18,7 +18,8 @@ const USAGE = `Usage: npm run central -- <command> --data-dir DIR [options]
   ingest FILE                               verify and take in an office export bundle
   decide --office CODE --case CASENO --outcome O --reason TEXT [--content TEXT]   decide a forwarded objection
   status                                    offices, channels and objections awaiting a decision
-Options: --now ISO-TIME sets the platform clock (tests, demonstrations).`;
+Options: --now ISO-TIME sets the platform clock (tests, demonstrations).
+         --verbose also writes diagnostics (slow queries) to stderr; they always go to diagnostics.log in DIR.`;
 
 class Usage extends Error {}
 
@@ -35,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
       options: {
         'data-dir': { type: 'string' }, subjects: { type: 'string' }, seed: { type: 'string' }, today: { type: 'string' }, office: { type: 'string' },
         snapshot: { type: 'boolean' }, out: { type: 'string' }, case: { type: 'string' }, outcome: { type: 'string' }, reason: { type: 'string' },
-        content: { type: 'string' }, now: { type: 'string' },
+        content: { type: 'string' }, now: { type: 'string' }, verbose: { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -43,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const v = parsed.values;
   const pos = parsed.positionals;
+  if (v.verbose) process.env.CREDITDESK_VERBOSE = '1';
   if (!v['data-dir']) throw new Usage('--data-dir DIR is required: the platform data directory.');
   const dir = resolve(v['data-dir']);
   const now = v.now ? new Date(v.now) : new Date();

@@ -4,17 +4,37 @@ import { COMMANDS } from './cli/commands';
 // `npm run creditdesk -- <command> --data-dir DIR`: the console's operations for IT staff and
 // scripts. Exit codes: 0 done, 1 refused or failed (with the error code and a sentence), 2 usage.
 function help(): string {
-  return ['Usage: npm run creditdesk -- <command> [options]', '', ...COMMANDS.map((c) => `  ${c.usage.padEnd(44)} ${c.summary}`)].join('\n');
+  return [
+    'Usage: npm run creditdesk -- <command> [options]',
+    '',
+    ...COMMANDS.map((c) => `  ${c.usage.padEnd(44)} ${c.summary}`),
+    '',
+    'Every command takes --verbose: diagnostics (slow queries) also on stderr; they always go to diagnostics.log in the data directory.',
+  ].join('\n');
 }
 
-async function main(argv: string[]): Promise<number> {
+/** For a first word that only starts commands ("audit"): the commands it starts. */
+function subcommandsOf(word: string | undefined): string | null {
+  const family = COMMANDS.filter((c) => c.words.length > 1 && c.words[0] === word);
+  if (family.length === 0) return null;
+  return `"${word}" needs a subcommand: ${family.map((c) => c.words.slice(1).join(' ')).join(', ')}.\n${family.map((c) => `  ${c.usage.padEnd(44)} ${c.summary}`).join('\n')}`;
+}
+
+async function main(all: string[]): Promise<number> {
+  const argv = all.filter((a) => a !== '--verbose');
+  if (argv.length !== all.length) process.env.CREDITDESK_VERBOSE = '1';
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help') {
     console.log(help());
     return argv.length === 0 ? 2 : 0;
   }
   const command = COMMANDS.filter((c) => c.words.every((w, i) => argv[i] === w)).sort((a, b) => b.words.length - a.words.length)[0];
   if (!command) {
-    console.error(`Unknown command "${argv.slice(0, 2).join(' ')}".\n${help()}`);
+    const family = subcommandsOf(argv[0]);
+    if (family) {
+      console.error(family);
+      return 2;
+    }
+    console.error(`Unknown command "${argv[0]}".\n${help()}`);
     return 2;
   }
   const rest = argv.slice(command.words.length);

@@ -24,6 +24,7 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
+/** CREDITDESK_SLOW_QUERY_MS overrides it (0 logs every statement: for tracing a slow screen). */
 const SLOW_QUERY_MS = 40;
 /** Prepared statements kept per connection; the least recently used idle one is finalized. */
 export const STATEMENT_CACHE_SIZE = 256;
@@ -152,7 +153,8 @@ export class Connection implements Queryable {
 
   private logIfSlow(sql: string, started: number, options: QueryOptions | undefined): void {
     const ms = performance.now() - started;
-    if (ms > SLOW_QUERY_MS && !options?.bulk) {
+    const threshold = Number(process.env.CREDITDESK_SLOW_QUERY_MS ?? SLOW_QUERY_MS);
+    if (ms >= threshold && !options?.bulk) {
       diagnostic(this.file, `[db] slow query ${ms.toFixed(1)} ms: ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
     }
   }

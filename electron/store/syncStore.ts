@@ -90,6 +90,11 @@ export async function upsertOfficeKeys(tx: Queryable, rows: readonly { officeCod
   );
 }
 
+/** The office's name from the platform's roster, when the roster knows the code. */
+export async function officeNameOf(db: Queryable, officeCode: string): Promise<string | null> {
+  return (await db.get<{ office_name: string }>('SELECT office_name FROM sync_office_key WHERE office_code = ? ORDER BY updated_at DESC LIMIT 1', [officeCode]))?.office_name ?? null;
+}
+
 export function rosterKeys(db: Queryable): Promise<{ key_id: string; office_code: string; office_name: string; public_key_pem: string; status: string }[]> {
   return db.all('SELECT key_id, office_code, office_name, public_key_pem, status FROM sync_office_key ORDER BY office_code, key_id');
 }

@@ -1,4 +1,5 @@
-import { basename, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline/promises';
 import { openCore } from '../../electron/core';
 import type { Core } from '../../electron/core';
 import { exportAgain, importBundle, provision, trustPreview, writeExport } from '../../electron/services/syncService';
@@ -37,10 +38,29 @@ async function withCore<T>(dataDir: string, fn: (core: Core) => Promise<T>): Pro
   }
 }
 
+/**
+ * The fingerprint the operator confirms: --fingerprint, or typed in at a terminal after the file's
+ * own fingerprint is shown. A script that did not pass it is a usage error (exit 2), never a prompt
+ * that waits for input nobody will type.
+ */
+async function confirmedFingerprint(given: string | boolean | undefined, shown: { fingerprint: string; keyringVersion: number }): Promise<string> {
+  if (typeof given === 'string') return given;
+  const about = `Platform trust file, keyring version ${shown.keyringVersion}.\nFingerprint: ${shown.fingerprint}\nCompare it with the platform's printed sheet.`;
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    throw new CliUsageError(`${about}\n--fingerprint "<the fingerprint on the printed sheet>" is required when not run at a terminal.`);
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return (await rl.question(`${about}\nType the fingerprint from the printed sheet: `)).trim();
+  } finally {
+    rl.close();
+  }
+}
+
 export const syncInit: CliCommand = {
   words: ['init'],
   usage: 'init --data-dir DIR --office-code CODE --office-name NAME --trust FILE [--fingerprint FP] [--request-out FILE]',
-  summary: 'provision the office: pin the platform trust file, create sync keys, write the enrollment request',
+  summary: 'provision the office: pin the platform trust file, create sync keys, write the enrollment request (into DIR unless --request-out)',
   async run(args) {
     const { dataDir, values } = parseCommandArgs(args, {
       'office-code': { type: 'string' }, 'office-name': { type: 'string' }, trust: { type: 'string' }, fingerprint: { type: 'string' }, 'request-out': { type: 'string' },
@@ -50,16 +70,18 @@ export const syncInit: CliCommand = {
     const trust = values.trust;
     if (typeof code !== 'string' || typeof name !== 'string' || typeof trust !== 'string') throw new CliUsageError('--office-code, --office-name and --trust are required.');
     const source = { kind: 'path' as const, path: resolve(trust) };
+    let preview;
     try {
-      const preview = trustPreview(source);
-      if (typeof values.fingerprint !== 'string') {
-        console.log(`Platform trust file, keyring version ${preview.keyringVersion}.\nFingerprint: ${preview.fingerprint}\n` +
-          'Compare it with the platform\'s printed sheet, then run again with --fingerprint "<the fingerprint>" to confirm.');
-        return 1;
-      }
+      preview = trustPreview(source);
+    } catch (e) {
+      return refused(e);
+    }
+    const confirm = await confirmedFingerprint(values.fingerprint, preview);
+    try {
       return await withCore(dataDir, async (core) => {
-        const r = await provision(core.ctx, null, { officeCode: code, officeName: name, trust: source, confirmFingerprint: values.fingerprint as string });
-        const out = resolve(typeof values['request-out'] === 'string' ? values['request-out'] : r.requestFileName);
+        const r = await provision(core.ctx, null, { officeCode: code, officeName: name, trust: source, confirmFingerprint: confirm });
+        // Into the data directory unless asked otherwise: never a stray file wherever the command ran.
+        const out = typeof values['request-out'] === 'string' ? resolve(values['request-out']) : join(dataDir, r.requestFileName);
         writeFileSync(out, Buffer.from(r.requestBase64, 'base64'));
         console.log(`office ${code} provisioned (trust ${r.fingerprint}); enrollment request written to ${out}; hand it to the platform.`);
         return 0;

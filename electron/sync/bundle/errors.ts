@@ -8,6 +8,16 @@ interface Message { zh: Sentence; en: Sentence }
 
 const m = (zh: Sentence, en: Sentence): Message => ({ zh, en });
 
+/** "a keyring" / "an export": the article that goes with a quoted word. */
+export const an = (word: string | number | undefined): string => `${/^[aeiou]/i.test(String(word)) ? 'an' : 'a'} "${String(word)}"`;
+
+/**
+ * Where in a JSON-lines file: line 1 is the envelope, so line n + 1 holds record n. A clerk or
+ * an IT person counts records, not the envelope; the line is kept for an editor's "go to line".
+ */
+export const whereEn = (line: string | number | undefined): string => (Number(line) <= 1 ? `line 1 (the envelope line)` : `record ${Number(line) - 1} (line ${String(line)})`);
+export const whereZh = (line: string | number | undefined): string => (Number(line) <= 1 ? '第 1 行（文件头）' : `第 ${Number(line) - 1} 条记录（第 ${String(line)} 行）`);
+
 export const BUNDLE_MESSAGES = {
   BUNDLE_EMPTY: m(() => '文件是空的，请重新拷贝。', () => 'The file is empty; copy it again.'),
   BUNDLE_TOO_LARGE: m((p) => `文件过大（上限 ${p.limit} 字节），不是有效的同步包。`, (p) => `The file is larger than the ${p.limit}-byte limit; it is not a valid bundle.`),
@@ -23,7 +33,7 @@ export const BUNDLE_MESSAGES = {
   BUNDLE_SIGNATURE_INVALID: m(() => '同步包签名无效，文件已被篡改或损坏。', () => 'The bundle signature is invalid; the file was tampered with or damaged.'),
   BUNDLE_KEY_UNKNOWN: m((p) => `同步包由未登记的密钥 ${p.fingerprint} 签名，不能信任。`, (p) => `The bundle was signed by key ${p.fingerprint}, which is not in this office's keyring.`),
   BUNDLE_KEY_REVOKED: m((p) => `签名密钥 ${p.fingerprint} 已被吊销，不能导入。`, (p) => `The signing key ${p.fingerprint} has been revoked; the bundle cannot be imported.`),
-  BUNDLE_KEY_WRONG_PURPOSE: m((p) => `签名密钥用途为“${p.actual}”，不能签“${p.purpose}”包。`, (p) => `The signing key is for "${p.actual}" and may not sign a "${p.purpose}" bundle.`),
+  BUNDLE_KEY_WRONG_PURPOSE: m((p) => `签名密钥用途为“${p.actual}”，不能签“${p.purpose}”包。`, (p) => `The signing key is for "${p.actual}" and may not sign ${an(p.purpose)} bundle.`),
   BUNDLE_PAYLOAD_TYPE_MISMATCH: m(() => '签名针对的是另一种文件类型，不能导入。', () => 'The signature was made for a different kind of document; the bundle cannot be imported.'),
   BUNDLE_SIGNER_MISMATCH: m(() => '同步包声称的发送方与实际签名者不一致。', () => 'The sender named in the bundle is not the key that signed it.'),
   BUNDLE_KEYRING_OUTDATED: m((p) => `同步包使用第 ${p.version} 版密钥环，本机为第 ${p.local} 版；请先导入密钥环更新包。`, (p) => `The bundle uses keyring version ${p.version} but this office has ${p.local}; import the keyring update first.`),
@@ -32,8 +42,8 @@ export const BUNDLE_MESSAGES = {
   BUNDLE_KEYRING_UNSIGNED_BY_NEW: m((p) => `新密钥环未获得其自身根密钥足够的签名（需要 ${p.threshold} 个）。`, (p) => `The new keyring lacks enough signatures from its own root keys (${p.threshold} needed).`),
   BUNDLE_KEYRING_VERSION_JUMP: m((p) => `密钥环版本跳跃：本机为第 ${p.local} 版，收到第 ${p.version} 版；请先导入第 ${p.next} 版。`, (p) => `Keyring version jump: this office has ${p.local}, the bundle carries ${p.version}; import version ${p.next} first.`),
   BUNDLE_KEYRING_ROLLBACK: m((p) => `密钥环第 ${p.version} 版不比本机第 ${p.local} 版新，已拒绝。`, (p) => `Keyring version ${p.version} is not newer than this office's version ${p.local}; refused.`),
-  BUNDLE_WRONG_PURPOSE: m((p) => `这是“${p.actual}”包，此处需要“${p.expected}”包。`, (p) => `This is a "${p.actual}" bundle; a "${p.expected}" bundle is needed here.`),
-  BUNDLE_RECIPIENT_MISMATCH: m((p) => `此同步包是发给 ${p.recipient} 的，不是本单位的。`, (p) => `This bundle was made for office ${p.recipient}, not this office.`),
+  BUNDLE_WRONG_PURPOSE: m((p) => `这是“${p.actual}”包，此处需要“${p.expected}”包。`, (p) => `This is ${an(p.actual)} bundle; ${an(p.expected)} bundle is needed here.`),
+  BUNDLE_RECIPIENT_MISMATCH: m((p) => `此同步包是发给 ${p.recipient}${p.recipientName ? `（${p.recipientName}）` : ''} 的，不是本单位的。`, (p) => `This bundle was made for office ${p.recipient}${p.recipientName ? ` (${p.recipientName})` : ''}, not this office.`),
   BUNDLE_RECIPIENT_KEY_MISMATCH: m((p) => `此同步包加密给了本单位的另一把密钥 ${p.fingerprint}，请让平台用当前密钥重发。`, (p) => `This bundle was encrypted to another key of this office (${p.fingerprint}); ask the platform to send it again.`),
   BUNDLE_ALREADY_IMPORTED: m((p) => `第 ${p.sequence} 号同步包已经导入过，没有任何改动。`, (p) => `Bundle ${p.sequence} was already imported; nothing changed.`),
   BUNDLE_REPLAY: m((p) => `第 ${p.sequence} 号同步包比已导入的第 ${p.last} 号旧，已拒绝。`, (p) => `Bundle ${p.sequence} is older than bundle ${p.last}, which is already imported; refused.`),
@@ -60,9 +70,9 @@ export const BUNDLE_MESSAGES = {
   BUNDLE_BAD_FILE_NAME: m((p) => `包内文件名“${p.name}”不符合规定。`, (p) => `The file name "${p.name}" in the bundle is not allowed.`),
   BUNDLE_DUPLICATE_ENTRY: m((p) => `包内文件 ${p.name} 出现了两次。`, (p) => `The file ${p.name} appears twice in the bundle.`),
   BUNDLE_COMPRESSION_BOMB: m((p) => `文件 ${p.name} 解压后超过声明大小，已拒绝。`, (p) => `File ${p.name} expands beyond its declared size when decompressed; refused.`),
-  BUNDLE_JSON_INVALID: m((p) => `文件 ${p.name} 第 ${p.line} 行不是有效的数据：${p.detail}`, (p) => `File ${p.name}, line ${p.line} is not valid data: ${p.detail}`),
-  BUNDLE_JSON_TOO_DEEP: m((p) => `文件 ${p.name} 第 ${p.line} 行嵌套层数过多。`, (p) => `File ${p.name}, line ${p.line} is nested too deeply.`),
-  BUNDLE_JSON_TOO_LONG: m((p) => `文件 ${p.name} 第 ${p.line} 行的数据过长。`, (p) => `File ${p.name}, line ${p.line} holds a value that is too long.`),
+  BUNDLE_JSON_INVALID: m((p) => `文件 ${p.name} ${whereZh(p.line)}不是有效的数据：${p.detail}`, (p) => `File ${p.name}, ${whereEn(p.line)} is not valid data: ${p.detail}`),
+  BUNDLE_JSON_TOO_DEEP: m((p) => `文件 ${p.name} ${whereZh(p.line)}嵌套层数过多。`, (p) => `File ${p.name}, ${whereEn(p.line)} is nested too deeply.`),
+  BUNDLE_JSON_TOO_LONG: m((p) => `文件 ${p.name} ${whereZh(p.line)}的数据过长。`, (p) => `File ${p.name}, ${whereEn(p.line)} holds a value that is too long.`),
   BUNDLE_RECORD_COUNT_MISMATCH: m((p) => `文件 ${p.name} 的记录数与清单不符。`, (p) => `File ${p.name} does not hold the number of records the manifest declares.`),
 } satisfies Record<string, Message>;
 

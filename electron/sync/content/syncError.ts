@@ -2,6 +2,7 @@
 // (ID check digits, duplicate ids, references to cases) and the office's own preconditions. Like
 // BundleError they carry a stable code and a sentence in both languages (bundle-security.md 12).
 import { BundleError } from '../bundle/index';
+import { an, whereEn, whereZh } from '../bundle/errors';
 
 type Params = Record<string, string | number>;
 type Sentence = (p: Params) => string;
@@ -14,16 +15,16 @@ export const SYNC_MESSAGES = {
   SYNC_TRUST_FILE_INVALID: m((p) => `平台信任文件无效：${p.detail}`, (p) => `The platform trust file is not valid: ${p.detail}`),
   SYNC_FINGERPRINT_MISMATCH: m(() => '输入的指纹与信任文件不一致；请与平台打印的指纹单逐组核对，不一致时不要继续。', () => 'The fingerprint entered does not match the trust file; compare it group by group with the platform\'s printed sheet and stop if it differs.'),
   SYNC_OFFICE_CODE_INVALID: m(() => '窗口编码格式应为 6 位行政区划代码加“-”加 2 位序号，如 370306-02。', () => 'An office code is a 6-digit region code, a hyphen and a 2-digit number, e.g. 370306-02.'),
-  SYNC_CONTENT_INVALID: m((p) => `文件 ${p.name} 第 ${p.line} 行内容不符合规定：${p.detail}`, (p) => `File ${p.name}, line ${p.line} does not follow the content rules: ${p.detail}`),
-  SYNC_ID_NUMBER_INVALID: m((p) => `文件 ${p.name} 第 ${p.line} 行的身份证号码或统一社会信用代码无效（${p.reason}），整个同步包未导入。`, (p) => `File ${p.name}, line ${p.line} holds an invalid ID number or credit code (${p.reason}); nothing was imported.`),
+  SYNC_CONTENT_INVALID: m((p) => `文件 ${p.name} ${whereZh(p.line)}内容不符合规定：${p.detail}`, (p) => `File ${p.name}, ${whereEn(p.line)} does not follow the content rules: ${p.detail}`),
+  SYNC_ID_NUMBER_INVALID: m((p) => `文件 ${p.name} ${whereZh(p.line)}的身份证号码或统一社会信用代码无效（${p.reason}），整个同步包未导入。`, (p) => `File ${p.name}, ${whereEn(p.line)} holds an invalid ID number or credit code (${p.reason}); nothing was imported.`),
   SYNC_DUPLICATE_ID: m((p) => `文件 ${p.name} 中编号 ${p.id} 出现了两次，整个同步包未导入。`, (p) => `File ${p.name} lists id ${p.id} twice; nothing was imported.`),
-  SYNC_UNKNOWN_REFERENCE: m((p) => `文件 ${p.name} 第 ${p.line} 行引用了不存在的${p.what} ${p.id}。`, (p) => `File ${p.name}, line ${p.line} refers to ${p.what} ${p.id}, which does not exist.`),
+  SYNC_UNKNOWN_REFERENCE: m((p) => `文件 ${p.name} ${whereZh(p.line)}引用了不存在的${p.what} ${p.id}。`, (p) => `File ${p.name}, ${whereEn(p.line)} refers to ${p.what} ${p.id}, which does not exist.`),
   SYNC_UNKNOWN_OBJECTION: m((p) => `同步包含有异议 ${p.caseNo} 的处理结果，但本窗口从未转送过该异议；整个同步包未导入，请联系平台。`, (p) => `The bundle holds an outcome for objection ${p.caseNo}, which this office never forwarded; nothing was imported. Contact the platform.`),
   SYNC_OUTCOME_NOT_EXPECTED: m((p) => `异议 ${p.caseNo} 当前状态为“${p.state}”，不能接收转送单位的处理结果。`, (p) => `Objection ${p.caseNo} is "${p.state}" and cannot take a providing unit's outcome now.`),
   SYNC_UNKNOWN_EXPORT: m((p) => `平台确认收到第 ${p.sequence} 号导出包，但本窗口没有写出过该包。`, (p) => `The platform acknowledges export ${p.sequence}, which this office never wrote.`),
   SYNC_NOT_STAGED: m(() => '找不到待导入的文件，请重新选择文件。', () => 'The file to import is no longer staged; choose it again.'),
   SYNC_FILE_UNREADABLE: m((p) => `无法读取文件：${p.detail}`, (p) => `The file cannot be read: ${p.detail}`),
-  SYNC_NOT_AN_UPDATE: m((p) => `这是“${p.purpose}”包，窗口只能导入平台发来的更新包或密钥环包。`, (p) => `This is a "${p.purpose}" bundle; an office imports only update or keyring bundles from the platform.`),
+  SYNC_NOT_AN_UPDATE: m((p) => `这是“${p.purpose}”包，窗口只能导入平台发来的更新包或密钥环包。`, (p) => `This is ${an(p.purpose)} bundle; an office imports only update or keyring bundles from the platform.`),
   SYNC_EXPORT_NOT_FOUND: m((p) => `没有第 ${p.sequence} 号导出包。`, (p) => `There is no export ${p.sequence}.`),
   SYNC_EXPORT_GONE: m((p) => `第 ${p.sequence} 号导出包已被平台确认，不再保留；无需重写。`, (p) => `Export ${p.sequence} was acknowledged by the platform and is no longer kept; there is no need to write it again.`),
 } satisfies Record<string, { zh: Sentence; en: Sentence }>;

@@ -1,14 +1,14 @@
 // Everything an update bundle must pass before a single row is written (bundle-security.md 5, 8):
 // the format layer's checks (framing, signature, binding, sequence, freshness, decryption,
 // manifest, JSON limits), then the record shapes and the business rules that need the database.
-import { inspectBundle, loadPinnedKeyring, openBundle, KEYRING_FILE } from '../bundle/index';
+import { BundleError, inspectBundle, loadPinnedKeyring, openBundle, KEYRING_FILE } from '../bundle/index';
 import type { ChannelState, Keyring, OpenedBundle } from '../bundle/index';
 import type { Queryable } from '../../db/database';
 import type { ListEntryRow, MeasureRow, RecordRow, SubjectRow } from '../../../shared/domain/population';
 import { validateIdNumber } from '../../../shared/validators/idNumber';
 import { validateCreditCode } from '../../../shared/validators/creditCode';
 import { parseProfile } from '../../../shared/rules/loadProfile';
-import { allChannels, currentKeyringRow, newestVerifiedCreatedAt } from '../../store/syncStore';
+import { allChannels, currentKeyringRow, newestVerifiedCreatedAt, officeNameOf } from '../../store/syncStore';
 import {
   UPDATE_FILES, acknowledgementRow, calendarYearRow, caseOutcomeRow, listEntryRow, measureRow, officeKeyRow, purposeRow, recordRow, ruleProfileRow,
   subjectRow, supportsUpdateSchema,
@@ -62,19 +62,31 @@ export async function verifyUpdate(db: Queryable, ctx: OfficeSyncContext, input:
   if (peek.purpose !== 'update' && peek.purpose !== 'keyring') syncFail('SYNC_NOT_AN_UPDATE', { purpose: peek.purpose });
   const channels = new Map((await allChannels(db)).map((c) => [`${c.sender}\u0000${c.recipient}\u0000${c.channel}`, { sequence: c.last_sequence, bundleHash: c.last_hash } satisfies ChannelState]));
   const keys = officeSyncKeys(ctx.dataDir);
-  const opened = openBundle(input, {
+  const newest = await newestVerifiedCreatedAt(db);
+  const opened = await namingRecipient(db, () => openBundle(input, {
     keyring,
     recipient: { name: ctx.office.code, privateKey: keys.encryption.privateKey },
     channelState: (k) => channels.get(`${k.sender}\u0000${k.recipient}\u0000${k.channel}`) ?? null,
     now: ctx.now(),
-    newestVerifiedCreatedAt: await newestVerifiedCreatedAt(db),
+    newestVerifiedCreatedAt: newest,
     expectPurpose: peek.purpose,
     supportsSchema: supportsUpdateSchema,
-  });
+  }));
   const content = await checkContent(db, ctx, opened);
   const counts: Record<string, number> = {};
   for (const [name, f] of opened.files) counts[name === KEYRING_FILE ? 'keyring' : f.entry.schema] = f.records.length;
   return { opened, content, counts };
+}
+
+/** A bundle for another office names that office by code and, when the roster knows it, by name. */
+async function namingRecipient<T>(db: Queryable, open: () => T): Promise<T> {
+  try {
+    return open();
+  } catch (e) {
+    if (!(e instanceof BundleError) || e.code !== 'BUNDLE_RECIPIENT_MISMATCH' || e.params.recipientName) throw e;
+    const name = await officeNameOf(db, String(e.params.recipient));
+    throw name ? new BundleError(e.code, { ...e.params, recipientName: name }) : e;
+  }
 }
 
 function rowsOf<T>(opened: OpenedBundle, schema: UpdateSchema, parse: (v: unknown, at: At) => T): T[] {

@@ -91,11 +91,29 @@ describe('objection outcomes change the record', () => {
     assert.equal((await recordRow(w.core, 'S1-R1')).status, 'under_objection');
   });
 
+  /** The text of a credit report issued now for the subject, as the counter would print it. */
+  async function issuedReportText(): Promise<string> {
+    const visitId = await w.visit();
+    const issued = await w.core.ok('report.issue', { visitId, confirmBeyondFree: true }, w.clerk);
+    return (await w.core.ok('report.preview', { reportId: issued.reportId, lang: 'zh' }, w.clerk)).html;
+  }
+
   test('revoked: the record is hidden from reports', async () => {
+    const beforeText = await (async () => {
+      w = await caseWorld('2026-11-20T02:00:00Z');
+      const text = await issuedReportText();
+      await w.core.dispose();
+      return text;
+    })();
+    // The same world without the objection shows the record: the check below can fail.
+    assert.ok(beforeText.includes('京市监罚〔2026〕1号') && beforeText.includes('京市监罚〔2026〕2号'));
     await decide('revoked');
     const rec = await recordRow(w.core, 'S1-R1');
     assert.equal(rec.status, 'revoked');
-    assert.equal(hiddenReason({ status: 'revoked', publicityStart: '2026-06-05', publicityEnd: rec.publicity_end }, '2026-11-20'), 'revoked');
+    const text = await issuedReportText();
+    assert.ok(!text.includes('京市监罚〔2026〕1号'), 'the revoked record is not in the issued report');
+    assert.ok(!text.includes('行政处罚 1'), 'not even its title');
+    assert.ok(text.includes('京市监罚〔2026〕2号'), 'the other record still is');
   });
 
   test('upheld: the record returns to its decided status and the annotation is gone', async () => {
@@ -108,6 +126,8 @@ describe('objection outcomes change the record', () => {
     const rec = await recordRow(w.core, 'S1-R1');
     assert.equal(rec.publicity_end, '2026-11-19');
     assert.equal(hiddenReason({ status: 'active', publicityStart: '2026-06-05', publicityEnd: rec.publicity_end }, '2026-11-20'), 'publicity_ended');
+    const text = await issuedReportText();
+    assert.ok(!text.includes('京市监罚〔2026〕1号') && text.includes('京市监罚〔2026〕2号'), 'a report issued today leaves it out');
   });
 
   test('removed from list: the list entry resting on the record is removed', async () => {

@@ -68,9 +68,22 @@ test('free reports: two a year, the third needs confirmation and is marked beyon
 
 test('issuing twice for one visit returns the same report; it counts once', async () => {
   const visitId = await w.lookupSelf(subject);
-  const a = await w.core.ok('report.issue', { visitId }, w.clerk);
-  const b = await w.core.ok('report.issue', { visitId }, w.clerk);
+  const stored = async () =>
+    (await w.core.ctx.db.get<{ n: number }>('SELECT count(*) AS n FROM report'))!.n;
+  const issuedEvents = async () => (await w.core.ctx.db.get<{ n: number }>("SELECT count(*) AS n FROM audit_event WHERE action = 'report.issue'"))!.n;
+  const before = { stored: await stored(), events: await issuedEvents(), used: (await w.core.ok('report.quota', { visitId }, w.clerk)).used };
+  const a = await w.core.ok('report.issue', { visitId, confirmBeyondFree: true }, w.clerk);
+  const b = await w.core.ok('report.issue', { visitId, confirmBeyondFree: true }, w.clerk);
   assert.equal(a.reportNo, b.reportNo);
+  assert.equal(a.reportId, b.reportId);
+  assert.equal(await stored(), before.stored + 1, 'one report row for the two calls');
+  assert.equal(await issuedEvents(), before.events + 1, 'one issue event for the two calls');
+  assert.equal((await w.core.ok('report.quota', { visitId }, w.clerk)).used, before.used + 1, 'the free-report count moved by one');
+  // The page shows that one report, as the original: the second call made no new copy.
+  const page = await w.core.ok('report.preview', { reportId: b.reportId, lang: 'zh' }, w.clerk);
+  assert.ok(page.html.includes(a.reportNo));
+  assert.match(page.html, /正本/);
+  assert.doesNotMatch(page.html, /重印件/);
 });
 
 test('prints and reprints are counted; a reprint says so on every page; preview logs but does not count', async () => {

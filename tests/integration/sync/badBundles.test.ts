@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { keyringKeyFor, generateSigningKeyPair, signKeyring } from '../../../electron/sync/bundle/index';
 import type { KeyringDocument } from '../../../electron/sync/bundle/index';
+import { upsertOfficeKeys } from '../../../electron/store/syncStore';
 import { loadKeys, platformKeyring } from '../../../tools/central/centralStore';
 import { assertUnchangedExceptRefusal, DAY, OFFICE, refusedUnchanged, snapshotOf, syncWorld } from './world';
 import type { SyncWorld } from './world';
@@ -25,7 +26,7 @@ describe('bad update bundles leave the database unchanged', () => {
   test('an invalid ID number in the content', async () => {
     const path = await w.craft({ subjects: [person(), person({ idNumber: '110101199003078030', centralId: 'X2' })] });
     const e = await refusedUnchanged(w, path, 'SYNC_ID_NUMBER_INVALID');
-    assert.match(e.message, /subjects\.jsonl, line 3/);
+    assert.match(e.message, /subjects\.jsonl, record 2 \(line 3\)/);
   });
 
   test('duplicate record ids', async () => {
@@ -48,12 +49,26 @@ describe('bad update bundles leave the database unchanged', () => {
   test('addressed to another office', async () => {
     const e = await refusedUnchanged(w, await w.craft({ subjects: [person()] }, { recipient: { name: '370306-05', publicKey: (await import('../../../electron/sync/office/officeSyncKeys')).officeSyncKeys(w.core.dir).encryption.publicKey } }), 'BUNDLE_RECIPIENT_MISMATCH');
     assert.match(e.message, /370306-05/);
+    // Once the platform's roster names that office, the refusal says which office it is.
+    await w.core.ctx.db.transaction((tx) => upsertOfficeKeys(tx, [{ officeCode: '370306-05', officeName: '淄川区信用服务窗口', keyId: 'k-370306-05', publicKeyPem: 'x', status: 'active' }], '2026-11-20T00:00:00Z'));
+    const named = await refusedUnchanged(w, await w.craft({ subjects: [person()] }, { recipient: { name: '370306-05', publicKey: (await import('../../../electron/sync/office/officeSyncKeys')).officeSyncKeys(w.core.dir).encryption.publicKey } }), 'BUNDLE_RECIPIENT_MISMATCH');
+    assert.match(named.message, /made for office 370306-05 \(淄川区信用服务窗口\), not this office/);
   });
 
   test('expired, and setting the clock back does not revive it', async () => {
     const now = w.core.clock.now;
     const path = await w.craft({ subjects: [person()] }, { createdAt: new Date(now.getTime() - 10 * DAY), expiresAt: new Date(now.getTime() - DAY) });
     await refusedUnchanged(w, path, 'BUNDLE_EXPIRED');
+    // Five days back the computer's clock alone would call the bundle valid (made 10 days ago,
+    // expiring yesterday); the newest bundle already verified here says otherwise.
+    const back = new Date(now.getTime() - 5 * DAY);
+    assert.ok(back > new Date(now.getTime() - 10 * DAY) && back < new Date(now.getTime() - DAY));
+    w.core.clock.now = back;
+    try {
+      await refusedUnchanged(w, path, 'BUNDLE_EXPIRED');
+    } finally {
+      w.core.clock.now = now;
+    }
   });
 
   test('a gap names the missing bundle', async () => {
