@@ -7,6 +7,7 @@ import { openCore } from '../core';
 import { ensureDemoOffice } from '../demo/demoOffice';
 import { startHost } from './httpHost';
 import { parseLaunchArgs, UsageError } from './launchArgs';
+import { passphraseUnlock } from './passphrase';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -24,7 +25,8 @@ async function main(): Promise<void> {
   if (!existsSync(join(staticDir, 'index.html'))) {
     throw new UsageError('The console has not been built yet: run `npm run build` first (npm start does this for you).');
   }
-  const core = await openCore({ dataDir: args.dataDir, demo: args.demo });
+  const unlock = await passphraseUnlock(args.dataDir, { passphraseFile: args.passphraseFile, demo: args.demo });
+  const core = await openCore({ dataDir: args.dataDir, demo: args.demo, unlock });
   if (args.demo) await ensureDemoOffice(core, (line) => console.log(line));
   const host = await startHost({ dispatch: core.dispatch, staticDir, port: args.port, secret: randomBytes(24).toString('base64url') });
   console.error(`CreditDesk (browser mode) — data directory ${args.dataDir}`);

@@ -1,15 +1,14 @@
-import { openCore } from '../../electron/core';
 import { verifyAuditChain } from '../../electron/services/auditService';
 import type { CliCommand } from './command';
-import { parseCommandArgs } from './dataDirArg';
+import { openCommandCore, parseCommandArgs } from './dataDirArg';
 
 export const auditVerify: CliCommand = {
   words: ['audit', 'verify'],
   usage: 'audit verify --data-dir DIR',
   summary: 'recompute the audit hash chain and report the first broken link',
   async run(args) {
-    const { dataDir } = parseCommandArgs(args, {});
-    const core = await openCore({ dataDir });
+    const { dataDir, passphraseFile } = parseCommandArgs(args, {});
+    const core = await openCommandCore(dataDir, passphraseFile);
     try {
       const r = await verifyAuditChain(core.ctx.db);
       if (r.ok) {
