@@ -7,6 +7,7 @@ import { forgetOfficeKeys, registerOfficeKeys } from './keys/officeSeal';
 import type { OfficeUnlock } from './keys/officeKeyFile';
 import { ownerOnlyDir, ownerOnlyUmask } from './keys/ownerOnly';
 import { unlockOffice } from './keys/unlockOffice';
+import { writeAuditCheckpoint } from './services/auditCheckpoint';
 import type { CoreContext } from './services/context';
 import { getSetting } from './store/settingsStore';
 
@@ -70,6 +71,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     dispatch: createDispatcher(ctx),
     close: async () => {
       await checked;
+      // A signed checkpoint of the final head: a tail cut off after this close shows in audit verify.
+      await writeAuditCheckpoint(ctx).catch((err: unknown) => console.error(`CreditDesk: no audit checkpoint on close (${(err as Error).message}).`));
       await db.close();
       forgetOfficeKeys(options.dataDir);
     },

@@ -44,6 +44,7 @@ export const ERROR_CODES = [
   'DATA_DIR_UNENCRYPTED',
   'DB_KEY_WRONG',
   'MIGRATION_LEDGER_MISMATCH',
+  'REPORT_ALTERED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

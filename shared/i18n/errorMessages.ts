@@ -44,6 +44,7 @@ const MESSAGES: Partial<Record<ErrorCode, { zh: string; en: string }>> = {
   DATA_DIR_UNENCRYPTED: { zh: '该数据目录尚未加密，请先按运维手册执行一次加密。', en: 'This data directory is not encrypted yet; encrypt it once as the operations guide describes.' },
   DB_KEY_WRONG: { zh: '数据库无法用本窗口的密钥打开。', en: "The database cannot be opened with this office's key." },
   MIGRATION_LEDGER_MISMATCH: { zh: '数据库的结构记录与本版本不一致，已拒绝打开。请恢复备份或安装正确的版本。', en: "The database's migration ledger disagrees with this version; it was not opened. Restore a backup or install the matching version." },
+  REPORT_ALTERED: { zh: '该报告的存档内容已被改动，与签名不符，不能重印。请联系审计员。', en: "This report's stored content was altered and no longer matches its signature; it cannot be printed again. Tell the auditor." },
   INTERNAL: { zh: '系统内部错误，已记录。请重试。', en: 'Something went wrong inside CreditDesk. It was logged; please try again.' },
 };
 
