@@ -8,6 +8,7 @@ import type { OfficeUnlock } from './keys/officeKeyFile';
 import { ownerOnlyDir, ownerOnlyUmask } from './keys/ownerOnly';
 import { unlockOffice } from './keys/unlockOffice';
 import { writeAuditCheckpoint } from './services/auditCheckpoint';
+import { backupNow } from './services/backupService';
 import type { CoreContext } from './services/context';
 import { getSetting } from './store/settingsStore';
 
@@ -19,6 +20,8 @@ export interface CoreOptions {
   now?: () => Date;
   /** How the office's keys are unwrapped: the OS keystore (desktop app) or the unlock passphrase. */
   unlock: OfficeUnlock;
+  /** A rotated encrypted backup in <dataDir>/backups on clean close (the console does; tools and tests do not). */
+  backupOnClose?: boolean;
 }
 
 export interface Core {
@@ -73,6 +76,12 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       await checked;
       // A signed checkpoint of the final head: a tail cut off after this close shows in audit verify.
       await writeAuditCheckpoint(ctx).catch((err: unknown) => console.error(`CreditDesk: no audit checkpoint on close (${(err as Error).message}).`));
+      if (options.backupOnClose) {
+        await backupNow(ctx).then(
+          (b) => console.error(`CreditDesk: backup written to ${b.path}`),
+          (err: unknown) => console.error(`CreditDesk: the backup on close failed (${(err as Error).message}); run \`creditdesk backup\`.`),
+        );
+      }
       await db.close();
       forgetOfficeKeys(options.dataDir);
     },

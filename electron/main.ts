@@ -26,7 +26,7 @@ async function start(): Promise<void> {
   hardenApp();
   await app.whenReady();
   registerPrintHandler();
-  core = await openCore({ dataDir: args.dataDir, demo: args.demo, unlock: await desktopUnlock(args) });
+  core = await openCore({ dataDir: args.dataDir, demo: args.demo, unlock: await desktopUnlock(args), backupOnClose: true });
   if (args.demo) await ensureDemoOffice(core, (line) => console.log(line));
   const dispatch = core.dispatch;
   ipcMain.handle(API_CHANNEL, async (event, msg: { method?: unknown; input?: unknown; token?: unknown }) => {

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     throw new UsageError('The console has not been built yet: run `npm run build` first (npm start does this for you).');
   }
   const unlock = await passphraseUnlock(args.dataDir, { passphraseFile: args.passphraseFile, demo: args.demo });
-  const core = await openCore({ dataDir: args.dataDir, demo: args.demo, unlock });
+  const core = await openCore({ dataDir: args.dataDir, demo: args.demo, unlock, backupOnClose: true });
   if (args.demo) await ensureDemoOffice(core, (line) => console.log(line));
   const host = await startHost({ dispatch: core.dispatch, staticDir, port: args.port, secret: randomBytes(24).toString('base64url') });
   console.error(`CreditDesk (browser mode) — data directory ${args.dataDir}`);
