@@ -28,7 +28,9 @@ export async function unlockOffice(dataDir: string, dbFile: string, unlock: Offi
   if (hasDb && isPlaintextDatabase(dbFile)) {
     throw new AppError(
       'DATA_DIR_UNENCRYPTED',
-      `The data directory ${dataDir} was written by a CreditDesk without encryption at rest. Encrypt it once with \`npm run creditdesk -- encrypt --data-dir ${dataDir}\` (it asks for a new office passphrase), then start again.`,
+      `The data directory ${dataDir} was written by a CreditDesk without encryption at rest, so it is not opened: its files are readable by anyone who copies them. ` +
+        'Start this version on an empty data directory (--data-dir) and provision the office afresh; then store the old directory offline or destroy it ' +
+        '(a demo office can simply be deleted). See docs/operations.md, "Data directories from before encryption".',
       { dataDir },
     );
   }

@@ -112,12 +112,12 @@ test("another office's database or key file does not open with this office's key
   rmSync(b, { recursive: true, force: true });
 });
 
-test('a plaintext data directory from before encryption at rest is refused with the way to encrypt it', async () => {
+test('a plaintext data directory from before encryption at rest is refused, with what to do instead', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'creditdesk-test-'));
   const plain = await Database.open(join(dir, DATABASE_FILE));
   await plain.exec('CREATE TABLE t (x TEXT)');
   await plain.close();
-  await assert.rejects(openCore({ dataDir: dir, unlock: TEST_UNLOCK }), (e: Error & { code?: string }) => e.code === 'DATA_DIR_UNENCRYPTED' && /creditdesk -- encrypt/.test(e.message));
+  await assert.rejects(openCore({ dataDir: dir, unlock: TEST_UNLOCK }), (e: Error & { code?: string }) => e.code === 'DATA_DIR_UNENCRYPTED' && /without encryption at rest, so it is not opened.*empty data directory/.test(e.message));
   assert.equal(existsSync(join(dir, 'keys', 'office.key')), false, 'no key file was created for it');
   rmSync(dir, { recursive: true, force: true });
 });
