@@ -2,13 +2,13 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
 
-// One build for all three targets. sqlite3 stays external (a native N-API module loaded at run
-// time from node_modules, unpacked from asar by electron-builder).
+// One build for all three targets. @journeyapps/sqlcipher stays external (a native N-API module
+// loaded at run time from node_modules, unpacked from asar by electron-builder).
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('electron/main.ts') }, external: ['sqlite3'] },
+      rollupOptions: { input: { index: resolve('electron/main.ts') }, external: ['@journeyapps/sqlcipher'] },
     },
   },
   preload: {

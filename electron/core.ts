@@ -1,9 +1,14 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { loadPurposes } from './catalog/loadPurposes';
 import { Database } from './db/database';
 import { migrate } from './db/migrate';
+import { forgetOfficeKeys, registerOfficeKeys } from './keys/officeSeal';
+import type { OfficeUnlock } from './keys/officeKeyFile';
+import { ownerOnlyDir, ownerOnlyUmask } from './keys/ownerOnly';
+import { unlockOffice } from './keys/unlockOffice';
+import { writeAuditCheckpoint } from './services/auditCheckpoint';
+import { backupNow } from './services/backupService';
 import type { CoreContext } from './services/context';
 import { getSetting } from './store/settingsStore';
 
@@ -13,6 +18,10 @@ export interface CoreOptions {
   dataDir: string;
   demo?: boolean;
   now?: () => Date;
+  /** How the office's keys are unwrapped: the OS keystore (desktop app) or the unlock passphrase. */
+  unlock: OfficeUnlock;
+  /** A rotated encrypted backup in <dataDir>/backups on clean close (the console does; tools and tests do not). */
+  backupOnClose?: boolean;
 }
 
 export interface Core {
@@ -26,18 +35,23 @@ export interface Core {
  * dispatcher. Both the Electron main process and the browser-mode host start the console this way.
  */
 export async function openCore(options: CoreOptions): Promise<Core> {
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  const db = await Database.open(join(options.dataDir, DATABASE_FILE));
+  ownerOnlyUmask();
+  ownerOnlyDir(options.dataDir);
+  const dbFile = join(options.dataDir, DATABASE_FILE);
+  const keys = await unlockOffice(options.dataDir, dbFile, options.unlock, { demo: options.demo ?? false });
+  const db = await Database.open(dbFile, { key: keys.db });
   try {
     await migrate(db);
   } catch (err) {
     await db.close();
     throw err;
   }
+  registerOfficeKeys(options.dataDir, keys);
   const ctx: CoreContext = {
     db,
     now: options.now ?? (() => new Date()),
     dataDir: options.dataDir,
+    keys,
     catalogs: { purposes: await loadPurposes(db) },
     office: {
       code: (await getSetting(db, 'office_code')) ?? '000000-00',
@@ -60,7 +74,16 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     dispatch: createDispatcher(ctx),
     close: async () => {
       await checked;
+      // A signed checkpoint of the final head: a tail cut off after this close shows in audit verify.
+      await writeAuditCheckpoint(ctx).catch((err: unknown) => console.error(`CreditDesk: no audit checkpoint on close (${(err as Error).message}).`));
+      if (options.backupOnClose) {
+        await backupNow(ctx).then(
+          (b) => console.error(`CreditDesk: backup written to ${b.path}`),
+          (err: unknown) => console.error(`CreditDesk: the backup on close failed (${(err as Error).message}); run \`creditdesk backup\`.`),
+        );
+      }
       await db.close();
+      forgetOfficeKeys(options.dataDir);
     },
   };
 }

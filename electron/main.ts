@@ -2,8 +2,10 @@ import { app, ipcMain } from 'electron';
 import { openCore, type Core } from './core';
 import { ensureDemoOffice } from './demo/demoOffice';
 import { parseLaunchArgs, pickLaunchFlags, UsageError } from './host/launchArgs';
+import { passphraseUnlock, PASSPHRASE_ENV } from './host/passphrase';
+import { officeKeyFileExists, officeKeyFileInfo, type OfficeUnlock } from './keys/officeKeyFile';
 import { API_CHANNEL } from './shell/channel';
-import { installOfficeKeyWrapper } from './shell/keystore';
+import { openOsKeystore } from './shell/keystore';
 import { registerPrintHandler } from './shell/printIpc';
 import { hardenApp, isAppUrl } from './shell/security';
 import { createMainWindow } from './shell/window';
@@ -23,10 +25,8 @@ async function start(): Promise<void> {
   }
   hardenApp();
   await app.whenReady();
-  // Before the core can sign anything: the office key is sealed by the OS keystore where one exists.
-  installOfficeKeyWrapper();
   registerPrintHandler();
-  core = await openCore({ dataDir: args.dataDir, demo: args.demo });
+  core = await openCore({ dataDir: args.dataDir, demo: args.demo, unlock: await desktopUnlock(args), backupOnClose: true });
   if (args.demo) await ensureDemoOffice(core, (line) => console.log(line));
   const dispatch = core.dispatch;
   ipcMain.handle(API_CHANNEL, async (event, msg: { method?: unknown; input?: unknown; token?: unknown }) => {
@@ -34,6 +34,18 @@ async function start(): Promise<void> {
     return dispatch(String(msg?.method ?? ''), msg?.input, { token: typeof msg?.token === 'string' ? msg.token : undefined });
   });
   createMainWindow();
+}
+
+/**
+ * The desktop app unwraps the office key with the OS keystore; an office created with a passphrase
+ * (or started with --passphrase-file, or the demo office) uses the passphrase instead.
+ */
+async function desktopUnlock(args: { dataDir: string; demo: boolean; passphraseFile: string | undefined }): Promise<OfficeUnlock> {
+  const usesKeystore = officeKeyFileExists(args.dataDir)
+    ? officeKeyFileInfo(args.dataDir).kinds.includes('os-keystore')
+    : !args.demo && !args.passphraseFile && !process.env[PASSPHRASE_ENV];
+  if (usesKeystore) return { kind: 'os-keystore', keystore: await openOsKeystore() };
+  return passphraseUnlock(args.dataDir, { passphraseFile: args.passphraseFile, demo: args.demo });
 }
 
 app.on('window-all-closed', () => {

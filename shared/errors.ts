@@ -43,6 +43,13 @@ export const ERROR_CODES = [
   'STATEMENT_TOO_LONG',
   // Sync bundles: details.reason is the specific BUNDLE_*/SYNC_* code, details.zh/en the sentence.
   'SYNC_REFUSED',
+  // Data at rest (start-up and command-line refusals):
+  'UNLOCK_REFUSED',
+  'KEYSTORE_UNAVAILABLE',
+  'DATA_DIR_UNENCRYPTED',
+  'DB_KEY_WRONG',
+  'MIGRATION_LEDGER_MISMATCH',
+  'REPORT_ALTERED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -2,13 +2,14 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import sqlite3 from 'sqlite3';
+import sqlite3 from '@journeyapps/sqlcipher';
 import { DATABASE_FILE, openCore } from '../electron/core';
 import { buildSubjectView } from '../electron/services/subjectViewService';
 import { findSubjectByIdNumber } from '../electron/store/subjectStore';
 import { chinaDate } from '../shared/time';
 import { buildDatabase } from './bench/buildDatabase';
 import { percentiles, round, timeEach } from './bench/stats';
+import { BENCH_UNLOCK } from './bench/unlock';
 
 // `npm run bench -- [--subjects N] [--json]`: figures for DESIGN.md §8, each next to a bare-SQLite
 // baseline measured in the same run on the same file. Not a test: it prints, it never fails on time.
@@ -25,7 +26,7 @@ const log = (line: string) => !values.json && console.log(line);
 const dir = mkdtempSync(join(tmpdir(), 'creditdesk-bench-'));
 try {
   const t0 = performance.now();
-  const core = await openCore({ dataDir: dir });
+  const core = await openCore({ dataDir: dir, unlock: BENCH_UNLOCK });
   figures.coreOpenEmptyMs = round(performance.now() - t0, 1);
   const today = chinaDate(new Date());
   const tBuild = performance.now();
@@ -38,8 +39,9 @@ try {
   await core.ctx.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
   figures.dbMiBPerMillionSubjects = round((statSync(join(dir, DATABASE_FILE)).size / 2 ** 20) * (1_000_000 / subjects), 1);
 
-  // Baseline: a bare sqlite3 connection, one prepared statement, the same indexed lookup.
+  // Baseline: a bare SQLCipher connection (same key), one prepared statement, the same indexed lookup.
   const bare = new sqlite3.Database(join(dir, DATABASE_FILE), sqlite3.OPEN_READONLY);
+  bare.exec(`PRAGMA key = "x'${core.ctx.keys.db.toString('hex')}'"`);
   const stmt = bare.prepare('SELECT * FROM subject WHERE id_number = ?');
   const bareGet = (id: string) => new Promise((res, rej) => stmt.get([id], (e, r) => { stmt.reset(); if (e) rej(e); else res(r); }));
   const shuffled = [...sample].sort(() => Math.random() - 0.5);
@@ -66,7 +68,7 @@ try {
   await new Promise<void>((r) => stmt.finalize(() => bare.close(() => r())));
 
   // Figures that later features add: each module is optional so the harness runs at every stage.
-  for (const [file, fn] of [['reportBench', 'benchReports'], ['queueBench', 'benchQueues'], ['syncBench', 'benchSync']] as const) {
+  for (const [file, fn] of [['reportBench', 'benchReports'], ['queueBench', 'benchQueues'], ['syncBench', 'benchSync'], ['cipherBench', 'benchCipher']] as const) {
     const path = join(import.meta.dirname, 'bench', `${file}.ts`);
     if (!existsSync(path)) continue;
     const mod = (await import(path)) as Record<string, (ctx: typeof core.ctx) => Promise<Record<string, number>>>;
@@ -75,7 +77,7 @@ try {
 
   const t1 = performance.now();
   await core.close();
-  const reopened = await openCore({ dataDir: dir });
+  const reopened = await openCore({ dataDir: dir, unlock: BENCH_UNLOCK });
   figures.coreOpenFullMs = round(performance.now() - t1, 1);
   await reopened.close();
 

@@ -84,6 +84,7 @@ async function main(argv: string[]): Promise<number> {
         if (pos.length !== 1) throw new Usage('ingest takes the export file.');
         const r = await ingest(c, resolve(pos[0]!), now);
         console.log(`export ${r.sequence} from ${r.sender} ingested; forwarded objections: ${r.forwards}\n${Object.entries(r.counts).map(([k, n]) => `  ${k}: ${n}`).join('\n')}`);
+        for (const w of r.auditWarnings) console.log(`AUDIT WARNING: ${w}`);
         return 0;
       }
       case 'decide': {

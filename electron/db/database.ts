@@ -1,4 +1,6 @@
-import sqlite3 from 'sqlite3';
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
+import sqlite3 from '@journeyapps/sqlcipher';
+import { AppError } from '../../shared/errors';
 import { diagnostic } from './diagnostics';
 import { Mutex } from './mutex';
 
@@ -170,6 +172,43 @@ export class Connection implements Queryable {
 export interface DatabaseOptions {
   /** Pages of cache per connection; negative means KiB (SQLite convention). */
   cacheSizeKiB?: number;
+  /**
+   * The 32-byte SQLCipher key (raw, so SQLCipher runs no PBKDF2 of its own: the key is already the
+   * output of a KDF). Without it the file is plain SQLite, which only tools and tests ask for.
+   */
+  key?: Buffer;
+}
+
+/** `PRAGMA key` must be the first statement on a connection; a wrong key shows only on first read. */
+async function applyKey(conn: Connection, file: string, key: Buffer | undefined): Promise<void> {
+  if (key) {
+    if (key.length !== 32) throw new Error('The database key must be 32 bytes.');
+    await conn.exec(`PRAGMA key = "x'${key.toString('hex')}'"`);
+  }
+  // SQLCipher prints its own "error decrypting page" lines to stderr; the AppError below says it.
+  await conn.exec('PRAGMA cipher_log_level = NONE');
+  try {
+    await conn.get('SELECT count(*) FROM sqlite_master');
+  } catch (err) {
+    await conn.close().catch(() => undefined);
+    if ((err as { code?: string }).code === 'SQLITE_NOTADB') {
+      throw new AppError(
+        'DB_KEY_WRONG',
+        key
+          ? `The database ${file} cannot be opened with this office's key: it was encrypted with another key, or it is not a CreditDesk database.`
+          : `The database ${file} is encrypted; it can only be opened with the office's key.`,
+        { file },
+      );
+    }
+    throw err;
+  }
+}
+
+/** SQLite gives the -wal and -shm files the database file's mode, so the file is made owner-only first. */
+function ownerOnlyFile(file: string): void {
+  if (file === ':memory:' || file === '') return;
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
 }
 
 export class Database implements Queryable {
@@ -183,9 +222,14 @@ export class Database implements Queryable {
   ) {}
 
   static async open(file: string, options: DatabaseOptions = {}): Promise<Database> {
+    ownerOnlyFile(file);
     const writer = await Database.openWriter(file, options);
     const cache = options.cacheSizeKiB ?? 64 * 1024;
     const reader = await Connection.open(file, sqlite3.OPEN_READONLY);
+    await applyKey(reader, file, options.key).catch(async (err: unknown) => {
+      await writer.close();
+      throw err;
+    });
     await reader.exec(`PRAGMA busy_timeout = 5000; PRAGMA cache_size = -${cache}; PRAGMA query_only = ON;`);
     return new Database(writer, reader, file, options);
   }
@@ -193,6 +237,7 @@ export class Database implements Queryable {
   /** The writer connection as open() sets it up; also used to replace a writer left unusable. */
   private static async openWriter(file: string, options: DatabaseOptions): Promise<Connection> {
     const writer = await Connection.open(file);
+    await applyKey(writer, file, options.key);
     const cache = options.cacheSizeKiB ?? 64 * 1024;
     await writer.exec(
       `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;

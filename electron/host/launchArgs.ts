@@ -7,6 +7,8 @@ export interface LaunchArgs {
   dataDir: string;
   port: number;
   open: boolean;
+  /** The office unlock passphrase's file (first line), for scripts; otherwise it is asked. */
+  passphraseFile: string | undefined;
 }
 
 export class UsageError extends Error {}
@@ -15,7 +17,8 @@ export const LAUNCH_USAGE = `Usage: npm run web -- [--demo] [--data-dir DIR] [--
   --demo          a ready-made demo office (its own data directory unless --data-dir is given)
   --data-dir DIR  the office's data directory (created on first run)
   --port N        port on 127.0.0.1 (default: any free port)
-  --open          open the system browser at the console's URL`;
+  --open          open the system browser at the console's URL
+  --passphrase-file FILE  read the office unlock passphrase from FILE instead of asking`;
 
 /** Parses the console's launch flags; anything unknown or malformed is a UsageError with one sentence. */
 export function parseLaunchArgs(argv: string[]): LaunchArgs {
@@ -28,6 +31,7 @@ export function parseLaunchArgs(argv: string[]): LaunchArgs {
         'data-dir': { type: 'string' },
         port: { type: 'string' },
         open: { type: 'boolean', default: false },
+        'passphrase-file': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -44,7 +48,15 @@ export function parseLaunchArgs(argv: string[]): LaunchArgs {
   }
   const dataDir = values['data-dir'];
   if (dataDir !== undefined && dataDir.trim() === '') throw new UsageError('--data-dir needs a directory path.');
-  return { demo: values.demo, dataDir: dataDir ? resolve(dataDir) : defaultDataDir(values.demo), port, open: values.open };
+  const passphraseFile = values['passphrase-file'];
+  if (passphraseFile !== undefined && passphraseFile.trim() === '') throw new UsageError('--passphrase-file needs a file path.');
+  return {
+    demo: values.demo,
+    dataDir: dataDir ? resolve(dataDir) : defaultDataDir(values.demo),
+    port,
+    open: values.open,
+    passphraseFile: passphraseFile ? resolve(passphraseFile) : undefined,
+  };
 }
 
 /**
@@ -55,8 +67,8 @@ export function pickLaunchFlags(argv: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--demo' || a === '--open' || a.startsWith('--data-dir=') || a.startsWith('--port=')) out.push(a);
-    else if ((a === '--data-dir' || a === '--port') && i + 1 < argv.length) out.push(a, argv[++i]!);
+    if (a === '--demo' || a === '--open' || a.startsWith('--data-dir=') || a.startsWith('--port=') || a.startsWith('--passphrase-file=')) out.push(a);
+    else if ((a === '--data-dir' || a === '--port' || a === '--passphrase-file') && i + 1 < argv.length) out.push(a, argv[++i]!);
   }
   return out;
 }

@@ -9,6 +9,7 @@ import { createPreflight } from '../api/dispatcher';
 import { startHost } from './httpHost';
 import { writeLaunchPage } from './launchPage';
 import { parseLaunchArgs, UsageError } from './launchArgs';
+import { passphraseUnlock } from './passphrase';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -26,7 +27,8 @@ async function main(): Promise<void> {
   if (!existsSync(join(staticDir, 'index.html'))) {
     throw new UsageError('The console has not been built yet: run `npm run build` first (npm start does this for you).');
   }
-  const core = await openCore({ dataDir: args.dataDir, demo: args.demo });
+  const unlock = await passphraseUnlock(args.dataDir, { passphraseFile: args.passphraseFile, demo: args.demo });
+  const core = await openCore({ dataDir: args.dataDir, demo: args.demo, unlock, backupOnClose: true });
   if (args.demo) await ensureDemoOffice(core, (line) => console.log(line));
   let launch: ReturnType<typeof writeLaunchPage> | null = null;
   const host = await startHost({

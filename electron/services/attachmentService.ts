@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ATTACHMENT_MAX_BYTES } from '../../shared/contract/reports';
 import { AppError } from '../../shared/errors';
+import { officeKeysOf } from '../keys/officeSeal';
+import { writeOwnerOnlyFile } from '../keys/ownerOnly';
+import { seal, unseal } from '../keys/sealedBytes';
 import { findAttachment, putAttachment } from '../store/attachmentStore';
 import { auditIn } from './auditService';
 import type { Caller, CoreContext } from './context';
@@ -21,15 +24,20 @@ export function attachmentPath(dataDir: string, hash: string): string {
   return join(dataDir, 'attachments', hash);
 }
 
-/** Writes the bytes once (write-then-rename, so a crash never leaves half a file under the hash). */
+/**
+ * Writes the bytes once (write-then-rename, so a crash never leaves half a file under the hash),
+ * sealed with the office's attachment key: a copied attachments folder shows no scan. The hash is
+ * the associated data, so a file renamed to another hash does not open.
+ */
 export function writeAttachmentFile(dataDir: string, hash: string, content: Buffer): void {
-  const dir = join(dataDir, 'attachments');
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const file = join(dir, hash);
+  const file = attachmentPath(dataDir, hash);
   if (existsSync(file)) return;
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, content, { mode: 0o600 });
-  renameSync(tmp, file);
+  writeOwnerOnlyFile(file, seal(officeKeysOf(dataDir).attachments, `attachment ${hash}`, content));
+}
+
+/** The plain bytes, or null when the file was altered, swapped or sealed by another office. */
+export function readAttachmentFile(dataDir: string, hash: string): Buffer | null {
+  return unseal(officeKeysOf(dataDir).attachments, `attachment ${hash}`, readFileSync(attachmentPath(dataDir, hash)));
 }
 
 export async function uploadAttachment(
@@ -67,9 +75,9 @@ export async function getAttachment(
 ): Promise<{ sha256: string; fileName: string; mimeType: string; dataBase64: string }> {
   const row = await findAttachment(ctx.db, input.sha256);
   if (!row) throw new AppError('NOT_FOUND', 'There is no attachment with that hash.');
-  const content = readFileSync(attachmentPath(ctx.dataDir, row.hash));
+  const content = readAttachmentFile(ctx.dataDir, row.hash);
   // The hash is the file's name and its integrity check at once.
-  if (createHash('sha256').update(content).digest('hex') !== row.hash) {
+  if (!content || createHash('sha256').update(content).digest('hex') !== row.hash) {
     throw new AppError('INTERNAL', 'The stored attachment does not match its hash; the data directory was altered.', { sha256: row.hash });
   }
   await ctx.db.transaction((tx) => auditIn(tx, ctx, caller, { action: 'attachment.view', target: row.hash, detail: {} }));

@@ -1,13 +1,44 @@
 import type { AuditRow, AuditVerifyResult, Page } from '../../shared/contract';
-import { appendAudit, auditHash, GENESIS_HASH, iterateAudit, listAudit, type AuditEventInput } from '../store/auditStore';
+import { MIGRATIONS } from '../db/migrations';
+import {
+  appendAudit,
+  auditEventAt,
+  auditHead,
+  auditHash,
+  chainedRow,
+  GENESIS_HASH,
+  iterateAudit,
+  iterateAuditAction,
+  iterateChainedRows,
+  listAudit,
+  listCheckpoints,
+  maxChainedId,
+  schemaTriggers,
+  type AuditEventInput,
+  type ChainedTable,
+} from '../store/auditStore';
 import type { Queryable } from '../db/database';
+import { chainedRowHash, checkpointSignatureValid, CHECKPOINT_EVERY, readAuditHeadFile, writeAuditCheckpointIn, type AuditCheckpoint } from './auditCheckpoint';
 import type { Caller, CoreContext } from './context';
+import { officeSigningKey } from './officeKeyService';
 
 export type AuditEntry = Omit<AuditEventInput, 'at' | 'actorId' | 'actor'>;
 
 /** Appends inside the caller's transaction so the event and the change it describes commit together. */
-export function auditIn(tx: Queryable, ctx: CoreContext, caller: Pick<Caller, 'accountId' | 'username'> | null, e: AuditEntry): Promise<number> {
-  return appendAudit(tx, { ...e, at: ctx.now().toISOString(), actorId: caller?.accountId ?? null, actor: caller?.username ?? null });
+export async function auditIn(tx: Queryable, ctx: CoreContext, caller: Pick<Caller, 'accountId' | 'username'> | null, e: AuditEntry): Promise<number> {
+  const seq = await appendAudit(tx, ctx.keys.audit, { ...e, at: ctx.now().toISOString(), actorId: caller?.accountId ?? null, actor: caller?.username ?? null });
+  if (seq % CHECKPOINT_EVERY === 0) await writeAuditCheckpointIn(tx, ctx);
+  return seq;
+}
+
+/**
+ * Puts a just-inserted visit or query-log row under the chain: an event carrying the row's hash,
+ * so that deleting, editing or slipping in a row underneath shows in `audit verify`.
+ */
+export async function auditRowIn(tx: Queryable, ctx: CoreContext, caller: Pick<Caller, 'accountId' | 'username'> | null, table: ChainedTable, id: number): Promise<number> {
+  const row = await chainedRow(tx, table, id);
+  if (!row) throw new Error(`${table} ${id} is not there to be audited`);
+  return auditIn(tx, ctx, caller, { action: `row.${table}`, target: `${table}:${id}`, detail: { table, id, rowHash: chainedRowHash(table, row) } });
 }
 
 export function audit(ctx: CoreContext, caller: Pick<Caller, 'accountId' | 'username'> | null, e: AuditEntry): Promise<number> {
@@ -22,18 +53,114 @@ export async function listAuditEvents(ctx: CoreContext, q: { action?: string | u
   };
 }
 
-/** Recomputes every link; the first row whose stored hashes disagree is where the log was altered. */
-export async function verifyAuditChain(db: Queryable): Promise<AuditVerifyResult> {
+/** Append-only guards the migrations create (and do not drop later): the one list to check against. */
+export function expectedTriggers(): string[] {
+  const names = new Set<string>();
+  for (const m of MIGRATIONS) {
+    for (const [, name] of m.sql.matchAll(/CREATE\s+TRIGGER\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+)/gi)) names.add(name!);
+    for (const [, name] of m.sql.matchAll(/DROP\s+TRIGGER\s+(?:IF\s+EXISTS\s+)?(\w+)/gi)) names.delete(name!);
+  }
+  return [...names].sort();
+}
+
+type Problem = { seq: number | null; reason: string };
+const MAX_PER_KIND = 20;
+
+async function checkRows(db: Queryable, table: ChainedTable, problems: Problem[]): Promise<void> {
+  // Both sides come in id order (events are appended in the inserting transaction), so one merge
+  // walk finds rows deleted (event without row), slipped in (row without event) and altered.
+  const events = iterateAuditAction(db, `row.${table}`)[Symbol.asyncIterator]();
+  const rows = iterateChainedRows(db, table)[Symbol.asyncIterator]();
+  let ev = (await events.next()).value;
+  let row = (await rows.next()).value;
+  let found = 0;
+  const report = (p: Problem) => {
+    if (found++ < MAX_PER_KIND) problems.push(p);
+  };
+  while (ev || row) {
+    const d = ev ? (JSON.parse(ev.detail) as { id: number; rowHash: string }) : null;
+    if (d && (!row || d.id < row.id)) {
+      report({ seq: ev!.seq, reason: `${table} row ${d.id} (recorded by event ${ev!.seq}) was deleted` });
+      ev = (await events.next()).value;
+    } else if (row && (!d || row.id < d.id)) {
+      report({ seq: null, reason: `${table} row ${row.id} has no audit event: it was inserted underneath the console` });
+      row = (await rows.next()).value;
+    } else {
+      if (chainedRowHash(table, row!) !== d!.rowHash) report({ seq: ev!.seq, reason: `${table} row ${d!.id} was altered after event ${ev!.seq} recorded it` });
+      ev = (await events.next()).value;
+      row = (await rows.next()).value;
+    }
+  }
+}
+
+async function checkCheckpoint(db: Queryable, c: AuditCheckpoint, where: string, publicKeyPem: string, headSeq: number, problems: Problem[]): Promise<void> {
+  if (!checkpointSignatureValid(c, publicKeyPem)) {
+    problems.push({ seq: c.head_seq, reason: `the ${where} checkpoint of ${c.at} is not signed by this office's key` });
+    return;
+  }
+  if (c.head_seq > headSeq) {
+    problems.push({ seq: headSeq + 1, reason: `events ${headSeq + 1}–${c.head_seq} are missing: the ${where} checkpoint of ${c.at} had ${c.head_seq} events` });
+    return;
+  }
+  const at = await auditEventAt(db, c.head_seq);
+  if (!at || at.hash !== c.head_hash) problems.push({ seq: c.head_seq, reason: `event ${c.head_seq} differs from the ${where} checkpoint of ${c.at}: the chain was rewritten` });
+  for (const [table, max] of [['visit', c.visit_max], ['query_log', c.query_log_max]] as const) {
+    const now = await maxChainedId(db, table);
+    if (now < max) problems.push({ seq: null, reason: `${table} rows ${now + 1}–${max} are missing: the ${where} checkpoint of ${c.at} counted up to ${max}` });
+  }
+}
+
+/**
+ * Recomputes every keyed link, checks the signed checkpoints (in the database and the head file),
+ * the visit and query-log rows against their events, and that the append-only triggers exist.
+ */
+export async function verifyAuditChain(ctx: Pick<CoreContext, 'db' | 'keys' | 'dataDir' | 'office'>): Promise<AuditVerifyResult> {
+  const db = ctx.db;
+  const problems: Problem[] = [];
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
   let checked = 0;
   for await (const row of iterateAudit(db)) {
-    if (row.seq !== expectedSeq) return { ok: false, checked, firstBroken: { seq: expectedSeq, reason: `event ${expectedSeq} is missing` } };
-    if (row.prev_hash !== prev) return { ok: false, checked, firstBroken: { seq: row.seq, reason: 'previous-hash link does not match' } };
-    if (auditHash(prev, row) !== row.hash) return { ok: false, checked, firstBroken: { seq: row.seq, reason: 'content does not match its hash' } };
+    const broken =
+      row.seq !== expectedSeq
+        ? { seq: expectedSeq, reason: `event ${expectedSeq} is missing` }
+        : row.prev_hash !== prev
+          ? { seq: row.seq, reason: 'previous-hash link does not match' }
+          : auditHash(ctx.keys.audit, prev, row) !== row.hash
+            ? { seq: row.seq, reason: "content does not match its MAC (altered, or re-chained without the office's key)" }
+            : null;
+    if (broken) {
+      problems.push(broken);
+      break;
+    }
     prev = row.hash;
     expectedSeq += 1;
     checked += 1;
   }
-  return { ok: true, checked, firstBroken: null };
+  // Against the newest event present, not the last good one: a broken link is not a cut-off tail.
+  const headSeq = (await auditHead(db))?.seq ?? 0;
+  const checkpoints: AuditCheckpoint[] = await listCheckpoints(db);
+  const publicKeyPem = officeSigningKey(ctx).publicKeyPem;
+  const file = readAuditHeadFile(ctx.dataDir);
+  if (file === 'malformed') problems.push({ seq: null, reason: 'the audit head file audit-head.json is damaged' });
+  else if (file) await checkCheckpoint(db, file, 'head-file', publicKeyPem, headSeq, problems);
+  // The newest checkpoint says the most; older ones would repeat a cut-off tail.
+  const newest = checkpoints.at(-1);
+  for (const c of checkpoints) if (c !== newest && !checkpointSignatureValid(c, publicKeyPem)) problems.push({ seq: c.head_seq, reason: `the checkpoint of ${c.at} is not signed by this office's key` });
+  if (newest) await checkCheckpoint(db, newest, 'database', publicKeyPem, headSeq, problems);
+  await checkRows(db, 'visit', problems);
+  await checkRows(db, 'query_log', problems);
+  const present = new Map((await schemaTriggers(db)).map((t) => [t.name, t.sql]));
+  for (const name of expectedTriggers()) {
+    if (!/RAISE\s*\(\s*ABORT/i.test(present.get(name) ?? '')) problems.push({ seq: null, reason: `the append-only trigger ${name} was dropped or changed` });
+  }
+  const first = problems[0];
+  const lastCp = [newest, file !== 'malformed' ? file : null].filter((c): c is AuditCheckpoint => Boolean(c)).sort((a, b) => b.head_seq - a.head_seq)[0];
+  return {
+    ok: problems.length === 0,
+    checked,
+    firstBroken: first ? { seq: first.seq ?? 0, reason: first.reason } : null,
+    problems,
+    checkpoint: lastCp ? { headSeq: lastCp.head_seq, at: lastCp.at } : null,
+  };
 }

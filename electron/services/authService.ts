@@ -8,6 +8,7 @@ import { getSetting } from '../store/settingsStore';
 import { auditIn } from './auditService';
 import type { Caller, CoreContext } from './context';
 import { assertPasswordStrength, hashPassword, verifyPassword } from './passwords';
+import { latestBackup } from './backupService';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MINUTES = 15;
@@ -33,6 +34,7 @@ export async function officeStatus(ctx: CoreContext): Promise<OfficeStatus> {
     demo: ctx.demo,
     idleLockMinutes: await idleLockMinutes(ctx),
     integrity: ctx.integrity,
+    latestBackup: await latestBackup(ctx).then((b) => (b ? { name: b.name, at: b.at, path: b.path } : null), () => null),
   };
 }
 

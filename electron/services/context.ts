@@ -1,12 +1,15 @@
 import type { Purpose } from '../../shared/contract';
 import type { Role } from '../../shared/domain/account';
 import type { Database } from '../db/database';
+import type { OfficeKeys } from '../keys/derive';
 
 /** What every service gets: the database, the clock (tests move it), and office facts. */
 export interface CoreContext {
   db: Database;
   now: () => Date;
   dataDir: string;
+  /** The office's at-rest keys, unwrapped at start (electron/keys). */
+  keys: OfficeKeys;
   catalogs: { purposes: Purpose[] };
   office: { code: string; name: string };
   demo: boolean;

@@ -5,7 +5,7 @@ import { insertAuthorization } from '../store/authorizationStore';
 import { checkAuthorization, scopeView } from './authorizationService';
 import { insertQueryLog, insertVisit, findVisit } from '../store/queryLogStore';
 import { findSubjectByIdNumber, findSubjectById } from '../store/subjectStore';
-import { auditIn } from './auditService';
+import { auditIn, auditRowIn } from './auditService';
 import type { Caller, CoreContext } from './context';
 import { activeProfile } from './profileService';
 import { buildSubjectView } from './subjectViewService';
@@ -57,6 +57,7 @@ export async function lookup(ctx: CoreContext, caller: Caller, input: LookupInpu
       purposeCode: input.purposeCode,
       purposeText: input.purposeText ?? null,
     });
+    await auditRowIn(tx, ctx, caller, 'visit', id);
     if (input.applicant.kind === 'agent') {
       const a = input.applicant;
       await insertAuthorization(tx, {
@@ -72,7 +73,7 @@ export async function lookup(ctx: CoreContext, caller: Caller, input: LookupInpu
         attachmentName: null,
       });
     }
-    await insertQueryLog(tx, {
+    const queryLogId = await insertQueryLog(tx, {
       at,
       visitId: id,
       clerkId: caller.accountId,
@@ -82,6 +83,7 @@ export async function lookup(ctx: CoreContext, caller: Caller, input: LookupInpu
       purposeCode: input.purposeCode,
       outcome: subject ? 'found' : 'no_record',
     });
+    await auditRowIn(tx, ctx, caller, 'query_log', queryLogId);
     await auditIn(tx, ctx, caller, {
       action: 'counter.lookup',
       target: input.idNumber,

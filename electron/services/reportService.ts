@@ -166,10 +166,26 @@ export async function issue(ctx: CoreContext, caller: Caller, input: { visitId: 
   return issuedOf(row, 0);
 }
 
+/**
+ * The stored content still hashes to the stored digest, and that is the digest the signed seal
+ * carries: a report row edited underneath the console is never reprinted or vouched for.
+ */
+function storedReportIntact(row: ReportRow): boolean {
+  const parsed = parseQrText(row.qrPayload);
+  try {
+    return parsed !== null && parsed.seal.d === row.digest && digestOf(JSON.parse(row.contentJson)) === row.digest;
+  } catch {
+    return false;
+  }
+}
+
 /** Owner of the report (the issuing clerk) or a manager may preview and print it again. */
 async function reportFor(ctx: CoreContext, caller: Caller, reportId: number): Promise<ReportRow> {
   const row = await findReport(ctx.db, reportId);
   if (!row) throw new AppError('NOT_FOUND', 'There is no such report.', { reportId });
+  if (!storedReportIntact(row)) {
+    throw new AppError('REPORT_ALTERED', `Report ${row.reportNo} was altered in the database since it was issued; it cannot be printed again. Run \`creditdesk audit verify\`.`, { reportNo: row.reportNo });
+  }
   if (row.clerkId !== caller.accountId && caller.role !== 'manager') {
     throw new AppError('FORBIDDEN', 'Only the clerk who issued this report, or a manager, can print it.');
   }
@@ -239,6 +255,7 @@ async function verifyQr(ctx: CoreContext, qrText: string): Promise<ReportVerific
     return NOT_GENUINE('bad_signature', parsed.seal.n);
   }
   const own = await findReportByNo(ctx.db, parsed.seal.n);
+  if (own && own.signature === parsed.signature && !storedReportIntact(own)) return NOT_GENUINE('record_altered', parsed.seal.n);
   return {
     genuine: true,
     failure: null,

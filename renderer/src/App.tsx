@@ -107,7 +107,14 @@ export function App() {
           </Stack>
         </AppShell.Navbar>
         <AppShell.Main>
-          {status.integrity === 'failed' && <Alert color="red" mb="md" data-testid="integrity-failed">{t('app.integrityFailed')}</Alert>}
+          {status.integrity === 'failed' && (
+            <Alert color="red" mb="md" data-testid="integrity-failed">
+              {t('app.integrityFailed')}{' '}
+              {status.latestBackup
+                ? t('app.latestBackup', { name: status.latestBackup.name, at: status.latestBackup.at })
+                : t('app.noBackup')}
+            </Alert>
+          )}
           {Active ? <Active /> : null}
         </AppShell.Main>
       </AppShell>

@@ -11,6 +11,8 @@ export interface OfficeStatus {
   demo: boolean;
   idleLockMinutes: number;
   integrity: 'checking' | 'ok' | 'failed';
+  /** The newest backup that exists (what to restore if the integrity check fails). */
+  latestBackup?: { name: string; at: string; path: string } | null;
 }
 
 export interface SessionInfo {

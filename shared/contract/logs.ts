@@ -27,6 +27,10 @@ export interface AuditVerifyResult {
   ok: boolean;
   checked: number;
   firstBroken: { seq: number; reason: string } | null;
+  /** Every finding (first broken link, missing tail, deleted rows, dropped triggers); seq null when not tied to an event. */
+  problems?: { seq: number | null; reason: string }[];
+  /** The newest signed checkpoint the verification compared against. */
+  checkpoint?: { headSeq: number; at: string } | null;
 }
 
 export interface Page<T> {

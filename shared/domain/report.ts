@@ -132,7 +132,7 @@ export interface ReportSeal {
   k: string;
 }
 
-export type VerifyFailure = 'malformed' | 'unknown_key' | 'bad_signature' | 'not_found' | 'code_mismatch';
+export type VerifyFailure = 'malformed' | 'unknown_key' | 'bad_signature' | 'not_found' | 'code_mismatch' | 'record_altered';
 
 export interface ReportVerification {
   genuine: boolean;

@@ -44,6 +44,12 @@ const MESSAGES: Partial<Record<ErrorCode, { zh: string; en: string }>> = {
   ATTACHMENT_TOO_LARGE: { zh: '文件过大，请降低扫描分辨率后重新上传。', en: 'The file is too large; scan at a lower resolution.' },
   FREE_REPORTS_USED: { zh: '本年度免费报告次数已用完，须经申请人确认后方可出具。', en: "This year's free reports are used up; issue another only after the applicant confirms." },
   STATEMENT_TOO_LONG: { zh: '本人声明超过规定字数，请精简。', en: 'The statement is longer than allowed; shorten it.' },
+  UNLOCK_REFUSED: { zh: '无法解锁本窗口的数据：口令错误或密钥文件不匹配。', en: "The office's data could not be unlocked: the passphrase is wrong or the key file does not match." },
+  KEYSTORE_UNAVAILABLE: { zh: '本机没有可用的系统密钥库，请改用窗口解锁口令启动。', en: 'This computer has no usable OS keystore; start with the office unlock passphrase instead.' },
+  DATA_DIR_UNENCRYPTED: { zh: '该数据目录尚未加密，请先按运维手册执行一次加密。', en: 'This data directory is not encrypted yet; encrypt it once as the operations guide describes.' },
+  DB_KEY_WRONG: { zh: '数据库无法用本窗口的密钥打开。', en: "The database cannot be opened with this office's key." },
+  MIGRATION_LEDGER_MISMATCH: { zh: '数据库的结构记录与本版本不一致，已拒绝打开。请恢复备份或安装正确的版本。', en: "The database's migration ledger disagrees with this version; it was not opened. Restore a backup or install the matching version." },
+  REPORT_ALTERED: { zh: '该报告的存档内容已被改动，与签名不符，不能重印。请联系审计员。', en: "This report's stored content was altered and no longer matches its signature; it cannot be printed again. Tell the auditor." },
   INTERNAL: { zh: '系统内部错误，已记录。请重试。', en: 'Something went wrong inside CreditDesk. It was logged; please try again.' },
 };
 

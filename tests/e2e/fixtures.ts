@@ -13,6 +13,9 @@ export interface ConsoleServer {
   passwords: Record<string, string>;
 }
 
+/** The unlock passphrase of the non-demo offices the e2e tests create. */
+export const E2E_PASSPHRASE = 'e2e-office-passphrase';
+
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** Starts `webMain --demo` on its own data directory and waits for the URL line (no sleeps). */
@@ -20,7 +23,8 @@ export async function startConsole(opts: { demo: boolean } = { demo: true }): Pr
   const dataDir = mkdtempSync(join(tmpdir(), 'creditdesk-e2e-'));
   const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'electron', 'host', 'webMain.ts'), ...(opts.demo ? ['--demo'] : []), '--data-dir', dataDir], {
     cwd: root,
-    env: { ...process.env, CREDITDESK_QUIET: '1' },
+    // The demo office uses its printed demo passphrase; a fresh office gets a fixed test passphrase.
+    env: { ...process.env, CREDITDESK_QUIET: '1', ...(opts.demo ? {} : { CREDITDESK_PASSPHRASE: E2E_PASSPHRASE }) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const passwords: Record<string, string> = {};

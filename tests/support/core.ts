@@ -4,10 +4,15 @@ import { join } from 'node:path';
 import type { InputOf, MethodName, OutputOf, SessionInfo } from '../../shared/contract';
 import type { Role } from '../../shared/domain/account';
 import type { ApiResult } from '../../shared/errors';
-import { openCore, type Core } from '../../electron/core';
+import { DATABASE_FILE, openCore, type Core } from '../../electron/core';
+import { Database } from '../../electron/db/database';
+import { unlockOfficeKeyFile, type OfficeUnlock } from '../../electron/keys/officeKeyFile';
 import { createAccount } from '../../electron/services/accountsService';
 
 export const TEST_PASSWORD = 'correct-horse-42';
+export const TEST_PASSPHRASE = 'test-office-passphrase';
+/** Test offices are encrypted like real ones; only scrypt's cost is lowered so that each opens fast. */
+export const TEST_UNLOCK: OfficeUnlock = { kind: 'passphrase', passphrase: TEST_PASSPHRASE, scryptLogN: 12 };
 
 /** A real core on a real SQLite file in a fresh temporary directory, with a clock tests can move. */
 export interface TestCore extends Core {
@@ -22,11 +27,23 @@ export interface TestCore extends Core {
   dispose(): Promise<void>;
 }
 
+/**
+ * The office database opened directly with its key, as an insider who knows the passphrase and
+ * edits the file with SQLite underneath the console would.
+ */
+export async function openOfficeDatabaseRaw(dir: string): Promise<Database> {
+  const keys = await unlockOfficeKeyFile(dir, TEST_UNLOCK);
+  return Database.open(join(dir, DATABASE_FILE), { key: keys.db });
+}
+
+/** What a child process (the staff command line) needs to unlock a test office. */
+export const TEST_ENV = { CREDITDESK_QUIET: '1', CREDITDESK_PASSPHRASE: TEST_PASSPHRASE };
+
 export async function openTestCore(opts: { now?: string } = {}): Promise<TestCore> {
   process.env.CREDITDESK_QUIET = '1';
   const dir = mkdtempSync(join(tmpdir(), 'creditdesk-test-'));
   const clock = { now: new Date(opts.now ?? '2026-11-20T02:00:00Z') };
-  const core = await openCore({ dataDir: dir, now: () => clock.now });
+  const core = await openCore({ dataDir: dir, now: () => clock.now, unlock: TEST_UNLOCK });
   const call = async <M extends MethodName>(method: M, input: InputOf<M>, token?: string) =>
     (await core.dispatch(method, input, { token })) as ApiResult<OutputOf<M>>;
   const ok = async <M extends MethodName>(method: M, input: InputOf<M>, token?: string) => {

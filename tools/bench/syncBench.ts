@@ -18,6 +18,7 @@ import { officeSyncKeys } from '../../electron/sync/office/officeSyncKeys';
 import { initPlatform } from '../central/platform';
 import { loadKeys } from '../central/centralStore';
 import type { ListEntryRow, RecordRow, SubjectRow } from '../../shared/domain/population';
+import { BENCH_UNLOCK } from './unlock';
 
 const round = (n: number, d = 0) => Math.round(n * 10 ** d) / 10 ** d;
 
@@ -36,7 +37,7 @@ export async function benchSync(_ctx: CoreContext): Promise<Record<string, numbe
       lists.push(...b.listEntries);
     }
     const init = await initPlatform(join(dir, 'central'), now);
-    const office = await openCore({ dataDir: join(dir, 'office'), now: () => now });
+    const office = await openCore({ dataDir: join(dir, 'office'), now: () => now, unlock: BENCH_UNLOCK });
     await provision(office.ctx, null, { officeCode: '370306-02', officeName: '基准窗口', trust: { kind: 'path', path: init.trustPath }, confirmFingerprint: init.fingerprint });
     const file = join(dir, 'snapshot.cdbundle');
     const tWrite = performance.now();
@@ -58,7 +59,7 @@ export async function benchSync(_ctx: CoreContext): Promise<Record<string, numbe
     const importMs = performance.now() - tImport;
 
     // Baseline: the same rows, already in memory, bulk-inserted into a fresh database in one transaction.
-    const bare = await openCore({ dataDir: join(dir, 'bare'), now: () => now });
+    const bare = await openCore({ dataDir: join(dir, 'bare'), now: () => now, unlock: BENCH_UNLOCK });
     const tBare = performance.now();
     await bare.ctx.db.transaction(async (tx) => {
       await upsertMeasures(tx, MEASURES);

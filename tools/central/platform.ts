@@ -17,6 +17,7 @@ import type { BundleFileInput, KeyringDocument } from '../../electron/sync/bundl
 import { SCHEMA_VERSION, UPDATE_FILES, supportsExportSchema } from '../../electron/sync/content/schemas';
 import type { CaseOutcomeRow, UpdateSchema } from '../../electron/sync/content/schemas';
 import { readEnrollmentRequest, TRUST_FORMAT } from '../../electron/sync/office/provisioning';
+import { auditWarnings, checkAuditHeads, type ExportedCheckpoint } from './auditHeads';
 import { ingestKeyring, loadKeys, office, openCentral, platformKeyring, saveKeys, TRUST_FILE } from './centralStore';
 import type { Central, OfficeRow } from './centralStore';
 
@@ -158,7 +159,7 @@ function calendarYears() {
   return years;
 }
 
-export async function ingest(c: Central, file: string, now: Date): Promise<{ sender: string; sequence: number; counts: Record<string, number>; forwards: number }> {
+export async function ingest(c: Central, file: string, now: Date): Promise<{ sender: string; sequence: number; counts: Record<string, number>; forwards: number; auditWarnings: string[] }> {
   const peek = inspectBundle(file).header;
   const o = await office(c, peek.sender.name);
   if (!o) throw new Error(`The bundle comes from ${peek.sender.name}, which is not enrolled.`);
@@ -172,9 +173,11 @@ export async function ingest(c: Central, file: string, now: Date): Promise<{ sen
   });
   const counts: Record<string, number> = {};
   let forwards = 0;
+  let auditWarnings: string[] = [];
   await c.db.transaction(async (tx) => {
     for (const [, f] of opened.files) {
       counts[f.entry.schema] = f.records.length;
+      if (f.entry.schema === 'audit-checkpoints') auditWarnings = await checkAuditHeads(tx, o, f.records as ExportedCheckpoint[], now);
       const items = f.records.map((r) => {
         const x = r as Record<string, unknown>;
         return { key: String(x.seq ?? (f.entry.schema === 'cases' ? `${String(x.caseKind)}:${String(x.caseNo)}` : x.id)), body: JSON.stringify(r) };
@@ -197,7 +200,7 @@ export async function ingest(c: Central, file: string, now: Date): Promise<{ sen
     await tx.run('UPDATE central_office SET export_sequence = ?, export_hash = ?, export_created_at = ? WHERE code = ?',
       [opened.header.sequence, opened.bundleHash, opened.header.createdAt, o.code]);
   });
-  return { sender: o.code, sequence: opened.header.sequence, counts, forwards };
+  return { sender: o.code, sequence: opened.header.sequence, counts, forwards, auditWarnings };
 }
 
 /** The providing unit's decision on a forwarded objection: changes the platform's records and queues the outcome. */
@@ -246,6 +249,7 @@ export async function status(c: Central): Promise<string[]> {
   }
   const waiting = await c.db.all<{ office: string; case_no: string; provider_unit: string }>('SELECT office, case_no, provider_unit FROM central_forward WHERE outcome IS NULL ORDER BY received_at');
   for (const w of waiting) lines.push(`  awaiting decision: ${w.office} ${w.case_no} (${w.provider_unit})`);
+  for (const w of await auditWarnings(c.db)) lines.push(`  AUDIT WARNING ${w.office} (${w.at}): ${w.message}`);
   return lines;
 }
 

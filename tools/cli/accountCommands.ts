@@ -1,9 +1,8 @@
-import { openCore } from '../../electron/core';
 import { cliSetRole, unlockAccount } from '../../electron/services/accountsService';
 import { findAccountByUsername } from '../../electron/store/accountStore';
 import { ROLES, type Role } from '../../shared/domain/account';
 import { CliUsageError, type CliCommand } from './command';
-import { parseCommandArgs } from './dataDirArg';
+import { openCommandCore, parseCommandArgs } from './dataDirArg';
 
 // Whoever runs these holds the office's data directory at the machine itself: the way back in
 // when the last administrator is locked out, or to appoint a second administrator in an office
@@ -20,9 +19,9 @@ export const accountsUnlock: CliCommand = {
   usage: 'accounts unlock --user NAME --data-dir DIR',
   summary: 'lift the lockout of an account (also the last administrator)',
   async run(args) {
-    const { dataDir, values } = parseCommandArgs(args, { user: { type: 'string' } });
+    const { dataDir, values, passphraseFile } = parseCommandArgs(args, { user: { type: 'string' } });
     const username = userArg(values);
-    const core = await openCore({ dataDir });
+    const core = await openCommandCore(dataDir, passphraseFile);
     try {
       const row = await findAccountByUsername(core.ctx.db, username);
       if (!row) {
@@ -43,11 +42,11 @@ export const accountsSetRole: CliCommand = {
   usage: 'accounts set-role --user NAME --role ROLE --data-dir DIR',
   summary: `change an account's role (${ROLES.join(', ')}), administrators included`,
   async run(args) {
-    const { dataDir, values } = parseCommandArgs(args, { user: { type: 'string' }, role: { type: 'string' } });
+    const { dataDir, values, passphraseFile } = parseCommandArgs(args, { user: { type: 'string' }, role: { type: 'string' } });
     const username = userArg(values);
     const role = values.role;
     if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) throw new CliUsageError(`--role must be one of ${ROLES.join(', ')}.`);
-    const core = await openCore({ dataDir });
+    const core = await openCommandCore(dataDir, passphraseFile);
     try {
       const row = await findAccountByUsername(core.ctx.db, username);
       if (!row) {

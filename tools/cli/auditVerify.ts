@@ -1,22 +1,24 @@
-import { openCore } from '../../electron/core';
 import { verifyAuditChain } from '../../electron/services/auditService';
 import type { CliCommand } from './command';
-import { parseCommandArgs } from './dataDirArg';
+import { openCommandCore, parseCommandArgs } from './dataDirArg';
 
 export const auditVerify: CliCommand = {
   words: ['audit', 'verify'],
   usage: 'audit verify --data-dir DIR',
   summary: 'recompute the audit hash chain and report the first broken link',
   async run(args) {
-    const { dataDir } = parseCommandArgs(args, {});
-    const core = await openCore({ dataDir });
+    const { dataDir, passphraseFile } = parseCommandArgs(args, {});
+    const core = await openCommandCore(dataDir, passphraseFile);
     try {
-      const r = await verifyAuditChain(core.ctx.db);
+      const r = await verifyAuditChain(core.ctx);
+      const cp = r.checkpoint ? `; newest signed checkpoint: ${r.checkpoint.headSeq} events at ${r.checkpoint.at}` : '';
       if (r.ok) {
-        console.log(`audit chain intact: ${r.checked} events checked`);
+        console.log(`audit chain intact: ${r.checked} events checked${cp}`);
         return 0;
       }
-      console.log(`AUDIT_CHAIN_BROKEN: the audit log was altered at event ${r.firstBroken!.seq} (${r.firstBroken!.reason}); ${r.checked} events before it are intact.`);
+      const first = r.firstBroken!;
+      console.log(`AUDIT_CHAIN_BROKEN: the audit log was altered${first.seq ? ` at event ${first.seq}` : ''} (${first.reason}); ${r.checked} events before the first broken link are intact${cp}.`);
+      for (const p of (r.problems ?? []).slice(1)) console.log(`  also: ${p.reason}`);
       return 1;
     } finally {
       await core.close();

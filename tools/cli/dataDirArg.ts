@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DATABASE_FILE } from '../../electron/core';
+import { DATABASE_FILE, openCore, type Core } from '../../electron/core';
+import { passphraseUnlock } from '../../electron/host/passphrase';
 import { CliUsageError } from './command';
 
 /** Parses `--data-dir DIR` plus the command's own options; an existing office is required unless `create`. */
@@ -12,7 +13,7 @@ export function parseCommandArgs<T extends Record<string, { type: 'string' | 'bo
 ) {
   let parsed;
   try {
-    parsed = parseArgs({ args, options: { 'data-dir': { type: 'string' }, ...options }, strict: true, allowPositionals: (opts.positionals ?? 0) > 0 });
+    parsed = parseArgs({ args, options: { 'data-dir': { type: 'string' }, 'passphrase-file': { type: 'string' }, ...options }, strict: true, allowPositionals: (opts.positionals ?? 0) > 0 });
   } catch (err) {
     throw new CliUsageError((err as Error).message);
   }
@@ -26,5 +27,12 @@ export function parseCommandArgs<T extends Record<string, { type: 'string' | 'bo
   if (parsed.positionals.length !== (opts.positionals ?? 0)) {
     throw new CliUsageError(`Expected ${opts.positionals ?? 0} argument(s), got ${parsed.positionals.length}.`);
   }
-  return { dataDir, values, positionals: parsed.positionals };
+  const passphraseFile = typeof values['passphrase-file'] === 'string' ? resolve(values['passphrase-file']) : undefined;
+  return { dataDir, values, positionals: parsed.positionals, passphraseFile };
+}
+
+/** Opens the office for a command: the passphrase comes from --passphrase-file, the environment or the terminal. */
+export async function openCommandCore(dataDir: string, passphraseFile: string | undefined, opts: { demo?: boolean } = {}): Promise<Core> {
+  const unlock = await passphraseUnlock(dataDir, { passphraseFile, demo: opts.demo ?? false });
+  return openCore({ dataDir, unlock, demo: opts.demo ?? false });
 }

@@ -1,6 +1,5 @@
 import { basename, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { openCore } from '../../electron/core';
 import type { Core } from '../../electron/core';
 import { exportAgain, importBundle, provision, trustPreview, writeExport } from '../../electron/services/syncService';
 import { copyExportTo, keptExport } from '../../electron/sync/office/exportBundle';
@@ -10,7 +9,7 @@ import { AppError } from '../../shared/errors';
 import { writeFileSync } from 'node:fs';
 import type { CliCommand } from './command';
 import { CliUsageError } from './command';
-import { parseCommandArgs } from './dataDirArg';
+import { openCommandCore, parseCommandArgs } from './dataDirArg';
 
 // Sync for IT staff and scripts (DESIGN.md §7): the same services the screens call. A refusal
 // prints "CODE: sentence" and exits 1; "already imported" is not a failure and exits 0.
@@ -28,9 +27,9 @@ function refused(e: unknown): number {
   throw e;
 }
 
-async function withCore<T>(dataDir: string, fn: (core: Core) => Promise<T>): Promise<T> {
+async function withCore<T>(dataDir: string, fn: (core: Core) => Promise<T>, passphraseFile?: string): Promise<T> {
   process.env.CREDITDESK_QUIET = '1';
-  const core = await openCore({ dataDir });
+  const core = await openCommandCore(dataDir, passphraseFile);
   try {
     return await fn(core);
   } finally {
@@ -62,7 +61,7 @@ export const syncInit: CliCommand = {
   usage: 'init --data-dir DIR --office-code CODE --office-name NAME --trust FILE [--fingerprint FP] [--request-out FILE]',
   summary: 'provision the office: pin the platform trust file, create sync keys, write the enrollment request (into DIR unless --request-out)',
   async run(args) {
-    const { dataDir, values } = parseCommandArgs(args, {
+    const { dataDir, values, passphraseFile } = parseCommandArgs(args, {
       'office-code': { type: 'string' }, 'office-name': { type: 'string' }, trust: { type: 'string' }, fingerprint: { type: 'string' }, 'request-out': { type: 'string' },
     }, { create: true });
     const code = values['office-code'];
@@ -85,7 +84,7 @@ export const syncInit: CliCommand = {
         writeFileSync(out, Buffer.from(r.requestBase64, 'base64'));
         console.log(`office ${code} provisioned (trust ${r.fingerprint}); enrollment request written to ${out}; hand it to the platform.`);
         return 0;
-      });
+      }, passphraseFile);
     } catch (e) {
       return refused(e);
     }
@@ -97,7 +96,7 @@ export const syncImport: CliCommand = {
   usage: 'import FILE --data-dir DIR',
   summary: 'verify an update bundle completely and apply it in one transaction',
   async run(args) {
-    const { dataDir, positionals } = parseCommandArgs(args, {}, { positionals: 1 });
+    const { dataDir, positionals, passphraseFile } = parseCommandArgs(args, {}, { positionals: 1 });
     const file = resolve(positionals[0]!);
     return withCore(dataDir, async (core) => {
       try {
@@ -108,7 +107,7 @@ export const syncImport: CliCommand = {
       } catch (e) {
         return refused(e);
       }
-    });
+    }, passphraseFile);
   },
 };
 
@@ -117,7 +116,7 @@ export const syncExport: CliCommand = {
   usage: 'export --out FILE --data-dir DIR [--again SEQUENCE]',
   summary: 'write the next export bundle for the platform (or the same bytes of an earlier one again)',
   async run(args) {
-    const { dataDir, values } = parseCommandArgs(args, { out: { type: 'string' }, again: { type: 'string' } });
+    const { dataDir, values, passphraseFile } = parseCommandArgs(args, { out: { type: 'string' }, again: { type: 'string' } });
     if (typeof values.out !== 'string') throw new CliUsageError('--out FILE is required.');
     const out = resolve(values.out);
     return withCore(dataDir, async (core) => {
@@ -137,7 +136,7 @@ export const syncExport: CliCommand = {
         if (e instanceof CliUsageError) throw e;
         return refused(e);
       }
-    });
+    }, passphraseFile);
   },
 };
 

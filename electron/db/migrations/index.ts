@@ -3,6 +3,7 @@ import reports from './0002_reports';
 import cases from './0003_cases';
 import sync from './0004_sync';
 import syncRefusalZh from './0005_sync_refusal_zh';
+import auditCheckpoints from './0008_audit_checkpoints';
 import accountAccess from './0010_account_access';
 
 export interface Migration {
@@ -19,5 +20,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'cases', sql: cases },
   { version: 4, name: 'sync', sql: sync },
   { version: 5, name: 'sync_refusal_zh', sql: syncRefusalZh },
+  { version: 8, name: 'audit_checkpoints', sql: auditCheckpoints },
   { version: 10, name: 'account_access', sql: accountAccess },
 ];

@@ -34,6 +34,9 @@ export const EXPORT_FILES = {
   'case-events': 'case-events.jsonl',
   forwards: 'forwards.jsonl',
   'audit-segment': 'audit-segment.jsonl',
+  // Signed audit checkpoints (electron/services/auditCheckpoint): the platform keeps them and
+  // reports an office whose audit head went backwards or was rewritten.
+  'audit-checkpoints': 'audit-checkpoints.jsonl',
 } as const;
 export type ExportSchema = keyof typeof EXPORT_FILES;
 

@@ -12,6 +12,8 @@ import { EXPORT_FILES, SCHEMA_VERSION } from '../content/schemas';
 import type { ExportSchema } from '../content/schemas';
 import { syncFail } from '../content/syncError';
 import { bundleOut, insertBundleOut, lastBundleOut } from '../../store/syncStore';
+import { lastCheckpoint, listCheckpoints } from '../../store/auditStore';
+import { writeAuditCheckpointIn } from '../../services/auditCheckpoint';
 import { officeSyncKeys } from './officeSyncKeys';
 import { pinnedKeyring } from './verifyUpdate';
 
@@ -19,12 +21,12 @@ export const EXPORT_CHANNEL = 'export';
 export const EXPORT_VALIDITY_DAYS = 90;
 
 /** The highest row id of each source already exported. */
-export interface ExportRanges { visits: number; queryLog: number; printLog: number; statements: number; objectionEvents: number; repairEvents: number; audit: number }
-const ZERO: ExportRanges = { visits: 0, queryLog: 0, printLog: 0, statements: 0, objectionEvents: 0, repairEvents: 0, audit: 0 };
+export interface ExportRanges { visits: number; queryLog: number; printLog: number; statements: number; objectionEvents: number; repairEvents: number; audit: number; checkpoints: number }
+const ZERO: ExportRanges = { visits: 0, queryLog: 0, printLog: 0, statements: 0, objectionEvents: 0, repairEvents: 0, audit: 0, checkpoints: 0 };
 
 type Row = Record<string, unknown> & { id: number };
 
-const QUERIES: Record<Exclude<keyof ExportRanges, 'audit'>, string> = {
+const QUERIES: Record<Exclude<keyof ExportRanges, 'audit' | 'checkpoints'>, string> = {
   visits: `SELECT v.id, v.started_at AS startedAt, a.username AS clerk, v.id_number AS idNumber, v.name, s.central_id AS subjectCentralId,
              v.applicant_kind AS applicantKind, v.purpose_code AS purposeCode, v.purpose_text AS purposeText
              FROM visit v JOIN account a ON a.id = v.clerk_id LEFT JOIN subject s ON s.id = v.subject_id WHERE v.id > ? ORDER BY v.id`,
@@ -42,6 +44,19 @@ const QUERIES: Record<Exclude<keyof ExportRanges, 'audit'>, string> = {
   repairEvents: `SELECT e.id, 'repair' AS caseKind, c.case_no AS caseNo, e.at, e.actor, e.action, e.from_state AS fromState,
              e.to_state AS toState, e.reason, e.detail FROM repair_event e JOIN repair c ON c.id = e.repair_id WHERE e.id > ? ORDER BY e.id`,
 };
+
+/** Audit checkpoints not exported yet, in the platform's field names (keyed by id). */
+async function exportableCheckpoints(db: Queryable, afterId: number): Promise<Row[]> {
+  const rows = await listCheckpoints(db, afterId);
+  // The newest always travels, even when its id is not above the last exported one (checkpoint
+  // rows deleted underneath): the platform then sees the head go backwards.
+  const newest = await lastCheckpoint(db);
+  if (newest && !rows.some((c) => c.id === newest.id)) rows.push(newest);
+  return rows.map((c) => ({
+    id: c.id, at: c.at, officeCode: c.office_code, headSeq: c.head_seq, headHash: c.head_hash,
+    visitMax: c.visit_max, queryLogMax: c.query_log_max, keyId: c.key_id, signature: c.signature,
+  }));
+}
 
 export interface ExportContent {
   files: Record<ExportSchema, Row[]>;
@@ -71,6 +86,7 @@ export async function gatherExport(db: Queryable): Promise<ExportContent> {
   ];
   const outbox = await db.all<Row>(`SELECT id, kind, ref, payload, created_at AS createdAt FROM outbox WHERE exported_bundle IS NULL ORDER BY id`);
   const audit = await db.all<Row & { seq: number }>(`SELECT seq AS id, seq, at, actor, action, target, detail, prev_hash AS prevHash, hash FROM audit_event WHERE seq > ? ORDER BY seq`, [from.audit]);
+  const checkpoints = await exportableCheckpoints(db, from.checkpoints);
   return {
     files: {
       visits: visits!,
@@ -81,11 +97,13 @@ export async function gatherExport(db: Queryable): Promise<ExportContent> {
       'case-events': events,
       forwards: outbox.map((o) => ({ ...o, payload: JSON.parse(String(o.payload)) as unknown })),
       'audit-segment': audit.map(({ id: _id, ...a }) => ({ ...a, detail: JSON.parse(String(a.detail)) as unknown }) as unknown as Row),
+      'audit-checkpoints': checkpoints,
     },
     ranges: {
       visits: maxId(visits!, from.visits), queryLog: maxId(queryLog!, from.queryLog), printLog: maxId(printLog!, from.printLog),
       statements: maxId(statements!, from.statements), objectionEvents: maxId(objectionEvents!, from.objectionEvents),
       repairEvents: maxId(repairEvents!, from.repairEvents), audit: maxId(audit, from.audit),
+      checkpoints: Math.max(from.checkpoints, ...checkpoints.map((c) => c.id)),
     },
     outboxIds: outbox.map((o) => o.id),
   };
@@ -103,10 +121,12 @@ export const exportFileName = (office: string, sequence: number): string => `cre
 export interface WrittenExport { sequence: number; bundleHash: string; fileName: string; path: string; sizeBytes: number; counts: Record<string, number> }
 
 /** Inside the caller's transaction: writes the kept file, records the export, marks the outbox. */
-export async function writeExportIn(tx: Queryable, ctx: { dataDir: string; office: { code: string }; now: () => Date }): Promise<WrittenExport> {
+export async function writeExportIn(tx: Queryable, ctx: { dataDir: string; office: { code: string; name: string }; now: () => Date }): Promise<WrittenExport> {
   const keyring = await pinnedKeyring(tx);
   if (!keyring) return syncFail('SYNC_NOT_PROVISIONED');
   const platformKey = keyring.find('platform', 'platform-encryption')!;
+  // Audit trail: a fresh signed checkpoint travels in every export (docs/security.md).
+  await writeAuditCheckpointIn(tx, ctx);
   const content = await gatherExport(tx);
   const last = await lastBundleOut(tx);
   const sequence = (last?.sequence ?? 0) + 1;

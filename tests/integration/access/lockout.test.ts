@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, test } from 'node:test';
 import { createAccount } from '../../../electron/services/accountsService';
-import { openTestCore, TEST_PASSWORD, type TestCore } from '../../support/core';
+import { openTestCore, TEST_ENV, TEST_PASSWORD, TEST_UNLOCK, type TestCore } from '../../support/core';
 
 // Each test is an attack on the login as someone at another counter (or a script on the machine)
 // would run it.
@@ -130,7 +130,7 @@ test('the staff command line unlocks the last administrator', async () => {
   await core.close();
   const root = join(import.meta.dirname, '..', '..', '..');
   const run = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', join(root, 'tools', 'creditdesk.ts'), ...args], { encoding: 'utf8', env: { ...process.env, CREDITDESK_QUIET: '1' } });
+    spawnSync(process.execPath, ['--import', 'tsx', join(root, 'tools', 'creditdesk.ts'), ...args], { encoding: 'utf8', env: { ...process.env, ...TEST_ENV } });
   const r = run('accounts', 'unlock', '--user', 'onlyadmin', '--data-dir', core.dir);
   assert.equal(r.status, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /account onlyadmin unlocked/);
@@ -148,5 +148,5 @@ test('the staff command line unlocks the last administrator', async () => {
 
 async function openTestCoreAt(dir: string) {
   const { openCore } = await import('../../../electron/core');
-  return openCore({ dataDir: dir, now: () => new Date('2026-11-20T02:00:00Z') });
+  return openCore({ dataDir: dir, unlock: TEST_UNLOCK, now: () => new Date('2026-11-20T02:00:00Z') });
 }

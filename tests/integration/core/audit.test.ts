@@ -20,12 +20,12 @@ test('the audit log and query log cannot be edited or deleted through SQL', asyn
 
 test('audit verify reports the first broken link after a row was altered underneath', async () => {
   for (let i = 0; i < 4; i++) await core.loginAs('clerk');
-  const good = await verifyAuditChain(core.ctx.db);
+  const good = await verifyAuditChain(core.ctx);
   assert.equal(good.ok, true);
   assert.ok(good.checked >= 8);
   // Someone with the file drops the guard and edits event 3.
   await core.ctx.db.exec("DROP TRIGGER audit_event_no_update; UPDATE audit_event SET detail = '{\"role\":\"admin\"}' WHERE seq = 3;");
-  const bad = await verifyAuditChain(core.ctx.db);
+  const bad = await verifyAuditChain(core.ctx);
   assert.equal(bad.ok, false);
   assert.equal(bad.firstBroken?.seq, 3);
 });

@@ -3,12 +3,12 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { openTestCore } from '../../support/core';
+import { openOfficeDatabaseRaw, openTestCore, TEST_ENV } from '../../support/core';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 
 function creditdesk(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'tools', 'creditdesk.ts'), ...args], { encoding: 'utf8', env: { ...process.env, CREDITDESK_QUIET: '1' } });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'tools', 'creditdesk.ts'), ...args], { encoding: 'utf8', env: { ...process.env, ...TEST_ENV } });
   return { code: r.status, out: r.stdout + r.stderr };
 }
 
@@ -21,8 +21,7 @@ test('creditdesk audit verify: intact chain exits 0; an altered row exits 1 nami
   assert.equal(ok.code, 0, ok.out);
   assert.match(ok.out, /audit chain intact: 6 events checked/);
 
-  const { Database } = await import('../../../electron/db/database');
-  const db = await Database.open(join(core.dir, 'creditdesk.sqlite'));
+  const db = await openOfficeDatabaseRaw(core.dir);
   await db.exec("DROP TRIGGER audit_event_no_update; UPDATE audit_event SET actor = 'someone-else' WHERE seq = 4;");
   await db.close();
   const broken = creditdesk('audit', 'verify', '--data-dir', core.dir);

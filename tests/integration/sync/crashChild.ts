@@ -4,6 +4,7 @@
 // open transaction, however loaded the machine is, instead of racing the commit.
 import { readSync } from 'node:fs';
 import { openCore } from '../../../electron/core';
+import { TEST_UNLOCK } from '../../support/core';
 import { importBundle } from '../../../electron/services/syncService';
 
 function waitForParent(): void {
@@ -20,7 +21,7 @@ function waitForParent(): void {
 
 const [dir, file] = process.argv.slice(2);
 process.env.CREDITDESK_QUIET = '1';
-const core = await openCore({ dataDir: dir!, now: () => new Date(process.env.CRASH_NOW!) });
+const core = await openCore({ dataDir: dir!, now: () => new Date(process.env.CRASH_NOW!), unlock: TEST_UNLOCK });
 process.stdout.write('opened\n');
 await importBundle(core.ctx, null, file!, 'big.cdbundle', (done, total) => {
   process.stdout.write(`progress ${done} ${total}\n`);

@@ -9,6 +9,7 @@ import { generatePopulation } from '../../../electron/seed/population';
 import { MEASURES } from '../../../electron/seed/measures';
 import { databaseContentHash } from '../../support/dbHash';
 import { openCore } from '../../../electron/core';
+import { TEST_UNLOCK } from '../../support/core';
 import { syncWorld } from './world';
 
 const SUBJECTS = 15_000;
@@ -58,7 +59,7 @@ test('an import killed at several points during the apply leaves the database as
       const { killedAt } = await killDuring(dir, file, now, fraction);
       assert.match(killedAt, /^progress/);
       lap(killedAt);
-      const core = await openCore({ dataDir: dir, now: () => new Date(now) });
+      const core = await openCore({ dataDir: dir, now: () => new Date(now), unlock: TEST_UNLOCK });
       try {
         assert.equal((await core.ctx.db.get<{ integrity_check: string }>('PRAGMA integrity_check'))?.integrity_check, 'ok');
         assert.equal(await databaseContentHash(core.ctx.db), before, `database changed after a kill at ${killedAt}`);
@@ -66,7 +67,7 @@ test('an import killed at several points during the apply leaves the database as
         await core.close();
       }
     }
-    const core = await openCore({ dataDir: dir, now: () => new Date(now) });
+    const core = await openCore({ dataDir: dir, now: () => new Date(now), unlock: TEST_UNLOCK });
     try {
       const { importBundle } = await import('../../../electron/services/syncService');
       const r = await importBundle(core.ctx, null, file, 'big.cdbundle');

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import shipped from '../../../resources/catalog/purposes.json' with { type: 'json' };
 import { openCore } from '../../../electron/core';
+import { TEST_UNLOCK } from '../../support/core';
 import { setSetting } from '../../../electron/store/settingsStore';
 import { PURPOSES_SETTING } from '../../../electron/sync/office/applyUpdate';
 
@@ -19,11 +20,11 @@ async function purposesAfterRestart(stored: string | null): Promise<unknown> {
   process.env.CREDITDESK_QUIET = '1';
   const dir = mkdtempSync(join(tmpdir(), 'creditdesk-purposes-'));
   try {
-    const first = await openCore({ dataDir: dir });
+    const first = await openCore({ dataDir: dir, unlock: TEST_UNLOCK });
     assert.deepEqual(first.ctx.catalogs.purposes, shipped);
     if (stored !== null) await setSetting(first.ctx.db, PURPOSES_SETTING, stored);
     await first.close();
-    const second = await openCore({ dataDir: dir });
+    const second = await openCore({ dataDir: dir, unlock: TEST_UNLOCK });
     const purposes = second.ctx.catalogs.purposes;
     await second.close();
     return purposes;

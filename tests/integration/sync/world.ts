@@ -115,7 +115,7 @@ export async function assertUnchangedExceptRefusal(w: SyncWorld, before: Before,
   assert.deepEqual(hist.map((h) => h.refused_code), [code]);
   const copy = join(w.dir, `copy-${Date.now()}-${Math.random().toString(16).slice(2)}.sqlite`);
   await db.run('VACUUM INTO ?', [copy]);
-  const c = await Database.open(copy);
+  const c = await Database.open(copy, { key: w.core.ctx.keys.db });
   try {
     await c.exec(`DROP TRIGGER audit_event_no_delete; DROP TRIGGER sync_bundle_in_no_delete;
       DELETE FROM audit_event WHERE seq > ${before.auditSeq}; DELETE FROM sync_bundle_in WHERE id > ${before.historyId};`);

@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { DATABASE_FILE, openCore } from '../../../electron/core';
+import { Database } from '../../../electron/db/database';
+import { officeSigningKey } from '../../../electron/services/officeKeyService';
+import { officeSyncKeys } from '../../../electron/sync/office/officeSyncKeys';
+import { TEST_PASSPHRASE, TEST_UNLOCK } from '../../support/core';
+import { openWorld, person } from '../report/world';
+
+// The attacker holds a copy of the data directory (a stolen laptop, a copied backup) but not the
+// office passphrase or the OS keystore. Everything they read must be ciphertext.
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? [join(dir, e.name), ...walk(join(dir, e.name))] : [join(dir, e.name)]));
+}
+
+const NAME = '欧阳明远';
+const SCAN_TEXT = 'ID-SCAN-OF-THE-APPLICANT';
+
+function assertNothingReadable(dir: string, idNumber: string): number {
+  let files = 0;
+  for (const p of walk(dir)) {
+    if (statSync(p).isDirectory()) continue;
+    files += 1;
+    const bytes = readFileSync(p);
+    for (const [what, needle] of [
+      ['an ID number', Buffer.from(idNumber)],
+      ['a name', Buffer.from(NAME, 'utf8')],
+      ['the scan', Buffer.from(SCAN_TEXT)],
+      ['a PEM header', Buffer.from('-----BEGIN')],
+      ['a plain SQLite header', Buffer.from('SQLite format 3')],
+      ['a PNG header', Buffer.from([0x89, 0x50, 0x4e, 0x47])],
+    ] as const) {
+      assert.equal(bytes.indexOf(needle), -1, `${p} contains ${what}`);
+    }
+  }
+  return files;
+}
+
+test('a copied data directory shows no ID number, name, scan or private key, and every file is 0600 in 0700 directories', async () => {
+  const w = await openWorld();
+  const alice = person(1, NAME);
+  await w.seed(alice);
+  await w.lookupSelf(alice);
+  const png = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from(`${SCAN_TEXT} ${alice.subject.idNumber} ${NAME}`)]);
+  const sha = (await w.core.ok('attachment.upload', { fileName: 'id.png', mimeType: 'image/png', dataBase64: png.toString('base64') }, w.clerk)).sha256;
+  officeSigningKey(w.core.ctx);
+  officeSyncKeys(w.core.dir);
+  const dir = w.core.dir;
+  assert.ok(existsSync(join(dir, `${DATABASE_FILE}-wal`)), 'the WAL exists while the console runs');
+
+  // While the console runs: database, WAL, attachment, key files.
+  const whileOpen = assertNothingReadable(dir, alice.subject.idNumber);
+  assert.ok(whileOpen >= 7, `files checked: ${whileOpen}`);
+  // The console itself still reads everything back.
+  const back = await w.core.ok('attachment.get', { sha256: sha }, w.clerk);
+  assert.equal(Buffer.from(back.dataBase64, 'base64').toString('latin1'), png.toString('latin1'));
+
+  await w.core.close();
+  assertNothingReadable(dir, alice.subject.idNumber);
+  for (const p of [dir, ...walk(dir)]) {
+    const mode = statSync(p).mode & 0o777;
+    assert.equal(mode, statSync(p).isDirectory() ? 0o700 : 0o600, `${p} has mode ${mode.toString(8)}`);
+  }
+
+  // Without the key, SQLite sees no database at all.
+  await assert.rejects(Database.open(join(dir, DATABASE_FILE)), (e: Error & { code?: string }) => e.code === 'DB_KEY_WRONG');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('a wrong passphrase is refused and opens nothing; the demo passphrase does not open a real office', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'creditdesk-test-'));
+  await (await openCore({ dataDir: dir, unlock: TEST_UNLOCK })).close();
+  const before = readFileSync(join(dir, DATABASE_FILE));
+  for (const passphrase of ['test-office-passphrasE', '', 'creditdesk-demo-office']) {
+    await assert.rejects(openCore({ dataDir: dir, unlock: { kind: 'passphrase', passphrase } }), (e: Error & { code?: string }) => {
+      assert.equal(e.code, 'UNLOCK_REFUSED');
+      return true;
+    });
+  }
+  assert.ok(readFileSync(join(dir, DATABASE_FILE)).equals(before), 'the database file is untouched');
+  const again = await openCore({ dataDir: dir, unlock: { kind: 'passphrase', passphrase: TEST_PASSPHRASE } });
+  await again.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test("another office's database or key file does not open with this office's key", async () => {
+  const a = mkdtempSync(join(tmpdir(), 'creditdesk-test-'));
+  const b = mkdtempSync(join(tmpdir(), 'creditdesk-test-'));
+  for (const dir of [a, b]) {
+    const core = await openCore({ dataDir: dir, unlock: TEST_UNLOCK });
+    officeSigningKey(core.ctx);
+    await core.close();
+  }
+  // Office B's signing key file put into office A: it is sealed by B's key, so A refuses it.
+  copyFileSync(join(b, 'keys', 'office-signing.pem'), join(a, 'keys', 'office-signing.pem'));
+  const coreA = await openCore({ dataDir: a, unlock: TEST_UNLOCK });
+  assert.throws(() => officeSigningKey(coreA.ctx), (e: Error & { code?: string }) => e.code === 'UNLOCK_REFUSED');
+  await coreA.close();
+  // Office B's database under office A's key file.
+  copyFileSync(join(b, DATABASE_FILE), join(a, DATABASE_FILE));
+  rmSync(join(a, `${DATABASE_FILE}-wal`), { force: true });
+  rmSync(join(a, `${DATABASE_FILE}-shm`), { force: true });
+  await assert.rejects(openCore({ dataDir: a, unlock: TEST_UNLOCK }), (e: Error & { code?: string }) => e.code === 'DB_KEY_WRONG');
+  // A database without its key file is refused, not re-keyed.
+  rmSync(join(b, 'keys', 'office.key'));
+  await assert.rejects(openCore({ dataDir: b, unlock: TEST_UNLOCK }), (e: Error & { code?: string }) => e.code === 'UNLOCK_REFUSED' && /no key file/.test(e.message));
+  rmSync(a, { recursive: true, force: true });
+  rmSync(b, { recursive: true, force: true });
+});
+
+test('a plaintext data directory from before encryption at rest is refused, with what to do instead', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'creditdesk-test-'));
+  const plain = await Database.open(join(dir, DATABASE_FILE));
+  await plain.exec('CREATE TABLE t (x TEXT)');
+  await plain.close();
+  await assert.rejects(openCore({ dataDir: dir, unlock: TEST_UNLOCK }), (e: Error & { code?: string }) => e.code === 'DATA_DIR_UNENCRYPTED' && /without encryption at rest, so it is not opened.*empty data directory/.test(e.message));
+  assert.equal(existsSync(join(dir, 'keys', 'office.key')), false, 'no key file was created for it');
+  rmSync(dir, { recursive: true, force: true });
+});
