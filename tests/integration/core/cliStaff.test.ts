@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { DIAGNOSTICS_FILE } from '../../../electron/db/diagnostics';
 import { initPlatform } from '../../../tools/central/platform';
-import { openTestCore } from '../../support/core';
+import { openTestCore, TEST_PASSPHRASE } from '../../support/core';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 let scratch: string;
@@ -29,7 +29,7 @@ function run(tool: 'creditdesk' | 'central', args: string[], env: Record<string,
     cwd,
     encoding: 'utf8',
     input: '',
-    env: { ...process.env, CREDITDESK_QUIET: '', ...env },
+    env: { ...process.env, CREDITDESK_QUIET: '', CREDITDESK_PASSPHRASE: TEST_PASSPHRASE, ...env },
     timeout: 60_000,
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
