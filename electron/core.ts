@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { removeUnlinkedUploads } from './services/attachmentMaintenance';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { loadPurposes } from './catalog/loadPurposes';
 import { Database } from './db/database';
@@ -55,11 +56,20 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       ctx.integrity = result;
       if (result === 'failed') console.error('CreditDesk: the database failed its integrity check (PRAGMA quick_check). Restore the latest backup.');
     });
+  // Maintenance: abandoned uploads go at start and then hourly; the timer never keeps Node alive.
+  let maintenance: Promise<unknown> = Promise.resolve();
+  await removeUnlinkedUploads(ctx).catch((err: unknown) => console.error('[maintenance]', err));
+  const timer = setInterval(() => {
+    maintenance = maintenance.then(() => removeUnlinkedUploads(ctx)).catch((err: unknown) => console.error('[maintenance]', err));
+  }, 60 * 60 * 1000);
+  timer.unref();
   return {
     ctx,
     dispatch: createDispatcher(ctx),
     close: async () => {
+      clearInterval(timer);
       await checked;
+      await maintenance;
       await db.close();
     },
   };
