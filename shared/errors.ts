@@ -39,6 +39,7 @@ export const ERROR_CODES = [
   'AGENT_IS_SUBJECT',
   'ATTACHMENT_INVALID',
   'ATTACHMENT_TOO_LARGE',
+  'ATTACHMENT_QUOTA_EXCEEDED',
   'FREE_REPORTS_USED',
   'STATEMENT_TOO_LONG',
   // Sync bundles: details.reason is the specific BUNDLE_*/SYNC_* code, details.zh/en the sentence.

@@ -7,6 +7,8 @@ import { officeKeysOf } from '../keys/officeSeal';
 import { writeOwnerOnlyFile } from '../keys/ownerOnly';
 import { seal, unseal } from '../keys/sealedBytes';
 import { findAttachment, putAttachment } from '../store/attachmentStore';
+import { checkOfficeQuota } from './attachmentQuota';
+import { sanitizeAttachment } from './attachmentSanitize';
 import { auditIn } from './auditService';
 import type { Caller, CoreContext } from './context';
 
@@ -59,13 +61,16 @@ export async function uploadAttachment(
   if (!SIGNATURES[input.mimeType]?.(content)) {
     throw new AppError('ATTACHMENT_INVALID', `The file is not a ${input.mimeType} file; attach a PNG or JPEG image or a PDF.`, { mimeType: input.mimeType });
   }
-  const sha256 = createHash('sha256').update(content).digest('hex');
-  writeAttachmentFile(ctx.dataDir, sha256, content);
+  // What is stored is the re-encoded image (or the checked PDF), never the bytes as received.
+  const clean = sanitizeAttachment(input.mimeType, content);
+  await checkOfficeQuota(ctx.db, clean.length);
+  const sha256 = createHash('sha256').update(clean).digest('hex');
+  writeAttachmentFile(ctx.dataDir, sha256, clean);
   await ctx.db.transaction(async (tx) => {
-    await putAttachment(tx, { hash: sha256, mediaType: input.mimeType, content, at: ctx.now().toISOString() });
-    await auditIn(tx, ctx, caller, { action: 'attachment.upload', target: sha256, detail: { fileName: input.fileName, size: content.length, mimeType: input.mimeType } });
+    await putAttachment(tx, { hash: sha256, mediaType: input.mimeType, content: clean, at: ctx.now().toISOString() });
+    await auditIn(tx, ctx, caller, { action: 'attachment.upload', target: sha256, detail: { fileName: input.fileName, size: clean.length, received: content.length, mimeType: input.mimeType } });
   });
-  return { sha256, sizeBytes: content.length, mimeType: input.mimeType };
+  return { sha256, sizeBytes: clean.length, mimeType: input.mimeType };
 }
 
 export async function getAttachment(

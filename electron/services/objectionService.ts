@@ -15,7 +15,8 @@ import { AppError } from '../../shared/errors';
 import { maskIdNumber } from '../../shared/masking';
 import type { RuleProfile } from '../../shared/rules/profile';
 import type { Queryable } from '../db/database';
-import { attachmentsOfObjection, linkObjectionAttachment, uploadedHashes } from '../store/objectionAttachmentStore';
+import { attachmentBytes, attachmentsOfObjection, linkObjectionAttachment, uploadedHashes } from '../store/objectionAttachmentStore';
+import { checkCaseQuota } from './attachmentQuota';
 import { endPublication, liftListEntriesOf, recordsByIds, setRecordContent, setRecordStatus } from '../store/caseRecordStore';
 import {
   accountName,
@@ -120,6 +121,7 @@ export async function intakeObjection(ctx: CoreContext, caller: Caller, input: O
   const hashes = files.map((f) => f.sha256);
   const uploaded = await uploadedHashes(ctx.db, hashes);
   if (hashes.some((h) => !uploaded.has(h))) throw new AppError('NOT_FOUND', 'An attachment was not uploaded; attach the file again.', { attachments: hashes });
+  await checkCaseQuota(ctx.db, await attachmentBytes(ctx.db, [...new Set(hashes)]));
   const profile = await activeProfile(ctx);
   // Loads (and on first use seeds) the calendar before the transaction takes the write lock.
   await officeCalendar(ctx);

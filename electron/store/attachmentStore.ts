@@ -19,6 +19,27 @@ export async function putAttachment(tx: Queryable, a: { hash: string; mediaType:
   );
 }
 
+/** Bytes stored in all attachments, for the office quota. */
+export async function totalAttachmentBytes(db: Queryable): Promise<number> {
+  return (await db.get<{ n: number }>('SELECT coalesce(sum(size_bytes), 0) AS n FROM attachment'))?.n ?? 0;
+}
+
+/** Uploads created before `before` that no visit authorization and no case refers to. */
+export function unlinkedAttachmentsBefore(db: Queryable, before: string): Promise<{ hash: string; sizeBytes: number }[]> {
+  return db.all(
+    `SELECT sha256 AS hash, size_bytes AS sizeBytes FROM attachment a WHERE created_at < ?
+       AND NOT EXISTS (SELECT 1 FROM visit_authorization v WHERE v.attachment_sha256 = a.sha256)
+       AND NOT EXISTS (SELECT 1 FROM objection_attachment o WHERE o.sha256 = a.sha256)
+     ORDER BY created_at`,
+    [before],
+  );
+}
+
+/** Removes an unlinked upload's row; the trigger refuses it if anything refers to it meanwhile. */
+export async function deleteAttachment(tx: Queryable, hash: string): Promise<void> {
+  await tx.run('DELETE FROM attachment WHERE sha256 = ?', [hash]);
+}
+
 export function findAttachment(db: Queryable, hash: string): Promise<AttachmentRow | undefined> {
   return db.get<AttachmentRow>(
     'SELECT sha256 AS hash, media_type AS mediaType, size_bytes AS sizeBytes, created_at AS createdAt FROM attachment WHERE sha256 = ?',

@@ -12,6 +12,11 @@ export function attachmentsOfObjection(db: Queryable, objectionId: number): Prom
   );
 }
 
+/** Bytes of the given attachments together (each counted once). */
+export async function attachmentBytes(db: Queryable, hashes: readonly string[]): Promise<number> {
+  return (await db.get<{ n: number }>('SELECT coalesce(sum(size_bytes), 0) AS n FROM attachment WHERE sha256 IN (SELECT value FROM json_each(?))', [JSON.stringify(hashes)]))?.n ?? 0;
+}
+
 /** The uploaded attachments among `hashes` (uploads go through attachment.upload, size-limited there). */
 export async function uploadedHashes(db: Queryable, hashes: readonly string[]): Promise<Set<string>> {
   const rows = await db.all<{ sha256: string }>('SELECT sha256 FROM attachment WHERE sha256 IN (SELECT value FROM json_each(?))', [JSON.stringify(hashes)]);

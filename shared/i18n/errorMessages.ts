@@ -42,6 +42,7 @@ const MESSAGES: Partial<Record<ErrorCode, { zh: string; en: string }>> = {
   AGENT_IS_SUBJECT: { zh: '代理人与信息主体为同一人，请按本人查询办理。', en: 'The agent and the subject are the same person: serve this as a self query.' },
   ATTACHMENT_INVALID: { zh: '文件无法识别：请上传 PNG、JPEG 图片或 PDF 文件。', en: 'The file could not be read: attach a PNG or JPEG image or a PDF.' },
   ATTACHMENT_TOO_LARGE: { zh: '文件过大，请降低扫描分辨率后重新上传。', en: 'The file is too large; scan at a lower resolution.' },
+  ATTACHMENT_QUOTA_EXCEEDED: { zh: '附件存储空间已达上限（本案件或本窗口），请删减附件或联系管理员。', en: 'The attachment storage limit (for this case or this office) is reached; attach fewer files or ask the administrator.' },
   FREE_REPORTS_USED: { zh: '本年度免费报告次数已用完，须经申请人确认后方可出具。', en: "This year's free reports are used up; issue another only after the applicant confirms." },
   STATEMENT_TOO_LONG: { zh: '本人声明超过规定字数，请精简。', en: 'The statement is longer than allowed; shorten it.' },
   UNLOCK_REFUSED: { zh: '无法解锁本窗口的数据：口令错误或密钥文件不匹配。', en: "The office's data could not be unlocked: the passphrase is wrong or the key file does not match." },

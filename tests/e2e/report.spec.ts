@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
+import { PNG } from 'pngjs';
 import type { RecordRow } from '../../shared/domain/population';
 import { hiddenReason } from '../../shared/domain/publication';
 import { REPORT_SECTION_OF } from '../../shared/domain/record';
@@ -16,7 +17,8 @@ import { expect, test } from './fixtures';
 // screen accepts the genuine code, a QR image, and rejects a one-character change.
 
 const OUT = join(process.cwd(), 'test-results', 'report');
-const PNG_1PX = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+// A real 1×1 PNG: uploads are decoded and re-encoded, a bare signature is refused.
+const PNG_1PX = PNG.sync.write(new PNG({ width: 1, height: 1 }));
 const TODAY = chinaDate(new Date());
 // The core's own publication rule with the demo office's profile (the longest-period cut included),
 // not a copy of it: a subject picked here has those records on the printed report.

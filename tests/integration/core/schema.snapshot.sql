@@ -1,4 +1,4 @@
--- schema version 5
+-- schema version 6
 -- index audit_event_action
 CREATE INDEX audit_event_action ON audit_event(action, seq);
 -- index list_entry_record
@@ -134,7 +134,7 @@ CREATE TABLE visit (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, clerk_id I
 -- table visit_authorization
 CREATE TABLE visit_authorization (visit_id INTEGER PRIMARY KEY REFERENCES visit(id), agent_id_number TEXT NOT NULL, agent_name TEXT NOT NULL, document_no TEXT NOT NULL, scope TEXT NOT NULL CHECK (json_valid(scope) AND json_array_length(scope) > 0), valid_from TEXT NOT NULL, valid_to TEXT NOT NULL CHECK (valid_to >= valid_from), notarised INTEGER NOT NULL CHECK (notarised IN (0,1)), attachment_sha256 TEXT REFERENCES attachment(sha256), attachment_name TEXT) STRICT;
 -- trigger attachment_no_delete
-CREATE TRIGGER attachment_no_delete BEFORE DELETE ON attachment BEGIN SELECT RAISE(ABORT, 'attachment is append-only'); END;
+CREATE TRIGGER attachment_no_delete BEFORE DELETE ON attachment WHEN EXISTS (SELECT 1 FROM visit_authorization WHERE attachment_sha256 = OLD.sha256) OR EXISTS (SELECT 1 FROM objection_attachment WHERE sha256 = OLD.sha256) BEGIN SELECT RAISE(ABORT, 'attachment is append-only once a visit or a case refers to it'); END;
 -- trigger attachment_no_update
 CREATE TRIGGER attachment_no_update BEFORE UPDATE ON attachment BEGIN SELECT RAISE(ABORT, 'attachment is append-only'); END;
 -- trigger audit_event_no_delete

@@ -1,3 +1,4 @@
+import { pngScan } from '../../support/images';
 import { idCheckChar } from '../../../electron/seed/idNumbers';
 import { writeSubjectBundles } from '../../../electron/store/populationStore';
 import type { RecordRow, SubjectBundle } from '../../../shared/domain/population';
@@ -58,7 +59,7 @@ export interface World {
   letter(): Promise<string>;
 }
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+const PNG = pngScan();
 
 export async function openWorld(): Promise<World> {
   const core = await openTestCore({ now: NOW });
