@@ -80,11 +80,10 @@ export async function assembleReport(db: Queryable, input: AssembleInput): Promi
   }
 
   const sections = new Map<ReportSection, ReportSectionContent>(REPORT_SECTIONS.filter(inScope).map((key) => [key, { key, records: [], lists: [] }]));
-  const shownRecordIds = new Set<number>();
+  const revokedRecordIds = new Set(records.filter((r) => r.status === 'revoked').map((r) => r.id));
   for (const r of records) {
     const section = sections.get(REPORT_SECTION_OF[r.category]);
     if (!section || hiddenReason(r, today, input.publicationRules) !== null) continue;
-    shownRecordIds.add(r.id);
     const annotation = annotationOf.get(r.id);
     section.records.push({
       id: r.id,
@@ -104,9 +103,11 @@ export async function assembleReport(db: Queryable, input: AssembleInput): Promi
     });
   }
   for (const e of lists) {
-    // A listing that rests on a record no longer published is lifted with it (repair lifts measures).
     if (e.status !== 'active' || (e.exitOn !== null && e.exitOn < today) || e.enteredOn > today) continue;
-    if (e.recordId !== null && !shownRecordIds.has(e.recordId) && records.some((r) => r.id === e.recordId)) continue;
+    // A listing whose underlying decision was revoked falls with it. A repaired or expired penalty
+    // does not lift it: list entries are not repaired early (Credit Repair Management Measures 2025)
+    // and end by their own exit date.
+    if (e.recordId !== null && revokedRecordIds.has(e.recordId)) continue;
     const section = sections.get(e.listType === 'red' ? 'honours' : 'dishonesty');
     if (!section) continue;
     section.lists.push({

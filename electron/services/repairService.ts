@@ -8,7 +8,7 @@ import { repairProcessingDeadline } from '../../shared/rules/deadlines';
 import type { RuleProfile } from '../../shared/rules/profile';
 import { repairEligibility, type RepairEligibility } from '../../shared/rules/repairEligibility';
 import type { Queryable } from '../db/database';
-import { liftListEntriesOf, recordsByIds, setRecordStatus } from '../store/caseRecordStore';
+import { activeListEntriesOf, recordsByIds, setRecordStatus } from '../store/caseRecordStore';
 import { accountName, caseEvents, caseRow, insertCase, nextCaseNo, openRepairOnRecord, updateCase, type RepairRow } from '../store/caseStore';
 import { enqueueOutbox } from '../store/outboxStore';
 import { receiptsOfCase } from '../store/receiptStore';
@@ -41,7 +41,7 @@ async function recordOfVisit(ctx: CoreContext, caller: Caller, visitId: number, 
 
 function eligibilityOf(record: CreditRecord, profile: RuleProfile, day: string): RepairEligibility {
   return repairEligibility(
-    { category: record.category, severity: record.severity, decidedOn: record.decidedOn, domain: record.domain, published: record.publicityEnd === null || record.publicityEnd > record.publicityStart },
+    { category: record.category, severity: record.severity, decidedOn: record.decidedOn, domain: record.domain, penaltyKind: record.penaltyKind ?? null, published: record.publicityEnd === null || record.publicityEnd > record.publicityStart },
     profile,
     day,
   );
@@ -150,7 +150,7 @@ function notEligibleSentence(e: RepairEligibility): string {
     case 'not_yet':
       return `The shortest publicity period is reached on ${e.earliestOn}; apply from that day.`;
     case 'non_repairable':
-      return `This kind of information cannot be repaired early (${e.rule.label.en}); publication ends ${e.publicationEndsOn ?? 'by its own rules'}.`;
+      return `Not eligible: this kind of information cannot be repaired early (${e.rule.label.en}); publication ends ${e.publicationEndsOn ?? 'by its own rules'}.`;
     case 'expired':
       return `Publication already stopped on ${e.publicationEndedOn}; no application is needed.`;
     case 'not_published':
@@ -193,9 +193,11 @@ export async function actOnRepair(ctx: CoreContext, caller: Caller, a: RepairAct
     if (a.action === 'approve' || a.action === 'deny') patch.decided_at = at;
     if (a.action === 'close') patch.closed_at = at;
     if (a.action === 'approve') {
-      // Approval stops publication and lifts the list entries (and so their measures) resting on the record.
+      // Approval stops publication of the penalty. List entries resting on it stay: serious-dishonesty
+      // list entries cannot be repaired early (Credit Repair Management Measures 2025) and end by
+      // their own exit rules (the platform's exit, or an objection that removes them from the list).
       await setRecordStatus(tx, row.record_id, 'repaired');
-      detail.listEntriesExited = await liftListEntriesOf(tx, row.record_id, 'exited', day);
+      detail.listEntriesKept = await activeListEntriesOf(tx, row.record_id);
     }
     await updateCase(tx, 'repair', row.id, patch);
     await recordTransition(tx, ctx, caller, 'repair', row, a.action, to, a.reason ?? null, detail);

@@ -4,7 +4,7 @@ import type { Queryable } from '../db/database';
 // Record effects of case decisions. Each change bumps the record's version so that re-importing the
 // same platform snapshot cannot silently undo a decision the platform has not yet confirmed.
 
-const COLUMNS = `id, subject_id AS subjectId, central_id AS centralId, category, domain, severity, title, content,
+const COLUMNS = `id, subject_id AS subjectId, central_id AS centralId, category, domain, severity, penalty_kind AS penaltyKind, title, content,
   provider_unit AS providerUnit, document_no AS documentNo, occurred_on AS occurredOn, decided_on AS decidedOn,
   publicity_start AS publicityStart, publicity_end AS publicityEnd, status, version`;
 
@@ -34,5 +34,11 @@ export async function liftListEntriesOf(tx: Queryable, recordId: number, status:
     `UPDATE list_entry SET status = ?, exit_on = ? WHERE record_id = ? AND status = 'active' RETURNING id`,
     [status, on, recordId],
   );
+  return rows.map((r) => r.id);
+}
+
+/** Ids of the active list entries resting on a record. */
+export async function activeListEntriesOf(db: Queryable, recordId: number): Promise<number[]> {
+  const rows = await db.all<{ id: number }>(`SELECT id FROM list_entry WHERE record_id = ? AND status = 'active' ORDER BY id`, [recordId]);
   return rows.map((r) => r.id);
 }

@@ -1,5 +1,5 @@
 import { addMonthsClamped, isIsoDate } from '../calendar/dates';
-import type { RecordCategory, RecordDomain, Severity } from '../domain/record';
+import type { PenaltyKind, RecordCategory, RecordDomain, Severity } from '../domain/record';
 import type { NonRepairableRule, RuleProfile } from './profile';
 import { statutoryPublicationEnd } from './statutoryPublicationEnd';
 
@@ -16,7 +16,7 @@ export interface RepairRecord {
   decidedOn: string;
   domain?: RecordDomain | null;
   /** e.g. 'licence_revocation', 'suspension', 'fine'; needed to match some non-repairable rules. */
-  penaltyKind?: string | null;
+  penaltyKind?: PenaltyKind | null;
   /** Whether the record is in fact published; defaults to the tier's rule (minor: not published). */
   published?: boolean;
 }

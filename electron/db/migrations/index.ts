@@ -3,6 +3,7 @@ import reports from './0002_reports';
 import cases from './0003_cases';
 import sync from './0004_sync';
 import syncRefusalZh from './0005_sync_refusal_zh';
+import penaltyKind from './0014_penalty_kind';
 
 export interface Migration {
   version: number;
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'cases', sql: cases },
   { version: 4, name: 'sync', sql: sync },
   { version: 5, name: 'sync_refusal_zh', sql: syncRefusalZh },
+  { version: 14, name: 'penalty_kind', sql: penaltyKind },
 ];

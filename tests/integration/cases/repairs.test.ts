@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
+import { SHIPPED_PROFILE_IDS, shippedProfile } from '../../../shared/rules/loadProfile';
 import { at, caseWorld, penalty, recordId, recordRow, seedSubject, type CaseWorld } from './fixtures';
 
 let w: CaseWorld;
@@ -29,7 +30,7 @@ test('the day before the shortest period: not yet eligible, with the earliest da
   assert.equal((await w.core.ctx.db.get<{ n: number }>('SELECT count(*) AS n FROM repair'))?.n, 0);
 });
 
-test('the day of the shortest period: accepted with a receipt; approval stops publication and lifts the list entry', async () => {
+test('the day of the shortest period: accepted with a receipt; approval stops publication but keeps the serious-list entry (Measures 2025: list entries are not repaired early)', async () => {
   await world('2026-11-21T02:00:00Z');
   const visitId = await w.visit();
   const rid = await recordId(w.core, 'S1-R2');
@@ -46,8 +47,8 @@ test('the day of the shortest period: accepted with a receipt; approval stops pu
   c = await w.core.ok('repair.act', { action: 'approve', id: r.id, reason: '已履行义务并作出信用承诺' }, w.manager);
   assert.equal(c.state, 'approved');
   assert.equal((await recordRow(w.core, 'S1-R2')).status, 'repaired');
-  const entry = await w.core.ctx.db.get<{ status: string; exit_on: string }>("SELECT status, exit_on FROM list_entry WHERE central_id = 'S1-L1'");
-  assert.deepEqual({ ...entry }, { status: 'exited', exit_on: '2026-11-21' });
+  const entry = await w.core.ctx.db.get<{ status: string; exit_on: string | null }>("SELECT status, exit_on FROM list_entry WHERE central_id = 'S1-L1'");
+  assert.deepEqual({ ...entry }, { status: 'active', exit_on: null });
   const out = await w.core.ctx.db.all<{ kind: string }>('SELECT kind FROM outbox');
   assert.deepEqual(out.map((o) => o.kind), ['repair.decision']);
   c = await w.core.ok('repair.act', { action: 'close', id: r.id }, w.manager);
@@ -87,3 +88,31 @@ test('an overdue repair is escalated in the queue', async () => {
   assert.equal(row.daysLate, 1);
   assert.equal(row.escalated, true);
 });
+
+// Credit Repair Management Measures (2025): revocation or suspension of licences in food and drugs,
+// environment and work safety cannot be repaired early. Every shipped profile keeps that exclusion.
+for (const profile of SHIPPED_PROFILE_IDS.filter((id) => shippedProfile(id)!.repair.appliesTo.includes('admin_penalty'))) {
+  test(`Measures 2025 exclusion (${profile}): a serious food-and-drug licence revocation is not eligible and no case is opened`, async () => {
+    w = await caseWorld('2027-09-01T02:00:00Z', profile);
+    await seedSubject(w.core, 1, (c) => [
+      penalty(c, 1, { domain: 'food_drug', severity: 'serious', penaltyKind: 'licence_revocation', decidedOn: '2026-06-01', publicityEnd: null }),
+      penalty(c, 2, { domain: 'food_drug', severity: 'serious', penaltyKind: 'fine', decidedOn: '2026-06-01', publicityEnd: null }),
+      penalty(c, 3, { domain: 'environment', severity: 'serious', penaltyKind: 'production_suspension', decidedOn: '2026-06-01', publicityEnd: null }),
+    ]);
+    const visitId = await w.visit();
+    for (const cid of ['S1-R1', 'S1-R3']) {
+      const rid = await recordId(w.core, cid);
+      const check = await w.core.ok('repair.check', { visitId, recordId: rid }, w.clerk);
+      assert.equal(check.eligibility.status, 'non_repairable', cid);
+      assert.ok(check.eligibility.status === 'non_repairable' && check.eligibility.rule.id === 'serious_penalty_key_domains');
+      const r = await w.core.call('repair.intake', { visitId, recordId: rid, evidence }, w.clerk);
+      assert.ok(!r.ok && r.error.code === 'NOT_ELIGIBLE', cid);
+      assert.match(r.ok ? '' : r.error.message, /cannot be repaired early/);
+    }
+    assert.equal((await w.core.ctx.db.get<{ n: number }>('SELECT count(*) AS n FROM repair'))?.n, 0);
+    // The same domain and tier with only a fine is an ordinary serious penalty: eligible after 12 months.
+    const fine = await w.core.ok('repair.check', { visitId, recordId: await recordId(w.core, 'S1-R2') }, w.clerk);
+    assert.equal(fine.eligibility.status, 'eligible');
+  });
+}
+
