@@ -6,6 +6,7 @@ import { Database } from './db/database';
 import { migrate } from './db/migrate';
 import type { CoreContext } from './services/context';
 import { getSetting } from './store/settingsStore';
+import { startOverdueSweeper } from './services/caseQueueService';
 
 export const DATABASE_FILE = 'creditdesk.sqlite';
 
@@ -55,10 +56,12 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       ctx.integrity = result;
       if (result === 'failed') console.error('CreditDesk: the database failed its integrity check (PRAGMA quick_check). Restore the latest backup.');
     });
+  const stopSweeper = startOverdueSweeper(ctx);
   return {
     ctx,
     dispatch: createDispatcher(ctx),
     close: async () => {
+      await stopSweeper();
       await checked;
       await db.close();
     },

@@ -1,11 +1,11 @@
 import type { Purpose } from '../../shared/contract';
 import type { PublicationRules } from '../../shared/rules/statutoryPublicationEnd';
-import { hiddenReason } from '../../shared/domain/publication';
+import { effectivePublicityEnd, hiddenReason } from '../../shared/domain/publication';
 import { REPORT_SECTION_OF, REPORT_SECTIONS, type ReportSection } from '../../shared/domain/record';
 import type { ReportApplicant, ReportContent, ReportRecord, ReportSectionContent, ScopeSection } from '../../shared/domain/report';
 import { SCOPE_SECTIONS } from '../../shared/domain/report';
 import type { Subject } from '../../shared/domain/subject';
-import { chinaDate, chinaDayStartIso, yearsBefore } from '../../shared/time';
+import { chinaDate, chinaDayStartIso, yearsBefore } from '../../shared/calendar/dates';
 import type { Queryable } from '../db/database';
 import { annotationsOfSubject } from '../store/annotationStore';
 import { recentQueriesOf } from '../store/queryLogStore';
@@ -97,7 +97,7 @@ export async function assembleReport(db: Queryable, input: AssembleInput): Promi
       documentNo: r.documentNo,
       decidedOn: r.decidedOn,
       publicityStart: r.publicityStart,
-      publicityEnd: r.publicityEnd,
+      publicityEnd: effectivePublicityEnd(r, input.publicationRules),
       annotation: annotation ? { caseNo: annotation.caseNo, since: annotation.since } : null,
       statements: statementsOf.get(r.id) ?? [],
     });

@@ -1,4 +1,5 @@
 import type { CreditRecord, RecordStatus } from '../../shared/domain/record';
+import type { ListType } from '../../shared/domain/list';
 import type { Queryable } from '../db/database';
 
 // Record effects of case decisions. Each change bumps the record's version so that re-importing the
@@ -37,8 +38,11 @@ export async function liftListEntriesOf(tx: Queryable, recordId: number, status:
   return rows.map((r) => r.id);
 }
 
-/** Ids of the active list entries resting on a record. */
-export async function activeListEntriesOf(db: Queryable, recordId: number): Promise<number[]> {
-  const rows = await db.all<{ id: number }>(`SELECT id FROM list_entry WHERE record_id = ? AND status = 'active' ORDER BY id`, [recordId]);
+/** Ids of the active list entries resting on a record (of one list type when given). */
+export async function activeListEntriesOf(db: Queryable, recordId: number, listType: ListType | null = null): Promise<number[]> {
+  const rows = await db.all<{ id: number }>(
+    `SELECT id FROM list_entry WHERE record_id = ? AND status = 'active' AND (? IS NULL OR list_type = ?) ORDER BY id`,
+    [recordId, listType, listType],
+  );
   return rows.map((r) => r.id);
 }

@@ -96,6 +96,15 @@ export const ruleProfileSchema = z
     authorization: z.strictObject({ notarisedRequired: z.boolean() }),
     dishonestDebtor: z.strictObject({ deletionWorkingDays: days }),
     masking: maskingSchema,
+    /**
+     * "Green channel" and "accept with missing documents" services for people with no negative
+     * record for `cleanYears` consecutive years (seeds: Baoshan, Zhejiang, Beijing). Absent or
+     * null where the region has no such rule: the subject view then says nothing about it.
+     */
+    greenChannel: z
+      .strictObject({ cleanYears: z.number().int().min(1).max(10), redListQualifies: z.boolean(), source: text })
+      .nullable()
+      .optional(),
     notes: z.array(text).optional(),
   })
   .superRefine((p, ctx) => {

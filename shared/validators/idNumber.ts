@@ -1,4 +1,4 @@
-import { chinaDateOf, daysInMonth } from '../calendar/dates';
+import { chinaDate, daysInMonth } from '../calendar/dates';
 
 // Citizen identity number, GB 11643-1999: 6-digit address code (GB/T 2260), 8-digit birth date,
 // 3-digit order code (odd = male, even = female), ISO 7064 MOD 11-2 check character.
@@ -90,7 +90,7 @@ export function validateIdNumber(raw: string, today: Date): IdNumberResult {
   if (id.length !== 18) return fail('ID_LENGTH', `An ID number has 18 characters, not ${id.length}`);
   const badChar = findBadIdChar(id);
   if (badChar) return badChar;
-  const badBirth = checkBirthDate(id.slice(6, 14), chinaDateOf(today));
+  const badBirth = checkBirthDate(id.slice(6, 14), chinaDate(today));
   if (badBirth) return badBirth;
   if (idCheckChar(id.slice(0, 17)) !== id[17]) {
     return fail('ID_CHECK_DIGIT', 'The check character does not match: a character was probably mistyped', 18);

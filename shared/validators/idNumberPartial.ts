@@ -1,4 +1,4 @@
-import { chinaDateOf, daysInMonth } from '../calendar/dates';
+import { chinaDate, daysInMonth } from '../calendar/dates';
 import { EARLIEST_BIRTH_YEAR, findBadIdChar, normaliseIdNumber, validateIdNumber } from './idNumber';
 import type { IdNumberError, IdNumberInfo } from './idNumber';
 
@@ -16,7 +16,7 @@ export function checkIdNumberPartial(raw: string, today: Date): IdPartialResult 
   const badChar = findBadIdChar(id);
   if (badChar) return badChar;
   const birth = id.slice(6, 14);
-  if (birth.length > 0 && !birthPrefixPossible(birth, chinaDateOf(today))) {
+  if (birth.length > 0 && !birthPrefixPossible(birth, chinaDate(today))) {
     // "Future" only once the year is complete; a first digit of 3 is simply not a birth year.
     const code = birth.length >= 4 && birthPrefixPossible(birth, '9999-12-31') ? 'ID_BIRTH_FUTURE' : 'ID_BIRTH_DATE';
     return {

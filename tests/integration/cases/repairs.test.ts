@@ -1,5 +1,20 @@
 import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
+import type { ReportContent } from '../../../shared/domain/report';
+import { sweepOverdue } from '../../../electron/services/caseQueueService';
+import { createHash } from 'node:crypto';
+import type { TestCore } from '../../support/core';
+
+/** Every table except the logs of who looked (audit, query log, visits): what a read must not change. */
+async function dbHash(core: TestCore): Promise<string> {
+  const db = core.ctx.db;
+  const tables = await db.all<{ name: string }>(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('audit_event','query_log','visit','session') ORDER BY name",
+  );
+  const hash = createHash('sha256');
+  for (const { name } of tables) hash.update(name + JSON.stringify(await db.all(`SELECT * FROM "${name}"`)));
+  return hash.digest('hex');
+}
 import { SHIPPED_PROFILE_IDS, shippedProfile } from '../../../shared/rules/loadProfile';
 import { at, caseWorld, penalty, recordId, recordRow, seedSubject, type CaseWorld } from './fixtures';
 
@@ -69,12 +84,35 @@ test('serious-list entries cannot be repaired early', async () => {
   assert.equal(check.eligibility.status, 'non_repairable');
 });
 
-test('past the longest period publication stops by itself, no case needed', async () => {
+test('past the longest period publication stops by itself, no case needed; repair.check writes nothing (reads never write)', async () => {
   await world('2026-11-21T02:00:00Z');
   const visitId = await w.visit();
+  const before = await dbHash(w.core);
   const check = await w.core.ok('repair.check', { visitId, recordId: await recordId(w.core, 'S1-R4') }, w.clerk);
   assert.deepEqual(check.eligibility, { status: 'expired', publicationEndedOn: '2026-01-01' });
-  assert.equal((await recordRow(w.core, 'S1-R4')).publicity_end, '2025-12-31');
+  // Civil Code arts. 201–202: 12 months from 2025-01-01 end on 2026-01-01, still published that day.
+  assert.equal(check.record.publicityEnd, '2026-01-01');
+  assert.equal((await recordRow(w.core, 'S1-R4')).publicity_end, null, 'the stored value is the provider\'s, untouched');
+  assert.equal(await dbHash(w.core), before);
+  await w.core.ok('cases.queue', { kind: 'repair' }, w.manager);
+  assert.equal(await dbHash(w.core), before, 'the queue is a read too');
+});
+
+test('Civil Code arts. 201–202: the last day of the longest period is still published, on screen and on paper alike', async () => {
+  // Decided 2025-11-21, ordinary (12 months): last published day 2026-11-21.
+  w = await caseWorld('2026-11-21T02:00:00Z');
+  await seedSubject(w.core, 1, (c) => [penalty(c, 1, { decidedOn: '2025-11-21', publicityStart: '2025-11-25', publicityEnd: '2027-11-20' })]);
+  const lookup = await w.core.ok('counter.lookup', { idNumber: w.subject.idNumber, name: w.subject.name, applicant: { kind: 'self' }, purposeCode: 'self_check' }, w.clerk);
+  const onScreen = lookup.view!.records.find((r) => r.centralId === 'S1-R1')!;
+  assert.equal(onScreen.hiddenReason, null);
+  assert.equal(onScreen.publicityEnd, '2026-11-21');
+  const issued = await w.core.ok('report.issue', { visitId: lookup.visitId }, w.clerk);
+  const row = await w.core.ctx.db.get<{ content_json: string }>('SELECT content_json FROM report WHERE id = ?', [issued.reportId]);
+  const onPaper = (JSON.parse(row!.content_json) as ReportContent).sections.flatMap((s) => s.records).find((r) => r.centralId === 'S1-R1')!;
+  assert.equal(onPaper.publicityEnd, onScreen.publicityEnd);
+  await w.travel(at('2026-11-22'));
+  const next = await w.core.ok('counter.lookup', { idNumber: w.subject.idNumber, name: w.subject.name, applicant: { kind: 'self' }, purposeCode: 'self_check' }, w.clerk);
+  assert.equal(next.view!.records.find((r) => r.centralId === 'S1-R1')!.hiddenReason, 'publicity_ended');
 });
 
 test('an overdue repair is escalated in the queue', async () => {
@@ -82,6 +120,7 @@ test('an overdue repair is escalated in the queue', async () => {
   const visitId = await w.visit();
   const r = await w.core.ok('repair.intake', { visitId, recordId: await recordId(w.core, 'S1-R1'), evidence }, w.clerk);
   await w.travel(at('2026-12-07'));
+  await sweepOverdue(w.core.ctx);
   const page = await w.core.ok('cases.queue', { kind: 'repair' }, w.manager);
   const row = page.rows.find((x) => x.id === r.id)!;
   assert.equal(row.overdue, true);
