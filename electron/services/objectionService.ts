@@ -1,4 +1,5 @@
 import type {
+  ObjectionDeadlineView,
   CasePause,
   IntakeResult,
   ObjectionCase,
@@ -79,10 +80,23 @@ function pausesOf(row: ObjectionRow): CasePause[] {
   return JSON.parse(row.pauses) as CasePause[];
 }
 
-/** Recomputes the stored deadlines of a row after a change (inside the same transaction). */
-async function deadlinePatch(ctx: CoreContext, row: ObjectionRow): Promise<Record<string, unknown>> {
+/** Recomputes the stored deadlines of a row after a change (inside the same transaction), or after the calendar changed. */
+export async function deadlinePatch(ctx: CoreContext, row: ObjectionRow): Promise<Record<string, unknown>> {
+  const d = await deadlineViewOf(ctx, row);
+  return {
+    annotate_by: d.annotateBy,
+    forward_by: d.forwardBy,
+    provider_verify_by: d.providerVerifyBy,
+    decide_by: d.decideBy,
+    latest_extended_by: d.latestExtendedBy,
+    due_on: d.dueOn,
+    calendar_gap: d.calendarGap,
+  };
+}
+
+async function deadlineViewOf(ctx: CoreContext, row: ObjectionRow): Promise<ObjectionDeadlineView> {
   const profile = await profileOf(ctx, row.profile_id);
-  const d = objectionDeadlineView(
+  return objectionDeadlineView(
     {
       state: row.state as ObjectionState,
       route: row.route,
@@ -96,15 +110,6 @@ async function deadlinePatch(ctx: CoreContext, row: ObjectionRow): Promise<Recor
     await officeCalendar(ctx),
     today(ctx),
   );
-  return {
-    annotate_by: d.annotateBy,
-    forward_by: d.forwardBy,
-    provider_verify_by: d.providerVerifyBy,
-    decide_by: d.decideBy,
-    latest_extended_by: d.latestExtendedBy,
-    due_on: d.dueOn,
-    calendar_gap: d.calendarGap,
-  };
 }
 
 export async function intakeObjection(ctx: CoreContext, caller: Caller, input: ObjectionIntakeInput): Promise<IntakeResult> {
@@ -462,6 +467,7 @@ export async function getObjection(ctx: CoreContext, id: number): Promise<Object
       latestExtendedBy: row.latest_extended_by,
       dueOn: row.due_on,
       calendarGap: row.calendar_gap,
+      pending: row.calendar_gap ? ((await deadlineViewOf(ctx, row)).pending ?? []) : [],
     },
     extendedTotalDays: row.extended_total_days,
     pauses: pausesOf(row),

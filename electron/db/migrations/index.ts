@@ -4,6 +4,7 @@ import cases from './0003_cases';
 import sync from './0004_sync';
 import syncRefusalZh from './0005_sync_refusal_zh';
 import penaltyKind from './0014_penalty_kind';
+import calendarEntry from './0015_calendar_entry';
 
 export interface Migration {
   version: number;
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'sync', sql: sync },
   { version: 5, name: 'sync_refusal_zh', sql: syncRefusalZh },
   { version: 14, name: 'penalty_kind', sql: penaltyKind },
+  { version: 15, name: 'calendar_entry', sql: calendarEntry },
 ];

@@ -33,11 +33,13 @@ describe('objection deadlines', () => {
     assert.equal(s.value.annotateBy, '2026-02-14');
   });
 
-  it('reports CALENDAR_NOT_COVERED when a deadline runs into an unloaded year', () => {
+  it('a deadline that runs into an unloaded year is pending on its own; the others are still counted', () => {
     const r = objectionDeadlines({ receivedOn: '2026-12-28', source: 'provider' }, profile('shandong'), cal);
-    assert.ok(!r.ok);
-    assert.equal(r.code, 'CALENDAR_NOT_COVERED');
-    assert.equal(r.date, '2027-01-01');
+    assert.ok(r.ok);
+    assert.equal(r.value.annotateBy, '2026-12-28');
+    assert.equal(r.value.decideBy, null);
+    assert.deepEqual(r.value.pending, ['decideBy']);
+    assert.equal(r.value.calendarGap, '2027-01-01');
   });
 
   it('refuses pauses where the profile does not allow them, and malformed input', () => {
