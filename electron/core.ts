@@ -12,6 +12,7 @@ import { writeAuditCheckpoint } from './services/auditCheckpoint';
 import { backupNow } from './services/backupService';
 import type { CoreContext } from './services/context';
 import { getSetting } from './store/settingsStore';
+import { startOverdueSweeper } from './services/caseQueueService';
 
 export const DATABASE_FILE = 'creditdesk.sqlite';
 
@@ -77,11 +78,13 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     maintenance = maintenance.then(() => removeUnlinkedUploads(ctx)).catch((err: unknown) => console.error('[maintenance]', err));
   }, 60 * 60 * 1000);
   timer.unref();
+  const stopSweeper = startOverdueSweeper(ctx);
   return {
     ctx,
     dispatch: createDispatcher(ctx),
     close: async () => {
       clearInterval(timer);
+      await stopSweeper();
       await checked;
       await maintenance;
       // A signed checkpoint of the final head: a tail cut off after this close shows in audit verify.

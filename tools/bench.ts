@@ -6,7 +6,8 @@ import sqlite3 from '@journeyapps/sqlcipher';
 import { DATABASE_FILE, openCore } from '../electron/core';
 import { buildSubjectView } from '../electron/services/subjectViewService';
 import { findSubjectByIdNumber } from '../electron/store/subjectStore';
-import { chinaDate } from '../shared/time';
+import { chinaDate } from '../shared/calendar/dates';
+import { shippedProfile } from '../shared/rules/loadProfile';
 import { buildDatabase } from './bench/buildDatabase';
 import { percentiles, round, timeEach } from './bench/stats';
 import { BENCH_UNLOCK } from './bench/unlock';
@@ -61,7 +62,7 @@ try {
   const coreView = percentiles(
     await timeEach(viewSample, async (id) => {
       const s = await findSubjectByIdNumber(core.ctx.db, id);
-      await buildSubjectView(core.ctx.db, s!, new Date());
+      await buildSubjectView(core.ctx.db, s!, new Date(), shippedProfile('default')!);
     }),
   );
   Object.assign(figures, { viewBareP50Ms: bareView.p50, viewBareP99Ms: bareView.p99, viewCoreP50Ms: coreView.p50, viewCoreP99Ms: coreView.p99 });

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { OBJECTION_OUTCOMES } from '../shared/cases/caseTypes';
 import type { ObjectionOutcome } from '../shared/cases/caseTypes';
-import { chinaDate } from '../shared/time';
+import { chinaDate } from '../shared/calendar/dates';
 import { refusalOf } from '../electron/sync/content/syncError';
 import { openCentral } from './central/centralStore';
 import { decide, enrollOffice, generate, ingest, initPlatform, publish, status } from './central/platform';

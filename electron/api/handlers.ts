@@ -4,6 +4,7 @@ import { listAuditEvents, verifyAuditChain } from '../services/auditService';
 import * as auth from '../services/authService';
 import * as caseAccess from '../services/caseAccess';
 import * as caseQueue from '../services/caseQueueService';
+import * as calendarEntry from '../services/calendarEntryService';
 import * as objections from '../services/objectionService';
 import * as profiles from '../services/profileService';
 import * as repairs from '../services/repairService';
@@ -76,6 +77,9 @@ export const handlers: Handlers = {
   'cases.workload': ({ ctx, input }) => caseQueue.workloadOf(ctx, input.kind),
   'cases.staff': ({ ctx }) => caseQueue.caseStaff(ctx),
   'cases.sweep': ({ ctx }) => caseQueue.sweepOverdue(ctx),
+  'calendar.status': ({ ctx, caller }) => calendarEntry.calendarStatus(ctx, must(caller)),
+  'calendar.propose': ({ ctx, caller, input }) => calendarEntry.proposeCalendarYear(ctx, must(caller), input),
+  'calendar.confirm': ({ ctx, caller, input }) => calendarEntry.confirmCalendarYear(ctx, must(caller), input),
   'cases.receipt': ({ ctx, caller, input }) => caseAccess.readReceipt(ctx, must(caller), input.id),
   'cases.receiptPrinted': ({ ctx, caller, input }) => caseAccess.printReceipt(ctx, must(caller), input.id),
   'cases.profiles': ({ ctx }) => profiles.listProfiles(ctx),

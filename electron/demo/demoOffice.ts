@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Role } from '../../shared/domain/account';
 import type { MeasureRow, SubjectBundle } from '../../shared/domain/population';
-import { chinaDate } from '../../shared/time';
+import { chinaDate } from '../../shared/calendar/dates';
 import measures from '../../resources/catalog/measures.json' with { type: 'json' };
 import type { Core } from '../core';
 import { generatePopulation } from '../seed/population';

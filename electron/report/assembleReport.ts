@@ -1,11 +1,11 @@
 import type { Purpose } from '../../shared/contract';
 import type { PublicationRules } from '../../shared/rules/statutoryPublicationEnd';
-import { hiddenReason } from '../../shared/domain/publication';
+import { effectivePublicityEnd, hiddenReason } from '../../shared/domain/publication';
 import { REPORT_SECTION_OF, REPORT_SECTIONS, type ReportSection } from '../../shared/domain/record';
 import type { ReportApplicant, ReportContent, ReportRecord, ReportSectionContent, ScopeSection } from '../../shared/domain/report';
 import { SCOPE_SECTIONS } from '../../shared/domain/report';
 import type { Subject } from '../../shared/domain/subject';
-import { chinaDate, chinaDayStartIso, yearsBefore } from '../../shared/time';
+import { chinaDate, chinaDayStartIso, yearsBefore } from '../../shared/calendar/dates';
 import type { Queryable } from '../db/database';
 import { annotationsOfSubject } from '../store/annotationStore';
 import { recentQueriesOf } from '../store/queryLogStore';
@@ -80,11 +80,10 @@ export async function assembleReport(db: Queryable, input: AssembleInput): Promi
   }
 
   const sections = new Map<ReportSection, ReportSectionContent>(REPORT_SECTIONS.filter(inScope).map((key) => [key, { key, records: [], lists: [] }]));
-  const shownRecordIds = new Set<number>();
+  const revokedRecordIds = new Set(records.filter((r) => r.status === 'revoked').map((r) => r.id));
   for (const r of records) {
     const section = sections.get(REPORT_SECTION_OF[r.category]);
     if (!section || hiddenReason(r, today, input.publicationRules) !== null) continue;
-    shownRecordIds.add(r.id);
     const annotation = annotationOf.get(r.id);
     section.records.push({
       id: r.id,
@@ -98,15 +97,17 @@ export async function assembleReport(db: Queryable, input: AssembleInput): Promi
       documentNo: r.documentNo,
       decidedOn: r.decidedOn,
       publicityStart: r.publicityStart,
-      publicityEnd: r.publicityEnd,
+      publicityEnd: effectivePublicityEnd(r, input.publicationRules),
       annotation: annotation ? { caseNo: annotation.caseNo, since: annotation.since } : null,
       statements: statementsOf.get(r.id) ?? [],
     });
   }
   for (const e of lists) {
-    // A listing that rests on a record no longer published is lifted with it (repair lifts measures).
     if (e.status !== 'active' || (e.exitOn !== null && e.exitOn < today) || e.enteredOn > today) continue;
-    if (e.recordId !== null && !shownRecordIds.has(e.recordId) && records.some((r) => r.id === e.recordId)) continue;
+    // A listing whose underlying decision was revoked falls with it. A repaired or expired penalty
+    // does not lift it: list entries are not repaired early (Credit Repair Management Measures 2025)
+    // and end by their own exit date.
+    if (e.recordId !== null && revokedRecordIds.has(e.recordId)) continue;
     const section = sections.get(e.listType === 'red' ? 'honours' : 'dishonesty');
     if (!section) continue;
     section.lists.push({

@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import { REPORT_SECTIONS } from '../../shared/domain/record';
 import type { ReportContent, ReportListEntry, ReportRecord, ReportStatement } from '../../shared/domain/report';
-import { chinaDateTime } from '../../shared/time';
+import { chinaDateTime } from '../../shared/calendar/dates';
 import { paginate, type Block } from './paginate';
 import { fontFacesFor, REPORT_FONT_FAMILY } from './reportFont';
 import {

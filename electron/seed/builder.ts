@@ -1,7 +1,7 @@
 // Per-subject state shared by the record generators: the subject's stream, its home region and
 // the arrays being filled. Central ids are `${prefix}R${index}-${k}` (lists: L), numbered in
 // generation order, so they are stable for a given (seed, index).
-import type { RecordCategory, RecordDomain, RecordStatus, Severity } from '../../shared/domain/record';
+import type { PenaltyKind, RecordCategory, RecordDomain, RecordStatus, Severity } from '../../shared/domain/record';
 import type { ListEntryRow, RecordRow } from '../../shared/domain/population';
 import { addMonths, dayToIso, isoToDay } from './days';
 import type { Rng } from './prng';
@@ -12,6 +12,7 @@ export interface RecordDraft {
   category: RecordCategory;
   domain: RecordDomain;
   severity?: Severity | null;
+  penaltyKind?: PenaltyKind | null;
   title: string;
   content: string;
   providerUnit: string;
@@ -65,6 +66,7 @@ export class SubjectBuilder {
       category: d.category,
       domain: d.domain,
       severity: d.severity ?? null,
+      penaltyKind: d.penaltyKind ?? null,
       title: d.title,
       content: d.content,
       providerUnit: d.providerUnit,

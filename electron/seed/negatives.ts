@@ -5,7 +5,7 @@ import type { RecordDomain, Severity } from '../../shared/domain/record';
 import type { SubjectBuilder } from './builder';
 import type { Region } from './regions';
 import { addDays, addMonths, dayToIso, isoToDay } from './days';
-import { PENALTY_TEMPLATES } from './penaltyCatalog';
+import { PENALTY_TEMPLATES, penaltyKindOf } from './penaltyCatalog';
 import { weightedTable } from './prng';
 import { penaltyPublicity, SEVERITY_SHARES, SHORTEST_MONTHS } from './publicity';
 import { addCommitment } from './records';
@@ -65,6 +65,7 @@ export function addPenalty(b: SubjectBuilder, opts: PenaltyOptions = {}): Penalt
     category: 'admin_penalty',
     domain: t.domain,
     severity,
+    penaltyKind: penaltyKindOf(t, severity, warningOnly),
     title: t.violation,
     content: `当事人${t.violation}，违反了${law}的规定，依据${law}，${sanction}。`,
     providerUnit: unit,

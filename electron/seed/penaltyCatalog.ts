@@ -1,7 +1,7 @@
 // Administrative-penalty templates for natural persons (individual businesses, drivers,
 // practitioners). Fines are per tier [minor, ordinary, serious] in yuan and stay inside the
 // ranges the cited articles allow, so a generated decision reads like a real one.
-import type { RecordDomain } from '../../shared/domain/record';
+import type { PenaltyKind, RecordDomain } from '../../shared/domain/record';
 
 export interface PenaltyTemplate {
   domain: RecordDomain;
@@ -57,3 +57,22 @@ export const PENALTY_TEMPLATES: readonly PenaltyTemplate[] = [
   T('civil_affairs', '未经登记擅自以社会组织名义开展活动', '《社会团体登记管理条例》第三十二条', [[1000, 5000], [5000, 10000], [10000, 20000]], '没收非法财产'),
   T('civil_affairs', '擅自兴建殡葬设施', '《殡葬管理条例》第十八条', [[1000, 5000], [5000, 10000], [10000, 30000]], '责令限期拆除', false),
 ];
+
+/**
+ * The penalty kind (Administrative Penalty Law art. 9) of a decision built from a template: the
+ * heaviest sanction it imposes. A serious decision with a revocation or suspension is what the
+ * repair exclusions look for, so the demo and generated data must carry it.
+ */
+export function penaltyKindOf(t: PenaltyTemplate, severity: 'minor' | 'ordinary' | 'serious', warningOnly: boolean): PenaltyKind {
+  if (warningOnly) return 'warning';
+  const extra = severity === 'serious' ? t.seriousExtra : undefined;
+  if (!extra) return 'fine';
+  if (extra.startsWith('吊销')) return 'licence_revocation';
+  if (extra.startsWith('暂停执业') || extra.startsWith('暂扣')) return 'licence_suspension';
+  if (extra.startsWith('责令停')) return 'production_suspension';
+  if (extra.includes('不得担任')) return 'employment_restriction';
+  if (extra.includes('暂停其银行账户')) return 'activity_restriction';
+  if (extra.startsWith('没收')) return 'confiscation';
+  // 追缴税款, 责令限期拆除: remedial orders, not penalties; the fine is the penalty.
+  return 'fine';
+}

@@ -1,8 +1,9 @@
 import type { Applicant } from '../../shared/contract/counter';
 import type { ScopeSection } from '../../shared/domain/report';
 import type { SubjectView } from '../../shared/domain/subjectView';
+import { NEGATIVE_CATEGORIES, REPORT_SECTIONS } from '../../shared/domain/record';
 import { AppError, type ErrorCode } from '../../shared/errors';
-import { chinaDate } from '../../shared/time';
+import { chinaDate } from '../../shared/calendar/dates';
 import { findAttachment } from '../store/attachmentStore';
 import { auditIn } from './auditService';
 import type { Caller, CoreContext } from './context';
@@ -47,15 +48,40 @@ export async function checkAuthorization(ctx: CoreContext, caller: Caller, subje
   }
 }
 
-/** The subject view limited to the authorized sections (and query history only if authorized). */
+/**
+ * The subject view limited to the authorized sections (and query history only if authorized).
+ * Every count is recomputed from what is left, so nothing on screen discloses a section outside
+ * the written authorization (Shandong art. 20, Zhejiang arts. 15, 19): not its count, not the
+ * hidden or negative totals, not the green channel (which is derived from penalties and lists).
+ */
 export function scopeView(view: SubjectView, scope: readonly ScopeSection[]): SubjectView {
   const allowed = new Set<string>(scope);
-  const published = Object.fromEntries(Object.entries(view.summary.published).map(([k, n]) => [k, allowed.has(k) ? n : 0])) as SubjectView['summary']['published'];
+  const records = view.records.filter((r) => allowed.has(r.section));
+  const lists = view.lists.filter((l) => allowed.has(l.listType === 'red' ? 'honours' : 'dishonesty'));
+  const published: SubjectView['summary']['published'] = {};
+  for (const s of REPORT_SECTIONS) if (allowed.has(s)) published[s] = 0;
+  let hidden = 0;
+  let negativePublished = 0;
+  for (const r of records) {
+    if (r.hiddenReason) {
+      hidden += 1;
+      continue;
+    }
+    published[r.section] = (published[r.section] ?? 0) + 1;
+    if (NEGATIVE_CATEGORIES.includes(r.category)) negativePublished += 1;
+  }
+  const seesNegatives = allowed.has('penalties') && allowed.has('dishonesty');
   return {
     ...view,
-    summary: { ...view.summary, published },
-    records: view.records.filter((r) => allowed.has(r.section)),
-    lists: view.lists.filter((l) => allowed.has(l.listType === 'red' ? 'honours' : 'dishonesty')),
+    summary: {
+      published,
+      hidden,
+      negativePublished,
+      activeLists: lists.filter((l) => l.status === 'active').length,
+      greenChannel: seesNegatives ? view.summary.greenChannel : null,
+    },
+    records,
+    lists,
     recentQueries: allowed.has('query_history') ? view.recentQueries : [],
   };
 }

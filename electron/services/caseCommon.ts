@@ -1,5 +1,5 @@
 import type { CaseKind, ReceiptDocument } from '../../shared/cases/caseTypes';
-import { chinaDate, chinaDateTime } from '../../shared/time';
+import { chinaDate, chinaDateTime } from '../../shared/calendar/dates';
 import { AppError } from '../../shared/errors';
 import { receiptHtml, type ReceiptContent } from '../../shared/cases/receiptHtml';
 import { fontFacesFor, REPORT_FONT_FAMILY } from '../report/reportFont';

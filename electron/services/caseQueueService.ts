@@ -10,14 +10,13 @@ import { officeCalendar } from './calendarService';
 import { today } from './caseCommon';
 import type { Caller, CoreContext } from './context';
 import { daysLate, daysLeft } from './objectionDeadlineService';
-import { profileById } from './profileService';
+import { activeProfile, profileById } from './profileService';
 
 /** "Due soon": within this many working days, enough for a manager to still act. */
 export const DUE_SOON_WORKING_DAYS = 2;
 const COUNT_CAP = 1_000;
-/** The sweep runs at most this often per office; deadlines are dates, so a minute is plenty. */
+/** The sweep runs this often; deadlines are dates, so a minute is plenty. */
 const SWEEP_EVERY_MS = 60_000;
-const lastSweep = new WeakMap<object, { at: number; day: string }>();
 
 export interface QueueInput {
   kind: CaseKind;
@@ -71,14 +70,28 @@ export async function sweepOverdue(ctx: CoreContext): Promise<{ escalated: numbe
 
 const ID_LIKE = /^[0-9]{17}[0-9X]$|^[0-9A-HJ-NPQRTUWXY]{18}$/;
 
+/**
+ * Runs the escalation sweep in the background, at start and every minute, so that looking at the
+ * queue never writes (a read that writes would race with the manager's own actions). Also run
+ * after every calendar change (calendarService), since a newly loaded year makes deadlines due.
+ * Returns the stop function for the core's close().
+ */
+export function startOverdueSweeper(ctx: CoreContext): () => Promise<void> {
+  let running: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    running = running.then(() => sweepOverdue(ctx)).catch((e: unknown) => console.error('CreditDesk: overdue sweep failed', e));
+  };
+  const timer = setInterval(tick, SWEEP_EVERY_MS);
+  timer.unref();
+  tick();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
+
 export async function listQueue(ctx: CoreContext, input: QueueInput): Promise<QueuePage> {
   const day = today(ctx);
-  const swept = lastSweep.get(ctx.db);
-  const nowMs = ctx.now().getTime();
-  if (!swept || swept.day !== day || nowMs - swept.at > SWEEP_EVERY_MS) {
-    await sweepOverdue(ctx);
-    lastSweep.set(ctx.db, { at: nowMs, day });
-  }
   const search = input.search?.trim().toUpperCase() || null;
   const after = input.cursor ? decodeCursor(input.cursor) : null;
   const q: QueueQuery = {
@@ -103,6 +116,7 @@ export async function listQueue(ctx: CoreContext, input: QueueInput): Promise<Qu
   }
   const [rows, total] = await Promise.all([queuePage(ctx.db, q), queueCount(ctx.db, q, COUNT_CAP)]);
   const calendar = await officeCalendar(ctx);
+  const { masking } = await activeProfile(ctx);
   const dayKinds = new Map<string, 'working' | 'calendar'>();
   for (const id of new Set(rows.map((r) => r.profile_id))) {
     dayKinds.set(id, input.kind === 'objection' ? ((await profileById(ctx, id))?.objection.dayKind ?? 'working') : 'working');
@@ -115,7 +129,7 @@ export async function listQueue(ctx: CoreContext, input: QueueInput): Promise<Qu
       id: r.id,
       caseNo: r.case_no,
       state: r.state,
-      idNumberMasked: maskIdNumber(r.id_number),
+      idNumberMasked: maskIdNumber(r.id_number, masking),
       providerUnit: r.provider_unit,
       receivedOn: r.received_on,
       dueOn: r.due_on,

@@ -1,4 +1,5 @@
 import type { LookupResult, Purpose } from '../../shared/contract';
+import { validateIdNumber } from '../../shared/validators/idNumber';
 import type { Applicant } from '../../shared/contract/counter';
 import { AppError } from '../../shared/errors';
 import { insertAuthorization } from '../store/authorizationStore';
@@ -37,6 +38,15 @@ function sameName(a: string, b: string): boolean {
  */
 export async function lookup(ctx: CoreContext, caller: Caller, input: LookupInput): Promise<LookupResult> {
   resolvePurpose(ctx, input.purposeCode, input.purposeText);
+  // The contract checked the form; "born in the future" needs the office clock, not the machine's.
+  const ids: [string, string][] = [['idNumber', input.idNumber]];
+  if (input.applicant.kind === 'agent') ids.push(['applicant.agentIdNumber', input.applicant.agentIdNumber]);
+  for (const [path, id] of ids) {
+    const checked = validateIdNumber(id, ctx.now());
+    if (!checked.ok) {
+      throw new AppError('VALIDATION', `Invalid input — ${path}: ${checked.message}.`, { issues: [{ path, reason: checked.code, message: checked.message }] });
+    }
+  }
   if (input.applicant.kind === 'agent') await checkAuthorization(ctx, caller, input.idNumber, input.applicant);
   const subject = await findSubjectByIdNumber(ctx.db, input.idNumber);
   if (subject && !sameName(subject.name, input.name)) {

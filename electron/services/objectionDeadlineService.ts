@@ -1,8 +1,8 @@
-import type { CasePause, ObjectionDeadlineView, ObjectionRoute, ObjectionState } from '../../shared/cases/caseTypes';
+import type { CasePause, ObjectionDeadlineView, ObjectionRoute, ObjectionState, PendingDeadlineName } from '../../shared/cases/caseTypes';
 import { workingDaysBetween } from '../../shared/calendar/workingDays';
 import type { WorkingCalendar } from '../../shared/calendar/workingCalendar';
 import { calendarDaysBetween } from '../../shared/calendar/dates';
-import { objectionDeadlines } from '../../shared/rules/deadlines';
+import { objectionDeadlines, type ObjectionDeadlines, type PendingDeadline } from '../../shared/rules/deadlines';
 import type { RuleProfile } from '../../shared/rules/profile';
 import { AppError } from '../../shared/errors';
 
@@ -29,33 +29,37 @@ export function objectionDeadlineView(c: DeadlineInput, profile: RuleProfile, ca
   const base = { receivedOn: c.receivedOn, forwardedOn: c.forwardedOn, pauses, extendedTotalDays: c.extendedTotalDays };
   const own = objectionDeadlines({ ...base, source: 'own' }, profile, calendar);
   const provider = objectionDeadlines({ ...base, source: 'provider' }, profile, calendar);
-  const empty: ObjectionDeadlineView = {
-    dayKind: profile.objection.dayKind,
-    annotateBy: null,
-    forwardBy: null,
-    providerVerifyBy: null,
-    decideBy: null,
-    latestExtendedBy: null,
-    dueOn: null,
-    calendarGap: null,
-  };
   for (const r of [own, provider]) {
     if (r.ok) continue;
-    if (r.code === 'CALENDAR_NOT_COVERED') return { ...empty, calendarGap: r.date ?? null };
     throw new AppError(r.code === 'DATE_INVALID' ? 'VALIDATION' : 'PROFILE_FORBIDS', r.message, { reason: r.code });
   }
-  if (!own.ok || !provider.ok) return empty;
+  if (!own.ok || !provider.ok) throw new AppError('INTERNAL', 'Deadlines could not be counted.');
   const o = own.value;
   const p = provider.value;
   const chosen = c.route === 'own' ? o : c.route === 'provider' ? p : null;
-  const decideBy = chosen ? chosen.decideBy : minDate(o.decideBy, p.decideBy);
+  // Each deadline beyond the loaded calendar is pending on its own; the others are shown.
+  const pending = new Set<PendingDeadlineName>();
+  const gaps: string[] = [];
+  const from = (d: ObjectionDeadlines, name: PendingDeadline) => {
+    if (d.pending.includes(name)) {
+      pending.add(name === 'latestExtendedDecideBy' ? 'latestExtendedBy' : name);
+      if (d.calendarGap) gaps.push(d.calendarGap);
+    }
+  };
+  from(o, 'annotateBy');
+  if (c.route !== 'own') from(p, 'forwardBy');
+  if (c.route === 'provider') from(p, 'providerVerifyBy');
+  for (const d of chosen ? [chosen] : [o, p]) from(d, 'decideBy');
+  from(chosen ?? o, 'latestExtendedDecideBy');
+  const decideBy = chosen ? chosen.decideBy : pending.has('decideBy') ? null : minDate(o.decideBy, p.decideBy);
   const forwardBy = c.route === 'own' ? null : p.forwardBy;
   const providerVerifyBy = c.route === 'provider' ? p.providerVerifyBy : null;
   let dueOn: string | null;
   if (c.state === 'received') dueOn = o.annotateBy;
-  else if (c.state === 'accepted') dueOn = c.route === null ? minDate(forwardBy, decideBy) : decideBy;
-  else if (c.state === 'verifying' && c.route === 'provider' && c.providerRepliedOn === null) dueOn = providerVerifyBy ?? decideBy;
+  else if (c.state === 'accepted') dueOn = c.route === null ? (pending.has('forwardBy') ? null : minDate(forwardBy, decideBy)) : decideBy;
+  else if (c.state === 'verifying' && c.route === 'provider' && c.providerRepliedOn === null) dueOn = pending.has('providerVerifyBy') ? null : (providerVerifyBy ?? decideBy);
   else dueOn = decideBy;
+  const calendarGap = gaps.length === 0 ? null : gaps.reduce((a, b) => (a < b ? a : b));
   return {
     dayKind: o.dayKind,
     annotateBy: o.annotateBy,
@@ -64,7 +68,8 @@ export function objectionDeadlineView(c: DeadlineInput, profile: RuleProfile, ca
     decideBy,
     latestExtendedBy: (chosen ?? o).latestExtendedDecideBy,
     dueOn,
-    calendarGap: null,
+    calendarGap,
+    pending: [...pending],
   };
 }
 

@@ -1,4 +1,5 @@
 import type {
+  ObjectionDeadlineView,
   CasePause,
   IntakeResult,
   ObjectionCase,
@@ -14,10 +15,12 @@ import { addCalendarDays } from '../../shared/calendar/dates';
 import { AppError } from '../../shared/errors';
 import { maskIdNumber } from '../../shared/masking';
 import type { RuleProfile } from '../../shared/rules/profile';
+import type { WorkingCalendar } from '../../shared/calendar/workingCalendar';
+import { dishonestDebtorDeletionDeadline, revocationWithdrawalDeadline, type DeadlineResult } from '../../shared/rules/deadlines';
 import type { Queryable } from '../db/database';
 import { attachmentBytes, attachmentsOfObjection, linkObjectionAttachment, uploadedHashes } from '../store/objectionAttachmentStore';
 import { checkCaseQuota } from './attachmentQuota';
-import { endPublication, liftListEntriesOf, recordsByIds, setRecordContent, setRecordStatus } from '../store/caseRecordStore';
+import { activeListEntriesOf, endPublication, liftListEntriesOf, recordsByIds, setRecordContent, setRecordStatus } from '../store/caseRecordStore';
 import {
   accountName,
   appendCaseEvent,
@@ -78,10 +81,23 @@ function pausesOf(row: ObjectionRow): CasePause[] {
   return JSON.parse(row.pauses) as CasePause[];
 }
 
-/** Recomputes the stored deadlines of a row after a change (inside the same transaction). */
-async function deadlinePatch(ctx: CoreContext, row: ObjectionRow): Promise<Record<string, unknown>> {
+/** Recomputes the stored deadlines of a row after a change (inside the same transaction), or after the calendar changed. */
+export async function deadlinePatch(ctx: CoreContext, row: ObjectionRow): Promise<Record<string, unknown>> {
+  const d = await deadlineViewOf(ctx, row);
+  return {
+    annotate_by: d.annotateBy,
+    forward_by: d.forwardBy,
+    provider_verify_by: d.providerVerifyBy,
+    decide_by: d.decideBy,
+    latest_extended_by: d.latestExtendedBy,
+    due_on: d.dueOn,
+    calendar_gap: d.calendarGap,
+  };
+}
+
+async function deadlineViewOf(ctx: CoreContext, row: ObjectionRow): Promise<ObjectionDeadlineView> {
   const profile = await profileOf(ctx, row.profile_id);
-  const d = objectionDeadlineView(
+  return objectionDeadlineView(
     {
       state: row.state as ObjectionState,
       route: row.route,
@@ -95,15 +111,6 @@ async function deadlinePatch(ctx: CoreContext, row: ObjectionRow): Promise<Recor
     await officeCalendar(ctx),
     today(ctx),
   );
-  return {
-    annotate_by: d.annotateBy,
-    forward_by: d.forwardBy,
-    provider_verify_by: d.providerVerifyBy,
-    decide_by: d.decideBy,
-    latest_extended_by: d.latestExtendedBy,
-    due_on: d.dueOn,
-    calendar_gap: d.calendarGap,
-  };
 }
 
 export async function intakeObjection(ctx: CoreContext, caller: Caller, input: ObjectionIntakeInput): Promise<IntakeResult> {
@@ -196,7 +203,7 @@ export async function intakeObjection(ctx: CoreContext, caller: Caller, input: O
       title: '异议申请受理回执',
       caseNo,
       rows: [
-        ['信息主体证件号码', maskIdNumber(subject.id_number)],
+        ['信息主体证件号码', maskIdNumber(subject.id_number, profile.masking)],
         ['申请人', visit.applicant_kind === 'self' ? '信息主体本人' : '代理人'],
         ['异议类型', SCOPE_ZH[input.scope]],
         ['异议说明', input.description],
@@ -340,7 +347,7 @@ export async function actOnObjection(ctx: CoreContext, caller: Caller, a: Object
           throw new AppError('VALIDATION', 'A corrected or supplemented outcome needs the record content as it must now read.', { field: 'correctedContent' });
         }
         if (row.paused) throw new AppError('CONFLICT', 'Resume the clock before deciding.', { caseNo: row.case_no });
-        const effects = await applyDecision(tx, row, a.outcome, a.correctedContent ?? null, day);
+        const effects = await applyDecision(tx, row, a.outcome, a.correctedContent ?? null, day, profile, await officeCalendar(ctx));
         const at = ctx.now().toISOString();
         await move('decided', { outcome: a.outcome, outcome_reason: a.reason, decided_at: at }, a.reason, { outcome: a.outcome, effects });
         await enqueueOutbox(tx, at, {
@@ -374,8 +381,20 @@ async function recordRefs(tx: Queryable, objectionId: number): Promise<{ central
  * yesterday; removed from list lifts the list entries resting on the record; upheld and
  * undeterminable leave the record as decided before. In every case the annotation ends.
  */
-async function applyDecision(tx: Queryable, row: ObjectionRow, outcome: ObjectionOutcome, content: string | null, day: string): Promise<Record<string, unknown>[]> {
+async function applyDecision(
+  tx: Queryable,
+  row: ObjectionRow,
+  outcome: ObjectionOutcome,
+  content: string | null,
+  day: string,
+  profile: RuleProfile,
+  calendar: WorkingCalendar,
+): Promise<Record<string, unknown>[]> {
   const effects: Record<string, unknown>[] = [];
+  // The platform's deadlines travel with the decision, from the case's profile: withdrawing a
+  // record whose decision was revoked (Shanghai art. 37, Shandong art. 40) and deleting a dishonest
+  // judgment debtor listing (SPC rules 2017 art. 10). A year not yet loaded leaves the date pending.
+  const dueDate = (r: DeadlineResult<string | null>) => (r.ok ? { on: r.value, pendingYear: null } : { on: null, pendingYear: r.date?.slice(0, 4) ?? null });
   for (const r of await objectionRecords(tx, row.id)) {
     const before = r.status_before as RecordStatus;
     const restore: RecordStatus = before === 'under_objection' ? 'active' : before;
@@ -387,7 +406,7 @@ async function applyDecision(tx: Queryable, row: ObjectionRow, outcome: Objectio
         break;
       case 'revoked':
         await setRecordStatus(tx, r.record_id, 'revoked');
-        effects.push({ recordId: r.record_id, status: 'revoked' });
+        effects.push({ recordId: r.record_id, status: 'revoked', withdrawBy: dueDate(revocationWithdrawalDeadline(day, profile, calendar)) });
         break;
       case 'display_stopped':
         await endPublication(tx, r.record_id, addCalendarDays(day, -1), restore);
@@ -395,8 +414,14 @@ async function applyDecision(tx: Queryable, row: ObjectionRow, outcome: Objectio
         break;
       case 'removed_from_list': {
         await setRecordStatus(tx, r.record_id, restore);
+        const debtorListed = (await activeListEntriesOf(tx, r.record_id, 'dishonest_debtor')).length;
         const lifted = await liftListEntriesOf(tx, r.record_id, 'removed', day);
-        effects.push({ recordId: r.record_id, status: restore, listEntriesRemoved: lifted });
+        effects.push({
+          recordId: r.record_id,
+          status: restore,
+          listEntriesRemoved: lifted,
+          ...(debtorListed > 0 ? { deleteBy: dueDate(dishonestDebtorDeletionDeadline(day, profile, calendar)) } : {}),
+        });
         break;
       }
       case 'upheld':
@@ -424,7 +449,7 @@ export async function getObjection(ctx: CoreContext, id: number): Promise<Object
     caseNo: row.case_no,
     state: row.state as ObjectionState,
     subjectId: row.subject_id,
-    idNumberMasked: maskIdNumber(row.id_number),
+    idNumberMasked: maskIdNumber(row.id_number, profile.masking),
     applicantKind: row.applicant_kind,
     scope: row.scope as ObjectionScope,
     description: row.description,
@@ -444,6 +469,7 @@ export async function getObjection(ctx: CoreContext, id: number): Promise<Object
       latestExtendedBy: row.latest_extended_by,
       dueOn: row.due_on,
       calendarGap: row.calendar_gap,
+      pending: row.calendar_gap ? ((await deadlineViewOf(ctx, row)).pending ?? []) : [],
     },
     extendedTotalDays: row.extended_total_days,
     pauses: pausesOf(row),

@@ -1,14 +1,13 @@
 import type { IntakeResult, RepairCase, RepairEvidence, RepairState } from '../../shared/cases/caseTypes';
 import { REPAIR_CLOCK_STATES, repairCanMove } from '../../shared/cases/caseStates';
-import { addMonthsClamped } from '../../shared/calendar/dates';
-import type { CreditRecord, RecordStatus } from '../../shared/domain/record';
+import type { CreditRecord } from '../../shared/domain/record';
+import { effectivePublicityEnd } from '../../shared/domain/publication';
 import { AppError } from '../../shared/errors';
 import { maskIdNumber } from '../../shared/masking';
 import { repairProcessingDeadline } from '../../shared/rules/deadlines';
 import type { RuleProfile } from '../../shared/rules/profile';
 import { repairEligibility, type RepairEligibility } from '../../shared/rules/repairEligibility';
-import type { Queryable } from '../db/database';
-import { liftListEntriesOf, recordsByIds, setRecordStatus } from '../store/caseRecordStore';
+import { activeListEntriesOf, recordsByIds, setRecordStatus } from '../store/caseRecordStore';
 import { accountName, caseEvents, caseRow, insertCase, nextCaseNo, openRepairOnRecord, updateCase, type RepairRow } from '../store/caseStore';
 import { enqueueOutbox } from '../store/outboxStore';
 import { receiptsOfCase } from '../store/receiptStore';
@@ -17,7 +16,7 @@ import { officeCalendar } from './calendarService';
 import { illegal, issueReceipt, today, visitForIntake } from './caseCommon';
 import type { Caller, CoreContext } from './context';
 import { daysLate } from './objectionDeadlineService';
-import { activeProfile } from './profileService';
+import { activeProfile, profileById } from './profileService';
 
 // Credit repair (信用修复) under the Credit Repair Management Measures (2025, in force 2026-04-01):
 // eligibility by severity tier and shortest period (shared/rules/repairEligibility), decision by the
@@ -41,7 +40,7 @@ async function recordOfVisit(ctx: CoreContext, caller: Caller, visitId: number, 
 
 function eligibilityOf(record: CreditRecord, profile: RuleProfile, day: string): RepairEligibility {
   return repairEligibility(
-    { category: record.category, severity: record.severity, decidedOn: record.decidedOn, domain: record.domain, published: record.publicityEnd === null || record.publicityEnd > record.publicityStart },
+    { category: record.category, severity: record.severity, decidedOn: record.decidedOn, domain: record.domain, penaltyKind: record.penaltyKind ?? null, published: record.publicityEnd === null || record.publicityEnd > record.publicityStart },
     profile,
     day,
   );
@@ -51,10 +50,9 @@ export async function checkRepair(ctx: CoreContext, caller: Caller, input: { vis
   const found = await recordOfVisit(ctx, caller, input.visitId, input.recordId);
   const profile = await activeProfile(ctx);
   const day = today(ctx);
-  await officeCalendar(ctx);
-  // A record past its longest period stops being published by itself, no case needed.
-  const cut = await ctx.db.transaction((tx) => enforceLongestPeriod(tx, found.record.subjectId, profile));
-  const record = cut.includes(found.record.id) ? (await recordsByIds(ctx.db, [found.record.id]))[0]! : found.record;
+  // A read: past the longest period the record stops printing by itself (effectivePublicityEnd), so
+  // nothing is written here; the end date shown is computed where the screen and the paper get it.
+  const record = { ...found.record, publicityEnd: effectivePublicityEnd(found.record, profile) };
   const due = repairProcessingDeadline(day, profile, await officeCalendar(ctx));
   return {
     record,
@@ -128,7 +126,7 @@ export async function intakeRepair(ctx: CoreContext, caller: Caller, input: { vi
       title: '信用修复申请受理回执',
       caseNo,
       rows: [
-        ['信息主体证件号码', maskIdNumber(idNumber)],
+        ['信息主体证件号码', maskIdNumber(idNumber, profile.masking)],
         ['申请人', visit.applicant_kind === 'self' ? '信息主体本人' : '代理人'],
         ['申请修复的信息', `${record.title}（${record.documentNo}）`],
         ['认定单位', record.providerUnit],
@@ -150,7 +148,7 @@ function notEligibleSentence(e: RepairEligibility): string {
     case 'not_yet':
       return `The shortest publicity period is reached on ${e.earliestOn}; apply from that day.`;
     case 'non_repairable':
-      return `This kind of information cannot be repaired early (${e.rule.label.en}); publication ends ${e.publicationEndsOn ?? 'by its own rules'}.`;
+      return `Not eligible: this kind of information cannot be repaired early (${e.rule.label.en}); publication ends ${e.publicationEndsOn ?? 'by its own rules'}.`;
     case 'expired':
       return `Publication already stopped on ${e.publicationEndedOn}; no application is needed.`;
     case 'not_published':
@@ -193,9 +191,11 @@ export async function actOnRepair(ctx: CoreContext, caller: Caller, a: RepairAct
     if (a.action === 'approve' || a.action === 'deny') patch.decided_at = at;
     if (a.action === 'close') patch.closed_at = at;
     if (a.action === 'approve') {
-      // Approval stops publication and lifts the list entries (and so their measures) resting on the record.
+      // Approval stops publication of the penalty. List entries resting on it stay: serious-dishonesty
+      // list entries cannot be repaired early (Credit Repair Management Measures 2025) and end by
+      // their own exit rules (the platform's exit, or an objection that removes them from the list).
       await setRecordStatus(tx, row.record_id, 'repaired');
-      detail.listEntriesExited = await liftListEntriesOf(tx, row.record_id, 'exited', day);
+      detail.listEntriesKept = await activeListEntriesOf(tx, row.record_id);
     }
     if ((await updateCase(tx, 'repair', row.id, patch, row.state)) === 0) throw illegal('repair', row.case_no, row.state, to);
     await recordTransition(tx, ctx, caller, 'repair', row, a.action, to, a.reason ?? null, detail);
@@ -217,13 +217,14 @@ export async function getRepair(ctx: CoreContext, id: number): Promise<RepairCas
   const day = today(ctx);
   const overdue = row.is_open === 1 && row.due_on !== null && row.due_on < day;
   const [now] = await recordsByIds(ctx.db, [row.record_id]);
+  const profile = (await profileById(ctx, row.profile_id)) ?? (await activeProfile(ctx));
   return {
     kind: 'repair',
     id: row.id,
     caseNo: row.case_no,
     state: row.state as RepairState,
     subjectId: row.subject_id,
-    idNumberMasked: maskIdNumber(row.id_number),
+    idNumberMasked: maskIdNumber(row.id_number, profile.masking),
     applicantKind: row.applicant_kind,
     profileId: row.profile_id,
     providerUnit: row.provider_unit,
@@ -245,28 +246,4 @@ export async function getRepair(ctx: CoreContext, id: number): Promise<RepairCas
     events: await caseEvents(ctx.db, 'repair', id),
     receipts: await receiptsOfCase(ctx.db, 'repair', id),
   };
-}
-
-/**
- * Publication stops by itself at the longest period (Credit Repair Management Measures 2025), with
- * no case: for a subject's records whose publicity window runs past the profile's longest period,
- * the window is cut to it. Returns the ids changed.
- */
-export async function enforceLongestPeriod(tx: Queryable, subjectId: number, profile: RuleProfile): Promise<number[]> {
-  const changed: number[] = [];
-  const rows = await tx.all<{ id: number; category: string; severity: 'minor' | 'ordinary' | 'serious' | null; decided_on: string; publicity_end: string | null; status: RecordStatus }>(
-    `SELECT id, category, severity, decided_on, publicity_end, status FROM record WHERE subject_id = ? AND severity IS NOT NULL`,
-    [subjectId],
-  );
-  for (const r of rows) {
-    if (!profile.repair.appliesTo.includes(r.category as never) || r.severity === null) continue;
-    const ends = addMonthsClamped(r.decided_on, profile.repair.tiers[r.severity].longestMonths);
-    // hiddenReason treats publicity_end as the last published day; the longest period's end date is the first unpublished one.
-    const lastDay = new Date(Date.parse(`${ends}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-    if (r.publicity_end === null || r.publicity_end > lastDay) {
-      await tx.run('UPDATE record SET publicity_end = ?, version = version + 1 WHERE id = ?', [lastDay, r.id]);
-      changed.push(r.id);
-    }
-  }
-  return changed;
 }

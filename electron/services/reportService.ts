@@ -4,8 +4,8 @@ import {
   type ReportSeal, type ReportVerification, type SectionCounts,
 } from '../../shared/domain/report';
 import { AppError } from '../../shared/errors';
-import { maskIdNumber, maskName } from '../../shared/masking';
-import { chinaDate } from '../../shared/time';
+import { maskIdNumber, maskName, type MaskingOptions } from '../../shared/masking';
+import { chinaDate } from '../../shared/calendar/dates';
 import { assembleReport } from '../report/assembleReport';
 import { renderReportHtml } from '../report/renderReportHtml';
 import type { ReportLang } from '../report/reportLabels';
@@ -63,15 +63,15 @@ export async function quota(ctx: CoreContext, caller: Caller, input: { visitId: 
   return { year, used, free, nextBeyondFree: !existing && used >= free, issued: existing ? issuedOf(existing, await countPrints(ctx.db, existing.id)) : null };
 }
 
-function sealOf(content: ReportContent, digest: string, keyId: string): ReportSeal {
+function sealOf(content: ReportContent, digest: string, keyId: string, masking: MaskingOptions): ReportSeal {
   const counts: SectionCounts = sectionCounts(content);
   return {
     v: 1,
     n: content.reportNo,
     o: content.office.code,
     t: content.issuedAt,
-    s: maskName(content.subject.name),
-    i: maskIdNumber(content.subject.idNumber),
+    s: maskName(content.subject.name, masking),
+    i: maskIdNumber(content.subject.idNumber, masking),
     c: REPORT_SECTIONS.map((s) => counts[s] ?? -1),
     d: digest,
     k: keyId,
@@ -99,7 +99,7 @@ export async function issue(ctx: CoreContext, caller: Caller, input: { visitId: 
     ? {
         kind: 'agent',
         agentName: authorization.agentName,
-        agentIdNumberMasked: maskIdNumber(authorization.agentIdNumber),
+        agentIdNumberMasked: maskIdNumber(authorization.agentIdNumber, profile.masking),
         documentNo: authorization.documentNo,
         validFrom: authorization.validFrom,
         validTo: authorization.validTo,
@@ -137,7 +137,7 @@ export async function issue(ctx: CoreContext, caller: Caller, input: { visitId: 
       purposes: ctx.catalogs.purposes,
     });
     const digest = digestOf(content);
-    const seal = sealOf(content, digest, key.keyId);
+    const seal = sealOf(content, digest, key.keyId, profile.masking);
     const { qrText, signature } = signSeal(seal, key.privateKey);
     const r: Omit<ReportRow, 'id'> = {
       reportNo,

@@ -1,6 +1,6 @@
 import type { StatementView } from '../../shared/domain/report';
 import { AppError } from '../../shared/errors';
-import { chinaDate } from '../../shared/time';
+import { chinaDate } from '../../shared/calendar/dates';
 import { findVisit } from '../store/queryLogStore';
 import { insertStatement, statementsOfSubject, subjectOfRecord } from '../store/statementStore';
 import { auditIn } from './auditService';

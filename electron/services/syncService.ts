@@ -18,7 +18,7 @@ import { peekHeader, verifyUpdate } from '../sync/office/verifyUpdate';
 import { allChannels, currentKeyringRow, insertBundleIn, insertKeyring, lastBundleOut, listBundlesIn, listBundlesOut } from '../store/syncStore';
 import { setSetting } from '../store/settingsStore';
 import { auditIn } from './auditService';
-import { forgetCalendar } from './calendarService';
+import { calendarChanged } from './calendarEntryService';
 import type { Caller, CoreContext } from './context';
 import { officeSigningKey } from './officeKeyService';
 
@@ -176,7 +176,8 @@ export async function importBundle(ctx: CoreContext, caller: Who, input: Buffer 
       });
       return { v, effects };
     });
-    if (done.effects.calendarChanged) forgetCalendar(ctx);
+    // Deadlines of every open case are recomputed on the new calendar (and the newly late escalated).
+    if (done.effects.calendarChanged) await calendarChanged(ctx);
     if (done.effects.purposesChanged) ctx.catalogs.purposes = done.v.content.purposes as Purpose[];
     dropAcknowledged(ctx.dataDir, ctx.office.code, done.effects.acknowledged);
     const h = done.v.opened.header;

@@ -1,10 +1,11 @@
 import type { CreditRecord, RecordStatus } from '../../shared/domain/record';
+import type { ListType } from '../../shared/domain/list';
 import type { Queryable } from '../db/database';
 
 // Record effects of case decisions. Each change bumps the record's version so that re-importing the
 // same platform snapshot cannot silently undo a decision the platform has not yet confirmed.
 
-const COLUMNS = `id, subject_id AS subjectId, central_id AS centralId, category, domain, severity, title, content,
+const COLUMNS = `id, subject_id AS subjectId, central_id AS centralId, category, domain, severity, penalty_kind AS penaltyKind, title, content,
   provider_unit AS providerUnit, document_no AS documentNo, occurred_on AS occurredOn, decided_on AS decidedOn,
   publicity_start AS publicityStart, publicity_end AS publicityEnd, status, version`;
 
@@ -33,6 +34,15 @@ export async function liftListEntriesOf(tx: Queryable, recordId: number, status:
   const rows = await tx.all<{ id: number }>(
     `UPDATE list_entry SET status = ?, exit_on = ? WHERE record_id = ? AND status = 'active' RETURNING id`,
     [status, on, recordId],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Ids of the active list entries resting on a record (of one list type when given). */
+export async function activeListEntriesOf(db: Queryable, recordId: number, listType: ListType | null = null): Promise<number[]> {
+  const rows = await db.all<{ id: number }>(
+    `SELECT id FROM list_entry WHERE record_id = ? AND status = 'active' AND (? IS NULL OR list_type = ?) ORDER BY id`,
+    [recordId, listType, listType],
   );
   return rows.map((r) => r.id);
 }

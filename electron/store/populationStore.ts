@@ -41,14 +41,14 @@ export async function upsertSubjects(tx: Queryable, rows: readonly SubjectRow[])
 export async function upsertRecords(tx: Queryable, rows: readonly RecordRow[]): Promise<void> {
   if (rows.length === 0) return;
   await tx.run(
-    `INSERT INTO record (subject_id, central_id, category, domain, severity, title, content, provider_unit, document_no,
+    `INSERT INTO record (subject_id, central_id, category, domain, severity, penalty_kind, title, content, provider_unit, document_no,
                          occurred_on, decided_on, publicity_start, publicity_end, status, version)
-     SELECT s.id, r.value->>'centralId', r.value->>'category', r.value->>'domain', r.value->>'severity', r.value->>'title',
+     SELECT s.id, r.value->>'centralId', r.value->>'category', r.value->>'domain', r.value->>'severity', r.value->>'penaltyKind', r.value->>'title',
             r.value->>'content', r.value->>'providerUnit', r.value->>'documentNo', r.value->>'occurredOn', r.value->>'decidedOn',
             r.value->>'publicityStart', r.value->>'publicityEnd', r.value->>'status', r.value->>'version'
        FROM json_each(?) r JOIN subject s ON s.central_id = r.value->>'subjectCentralId' WHERE true
      ON CONFLICT(central_id) DO UPDATE SET subject_id = excluded.subject_id, category = excluded.category, domain = excluded.domain,
-       severity = excluded.severity, title = excluded.title, content = excluded.content, provider_unit = excluded.provider_unit,
+       severity = excluded.severity, penalty_kind = excluded.penalty_kind, title = excluded.title, content = excluded.content, provider_unit = excluded.provider_unit,
        document_no = excluded.document_no, occurred_on = excluded.occurred_on, decided_on = excluded.decided_on,
        publicity_start = excluded.publicity_start, publicity_end = excluded.publicity_end, status = excluded.status,
        version = excluded.version

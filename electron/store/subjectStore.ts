@@ -6,7 +6,7 @@ import type { Queryable } from '../db/database';
 const SUBJECT_COLUMNS = `id, kind, id_number AS idNumber, name, gender, birth_date AS birthDate,
   legal_rep AS legalRepresentative, region_code AS regionCode, central_id AS centralId, version`;
 
-const RECORD_COLUMNS = `id, subject_id AS subjectId, central_id AS centralId, category, domain, severity, title, content,
+const RECORD_COLUMNS = `id, subject_id AS subjectId, central_id AS centralId, category, domain, severity, penalty_kind AS penaltyKind, title, content,
   provider_unit AS providerUnit, document_no AS documentNo, occurred_on AS occurredOn, decided_on AS decidedOn,
   publicity_start AS publicityStart, publicity_end AS publicityEnd, status, version`;
 

@@ -53,8 +53,24 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 /** The calendar date in China at a given instant (the office clock, whatever the machine TZ). */
-export function chinaDateOf(instant: Date): string {
+export function chinaDate(instant: Date): string {
   return fromDayNumber(Math.floor((instant.getTime() + CHINA_OFFSET_MS) / MS_PER_DAY));
+}
+
+/** The instant a China calendar day starts, as an ISO UTC string. */
+export function chinaDayStartIso(date: string): string {
+  return new Date(toDayNumber(date) * MS_PER_DAY - CHINA_OFFSET_MS).toISOString();
+}
+
+/** Formats an ISO instant as China local "YYYY-MM-DD HH:mm". */
+export function chinaDateTime(iso: string): string {
+  const t = new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString();
+  return `${t.slice(0, 10)} ${t.slice(11, 16)}`;
+}
+
+/** Same day-of-month `years` earlier (29 February falls back to 28 February). */
+export function yearsBefore(date: string, years: number): string {
+  return addMonthsClamped(date, -12 * years);
 }
 
 export function addCalendarDays(date: string, n: number): string {
@@ -68,9 +84,9 @@ export function calendarDaysBetween(from: string, to: string): number {
 
 /**
  * Adds whole months and clamps to the end of a shorter month: 2025-08-31 + 6 months is
- * 2026-02-28 (2028-02-29 in a leap year). This follows Civil Code art. 200–203 practice for
- * periods in months: the period ends on the day with the same number, or on the last day of
- * the month when that month has no such day.
+ * 2026-02-28 (2028-02-29 in a leap year). Civil Code arts. 201–202: a period in months starts on
+ * the day after the event and ends on the corresponding day of the last month (the last day of
+ * that month when it has no such day); the end day itself is still inside the period.
  */
 export function addMonthsClamped(date: string, months: number): string {
   toDayNumber(date);

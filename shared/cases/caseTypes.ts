@@ -38,7 +38,14 @@ export interface ObjectionDeadlineView {
   dueOn: string | null;
   /** The first date the loaded calendar does not cover, when a deadline could not be counted. */
   calendarGap: string | null;
+  /**
+   * The deadlines beyond the loaded calendar, shown as pending; the others are counted and shown.
+   * Recomputed whenever the calendar changes.
+   */
+  pending?: PendingDeadlineName[];
 }
+
+export type PendingDeadlineName = 'annotateBy' | 'forwardBy' | 'providerVerifyBy' | 'decideBy' | 'latestExtendedBy';
 
 export interface CaseEvent {
   id: number;

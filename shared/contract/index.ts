@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { accountsContract } from './accounts';
 import { authContract } from './auth';
+import { calendarContract } from './calendar';
 import { casesContract } from './cases';
 import { counterContract } from './counter';
 import { logsContract } from './logs';
@@ -18,6 +19,7 @@ export const contract = {
   ...casesContract,
   ...reportsContract,
   ...syncContract,
+  ...calendarContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -36,4 +38,5 @@ export * from './permissions';
 export type { AdminRequest, ChangeOutcome } from './accounts';
 export type { OfficeStatus, SessionInfo } from './auth';
 export type { LookupResult, Purpose } from './counter';
+export type { CalendarStatusView } from './calendar';
 export type { AuditRow, AuditVerifyResult, Page, QueryLogRow } from './logs';

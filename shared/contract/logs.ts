@@ -12,6 +12,8 @@ export interface QueryLogRow {
   applicantKind: 'self' | 'agent';
   purposeCode: string;
   outcome: 'found' | 'no_record';
+  /** Last day the entry must be kept: the profile's query-log retention (Zhejiang art. 20: 10 years). */
+  keepUntil: string;
 }
 
 export interface AuditRow {

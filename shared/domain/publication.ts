@@ -7,8 +7,24 @@ import type { CreditRecord } from './record';
  * publication, inclusive: a record whose period ends today still prints today and is gone tomorrow.
  * Revoked and repaired records never print (Credit Repair Measures 2025: repair stops publication).
  * With the office's rules, negative information also stops at the longest period of its severity
- * tier, whatever end date the provider sent: the Measures stop it by themselves, no case needed.
+ * tier (its last day still published), whatever end date the provider sent: the Measures stop it
+ * by themselves, no case needed.
  */
+/**
+ * The last day a record is published: the provider's end date, cut to the statutory longest
+ * period of its tier where that comes first. The one place the end date is decided, so the
+ * subject view, the report and a repair check can never disagree.
+ */
+export function effectivePublicityEnd(
+  r: Pick<CreditRecord, 'publicityEnd'> & Partial<Pick<CreditRecord, 'category' | 'severity' | 'decidedOn'>>,
+  rules?: PublicationRules,
+): string | null {
+  if (!rules || !r.category || !r.decidedOn || r.severity === undefined) return r.publicityEnd;
+  const statutory = statutoryPublicationEnd({ category: r.category, severity: r.severity, decidedOn: r.decidedOn }, rules);
+  if (statutory === null) return r.publicityEnd;
+  return r.publicityEnd === null || statutory < r.publicityEnd ? statutory : r.publicityEnd;
+}
+
 export function hiddenReason(
   r: Pick<CreditRecord, 'status' | 'publicityStart' | 'publicityEnd'> & Partial<Pick<CreditRecord, 'category' | 'severity' | 'decidedOn'>>,
   today: string,
@@ -17,11 +33,8 @@ export function hiddenReason(
   if (r.status === 'revoked') return 'revoked';
   if (r.status === 'repaired') return 'repaired';
   if (r.status === 'expired') return 'publicity_ended';
-  if (r.publicityEnd !== null && r.publicityEnd < today) return 'publicity_ended';
-  if (rules && r.category && r.decidedOn && r.severity !== undefined) {
-    const end = statutoryPublicationEnd({ category: r.category, severity: r.severity, decidedOn: r.decidedOn }, rules);
-    if (end !== null && today >= end) return 'publicity_ended';
-  }
+  const end = effectivePublicityEnd(r, rules);
+  if (end !== null && end < today) return 'publicity_ended';
   if (r.publicityStart > today) return 'not_yet_public';
   return null;
 }

@@ -36,6 +36,29 @@ export type RecordDomain = (typeof RECORD_DOMAINS)[number];
 export const SEVERITIES = ['minor', 'ordinary', 'serious'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
+/**
+ * The kinds of administrative penalty of the Administrative Penalty Law (2021) art. 9, in its
+ * order (lightest first), plus 'other' for a sanction a special law adds. A decision that imposes
+ * several carries the heaviest one: the repair exclusions (revocation or suspension of licences in
+ * food, drugs, environment, safety) turn on it, so it must never be lost to a lighter fine.
+ */
+export const PENALTY_KINDS = [
+  'warning',
+  'criticism',
+  'fine',
+  'confiscation',
+  'licence_suspension',
+  'qualification_downgrade',
+  'licence_revocation',
+  'activity_restriction',
+  'production_suspension',
+  'closure',
+  'employment_restriction',
+  'detention',
+  'other',
+] as const;
+export type PenaltyKind = (typeof PENALTY_KINDS)[number];
+
 export const RECORD_STATUSES = ['active', 'under_objection', 'corrected', 'revoked', 'repaired', 'expired'] as const;
 export type RecordStatus = (typeof RECORD_STATUSES)[number];
 
@@ -48,6 +71,8 @@ export interface CreditRecord {
   category: RecordCategory;
   domain: RecordDomain;
   severity: Severity | null;
+  /** Administrative penalties only (heaviest sanction of the decision); null or absent otherwise (optional on the wire: older bundles lack it). */
+  penaltyKind?: PenaltyKind | null;
   title: string;
   content: string;
   providerUnit: string;

@@ -27,12 +27,16 @@ export interface QueryHistoryItem {
 }
 
 export interface SubjectSummary {
-  published: Record<ReportSection, number>;
+  /** Sections outside an agent's authorization are absent, not zero: their counts are not disclosed. */
+  published: Partial<Record<ReportSection, number>>;
   hidden: number;
   negativePublished: number;
   activeLists: number;
-  /** 3 consecutive years without negative records, or on an active red list (domain-rules "Lists"). */
-  greenChannel: boolean;
+  /**
+   * Consecutive clean years per the profile's green-channel rule, or an active red list
+   * (domain-rules "Lists"); null when the office's region has no green-channel rule.
+   */
+  greenChannel: boolean | null;
 }
 
 export interface SubjectView {

@@ -60,6 +60,7 @@ const ID_REASONS: Record<string, { zh: string; en: string }> = {
   ID_LEGACY_15: { zh: '这是 15 位旧版身份证号码，请使用 18 位号码（可换领新证）。', en: 'This is a legacy 15-digit number; use the 18-character ID number.' },
   ID_LENGTH: { zh: '身份证号码应为 18 位。', en: 'An ID number has 18 characters.' },
   ID_CHARS: { zh: '前 17 位须为数字，最后一位为数字或 X。', en: 'The first 17 characters are digits; the last is a digit or X.' },
+  ID_ADDRESS: { zh: '号码前 6 位不是有效的行政区划代码（省级代码不存在或为 000000 等），请核对号码。', en: 'The first 6 digits are not a valid address code (no such province, or a code such as 000000); check the number.' },
   ID_BIRTH_DATE: { zh: '号码中的出生日期不存在。', en: 'The birth date inside the number is not a real date.' },
   ID_BIRTH_FUTURE: { zh: '号码中的出生日期晚于今天。', en: 'The birth date inside the number is in the future.' },
   ID_CHECK_DIGIT: { zh: '校验位不正确，请核对号码。', en: 'The check character does not match; check the number.' },

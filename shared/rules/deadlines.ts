@@ -31,7 +31,8 @@ export interface ObjectionCase {
 
 export interface ObjectionDeadlines {
   dayKind: 'working' | 'calendar';
-  annotateBy: string;
+  /** null only while pending (beyond the loaded calendar). */
+  annotateBy: string | null;
   /** Provider data only; null where the regulation sets no separate deadline. */
   forwardBy: string | null;
   /** Provider data only; null until forwarded when no forwarding deadline exists to count from. */
@@ -39,7 +40,16 @@ export interface ObjectionDeadlines {
   decideBy: string | null;
   /** The decision deadline if the longest extension were approved; null where none exists. */
   latestExtendedDecideBy: string | null;
+  /**
+   * Deadlines that fall beyond the loaded calendar, so they are null here although the rule sets
+   * them: each is counted on its own, and one uncovered date never blanks the others.
+   */
+  pending: PendingDeadline[];
+  /** The first uncovered date met, when any deadline is pending. */
+  calendarGap: string | null;
 }
+
+export type PendingDeadline = 'annotateBy' | 'forwardBy' | 'providerVerifyBy' | 'decideBy' | 'latestExtendedDecideBy';
 
 function failure(code: DeadlineErrorCode, message: string): DeadlineFailure {
   return { ok: false, code, message };
@@ -80,26 +90,40 @@ export function objectionDeadlines(c: ObjectionCase, profile: RuleProfile, calen
   }
 
   return guarded(() => {
+    const pending: PendingDeadline[] = [];
+    const gap: { first: string | null } = { first: null };
+    // A date beyond the loaded calendar makes only this deadline pending; a forwarded-based one
+    // whose anchor is pending is pending too.
+    const each = (name: PendingDeadline, compute: () => string | null | undefined): string | null => {
+      try {
+        const value = compute();
+        if (value === undefined) pending.push(name);
+        return value ?? null;
+      } catch (error) {
+        if (!(error instanceof CalendarNotCoveredError)) throw error;
+        pending.push(name);
+        if (gap.first === null || error.date < gap.first) gap.first = error.date;
+        return null;
+      }
+    };
     const count = (start: string, days: number, withPauses: boolean): string => {
       const end = addWorkingDays(calendar, start, days, { dayKind: rules.dayKind, pauses: withPauses ? pauses : [] });
       // Civil Code art. 203: a period in days whose last day is a rest day ends on the next working day.
       return rules.dayKind === 'calendar' && rules.rollOverRestDay && days > 0 ? nextWorkingDayOnOrAfter(calendar, end) : end;
     };
-    const forwardBy = c.source === 'provider' && rules.forward ? count(c.receivedOn, rules.forward.days, false) : null;
+    const forwardBy = c.source === 'provider' && rules.forward ? each('forwardBy', () => count(c.receivedOn, rules.forward!.days, false)) : null;
+    const forwardPending = pending.includes('forwardBy') && !c.forwardedOn;
     const forwardAnchor = c.forwardedOn ?? forwardBy;
-    const at = (period: Period): string | null => {
+    const at = (period: Period): string | null | undefined => {
+      if (period.from === 'forwarded' && forwardPending) return undefined;
       const start = period.from === 'receipt' ? c.receivedOn : forwardAnchor;
       return start === null ? null : count(start, period.days, true);
     };
-    const providerVerifyBy = c.source === 'provider' && rules.providerVerify ? at(rules.providerVerify) : null;
-    return {
-      dayKind: rules.dayKind,
-      annotateBy: count(c.receivedOn, rules.annotate.days, false),
-      forwardBy,
-      providerVerifyBy,
-      decideBy: at(decidePeriod),
-      latestExtendedDecideBy: rules.extension ? at({ ...decide, days: rules.extension.maxTotalDays }) : null,
-    };
+    const providerVerifyBy = c.source === 'provider' && rules.providerVerify ? each('providerVerifyBy', () => at(rules.providerVerify!)) : null;
+    const annotateBy = each('annotateBy', () => count(c.receivedOn, rules.annotate.days, false));
+    const decideBy = each('decideBy', () => at(decidePeriod));
+    const latestExtendedDecideBy = rules.extension ? each('latestExtendedDecideBy', () => at({ ...decide, days: rules.extension!.maxTotalDays })) : null;
+    return { dayKind: rules.dayKind, annotateBy, forwardBy, providerVerifyBy, decideBy, latestExtendedDecideBy, pending, calendarGap: gap.first };
   });
 }
 

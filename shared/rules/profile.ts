@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RECORD_CATEGORIES, RECORD_DOMAINS, SEVERITIES } from '../domain/record';
+import { PENALTY_KINDS, RECORD_CATEGORIES, RECORD_DOMAINS, SEVERITIES } from '../domain/record';
 import type { MaskingOptions } from '../masking';
 
 // A rule profile holds every regional or unconfirmed choice of domain-rules.md as data, so an
@@ -60,7 +60,7 @@ export const nonRepairableRuleSchema = z.strictObject({
   categories: z.array(z.enum(RECORD_CATEGORIES)).min(1).optional(),
   severities: z.array(z.enum(SEVERITIES)).min(1).optional(),
   domains: z.array(z.enum(RECORD_DOMAINS)).min(1).optional(),
-  penaltyKinds: z.array(z.string().min(1)).min(1).optional(),
+  penaltyKinds: z.array(z.enum(PENALTY_KINDS)).min(1).optional(),
 });
 
 export const repairRulesSchema = z.strictObject({
@@ -96,6 +96,15 @@ export const ruleProfileSchema = z
     authorization: z.strictObject({ notarisedRequired: z.boolean() }),
     dishonestDebtor: z.strictObject({ deletionWorkingDays: days }),
     masking: maskingSchema,
+    /**
+     * "Green channel" and "accept with missing documents" services for people with no negative
+     * record for `cleanYears` consecutive years (seeds: Baoshan, Zhejiang, Beijing). Absent or
+     * null where the region has no such rule: the subject view then says nothing about it.
+     */
+    greenChannel: z
+      .strictObject({ cleanYears: z.number().int().min(1).max(10), redListQualifies: z.boolean(), source: text })
+      .nullable()
+      .optional(),
     notes: z.array(text).optional(),
   })
   .superRefine((p, ctx) => {

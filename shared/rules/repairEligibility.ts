@@ -1,5 +1,5 @@
 import { addMonthsClamped, isIsoDate } from '../calendar/dates';
-import type { RecordCategory, RecordDomain, Severity } from '../domain/record';
+import type { PenaltyKind, RecordCategory, RecordDomain, Severity } from '../domain/record';
 import type { NonRepairableRule, RuleProfile } from './profile';
 import { statutoryPublicationEnd } from './statutoryPublicationEnd';
 
@@ -7,8 +7,8 @@ import { statutoryPublicationEnd } from './statutoryPublicationEnd';
 // published for a period set by its severity, counted from the decision date; publication stops
 // by itself at the longest period, and early repair can be requested once the shortest period
 // is reached. Months are added with addMonthsClamped: 2025-08-31 + 6 months = 2026-02-28. The
-// shortest period counts as reached on that date itself, and publication stops on the date the
-// longest period reaches.
+// shortest period counts as reached on that date itself; the date the longest period reaches is
+// the last day still published (Civil Code arts. 201–202), publication stops the day after.
 
 export interface RepairRecord {
   category: RecordCategory;
@@ -16,7 +16,7 @@ export interface RepairRecord {
   decidedOn: string;
   domain?: RecordDomain | null;
   /** e.g. 'licence_revocation', 'suspension', 'fine'; needed to match some non-repairable rules. */
-  penaltyKind?: string | null;
+  penaltyKind?: PenaltyKind | null;
   /** Whether the record is in fact published; defaults to the tier's rule (minor: not published). */
   published?: boolean;
 }
@@ -31,7 +31,7 @@ export type RepairEligibility =
   | { status: 'not_yet'; earliestOn: string; publicationEndsOn: string }
   /** Shortest period reached; the other conditions (corrected, commitment…) are for staff to check. */
   | { status: 'eligible'; since: string; publicationEndsOn: string }
-  /** Past the longest period: publication has stopped by itself; no application needed. */
+  /** Past the longest period: publication has stopped by itself; no application needed. publicationEndedOn was its last day. */
   | { status: 'expired'; publicationEndedOn: string };
 
 function matches(rule: NonRepairableRule, r: RepairRecord): boolean {
@@ -42,7 +42,7 @@ function matches(rule: NonRepairableRule, r: RepairRecord): boolean {
   return true;
 }
 
-/** `today` is a 'YYYY-MM-DD' date in China (see chinaDateOf). Throws RangeError on a bad date. */
+/** `today` is a 'YYYY-MM-DD' date in China (see chinaDate). Throws RangeError on a bad date. */
 export function repairEligibility(record: RepairRecord, profile: RuleProfile, today: string): RepairEligibility {
   if (!isIsoDate(record.decidedOn) || !isIsoDate(today)) throw new RangeError('repairEligibility needs YYYY-MM-DD dates');
   const rules = profile.repair;
@@ -55,13 +55,13 @@ export function repairEligibility(record: RepairRecord, profile: RuleProfile, to
   // their age, so this check comes before the category and period checks.
   const rule = rules.nonRepairable.find((candidate) => matches(candidate, record));
   if (rule) {
-    if (publicationEndsOn !== null && today >= publicationEndsOn) return { status: 'expired', publicationEndedOn: publicationEndsOn };
+    if (publicationEndsOn !== null && today > publicationEndsOn) return { status: 'expired', publicationEndedOn: publicationEndsOn };
     return { status: 'non_repairable', rule, publicationEndsOn };
   }
   if (!covered) return { status: 'not_applicable', reason: 'category' };
   if (tier === null || publicationEndsOn === null) return { status: 'not_applicable', reason: 'no_severity' };
   if (!(record.published ?? tier.published)) return { status: 'not_published' };
-  if (today >= publicationEndsOn) return { status: 'expired', publicationEndedOn: publicationEndsOn };
+  if (today > publicationEndsOn) return { status: 'expired', publicationEndedOn: publicationEndsOn };
   const earliestOn = addMonthsClamped(record.decidedOn, tier.shortestMonths ?? 0);
   if (today < earliestOn) return { status: 'not_yet', earliestOn, publicationEndsOn };
   return { status: 'eligible', since: earliestOn, publicationEndsOn };

@@ -5,9 +5,11 @@ import type { RuleProfile } from './profile';
 export type PublicationRules = Pick<RuleProfile, 'repair'>;
 
 /**
- * The date publication stops by law for negative information: decision date plus the longest
- * period of its severity tier (Credit Repair Management Measures 2025), the same date
- * repairEligibility reports as publicationEndsOn. Null where the tiers do not apply.
+ * The last day negative information is published by law: the decision date plus the longest
+ * period of its severity tier (Credit Repair Management Measures 2025). Civil Code arts. 201–202:
+ * a period of months ends on the corresponding day, and that day is still inside it, so a penalty
+ * decided 2025-01-01 with a 12-month period is published through 2026-01-01 and gone on 01-02.
+ * The same date repairEligibility reports as publicationEndsOn. Null where the tiers do not apply.
  */
 export function statutoryPublicationEnd(r: { category: RecordCategory; severity: Severity | null; decidedOn: string }, rules: PublicationRules): string | null {
   if (r.severity === null || !rules.repair.appliesTo.includes(r.category)) return null;

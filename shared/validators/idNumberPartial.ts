@@ -1,5 +1,5 @@
-import { chinaDateOf, daysInMonth } from '../calendar/dates';
-import { EARLIEST_BIRTH_YEAR, findBadIdChar, normaliseIdNumber, validateIdNumber } from './idNumber';
+import { chinaDate, daysInMonth } from '../calendar/dates';
+import { checkAddressCode, EARLIEST_BIRTH_YEAR, findBadIdChar, normaliseIdNumber, validateIdNumber } from './idNumber';
 import type { IdNumberError, IdNumberInfo } from './idNumber';
 
 // Checks a number while it is being typed (DESIGN.md §4: "validated as typed"), so the clerk
@@ -10,13 +10,22 @@ export type IdPartialResult =
   | { ok: true; complete: true; value: IdNumberInfo }
   | IdNumberError;
 
+/** `today` is the office clock (the core's now, not the machine's), read as a date in China. */
 export function checkIdNumberPartial(raw: string, today: Date): IdPartialResult {
   const id = normaliseIdNumber(raw);
   if (id.length >= 18) return withComplete(validateIdNumber(id, today));
   const badChar = findBadIdChar(id);
   if (badChar) return badChar;
+  const badAddress = checkAddressCode(id);
+  if (badAddress) return badAddress;
   const birth = id.slice(6, 14);
-  if (birth.length > 0 && !birthPrefixPossible(birth, chinaDateOf(today))) {
+  if (birth.length > 0 && !birthPrefixPossible(birth, chinaDate(today))) {
+    // A first-generation number has a 2-digit year (YYMMDD at 7–12, 15 digits in all). Once 15
+    // digits are typed that cannot begin an 18-digit number but read as a legacy one, say so
+    // instead of calling its birth date impossible (shorter prefixes cannot be told apart).
+    if (id.length === 15 && /^\d{15}$/.test(id) && legacyBirthPossible(id.slice(6, 12))) {
+      return { ok: false, code: 'ID_LEGACY_15', message: 'A 15-digit first-generation ID number is no longer valid; use the 18-digit number on the current card' };
+    }
     // "Future" only once the year is complete; a first digit of 3 is simply not a birth year.
     const code = birth.length >= 4 && birthPrefixPossible(birth, '9999-12-31') ? 'ID_BIRTH_FUTURE' : 'ID_BIRTH_DATE';
     return {
@@ -27,6 +36,11 @@ export function checkIdNumberPartial(raw: string, today: Date): IdPartialResult 
     };
   }
   return { ok: true, complete: false, length: id.length };
+}
+
+/** Whether digits typed at positions 7–12 of a 15-digit number can be a YYMMDD date in 19YY. */
+function legacyBirthPossible(yymmdd: string): boolean {
+  return birthPrefixPossible(`19${yymmdd}`, '1999-12-31');
 }
 
 function withComplete(result: { ok: true; value: IdNumberInfo } | IdNumberError): IdPartialResult {

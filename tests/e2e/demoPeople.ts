@@ -1,7 +1,7 @@
 import { DEMO_SEED } from '../../electron/demo/demoOffice';
 import { generatePopulation } from '../../electron/seed/population';
 import type { SubjectBundle } from '../../shared/domain/population';
-import { chinaDate } from '../../shared/time';
+import { chinaDate } from '../../shared/calendar/dates';
 
 /** The demo office's people are deterministic: the tests pick them by what they carry. */
 export function demoPeople(count = 2000): SubjectBundle[] {

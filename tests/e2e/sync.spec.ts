@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generatePopulation } from '../../electron/seed/population';
-import { chinaDate } from '../../shared/time';
+import { chinaDate } from '../../shared/calendar/dates';
 import { ConsolePage, expect, startConsole, stopConsole, test } from './fixtures';
 
 // Air-gapped sync through the screens: the reference platform (tools/central.ts, run as IT staff

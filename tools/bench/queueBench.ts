@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { listQueue, sweepOverdue, type QueueInput } from '../../electron/services/caseQueueService';
 import type { CoreContext } from '../../electron/services/context';
 import type { Queryable } from '../../electron/db/database';
-import { chinaDate } from '../../shared/time';
+import { chinaDate } from '../../shared/calendar/dates';
 import { addCalendarDays } from '../../shared/calendar/dates';
 
 // Queue page time with 100,000 objection cases (DESIGN.md §8: under 50 ms for any filter/sort).

@@ -11,7 +11,7 @@ import { shippedProfile } from '../../shared/rules/loadProfile';
 import type { SubjectBundle } from '../../shared/domain/population';
 import type { RecordCategory } from '../../shared/domain/record';
 import { SCOPE_SECTIONS } from '../../shared/domain/report';
-import { chinaDate } from '../../shared/time';
+import { chinaDate } from '../../shared/calendar/dates';
 
 // Report figures for `npm run bench`: assembly (reads + exclusions + canonical digest + signature)
 // and rendering (pagination + embedded font + QR) for a 50-record and a 2,000-record subject, and

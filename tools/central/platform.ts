@@ -6,7 +6,7 @@ import purposes from '../../resources/catalog/purposes.json' with { type: 'json'
 import { BUILTIN_COVERAGE, builtinCalendarDays } from '../../shared/calendar/builtinCalendar';
 import type { ListEntryRow, RecordRow, SubjectRow } from '../../shared/domain/population';
 import type { ObjectionOutcome } from '../../shared/cases/caseTypes';
-import { chinaDate } from '../../shared/time';
+import { chinaDate } from '../../shared/calendar/dates';
 import { generatePopulation } from '../../electron/seed/population';
 import { MEASURES } from '../../electron/seed/measures';
 import { upsertMeasures, writeSubjectBundles } from '../../electron/store/populationStore';

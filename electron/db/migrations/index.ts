@@ -6,6 +6,8 @@ import syncRefusalZh from './0005_sync_refusal_zh';
 import attachmentExpiry from './0006_attachment_expiry';
 import auditCheckpoints from './0008_audit_checkpoints';
 import accountAccess from './0010_account_access';
+import penaltyKind from './0014_penalty_kind';
+import calendarEntry from './0015_calendar_entry';
 
 export interface Migration {
   version: number;
@@ -24,4 +26,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'attachment_expiry', sql: attachmentExpiry },
   { version: 8, name: 'audit_checkpoints', sql: auditCheckpoints },
   { version: 10, name: 'account_access', sql: accountAccess },
+  { version: 14, name: 'penalty_kind', sql: penaltyKind },
+  { version: 15, name: 'calendar_entry', sql: calendarEntry },
 ];

@@ -3,7 +3,7 @@
 // hand rather than with zod because a snapshot holds millions of lines.
 import type { ListEntryRow, MeasureRow, RecordRow, SubjectRow } from '../../../shared/domain/population';
 import { LIST_TYPES } from '../../../shared/domain/list';
-import { RECORD_CATEGORIES, RECORD_DOMAINS, RECORD_STATUSES, SEVERITIES } from '../../../shared/domain/record';
+import { PENALTY_KINDS, RECORD_CATEGORIES, RECORD_DOMAINS, RECORD_STATUSES, SEVERITIES } from '../../../shared/domain/record';
 import { OBJECTION_OUTCOMES } from '../../../shared/cases/caseTypes';
 import type { ObjectionOutcome } from '../../../shared/cases/caseTypes';
 import type { RecordStatus } from '../../../shared/domain/record';
@@ -77,10 +77,11 @@ export const OFFICE_CODE = /^\d{6}-\d{2}$/;
 
 const bad = (at: At, detail: string): never => syncFail('SYNC_CONTENT_INVALID', { name: at.name, line: at.line, detail });
 
-export function obj(v: unknown, at: At, keys: readonly string[]): Obj {
+/** `optional` fields may be absent (added to a version-1 schema later; older bundles lack them). */
+export function obj(v: unknown, at: At, keys: readonly string[], optional: readonly string[] = []): Obj {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return bad(at, 'a record must be an object');
   const o = v as Obj;
-  for (const k of Object.keys(o)) if (!keys.includes(k)) bad(at, `unknown field "${k}"`);
+  for (const k of Object.keys(o)) if (!keys.includes(k) && !optional.includes(k)) bad(at, `unknown field "${k}"`);
   for (const k of keys) if (!(k in o)) bad(at, `field "${k}" is missing`);
   return o;
 }
@@ -136,13 +137,16 @@ export function subjectRow(v: unknown, at: At): SubjectRow {
 const RECORD_KEYS = ['centralId', 'subjectCentralId', 'category', 'domain', 'severity', 'title', 'content', 'providerUnit', 'documentNo',
   'occurredOn', 'decidedOn', 'publicityStart', 'publicityEnd', 'status', 'version'] as const;
 export function recordRow(v: unknown, at: At): RecordRow {
-  const o = obj(v, at, RECORD_KEYS);
+  // penaltyKind (Administrative Penalty Law art. 9) drives the repair exclusions; optional so that
+  // bundles written before it existed still import (their penalties match no kind-based rule).
+  const o = obj(v, at, RECORD_KEYS, ['penaltyKind']);
   return {
     centralId: centralId(o.centralId, at, 'centralId'),
     subjectCentralId: centralId(o.subjectCentralId, at, 'subjectCentralId'),
     category: oneOf(o.category, RECORD_CATEGORIES, at, 'category'),
     domain: oneOf(o.domain, RECORD_DOMAINS, at, 'domain'),
     severity: o.severity === null ? null : oneOf(o.severity, SEVERITIES, at, 'severity'),
+    penaltyKind: o.penaltyKind === undefined || o.penaltyKind === null ? null : oneOf(o.penaltyKind, PENALTY_KINDS, at, 'penaltyKind'),
     title: text(o.title, at, 'title', 500),
     content: text(o.content, at, 'content', 8000),
     providerUnit: text(o.providerUnit, at, 'providerUnit', 200),

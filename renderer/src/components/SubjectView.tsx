@@ -58,14 +58,16 @@ export function SubjectView({ visitId, view }: { visitId: number; view: View }) 
         <Card withBorder>
           <Title order={5} mb="xs">{t('subject.summary')}</Title>
           <Group gap="xs" mb="xs">
-            {REPORT_SECTIONS.map((s) => (
+            {REPORT_SECTIONS.filter((s) => summary.published[s] !== undefined).map((s) => (
               <Badge key={s} variant="light" color={summary.published[s] ? 'indigo' : 'gray'}>{t(`section.${s}`)} {summary.published[s]}</Badge>
             ))}
           </Group>
           <Text size="sm">{t('subject.negative')}: <b>{summary.negativePublished}</b> · {t('subject.lists')}: <b>{summary.activeLists}</b> · {t('subject.hidden')}: {summary.hidden}</Text>
-          <Text size="sm" mt={6} c={summary.greenChannel ? 'teal' : 'dimmed'} data-testid="green-channel">
-            {summary.greenChannel ? `✓ ${t('subject.greenChannel')}` : t('subject.greenChannelNo')}
-          </Text>
+          {summary.greenChannel !== null && (
+            <Text size="sm" mt={6} c={summary.greenChannel ? 'teal' : 'dimmed'} data-testid="green-channel">
+              {summary.greenChannel ? `✓ ${t('subject.greenChannel')}` : t('subject.greenChannelNo')}
+            </Text>
+          )}
         </Card>
       </SimpleGrid>
 
@@ -73,7 +75,7 @@ export function SubjectView({ visitId, view }: { visitId: number; view: View }) 
         <Title order={5} mb="xs">{t('subject.records')}</Title>
         <Tabs defaultValue={REPORT_SECTIONS.find((s) => records.some((r) => r.section === s)) ?? 'basic'} keepMounted={false}>
           <Tabs.List>
-            {REPORT_SECTIONS.map((s) => (
+            {REPORT_SECTIONS.filter((s) => summary.published[s] !== undefined).map((s) => (
               <Tabs.Tab key={s} value={s} data-testid={`tab-${s}`}>{t(`section.${s}`)} ({records.filter((r) => r.section === s).length})</Tabs.Tab>
             ))}
           </Tabs.List>

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
 import { annotationsOfSubject } from '../../../electron/store/annotationStore';
+import { sweepOverdue } from '../../../electron/services/caseQueueService';
 import { hiddenReason } from '../../../shared/domain/publication';
 import { at, caseWorld, recordId, recordRow, type CaseWorld } from './fixtures';
 
@@ -163,6 +164,10 @@ describe('overdue escalation', () => {
     const r = await intake(['S1-R1']);
     await w.core.ok('objection.act', { action: 'verify', id: r.id, route: 'provider' }, w.manager);
     await w.travel(at('2026-11-27')); // provider deadline Wed 25 Nov; Fri 27 is 2 WD late
+    const before = await w.core.ok('cases.queue', { kind: 'objection' }, w.manager);
+    assert.equal(before.rows.find((x) => x.id === r.id)!.overdue, true, 'overdue shows at once, computed on read');
+    assert.equal(before.rows.find((x) => x.id === r.id)!.escalated, false, 'looking at the queue writes nothing');
+    await sweepOverdue(w.core.ctx); // the core's background sweep, one tick
     const page = await w.core.ok('cases.queue', { kind: 'objection' }, w.manager);
     const row = page.rows.find((x) => x.id === r.id)!;
     assert.equal(row.overdue, true);
@@ -175,8 +180,8 @@ describe('overdue escalation', () => {
     assert.equal(c.state, 'verifying');
     assert.equal(c.outcome, null);
     assert.equal((await annotationsOfSubject(w.core.ctx.db, c.subjectId)).length, 1);
-    // Escalated once, not on every look at the queue.
-    await w.core.ok('cases.queue', { kind: 'objection' }, w.manager);
+    // Escalated once, not on every sweep.
+    await sweepOverdue(w.core.ctx);
     const again = await w.core.ok('objection.get', { id: r.id }, w.manager);
     assert.equal(again.events.filter((e) => e.action === 'escalated').length, 1);
   });

@@ -75,6 +75,7 @@ const refusals: [string, Record<string, unknown>, string][] = [
   ['an empty scope', { scope: [] }, 'AUTHORIZATION_SCOPE_EMPTY'],
   ['the agent is the subject', { agentIdNumber: subject.subject.idNumber }, 'AGENT_IS_SUBJECT'],
   ['ends before it starts', { validFrom: '2026-12-31', validTo: '2026-11-01' }, 'VALIDATION'],
+  ['a validity date of 30 February (not a calendar date)', { validFrom: '2026-11-01', validTo: '2027-02-30' }, 'VALIDATION'],
 ];
 for (const [what, over, code] of refusals) {
   test(`an agent is refused with ${what} (${code}), and nothing is registered but the refusal`, async () => {
@@ -83,10 +84,24 @@ for (const [what, over, code] of refusals) {
     assert.equal(r.ok, false);
     assert.equal(!r.ok && r.error.code, code, JSON.stringify(r));
     assert.equal((await w.core.ctx.db.get<{ n: number }>('SELECT count(*) AS n FROM visit'))!.n, visitsBefore);
-    const last = await w.core.ctx.db.get<{ action: string }>('SELECT action FROM audit_event ORDER BY seq DESC LIMIT 1');
-    assert.equal(last?.action, 'counter.agent_refused');
+    if (!what.includes('30 February')) {
+      const last = await w.core.ctx.db.get<{ action: string }>('SELECT action FROM audit_event ORDER BY seq DESC LIMIT 1');
+      assert.equal(last?.action, 'counter.agent_refused');
+    }
   });
 }
+
+test('Shandong art. 20 / Zhejiang arts. 15, 19: an agent limited to licences sees no count of any section outside the letter', async () => {
+  const r = await agentLookup({ scope: ['licences'] });
+  assert.ok(r.ok, JSON.stringify(r));
+  const summary = r.value.view!.summary;
+  assert.deepEqual(summary.published, { licences: 1 }, 'penalties, honours… are absent, not zero');
+  assert.equal(summary.negativePublished, 0, 'the published penalty is outside the scope');
+  assert.equal(summary.hidden, 0);
+  assert.equal(summary.activeLists, 0);
+  assert.equal(summary.greenChannel, null, 'derived from penalties and lists, so not disclosed');
+  assert.deepEqual(r.value.view!.lists, []);
+});
 
 test('a letter valid until today is still accepted', async () => {
   const r = await agentLookup({ validTo: TODAY });

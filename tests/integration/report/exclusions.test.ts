@@ -75,3 +75,21 @@ test('a person with no record gets a signed "no record" report', async () => {
   const v = await w.core.ok('report.verify', { reportNo: issued.reportNo, code: issued.verifyCode }, w.clerk);
   assert.equal(v.genuine, true);
 });
+
+test('Measures 2025 (list entries are not repaired early): a black-list entry on a repaired penalty still prints; on a revoked one it does not', async () => {
+  const subject = person(4, '钱多多', (id) => [
+    record(id, { centralId: `${id}-RP`, category: 'admin_penalty', severity: 'serious', title: 'repaired-penalty', status: 'repaired' }),
+    record(id, { centralId: `${id}-RV`, category: 'admin_penalty', severity: 'serious', title: 'revoked-penalty', status: 'revoked' }),
+  ]);
+  const entry = (n: string, recordCentralId: string) => ({
+    centralId: `${subject.subject.centralId}-L${n}`, subjectCentralId: subject.subject.centralId, recordCentralId, listType: 'black' as const,
+    listName: `严重失信名单${n}`, reason: '严重违法失信', basis: '国办发〔2020〕49号', decidingUnit: '某市市场监督管理局', enteredOn: '2026-01-10',
+    exitOn: null, status: 'active' as const, measureCodes: [],
+  });
+  subject.listEntries.push(entry('1', `${subject.subject.centralId}-RP`), entry('2', `${subject.subject.centralId}-RV`));
+  await w.seed(subject);
+  const issued = await w.core.ok('report.issue', { visitId: await w.lookupSelf(subject) }, w.clerk);
+  const content = await contentOf(issued.reportId);
+  assert.deepEqual(content.sections.flatMap((s) => s.lists.map((l) => l.listName)), ['严重失信名单1']);
+  assert.deepEqual(content.sections.flatMap((s) => s.records.map((r) => r.title)), []);
+});

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import chineseDays from 'chinese-days';
 import { BUILTIN_COVERAGE, builtinCalendarDays, builtinWorkingCalendar } from '../../../shared/calendar/builtinCalendar';
-import { addMonthsClamped, chinaDateOf } from '../../../shared/calendar/dates';
+import { addMonthsClamped, chinaDate } from '../../../shared/calendar/dates';
 import { mergeCalendar } from '../../../shared/calendar/mergeCalendar';
 import {
   addCalendarDays,
@@ -110,12 +110,12 @@ describe('dates', () => {
   });
 
   it('reads an instant as a China date and is independent of the machine time zone', () => {
-    assert.equal(chinaDateOf(new Date('2026-11-20T16:30:00Z')), '2026-11-21');
+    assert.equal(chinaDate(new Date('2026-11-20T16:30:00Z')), '2026-11-21');
     const saved = process.env.TZ;
     try {
       for (const tz of ['Pacific/Honolulu', 'Asia/Tokyo', 'UTC']) {
         process.env.TZ = tz;
-        assert.equal(chinaDateOf(new Date('2026-11-20T16:30:00Z')), '2026-11-21', tz);
+        assert.equal(chinaDate(new Date('2026-11-20T16:30:00Z')), '2026-11-21', tz);
         assert.equal(addWorkingDays(cal, '2025-09-26', 4), '2025-10-09', tz);
         assert.equal(addCalendarDays('2026-03-28', 2), '2026-03-30', tz);
       }

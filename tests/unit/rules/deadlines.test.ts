@@ -33,11 +33,13 @@ describe('objection deadlines', () => {
     assert.equal(s.value.annotateBy, '2026-02-14');
   });
 
-  it('reports CALENDAR_NOT_COVERED when a deadline runs into an unloaded year', () => {
+  it('a deadline that runs into an unloaded year is pending on its own; the others are still counted', () => {
     const r = objectionDeadlines({ receivedOn: '2026-12-28', source: 'provider' }, profile('shandong'), cal);
-    assert.ok(!r.ok);
-    assert.equal(r.code, 'CALENDAR_NOT_COVERED');
-    assert.equal(r.date, '2027-01-01');
+    assert.ok(r.ok);
+    assert.equal(r.value.annotateBy, '2026-12-28');
+    assert.equal(r.value.decideBy, null);
+    assert.deepEqual(r.value.pending, ['decideBy']);
+    assert.equal(r.value.calendarGap, '2027-01-01');
   });
 
   it('refuses pauses where the profile does not allow them, and malformed input', () => {
@@ -81,10 +83,10 @@ describe('repairEligibility (Credit Repair Management Measures 2025)', () => {
     assert.deepEqual(repairEligibility(r, p, '2025-02-28'), { status: 'eligible', since: '2025-02-28', publicationEndsOn: '2027-02-28' });
   });
 
-  it('past the longest period publication has stopped by itself', () => {
+  it('Civil Code arts. 201–202: the longest period ends on the corresponding day, still published; stopped by itself the day after', () => {
     const r = penalty('ordinary', '2025-08-31');
-    assert.equal(repairEligibility(r, p, '2026-08-30').status, 'eligible');
-    assert.deepEqual(repairEligibility(r, p, '2026-08-31'), { status: 'expired', publicationEndedOn: '2026-08-31' });
+    assert.equal(repairEligibility(r, p, '2026-08-31').status, 'eligible');
+    assert.deepEqual(repairEligibility(r, p, '2026-09-01'), { status: 'expired', publicationEndedOn: '2026-08-31' });
   });
 
   it('never early for serious-list entries and key-domain licence revocations', () => {
@@ -95,7 +97,8 @@ describe('repairEligibility (Credit Repair Management Measures 2025)', () => {
     const food = penalty('serious', '2025-01-10', { domain: 'food_drug', penaltyKind: 'licence_revocation' });
     const r = repairEligibility(food, p, '2026-11-21');
     assert.ok(r.status === 'non_repairable' && r.rule.id === 'serious_penalty_key_domains' && r.publicationEndsOn === '2028-01-10');
-    assert.equal(repairEligibility(food, p, '2028-01-10').status, 'expired');
+    assert.equal(repairEligibility(food, p, '2028-01-10').status, 'non_repairable');
+    assert.equal(repairEligibility(food, p, '2028-01-11').status, 'expired');
     // The same domain with a fine is an ordinary serious penalty.
     assert.equal(repairEligibility({ ...food, penaltyKind: 'fine' }, p, '2026-11-21').status, 'eligible');
   });

@@ -1,0 +1,172 @@
+import { mergeCalendar } from '../../shared/calendar/mergeCalendar';
+import { WorkingCalendar, type CalendarCoverage, type CalendarDay } from '../../shared/calendar/workingCalendar';
+import { isIsoDate, isWeekend, toDayNumber } from '../../shared/calendar/dates';
+import { AppError } from '../../shared/errors';
+import { repairProcessingDeadline } from '../../shared/rules/deadlines';
+import { readCalendar, writeCalendar } from '../store/calendarStore';
+import {
+  calendarEntry,
+  calendarYearSources,
+  confirmCalendarEntry,
+  insertCalendarEntry,
+  openCaseIds,
+  pendingCalendarEntries,
+} from '../store/calendarEntryStore';
+import { caseRow, updateCase, type ObjectionRow, type RepairRow } from '../store/caseStore';
+import { auditIn } from './auditService';
+import { forgetCalendar, officeCalendar } from './calendarService';
+import { today } from './caseCommon';
+import { sweepOverdue } from './caseQueueService';
+import type { Caller, CoreContext } from './context';
+import { deadlinePatch } from './objectionService';
+import { activeProfile, profileById } from './profileService';
+
+// The State Council publishes next year's holiday arrangement each autumn (usually November). Until
+// the platform's bundle brings it, deadlines in that year cannot be counted, so from 1 November
+// administrators and managers are warned, and an administrator may enter the notice by hand; a
+// second administrator or manager confirms it before it counts. Whenever the calendar changes, every
+// open case's deadlines are recomputed, so a case waiting on a missing year becomes due (and, once
+// late, escalated) without anyone touching it.
+
+/** Month (1-12) and day from which a missing next year is warned about. */
+const WARN_FROM = { month: 11, day: 1 };
+
+export interface CalendarStatus {
+  coverage: CalendarCoverage;
+  years: { year: number; source: string }[];
+  /** Next year's arrangement is not loaded and today is on or after 1 November. */
+  nextYearMissing: boolean;
+  nextYear: number;
+  /** Shown to administrators and managers only: they are the ones who can act. */
+  warn: boolean;
+  pending: { id: number; year: number; days: CalendarDay[]; notice: string; proposer: string; proposedAt: string; mine: boolean }[];
+}
+
+export async function calendarStatus(ctx: CoreContext, caller: Caller): Promise<CalendarStatus> {
+  const calendar = await officeCalendar(ctx);
+  const day = today(ctx);
+  const nextYear = Number(day.slice(0, 4)) + 1;
+  const afterWarnDate = Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10)) >= WARN_FROM.month * 100 + WARN_FROM.day;
+  const nextYearMissing = afterWarnDate && calendar.coverage.toYear < nextYear;
+  return {
+    coverage: calendar.coverage,
+    years: await calendarYearSources(ctx.db),
+    nextYearMissing,
+    nextYear,
+    warn: nextYearMissing && (caller.role === 'admin' || caller.role === 'manager'),
+    pending: (await pendingCalendarEntries(ctx.db)).map((e) => ({
+      id: e.id,
+      year: e.year,
+      days: JSON.parse(e.days) as CalendarDay[],
+      notice: e.notice,
+      proposer: e.proposer,
+      proposedAt: e.proposed_at,
+      mine: e.proposed_by === caller.accountId,
+    })),
+  };
+}
+
+export interface CalendarProposal {
+  year: number;
+  /** The State Council notice, e.g. 国办发明电〔2026〕× 号. */
+  notice: string;
+  holidays: string[];
+  /** Weekend days worked to make up for a bridged holiday (调休上班). */
+  workdays: string[];
+}
+
+export async function proposeCalendarYear(ctx: CoreContext, caller: Caller, p: CalendarProposal): Promise<{ id: number }> {
+  if (caller.role !== 'admin') throw new AppError('FORBIDDEN', 'Only an administrator can enter a holiday arrangement.');
+  const calendar = await officeCalendar(ctx);
+  if (p.year !== calendar.coverage.toYear + 1) {
+    throw new AppError('VALIDATION', `Only the year after the loaded calendar (${calendar.coverage.toYear + 1}) can be entered by hand; earlier years come from the platform.`, {
+      field: 'year',
+      expected: calendar.coverage.toYear + 1,
+    });
+  }
+  const days = daysOf(p);
+  // Throws RangeError on a conflict (a date both holiday and workday).
+  try {
+    new WorkingCalendar(days, { fromYear: p.year, toYear: p.year });
+  } catch (e) {
+    throw new AppError('VALIDATION', `The arrangement is inconsistent: ${(e as Error).message}.`, { field: 'days' });
+  }
+  const at = ctx.now().toISOString();
+  const id = await ctx.db.transaction(async (tx) => {
+    const entryId = await insertCalendarEntry(tx, { year: p.year, days, notice: p.notice, proposedBy: caller.accountId, proposedAt: at });
+    await auditIn(tx, ctx, caller, { action: 'calendar.proposed', target: String(p.year), detail: { entryId, notice: p.notice, holidays: p.holidays.length, workdays: p.workdays.length } });
+    return entryId;
+  });
+  return { id };
+}
+
+function daysOf(p: CalendarProposal): CalendarDay[] {
+  const days: CalendarDay[] = [];
+  for (const [kind, list] of [['holiday', p.holidays], ['workday', p.workdays]] as const) {
+    for (const date of list) {
+      if (!isIsoDate(date) || !date.startsWith(`${p.year}-`)) {
+        throw new AppError('VALIDATION', `${date} is not a date in ${p.year}.`, { field: kind === 'holiday' ? 'holidays' : 'workdays', date });
+      }
+      const weekend = isWeekend(toDayNumber(date));
+      if (kind === 'holiday' && weekend) continue; // a weekend inside a holiday is a rest day anyway
+      if (kind === 'workday' && !weekend) {
+        throw new AppError('VALIDATION', `${date} is a weekday: a make-up working day is a Saturday or Sunday.`, { field: 'workdays', date });
+      }
+      days.push({ date, kind, name: null });
+    }
+  }
+  return days.sort((a, b) => (a.date < b.date ? -1 : 1));
+}
+
+export async function confirmCalendarYear(ctx: CoreContext, caller: Caller, input: { id: number }): Promise<CalendarStatus> {
+  if (caller.role !== 'admin' && caller.role !== 'manager') throw new AppError('FORBIDDEN', 'A second administrator or a manager confirms a holiday arrangement.');
+  const entry = await calendarEntry(ctx.db, input.id);
+  if (!entry || entry.status !== 'pending') throw new AppError('NOT_FOUND', 'There is no pending holiday arrangement with this number.', { id: input.id });
+  if (entry.proposed_by === caller.accountId) {
+    throw new AppError('FORBIDDEN', 'The person who entered the arrangement cannot confirm it: a second administrator or a manager must.', { id: input.id });
+  }
+  const at = ctx.now().toISOString();
+  await ctx.db.transaction(async (tx) => {
+    if (!(await confirmCalendarEntry(tx, entry.id, caller.accountId, at))) {
+      throw new AppError('CONFLICT', 'This arrangement was confirmed or replaced meanwhile.', { id: entry.id });
+    }
+    const stored = await readCalendar(tx);
+    if (stored && stored.coverage.toYear >= entry.year) throw new AppError('CONFLICT', `The calendar for ${entry.year} is already loaded.`, { year: entry.year });
+    const merged = mergeCalendar(stored, { days: JSON.parse(entry.days) as CalendarDay[], coverage: { fromYear: entry.year, toYear: entry.year } });
+    new WorkingCalendar(merged.days, merged.coverage);
+    await writeCalendar(tx, merged, `manual:${entry.id}`);
+    await auditIn(tx, ctx, caller, { action: 'calendar.confirmed', target: String(entry.year), detail: { entryId: entry.id, notice: entry.notice, proposedBy: entry.proposed_by } });
+  });
+  await calendarChanged(ctx);
+  return calendarStatus(ctx, caller);
+}
+
+/**
+ * After any change of the stored calendar (a bundle, a confirmed manual year): drop the cached
+ * calendar, recompute the deadlines of every open case, then run the overdue sweep so a case that
+ * is now late is escalated at once.
+ */
+export async function calendarChanged(ctx: CoreContext): Promise<{ recomputed: number }> {
+  forgetCalendar(ctx);
+  const calendar = await officeCalendar(ctx);
+  const fallback = await activeProfile(ctx);
+  let recomputed = 0;
+  await ctx.db.transaction(async (tx) => {
+    for (const id of await openCaseIds(tx, 'objection')) {
+      const row = await caseRow<ObjectionRow>(tx, 'objection', id);
+      if (!row) continue;
+      await updateCase(tx, 'objection', id, await deadlinePatch(ctx, row));
+      recomputed += 1;
+    }
+    for (const id of await openCaseIds(tx, 'repair')) {
+      const row = await caseRow<RepairRow>(tx, 'repair', id);
+      if (!row) continue;
+      const profile = (await profileById(ctx, row.profile_id)) ?? fallback;
+      const due = repairProcessingDeadline(row.received_on, profile, calendar);
+      await updateCase(tx, 'repair', id, { due_on: due.ok ? due.value : null, calendar_gap: due.ok ? null : (due.date ?? row.received_on) });
+      recomputed += 1;
+    }
+  });
+  await sweepOverdue(ctx);
+  return { recomputed };
+}

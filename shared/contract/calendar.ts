@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { isoDate, shortText } from './fields';
+import { method } from './method';
+
+// The office calendar (State Council holiday arrangements): its status with the 1 November warning,
+// and a year entered by hand by an administrator and confirmed by a second administrator or manager.
+// Roles are checked in the service: the rule is "two different people", which no permission expresses.
+
+export interface CalendarStatusView {
+  coverage: { fromYear: number; toYear: number };
+  years: { year: number; source: string }[];
+  nextYearMissing: boolean;
+  nextYear: number;
+  warn: boolean;
+  pending: { id: number; year: number; days: { date: string; kind: 'holiday' | 'workday'; name?: string | null }[]; notice: string; proposer: string; proposedAt: string; mine: boolean }[];
+}
+
+const dates = z.array(isoDate).max(60);
+
+export const calendarContract = {
+  'calendar.status': method<CalendarStatusView>()({ input: z.object({}).strict(), access: 'session' }),
+  'calendar.propose': method<{ id: number }>()({
+    input: z.object({ year: z.number().int().min(2000).max(2100), notice: shortText(200), holidays: dates, workdays: dates }).strict(),
+    access: 'session',
+  }),
+  'calendar.confirm': method<CalendarStatusView>()({ input: z.object({ id: z.number().int().positive() }).strict(), access: 'session' }),
+} as const;
