@@ -40,6 +40,7 @@ export const handlers: Handlers = {
   'auth.whoami': ({ ctx, caller, token }) => auth.whoami(ctx, must(caller), token!),
   'counter.purposes': async ({ ctx }) => ctx.catalogs.purposes,
   'counter.lookup': ({ ctx, caller, input }) => counter.lookup(ctx, must(caller), input),
+  'counter.visit': ({ ctx, caller, input }) => counter.resumeVisit(ctx, must(caller), input.visitId),
   'counter.reveal': ({ ctx, caller, input }) => counter.reveal(ctx, must(caller), input),
   'querylog.list': ({ ctx, input }) => listQueries(ctx, input),
   'audit.list': ({ ctx, input }) => listAuditEvents(ctx, input),

@@ -34,5 +34,5 @@ export function isMethodName(name: string): name is MethodName {
 
 export * from './permissions';
 export type { OfficeStatus, SessionInfo } from './auth';
-export type { LookupResult, Purpose } from './counter';
+export type { LookupResult, Purpose, VisitResume } from './counter';
 export type { AuditRow, AuditVerifyResult, Page, QueryLogRow } from './logs';

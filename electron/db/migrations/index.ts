@@ -3,6 +3,7 @@ import reports from './0002_reports';
 import cases from './0003_cases';
 import sync from './0004_sync';
 import syncRefusalZh from './0005_sync_refusal_zh';
+import visitRepeatIndex from './0020_visit_repeat_index';
 
 export interface Migration {
   version: number;
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'cases', sql: cases },
   { version: 4, name: 'sync', sql: sync },
   { version: 5, name: 'sync_refusal_zh', sql: syncRefusalZh },
+  { version: 20, name: 'visit_repeat_index', sql: visitRepeatIndex },
 ];
