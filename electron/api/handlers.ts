@@ -14,6 +14,7 @@ import * as attachments from '../services/attachmentService';
 import * as reports from '../services/reportService';
 import * as statements from '../services/statementService';
 import * as sync from '../services/syncService';
+import { setupChecklist } from '../services/setupService';
 
 export interface HandlerCall<M extends MethodName> {
   ctx: CoreContext;
@@ -85,5 +86,6 @@ export const handlers: Handlers = {
   'sync.exportPending': ({ ctx }) => sync.exportPending(ctx),
   'sync.exportWrite': ({ ctx, caller, input }) => sync.exportWrite(ctx, must(caller), input.outPath),
   'sync.exportAgain': ({ ctx, caller, input }) => sync.exportAgain(ctx, must(caller), input.sequence, input.outPath),
+  'setup.checklist': ({ ctx }) => setupChecklist(ctx),
   'sync.exportHistory': ({ ctx, input }) => sync.exportHistory(ctx, input.limit),
 };

@@ -5,6 +5,7 @@ import { casesContract } from './cases';
 import { counterContract } from './counter';
 import { logsContract } from './logs';
 import { reportsContract } from './reports';
+import { setupContract } from './setup';
 import { syncContract } from './sync';
 import type { MethodSpec } from './method';
 
@@ -18,6 +19,7 @@ export const contract = {
   ...casesContract,
   ...reportsContract,
   ...syncContract,
+  ...setupContract,
 } as const;
 
 export type Contract = typeof contract;
