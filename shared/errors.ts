@@ -36,6 +36,8 @@ export const ERROR_CODES = [
   'ATTACHMENT_TOO_LARGE',
   'FREE_REPORTS_USED',
   'STATEMENT_TOO_LONG',
+  // Transport: the request body is larger than the method accepts (HTTP 413 in browser mode).
+  'REQUEST_TOO_LARGE',
   // Sync bundles: details.reason is the specific BUNDLE_*/SYNC_* code, details.zh/en the sentence.
   'SYNC_REFUSED',
   'INTERNAL',

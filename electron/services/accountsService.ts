@@ -37,7 +37,7 @@ async function existing(ctx: CoreContext, id: number): Promise<accounts.AccountR
 
 export async function setDisabled(ctx: CoreContext, caller: Caller, input: { id: number; disabled: boolean }): Promise<AccountInfo> {
   const row = await existing(ctx, input.id);
-  if (row.id === caller.accountId && input.disabled) throw new AppError('CONFLICT', 'You cannot disable your own account.');
+  if (row.id === caller.accountId && input.disabled) throw new AppError('CONFLICT', 'You cannot disable your own account.', { reason: 'OWN_ACCOUNT' });
   await ctx.db.transaction(async (tx) => {
     await accounts.setAccountDisabled(tx, row.id, input.disabled);
     if (input.disabled) await endSessionsOf(tx, row.id, ctx.now().toISOString());

@@ -24,12 +24,12 @@ export function FirstRunScreen({ onDone, languageSwitch }: { status: OfficeStatu
 
   return (
     <AuthCard title={t('setup.title')} subtitle={t('setup.hint')} corner={languageSwitch}>
-      <form onSubmit={submit}>
+      <form onSubmit={submit} noValidate>
         <Stack>
-          <TextInput label={t('login.username')} value={form.username} onChange={set('username')} required data-testid="setup-username" />
-          <TextInput label={t('setup.displayName')} value={form.displayName} onChange={set('displayName')} required autoFocus data-testid="setup-name" />
-          <PasswordInput label={t('login.password')} description={t('setup.passwordRule')} value={form.password} onChange={set('password')} required data-testid="setup-password" />
-          <PasswordInput label={t('setup.confirm')} value={form.confirm} onChange={set('confirm')} required data-testid="setup-confirm" />
+          <TextInput label={t('login.username')} value={form.username} onChange={set('username')} withAsterisk data-testid="setup-username" />
+          <TextInput label={t('setup.displayName')} value={form.displayName} onChange={set('displayName')} withAsterisk autoFocus data-testid="setup-name" />
+          <PasswordInput label={t('login.password')} description={t('setup.passwordRule')} value={form.password} onChange={set('password')} withAsterisk data-testid="setup-password" />
+          <PasswordInput label={t('setup.confirm')} value={form.confirm} onChange={set('confirm')} withAsterisk data-testid="setup-confirm" />
           <ErrorAlert error={error} />
           <Button type="submit" data-testid="setup-submit">{t('action.save')}</Button>
         </Stack>
