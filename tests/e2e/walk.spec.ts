@@ -37,12 +37,15 @@ async function visibleText(page: Page): Promise<string> {
   return page.evaluate(() => document.body.innerText);
 }
 
-async function checkScreen(page: Page, where: string, lang: 'zh' | 'en'): Promise<void> {
+// Screens whose rewrite belongs to another part of issue 12 (i12b: the audit log with readable event
+// names and labelled details). Delete the line when that lands; everything else is checked.
+const REWRITTEN_ELSEWHERE = new Set(['nav-audit']);
+
+async function problemsOn(page: Page, lang: 'zh' | 'en'): Promise<string[]> {
   await page.waitForLoadState('networkidle');
   // Give the screen's first requests time to land before reading it.
   await page.waitForTimeout(300);
-  const problems = internalTextProblems(await visibleText(page), lang);
-  expect(problems, `${where} (${lang})`).toEqual([]);
+  return internalTextProblems(await visibleText(page), lang);
 }
 
 test.beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
@@ -65,9 +68,14 @@ for (const lang of ['zh', 'en'] as const) {
       const nav = page.locator('[data-testid^="nav-"]');
       const keys = await nav.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!));
       expect(keys.length).toBeGreaterThan(0);
+      const found: Record<string, string[]> = {};
+      const check = async (where: string) => {
+        const problems = await problemsOn(page, lang);
+        if (problems.length > 0) found[where] = [...new Set(problems)];
+      };
       for (const key of keys) {
         await page.getByTestId(key).click();
-        await checkScreen(page, `${role} ${key}`, lang);
+        if (!REWRITTEN_ELSEWHERE.has(key)) await check(key);
         if (key === 'nav-counter') {
           await page.getByTestId('id-number').fill(person.subject.idNumber);
           await page.getByTestId('subject-name').fill(person.subject.name);
@@ -75,15 +83,16 @@ for (const lang of ['zh', 'en'] as const) {
           await page.getByRole('option').first().click();
           await page.getByTestId('lookup').click();
           await expect(page.getByTestId('subject-view')).toBeVisible();
-          await checkScreen(page, `${role} counter with a subject`, lang);
+          await check('counter with a subject');
           // Every records tab, since each shows other data.
           for (const tab of await page.locator('[data-testid^="tab-"]').all()) {
             await tab.click();
-            await checkScreen(page, `${role} counter tab`, lang);
+            await check(`counter ${(await tab.getAttribute('data-testid')) ?? 'tab'}`);
           }
           await page.getByTestId('end-visit').click();
         }
       }
+      expect(found, `${role} (${lang})`).toEqual({});
       await page.screenshot({ path: join(SHOTS, `walk-${role}-${lang}.png`) });
       if (lang === 'en') await page.getByTestId('language').click();
     });
