@@ -41,11 +41,7 @@ export const applicantSchema = z.discriminatedUnion('kind', [
       notarised: z.boolean(),
       attachmentSha256: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lower-case hex').nullable().default(null),
     })
-    .strict()
-    // A letter valid "until" before it starts is a typing error, named on the field, not "expired".
-    .superRefine((a, ctx) => {
-      if (a.validTo < a.validFrom) ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'The end date is before the start date', params: { reason: 'END_BEFORE_START' } });
-    }),
+    .strict(),
 ]);
 export type Applicant = z.output<typeof applicantSchema>;
 /** The written authorization an agent presents, as the contract accepts it. */

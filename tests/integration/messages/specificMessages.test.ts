@@ -22,8 +22,12 @@ const WRONG_ID = ID.slice(0, 17) + (ID.endsWith('0') ? '1' : '0');
 const CJK_ONLY = /^(?:[^A-Za-z]|\b(?:JSON|PDF|PNG|JPEG)\b)*$/;
 const agent = { kind: 'agent' as const, agentIdNumber: '11010519491231002X', agentName: '周代理', documentNo: 'SQ-1', scope: ['licences' as const], notarised: false, attachmentSha256: null };
 
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+
 test('an authorization ending before it starts is refused on that field, in Chinese and in English', async () => {
-  const r = await core.call('counter.lookup', { idNumber: ID, name: '张三', purposeCode: 'self_check', applicant: { ...agent, validFrom: '2026-03-10', validTo: '2026-03-01' } }, clerk);
+  const { sha256 } = await core.ok('attachment.upload', { fileName: 'letter.png', mimeType: 'image/png', dataBase64: PNG.toString('base64') }, clerk);
+  const applicant = { ...agent, attachmentSha256: sha256, validFrom: '2026-03-10', validTo: '2026-03-01' };
+  const r = await core.call('counter.lookup', { idNumber: ID, name: '张三', purposeCode: 'self_check', applicant }, clerk);
   assert.ok(!r.ok);
   assert.deepEqual(fieldIssues(r.error, 'zh').map((i) => i.path), ['applicant.validTo']);
   assert.equal(errorMessage(r.error, 'zh'), '“授权截止日期”：截止日期不能早于起始日期。');
