@@ -13,6 +13,7 @@ import { backupNow } from './services/backupService';
 import type { CoreContext } from './services/context';
 import { getSetting } from './store/settingsStore';
 import { startOverdueSweeper } from './services/caseQueueService';
+import { UNPROVISIONED_OFFICE_CODE, UNPROVISIONED_OFFICE_NAME } from '../shared/domain/office';
 
 export const DATABASE_FILE = 'creditdesk.sqlite';
 
@@ -56,8 +57,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     keys,
     catalogs: { purposes: await loadPurposes(db) },
     office: {
-      code: (await getSetting(db, 'office_code')) ?? '000000-00',
-      name: (await getSetting(db, 'office_name')) ?? '未配置的服务窗口 (office not provisioned)',
+      code: (await getSetting(db, 'office_code')) ?? UNPROVISIONED_OFFICE_CODE,
+      name: (await getSetting(db, 'office_name')) ?? UNPROVISIONED_OFFICE_NAME,
     },
     demo: (await getSetting(db, 'demo')) === '1',
     integrity: 'checking',

@@ -42,6 +42,8 @@ export const ERROR_CODES = [
   'ATTACHMENT_QUOTA_EXCEEDED',
   'FREE_REPORTS_USED',
   'STATEMENT_TOO_LONG',
+  // Transport: the request body is larger than the method accepts (HTTP 413 in browser mode).
+  'REQUEST_TOO_LARGE',
   // Sync bundles: details.reason is the specific BUNDLE_*/SYNC_* code, details.zh/en the sentence.
   'SYNC_REFUSED',
   // Data at rest (start-up and command-line refusals):

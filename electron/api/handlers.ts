@@ -15,6 +15,7 @@ import * as attachments from '../services/attachmentService';
 import * as reports from '../services/reportService';
 import * as statements from '../services/statementService';
 import * as sync from '../services/syncService';
+import { setupChecklist } from '../services/setupService';
 
 export interface HandlerCall<M extends MethodName> {
   ctx: CoreContext;
@@ -42,6 +43,7 @@ export const handlers: Handlers = {
   'auth.whoami': ({ ctx, caller, token }) => auth.whoami(ctx, must(caller), token!),
   'counter.purposes': async ({ ctx }) => ctx.catalogs.purposes,
   'counter.lookup': ({ ctx, caller, input }) => counter.lookup(ctx, must(caller), input),
+  'counter.visit': ({ ctx, caller, input }) => counter.resumeVisit(ctx, must(caller), input.visitId),
   'counter.reveal': ({ ctx, caller, input }) => counter.reveal(ctx, must(caller), input),
   'querylog.list': ({ ctx, input }) => listQueries(ctx, input),
   'audit.list': ({ ctx, input }) => listAuditEvents(ctx, input),
@@ -95,5 +97,6 @@ export const handlers: Handlers = {
   'sync.exportPending': ({ ctx }) => sync.exportPending(ctx),
   'sync.exportWrite': ({ ctx, caller, input }) => sync.exportWrite(ctx, must(caller), input.outPath),
   'sync.exportAgain': ({ ctx, caller, input }) => sync.exportAgain(ctx, must(caller), input.sequence, input.outPath),
+  'setup.checklist': ({ ctx }) => setupChecklist(ctx),
   'sync.exportHistory': ({ ctx, input }) => sync.exportHistory(ctx, input.limit),
 };

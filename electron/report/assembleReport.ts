@@ -6,6 +6,7 @@ import type { ReportApplicant, ReportContent, ReportRecord, ReportSectionContent
 import { SCOPE_SECTIONS } from '../../shared/domain/report';
 import type { Subject } from '../../shared/domain/subject';
 import { chinaDate, chinaDayStartIso, yearsBefore } from '../../shared/calendar/dates';
+import { validateIdNumber } from '../../shared/validators/idNumber';
 import type { Queryable } from '../db/database';
 import { annotationsOfSubject } from '../store/annotationStore';
 import { recentQueriesOf } from '../store/queryLogStore';
@@ -52,9 +53,19 @@ export async function assembleReport(db: Queryable, input: AssembleInput): Promi
     scope,
   };
   if (!subject) {
+    // The typed number passed GB 11643 validation at the counter, so it carries birth date and gender.
+    const parsed = validateIdNumber(input.typed.idNumber, input.now);
+    const fromId = parsed.ok ? parsed.value : null;
     return {
       ...base,
-      subject: { found: false, name: input.typed.name, idNumber: input.typed.idNumber, gender: null, birthDate: null, regionCode: null },
+      subject: {
+        found: false,
+        name: input.typed.name,
+        idNumber: input.typed.idNumber,
+        gender: fromId?.gender ?? null,
+        birthDate: fromId?.birthDate ?? null,
+        regionCode: fromId?.regionCode ?? null,
+      },
       sections: REPORT_SECTIONS.filter(inScope).map((key) => ({ key, records: [], lists: [] })),
       statements: [],
       queryHistory: scope.includes('query_history') ? [] : null,

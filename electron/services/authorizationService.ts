@@ -34,7 +34,12 @@ export async function checkAuthorization(ctx: CoreContext, caller: Caller, subje
     await refuse('AUTHORIZATION_SCOPE_EMPTY', 'The authorization covers no report section: mark the sections the letter names.');
   }
   if (a.validTo < a.validFrom) {
-    await refuse('VALIDATION', 'The authorization ends before it starts: check its validity dates.', { validFrom: a.validFrom, validTo: a.validTo });
+    // Named on the field like a schema issue, so the counter marks 授权截止日期 itself.
+    await refuse('VALIDATION', 'The authorization ends before it starts: check its validity dates.', {
+      validFrom: a.validFrom,
+      validTo: a.validTo,
+      issues: [{ path: 'applicant.validTo', reason: 'END_BEFORE_START', message: 'The end date is before the start date' }],
+    });
   }
   if (a.validFrom > today) {
     await refuse('AUTHORIZATION_NOT_YET_VALID', `The authorization is valid only from ${a.validFrom}.`, { validFrom: a.validFrom, today });

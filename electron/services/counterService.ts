@@ -1,10 +1,13 @@
-import type { LookupResult, Purpose } from '../../shared/contract';
+import type { LookupResult, Purpose, VisitResume } from '../../shared/contract';
 import { validateIdNumber } from '../../shared/validators/idNumber';
 import type { Applicant } from '../../shared/contract/counter';
 import { AppError } from '../../shared/errors';
-import { insertAuthorization } from '../store/authorizationStore';
+import { chinaDate } from '../../shared/calendar/dates';
+import type { Queryable } from '../db/database';
+import { findAuthorization, insertAuthorization } from '../store/authorizationStore';
+import { findReportByVisit } from '../store/reportStore';
 import { checkAuthorization, scopeView } from './authorizationService';
-import { insertQueryLog, insertVisit, findVisit } from '../store/queryLogStore';
+import { insertQueryLog, insertVisit, findVisit, latestVisitOf, type VisitRow } from '../store/queryLogStore';
 import { findSubjectByIdNumber, findSubjectById } from '../store/subjectStore';
 import { auditIn, auditRowIn } from './auditService';
 import type { Caller, CoreContext } from './context';
@@ -24,6 +27,39 @@ function resolvePurpose(ctx: CoreContext, code: string, text: string | undefined
   if (!purpose) throw new AppError('PURPOSE_REQUIRED', 'Choose a purpose from the catalogue: no purpose, no query.', { purposeCode: code });
   if (purpose.requiresText && !text) throw new AppError('PURPOSE_REQUIRED', 'Describe the purpose in a few words.', { purposeCode: code });
   return purpose;
+}
+
+/**
+ * A second identical lookup by the same clerk within this window is the same visit (a double Enter,
+ * a second click, a retried request), not a second query of the citizen's record: it must not add a
+ * line to their 近两年查询记录. Longer than any double submit, shorter than serving the next person.
+ * A visit that already issued its report is not reused (see repeatedVisit).
+ */
+export const REPEAT_WINDOW_MS = 2 * 60_000;
+
+/** The clerk's visit within the window that asked exactly this (same person, purpose, applicant and letter), if any. */
+async function repeatedVisit(tx: Queryable, ctx: CoreContext, caller: Caller, input: LookupInput): Promise<VisitRow | null> {
+  const since = new Date(ctx.now().getTime() - REPEAT_WINDOW_MS).toISOString();
+  const v = await latestVisitOf(tx, caller.accountId, input.idNumber, since);
+  if (!v || v.purpose_code !== input.purposeCode || (v.purpose_text ?? null) !== (input.purposeText ?? null)) return null;
+  if (v.applicant_kind !== input.applicant.kind || !sameName(v.name, input.name)) return null;
+  // A report completes what the visit was for; asking again after it is a new request with its own quota.
+  if (await findReportByVisit(tx, v.id)) return null;
+  if (input.applicant.kind === 'agent') {
+    const a = await findAuthorization(tx, v.id);
+    const b = input.applicant;
+    const same =
+      a !== undefined &&
+      a.agentIdNumber === b.agentIdNumber &&
+      a.documentNo === b.documentNo &&
+      a.validFrom === b.validFrom &&
+      a.validTo === b.validTo &&
+      a.notarised === b.notarised &&
+      a.attachmentSha256 === b.attachmentSha256 &&
+      [...a.scope].sort().join() === [...b.scope].sort().join();
+    if (!same) return null;
+  }
+  return v;
 }
 
 /** Names are compared as printed on the ID card: whitespace and the middle dot of minority names ignored. */
@@ -56,7 +92,11 @@ export async function lookup(ctx: CoreContext, caller: Caller, input: LookupInpu
     throw new AppError('NAME_MISMATCH', 'The name does not match the name on record for this ID number. Check the ID card.');
   }
   const at = ctx.now().toISOString();
-  const visitId = await ctx.db.transaction(async (tx) => {
+  // The repeat check runs inside the write transaction, so two identical requests racing each
+  // other still open one visit.
+  const { visitId, reused } = await ctx.db.transaction(async (tx) => {
+    const again = await repeatedVisit(tx, ctx, caller, input);
+    if (again) return { visitId: again.id, reused: true };
     const id = await insertVisit(tx, {
       startedAt: at,
       clerkId: caller.accountId,
@@ -107,11 +147,34 @@ export async function lookup(ctx: CoreContext, caller: Caller, input: LookupInpu
           : {}),
       },
     });
-    return id;
+    return { visitId: id, reused: false };
   });
   const view = subject ? await buildSubjectView(ctx.db, subject, ctx.now(), await activeProfile(ctx)) : null;
   // An agent's visit shows the clerk only what the letter authorizes, as the report will.
-  return { visitId, found: Boolean(subject), view: view && input.applicant.kind === 'agent' ? scopeView(view, input.applicant.scope) : view };
+  return { visitId, reused, found: Boolean(subject), view: view && input.applicant.kind === 'agent' ? scopeView(view, input.applicant.scope) : view };
+}
+
+/**
+ * The visit in progress, read back for the clerk who opened it after a lock or a reload. It was
+ * registered when it was opened; re-reading it is not a new query, so nothing is written.
+ */
+export async function resumeVisit(ctx: CoreContext, caller: Caller, visitId: number): Promise<VisitResume> {
+  const visit = await findVisit(ctx.db, visitId);
+  if (!visit) throw new AppError('NOT_FOUND', 'There is no such visit.', { visitId });
+  if (visit.clerk_id !== caller.accountId) throw new AppError('FORBIDDEN', 'Only the clerk who opened this visit can return to it.');
+  if (chinaDate(new Date(visit.started_at)) !== chinaDate(ctx.now())) {
+    throw new AppError('VISIT_CLOSED', 'This visit was opened on an earlier day; start a new visit.', { startedAt: visit.started_at });
+  }
+  const subject = visit.subject_id === null ? null : await findSubjectById(ctx.db, visit.subject_id);
+  const view = subject ? await buildSubjectView(ctx.db, subject, ctx.now(), await activeProfile(ctx)) : null;
+  const authorization = visit.applicant_kind === 'agent' ? await findAuthorization(ctx.db, visit.id) : undefined;
+  return {
+    visitId: visit.id,
+    reused: true,
+    found: Boolean(subject),
+    view: view && authorization ? scopeView(view, authorization.scope) : view,
+    request: { idNumber: visit.id_number, name: visit.name, purposeCode: visit.purpose_code, purposeText: visit.purpose_text, applicantKind: visit.applicant_kind },
+  };
 }
 
 /** Shows one unmasked identity field of the visit's subject; allowed by role and always logged. */

@@ -139,7 +139,7 @@ export async function intakeObjection(ctx: CoreContext, caller: Caller, input: O
   return ctx.db.transaction(async (tx) => {
     const busy = await openObjectionsOnRecords(tx, recordIds);
     if (busy.length > 0) {
-      throw new AppError('CONFLICT', `A record is already under objection in case ${busy[0]!.case_no}.`, { cases: busy });
+      throw new AppError('CONFLICT', `A record is already under objection in case ${busy[0]!.case_no}.`, { reason: 'RECORD_UNDER_OBJECTION', cases: busy });
     }
     const caseNo = await nextCaseNo(tx, 'objection', receivedOn);
     const row: Omit<ObjectionRow, 'id'> = {
@@ -301,7 +301,7 @@ export async function actOnObjection(ctx: CoreContext, caller: Caller, a: Object
       }
       case 'provider_reply':
         if (row.state !== 'verifying' || row.route !== 'provider') throw illegal('objection', row.case_no, row.state, 'provider_reply');
-        if (row.provider_replied_on !== null) throw new AppError('CONFLICT', 'The provider has already replied.', { caseNo: row.case_no });
+        if (row.provider_replied_on !== null) throw new AppError('CONFLICT', 'The provider has already replied.', { reason: 'PROVIDER_REPLIED', caseNo: row.case_no });
         await update({ provider_replied_on: day }, a.reason);
         return;
       case 'pause': {
@@ -311,7 +311,7 @@ export async function actOnObjection(ctx: CoreContext, caller: Caller, a: Object
         }
         if (!OBJECTION_CLOCK_STATES.includes(row.state as ObjectionState) || row.state === 'received') throw illegal('objection', row.case_no, row.state, 'paused');
         const pauses = pausesOf(row);
-        if (pauses.some((p) => p.to === null)) throw new AppError('CONFLICT', 'The clock is already stopped.', { caseNo: row.case_no });
+        if (pauses.some((p) => p.to === null)) throw new AppError('CONFLICT', 'The clock is already stopped.', { reason: 'CLOCK_STOPPED', caseNo: row.case_no });
         pauses.push({ reason: a.pauseReason, from: day, to: null });
         await update({ pauses: JSON.stringify(pauses), paused: 1 }, a.reason, { pauseReason: a.pauseReason });
         return;
@@ -319,7 +319,7 @@ export async function actOnObjection(ctx: CoreContext, caller: Caller, a: Object
       case 'resume': {
         const pauses = pausesOf(row);
         const open = pauses.find((p) => p.to === null);
-        if (!open) throw new AppError('CONFLICT', 'The clock is not stopped.', { caseNo: row.case_no });
+        if (!open) throw new AppError('CONFLICT', 'The clock is not stopped.', { reason: 'CLOCK_RUNNING', caseNo: row.case_no });
         // The pause covers the days up to yesterday; today counts again (a same-day resume counts the start day as paused).
         open.to = day > open.from ? addCalendarDays(day, -1) : open.from;
         await update({ pauses: JSON.stringify(pauses), paused: 0 }, a.reason ?? null, { pause: open });
@@ -346,7 +346,7 @@ export async function actOnObjection(ctx: CoreContext, caller: Caller, a: Object
         if (needsContent && !a.correctedContent) {
           throw new AppError('VALIDATION', 'A corrected or supplemented outcome needs the record content as it must now read.', { field: 'correctedContent' });
         }
-        if (row.paused) throw new AppError('CONFLICT', 'Resume the clock before deciding.', { caseNo: row.case_no });
+        if (row.paused) throw new AppError('CONFLICT', 'Resume the clock before deciding.', { reason: 'RESUME_FIRST', caseNo: row.case_no });
         const effects = await applyDecision(tx, row, a.outcome, a.correctedContent ?? null, day, profile, await officeCalendar(ctx));
         const at = ctx.now().toISOString();
         await move('decided', { outcome: a.outcome, outcome_reason: a.reason, decided_at: at }, a.reason, { outcome: a.outcome, effects });

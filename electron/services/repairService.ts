@@ -78,7 +78,7 @@ export async function intakeRepair(ctx: CoreContext, caller: Caller, input: { vi
     throw new AppError('NOT_ELIGIBLE', notEligibleSentence(eligibility), { eligibility });
   }
   if (!record.status || !['active', 'corrected'].includes(record.status)) {
-    throw new AppError('CONFLICT', `The record is ${record.status}; only a published record can be repaired.`, { status: record.status });
+    throw new AppError('CONFLICT', `The record is ${record.status}; only a published record can be repaired.`, { reason: 'RECORD_NOT_PUBLISHED', status: record.status });
   }
   // Art. of the 2025 measures: early repair needs the misconduct corrected and a public credit commitment.
   if (!input.evidence.obligationsPerformed || !input.evidence.creditCommitment) {
@@ -90,7 +90,7 @@ export async function intakeRepair(ctx: CoreContext, caller: Caller, input: { vi
   const idNumber = (await ctx.db.get<{ id_number: string }>('SELECT id_number FROM subject WHERE id = ?', [visit.subject_id]))!.id_number;
   return ctx.db.transaction(async (tx) => {
     const busy = await openRepairOnRecord(tx, record.id);
-    if (busy) throw new AppError('CONFLICT', `This record already has an open repair application ${busy.case_no}.`, { caseNo: busy.case_no });
+    if (busy) throw new AppError('CONFLICT', `This record already has an open repair application ${busy.case_no}.`, { reason: 'REPAIR_OPEN', caseNo: busy.case_no });
     const caseNo = await nextCaseNo(tx, 'repair', day);
     const row: Omit<RepairRow, 'id'> = {
       case_no: caseNo,

@@ -36,6 +36,14 @@ export function findVisit(db: Queryable, id: number): Promise<VisitRow | undefin
   return db.get<VisitRow>('SELECT * FROM visit WHERE id = ?', [id]);
 }
 
+/** The clerk's latest visit for this ID number opened at or after `sinceIso` (index visit_repeat). */
+export function latestVisitOf(db: Queryable, clerkId: number, idNumber: string, sinceIso: string): Promise<VisitRow | undefined> {
+  return db.get<VisitRow>(
+    'SELECT * FROM visit WHERE clerk_id = ? AND id_number = ? AND started_at >= ? ORDER BY started_at DESC, id DESC LIMIT 1',
+    [clerkId, idNumber, sinceIso],
+  );
+}
+
 export async function insertQueryLog(
   tx: Queryable,
   q: { at: string; visitId: number; clerkId: number; subjectId: number | null; idNumber: string; officeCode: string; purposeCode: string; outcome: 'found' | 'no_record' },

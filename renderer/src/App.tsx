@@ -1,4 +1,6 @@
 import { Alert, AppShell, Badge, Button, Center, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { IconLanguage, IconLock, IconLogout } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfficeStatus, SessionInfo } from '../../shared/contract';
@@ -8,7 +10,9 @@ import { setLocale, useLocale } from './i18n';
 import { FirstRunScreen } from './screens/FirstRunScreen';
 import { LockScreen } from './screens/LockScreen';
 import { LoginScreen } from './screens/LoginScreen';
-import { SCREENS } from './screens/registry';
+import { DEFAULT_NAV_ICON, SCREENS } from './screens/registry';
+import { officeLabel } from './state/officeLabel';
+import { forgetVisit } from './state/visitStorage';
 import { OFFICE_CHANGED } from './state/officeChanged';
 import { SessionContext, type SessionState } from './state/session';
 import { useIdleLock } from './state/useIdleLock';
@@ -19,7 +23,10 @@ export function App() {
   const [status, setStatus] = useState<OfficeStatus | null>(null);
   const [statusError, setStatusError] = useState<unknown>(null);
   const [session, setSession] = useState<SessionInfo | null>(null);
-  const [locked, setLocked] = useState(false);
+  // Why the console is locked decides what the lock screen says; null when it is not locked.
+  const [locked, setLockedReason] = useState<'manual' | 'idle' | null>(null);
+  const setLocked = useCallback((reason: 'manual' | 'idle' | false) => setLockedReason((now) => (reason === false ? null : (now ?? reason))), []);
+  const wide = useMediaQuery('(min-width: 1200px)', true);
   const [screen, setScreen] = useState<string | null>(null);
 
   useEffect(() => {
@@ -39,26 +46,29 @@ export function App() {
     setSessionToken(s.token);
     setSession(s);
     setLocked(false);
-  }, []);
+  }, [setLocked]);
 
   const signOut = useCallback(() => {
+    // Logging out or switching user ends the visit in progress; a lock or a reload keeps it.
+    forgetVisit();
     setSessionToken(undefined);
     setSession(null);
     setLocked(false);
     setScreen(null);
-  }, []);
+  }, [setLocked]);
 
   useEffect(
     () =>
       onApiError((e) => {
-        if (e.code === 'SESSION_LOCKED') setLocked(true);
+        // The core locks a session that stayed idle; a manual lock is already known here.
+        if (e.code === 'SESSION_LOCKED') setLocked('idle');
         if (e.code === 'SESSION_EXPIRED' || e.code === 'UNAUTHENTICATED') signOut();
       }),
-    [signOut],
+    [signOut, setLocked],
   );
 
   useIdleLock(Boolean(session) && !locked, session?.idleLockMinutes ?? 10, () => {
-    void call('auth.lock', {}).finally(() => setLocked(true));
+    void call('auth.lock', {}).finally(() => setLocked('idle'));
   });
 
   const state = useMemo<SessionState | null>(
@@ -69,7 +79,7 @@ export function App() {
   const active = visible.find((s) => s.key === screen) ?? visible[0];
 
   const languageSwitch = (
-    <Button variant="subtle" size="xs" onClick={() => setLocale(locale === 'zh' ? 'en' : 'zh')} data-testid="language">
+    <Button variant="subtle" size="xs" leftSection={<IconLanguage size={14} />} onClick={() => setLocale(locale === 'zh' ? 'en' : 'zh')} data-testid="language">
       {t('app.language')}
     </Button>
   );
@@ -78,32 +88,33 @@ export function App() {
   if (!status) return <Center h="100vh"><Loader /></Center>;
   if (!status.initialised && !session) return <FirstRunScreen status={status} onDone={(s) => { setStatus({ ...status, initialised: true }); signIn(s); }} languageSwitch={languageSwitch} />;
   if (!session || !state) return <LoginScreen status={status} onLogin={signIn} languageSwitch={languageSwitch} />;
-  if (locked) return <LockScreen session={session} onUnlock={signIn} onSwitchUser={signOut} languageSwitch={languageSwitch} />;
+  if (locked) return <LockScreen session={session} reason={locked} onUnlock={signIn} onSwitchUser={signOut} languageSwitch={languageSwitch} />;
 
   const Active = active?.component;
   return (
     <SessionContext.Provider value={state}>
-      <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
+      <AppShell header={{ height: 56 }} navbar={{ width: wide ? 200 : 168, breakpoint: 0 }} padding="md">
         <AppShell.Header>
           <Group h="100%" px="md" justify="space-between">
             <Group gap="sm">
               <Title order={4}>{t('app.title')}</Title>
-              <Text size="sm" c="dimmed">{status.officeName} · {status.officeCode}</Text>
+              <Text size="sm" c="dimmed" visibleFrom="lg" data-testid="office-label">{officeLabel(status, t)}</Text>
               {status.demo && <Badge color="orange">{t('app.demo')}</Badge>}
             </Group>
             <Group gap="xs">
               <Text size="sm" data-testid="whoami">{session.account.displayName} · {t(`role.${session.account.role}`)}</Text>
               {languageSwitch}
-              <Button size="xs" variant="default" onClick={() => void call('auth.lock', {}).finally(() => setLocked(true))}>{t('action.lock')}</Button>
-              <Button size="xs" variant="default" onClick={() => void call('auth.logout', {}).finally(signOut)} data-testid="logout">{t('action.logout')}</Button>
+              <Button size="xs" variant="default" leftSection={<IconLock size={14} />} onClick={() => void call('auth.lock', {}).finally(() => setLocked('manual'))} data-testid="lock">{t('action.lock')}</Button>
+              <Button size="xs" variant="default" leftSection={<IconLogout size={14} />} onClick={() => void call('auth.logout', {}).finally(signOut)} data-testid="logout">{t('action.logout')}</Button>
             </Group>
           </Group>
         </AppShell.Header>
         <AppShell.Navbar p="xs">
           <Stack gap={2}>
-            {visible.map((s) => (
-              <NavLink key={s.key} label={t(s.label)} active={s.key === active?.key} onClick={() => setScreen(s.key)} data-testid={`nav-${s.key}`} />
-            ))}
+            {visible.map((s) => {
+              const Icon = s.icon ?? DEFAULT_NAV_ICON;
+              return <NavLink key={s.key} label={t(s.label)} leftSection={<Icon size={18} stroke={1.6} />} active={s.key === active?.key} onClick={() => setScreen(s.key)} data-testid={`nav-${s.key}`} />;
+            })}
           </Stack>
         </AppShell.Navbar>
         <AppShell.Main>

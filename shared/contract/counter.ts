@@ -52,6 +52,13 @@ export interface LookupResult {
   visitId: number;
   found: boolean;
   view: SubjectView | null;
+  /** True when the same lookup came again within the repeat window and the open visit was reused (no new query-log row). */
+  reused: boolean;
+}
+
+/** A visit read back for the clerk who opened it (after a lock or a reload): what was asked and what was found. */
+export interface VisitResume extends LookupResult {
+  request: { idNumber: string; name: string; purposeCode: string; purposeText: string | null; applicantKind: 'self' | 'agent' };
 }
 
 export const counterContract = {
@@ -67,6 +74,11 @@ export const counterContract = {
         purposeText: z.string().trim().max(200).optional(),
       })
       .strict(),
+    access: 'counter.lookup',
+  }),
+  /** Re-reads an open visit of the caller's (same day) without a new lookup: no query-log row, no new visit. */
+  'counter.visit': method<VisitResume>()({
+    input: z.object({ visitId: z.number().int().positive() }).strict(),
     access: 'counter.lookup',
   }),
   'counter.reveal': method<{ value: string }>()({

@@ -6,6 +6,7 @@ import { casesContract } from './cases';
 import { counterContract } from './counter';
 import { logsContract } from './logs';
 import { reportsContract } from './reports';
+import { setupContract } from './setup';
 import { syncContract } from './sync';
 import type { MethodSpec } from './method';
 
@@ -20,6 +21,7 @@ export const contract = {
   ...reportsContract,
   ...syncContract,
   ...calendarContract,
+  ...setupContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -37,6 +39,6 @@ export function isMethodName(name: string): name is MethodName {
 export * from './permissions';
 export type { AdminRequest, ChangeOutcome } from './accounts';
 export type { OfficeStatus, SessionInfo } from './auth';
-export type { LookupResult, Purpose } from './counter';
+export type { LookupResult, Purpose, VisitResume } from './counter';
 export type { CalendarStatusView } from './calendar';
 export type { AuditRow, AuditVerifyResult, Page, QueryLogRow } from './logs';

@@ -1,4 +1,5 @@
 import type { ApiErrorBody, ErrorCode } from '../errors';
+import { fieldLabel } from './fieldLabels';
 
 export type Locale = 'zh' | 'en';
 
@@ -51,6 +52,8 @@ const MESSAGES: Partial<Record<ErrorCode, { zh: string; en: string }>> = {
   DB_KEY_WRONG: { zh: '数据库无法用本窗口的密钥打开。', en: "The database cannot be opened with this office's key." },
   MIGRATION_LEDGER_MISMATCH: { zh: '数据库的结构记录与本版本不一致，已拒绝打开。请恢复备份或安装正确的版本。', en: "The database's migration ledger disagrees with this version; it was not opened. Restore a backup or install the matching version." },
   REPORT_ALTERED: { zh: '该报告的存档内容已被改动，与签名不符，不能重印。请联系审计员。', en: "This report's stored content was altered and no longer matches its signature; it cannot be printed again. Tell the auditor." },
+  VISIT_CLOSED: { zh: '这次接待是在之前某天开始的，已经结束。请重新查询，开始新的接待。', en: 'This visit was opened on an earlier day and is over; look the subject up again to start a new visit.' },
+  REQUEST_TOO_LARGE: { zh: '文件或内容过大，超过了本操作允许的大小。请缩小文件（如降低扫描分辨率）后重试。', en: 'The file or content is larger than this action allows. Make it smaller (for example scan at a lower resolution) and try again.' },
   INTERNAL: { zh: '系统内部错误，已记录。请重试。', en: 'Something went wrong inside CreditDesk. It was logged; please try again.' },
 };
 
@@ -91,23 +94,90 @@ export function idReasonMessage(reason: string, locale: Locale): string | null {
   return ID_REASONS[reason]?.[locale] ?? null;
 }
 
+// What a schema rule (zod issue code, or a custom reason) means for the person filling the field.
+const FIELD_REASONS: Record<string, { zh: string; en: string }> = {
+  required: { zh: '此项为必填项。', en: 'This field is required.' },
+  too_small: { zh: '内容太短或数值太小。', en: 'This is too short or too small.' },
+  too_big: { zh: '内容太长或数值太大。', en: 'This is too long or too large.' },
+  invalid_format: { zh: '格式不正确。', en: 'The format is not right.' },
+  date_format: { zh: '日期应为“年-月-日”，如 2026-12-01。', en: 'A date is written YYYY-MM-DD, for example 2026-12-01.' },
+  invalid_value: { zh: '请从给出的选项中选择。', en: 'Choose one of the options offered.' },
+  invalid_type: { zh: '此项为必填项，或填写的类型不对。', en: 'This field is required or has the wrong kind of value.' },
+  END_BEFORE_START: { zh: '截止日期不能早于起始日期。', en: 'The end date cannot be before the start date.' },
+  other: { zh: '填写的内容不符合要求。', en: 'This value is not accepted.' },
+};
+
+export interface FieldIssue {
+  /** Dotted path of the input field, as the contract names it ("applicant.validTo"). */
+  path: string;
+  /** One sentence for that field, in the console's language. */
+  message: string;
+}
+
+interface RawIssue {
+  path?: unknown;
+  reason?: unknown;
+  message?: unknown;
+  limit?: unknown;
+}
+
+function issueSentence(issue: RawIssue, locale: Locale): string {
+  const reason = typeof issue.reason === 'string' ? issue.reason : 'other';
+  const id = idReasonMessage(reason, locale);
+  if (id) return id;
+  if (reason === 'too_small' && (issue.limit === 1 || issue.limit === undefined)) return FIELD_REASONS.required![locale];
+  if (reason === 'too_big' && typeof issue.limit === 'number') return locale === 'zh' ? `不能超过 ${issue.limit} 个字符。` : `At most ${issue.limit} characters.`;
+  if (reason === 'invalid_format' && issue.message === 'YYYY-MM-DD') return FIELD_REASONS.date_format![locale];
+  return (FIELD_REASONS[reason] ?? FIELD_REASONS.other!)[locale];
+}
+
+/** The fields a VALIDATION error names, each with its own sentence, so a form can mark them. */
+export function fieldIssues(error: ApiErrorBody, locale: Locale): FieldIssue[] {
+  if (error.code !== 'VALIDATION') return [];
+  const issues = error.details?.issues;
+  if (Array.isArray(issues)) {
+    return (issues as RawIssue[]).filter((i) => typeof i.path === 'string' && i.path !== '').map((i) => ({ path: i.path as string, message: issueSentence(i, locale) }));
+  }
+  // Services name the one field they refuse in details.field.
+  const field = error.details?.field;
+  return typeof field === 'string' ? [{ path: field, message: locale === 'en' && error.message ? error.message : FIELD_REASONS.other![locale] }] : [];
+}
+
+// CONFLICT is one code for many situations; services name theirs in details.reason.
+const CONFLICT_REASONS: Record<string, { zh: string; en: string }> = {
+  OWN_ACCOUNT: { zh: '不能停用自己正在使用的账户。请由另一位管理员操作。', en: 'You cannot disable the account you are using; ask another administrator.' },
+  RECORD_UNDER_OBJECTION: { zh: '所选记录已在另一件异议案件中处理，不能重复提出。', en: 'A chosen record is already under objection in another case.' },
+  PROVIDER_REPLIED: { zh: '提供单位已经答复，不能再次登记答复。', en: 'The provider has already replied.' },
+  CLOCK_STOPPED: { zh: '计时已经暂停。', en: 'The clock is already stopped.' },
+  CLOCK_RUNNING: { zh: '计时没有暂停，无需恢复。', en: 'The clock is not stopped.' },
+  RESUME_FIRST: { zh: '请先恢复计时，再作出决定。', en: 'Resume the clock before deciding.' },
+  RECORD_NOT_PUBLISHED: { zh: '该记录当前不在公示中，只有公示中的记录才能申请信用修复。', en: 'Only a published record can be repaired.' },
+  REPAIR_OPEN: { zh: '该记录已有一件正在办理的信用修复申请。', en: 'This record already has an open repair application.' },
+};
+
+const UNKNOWN = { zh: '操作未能完成。请重试；如仍不成功，请联系管理员。', en: 'The action could not be completed. Try again, and ask the administrator if it keeps failing.' };
+
 /** The sentence to show a person for an error, in their language. */
 export function errorMessage(error: ApiErrorBody, locale: Locale): string {
-  const issues = error.details?.issues;
-  if (error.code === 'VALIDATION' && Array.isArray(issues)) {
-    for (const issue of issues as { reason?: string }[]) {
-      const idMsg = issue.reason ? idReasonMessage(issue.reason, locale) : null;
-      if (idMsg) return idMsg;
+  if (error.code === 'VALIDATION') {
+    const [first] = fieldIssues(error, locale);
+    if (first) {
+      const label = fieldLabel(first.path, locale);
+      return label ? (locale === 'zh' ? `“${label}”：${first.message}` : `${label}: ${first.message}`) : first.message;
     }
   }
   const reason = error.details?.reason;
   if (error.code === 'WEAK_PASSWORD' && typeof reason === 'string' && PASSWORD_REASONS[reason]) return PASSWORD_REASONS[reason][locale];
   const action = error.details?.action;
   if (error.code === 'CANNOT_CHANGE_OWN_ACCOUNT' && typeof action === 'string' && OWN_ACCOUNT_ACTIONS[action]) return OWN_ACCOUNT_ACTIONS[action][locale];
+  const conflict = error.code === 'CONFLICT' && typeof error.details?.reason === 'string' ? CONFLICT_REASONS[error.details.reason] : undefined;
+  if (conflict) return conflict[locale];
   // Sync refusals carry their own specific sentence in both languages (bundle-security.md 12).
   const own = error.code === 'SYNC_REFUSED' ? error.details?.[locale] : undefined;
   if (typeof own === 'string') return own;
   const known = MESSAGES[error.code];
-  if (!known) return error.message;
+  // A code without a sentence here: English readers get the core's sentence, Chinese readers
+  // never see English inside Chinese, so they get the general sentence for an unexpected failure.
+  if (!known) return locale === 'en' && error.message ? error.message : UNKNOWN[locale];
   return locale === 'en' && error.message ? error.message : known[locale];
 }

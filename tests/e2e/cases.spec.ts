@@ -115,6 +115,8 @@ test('objection: intake with receipt, annotation on the view and the report, dec
   await page.getByTestId('report-issue').click();
   await expect(page.getByTestId('report-frame')).toBeVisible();
   await expect.poll(async () => (await page.getByTestId('report-frame').getAttribute('srcdoc')) ?? '').toContain('异议标注');
+  // The preview opens over the counter; close it to go on.
+  await page.keyboard.press('Escape');
 
   // The same objection cannot be taken twice: the record is offered, but disabled and labelled.
   await page.getByTestId('open-objection').click();

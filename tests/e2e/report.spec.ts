@@ -53,6 +53,9 @@ async function issueAndPrint(page: Page): Promise<{ html: string; reportNo: stri
   await expect(page.getByTestId('report-copies')).toContainText('1');
   await expect(page.getByTestId('report-panel')).toHaveAttribute('data-print-calls', '1');
   const html = (await page.getByTestId('report-frame').getAttribute('srcdoc')) ?? '';
+  // The preview opens over the counter; close it to go on.
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('report-frame')).toHaveCount(0);
   return { html, reportNo: reportNo!, code: code! };
 }
 
@@ -92,6 +95,7 @@ test('self query: preview, print, PDF shows the name, the report number and the 
   const en = await pdfOf(browser, (await page.getByTestId('report-frame').getAttribute('srcdoc'))!, 'self-en');
   expect(en).toContain('行政处罚信息 Administrative penalties');
   expect(en).toContain('重印件 Reprint');
+  await page.keyboard.press('Escape');
   await page.getByTestId('language').click();
 });
 

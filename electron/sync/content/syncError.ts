@@ -12,7 +12,7 @@ const m = (zh: Sentence, en: Sentence) => ({ zh, en });
 export const SYNC_MESSAGES = {
   SYNC_NOT_PROVISIONED: m(() => '本窗口尚未完成同步配置（未导入平台信任文件），请先完成配置。', () => 'This office is not provisioned for sync yet (no platform trust file); provision it first.'),
   SYNC_ALREADY_PROVISIONED: m(() => '本窗口已经完成同步配置；更换平台密钥请导入平台签发的密钥环更新包。', () => 'This office is already provisioned; a new platform key arrives as a keyring update bundle.'),
-  SYNC_TRUST_FILE_INVALID: m((p) => `平台信任文件无效：${p.detail}`, (p) => `The platform trust file is not valid: ${p.detail}`),
+  SYNC_TRUST_FILE_INVALID: m((p) => `平台信任文件无效：${p.detailZh ?? '文件内容不符合要求'}。`, (p) => `The platform trust file is not valid: ${p.detail}`),
   SYNC_FINGERPRINT_MISMATCH: m(() => '输入的指纹与信任文件不一致；请与平台打印的指纹单逐组核对，不一致时不要继续。', () => 'The fingerprint entered does not match the trust file; compare it group by group with the platform\'s printed sheet and stop if it differs.'),
   SYNC_OFFICE_CODE_INVALID: m(() => '窗口编码格式应为 6 位行政区划代码加“-”加 2 位序号，如 370306-02。', () => 'An office code is a 6-digit region code, a hyphen and a 2-digit number, e.g. 370306-02.'),
   SYNC_CONTENT_INVALID: m((p) => `文件 ${p.name} ${whereZh(p.line)}内容不符合规定：${p.detail}`, (p) => `File ${p.name}, ${whereEn(p.line)} does not follow the content rules: ${p.detail}`),

@@ -55,6 +55,8 @@ async function transport(method: string, input: unknown): Promise<ApiResult<unkn
   const headers: Record<string, string> = { 'content-type': 'application/json', 'x-creditdesk-key': key ?? '' };
   if (sessionToken) headers['x-creditdesk-session'] = sessionToken;
   const res = await fetch(`/api/${method}`, { method: 'POST', headers, body: JSON.stringify(input) });
+  // The host refuses an oversized body before the core sees it; say so specifically, not "invalid input".
+  if (res.status === 413) return { ok: false, error: { code: 'REQUEST_TOO_LARGE', message: 'The file or content is larger than this action allows.' } };
   return (await res.json()) as ApiResult<unknown>;
 }
 

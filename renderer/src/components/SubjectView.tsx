@@ -6,21 +6,23 @@ import type { SubjectView as View } from '../../../shared/domain/subjectView';
 import { chinaDateTime } from '../../../shared/time';
 import { call } from '../api/client';
 import { usePurposeLabel } from '../state/usePurposeLabel';
-import { CaseIntake } from './cases/CaseIntake';
 import { ErrorAlert } from './ErrorAlert';
 import { ListEntries } from './ListEntries';
 import { RecordTable } from './RecordTable';
 
-/** What the clerk sees of a subject: masked identity (reveal is logged), summary, records, lists. */
+/**
+ * What the clerk sees of a subject: masked identity (reveal is logged), summary, records, lists.
+ * The summary badges and the tabs count the same thing (records published today), so they agree;
+ * records not shown on a report are listed in their tab, dimmed, and counted apart.
+ */
 export function SubjectView({ visitId, view }: { visitId: number; view: View }) {
   const { t } = useTranslation();
   const purposeLabel = usePurposeLabel();
   const [revealed, setRevealed] = useState<{ idNumber?: string; name?: string }>({});
   const [error, setError] = useState<unknown>(null);
-  // Records an objection accepted during this visit: annotated here at once, as the core now has them.
-  const [annotated, setAnnotated] = useState<ReadonlySet<number>>(new Set());
-  const { identity, summary } = view;
-  const records = annotated.size === 0 ? view.records : view.records.map((r) => (annotated.has(r.id) ? { ...r, status: 'under_objection' as const } : r));
+  const { identity, summary, records } = view;
+  const [tab, setTab] = useState<string | null>(() => REPORT_SECTIONS.find((s) => records.some((r) => r.section === s)) ?? 'basic');
+  const hiddenIn = (s: (typeof REPORT_SECTIONS)[number]) => records.filter((r) => r.section === s && r.hiddenReason).length;
 
   async function reveal(field: 'idNumber' | 'name') {
     try {
@@ -33,7 +35,7 @@ export function SubjectView({ visitId, view }: { visitId: number; view: View }) 
 
   return (
     <Stack data-testid="subject-view">
-      <SimpleGrid cols={2}>
+      <SimpleGrid type="container" cols={{ base: 1, '560px': 2 }}>
         <Card withBorder>
           <Title order={5} mb="xs">{t('subject.identity')}</Title>
           <Stack gap={6}>
@@ -59,7 +61,9 @@ export function SubjectView({ visitId, view }: { visitId: number; view: View }) 
           <Title order={5} mb="xs">{t('subject.summary')}</Title>
           <Group gap="xs" mb="xs">
             {REPORT_SECTIONS.filter((s) => summary.published[s] !== undefined).map((s) => (
-              <Badge key={s} variant="light" color={summary.published[s] ? 'indigo' : 'gray'}>{t(`section.${s}`)} {summary.published[s]}</Badge>
+              <Badge key={s} variant="light" color={summary.published[s] ? 'indigo' : 'gray'} onClick={() => setTab(s)} style={{ cursor: 'pointer' }} data-testid={`summary-${s}`} data-count={summary.published[s]}>
+                {t(`section.${s}`)} {summary.published[s]}
+              </Badge>
             ))}
           </Group>
           <Text size="sm">{t('subject.negative')}: <b>{summary.negativePublished}</b> · {t('subject.lists')}: <b>{summary.activeLists}</b> · {t('subject.hidden')}: {summary.hidden}</Text>
@@ -73,10 +77,12 @@ export function SubjectView({ visitId, view }: { visitId: number; view: View }) 
 
       <Card withBorder>
         <Title order={5} mb="xs">{t('subject.records')}</Title>
-        <Tabs defaultValue={REPORT_SECTIONS.find((s) => records.some((r) => r.section === s)) ?? 'basic'} keepMounted={false}>
+        <Tabs value={tab} onChange={setTab} keepMounted={false}>
           <Tabs.List>
             {REPORT_SECTIONS.filter((s) => summary.published[s] !== undefined).map((s) => (
-              <Tabs.Tab key={s} value={s} data-testid={`tab-${s}`}>{t(`section.${s}`)} ({records.filter((r) => r.section === s).length})</Tabs.Tab>
+              <Tabs.Tab key={s} value={s} data-testid={`tab-${s}`} data-count={summary.published[s]}>
+                {t(`section.${s}`)} ({summary.published[s]}){hiddenIn(s) > 0 && <Text span size="xs" c="dimmed"> {t('counterUi.hiddenInTab', { n: hiddenIn(s) })}</Text>}
+              </Tabs.Tab>
             ))}
           </Tabs.List>
           {REPORT_SECTIONS.map((s) => (
@@ -86,8 +92,6 @@ export function SubjectView({ visitId, view }: { visitId: number; view: View }) 
           ))}
         </Tabs>
       </Card>
-
-      <CaseIntake visitId={visitId} view={{ ...view, records }} onAnnotated={(ids) => setAnnotated((a) => new Set([...a, ...ids]))} />
 
       {view.lists.length > 0 && <ListEntries lists={view.lists} />}
 

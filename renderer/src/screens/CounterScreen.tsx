@@ -1,5 +1,7 @@
-import { Button, Card, Group, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { Badge, Button, Card, Group, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { IconEye, IconPrinter, IconSearch, IconUserPlus, IconUserSearch } from '@tabler/icons-react';
+import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LookupResult, Purpose } from '../../../shared/contract';
 import { idReasonMessage } from '../../../shared/i18n/errorMessages';
@@ -7,16 +9,46 @@ import { checkIdNumberPartial } from '../../../shared/validators/idNumberPartial
 import { call } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { SubjectView } from '../components/SubjectView';
-import { AgentForm, EMPTY_AGENT, type AgentDraft } from '../components/report/AgentForm';
+import { CaseIntake } from '../components/cases/CaseIntake';
+import { COUNTER_SHORTCUTS, type CounterShortcut } from '../components/counter/shortcuts';
+import { ShortcutHelp } from '../components/counter/ShortcutHelp';
+import { AgentForm, EMPTY_AGENT, agentDraftProblem, type AgentDraft } from '../components/report/AgentForm';
+import { apiFieldErrors } from '../components/form/apiFieldErrors';
 import { ReportPanel } from '../components/report/ReportPanel';
 import { StatementForm } from '../components/report/StatementForm';
 import { useSession } from '../state/session';
+import { forgetVisit, recallVisit, rememberVisit } from '../state/visitStorage';
 import { useLocale } from '../i18n';
+import classes from './CounterScreen.module.css';
 
-/** The counter: keyboard first — the ID field has focus on arrival and Enter moves forward. */
+interface Request {
+  idNumber: string;
+  name: string;
+  purposeCode: string | null;
+  purposeText: string;
+  applicantKind: 'self' | 'agent';
+  agent: AgentDraft | null;
+}
+
+/** What makes two lookups the same request: pressing 查询 again for it must not open a second visit. */
+const keyOf = (r: Request) => JSON.stringify({ ...r, name: r.name.trim(), purposeText: r.purposeText.trim(), agent: r.applicantKind === 'agent' ? r.agent : null });
+
+/** Clicks a button of a placed panel by its test id (the report panel owns its own actions). */
+function press(testId: string): boolean {
+  const button = document.querySelector<HTMLButtonElement>(`[data-testid="${testId}"]:not([disabled])`);
+  button?.click();
+  return Boolean(button);
+}
+
+/**
+ * The counter on one screen: the request on the left, the subject in the middle, the actions
+ * (report, objection, repair, statement) on the right. Keyboard first: the ID field has focus on
+ * arrival, Enter moves forward and looks up once everything is filled in.
+ */
 export function CounterScreen() {
   const { t } = useTranslation();
   const locale = useLocale();
+  const { can, session } = useSession();
   const [purposes, setPurposes] = useState<Purpose[]>([]);
   const [idNumber, setIdNumber] = useState('');
   const [name, setName] = useState('');
@@ -25,58 +57,115 @@ export function CounterScreen() {
   const [applicantKind, setApplicantKind] = useState<'self' | 'agent'>('self');
   const [agent, setAgent] = useState<AgentDraft>(EMPTY_AGENT);
   const [result, setResult] = useState<LookupResult | null>(null);
+  // The request the shown result answers: 查询 stays disabled until the request changes.
+  const [answered, setAnswered] = useState<string | null>(null);
   const [servedAs, setServedAs] = useState<'self' | 'agent'>('self');
-  const { can } = useSession();
+  const [annotated, setAnnotated] = useState<ReadonlySet<number>>(new Set());
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [purposeOpen, setPurposeOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [tried, setTried] = useState(false);
+  // A second Enter can arrive before React re-renders the disabled button: the ref sees it at once.
+  const inFlight = useRef(false);
+  const formRef = useRef<HTMLFormElement>(null);
   const idRef = useRef<HTMLInputElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   const purposeRef = useRef<HTMLInputElement>(null);
+  const accountId = session.account.id;
 
   useEffect(() => {
     call('counter.purposes', {}).then(setPurposes, setError);
   }, []);
 
+  // Back from a lock or a reload: the visit is read again (not looked up again: no new query-log row).
+  useEffect(() => {
+    const visitId = recallVisit(accountId);
+    if (visitId === null) return;
+    call('counter.visit', { visitId }).then(
+      (v) => {
+        const restored: Request = { idNumber: v.request.idNumber, name: v.request.name, purposeCode: v.request.purposeCode, purposeText: v.request.purposeText ?? '', applicantKind: v.request.applicantKind, agent: v.request.applicantKind === 'agent' ? EMPTY_AGENT : null };
+        setIdNumber(restored.idNumber);
+        setName(restored.name);
+        setPurposeCode(restored.purposeCode);
+        setPurposeText(restored.purposeText);
+        setApplicantKind(restored.applicantKind);
+        setServedAs(restored.applicantKind);
+        setAnswered(keyOf(restored));
+        setResult(v);
+      },
+      () => forgetVisit(),
+    );
+  }, [accountId]);
+
+  const request: Request = { idNumber, name, purposeCode, purposeText, applicantKind, agent: applicantKind === 'agent' ? agent : null };
+  const requestKey = keyOf(request);
   const idCheck = idNumber.trim() ? checkIdNumberPartial(idNumber, new Date()) : null;
   const idError = idCheck && !idCheck.ok ? idReasonMessage(idCheck.code, locale) : null;
+  const idComplete = Boolean(idCheck?.ok && idCheck.complete);
   const idHint =
     idCheck?.ok && idCheck.complete
       ? t('counter.idOk', { birth: idCheck.value.birthDate, gender: t(idCheck.value.gender === 'M' ? 'counter.male' : 'counter.female') })
       : undefined;
   const purpose = purposes.find((p) => p.code === purposeCode);
-
-  const enterMovesTo = (next: { current: HTMLInputElement | null }) => (e: KeyboardEvent) => {
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      next.current?.focus();
-    }
+  const missing = {
+    idNumber: !idNumber.trim() ? t('counterUi.required.idNumber') : !idComplete && !idError ? idReasonMessage('ID_LENGTH', locale) : null,
+    name: !name.trim() ? t('counterUi.required.name') : null,
+    purpose: !purposeCode ? t('counterUi.required.purpose') : null,
+    purposeText: purpose?.requiresText && !purposeText.trim() ? t('counterUi.required.purposeText') : null,
   };
+  const ready = !idError && !missing.idNumber && !missing.name && !missing.purpose && !missing.purposeText && !(applicantKind === 'agent' && agentDraftProblem(agent));
+  const errorOf = apiFieldErrors(error, locale);
+  const idFieldError = idError ?? (tried ? missing.idNumber : null) ?? errorOf('idNumber');
+  const alreadyAnswered = result !== null && answered === requestKey;
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!purposeCode) return purposeRef.current?.focus();
+  const clearResult = useCallback(() => {
+    setResult(null);
+    setAnswered(null);
+    setAnnotated(new Set());
+    forgetVisit();
+  }, []);
+
+  async function lookUp() {
+    setTried(true);
+    if (inFlight.current || alreadyAnswered) return;
+    if (!ready) {
+      if (missing.idNumber || idError) idRef.current?.focus();
+      else if (missing.name) nameRef.current?.focus();
+      else if (missing.purpose) purposeRef.current?.focus();
+      return;
+    }
+    inFlight.current = true;
     setBusy(true);
     setError(null);
     try {
+      const r = await call('counter.lookup', {
+        idNumber,
+        name: name.trim(),
+        applicant: applicantKind === 'agent' ? { kind: 'agent', ...agent } : { kind: 'self' },
+        purposeCode: purposeCode!,
+        ...(purposeText.trim() ? { purposeText: purposeText.trim() } : {}),
+      });
       setServedAs(applicantKind);
-      setResult(
-        await call('counter.lookup', {
-          idNumber,
-          name: name.trim(),
-          applicant: applicantKind === 'agent' ? { kind: 'agent', ...agent } : { kind: 'self' },
-          purposeCode,
-          ...(purposeText.trim() ? { purposeText: purposeText.trim() } : {}),
-        }),
-      );
+      setAnnotated(new Set());
+      setResult(r);
+      setAnswered(requestKey);
+      rememberVisit(accountId, r.visitId);
     } catch (err) {
       setError(err);
     } finally {
+      inFlight.current = false;
       setBusy(false);
     }
   }
 
-  function endVisit() {
-    setResult(null);
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    void lookUp();
+  }
+
+  function newVisit() {
+    clearResult();
     setIdNumber('');
     setName('');
     setPurposeCode(null);
@@ -84,27 +173,61 @@ export function CounterScreen() {
     setApplicantKind('self');
     setAgent(EMPTY_AGENT);
     setError(null);
+    setTried(false);
     idRef.current?.focus();
   }
 
+  function onIdChange(value: string) {
+    // A different number is a different person: the previous one leaves the screen at once.
+    if (result) clearResult();
+    setIdNumber(value.toUpperCase());
+  }
+
+  // Enter moves to the next empty field, and looks up once nothing is missing.
+  const enterMovesTo = (next: { current: HTMLInputElement | null }) => (e: KeyboardEvent) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    if (ready) void lookUp();
+    else next.current?.focus();
+  };
+
+  const actions: Record<CounterShortcut, () => void> = {
+    newVisit,
+    search: () => void lookUp(),
+    preview: () => void (press('report-preview') || press('report-issue')),
+    print: () => void press('report-print'),
+    help: () => setHelpOpen((o) => !o),
+  };
+  useHotkeys(COUNTER_SHORTCUTS.map((s) => [s.keys, actions[s.id], { usePhysicalKeys: true }]), []);
+
+  const records = result?.view ? (annotated.size === 0 ? result.view.records : result.view.records.map((r) => (annotated.has(r.id) ? { ...r, status: 'under_objection' as const } : r))) : [];
+  const view = result?.view ? { ...result.view, records } : null;
+
   return (
-    <Stack>
-      <Card withBorder>
-        <form onSubmit={submit}>
-          <Stack gap="sm">
-            <Group justify="space-between">
-              <Title order={4}>{t('counter.newVisit')}</Title>
-              {result && <Button variant="default" size="xs" onClick={endVisit} data-testid="end-visit">{t('counter.clear')}</Button>}
-            </Group>
-            <Group align="flex-start" grow>
+    <div className={classes.layout} data-testid="counter">
+      <div className={classes.request}>
+        <Card withBorder>
+          <form ref={formRef} onSubmit={submit} noValidate>
+            <Stack gap="sm">
+              <Group justify="space-between" wrap="nowrap">
+                <Title order={4}>{t('counter.newVisit')}</Title>
+                <Group gap={4} wrap="nowrap">
+                  {result && <Badge variant="light" data-testid="visit-no">{t('counter.visit', { id: result.visitId })}</Badge>}
+                  <ShortcutHelp opened={helpOpen} onChange={setHelpOpen} />
+                </Group>
+              </Group>
               <TextInput
                 ref={idRef}
                 label={t('counter.idNumber')}
+                withAsterisk
                 value={idNumber}
-                onChange={(e) => setIdNumber(e.currentTarget.value.toUpperCase())}
+                onChange={(e) => onIdChange(e.currentTarget.value)}
                 onKeyDown={enterMovesTo(nameRef)}
-                error={idError}
-                description={idHint}
+                error={idFieldError}
+                // One line under the field, always there: the error, else the birth date and gender, else the format.
+                description={idFieldError ? undefined : (idHint ?? t('counterUi.idFormat'))}
+                inputWrapperOrder={['label', 'input', 'error', 'description']}
+                classNames={{ description: classes.hintLine, error: classes.hintLine }}
                 maxLength={20}
                 autoFocus
                 autoComplete="off"
@@ -112,12 +235,22 @@ export function CounterScreen() {
                 data-testid="id-number"
                 styles={{ input: { fontFamily: 'monospace', letterSpacing: 1 } }}
               />
-              <TextInput ref={nameRef} label={t('counter.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} onKeyDown={enterMovesTo(purposeRef)} maxLength={40} autoComplete="off" data-testid="subject-name" />
-            </Group>
-            <Group align="flex-end" grow>
+              <TextInput
+                ref={nameRef}
+                label={t('counter.name')}
+                withAsterisk
+                value={name}
+                onChange={(e) => setName(e.currentTarget.value)}
+                onKeyDown={enterMovesTo(purposeRef)}
+                error={(tried ? missing.name : null) ?? errorOf('name')}
+                maxLength={40}
+                autoComplete="off"
+                data-testid="subject-name"
+              />
               <div>
                 <Text size="sm" fw={500} mb={4}>{t('counter.applicant')}</Text>
                 <SegmentedControl
+                  fullWidth
                   data={[{ value: 'self', label: t('counter.self') }, { value: 'agent', label: t('agent.applicant') }]}
                   value={applicantKind}
                   onChange={(v) => setApplicantKind(v === 'agent' ? 'agent' : 'self')}
@@ -127,32 +260,74 @@ export function CounterScreen() {
               <Select
                 ref={purposeRef}
                 label={t('counter.purpose')}
+                withAsterisk
                 data={purposes.map((p) => ({ value: p.code, label: locale === 'zh' ? p.zh : p.en }))}
                 value={purposeCode}
                 onChange={setPurposeCode}
+                dropdownOpened={purposeOpen}
+                onDropdownOpen={() => setPurposeOpen(true)}
+                onDropdownClose={() => setPurposeOpen(false)}
+                onKeyDown={(e) => {
+                  // With the list closed and a purpose chosen, Enter looks up instead of reopening the list.
+                  if (e.key === 'Enter' && !purposeOpen && purposeCode) {
+                    e.preventDefault();
+                    void lookUp();
+                  }
+                }}
+                error={(tried ? missing.purpose : null) ?? errorOf('purposeCode')}
                 searchable
-                required
+                nothingFoundMessage={t('counterUi.noPurpose')}
                 data-testid="purpose"
               />
-            </Group>
-            {applicantKind === 'agent' && <AgentForm value={agent} onChange={setAgent} />}
-            {purpose?.requiresText && <TextInput label={t('counter.purposeText')} value={purposeText} onChange={(e) => setPurposeText(e.currentTarget.value)} maxLength={200} required data-testid="purpose-text" />}
-            <ErrorAlert error={error} />
-            <Group justify="flex-end">
-              <Button type="submit" loading={busy} disabled={Boolean(idError) || !name.trim() || !purposeCode} data-testid="lookup">{t('counter.lookup')}</Button>
-            </Group>
-          </Stack>
-        </form>
-      </Card>
-      {result && !result.found && (
-        <Card withBorder data-testid="no-record">
-          <Text fw={600}>{t('counter.noRecord')}</Text>
-          <Text size="sm" c="dimmed">{t('counter.noRecordHint')}</Text>
+              {purpose?.requiresText && (
+                <TextInput label={t('counter.purposeText')} withAsterisk value={purposeText} onChange={(e) => setPurposeText(e.currentTarget.value)} error={(tried ? missing.purposeText : null) ?? errorOf('purposeText')} maxLength={200} data-testid="purpose-text" />
+              )}
+              {applicantKind === 'agent' && <AgentForm value={agent} onChange={setAgent} errorOf={errorOf} />}
+              <ErrorAlert error={error} />
+              <Group justify="space-between" wrap="nowrap">
+                <Button variant="default" leftSection={<IconUserPlus size={16} />} onClick={newVisit} data-testid="end-visit">{result ? t('counter.clear') : t('counterUi.reset')}</Button>
+                <Button type="submit" leftSection={<IconSearch size={16} />} loading={busy} disabled={busy || alreadyAnswered || Boolean(idError)} data-testid="lookup">{t('counter.lookup')}</Button>
+              </Group>
+            </Stack>
+          </form>
         </Card>
-      )}
-      {result?.view && <SubjectView visitId={result.visitId} view={result.view} />}
-      {result && can('report.print') && <ReportPanel key={`report-${result.visitId}`} visitId={result.visitId} />}
-      {result?.view && servedAs === 'self' && can('statement.create') && <StatementForm key={`statement-${result.visitId}`} visitId={result.visitId} records={result.view.records} />}
-    </Stack>
+      </div>
+
+      <div className={classes.subject}>
+        {!result && (
+          <Card withBorder className={classes.empty} data-testid="counter-empty">
+            <Stack align="center" gap="xs">
+              <IconUserSearch size={48} stroke={1.2} color="var(--mantine-color-gray-5)" />
+              <Text c="dimmed">{t('counterUi.emptyHint')}</Text>
+            </Stack>
+          </Card>
+        )}
+        {result && !result.found && (
+          <Card withBorder data-testid="no-record">
+            <Text fw={600}>{t('counter.noRecord')}</Text>
+            <Text size="sm" c="dimmed">{t('counter.noRecordHint')}</Text>
+          </Card>
+        )}
+        {result && view && <SubjectView key={result.visitId} visitId={result.visitId} view={view} />}
+      </div>
+
+      <div className={classes.actions} data-testid="counter-actions">
+        {!result && (
+          <Card withBorder>
+            <Title order={5} mb="xs">{t('counterUi.actions')}</Title>
+            <Stack gap={6}>
+              <Text size="sm" c="dimmed">{t('counterUi.actionsHint')}</Text>
+              <Group gap={6}>
+                <Badge variant="default" leftSection={<IconEye size={12} />}>Alt + V {t('counterUi.shortcut.preview')}</Badge>
+                <Badge variant="default" leftSection={<IconPrinter size={12} />}>Alt + P {t('counterUi.shortcut.print')}</Badge>
+              </Group>
+            </Stack>
+          </Card>
+        )}
+        {result && can('report.print') && <ReportPanel key={`report-${result.visitId}`} visitId={result.visitId} />}
+        {result && view && can('case.intake') && <CaseIntake key={`cases-${result.visitId}`} visitId={result.visitId} view={view} onAnnotated={(ids) => setAnnotated((a) => new Set([...a, ...ids]))} />}
+        {result && view && servedAs === 'self' && can('statement.create') && <StatementForm key={`statement-${result.visitId}`} visitId={result.visitId} records={view.records} />}
+      </div>
+    </div>
   );
 }

@@ -5,16 +5,22 @@ import type { OfficeStatus, SessionInfo } from '../../../shared/contract';
 import { call } from '../api/client';
 import { AuthCard } from '../components/AuthCard';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { apiFieldErrors } from '../components/form/apiFieldErrors';
+import { useLocale } from '../i18n';
 
 export function FirstRunScreen({ onDone, languageSwitch }: { status: OfficeStatus; onDone: (s: SessionInfo) => void; languageSwitch: ReactNode }) {
   const { t } = useTranslation();
   const [form, setForm] = useState({ username: 'admin', displayName: '', password: '', confirm: '' });
   const [error, setError] = useState<unknown>(null);
+  const [mismatch, setMismatch] = useState(false);
+  const errorOf = apiFieldErrors(error, useLocale());
   const set = (k: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [k]: e.currentTarget.value });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (form.password !== form.confirm) return setError(new Error(t('setup.mismatch')));
+    setError(null);
+    setMismatch(form.password !== form.confirm);
+    if (form.password !== form.confirm) return;
     try {
       onDone(await call('auth.setupAdmin', { username: form.username.trim(), displayName: form.displayName.trim(), password: form.password }));
     } catch (err) {
@@ -24,12 +30,12 @@ export function FirstRunScreen({ onDone, languageSwitch }: { status: OfficeStatu
 
   return (
     <AuthCard title={t('setup.title')} subtitle={t('setup.hint')} corner={languageSwitch}>
-      <form onSubmit={submit}>
+      <form onSubmit={submit} noValidate>
         <Stack>
-          <TextInput label={t('login.username')} value={form.username} onChange={set('username')} required data-testid="setup-username" />
-          <TextInput label={t('setup.displayName')} value={form.displayName} onChange={set('displayName')} required autoFocus data-testid="setup-name" />
-          <PasswordInput label={t('login.password')} description={t('setup.passwordRule')} value={form.password} onChange={set('password')} required data-testid="setup-password" />
-          <PasswordInput label={t('setup.confirm')} value={form.confirm} onChange={set('confirm')} required data-testid="setup-confirm" />
+          <TextInput label={t('login.username')} value={form.username} onChange={set('username')} withAsterisk error={errorOf('username')} data-testid="setup-username" />
+          <TextInput label={t('setup.displayName')} value={form.displayName} onChange={set('displayName')} withAsterisk error={errorOf('displayName')} autoFocus data-testid="setup-name" />
+          <PasswordInput label={t('login.password')} description={t('setup.passwordRule')} value={form.password} onChange={set('password')} withAsterisk error={errorOf('password')} data-testid="setup-password" />
+          <PasswordInput label={t('setup.confirm')} value={form.confirm} onChange={set('confirm')} withAsterisk error={mismatch ? t('setup.mismatch') : null} data-testid="setup-confirm" />
           <ErrorAlert error={error} />
           <Button type="submit" data-testid="setup-submit">{t('action.save')}</Button>
         </Stack>

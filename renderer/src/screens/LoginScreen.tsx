@@ -5,6 +5,9 @@ import type { OfficeStatus, SessionInfo } from '../../../shared/contract';
 import { call } from '../api/client';
 import { AuthCard } from '../components/AuthCard';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { apiFieldErrors } from '../components/form/apiFieldErrors';
+import { useLocale } from '../i18n';
+import { officeLabel } from '../state/officeLabel';
 
 export function LoginScreen({ status, onLogin, languageSwitch }: { status: OfficeStatus; onLogin: (s: SessionInfo) => void; languageSwitch: ReactNode }) {
   const { t } = useTranslation();
@@ -12,6 +15,7 @@ export function LoginScreen({ status, onLogin, languageSwitch }: { status: Offic
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const errorOf = apiFieldErrors(error, useLocale());
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -28,11 +32,11 @@ export function LoginScreen({ status, onLogin, languageSwitch }: { status: Offic
   }
 
   return (
-    <AuthCard title={t('login.title')} subtitle={`${status.officeName} · ${status.officeCode}`} corner={languageSwitch}>
-      <form onSubmit={submit}>
+    <AuthCard title={t('login.title')} subtitle={officeLabel(status, t)} corner={languageSwitch}>
+      <form onSubmit={submit} noValidate>
         <Stack>
-          <TextInput label={t('login.username')} value={username} onChange={(e) => setUsername(e.currentTarget.value)} autoFocus required data-testid="login-username" />
-          <PasswordInput label={t('login.password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} required data-testid="login-password" />
+          <TextInput label={t('login.username')} value={username} onChange={(e) => setUsername(e.currentTarget.value)} autoFocus withAsterisk error={errorOf('username')} data-testid="login-username" />
+          <PasswordInput label={t('login.password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} withAsterisk error={errorOf('password')} data-testid="login-password" />
           <ErrorAlert error={error} />
           <Button type="submit" loading={busy} data-testid="login-submit">{t('action.login')}</Button>
         </Stack>

@@ -1,3 +1,17 @@
+import {
+  IconAdjustments,
+  IconCertificate,
+  IconChecklist,
+  IconClipboardList,
+  IconDownload,
+  IconFolders,
+  IconId,
+  IconListSearch,
+  IconShieldCheck,
+  IconUpload,
+  IconUsers,
+  IconWorldCog,
+} from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { Permission } from '../../../shared/contract';
 import { AccountsScreen } from './AccountsScreen';
@@ -6,6 +20,7 @@ import { CaseQueueScreen } from './CaseQueueScreen';
 import { CounterScreen } from './CounterScreen';
 import { QueryLogScreen } from './QueryLogScreen';
 import { VerifyReportScreen } from './VerifyReportScreen';
+import { SetupChecklistScreen } from './SetupChecklistScreen';
 import { RuleProfileScreen } from './cases/RuleProfileScreen';
 import { ExportScreen } from './sync/ExportScreen';
 import { ImportScreen } from './sync/ImportScreen';
@@ -18,18 +33,24 @@ export interface ScreenEntry {
   /** Shown only to roles that hold this permission. */
   permission: Permission;
   component: ComponentType;
+  /** Navigation icon; entries without one get a plain dot. */
+  icon?: ComponentType<{ size?: number; stroke?: number }>;
 }
 
 // The navigation: one line per screen; a feature adds its own entry here.
+// The first visible entry is where a role lands: the administrator lands on the setup checklist.
 export const SCREENS: ScreenEntry[] = [
-  { key: 'counter', label: 'nav.counter', permission: 'counter.lookup', component: CounterScreen },
-  { key: 'cases', label: 'nav.cases', permission: 'case.manage', component: CaseQueueScreen },
-  { key: 'verify', label: 'nav.verify', permission: 'report.verify', component: VerifyReportScreen },
-  { key: 'querylog', label: 'nav.queryLog', permission: 'querylog.read', component: QueryLogScreen },
-  { key: 'audit', label: 'nav.audit', permission: 'audit.read', component: AuditScreen },
-  { key: 'accounts', label: 'nav.accounts', permission: 'accounts.manage', component: AccountsScreen },
-  { key: 'ruleProfile', label: 'nav.ruleProfile', permission: 'settings.manage', component: RuleProfileScreen },
-  { key: 'syncImport', label: 'nav.syncImport', permission: 'sync.import', component: ImportScreen },
-  { key: 'syncExport', label: 'nav.syncExport', permission: 'sync.export', component: ExportScreen },
-  { key: 'provision', label: 'nav.provision', permission: 'office.provision', component: ProvisionScreen },
+  { key: 'counter', label: 'nav.counter', permission: 'counter.lookup', component: CounterScreen, icon: IconId },
+  { key: 'setup', label: 'nav.setup', permission: 'accounts.manage', component: SetupChecklistScreen, icon: IconChecklist },
+  { key: 'cases', label: 'nav.cases', permission: 'case.manage', component: CaseQueueScreen, icon: IconFolders },
+  { key: 'verify', label: 'nav.verify', permission: 'report.verify', component: VerifyReportScreen, icon: IconCertificate },
+  { key: 'querylog', label: 'nav.queryLog', permission: 'querylog.read', component: QueryLogScreen, icon: IconListSearch },
+  { key: 'audit', label: 'nav.audit', permission: 'audit.read', component: AuditScreen, icon: IconShieldCheck },
+  { key: 'accounts', label: 'nav.accounts', permission: 'accounts.manage', component: AccountsScreen, icon: IconUsers },
+  { key: 'ruleProfile', label: 'nav.ruleProfile', permission: 'settings.manage', component: RuleProfileScreen, icon: IconAdjustments },
+  { key: 'syncImport', label: 'nav.syncImport', permission: 'sync.import', component: ImportScreen, icon: IconDownload },
+  { key: 'syncExport', label: 'nav.syncExport', permission: 'sync.export', component: ExportScreen, icon: IconUpload },
+  { key: 'provision', label: 'nav.provision', permission: 'office.provision', component: ProvisionScreen, icon: IconWorldCog },
 ];
+
+export const DEFAULT_NAV_ICON = IconClipboardList;

@@ -72,6 +72,10 @@ test('a person with no record gets a signed "no record" report', async () => {
   const doc = await w.core.ok('report.preview', { reportId: issued.reportId, lang: 'zh' }, w.clerk);
   assert.match(doc.html, /未归集该身份证号码对应主体的公共信用信息/);
   assert.match(doc.html, /赵无名/);
+  // The number itself carries birth date and gender (GB 11643): the report says so instead of "—".
+  const row = await w.core.ctx.db.get<{ content_json: string }>('SELECT content_json FROM report WHERE id = ?', [issued.reportId]);
+  const content = JSON.parse(row!.content_json) as { subject: { gender: string | null; birthDate: string | null; regionCode: string | null } };
+  assert.deepEqual(content.subject, { ...content.subject, gender: nobody.subject.idNumber.charCodeAt(16) % 2 === 1 ? 'M' : 'F', birthDate: '1985-03-12', regionCode: '110105' });
   const v = await w.core.ok('report.verify', { reportNo: issued.reportNo, code: issued.verifyCode }, w.clerk);
   assert.equal(v.genuine, true);
 });

@@ -35,8 +35,9 @@ test('round trip between the reference platform and an office', async () => {
       assert.equal(r.found, true);
     }
 
-    // Office activity: an objection to the penalty, forwarded to its providing unit.
-    const visit = await core.ok('counter.lookup', { idNumber: target.id_number, name: target.name, applicant: { kind: 'self' }, purposeCode: 'self_check' }, clerk);
+    // Office activity: an objection to the penalty, forwarded to its providing unit. (Its own
+    // purpose: the same lookup again within two minutes would be the visit above, not a new query.)
+    const visit = await core.ok('counter.lookup', { idNumber: target.id_number, name: target.name, applicant: { kind: 'self' }, purposeCode: 'admin_licensing' }, clerk);
     const obj = await core.ok('objection.intake', { visitId: visit.visitId, recordIds: [target.record_id], scope: 'wrong', description: '罚款金额有误' }, clerk);
     await core.ok('objection.act', { action: 'verify', id: obj.id, route: 'provider' }, manager);
 

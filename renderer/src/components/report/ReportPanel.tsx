@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Checkbox, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IssuedReport, ReportDocument, ReportQuota } from '../../../../shared/domain/report';
@@ -48,6 +48,8 @@ export function ReportPanel({ visitId }: { visitId: number }) {
     run(async () => {
       const r = await call('report.issue', { visitId, confirmBeyondFree: confirmBeyond });
       setIssued(r);
+      // The free-report count now includes this report.
+      call('report.quota', { visitId }).then(setQuota, () => undefined);
       setDoc(await call('report.preview', { reportId: r.reportId, lang: locale }));
     });
   const preview = () => run(async () => issued && setDoc(await call('report.preview', { reportId: issued.reportId, lang: locale })));
@@ -103,22 +105,31 @@ export function ReportPanel({ visitId }: { visitId: number }) {
         <Group>
           {!issued && <Button onClick={() => void issue()} loading={busy} disabled={needsConfirm && !confirmBeyond} data-testid="report-issue">{t('report.issue')}</Button>}
           {issued && <Button variant="default" onClick={() => void preview()} loading={busy} data-testid="report-preview">{t('report.preview')}</Button>}
-          {issued && <Button onClick={() => void print()} loading={busy} data-testid="report-print">{t('report.savePdf')}</Button>}
-          {doc && <Button variant="subtle" onClick={() => setDoc(null)}>{t('report.closePreview')}</Button>}
+          {/* One print button at a time: in the preview while it is open, here otherwise. */}
+          {issued && !doc && <Button onClick={() => void print()} loading={busy} data-testid="report-print">{t('report.savePdf')}</Button>}
         </Group>
-        {doc && (
-          <>
-            <Text size="xs" c="dimmed">{t('report.pages', { n: doc.pages })}</Text>
-            <iframe
-              ref={frame}
-              title={issued?.reportNo ?? 'report'}
-              srcDoc={doc.html}
-              onLoad={onFrameLoad}
-              data-testid="report-frame"
-              style={{ width: '100%', height: '80vh', border: '1px solid var(--mantine-color-gray-4)', background: '#d9d9d9' }}
-            />
-          </>
-        )}
+        {/* The counter's action column is narrow: the A4 preview opens over the screen instead. */}
+        <Modal opened={Boolean(doc)} onClose={() => setDoc(null)} size="min(920px, 96vw)" title={issued ? t('report.issued', { no: issued.reportNo, code: issued.verifyCode }) : t('report.title')} data-testid="report-preview-modal">
+          {doc && (
+            <Stack gap="xs">
+              <Group justify="space-between">
+                <Text size="xs" c="dimmed">{t('report.pages', { n: doc.pages })}</Text>
+                <Group gap="xs">
+                  <Button size="xs" variant="default" onClick={() => setDoc(null)}>{t('report.closePreview')}</Button>
+                  <Button size="xs" onClick={() => void print()} loading={busy} data-testid="report-print">{t('report.savePdf')}</Button>
+                </Group>
+              </Group>
+              <iframe
+                ref={frame}
+                title={issued?.reportNo ?? t('report.title')}
+                srcDoc={doc.html}
+                onLoad={onFrameLoad}
+                data-testid="report-frame"
+                style={{ width: '100%', height: '75vh', border: '1px solid var(--mantine-color-gray-4)', background: '#d9d9d9' }}
+              />
+            </Stack>
+          )}
+        </Modal>
       </Stack>
     </Card>
   );

@@ -170,9 +170,9 @@ export function ProvisionScreen() {
               <TextInput
                 label={t('sync.provision.officeCode')} description={t('sync.provision.officeCodeHint')} value={officeCode} maxLength={9}
                 onChange={(e) => setOfficeCode(e.currentTarget.value)} error={codeBad ? t('sync.provision.officeCodeBad') : undefined}
-                styles={{ input: { fontFamily: 'monospace' } }} data-testid="office-code" required
+                styles={{ input: { fontFamily: 'monospace' } }} data-testid="office-code" withAsterisk
               />
-              <TextInput label={t('sync.provision.officeName')} description={t('sync.provision.officeNameHint')} value={officeName} maxLength={100} onChange={(e) => setOfficeName(e.currentTarget.value)} data-testid="office-name" required />
+              <TextInput label={t('sync.provision.officeName')} description={t('sync.provision.officeNameHint')} value={officeName} maxLength={100} onChange={(e) => setOfficeName(e.currentTarget.value)} data-testid="office-name" withAsterisk />
             </Group>
             <FileInput
               label={t('sync.provision.trustFile')} placeholder={t('sync.provision.trustPlaceholder')} accept=".json,application/json" value={trustFile}

@@ -1,0 +1,42 @@
+import { DateInput } from '@mantine/dates';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * A calendar date as the contract carries it (YYYY-MM-DD), typed or picked from a calendar in the
+ * console's language. Replaces `<input type="date">`, whose format and messages follow the browser.
+ */
+export function DateField({
+  label,
+  value,
+  onChange,
+  error,
+  withAsterisk,
+  testId,
+  w,
+}: {
+  label: ReactNode;
+  value: string;
+  onChange: (next: string) => void;
+  error?: ReactNode;
+  withAsterisk?: boolean;
+  testId?: string;
+  w?: number | string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <DateInput
+      label={label}
+      value={value || null}
+      onChange={(v) => onChange(v ?? '')}
+      valueFormat="YYYY-MM-DD"
+      placeholder={t('form.datePlaceholder')}
+      clearable
+      error={error}
+      withAsterisk={withAsterisk}
+      popoverProps={{ withinPortal: true }}
+      data-testid={testId}
+      w={w}
+    />
+  );
+}
