@@ -17,7 +17,7 @@ export function isAppUrl(url: string): boolean {
 /** An IPC message is the console's only if it comes from the console's own top-level frame. */
 export function isConsoleSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
-  return frame !== null && frame === event.sender.mainFrame && isAppUrl(frame.url);
+  return frame !== null && frame.parent === null && isAppUrl(frame.url);
 }
 
 // Before app ready: the console's scheme is a standard, secure origin (so 'self' in the CSP and
