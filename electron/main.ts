@@ -7,7 +7,7 @@ import { officeKeyFileExists, officeKeyFileInfo, type OfficeUnlock } from './key
 import { API_CHANNEL } from './shell/channel';
 import { openOsKeystore } from './shell/keystore';
 import { registerPrintHandler } from './shell/printIpc';
-import { hardenApp, isAppUrl } from './shell/security';
+import { hardenApp, isConsoleSender } from './shell/security';
 import { createMainWindow } from './shell/window';
 
 // The Electron glue: parse flags, open the same core the browser mode uses, route the single IPC
@@ -30,7 +30,7 @@ async function start(): Promise<void> {
   if (args.demo) await ensureDemoOffice(core, (line) => console.log(line));
   const dispatch = core.dispatch;
   ipcMain.handle(API_CHANNEL, async (event, msg: { method?: unknown; input?: unknown; token?: unknown }) => {
-    if (!event.senderFrame || !isAppUrl(event.senderFrame.url)) return { ok: false, error: { code: 'FORBIDDEN', message: 'Not the console.' } };
+    if (!isConsoleSender(event)) return { ok: false, error: { code: 'FORBIDDEN', message: 'Not the console.' } };
     return dispatch(String(msg?.method ?? ''), msg?.input, { token: typeof msg?.token === 'string' ? msg.token : undefined });
   });
   createMainWindow();

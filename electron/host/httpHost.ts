@@ -116,7 +116,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     if (url.startsWith('/api/')) {
       if (req.method !== 'POST') return refuse(res, 405, 'use POST');
       if (!secretMatches(req.headers[KEY_HEADER] as string | undefined, opts.secret)) {
-        return refuseUnread(req, res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: 'missing or wrong launch key' } });
+        return refuseUnread(req, res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: 'missing or wrong launch key', details: { reason: 'launch_key' } } });
       }
       if (keyUnused) {
         keyUnused = false;

@@ -1,5 +1,7 @@
 import { BrowserWindow } from 'electron';
 import { join } from 'node:path';
+import { APP_ENTRY } from './appOrigin';
+import { devOrigin } from './security';
 
 export function createMainWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -19,7 +21,7 @@ export function createMainWindow(): BrowserWindow {
     },
   });
   win.once('ready-to-show', () => win.show());
-  if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL);
-  else void win.loadFile(join(__dirname, '../renderer/index.html'));
+  // The dev server only in an unpackaged run; otherwise the console's own scheme (security.ts).
+  void win.loadURL(devOrigin() !== null ? process.env.ELECTRON_RENDERER_URL! : APP_ENTRY);
   return win;
 }

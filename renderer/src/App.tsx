@@ -1,10 +1,13 @@
-import { Alert, AppShell, Badge, Button, Center, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
+import { Alert, AppShell, Badge, Button, Center, Group, Loader, Menu, Modal, NavLink, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
 import { IconLanguage, IconLock, IconLogout } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfficeStatus, SessionInfo } from '../../shared/contract';
 import { call, onApiError, setSessionToken } from './api/client';
+import { ChangePasswordForm } from './components/access/ChangePasswordForm';
+import { AuthCard } from './components/AuthCard';
 import { ErrorAlert } from './components/ErrorAlert';
 import { setLocale, useLocale } from './i18n';
 import { FirstRunScreen } from './screens/FirstRunScreen';
@@ -28,6 +31,7 @@ export function App() {
   const setLocked = useCallback((reason: 'manual' | 'idle' | false) => setLockedReason((now) => (reason === false ? null : (now ?? reason))), []);
   const wide = useMediaQuery('(min-width: 1200px)', true);
   const [screen, setScreen] = useState<string | null>(null);
+  const [changingPassword, setChangingPassword] = useState(false);
 
   useEffect(() => {
     call('auth.status', {}).then(setStatus, setStatusError);
@@ -63,6 +67,7 @@ export function App() {
         // The core locks a session that stayed idle; a manual lock is already known here.
         if (e.code === 'SESSION_LOCKED') setLocked('idle');
         if (e.code === 'SESSION_EXPIRED' || e.code === 'UNAUTHENTICATED') signOut();
+        if (e.code === 'PASSWORD_CHANGE_REQUIRED') setSession((s) => (s ? { ...s, account: { ...s.account, mustChangePassword: true } } : s));
       }),
     [signOut, setLocked],
   );
@@ -89,6 +94,15 @@ export function App() {
   if (!status.initialised && !session) return <FirstRunScreen status={status} onDone={(s) => { setStatus({ ...status, initialised: true }); signIn(s); }} languageSwitch={languageSwitch} />;
   if (!session || !state) return <LoginScreen status={status} onLogin={signIn} languageSwitch={languageSwitch} />;
   if (locked) return <LockScreen session={session} reason={locked} onUnlock={signIn} onSwitchUser={signOut} languageSwitch={languageSwitch} />;
+  // After an administrator's reset, nothing else until the owner has chosen a new password.
+  if (session.account.mustChangePassword) {
+    return (
+      <AuthCard title={t('password.forcedTitle')} subtitle={t('password.forcedHint')} corner={languageSwitch}>
+        <Text fw={600} data-testid="forced-change">{session.account.displayName} ({session.account.username})</Text>
+        <ChangePasswordForm username={session.account.username} onDone={signIn} cancelLabel={t('action.logout')} onCancel={() => void call('auth.logout', {}).finally(signOut)} />
+      </AuthCard>
+    );
+  }
 
   const Active = active?.component;
   return (
@@ -102,7 +116,20 @@ export function App() {
               {status.demo && <Badge color="orange">{t('app.demo')}</Badge>}
             </Group>
             <Group gap="xs">
-              <Text size="sm" data-testid="whoami">{session.account.displayName} · {t(`role.${session.account.role}`)}</Text>
+              {/* The account menu keeps the header one line wide at 1024 px in either language. */}
+              <Menu position="bottom-end" withinPortal>
+                <Menu.Target>
+                  <UnstyledButton data-testid="account-menu">
+                    <Group gap={4} wrap="nowrap">
+                      <Text size="sm" data-testid="whoami">{session.account.displayName} · {t(`role.${session.account.role}`)}</Text>
+                      <Text size="xs" c="dimmed">▾</Text>
+                    </Group>
+                  </UnstyledButton>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Item onClick={() => setChangingPassword(true)} data-testid="change-password">{t('password.change')}</Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
               {languageSwitch}
               <Button size="xs" variant="default" leftSection={<IconLock size={14} />} onClick={() => void call('auth.lock', {}).finally(() => setLocked('manual'))} data-testid="lock">{t('action.lock')}</Button>
               <Button size="xs" variant="default" leftSection={<IconLogout size={14} />} onClick={() => void call('auth.logout', {}).finally(signOut)} data-testid="logout">{t('action.logout')}</Button>
@@ -128,6 +155,17 @@ export function App() {
           )}
           {Active ? <Active /> : null}
         </AppShell.Main>
+        <Modal opened={changingPassword} onClose={() => setChangingPassword(false)} title={t('password.change')}>
+          <ChangePasswordForm
+            username={session.account.username}
+            onCancel={() => setChangingPassword(false)}
+            onDone={(s) => {
+              setChangingPassword(false);
+              setSession(s);
+              notifications.show({ message: t('password.changed'), color: 'teal' });
+            }}
+          />
+        </Modal>
       </AppShell>
     </SessionContext.Provider>
   );

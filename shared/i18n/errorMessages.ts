@@ -167,6 +167,12 @@ export function errorMessage(error: ApiErrorBody, locale: Locale): string {
     }
   }
   const reason = error.details?.reason;
+  // Browser mode opened without the launch page (or after a restart): say how to get in.
+  if (error.code === 'UNAUTHENTICATED' && reason === 'launch_key') {
+    return locale === 'zh'
+      ? '此页面没有本次启动的密钥：请用启动时生成的页面（数据目录中的 open-console.html）打开工作台，或重新启动。'
+      : 'This page does not hold this launch\'s key: open the console with the page made at start (open-console.html in the data directory), or restart it.';
+  }
   if (error.code === 'WEAK_PASSWORD' && typeof reason === 'string' && PASSWORD_REASONS[reason]) return PASSWORD_REASONS[reason][locale];
   const action = error.details?.action;
   if (error.code === 'CANNOT_CHANGE_OWN_ACCOUNT' && typeof action === 'string' && OWN_ACCOUNT_ACTIONS[action]) return OWN_ACCOUNT_ACTIONS[action][locale];

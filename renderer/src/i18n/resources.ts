@@ -1,3 +1,4 @@
+import { access } from './access';
 import { cases } from './cases';
 import { common } from './common';
 import { consoleStrings } from './console';
@@ -5,7 +6,7 @@ import { reports } from './reports';
 import { sync } from './sync';
 
 // Each feature's strings live in their own file; register them here (one line each).
-const features = [common, cases, reports, sync, consoleStrings];
+const features = [common, cases, reports, sync, consoleStrings, access];
 
 type Tree = { [key: string]: string | Tree };
 function merge(into: Tree, from: Tree): Tree {

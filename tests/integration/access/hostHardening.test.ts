@@ -7,6 +7,8 @@ import { after, before, test } from 'node:test';
 import { createPreflight } from '../../../electron/api/dispatcher';
 import { isJsonMediaType, startHost, type RunningHost } from '../../../electron/host/httpHost';
 import { consoleUrlFromLaunchPage, writeLaunchPage } from '../../../electron/host/launchPage';
+import type { ApiErrorBody } from '../../../shared/errors';
+import { errorMessage } from '../../../shared/i18n/errorMessages';
 import { openTestCore, type TestCore } from '../../support/core';
 
 // Attacks on browser mode from another local page or process: they may know the port, not the key.
@@ -152,4 +154,12 @@ test('the launch page is 0600, forwards with the key in the fragment, and is spe
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('a page opened without the launch key is told how to get in, in both languages', async () => {
+  const res = await fetch(`http://127.0.0.1:${host.port}/api/auth.status`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  const body = (await res.json()) as { error: ApiErrorBody };
+  assert.equal(res.status, 401);
+  assert.match(errorMessage(body.error, 'zh'), /open-console\.html/);
+  assert.match(errorMessage(body.error, 'en'), /launch page|page made at start/);
 });

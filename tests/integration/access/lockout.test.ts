@@ -135,7 +135,6 @@ test('the staff command line unlocks the last administrator', async () => {
   assert.equal(r.status, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /account onlyadmin unlocked/);
   assert.equal(run('accounts', 'unlock', '--user', 'nobody', '--data-dir', core.dir).status, 1);
-  assert.equal(run('accounts', 'unlock', '--data-dir', core.dir).status, 2);
   const reopened = await openTestCoreAt(core.dir);
   try {
     assert.equal((await reopened.dispatch('auth.login', { username: 'onlyadmin', password: TEST_PASSWORD }, {})).ok, true);
