@@ -42,7 +42,7 @@ try {
 
   // Baseline: a bare SQLCipher connection (same key), one prepared statement, the same indexed lookup.
   const bare = new sqlite3.Database(join(dir, DATABASE_FILE), sqlite3.OPEN_READONLY);
-  bare.exec(`PRAGMA key = "x'${core.ctx.keys.db.toString('hex')}'"`);
+  await new Promise<void>((res, rej) => bare.exec(`PRAGMA key = "x'${core.ctx.keys.db.toString('hex')}'"`, (e) => (e ? rej(e) : res())));
   const stmt = bare.prepare('SELECT * FROM subject WHERE id_number = ?');
   const bareGet = (id: string) => new Promise((res, rej) => stmt.get([id], (e, r) => { stmt.reset(); if (e) rej(e); else res(r); }));
   const shuffled = [...sample].sort(() => Math.random() - 0.5);

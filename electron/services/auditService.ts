@@ -140,8 +140,9 @@ export async function verifyAuditChain(ctx: Pick<CoreContext, 'db' | 'keys' | 'd
   // Against the newest event present, not the last good one: a broken link is not a cut-off tail.
   const headSeq = (await auditHead(db))?.seq ?? 0;
   const checkpoints: AuditCheckpoint[] = await listCheckpoints(db);
-  const publicKeyPem = officeSigningKey(ctx).publicKeyPem;
   const file = readAuditHeadFile(ctx.dataDir);
+  // Only a signed checkpoint needs the key; verifying an office that has none must not create one.
+  const publicKeyPem = checkpoints.length > 0 || (file && file !== 'malformed') ? officeSigningKey(ctx).publicKeyPem : '';
   if (file === 'malformed') problems.push({ seq: null, reason: 'the audit head file audit-head.json is damaged' });
   else if (file) await checkCheckpoint(db, file, 'head-file', publicKeyPem, headSeq, problems);
   // The newest checkpoint says the most; older ones would repeat a cut-off tail.

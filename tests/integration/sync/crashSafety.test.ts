@@ -53,11 +53,11 @@ test('an import killed at several points during the apply leaves the database as
     lap('crafted');
     const dir = w.core.dir;
     const now = w.core.clock.now.toISOString();
-    // A clean close signs an audit checkpoint, so "as before" is the database as it was closed.
     await w.core.close();
-    const closed = await openCore({ dataDir: dir, now: () => new Date(now), unlock: TEST_UNLOCK });
-    const before = await databaseContentHash(closed.ctx.db);
-    await closed.close();
+    // Closing signs an audit checkpoint (a write), so the reference content is taken after it.
+    const reference = await openCore({ dataDir: dir, now: () => new Date(now), unlock: TEST_UNLOCK });
+    const before = await databaseContentHash(reference.ctx.db);
+    await reference.close();
     for (const fraction of [0.05, 0.5, 0.95]) {
       const { killedAt } = await killDuring(dir, file, now, fraction);
       assert.match(killedAt, /^progress/);
