@@ -9,6 +9,7 @@ import * as receipts from '../services/receiptService';
 import * as repairs from '../services/repairService';
 import type { Caller, CoreContext } from '../services/context';
 import * as counter from '../services/counterService';
+import * as dashboard from '../services/dashboardService';
 import { listQueries } from '../services/queryLogService';
 import * as attachments from '../services/attachmentService';
 import * as reports from '../services/reportService';
@@ -85,4 +86,7 @@ export const handlers: Handlers = {
   'sync.exportWrite': ({ ctx, caller, input }) => sync.exportWrite(ctx, must(caller), input.outPath),
   'sync.exportAgain': ({ ctx, caller, input }) => sync.exportAgain(ctx, must(caller), input.sequence, input.outPath),
   'sync.exportHistory': ({ ctx, input }) => sync.exportHistory(ctx, input.limit),
+  'dashboard.office': ({ ctx }) => dashboard.officeDashboard(ctx),
+  'dashboard.mine': ({ ctx, caller }) => dashboard.myDashboard(ctx, must(caller)),
+  'dashboard.export': ({ ctx, caller, input }) => dashboard.exportDashboard(ctx, must(caller), input),
 };

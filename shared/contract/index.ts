@@ -3,6 +3,7 @@ import { accountsContract } from './accounts';
 import { authContract } from './auth';
 import { casesContract } from './cases';
 import { counterContract } from './counter';
+import { dashboardContract } from './dashboard';
 import { logsContract } from './logs';
 import { reportsContract } from './reports';
 import { syncContract } from './sync';
@@ -18,6 +19,7 @@ export const contract = {
   ...casesContract,
   ...reportsContract,
   ...syncContract,
+  ...dashboardContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -35,4 +37,5 @@ export function isMethodName(name: string): name is MethodName {
 export * from './permissions';
 export type { OfficeStatus, SessionInfo } from './auth';
 export type { LookupResult, Purpose } from './counter';
+export type { Dashboard, DashboardDay } from './dashboard';
 export type { AuditRow, AuditVerifyResult, Page, QueryLogRow } from './logs';

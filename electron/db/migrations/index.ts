@@ -3,6 +3,7 @@ import reports from './0002_reports';
 import cases from './0003_cases';
 import sync from './0004_sync';
 import syncRefusalZh from './0005_sync_refusal_zh';
+import dashboardIndexes from './0016_dashboard_indexes';
 
 export interface Migration {
   version: number;
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'cases', sql: cases },
   { version: 4, name: 'sync', sql: sync },
   { version: 5, name: 'sync_refusal_zh', sql: syncRefusalZh },
+  { version: 16, name: 'dashboard_indexes', sql: dashboardIndexes },
 ];

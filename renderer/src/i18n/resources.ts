@@ -1,10 +1,11 @@
 import { cases } from './cases';
 import { common } from './common';
+import { manager } from './manager';
 import { reports } from './reports';
 import { sync } from './sync';
 
 // Each feature's strings live in their own file; register them here (one line each).
-const features = [common, cases, reports, sync];
+const features = [common, cases, reports, sync, manager];
 
 type Tree = { [key: string]: string | Tree };
 function merge(into: Tree, from: Tree): Tree {

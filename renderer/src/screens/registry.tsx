@@ -1,9 +1,11 @@
 import type { ComponentType } from 'react';
 import type { Permission } from '../../../shared/contract';
+import type { Role } from '../../../shared/domain/account';
 import { AccountsScreen } from './AccountsScreen';
 import { AuditScreen } from './AuditScreen';
 import { CaseQueueScreen } from './CaseQueueScreen';
 import { CounterScreen } from './CounterScreen';
+import { DashboardScreen } from './DashboardScreen';
 import { QueryLogScreen } from './QueryLogScreen';
 import { VerifyReportScreen } from './VerifyReportScreen';
 import { RuleProfileScreen } from './cases/RuleProfileScreen';
@@ -18,11 +20,14 @@ export interface ScreenEntry {
   /** Shown only to roles that hold this permission. */
   permission: Permission;
   component: ComponentType;
+  /** Roles that land on this screen after login (otherwise the first screen they may see). */
+  landing?: Role[];
 }
 
 // The navigation: one line per screen; a feature adds its own entry here.
 export const SCREENS: ScreenEntry[] = [
   { key: 'counter', label: 'nav.counter', permission: 'counter.lookup', component: CounterScreen },
+  { key: 'dashboard', label: 'nav.dashboard', permission: 'dashboard.own', component: DashboardScreen, landing: ['manager'] },
   { key: 'cases', label: 'nav.cases', permission: 'case.manage', component: CaseQueueScreen },
   { key: 'verify', label: 'nav.verify', permission: 'report.verify', component: VerifyReportScreen },
   { key: 'querylog', label: 'nav.queryLog', permission: 'querylog.read', component: QueryLogScreen },

@@ -1,0 +1,23 @@
+// Strings of the dashboards, exports and the auditor's log screens (zh and en).
+export const manager = {
+  zh: {
+    nav: { dashboard: '工作概览' },
+    export: { csv: '导出 CSV', xlsx: '导出 Excel' },
+    dashboard: {
+      office: '本窗口工作概览', mine: '我的今日工作', asOf: '{{date}}（北京时间）', today: '今日', cases: '在办案件', myCases: '我承办的在办案件',
+      open: '在办', dueToday: '今日到期', dueThisWeek: '本周内到期（至 {{date}}）', overdue: '已超期', onTime: '近30天按时办结率（{{n}} 件）',
+      chartCounter: '近30天窗口业务', chartCases: '近30天受理的异议与修复', chartOnTime: '近30天按时办结率',
+      series: { visits: '接待人次', reports: '出具报告', reprints: '补打报告', objections: '受理异议', repairs: '受理修复', onTimePct: '按时办结率' },
+    },
+  },
+  en: {
+    nav: { dashboard: 'Overview' },
+    export: { csv: 'Export CSV', xlsx: 'Export Excel' },
+    dashboard: {
+      office: 'Office overview', mine: 'My day', asOf: '{{date}} (China time)', today: 'Today', cases: 'Open cases', myCases: 'Open cases assigned to me',
+      open: 'Open', dueToday: 'Due today', dueThisWeek: 'Due this week (to {{date}})', overdue: 'Overdue', onTime: 'Decided on time, last 30 days ({{n}} cases)',
+      chartCounter: 'Counter work, last 30 days', chartCases: 'Objections and repairs received, last 30 days', chartOnTime: 'Decided on time, last 30 days',
+      series: { visits: 'Visits', reports: 'Reports issued', reprints: 'Reprints', objections: 'Objections received', repairs: 'Repairs received', onTimePct: 'On time' },
+    },
+  },
+};
