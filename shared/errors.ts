@@ -38,6 +38,8 @@ export const ERROR_CODES = [
   'STATEMENT_TOO_LONG',
   // Sync bundles: details.reason is the specific BUNDLE_*/SYNC_* code, details.zh/en the sentence.
   'SYNC_REFUSED',
+  // Log and queue filters: details.reason says which rule the filter broke.
+  'FILTER_INVALID',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

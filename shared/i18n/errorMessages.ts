@@ -39,6 +39,7 @@ const MESSAGES: Partial<Record<ErrorCode, { zh: string; en: string }>> = {
   ATTACHMENT_TOO_LARGE: { zh: '文件过大，请降低扫描分辨率后重新上传。', en: 'The file is too large; scan at a lower resolution.' },
   FREE_REPORTS_USED: { zh: '本年度免费报告次数已用完，须经申请人确认后方可出具。', en: "This year's free reports are used up; issue another only after the applicant confirms." },
   STATEMENT_TOO_LONG: { zh: '本人声明超过规定字数，请精简。', en: 'The statement is longer than allowed; shorten it.' },
+  FILTER_INVALID: { zh: '筛选条件有误，请检查。', en: 'The filter is not valid; check it.' },
   INTERNAL: { zh: '系统内部错误，已记录。请重试。', en: 'Something went wrong inside CreditDesk. It was logged; please try again.' },
 };
 
@@ -51,6 +52,14 @@ const ID_REASONS: Record<string, { zh: string; en: string }> = {
   ID_BIRTH_DATE: { zh: '号码中的出生日期不存在。', en: 'The birth date inside the number is not a real date.' },
   ID_BIRTH_FUTURE: { zh: '号码中的出生日期晚于今天。', en: 'The birth date inside the number is in the future.' },
   ID_CHECK_DIGIT: { zh: '校验位不正确，请核对号码。', en: 'The check character does not match; check the number.' },
+};
+
+// Why a search or log filter was refused, so the screen says it instead of showing nothing.
+const FILTER_REASONS: Record<string, { zh: string; en: string }> = {
+  DATES_REVERSED: { zh: '截止日期早于起始日期，请调换或更正日期。', en: 'The end date is before the start date; swap or correct the dates.' },
+  ID_PARTIAL_SHORT: { zh: '按身份证号码部分查找时，请至少输入 4 位数字。', en: 'To search by part of an ID number, type at least 4 digits.' },
+  ID_PARTIAL_CHARS: { zh: '身份证号码只含数字和末位 X，请检查输入。', en: 'An ID number holds only digits and a final X; check what was typed.' },
+  SEARCH_UNKNOWN: { zh: '请输入案件编号、身份证号码（或其中至少 4 位数字）或姓名。', en: 'Search by a case number, an ID number (or at least 4 of its digits) or a name.' },
 };
 
 export function idReasonMessage(reason: string, locale: Locale): string | null {
@@ -66,6 +75,8 @@ export function errorMessage(error: ApiErrorBody, locale: Locale): string {
       if (idMsg) return idMsg;
     }
   }
+  const filterReason = error.code === 'FILTER_INVALID' ? FILTER_REASONS[String(error.details?.reason)] : undefined;
+  if (filterReason) return filterReason[locale];
   // Sync refusals carry their own specific sentence in both languages (bundle-security.md 12).
   const own = error.code === 'SYNC_REFUSED' ? error.details?.[locale] : undefined;
   if (typeof own === 'string') return own;

@@ -2,6 +2,7 @@
 export const manager = {
   zh: {
     nav: { dashboard: '工作概览' },
+    cases: { mine: '只看我承办的案件', viewAttachment: '查看附件', attachmentTitle: '附件：{{name}}', attachmentLoading: '正在打开附件……', saveAttachment: '另存到本机', search: '姓名、身份证号码（至少 4 位）或案件编号' },
     export: { csv: '导出 CSV', xlsx: '导出 Excel' },
     dashboard: {
       office: '本窗口工作概览', mine: '我的今日工作', asOf: '{{date}}（北京时间）', today: '今日', cases: '在办案件', myCases: '我承办的在办案件',
@@ -12,6 +13,7 @@ export const manager = {
   },
   en: {
     nav: { dashboard: 'Overview' },
+    cases: { mine: 'Only cases assigned to me', viewAttachment: 'View attachment', attachmentTitle: 'Attachment: {{name}}', attachmentLoading: 'Opening the attachment…', saveAttachment: 'Save a copy', search: 'Name, ID number (4+ digits) or case no.' },
     export: { csv: 'Export CSV', xlsx: 'Export Excel' },
     dashboard: {
       office: 'Office overview', mine: 'My day', asOf: '{{date}} (China time)', today: 'Today', cases: 'Open cases', myCases: 'Open cases assigned to me',
