@@ -1,6 +1,7 @@
 import type { MethodName, OutputOf, ParsedInputOf } from '../../shared/contract';
 import * as accounts from '../services/accountsService';
-import { listAuditEvents, verifyAuditChain } from '../services/auditService';
+import { verifyAuditChain } from '../services/auditService';
+import * as auditRead from '../services/auditReadService';
 import * as auth from '../services/authService';
 import * as caseQueue from '../services/caseQueueService';
 import * as objections from '../services/objectionService';
@@ -10,7 +11,7 @@ import * as repairs from '../services/repairService';
 import type { Caller, CoreContext } from '../services/context';
 import * as counter from '../services/counterService';
 import * as dashboard from '../services/dashboardService';
-import { listQueries } from '../services/queryLogService';
+import * as queryLog from '../services/queryLogService';
 import * as attachments from '../services/attachmentService';
 import * as reports from '../services/reportService';
 import * as statements from '../services/statementService';
@@ -42,8 +43,12 @@ export const handlers: Handlers = {
   'counter.purposes': async ({ ctx }) => ctx.catalogs.purposes,
   'counter.lookup': ({ ctx, caller, input }) => counter.lookup(ctx, must(caller), input),
   'counter.reveal': ({ ctx, caller, input }) => counter.reveal(ctx, must(caller), input),
-  'querylog.list': ({ ctx, input }) => listQueries(ctx, input),
-  'audit.list': ({ ctx, input }) => listAuditEvents(ctx, input),
+  'querylog.list': ({ ctx, input }) => queryLog.listQueries(ctx, input),
+  'querylog.clerks': ({ ctx }) => queryLog.listClerks(ctx),
+  'querylog.export': ({ ctx, caller, input }) => queryLog.exportQueries(ctx, must(caller), input),
+  'audit.list': ({ ctx, input }) => auditRead.listAuditPage(ctx, input),
+  'audit.actors': ({ ctx }) => auditRead.listAuditActors(ctx),
+  'audit.export': ({ ctx, caller, input }) => auditRead.exportAudit(ctx, must(caller), input),
   'audit.verify': ({ ctx }) => verifyAuditChain(ctx.db),
   'accounts.list': ({ ctx }) => accounts.listAccounts(ctx),
   'accounts.create': ({ ctx, caller, input }) => accounts.createAccount(ctx, caller, input),

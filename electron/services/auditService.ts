@@ -1,5 +1,5 @@
-import type { AuditRow, AuditVerifyResult, Page } from '../../shared/contract';
-import { appendAudit, auditHash, GENESIS_HASH, iterateAudit, listAudit, type AuditEventInput } from '../store/auditStore';
+import type { AuditVerifyResult } from '../../shared/contract';
+import { appendAudit, auditHash, GENESIS_HASH, iterateAudit, type AuditEventInput } from '../store/auditStore';
 import type { Queryable } from '../db/database';
 import type { Caller, CoreContext } from './context';
 
@@ -12,14 +12,6 @@ export function auditIn(tx: Queryable, ctx: CoreContext, caller: Pick<Caller, 'a
 
 export function audit(ctx: CoreContext, caller: Pick<Caller, 'accountId' | 'username'> | null, e: AuditEntry): Promise<number> {
   return ctx.db.transaction((tx) => auditIn(tx, ctx, caller, e));
-}
-
-export async function listAuditEvents(ctx: CoreContext, q: { action?: string | undefined; cursor: number | null; limit: number }): Promise<Page<AuditRow>> {
-  const rows = await listAudit(ctx.db, { action: q.action, beforeSeq: q.cursor, limit: q.limit });
-  return {
-    rows: rows.map((r) => ({ seq: r.seq, at: r.at, actor: r.actor, action: r.action, target: r.target, detail: JSON.parse(r.detail) as Record<string, unknown> })),
-    nextCursor: rows.length === q.limit ? rows[rows.length - 1]!.seq : null,
-  };
 }
 
 /** Recomputes every link; the first row whose stored hashes disagree is where the log was altered. */
