@@ -1,6 +1,7 @@
 import '@mantine/dates/styles.css';
 import 'dayjs/locale/zh-cn';
 import { DatePickerInput } from '@mantine/dates';
+import dayjs from 'dayjs';
 import { IconCalendar } from '@tabler/icons-react';
 import { useLocale } from '../i18n';
 
@@ -15,6 +16,8 @@ export function DayInput({ label, value, onChange, error, testId, w = 150 }: { l
       valueFormat="YYYY-MM-DD"
       locale={locale === 'zh' ? 'zh-cn' : 'en'}
       firstDayOfWeek={1}
+      // Days are named by their ISO date: unambiguous for screen readers and for tests alike.
+      getDayAriaLabel={(d) => dayjs(d).format('YYYY-MM-DD')}
       clearable
       leftSection={<IconCalendar size={16} />}
       error={error ?? undefined}
