@@ -52,8 +52,10 @@ export async function exportAudit(ctx: CoreContext, caller: Caller, q: AuditFilt
     before = page.at(-1)!.seq;
   }
   const system = q.lang === 'zh' ? '系统' : 'System';
+  const purposes = new Map(ctx.catalogs.purposes.map((p) => [p.code, p[q.lang]]));
+  const purposeLabel = (code: string) => purposes.get(code) ?? code;
   const table = rows.map((r) => {
-    const detail = auditDetailFields(JSON.parse(r.detail) as Record<string, unknown>, q.lang);
+    const detail = auditDetailFields(JSON.parse(r.detail) as Record<string, unknown>, q.lang, purposeLabel);
     return [r.seq, chinaDateTime(r.at), r.actor_name ?? r.actor ?? system, r.actor ?? '', auditActionLabel(r.action, q.lang), r.target ?? '', detail.map(([k, v]) => `${k}: ${v}`).join(q.lang === 'zh' ? '；' : '; ')];
   });
   const name = `${q.lang === 'zh' ? '审计日志' : 'audit-log'}-${chinaDate(ctx.now())}`;

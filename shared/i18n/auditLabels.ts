@@ -119,11 +119,25 @@ const FIELDS: Record<string, Label> = {
   purposeCode: { zh: '用途', en: 'Purpose' }, sequence: { zh: '序号', en: 'Sequence' }, bundle: { zh: '数据包', en: 'Bundle' }, officeCode: { zh: '窗口代码', en: 'Office code' },
   eligibility: { zh: '修复条件', en: 'Eligibility' }, totalDays: { zh: '总天数', en: 'Total days' }, pauseReason: { zh: '暂停原因', en: 'Pause reason' }, listEntriesExited: { zh: '移出名单', en: 'List entries exited' },
   verified: { zh: '核验结果', en: 'Verified' }, result: { zh: '结果', en: 'Result' }, method: { zh: '方法', en: 'Method' },
+  purpose: { zh: '用途', en: 'Purpose' }, found: { zh: '有记录', en: 'Found' }, status: { zh: '状态', en: 'Status' }, since: { zh: '起始', en: 'Since' }, publicationEndsOn: { zh: '公示截止', en: 'Publication ends' },
+  firstDate: { zh: '最早日期', en: 'Earliest date' }, minPeriodEnd: { zh: '最短公示期满', en: 'Minimum period ends' }, rule: { zh: '规则', en: 'Rule' },
 };
 
 export function auditFieldLabel(key: string, locale: Locale): string {
   return FIELDS[key]?.[locale] ?? key;
 }
+
+// Enumerated values the core writes in details (states, roles, kinds, its own English reasons).
+const VALUES: Record<string, Label> = {
+  received: { zh: '已接收', en: 'received' }, accepted: { zh: '已受理', en: 'accepted' }, rejected: { zh: '不予受理', en: 'rejected' }, verifying: { zh: '核查中', en: 'verifying' },
+  decided: { zh: '已决定', en: 'decided' }, notified: { zh: '已告知', en: 'notified' }, closed: { zh: '已办结', en: 'closed' }, forwarded: { zh: '已转认定单位', en: 'forwarded' },
+  approved: { zh: '准予修复', en: 'approved' }, denied: { zh: '不予修复', en: 'denied' },
+  clerk: { zh: '窗口受理员', en: 'clerk' }, manager: { zh: '科长', en: 'manager' }, operator: { zh: '同步操作员', en: 'operator' }, auditor: { zh: '审查员', en: 'auditor' }, admin: { zh: '管理员', en: 'administrator' },
+  self: { zh: '本人', en: 'in person' }, agent: { zh: '代理人', en: 'agent' }, own: { zh: '自行核查', en: 'own check' }, provider: { zh: '转提供单位核查', en: 'provider check' },
+  print: { zh: '打印', en: 'print' }, pdf: { zh: 'PDF', en: 'PDF' }, csv: { zh: 'CSV', en: 'CSV' }, xlsx: { zh: 'Excel', en: 'Excel' },
+  objection: { zh: '异议', en: 'objection' }, repair: { zh: '信用修复', en: 'repair' }, eligible: { zh: '满足条件', en: 'eligible' },
+  'accepted at the counter': { zh: '窗口当场受理', en: 'accepted at the counter' }, 'deadline passed': { zh: '已超过办理时限', en: 'deadline passed' },
+};
 
 /** A detail value as text: lists joined, yes/no for flags, nested objects as "label: value" pairs. */
 export function auditValueText(value: unknown, locale: Locale): string {
@@ -133,10 +147,16 @@ export function auditValueText(value: unknown, locale: Locale): string {
   if (typeof value === 'object') {
     return Object.entries(value as Record<string, unknown>).map(([k, v]) => `${auditFieldLabel(k, locale)}: ${auditValueText(v, locale)}`).join(locale === 'zh' ? '；' : '; ');
   }
-  return String(value);
+  return typeof value === 'string' ? (VALUES[value]?.[locale] ?? value) : String(value);
 }
 
-/** The details as labelled fields, in the order they were written. */
-export function auditDetailFields(detail: Record<string, unknown>, locale: Locale): [label: string, value: string][] {
-  return Object.entries(detail).map(([k, v]) => [auditFieldLabel(k, locale), auditValueText(v, locale)]);
+/**
+ * The details as labelled fields, in the order they were written. `purposeLabel` names purpose
+ * codes from the office's purpose catalogue (the one source of those names).
+ */
+export function auditDetailFields(detail: Record<string, unknown>, locale: Locale, purposeLabel?: (code: string) => string): [label: string, value: string][] {
+  return Object.entries(detail).map(([k, v]) => [
+    auditFieldLabel(k, locale),
+    (k === 'purpose' || k === 'purposeCode') && typeof v === 'string' && purposeLabel ? purposeLabel(v) : auditValueText(v, locale),
+  ]);
 }

@@ -11,6 +11,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { ExportButtons } from '../components/ExportButtons';
 import { useFilterError } from '../components/useFilterError';
 import { useLocale } from '../i18n';
+import { usePurposeLabel } from '../state/usePurposeLabel';
 
 interface Filter {
   actor: string | null;
@@ -35,6 +36,7 @@ function toInput(f: Filter) {
 export function AuditScreen() {
   const { t } = useTranslation();
   const locale = useLocale();
+  const purposeLabel = usePurposeLabel();
   const [filter, setFilter] = useState<Filter>(EMPTY);
   const [applied, setApplied] = useState<Filter>(EMPTY);
   const [rows, setRows] = useState<AuditRow[]>([]);
@@ -110,17 +112,17 @@ export function AuditScreen() {
         <Table striped layout="fixed" verticalSpacing={6} fz="sm" data-testid="audit-table">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={64}>{t('audit.seq')}</Table.Th>
-              <Table.Th w={130}>{t('audit.at')}</Table.Th>
-              <Table.Th w={130}>{t('audit.actor')}</Table.Th>
-              <Table.Th w={170}>{t('audit.action')}</Table.Th>
-              <Table.Th w="18%">{t('audit.target')}</Table.Th>
+              <Table.Th w={56}>{t('audit.seq')}</Table.Th>
+              <Table.Th w={120}>{t('audit.at')}</Table.Th>
+              <Table.Th w={110}>{t('audit.actor')}</Table.Th>
+              <Table.Th w={150}>{t('audit.action')}</Table.Th>
+              <Table.Th w="16%">{t('audit.target')}</Table.Th>
               <Table.Th>{t('audit.detail')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {rows.map((r) => {
-              const fields = auditDetailFields(r.detail, locale);
+              const fields = auditDetailFields(r.detail, locale, purposeLabel);
               return (
                 <Table.Tr key={r.seq} data-testid="audit-row" data-action={r.action}>
                   <Table.Td>{r.seq}</Table.Td>

@@ -1,6 +1,6 @@
 import '@mantine/charts/styles.css';
 import { BarChart, LineChart } from '@mantine/charts';
-import { Badge, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconAlarm, IconCalendarDue, IconCalendarWeek, IconClockCheck, IconFileCertificate, IconMessageReport, IconPrinter, IconRefresh, IconTool, IconUsers } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useCallback, useEffect, useState } from 'react';
@@ -55,7 +55,7 @@ export function DashboardScreen() {
         </Group>
         <Group gap="xs">
           <ExportButtons testId="dashboard-export" onError={setError} run={(format) => call('dashboard.export', { scope, format, lang: locale })} />
-          <Badge variant="light" component="button" onClick={load} leftSection={<IconRefresh size={12} />} style={{ cursor: 'pointer' }} data-testid="dashboard-refresh">{t('action.refresh')}</Badge>
+          <Button size="xs" variant="subtle" onClick={load} leftSection={<IconRefresh size={14} />} data-testid="dashboard-refresh">{t('action.refresh')}</Button>
         </Group>
       </Group>
       <ErrorAlert error={error} />
@@ -78,18 +78,18 @@ export function DashboardScreen() {
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <Card withBorder data-testid="chart-counter">
           <Text fw={600} size="sm" mb="xs">{t('dashboard.chartCounter')}</Text>
-          <BarChart h={220} data={days} dataKey="label" withLegend legendProps={{ verticalAlign: 'bottom' }} tickLine="none" gridAxis="y"
+          <BarChart h={220} data={days} dataKey="label" withLegend legendProps={{ verticalAlign: 'bottom' }} tickLine="none" gridAxis="y" yAxisProps={{ allowDecimals: false }}
             series={[{ name: 'visits', label: s('visits'), color: 'indigo.6' }, { name: 'reports', label: s('reports'), color: 'teal.6' }, { name: 'reprints', label: s('reprints'), color: 'gray.5' }]} />
         </Card>
         <Card withBorder data-testid="chart-cases">
           <Text fw={600} size="sm" mb="xs">{t('dashboard.chartCases')}</Text>
-          <BarChart h={220} data={days} dataKey="label" type="stacked" withLegend legendProps={{ verticalAlign: 'bottom' }} tickLine="none" gridAxis="y"
+          <BarChart h={220} data={days} dataKey="label" type="stacked" withLegend legendProps={{ verticalAlign: 'bottom' }} tickLine="none" gridAxis="y" yAxisProps={{ allowDecimals: false }}
             series={[{ name: 'objections', label: s('objections'), color: 'orange.6' }, { name: 'repairs', label: s('repairs'), color: 'cyan.6' }]} />
         </Card>
         {scope === 'office' && (
           <Card withBorder data-testid="chart-on-time">
             <Text fw={600} size="sm" mb="xs">{t('dashboard.chartOnTime')}</Text>
-            <LineChart h={220} data={days} dataKey="label" connectNulls withLegend legendProps={{ verticalAlign: 'bottom' }} tickLine="none" gridAxis="y" unit="%" yAxisProps={{ domain: [0, 100] }}
+            <LineChart h={220} data={days} dataKey="label" curveType="linear" connectNulls withLegend legendProps={{ verticalAlign: 'bottom' }} tickLine="none" gridAxis="y" unit="%" yAxisProps={{ domain: [0, 100] }}
               series={[{ name: 'onTimePct', label: s('onTimePct'), color: 'teal.6' }]} />
           </Card>
         )}
