@@ -12,8 +12,7 @@ export interface AttachmentRef {
 
 /**
  * Evidence opened inside the console: the core hands over the bytes (audited as a view), the
- * renderer shows an image as <img> and a PDF in a sandboxed frame of a blob: URL, which no script
- * of the document can leave. Nothing is written to disk unless the manager chooses to save it.
+ * renderer shows an image as <img> and a PDF in a frame of a blob: URL (Chromium's own viewer). Nothing is written to disk unless the manager chooses to save it.
  */
 export function AttachmentViewer({ file, onClose }: { file: AttachmentRef | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -48,7 +47,11 @@ export function AttachmentViewer({ file, onClose }: { file: AttachmentRef | null
           {view.mimeType.startsWith('image/') ? (
             <img src={view.url} alt={file?.fileName ?? ''} data-testid="attachment-image" style={{ maxWidth: '100%', maxHeight: '70vh', objectFit: 'contain', alignSelf: 'center', border: '1px solid var(--mantine-color-gray-3)' }} />
           ) : (
-            <iframe src={view.url} title={file?.fileName ?? ''} sandbox="allow-same-origin" data-testid="attachment-pdf" style={{ width: '100%', height: '70vh', border: '1px solid var(--mantine-color-gray-3)' }} />
+            // Not sandboxed: Chromium refuses to run its PDF viewer in any sandboxed frame ("blocked by
+            // Chromium"). The frame holds only a blob: the console made from bytes whose PDF signature
+            // the core checked at upload; the CSP allows frames from self and blob: only, and the PDF
+            // viewer runs isolated from the page, so the document cannot reach the console.
+            <iframe src={view.url} title={file?.fileName ?? ''} data-testid="attachment-pdf" style={{ width: '100%', height: '70vh', border: '1px solid var(--mantine-color-gray-3)' }} />
           )}
           <Group justify="flex-end">
             <Anchor href={view.url} download={file?.fileName} size="sm" data-testid="attachment-save"><Group gap={4}><IconDownload size={14} />{t('cases.saveAttachment')}</Group></Anchor>
