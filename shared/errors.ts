@@ -53,6 +53,8 @@ export const ERROR_CODES = [
   'DB_KEY_WRONG',
   'MIGRATION_LEDGER_MISMATCH',
   'REPORT_ALTERED',
+  // Log and queue filters: details.reason says which rule the filter broke.
+  'FILTER_INVALID',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -69,7 +69,7 @@ try {
   await new Promise<void>((r) => stmt.finalize(() => bare.close(() => r())));
 
   // Figures that later features add: each module is optional so the harness runs at every stage.
-  for (const [file, fn] of [['reportBench', 'benchReports'], ['queueBench', 'benchQueues'], ['syncBench', 'benchSync'], ['cipherBench', 'benchCipher']] as const) {
+  for (const [file, fn] of [['reportBench', 'benchReports'], ['queueBench', 'benchQueues'], ['dashboardBench', 'benchDashboard'], ['syncBench', 'benchSync'], ['cipherBench', 'benchCipher'], ['consoleBench', 'benchConsole']] as const) {
     const path = join(import.meta.dirname, 'bench', `${file}.ts`);
     if (!existsSync(path)) continue;
     const mod = (await import(path)) as Record<string, (ctx: typeof core.ctx) => Promise<Record<string, number>>>;

@@ -1,6 +1,7 @@
 import type { MethodName, OutputOf, ParsedInputOf } from '../../shared/contract';
 import * as accounts from '../services/accountsService';
-import { listAuditEvents, verifyAuditChain } from '../services/auditService';
+import { verifyAuditChain } from '../services/auditService';
+import * as auditRead from '../services/auditReadService';
 import * as auth from '../services/authService';
 import * as caseAccess from '../services/caseAccess';
 import * as caseQueue from '../services/caseQueueService';
@@ -10,7 +11,8 @@ import * as profiles from '../services/profileService';
 import * as repairs from '../services/repairService';
 import type { Caller, CoreContext } from '../services/context';
 import * as counter from '../services/counterService';
-import { listQueries } from '../services/queryLogService';
+import * as dashboard from '../services/dashboardService';
+import * as queryLog from '../services/queryLogService';
 import * as attachments from '../services/attachmentService';
 import * as reports from '../services/reportService';
 import * as statements from '../services/statementService';
@@ -45,8 +47,12 @@ export const handlers: Handlers = {
   'counter.lookup': ({ ctx, caller, input }) => counter.lookup(ctx, must(caller), input),
   'counter.visit': ({ ctx, caller, input }) => counter.resumeVisit(ctx, must(caller), input.visitId),
   'counter.reveal': ({ ctx, caller, input }) => counter.reveal(ctx, must(caller), input),
-  'querylog.list': ({ ctx, input }) => listQueries(ctx, input),
-  'audit.list': ({ ctx, input }) => listAuditEvents(ctx, input),
+  'querylog.list': ({ ctx, input }) => queryLog.listQueries(ctx, input),
+  'querylog.clerks': ({ ctx }) => queryLog.listClerks(ctx),
+  'querylog.export': ({ ctx, caller, input }) => queryLog.exportQueries(ctx, must(caller), input),
+  'audit.list': ({ ctx, input }) => auditRead.listAuditPage(ctx, input),
+  'audit.actors': ({ ctx }) => auditRead.listAuditActors(ctx),
+  'audit.export': ({ ctx, caller, input }) => auditRead.exportAudit(ctx, must(caller), input),
   'audit.verify': ({ ctx }) => verifyAuditChain(ctx),
   'accounts.list': ({ ctx }) => accounts.listAccounts(ctx),
   'accounts.create': ({ ctx, caller, input }) => accounts.createAccount(ctx, caller, input),
@@ -74,7 +80,7 @@ export const handlers: Handlers = {
   'repair.intake': ({ ctx, caller, input }) => repairs.intakeRepair(ctx, must(caller), input),
   'repair.act': ({ ctx, caller, input }) => repairs.actOnRepair(ctx, must(caller), input),
   'repair.get': ({ ctx, caller, input }) => caseAccess.readRepair(ctx, must(caller), input.id),
-  'cases.queue': ({ ctx, input }) => caseQueue.listQueue(ctx, input),
+  'cases.queue': ({ ctx, caller, input }) => caseQueue.listQueue(ctx, input, must(caller)),
   'cases.assign': ({ ctx, caller, input }) => caseQueue.assign(ctx, must(caller), input),
   'cases.workload': ({ ctx, input }) => caseQueue.workloadOf(ctx, input.kind),
   'cases.staff': ({ ctx }) => caseQueue.caseStaff(ctx),
@@ -99,4 +105,7 @@ export const handlers: Handlers = {
   'sync.exportAgain': ({ ctx, caller, input }) => sync.exportAgain(ctx, must(caller), input.sequence, input.outPath),
   'setup.checklist': ({ ctx }) => setupChecklist(ctx),
   'sync.exportHistory': ({ ctx, input }) => sync.exportHistory(ctx, input.limit),
+  'dashboard.office': ({ ctx }) => dashboard.officeDashboard(ctx),
+  'dashboard.mine': ({ ctx, caller }) => dashboard.myDashboard(ctx, must(caller)),
+  'dashboard.export': ({ ctx, caller, input }) => dashboard.exportDashboard(ctx, must(caller), input),
 };

@@ -9,6 +9,7 @@ import { countAccounts } from '../store/accountStore';
 import { upsertMeasures, writeSubjectBundles } from '../store/populationStore';
 import { setSetting } from '../store/settingsStore';
 import { createAccount } from '../services/accountsService';
+import { seedDemoActivity } from './demoActivity';
 
 export const DEMO_SUBJECTS = 10_000;
 export const DEMO_SEED = 'creditdesk-demo';
@@ -64,4 +65,6 @@ export async function ensureDemoOffice(core: Core, print: (line: string) => void
     await createAccount(ctx, null, { ...a, password });
     print(`  demo account  ${a.role.padEnd(8)} ${a.username.padEnd(8)} ${password}`);
   }
+  const done = await seedDemoActivity(ctx, today);
+  print(`Demo activity: ${done.visits} visits, ${done.reports} reports, ${done.objections} objections and ${done.repairs} repair applications over the last 30 days.`);
 }

@@ -1,4 +1,4 @@
-import type { AuditRow, AuditVerifyResult, Page } from '../../shared/contract';
+import type { AuditVerifyResult } from '../../shared/contract';
 import { MIGRATIONS } from '../db/migrations';
 import {
   appendAudit,
@@ -10,7 +10,6 @@ import {
   iterateAudit,
   iterateAuditAction,
   iterateChainedRows,
-  listAudit,
   listCheckpoints,
   maxChainedId,
   schemaTriggers,
@@ -43,14 +42,6 @@ export async function auditRowIn(tx: Queryable, ctx: CoreContext, caller: Pick<C
 
 export function audit(ctx: CoreContext, caller: Pick<Caller, 'accountId' | 'username'> | null, e: AuditEntry): Promise<number> {
   return ctx.db.transaction((tx) => auditIn(tx, ctx, caller, e));
-}
-
-export async function listAuditEvents(ctx: CoreContext, q: { action?: string | undefined; cursor: number | null; limit: number }): Promise<Page<AuditRow>> {
-  const rows = await listAudit(ctx.db, { action: q.action, beforeSeq: q.cursor, limit: q.limit });
-  return {
-    rows: rows.map((r) => ({ seq: r.seq, at: r.at, actor: r.actor, action: r.action, target: r.target, detail: JSON.parse(r.detail) as Record<string, unknown> })),
-    nextCursor: rows.length === q.limit ? rows[rows.length - 1]!.seq : null,
-  };
 }
 
 /** Append-only guards the migrations create (and do not drop later): the one list to check against. */

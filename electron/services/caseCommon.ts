@@ -36,7 +36,9 @@ export async function issueReceipt(
   const createdAt = ctx.now().toISOString();
   const n = (await tx.get<{ n: number }>('SELECT count(*) AS n FROM receipt WHERE case_kind = ? AND case_id = ?', [kind, caseId]))?.n ?? 0;
   const receiptNo = `${content.caseNo}-R${n + 1}`;
-  const full = { ...content, receiptNo, issuedAt: chinaDateTime(createdAt), officeName: ctx.office.name, clerk: caller.username };
+  // The receipt names the staff member as citizens know them (their name), never the login name.
+  const clerk = (await tx.get<{ display_name: string }>('SELECT display_name FROM account WHERE id = ?', [caller.accountId]))?.display_name ?? caller.username;
+  const full = { ...content, receiptNo, issuedAt: chinaDateTime(createdAt), officeName: ctx.office.name, clerk };
   // The report's embedded font, limited to the characters this receipt uses.
   const html = receiptHtml(full, { css: fontFacesFor(receiptHtml(full)), family: REPORT_FONT_FAMILY });
   const id = await insertReceipt(tx, { caseKind: kind, caseId, receiptNo, createdAt, createdBy: caller.accountId, content: html });

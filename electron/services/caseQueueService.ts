@@ -2,8 +2,8 @@ import type { CaseKind, QueuePage, QueueRow, WorkloadRow } from '../../shared/ca
 import { addWorkingDays } from '../../shared/calendar/workingDays';
 import { addCalendarDays } from '../../shared/calendar/dates';
 import { AppError } from '../../shared/errors';
-import { maskIdNumber } from '../../shared/masking';
-import { assignCases, escalateOverdue, queueCount, queuePage, workload, type QueueQuery, type QueueSort } from '../store/caseQueueStore';
+import { maskIdNumber, maskName } from '../../shared/masking';
+import { assignCases, escalateOverdue, queueCount, queuePage, workload, type QueueQuery, type QueueRestriction, type QueueSort, type SortDir } from '../store/caseQueueStore';
 import { appendCaseEvent } from '../store/caseStore';
 import { auditIn } from './auditService';
 import { officeCalendar } from './calendarService';
@@ -26,8 +26,11 @@ export interface QueueInput {
   provider?: string | undefined;
   receivedFrom?: string | undefined;
   receivedTo?: string | undefined;
-  /** Free search: a case number (or its prefix) or an ID number. */
+  /** Free search: a case number (or its prefix), an ID number or some of its digits, or a name. */
   search?: string | undefined;
+  /** Only the caller's own cases. */
+  mine?: boolean | undefined;
+  dir?: SortDir | undefined;
   due?: 'overdue' | 'due_soon' | undefined;
   sort: QueueSort;
   cursor: string | null;
@@ -69,6 +72,10 @@ export async function sweepOverdue(ctx: CoreContext): Promise<{ escalated: numbe
 }
 
 const ID_LIKE = /^[0-9]{17}[0-9X]$|^[0-9A-HJ-NPQRTUWXY]{18}$/;
+const ID_PART = /^[0-9]{1,17}X?$/;
+const CASE_NO = /^[A-Z]{2}([0-9][0-9A-Z-]*)?$/;
+/** Fewer digits would match most of the office's cases: the search names a person, not a crowd. */
+export const ID_PARTIAL_MIN = 4;
 
 /**
  * Runs the escalation sweep in the background, at start and every minute, so that looking at the
@@ -90,27 +97,53 @@ export function startOverdueSweeper(ctx: CoreContext): () => Promise<void> {
   };
 }
 
-export async function listQueue(ctx: CoreContext, input: QueueInput): Promise<QueuePage> {
+/** What a free search means: the whole ID number, some of its digits, a case number or a name. */
+export function classifySearch(raw: string | undefined): Pick<QueueQuery, 'idNumber' | 'idPartial' | 'caseNo' | 'namePrefix'> {
+  const none = { idNumber: null, idPartial: null, caseNo: null, namePrefix: null };
+  const search = raw?.trim().toUpperCase().replace(/\s+/g, '') ?? '';
+  if (!search) return none;
+  if (ID_LIKE.test(search)) return { ...none, idNumber: search };
+  if (ID_PART.test(search)) {
+    if (search.length < ID_PARTIAL_MIN) {
+      throw new AppError('FILTER_INVALID', `Type at least ${ID_PARTIAL_MIN} digits of the ID number.`, { field: 'search', reason: 'ID_PARTIAL_SHORT', min: ID_PARTIAL_MIN });
+    }
+    return { ...none, idPartial: search };
+  }
+  if (CASE_NO.test(search)) return { ...none, caseNo: search };
+  if (/^[\p{Script=Han}·A-Z]+$/u.test(search)) return { ...none, namePrefix: raw!.trim() };
+  throw new AppError('FILTER_INVALID', 'Search by a case number, an ID number (or at least four of its digits) or a name.', { field: 'search', reason: 'SEARCH_UNKNOWN' });
+}
+
+/**
+ * Clauses that narrow what a caller sees in the queue. One place, so that a rule such as "clerks
+ * see only their own visits' cases" is added here once and applies to every page and count.
+ */
+export function queueRestrictions(_caller: Caller | null): QueueRestriction[] {
+  return [];
+}
+
+export async function listQueue(ctx: CoreContext, input: QueueInput, caller: Caller | null = null): Promise<QueuePage> {
   const day = today(ctx);
-  const search = input.search?.trim().toUpperCase() || null;
+  const found = classifySearch(input.search);
   const after = input.cursor ? decodeCursor(input.cursor) : null;
   const q: QueueQuery = {
     kind: input.kind,
     open: input.open === undefined ? true : input.open,
     states: input.states ?? null,
-    assigneeId: input.assigneeId ?? null,
+    assigneeId: input.mine && caller ? caller.accountId : (input.assigneeId ?? null),
     provider: input.provider ?? null,
     receivedFrom: input.receivedFrom ?? null,
     receivedTo: input.receivedTo ?? null,
-    idNumber: search && ID_LIKE.test(search) ? search : null,
-    caseNo: search && !ID_LIKE.test(search) ? search : null,
+    ...found,
+    restrictions: queueRestrictions(caller),
     dueBefore: input.due === 'overdue' ? day : null,
     dueOnOrBefore: input.due === 'due_soon' ? await dueSoonDate(ctx, day) : null,
     sort: input.sort,
+    dir: input.dir ?? null,
     after,
     limit: input.limit,
   };
-  if (q.idNumber || q.caseNo) {
+  if (q.idNumber || q.caseNo || q.idPartial || q.namePrefix) {
     // A search finds the case whatever its state.
     q.open = null;
   }
@@ -130,6 +163,7 @@ export async function listQueue(ctx: CoreContext, input: QueueInput): Promise<Qu
       caseNo: r.case_no,
       state: r.state,
       idNumberMasked: maskIdNumber(r.id_number, masking),
+      nameMasked: r.subject_name ? maskName(r.subject_name, masking) : '',
       providerUnit: r.provider_unit,
       receivedOn: r.received_on,
       dueOn: r.due_on,

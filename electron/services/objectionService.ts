@@ -14,7 +14,7 @@ import type { CreditRecord, RecordStatus } from '../../shared/domain/record';
 import { addCalendarDays } from '../../shared/calendar/dates';
 import { AppError } from '../../shared/errors';
 import { maskIdNumber } from '../../shared/masking';
-import type { RuleProfile } from '../../shared/rules/profile';
+import { profileDisplayName, type RuleProfile } from '../../shared/rules/profile';
 import type { WorkingCalendar } from '../../shared/calendar/workingCalendar';
 import { dishonestDebtorDeletionDeadline, revocationWithdrawalDeadline, type DeadlineResult } from '../../shared/rules/deadlines';
 import type { Queryable } from '../db/database';
@@ -214,7 +214,7 @@ export async function intakeObjection(ctx: CoreContext, caller: Caller, input: O
       dueDates: deadlineRows(fresh, profile),
       notes: [
         '异议处理期间，相关信息在信用报告中加注异议标注。',
-        `适用规则：${profile.name.zh}（${profile.objection.dayKind === 'working' ? '按工作日计算' : '按自然日计算'}）。`,
+        `适用规则：${profileDisplayName(profile, 'zh')}（${profile.objection.dayKind === 'working' ? '按工作日计算' : '按自然日计算'}）。`,
       ],
     });
     return { kind: 'objection', id, caseNo, state: fresh.state, receipt };

@@ -5,7 +5,7 @@ import { effectivePublicityEnd } from '../../shared/domain/publication';
 import { AppError } from '../../shared/errors';
 import { maskIdNumber } from '../../shared/masking';
 import { repairProcessingDeadline } from '../../shared/rules/deadlines';
-import type { RuleProfile } from '../../shared/rules/profile';
+import { profileDisplayName, type RuleProfile } from '../../shared/rules/profile';
 import { repairEligibility, type RepairEligibility } from '../../shared/rules/repairEligibility';
 import { activeListEntriesOf, recordsByIds, setRecordStatus } from '../store/caseRecordStore';
 import { accountName, caseEvents, caseRow, insertCase, nextCaseNo, openRepairOnRecord, updateCase, type RepairRow } from '../store/caseStore';
@@ -137,7 +137,7 @@ export async function intakeRepair(ctx: CoreContext, caller: Caller, input: { vi
       ],
       items: { heading: '申请材料', lines: EVIDENCE_ZH(input.evidence) },
       dueDates: due.ok ? [['办理时限', due.value]] : [['办理时限', `待定：${(due.date ?? '').slice(0, 4)} 年法定节假日安排尚未载入`]],
-      notes: ['依据《信用修复管理办法》（2025年），修复申请由作出认定的单位办理。', `适用规则：${profile.name.zh}。`],
+      notes: ['依据《信用修复管理办法》（2025年），修复申请由作出认定的单位办理。', `适用规则：${profileDisplayName(profile, 'zh')}。`],
     });
     return { kind: 'repair', id, caseNo, state: 'accepted', receipt };
   });

@@ -7,7 +7,14 @@ import { CASE_TABLE } from './caseStore';
 // range scan of `limit` index entries, whatever the table size; the keyset cursor (sort key, id)
 // makes page 500 as cheap as page 1.
 
-export type QueueSort = 'due' | 'received' | 'case_no';
+export type QueueSort = 'due' | 'received' | 'case_no' | 'state' | 'provider' | 'assignee';
+export type SortDir = 'asc' | 'desc';
+
+/** A clause ANDed into every queue query (e.g. which cases a caller may see); composable, never a string splice of input. */
+export interface QueueRestriction {
+  sql: string;
+  params: unknown[];
+}
 
 export interface QueueQuery {
   kind: CaseKind;
@@ -20,11 +27,18 @@ export interface QueueQuery {
   receivedTo: string | null;
   idNumber: string | null;
   caseNo: string | null;
+  /** Digits anywhere in the ID number (the last four a citizen quotes, or the middle). */
+  idPartial: string | null;
+  /** The subject's name, or its beginning. */
+  namePrefix: string | null;
+  restrictions: QueueRestriction[];
   /** due_on strictly before this date (overdue when it is today). */
   dueBefore: string | null;
   /** due_on on or before this date. */
   dueOnOrBefore: string | null;
   sort: QueueSort;
+  /** Default per column: due dates ascending (most urgent first), the rest newest/last first. */
+  dir: SortDir | null;
   /** [sort key, id] of the last row of the previous page. */
   after: [string, number] | null;
   limit: number;
@@ -35,6 +49,7 @@ export interface QueueDbRow {
   case_no: string;
   state: string;
   id_number: string;
+  subject_name: string | null;
   provider_unit: string;
   received_on: string;
   due_on: string | null;
@@ -48,11 +63,19 @@ export interface QueueDbRow {
   sort_key: string;
 }
 
+// Sort keys are all text, so the keyset cursor is always [text, id]. Due date, received date and
+// case number are index ranges; state, provider and assignee sort the filtered rows in SQLite.
 const SORTS: Record<QueueSort, { key: string; dir: 'ASC' | 'DESC' }> = {
   due: { key: 't.due_key', dir: 'ASC' },
   received: { key: 't.received_on', dir: 'DESC' },
   case_no: { key: 't.case_no', dir: 'DESC' },
+  state: { key: 't.state', dir: 'ASC' },
+  provider: { key: 't.provider_unit', dir: 'ASC' },
+  assignee: { key: "coalesce(a.display_name, '')", dir: 'ASC' },
 };
+
+/** Highest code point: `name < prefix || MAX` bounds a prefix range in SQLite's binary order. */
+const MAX_CHAR = String.fromCodePoint(0x10ffff);
 
 function where(q: QueueQuery): { sql: string; params: unknown[] } {
   const clauses: string[] = [];
@@ -89,6 +112,18 @@ function where(q: QueueQuery): { sql: string; params: unknown[] } {
     clauses.push('t.case_no >= ? AND t.case_no < ?');
     params.push(q.caseNo, `${q.caseNo}~`);
   }
+  if (q.idPartial !== null) {
+    clauses.push('instr(t.id_number, ?) > 0');
+    params.push(q.idPartial);
+  }
+  if (q.namePrefix !== null) {
+    clauses.push('t.subject_id IN (SELECT id FROM subject WHERE name >= ? AND name < ?)');
+    params.push(q.namePrefix, `${q.namePrefix}${MAX_CHAR}`);
+  }
+  for (const r of q.restrictions) {
+    clauses.push(`(${r.sql})`);
+    params.push(...r.params);
+  }
   if (q.dueBefore !== null) {
     clauses.push("t.due_key <> '' AND t.due_key < ?");
     params.push(q.dueBefore);
@@ -102,7 +137,7 @@ function where(q: QueueQuery): { sql: string; params: unknown[] } {
 
 export async function queuePage(db: Queryable, q: QueueQuery): Promise<QueueDbRow[]> {
   const { table } = CASE_TABLE[q.kind];
-  const sort = SORTS[q.sort];
+  const sort = { key: SORTS[q.sort].key, dir: q.dir ? (q.dir === 'asc' ? 'ASC' : 'DESC') : SORTS[q.sort].dir };
   const w = where(q);
   const params = [...w.params];
   let keyset = '';
@@ -112,10 +147,10 @@ export async function queuePage(db: Queryable, q: QueueQuery): Promise<QueueDbRo
   }
   params.push(q.limit);
   return db.all<QueueDbRow>(
-    `SELECT t.id, t.case_no, t.state, t.id_number, t.provider_unit, t.received_on, t.due_on, t.calendar_gap, t.assignee_id,
+    `SELECT t.id, t.case_no, t.state, t.id_number, s.name AS subject_name, t.provider_unit, t.received_on, t.due_on, t.calendar_gap, t.assignee_id,
             a.display_name AS assignee, ${q.kind === 'objection' ? 't.paused' : '0 AS paused'}, t.escalated_at, t.is_open, t.profile_id,
             ${sort.key} AS sort_key
-       FROM ${table} t LEFT JOIN account a ON a.id = t.assignee_id
+       FROM ${table} t LEFT JOIN account a ON a.id = t.assignee_id LEFT JOIN subject s ON s.id = t.subject_id
       WHERE ${w.sql}${keyset}
       ORDER BY ${sort.key} ${sort.dir}, t.id ${sort.dir}
       LIMIT ?`,

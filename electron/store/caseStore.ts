@@ -138,7 +138,9 @@ export async function appendCaseEvent(tx: Queryable, kind: CaseKind, caseId: num
 export async function caseEvents(db: Queryable, kind: CaseKind, caseId: number): Promise<CaseEvent[]> {
   const { events, fk } = CASE_TABLE[kind];
   const rows = await db.all<Omit<CaseEvent, 'detail'> & { detail: string }>(
-    `SELECT id, at, actor, action, from_state AS fromState, to_state AS toState, reason, detail FROM ${events} WHERE ${fk} = ? ORDER BY id`,
+    // The staff member's name as colleagues know it; the stored login name only if the account is gone.
+    `SELECT e.id, e.at, coalesce(a.display_name, e.actor) AS actor, e.action, e.from_state AS fromState, e.to_state AS toState, e.reason, e.detail
+       FROM ${events} e LEFT JOIN account a ON a.id = e.actor_id WHERE e.${fk} = ? ORDER BY e.id`,
     [caseId],
   );
   return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));

@@ -60,7 +60,9 @@ export interface QueryLogListRow {
   id: number;
   at: string;
   visit_id: number;
+  clerk_id: number;
   clerk_username: string;
+  clerk_name: string;
   id_number: string;
   name: string;
   applicant_kind: 'self' | 'agent';
@@ -68,18 +70,42 @@ export interface QueryLogListRow {
   outcome: 'found' | 'no_record';
 }
 
-export function listQueryLog(
-  db: Queryable,
-  f: { fromIso: string | null; toIsoExclusive: string | null; idNumber: string | null; beforeId: number | null; limit: number },
-): Promise<QueryLogListRow[]> {
+export interface QueryLogFilter {
+  fromIso: string | null;
+  toIsoExclusive: string | null;
+  idNumber: string | null;
+  /** Digits anywhere in the ID number. */
+  idPartial: string | null;
+  clerkId: number | null;
+  purposeCode: string | null;
+}
+
+export function listQueryLog(db: Queryable, f: QueryLogFilter & { beforeId: number | null; limit: number }): Promise<QueryLogListRow[]> {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, v: unknown) => {
+    clauses.push(sql);
+    params.push(v);
+  };
+  if (f.fromIso !== null) add('q.at >= ?', f.fromIso);
+  if (f.toIsoExclusive !== null) add('q.at < ?', f.toIsoExclusive);
+  if (f.idNumber !== null) add('q.id_number = ?', f.idNumber);
+  if (f.idPartial !== null) add('instr(q.id_number, ?) > 0', f.idPartial);
+  if (f.clerkId !== null) add('q.clerk_id = ?', f.clerkId);
+  if (f.purposeCode !== null) add('q.purpose_code = ?', f.purposeCode);
+  if (f.beforeId !== null) add('q.id < ?', f.beforeId);
   return db.all<QueryLogListRow>(
-    `SELECT q.id, q.at, q.visit_id, a.username AS clerk_username, q.id_number, v.name, v.applicant_kind, q.purpose_code, q.outcome
+    `SELECT q.id, q.at, q.visit_id, q.clerk_id, a.username AS clerk_username, a.display_name AS clerk_name, q.id_number, v.name, v.applicant_kind, q.purpose_code, q.outcome
        FROM query_log q JOIN visit v ON v.id = q.visit_id JOIN account a ON a.id = q.clerk_id
-      WHERE (?1 IS NULL OR q.at >= ?1) AND (?2 IS NULL OR q.at < ?2)
-        AND (?3 IS NULL OR q.id_number = ?3) AND (?4 IS NULL OR q.id < ?4)
-      ORDER BY q.id DESC LIMIT ?5`,
-    [f.fromIso, f.toIsoExclusive, f.idNumber, f.beforeId, f.limit],
+      WHERE ${clauses.length ? clauses.join(' AND ') : 'true'}
+      ORDER BY q.id DESC LIMIT ?`,
+    [...params, f.limit],
   );
+}
+
+/** Staff who have looked anyone up, for the clerk filter. */
+export function queryLogClerks(db: Queryable): Promise<{ id: number; username: string; display_name: string }[]> {
+  return db.all("SELECT id, username, display_name FROM account WHERE role IN ('clerk', 'manager') ORDER BY display_name");
 }
 
 export function recentQueriesOf(db: Queryable, subjectId: number, sinceIso: string): Promise<{ at: string; office_code: string; purpose_code: string }[]> {

@@ -81,7 +81,7 @@ export function App() {
     [session],
   );
   const visible = state ? SCREENS.filter((s) => state.can(s.permission)) : [];
-  const active = visible.find((s) => s.key === screen) ?? visible[0];
+  const active = visible.find((s) => s.key === screen) ?? visible.find((s) => session && s.landing?.includes(session.account.role)) ?? visible[0];
 
   const languageSwitch = (
     <Button variant="subtle" size="xs" leftSection={<IconLanguage size={14} />} onClick={() => setLocale(locale === 'zh' ? 'en' : 'zh')} data-testid="language">

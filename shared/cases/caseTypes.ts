@@ -83,6 +83,8 @@ export interface QueueRow {
   caseNo: string;
   state: string;
   idNumberMasked: string;
+  /** The subject's name, masked as everywhere a person is listed. */
+  nameMasked: string;
   providerUnit: string;
   receivedOn: string;
   dueOn: string | null;

@@ -116,7 +116,9 @@ export const casesContract = {
         receivedTo: isoDate.optional(),
         search: z.string().trim().max(40).optional(),
         due: z.enum(['overdue', 'due_soon']).optional(),
-        sort: z.enum(['due', 'received', 'case_no']).default('due'),
+        mine: z.boolean().optional(),
+        sort: z.enum(['due', 'received', 'case_no', 'state', 'provider', 'assignee']).default('due'),
+        dir: z.enum(['asc', 'desc']).optional(),
         cursor: z.string().max(200).nullable().default(null),
         limit: z.number().int().min(1).max(500).default(100),
       })

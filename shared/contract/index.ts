@@ -4,6 +4,7 @@ import { authContract } from './auth';
 import { calendarContract } from './calendar';
 import { casesContract } from './cases';
 import { counterContract } from './counter';
+import { dashboardContract } from './dashboard';
 import { logsContract } from './logs';
 import { reportsContract } from './reports';
 import { setupContract } from './setup';
@@ -22,6 +23,7 @@ export const contract = {
   ...syncContract,
   ...calendarContract,
   ...setupContract,
+  ...dashboardContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -41,4 +43,5 @@ export type { AdminRequest, ChangeOutcome } from './accounts';
 export type { OfficeStatus, SessionInfo } from './auth';
 export type { LookupResult, Purpose, VisitResume } from './counter';
 export type { CalendarStatusView } from './calendar';
+export type { Dashboard, DashboardDay } from './dashboard';
 export type { AuditRow, AuditVerifyResult, Page, QueryLogRow } from './logs';

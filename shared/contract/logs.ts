@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { method } from './method';
 import { cursor, isoDate, pageSize } from './fields';
+import { exportFormat, exportLang, type ExportedFile } from './exportFile';
 
 export interface QueryLogRow {
   id: number;
   at: string;
   visitId: number;
   clerkUsername: string;
+  /** The clerk's name as colleagues know it. */
+  clerkName: string;
   idNumberMasked: string;
   nameMasked: string;
   applicantKind: 'self' | 'agent';
@@ -20,6 +23,8 @@ export interface AuditRow {
   seq: number;
   at: string;
   actor: string | null;
+  /** The actor's display name, when the account still exists. */
+  actorName: string | null;
   action: string;
   target: string | null;
   detail: Record<string, unknown>;
@@ -40,15 +45,41 @@ export interface Page<T> {
   nextCursor: number | null;
 }
 
+// Log filters. Dates are China calendar days; a partial ID number is at least four of its digits
+// (checked in the service, which says why a filter cannot match instead of answering nothing).
+const queryLogFilter = {
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  idNumber: z.string().trim().max(18).optional(),
+  clerkId: z.number().int().positive().optional(),
+  purposeCode: z.string().trim().min(1).max(40).optional(),
+};
+const auditFilter = {
+  action: z.string().max(60).optional(),
+  group: z.string().regex(/^[a-z_]{1,20}$/, 'an action group').optional(),
+  actor: z.string().trim().min(1).max(32).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+};
+
 export const logsContract = {
   'querylog.list': method<Page<QueryLogRow>>()({
-    input: z
-      .object({ from: isoDate.optional(), to: isoDate.optional(), idNumber: z.string().trim().max(18).optional(), cursor, limit: pageSize })
-      .strict(),
+    input: z.object({ ...queryLogFilter, cursor, limit: pageSize }).strict(),
+    access: 'querylog.read',
+  }),
+  'querylog.clerks': method<{ id: number; name: string }[]>()({ input: z.object({}).strict(), access: 'querylog.read' }),
+  /** The filtered register as CSV or Excel; the export is itself audited. */
+  'querylog.export': method<ExportedFile>()({
+    input: z.object({ ...queryLogFilter, format: exportFormat, lang: exportLang }).strict(),
     access: 'querylog.read',
   }),
   'audit.list': method<Page<AuditRow>>()({
-    input: z.object({ action: z.string().max(40).optional(), cursor, limit: pageSize }).strict(),
+    input: z.object({ ...auditFilter, cursor, limit: pageSize }).strict(),
+    access: 'audit.read',
+  }),
+  'audit.actors': method<{ username: string; name: string | null }[]>()({ input: z.object({}).strict(), access: 'audit.read' }),
+  'audit.export': method<ExportedFile>()({
+    input: z.object({ ...auditFilter, format: exportFormat, lang: exportLang }).strict(),
     access: 'audit.read',
   }),
   'audit.verify': method<AuditVerifyResult>()({ input: z.object({}).strict(), access: 'audit.read' }),

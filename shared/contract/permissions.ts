@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   'sync.import',
   'sync.export',
   'office.provision',
+  'dashboard.office',
+  'dashboard.own',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -24,8 +26,8 @@ export type Access = Permission | 'public' | 'session';
 // Least privilege per role: the auditor reads logs but never looks anyone up (查询使用登记和审查);
 // the admin manages accounts but does not serve the counter.
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  clerk: ['counter.lookup', 'subject.reveal', 'case.intake', 'report.print', 'report.verify', 'statement.create'],
-  manager: ['counter.lookup', 'subject.reveal', 'querylog.read', 'case.intake', 'case.manage', 'report.print', 'report.verify', 'statement.create'],
+  clerk: ['counter.lookup', 'subject.reveal', 'case.intake', 'report.print', 'report.verify', 'statement.create', 'dashboard.own'],
+  manager: ['counter.lookup', 'subject.reveal', 'querylog.read', 'case.intake', 'case.manage', 'report.print', 'report.verify', 'statement.create', 'dashboard.office', 'dashboard.own'],
   operator: ['settings.manage', 'sync.import', 'sync.export', 'office.provision'],
   auditor: ['querylog.read', 'audit.read', 'report.verify'],
   admin: ['accounts.manage', 'settings.manage', 'audit.read', 'sync.import', 'sync.export', 'office.provision'],

@@ -54,6 +54,7 @@ const MESSAGES: Partial<Record<ErrorCode, { zh: string; en: string }>> = {
   REPORT_ALTERED: { zh: '该报告的存档内容已被改动，与签名不符，不能重印。请联系审计员。', en: "This report's stored content was altered and no longer matches its signature; it cannot be printed again. Tell the auditor." },
   VISIT_CLOSED: { zh: '这次接待是在之前某天开始的，已经结束。请重新查询，开始新的接待。', en: 'This visit was opened on an earlier day and is over; look the subject up again to start a new visit.' },
   REQUEST_TOO_LARGE: { zh: '文件或内容过大，超过了本操作允许的大小。请缩小文件（如降低扫描分辨率）后重试。', en: 'The file or content is larger than this action allows. Make it smaller (for example scan at a lower resolution) and try again.' },
+  FILTER_INVALID: { zh: '筛选条件有误，请检查。', en: 'The filter is not valid; check it.' },
   INTERNAL: { zh: '系统内部错误，已记录。请重试。', en: 'Something went wrong inside CreditDesk. It was logged; please try again.' },
 };
 
@@ -88,6 +89,14 @@ const OWN_ACCOUNT_ACTIONS: Record<string, { zh: string; en: string }> = {
   disable: { zh: '不能停用自己的账户，请由另一名管理员办理。', en: 'You cannot disable your own account; another administrator can.' },
   reset_own: { zh: '请用“修改密码”更改自己的密码（需输入当前密码）。', en: 'Change your own password with "Change password" (you need your current one).' },
   set_own_role: { zh: '不能更改自己的角色，请由另一名管理员办理。', en: 'You cannot change your own role; another administrator can.' },
+};
+
+// Why a search or log filter was refused, so the screen says it instead of showing nothing.
+const FILTER_REASONS: Record<string, { zh: string; en: string }> = {
+  DATES_REVERSED: { zh: '截止日期早于起始日期，请调换或更正日期。', en: 'The end date is before the start date; swap or correct the dates.' },
+  ID_PARTIAL_SHORT: { zh: '按身份证号码部分查找时，请至少输入 4 位数字。', en: 'To search by part of an ID number, type at least 4 digits.' },
+  ID_PARTIAL_CHARS: { zh: '身份证号码只含数字和末位 X，请检查输入。', en: 'An ID number holds only digits and a final X; check what was typed.' },
+  SEARCH_UNKNOWN: { zh: '请输入案件编号、身份证号码（或其中至少 4 位数字）或姓名。', en: 'Search by a case number, an ID number (or at least 4 of its digits) or a name.' },
 };
 
 export function idReasonMessage(reason: string, locale: Locale): string | null {
@@ -178,6 +187,8 @@ export function errorMessage(error: ApiErrorBody, locale: Locale): string {
   if (error.code === 'CANNOT_CHANGE_OWN_ACCOUNT' && typeof action === 'string' && OWN_ACCOUNT_ACTIONS[action]) return OWN_ACCOUNT_ACTIONS[action][locale];
   const conflict = error.code === 'CONFLICT' && typeof error.details?.reason === 'string' ? CONFLICT_REASONS[error.details.reason] : undefined;
   if (conflict) return conflict[locale];
+  const filterReason = error.code === 'FILTER_INVALID' ? FILTER_REASONS[String(error.details?.reason)] : undefined;
+  if (filterReason) return filterReason[locale];
   // Sync refusals carry their own specific sentence in both languages (bundle-security.md 12).
   const own = error.code === 'SYNC_REFUSED' ? error.details?.[locale] : undefined;
   if (typeof own === 'string') return own;

@@ -87,6 +87,8 @@ export const ruleProfileSchema = z
     schemaVersion: z.literal(1),
     id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'lower-case letters, digits and hyphens'),
     name: z.strictObject({ zh: text, en: text }),
+    /** What receipts and notices print (the name is the profile's working title in settings). */
+    displayName: z.strictObject({ zh: text, en: text }).optional(),
     legalBasis: z.array(citationSchema).min(1),
     objection: objectionRulesSchema,
     repair: repairRulesSchema,
@@ -139,3 +141,8 @@ export type ObjectionRules = RuleProfile['objection'];
 export type RepairRules = RuleProfile['repair'];
 export type Period = z.infer<typeof periodSchema>;
 export type NonRepairableRule = z.infer<typeof nonRepairableRuleSchema>;
+
+/** The profile as printed for citizens: its display name, else its name. */
+export function profileDisplayName(profile: Pick<RuleProfile, 'name' | 'displayName'>, lang: 'zh' | 'en'): string {
+  return (profile.displayName ?? profile.name)[lang];
+}

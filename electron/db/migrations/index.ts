@@ -8,6 +8,7 @@ import auditCheckpoints from './0008_audit_checkpoints';
 import accountAccess from './0010_account_access';
 import penaltyKind from './0014_penalty_kind';
 import calendarEntry from './0015_calendar_entry';
+import dashboardIndexes from './0016_dashboard_indexes';
 import visitRepeatIndex from './0020_visit_repeat_index';
 
 export interface Migration {
@@ -29,5 +30,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'account_access', sql: accountAccess },
   { version: 14, name: 'penalty_kind', sql: penaltyKind },
   { version: 15, name: 'calendar_entry', sql: calendarEntry },
+  { version: 16, name: 'dashboard_indexes', sql: dashboardIndexes },
   { version: 20, name: 'visit_repeat_index', sql: visitRepeatIndex },
 ];

@@ -2,11 +2,12 @@ import { access } from './access';
 import { cases } from './cases';
 import { common } from './common';
 import { consoleStrings } from './console';
+import { manager } from './manager';
 import { reports } from './reports';
 import { sync } from './sync';
 
 // Each feature's strings live in their own file; register them here (one line each).
-const features = [common, cases, reports, sync, consoleStrings, access];
+const features = [common, cases, reports, sync, consoleStrings, access, manager];
 
 type Tree = { [key: string]: string | Tree };
 function merge(into: Tree, from: Tree): Tree {

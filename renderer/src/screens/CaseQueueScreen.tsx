@@ -1,4 +1,5 @@
-import { Badge, Button, Checkbox, Drawer, Group, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Drawer, Group, SegmentedControl, Select, Stack, Switch, Table, Text, Title, UnstyledButton } from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,11 +12,30 @@ import { EMPTY_FILTER, QueueFilters, queueInput, type QueueFilter } from './case
 
 const ROW_HEIGHT = 40;
 
+type SortKey = 'due' | 'received' | 'case_no' | 'state' | 'provider' | 'assignee';
+type Sort = { key: SortKey; dir: 'asc' | 'desc' };
+/** First click on a column: the most useful order (urgent deadlines first, newest first, A–Z). */
+const FIRST_DIR: Record<SortKey, 'asc' | 'desc'> = { due: 'asc', received: 'desc', case_no: 'desc', state: 'asc', provider: 'asc', assignee: 'asc' };
+
+function SortHeader({ label, col, sort, onSort }: { label: string; col: SortKey; sort: Sort; onSort: (s: Sort) => void }) {
+  const active = sort.key === col;
+  const Icon = !active ? IconSelector : sort.dir === 'asc' ? IconArrowUp : IconArrowDown;
+  return (
+    <UnstyledButton onClick={() => onSort(active ? { key: col, dir: sort.dir === 'asc' ? 'desc' : 'asc' } : { key: col, dir: FIRST_DIR[col] })}
+      aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'} data-testid={`sort-${col}`} data-dir={active ? sort.dir : undefined}
+      style={{ display: 'inline-flex', alignItems: 'center', gap: 2, fontWeight: 600, fontSize: 13, whiteSpace: 'nowrap' }}>
+      {label}<Icon size={14} opacity={active ? 1 : 0.4} />
+    </UnstyledButton>
+  );
+}
+
 /** The manager's queue: due-soon and overdue first, filtered and paged in the core, virtualised rows. */
 export function CaseQueueScreen() {
   const { t } = useTranslation();
   const [kind, setKind] = useState<CaseKind>('objection');
   const [filter, setFilter] = useState<QueueFilter>(EMPTY_FILTER);
+  const [sort, setSort] = useState<Sort>({ key: 'due', dir: 'asc' });
+  const [mine, setMine] = useState(false);
   const [rows, setRows] = useState<QueueRow[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [total, setTotal] = useState<{ n: number; capped: boolean }>({ n: 0, capped: false });
@@ -34,7 +54,10 @@ export function CaseQueueScreen() {
   // The core matches a provider exactly: half-typed names are not sent (they would empty the list).
   const knownProvider = providers.includes(filter.provider.trim());
   const effective = useMemo(() => ({ ...filter, provider: knownProvider ? filter.provider : '' }), [filter, knownProvider]);
-  const input = useCallback((c: string | null) => ({ ...queueInput(kind, effective), cursor: c, limit: 200 }), [kind, effective]);
+  const input = useCallback(
+    (c: string | null) => ({ ...queueInput(kind, effective), ...(mine ? { mine: true } : {}), sort: sort.key, dir: sort.dir, cursor: c, limit: 200 }),
+    [kind, effective, mine, sort],
+  );
   const load = useCallback(async () => {
     setError(null);
     try {
@@ -91,7 +114,8 @@ export function CaseQueueScreen() {
     setKind(k);
     setFilter({ ...filter, states: [] });
   };
-  const cols = '32px 190px 100px 1fr 1fr 100px 170px 110px';
+  // Fits the 1024 px screen (about 790 px beside the navigation); wider screens give the text columns room.
+  const cols = '24px minmax(128px, 1fr) 72px minmax(118px, 1.2fr) minmax(90px, 1.2fr) 84px minmax(110px, 1fr) 72px';
   return (
     <Stack data-testid="case-queue">
       <Group justify="space-between">
@@ -102,6 +126,7 @@ export function CaseQueueScreen() {
         <SegmentedControl value={kind} onChange={(v) => changeKind(v as CaseKind)} data={[{ value: 'objection', label: t('cases.objection') }, { value: 'repair', label: t('cases.repair') }]} data-testid="queue-kind" />
       </Group>
       <QueueFilters kind={kind} value={filter} providers={providers} onChange={setFilter} />
+      <Switch label={t('cases.mine')} checked={mine} onChange={(e) => setMine(e.currentTarget.checked)} data-testid="queue-mine" />
       <Group justify="space-between">
         <Text size="sm" c="dimmed" data-testid="queue-total">{total.capped ? t('cases.totalCapped', { count: total.n }) : t('cases.total', { count: total.n })}</Text>
         <Group gap="xs">
@@ -110,15 +135,15 @@ export function CaseQueueScreen() {
         </Group>
       </Group>
       <ErrorAlert error={error} />
-      <div style={{ display: 'grid', gridTemplateColumns: cols, gap: 8, fontWeight: 600, fontSize: 13, padding: '0 8px' }}>
+      <div style={{ display: 'grid', gridTemplateColumns: cols, gap: 6, fontWeight: 600, fontSize: 13, padding: '0 8px' }} data-testid="queue-header">
         <span />
-        <span>{t('cases.caseNo')}</span>
-        <span>{t('cases.state')}</span>
-        <span>{t('cases.due')}</span>
-        <span>{t('cases.provider')}</span>
-        <span>{t('cases.received')}</span>
+        <SortHeader label={t('cases.caseNo')} col="case_no" sort={sort} onSort={setSort} />
+        <SortHeader label={t('cases.state')} col="state" sort={sort} onSort={setSort} />
+        <SortHeader label={t('cases.due')} col="due" sort={sort} onSort={setSort} />
+        <SortHeader label={t('cases.provider')} col="provider" sort={sort} onSort={setSort} />
+        <SortHeader label={t('cases.received')} col="received" sort={sort} onSort={setSort} />
         <span>{t('cases.subject')}</span>
-        <span>{t('cases.assignee')}</span>
+        <SortHeader label={t('cases.assignee')} col="assignee" sort={sort} onSort={setSort} />
       </div>
       <div ref={parent} style={{ height: 460, overflow: 'auto', border: '1px solid var(--mantine-color-gray-3)' }} data-testid="queue-rows">
         {loaded && rows.length === 0 && <Text c="dimmed" size="sm" p="md" data-testid="queue-empty">{t('cases.empty')}</Text>}
@@ -127,26 +152,31 @@ export function CaseQueueScreen() {
             const r = rows[v.index]!;
             return (
               <div key={r.id} data-testid="queue-row" data-case-no={r.caseNo} onClick={() => setOpenId(r.id)}
-                style={{ position: 'absolute', top: v.start, height: ROW_HEIGHT, width: '100%', display: 'grid', gridTemplateColumns: cols, gap: 8, alignItems: 'center', padding: '0 8px', cursor: 'pointer', fontSize: 13, borderBottom: '1px solid var(--mantine-color-gray-2)', background: r.overdue ? 'var(--mantine-color-red-0)' : undefined }}>
+                style={{ position: 'absolute', top: v.start, height: ROW_HEIGHT, width: '100%', display: 'grid', gridTemplateColumns: cols, gap: 6, alignItems: 'center', padding: '0 8px', cursor: 'pointer', fontSize: 13, borderBottom: '1px solid var(--mantine-color-gray-2)', background: r.overdue ? 'var(--mantine-color-red-0)' : undefined }}>
                 <Checkbox size="xs" aria-label={r.caseNo} checked={selected.has(r.id)} onClick={(e) => e.stopPropagation()} onChange={(e) => {
                   const next = new Set(selected);
                   if (e.currentTarget.checked) next.add(r.id);
                   else next.delete(r.id);
                   setSelected(next);
                 }} />
-                <Text size="sm" ff="monospace">{r.caseNo}</Text>
-                <span>{t(`cases.states.${r.state}`)}</span>
-                <span>
-                  {r.calendarGap ? <Badge color="orange" size="sm">{t('cases.calendarGap', { year: r.calendarGap.slice(0, 4) })}</Badge>
-                    : r.overdue ? <Badge color="red" size="sm">{r.dueOn} · {t('cases.daysLate', { count: r.daysLate })}</Badge>
-                    : r.dueOn ? <Text size="sm">{r.dueOn}{r.daysLeft !== null ? ` · ${r.daysLeft === 0 ? t('cases.dueToday') : t('cases.daysLeft', { count: r.daysLeft })}` : ''}</Text> : '—'}
-                  {r.paused && <Badge size="xs" ml={4}>{t('cases.paused')}</Badge>}
-                  {r.escalated && <Badge size="xs" ml={4} color="orange">{t('cases.escalated')}</Badge>}
-                </span>
+                <Text size="sm" ff="monospace" truncate>{r.caseNo}</Text>
+                <Text size="sm" truncate data-testid="queue-state" data-state={r.state}>{t(`cases.states.${r.state}`)}</Text>
+                <Stack gap={0} style={{ minWidth: 0 }} data-testid="queue-due-cell">
+                  {r.calendarGap ? <Badge color="orange" size="sm">{t('cases.calendarGap', { year: r.calendarGap.slice(0, 4) })}</Badge> : <Text size="sm" lh={1.2}>{r.dueOn ?? '—'}</Text>}
+                  <Group gap={4} wrap="nowrap">
+                    {!r.calendarGap && r.overdue && <Badge color="red" size="xs">{t('cases.daysLate', { count: r.daysLate })}</Badge>}
+                    {!r.calendarGap && !r.overdue && r.dueOn && r.daysLeft !== null && <Text size="xs" c={r.daysLeft === 0 ? 'orange' : 'dimmed'} lh={1.2}>{r.daysLeft === 0 ? t('cases.dueToday') : t('cases.daysLeft', { count: r.daysLeft })}</Text>}
+                    {r.paused && <Badge size="xs">{t('cases.paused')}</Badge>}
+                    {r.escalated && <Badge size="xs" color="orange">{t('cases.escalated')}</Badge>}
+                  </Group>
+                </Stack>
                 <Text size="sm" truncate title={r.providerUnit}>{r.providerUnit}</Text>
-                <span>{r.receivedOn}</span>
-                <Text size="sm" ff="monospace">{r.idNumberMasked}</Text>
-                <Text size="sm" truncate>{r.assignee ?? t('cases.unassigned')}</Text>
+                <span data-testid="queue-received">{r.receivedOn}</span>
+                <Stack gap={0} style={{ minWidth: 0 }} data-testid="queue-subject">
+                  <Text size="sm" truncate lh={1.2}>{r.nameMasked || '—'}</Text>
+                  <Text size="xs" c="dimmed" ff="monospace" truncate lh={1.2}>{r.idNumberMasked}</Text>
+                </Stack>
+                <Text size="sm" truncate data-testid="queue-assignee-name">{r.assignee ?? t('cases.unassigned')}</Text>
               </div>
             );
           })}

@@ -1,85 +1,127 @@
-import { Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QueryLogRow } from '../../../shared/contract';
+import type { Purpose, QueryLogRow } from '../../../shared/contract';
 import { chinaDateTime } from '../../../shared/time';
 import { call } from '../api/client';
-import { usePurposeLabel } from '../state/usePurposeLabel';
+import { DayInput } from '../components/DayInput';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ExportButtons } from '../components/ExportButtons';
+import { useFilterError } from '../components/useFilterError';
+import { useLocale } from '../i18n';
+import { usePurposeLabel } from '../state/usePurposeLabel';
+
+interface Filter {
+  from: string;
+  to: string;
+  idNumber: string;
+  clerkId: string | null;
+  purposeCode: string | null;
+}
+const EMPTY: Filter = { from: '', to: '', idNumber: '', clerkId: null, purposeCode: null };
+
+function toInput(f: Filter) {
+  return {
+    ...(f.from ? { from: f.from } : {}),
+    ...(f.to ? { to: f.to } : {}),
+    ...(f.idNumber.trim() ? { idNumber: f.idNumber.trim() } : {}),
+    ...(f.clerkId ? { clerkId: Number(f.clerkId) } : {}),
+    ...(f.purposeCode ? { purposeCode: f.purposeCode } : {}),
+  };
+}
 
 /** 查询使用登记: who looked up whom, when and why — for the auditor and the manager. */
 export function QueryLogScreen() {
   const { t } = useTranslation();
+  const locale = useLocale();
   const purposeLabel = usePurposeLabel();
-  const [filter, setFilter] = useState({ from: '', to: '', idNumber: '' });
+  const [filter, setFilter] = useState<Filter>(EMPTY);
+  const [applied, setApplied] = useState<Filter>(EMPTY);
   const [rows, setRows] = useState<QueryLogRow[]>([]);
   const [next, setNext] = useState<number | null>(null);
+  const [clerks, setClerks] = useState<{ id: number; name: string }[]>([]);
+  const [purposes, setPurposes] = useState<Purpose[]>([]);
+  const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const { fieldError, take, clear } = useFilterError();
 
-  const load = useCallback(
-    async (cursor: number | null) => {
-      setError(null);
-      try {
-        const page = await call('querylog.list', {
-          cursor,
-          limit: 100,
-          ...(filter.from ? { from: filter.from } : {}),
-          ...(filter.to ? { to: filter.to } : {}),
-          ...(filter.idNumber.trim() ? { idNumber: filter.idNumber.trim() } : {}),
-        });
-        setRows((r) => (cursor ? [...r, ...page.rows] : page.rows));
-        setNext(page.nextCursor);
-      } catch (err) {
-        setError(err);
-      }
-    },
-    [filter],
-  );
+  const load = useCallback(async (f: Filter, cursor: number | null) => {
+    setError(null);
+    clear();
+    try {
+      const page = await call('querylog.list', { ...toInput(f), cursor, limit: 100 });
+      setRows((r) => (cursor ? [...r, ...page.rows] : page.rows));
+      setNext(page.nextCursor);
+      setApplied(f);
+      setLoaded(true);
+    } catch (err) {
+      if (take(err)) {
+        // The refused filter matches nothing by construction: show the reason, not the old rows.
+        setRows([]);
+        setNext(null);
+        setLoaded(false);
+      } else setError(err);
+    }
+  }, [take, clear]);
 
-  // Load once on arrival with the empty filter; the search button reloads with the filter.
-  const [initialLoad] = useState(() => load);
   useEffect(() => {
-    void initialLoad(null);
-  }, [initialLoad]);
+    void load(EMPTY, null);
+    void call('querylog.clerks', {}).then(setClerks, setError);
+    void call('counter.purposes', {}).then(setPurposes, setError);
+  }, [load]);
 
   return (
-    <Stack>
-      <Title order={3}>{t('queryLog.title')}</Title>
-      <Card withBorder>
-        <Group align="flex-end">
-          <TextInput type="date" label={t('queryLog.from')} value={filter.from} onChange={(e) => setFilter({ ...filter, from: e.currentTarget.value })} />
-          <TextInput type="date" label={t('queryLog.to')} value={filter.to} onChange={(e) => setFilter({ ...filter, to: e.currentTarget.value })} />
-          <TextInput label={t('counter.idNumber')} value={filter.idNumber} maxLength={18} onChange={(e) => setFilter({ ...filter, idNumber: e.currentTarget.value })} />
-          <Button onClick={() => void load(null)} data-testid="querylog-search">{t('action.search')}</Button>
+    <Stack data-testid="querylog-screen">
+      <Group justify="space-between">
+        <Title order={3}>{t('queryLog.title')}</Title>
+        <ExportButtons testId="querylog-export" onError={setError} run={(format) => call('querylog.export', { ...toInput(applied), format, lang: locale })} />
+      </Group>
+      <Card withBorder padding="sm">
+        <Group align="flex-start" gap="sm" wrap="wrap">
+          <DayInput label={t('queryLog.from')} value={filter.from} onChange={(v) => setFilter({ ...filter, from: v })} error={fieldError('from')} testId="querylog-from" />
+          <DayInput label={t('queryLog.to')} value={filter.to} onChange={(v) => setFilter({ ...filter, to: v })} error={fieldError('to')} testId="querylog-to" />
+          <Select label={t('queryLog.clerk')} placeholder={t('queryLog.anyClerk')} clearable searchable w={150} value={filter.clerkId} onChange={(v) => setFilter({ ...filter, clerkId: v })}
+            data={clerks.map((c) => ({ value: String(c.id), label: c.name }))} data-testid="querylog-clerk" />
+          <TextInput label={t('queryLog.subjectId')} placeholder={t('queryLog.subjectIdHint')} value={filter.idNumber} maxLength={18} w={200}
+            onChange={(e) => setFilter({ ...filter, idNumber: e.currentTarget.value })} error={fieldError('idNumber')} data-testid="querylog-id" />
+          <Select label={t('queryLog.purpose')} placeholder={t('queryLog.anyPurpose')} clearable w={200} value={filter.purposeCode} onChange={(v) => setFilter({ ...filter, purposeCode: v })}
+            data={purposes.map((p) => ({ value: p.code, label: p[locale] }))} data-testid="querylog-purpose" />
+          <Group gap="xs" mt={25}>
+            <Button leftSection={<IconSearch size={16} />} onClick={() => void load(filter, null)} data-testid="querylog-search">{t('action.search')}</Button>
+            <Button variant="subtle" onClick={() => { setFilter(EMPTY); void load(EMPTY, null); }} data-testid="querylog-reset">{t('audit.reset')}</Button>
+          </Group>
         </Group>
       </Card>
       <ErrorAlert error={error} />
-      <Table striped data-testid="querylog-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('queryLog.at')}</Table.Th>
-            <Table.Th>{t('queryLog.clerk')}</Table.Th>
-            <Table.Th>{t('queryLog.subject')}</Table.Th>
-            <Table.Th>{t('queryLog.applicant')}</Table.Th>
-            <Table.Th>{t('queryLog.purpose')}</Table.Th>
-            <Table.Th>{t('queryLog.outcome')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((r) => (
-            <Table.Tr key={r.id} data-testid="querylog-row">
-              <Table.Td>{chinaDateTime(r.at)}</Table.Td>
-              <Table.Td>{r.clerkUsername}</Table.Td>
-              <Table.Td><Text ff="monospace" size="sm">{r.idNumberMasked}</Text> {r.nameMasked}</Table.Td>
-              <Table.Td>{r.applicantKind === 'self' ? t('counter.self') : t('queryLog.agent')}</Table.Td>
-              <Table.Td>{purposeLabel(r.purposeCode)}</Table.Td>
-              <Table.Td>{t(`queryLog.${r.outcome}`)}</Table.Td>
+      <Table.ScrollContainer minWidth={720}>
+        <Table striped layout="fixed" fz="sm" data-testid="querylog-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={140}>{t('queryLog.at')}</Table.Th>
+              <Table.Th w={110}>{t('queryLog.clerk')}</Table.Th>
+              <Table.Th>{t('queryLog.subject')}</Table.Th>
+              <Table.Th w={90}>{t('queryLog.applicant')}</Table.Th>
+              <Table.Th>{t('queryLog.purpose')}</Table.Th>
+              <Table.Th w={80}>{t('queryLog.outcome')}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      {rows.length === 0 && <Text c="dimmed">{t('queryLog.empty')}</Text>}
-      {next && <Button variant="default" onClick={() => void load(next)}>{t('action.more')}</Button>}
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r) => (
+              <Table.Tr key={r.id} data-testid="querylog-row">
+                <Table.Td>{chinaDateTime(r.at)}</Table.Td>
+                <Table.Td><Text size="sm" truncate>{r.clerkName}</Text></Table.Td>
+                <Table.Td><Text ff="monospace" size="sm" span>{r.idNumberMasked}</Text> {r.nameMasked}</Table.Td>
+                <Table.Td>{r.applicantKind === 'self' ? t('counter.self') : t('queryLog.agent')}</Table.Td>
+                <Table.Td><Text size="sm" truncate>{purposeLabel(r.purposeCode)}</Text></Table.Td>
+                <Table.Td>{t(`queryLog.${r.outcome}`)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {loaded && rows.length === 0 && <Text c="dimmed" data-testid="querylog-empty">{t('queryLog.empty')}</Text>}
+      {next && <Button variant="default" onClick={() => void load(applied, next)}>{t('action.more')}</Button>}
     </Stack>
   );
 }

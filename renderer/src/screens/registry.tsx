@@ -6,6 +6,7 @@ import {
   IconDownload,
   IconFolders,
   IconId,
+  IconLayoutDashboard,
   IconListSearch,
   IconShieldCheck,
   IconUpload,
@@ -14,10 +15,12 @@ import {
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { Permission } from '../../../shared/contract';
+import type { Role } from '../../../shared/domain/account';
 import { AccountsScreen } from './AccountsScreen';
 import { AuditScreen } from './AuditScreen';
 import { CaseQueueScreen } from './CaseQueueScreen';
 import { CounterScreen } from './CounterScreen';
+import { DashboardScreen } from './DashboardScreen';
 import { QueryLogScreen } from './QueryLogScreen';
 import { VerifyReportScreen } from './VerifyReportScreen';
 import { SetupChecklistScreen } from './SetupChecklistScreen';
@@ -35,12 +38,15 @@ export interface ScreenEntry {
   component: ComponentType;
   /** Navigation icon; entries without one get a plain dot. */
   icon?: ComponentType<{ size?: number; stroke?: number }>;
+  /** Roles that land on this screen after login (otherwise the first screen they may see). */
+  landing?: Role[];
 }
 
 // The navigation: one line per screen; a feature adds its own entry here.
 // The first visible entry is where a role lands: the administrator lands on the setup checklist.
 export const SCREENS: ScreenEntry[] = [
   { key: 'counter', label: 'nav.counter', permission: 'counter.lookup', component: CounterScreen, icon: IconId },
+  { key: 'dashboard', label: 'nav.dashboard', permission: 'dashboard.own', component: DashboardScreen, icon: IconLayoutDashboard, landing: ['manager'] },
   { key: 'setup', label: 'nav.setup', permission: 'accounts.manage', component: SetupChecklistScreen, icon: IconChecklist },
   { key: 'cases', label: 'nav.cases', permission: 'case.manage', component: CaseQueueScreen, icon: IconFolders },
   { key: 'verify', label: 'nav.verify', permission: 'report.verify', component: VerifyReportScreen, icon: IconCertificate },

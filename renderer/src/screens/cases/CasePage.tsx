@@ -5,6 +5,7 @@ import type { CaseEvent, CaseKind, CaseRecordPair, ObjectionCase, RepairCase } f
 import { chinaDateTime } from '../../../../shared/time';
 import { ApiError, call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { AttachmentButtons, AttachmentViewer, type AttachmentRef } from '../../components/cases/AttachmentViewer';
 import { ReceiptPreview } from '../../components/cases/ReceiptPreview';
 import { eligibilityLine } from '../../components/cases/eligibilityLine';
 import { useLocale } from '../../i18n';
@@ -22,6 +23,7 @@ export function CasePage({ kind, id, onChanged }: { kind: CaseKind; id: number; 
   const locale = useLocale();
   const [c, setC] = useState<AnyCase | null>(null);
   const [receipt, setReceipt] = useState<number | null>(null);
+  const [viewing, setViewing] = useState<AttachmentRef | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const fetchCase = useCallback(() => (kind === 'objection' ? call('objection.get', { id }) : call('repair.get', { id })), [kind, id]);
@@ -75,7 +77,10 @@ export function CasePage({ kind, id, onChanged }: { kind: CaseKind; id: number; 
         <Text size="sm">{t('cases.assignee')}: {c.assignee ?? t('cases.unassigned')}</Text>
       </SimpleGrid>
       {c.kind === 'objection' && <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}><b>{t('cases.description')}:</b> {c.description}</Text>}
-      {c.kind === 'objection' && c.attachments.length > 0 && <Text size="sm">{t('cases.attachments')}: {c.attachments.map((a) => a.fileName).join('、')}</Text>}
+      {c.kind === 'objection' && c.attachments.length > 0 && (
+        <Group gap="xs" data-testid="case-attachments"><Text size="sm">{t('cases.attachments')}:</Text><AttachmentButtons files={c.attachments} onOpen={setViewing} /></Group>
+      )}
+      <AttachmentViewer file={viewing} onClose={() => setViewing(null)} />
       {c.kind === 'repair' && <Text size="sm" data-testid="case-eligibility">{t('cases.eligibility')}: {eligibilityLine(t, locale, c.eligibility)}</Text>}
       {c.kind === 'repair' && <Text size="sm">{t('cases.evidence')}: {[c.evidence.obligationsPerformed && t('cases.obligations'), c.evidence.creditCommitment && t('cases.commitment'), c.evidence.trainingCertificate && `${t('cases.training')} ${c.evidence.trainingCertificate}`].filter(Boolean).join('；')}</Text>}
       {c.kind === 'objection' && c.closedAt === null && <CaseClock c={c} busy={busy} onAct={act} />}

@@ -1,0 +1,70 @@
+import type { Queryable } from '../db/database';
+
+// Dashboard counts. Every figure is a count over an index range (migration 16): a day of visits is
+// a range of visit_started, a day's decisions a range of objection_decided, so the cost follows
+// the rows in the window, not the size of the tables. Days are China calendar days, given as
+// [date, first instant, next day's first instant] so the range compares ISO strings directly.
+
+export type DayWindow = [date: string, fromIso: string, toIso: string];
+
+export interface DayCountsRow {
+  day: string;
+  visits: number;
+  reports: number;
+  reprints: number;
+  objections: number;
+  repairs: number;
+  decided: number;
+  decided_on_time: number;
+}
+
+// A case decided on or before its deadline (the extended one when an extension was approved); a
+// case whose deadline could not be counted is not held against the office.
+const OBJECTION_ON_TIME = `date(decided_at, '+8 hours') <= coalesce(CASE WHEN extended_total_days IS NOT NULL THEN latest_extended_by END, decide_by, '9999-12-31')`;
+const REPAIR_ON_TIME = `date(decided_at, '+8 hours') <= coalesce(due_on, '9999-12-31')`;
+
+/** Counts per day; `clerkId` narrows to one clerk's own work (their visits, reports, intakes). */
+export function dayCounts(db: Queryable, days: readonly DayWindow[], clerkId: number | null): Promise<DayCountsRow[]> {
+  const mine = clerkId !== null;
+  const clerk = (col: string) => (mine ? `${col} = ?2 AND ` : '');
+  return db.all<DayCountsRow>(
+    `WITH d AS (SELECT value->>0 AS day, value->>1 AS lo, value->>2 AS hi FROM json_each(?1))
+     SELECT day,
+       (SELECT count(*) FROM visit WHERE ${clerk('clerk_id')}started_at >= lo AND started_at < hi) AS visits,
+       (SELECT count(*) FROM report WHERE issued_at >= lo AND issued_at < hi${mine ? ' AND clerk_id = ?2' : ''}) AS reports,
+       (SELECT count(*) FROM report_print WHERE at >= lo AND at < hi AND copy_no > 1${mine ? ' AND clerk_id = ?2' : ''}) AS reprints,
+       (SELECT count(*) FROM objection WHERE ${clerk('created_by')}received_on = day) AS objections,
+       (SELECT count(*) FROM repair WHERE ${clerk('created_by')}received_on = day) AS repairs,
+       ${mine ? '0' : '(SELECT count(*) FROM objection WHERE decided_at >= lo AND decided_at < hi) + (SELECT count(*) FROM repair WHERE decided_at >= lo AND decided_at < hi)'} AS decided,
+       ${mine ? '0' : `(SELECT count(*) FROM objection WHERE decided_at >= lo AND decided_at < hi AND ${OBJECTION_ON_TIME}) + (SELECT count(*) FROM repair WHERE decided_at >= lo AND decided_at < hi AND ${REPAIR_ON_TIME})`} AS decided_on_time
+     FROM d ORDER BY day`,
+    mine ? [JSON.stringify(days), clerkId] : [JSON.stringify(days)],
+  );
+}
+
+export interface OpenCaseCounts {
+  open: number;
+  due_today: number;
+  due_this_week: number;
+  overdue: number;
+}
+
+/**
+ * Open objection and repair cases by deadline; `assigneeId` narrows to one person's cases. A case
+ * whose clock is stopped is not overdue (same rule as the queue).
+ */
+export async function openCaseCounts(db: Queryable, today: string, weekEnd: string, assigneeId: number | null): Promise<OpenCaseCounts> {
+  // Separate counts, each a range of an index on (is_open, …, due_key): one SUM over all open rows
+  // would read every open case from the table.
+  const who = assigneeId === null ? '' : 'assignee_id = ?3 AND ';
+  const both = (where: string, pausedRule: string) =>
+    `(SELECT count(*) FROM objection WHERE ${who}is_open = 1${pausedRule} AND ${where}) + (SELECT count(*) FROM repair WHERE ${who}is_open = 1 AND ${where})`;
+  const row = await db.get<OpenCaseCounts>(
+    `SELECT ${both('true', '')} AS open,
+            ${both('due_key = ?1', '')} AS due_today,
+            ${both('due_key >= ?1 AND due_key <= ?2', '')} AS due_this_week,
+            ${both("due_key <> '' AND due_key < ?1", ' AND paused = 0')} AS overdue`,
+    assigneeId === null ? [today, weekEnd] : [today, weekEnd, assigneeId],
+  );
+  return row ?? { open: 0, due_today: 0, due_this_week: 0, overdue: 0 };
+}

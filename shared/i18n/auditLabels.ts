@@ -1,0 +1,162 @@
+import type { Locale } from './errorMessages';
+
+// Readable names for audit events and their details, for the audit screen and its exports: one
+// label per action code, in both languages. Case events are "<kind>.<step>", named from both parts.
+
+type Label = { zh: string; en: string };
+
+const ACTIONS: Record<string, Label> = {
+  'auth.login': { zh: '登录', en: 'Logged in' },
+  'auth.login_failed': { zh: '登录失败', en: 'Login failed' },
+  'auth.lockout': { zh: '多次登录失败，账户锁定', en: 'Account locked after failed logins' },
+  'auth.lock': { zh: '锁定工作台', en: 'Locked the console' },
+  'auth.unlock': { zh: '解锁工作台', en: 'Unlocked the console' },
+  'auth.unlock_failed': { zh: '解锁失败', en: 'Unlock failed' },
+  'auth.logout': { zh: '退出登录', en: 'Logged out' },
+  'account.create': { zh: '创建账户', en: 'Created an account' },
+  'account.disable': { zh: '停用账户', en: 'Disabled an account' },
+  'account.enable': { zh: '启用账户', en: 'Enabled an account' },
+  'account.reset_password': { zh: '重置密码', en: 'Reset a password' },
+  'permission.refused': { zh: '越权操作被拒绝', en: 'Action refused: no permission' },
+  'counter.lookup': { zh: '窗口查询', en: 'Counter lookup' },
+  'counter.name_mismatch': { zh: '姓名与号码不符', en: 'Name did not match the ID number' },
+  'counter.agent_refused': { zh: '代理查询被拒绝', en: 'Agent lookup refused' },
+  'subject.reveal': { zh: '显示完整身份信息', en: 'Revealed full identity' },
+  'statement.create': { zh: '登记本人声明', en: 'Recorded a personal statement' },
+  'attachment.upload': { zh: '上传附件', en: 'Uploaded an attachment' },
+  'attachment.view': { zh: '查看附件', en: 'Viewed an attachment' },
+  'report.issue': { zh: '出具信用报告', en: 'Issued a credit report' },
+  'report.preview': { zh: '预览信用报告', en: 'Previewed a credit report' },
+  'report.print': { zh: '打印信用报告', en: 'Printed a credit report' },
+  'report.reprint': { zh: '补打信用报告', en: 'Reprinted a credit report' },
+  'report.verify': { zh: '核验信用报告', en: 'Verified a credit report' },
+  'receipt.printed': { zh: '打印受理回执', en: 'Printed a receipt' },
+  'settings.rule_profile': { zh: '更改规则配置', en: 'Changed the rule profile' },
+  'sync.provisioned': { zh: '配置服务窗口', en: 'Provisioned the office' },
+  'sync.import_applied': { zh: '导入数据包', en: 'Imported a bundle' },
+  'sync.import_refused': { zh: '拒绝导入数据包', en: 'Refused a bundle' },
+  'sync.import_already': { zh: '数据包已导入过', en: 'Bundle already imported' },
+  'sync.export_written': { zh: '导出数据包', en: 'Exported a bundle' },
+  'sync.export_rewritten': { zh: '重新导出数据包', en: 'Exported a bundle again' },
+  'dashboard.exported': { zh: '导出工作概览', en: 'Exported the dashboard' },
+  'audit.exported': { zh: '导出审计日志', en: 'Exported the audit log' },
+  'querylog.exported': { zh: '导出查询登记', en: 'Exported the query register' },
+};
+
+const CASE_KINDS: Record<string, Label> = { objection: { zh: '异议', en: 'Objection' }, repair: { zh: '信用修复', en: 'Repair' } };
+const CASE_STEPS: Record<string, Label> = {
+  received: { zh: '接收申请', en: 'received' },
+  accepted: { zh: '受理', en: 'accepted' },
+  accept: { zh: '受理', en: 'accepted' },
+  reject: { zh: '不予受理', en: 'rejected' },
+  verify: { zh: '开始核查', en: 'verification started' },
+  forward: { zh: '转送', en: 'forwarded' },
+  provider_reply: { zh: '登记提供单位答复', en: 'provider reply recorded' },
+  provider_outcome: { zh: '提供单位处理结果', en: 'provider outcome' },
+  pause: { zh: '暂停计时', en: 'clock stopped' },
+  resume: { zh: '恢复计时', en: 'clock restarted' },
+  extend: { zh: '延长时限', en: 'deadline extended' },
+  decide: { zh: '作出决定', en: 'decided' },
+  decision: { zh: '决定', en: 'decision' },
+  notify: { zh: '告知申请人', en: 'applicant notified' },
+  close: { zh: '办结', en: 'closed' },
+  approve: { zh: '准予修复', en: 'approved' },
+  deny: { zh: '不予修复', en: 'denied' },
+  escalated: { zh: '超期督办', en: 'escalated (overdue)' },
+  assigned: { zh: '分配承办人', en: 'assigned' },
+};
+
+/** The event's name in the console's language; an unknown code is shown as "other" plus its code. */
+export function auditActionLabel(action: string, locale: Locale): string {
+  const known = ACTIONS[action];
+  if (known) return known[locale];
+  const [kind, step] = action.split('.', 2) as [string, string | undefined];
+  const k = CASE_KINDS[kind];
+  const s = step ? CASE_STEPS[step] : undefined;
+  if (k && s) return locale === 'zh' ? `${k.zh}：${s.zh}` : `${k.en} ${s.en}`;
+  return locale === 'zh' ? '其他操作' : 'Other action';
+}
+
+/** Action codes a filter may offer, with their group (the part before the dot). */
+export function auditActionCodes(): string[] {
+  const cases = Object.keys(CASE_KINDS).flatMap((k) => ['received', 'accepted', 'reject', 'verify', 'forward', 'provider_reply', 'pause', 'resume', 'extend', 'decide', 'notify', 'close', 'approve', 'deny', 'escalated', 'assigned'].map((s) => `${k}.${s}`));
+  return [...Object.keys(ACTIONS), ...cases];
+}
+
+const GROUPS: Record<string, Label> = {
+  auth: { zh: '登录与锁定', en: 'Sign-in and lock' },
+  account: { zh: '账户', en: 'Accounts' },
+  permission: { zh: '权限', en: 'Permissions' },
+  counter: { zh: '窗口查询', en: 'Counter' },
+  subject: { zh: '身份信息', en: 'Identity' },
+  statement: { zh: '本人声明', en: 'Statements' },
+  attachment: { zh: '附件', en: 'Attachments' },
+  report: { zh: '信用报告', en: 'Reports' },
+  receipt: { zh: '回执', en: 'Receipts' },
+  settings: { zh: '设置', en: 'Settings' },
+  sync: { zh: '数据同步', en: 'Data sync' },
+  objection: { zh: '异议', en: 'Objections' },
+  repair: { zh: '信用修复', en: 'Repairs' },
+  dashboard: { zh: '导出', en: 'Exports' },
+  audit: { zh: '导出', en: 'Exports' },
+  querylog: { zh: '导出', en: 'Exports' },
+};
+
+export function auditGroupLabel(action: string, locale: Locale): string {
+  return GROUPS[action.split('.')[0]!]?.[locale] ?? (locale === 'zh' ? '其他' : 'Other');
+}
+
+const FIELDS: Record<string, Label> = {
+  role: { zh: '角色', en: 'Role' }, firstRun: { zh: '首次启动', en: 'First run' }, failures: { zh: '失败次数', en: 'Failures' }, reason: { zh: '原因', en: 'Reason' },
+  needs: { zh: '所需权限', en: 'Permission needed' }, typedName: { zh: '输入的姓名', en: 'Name typed' }, visitId: { zh: '受理编号', en: 'Visit' }, field: { zh: '字段', en: 'Field' },
+  fileName: { zh: '文件名', en: 'File name' }, size: { zh: '大小（字节）', en: 'Size (bytes)' }, mimeType: { zh: '文件类型', en: 'File type' },
+  reportId: { zh: '报告序号', en: 'Report' }, reportNo: { zh: '报告编号', en: 'Report no.' }, copyNo: { zh: '份次', en: 'Copy' }, copy: { zh: '份次', en: 'Copy' }, kind: { zh: '方式', en: 'Kind' },
+  digest: { zh: '摘要', en: 'Digest' }, beyondFree: { zh: '超出免费次数', en: 'Beyond free reports' }, applicant: { zh: '申请人', en: 'Applicant' }, scope: { zh: '范围', en: 'Scope' }, counts: { zh: '条数', en: 'Counts' },
+  from: { zh: '原状态', en: 'From' }, to: { zh: '新状态', en: 'To' }, caseNos: { zh: '案件编号', en: 'Case numbers' }, caseKind: { zh: '案件类别', en: 'Case kind' }, caseId: { zh: '案件序号', en: 'Case' },
+  providerUnit: { zh: '提供单位', en: 'Providing unit' }, route: { zh: '核查方式', en: 'Route' }, dueOn: { zh: '时限', en: 'Due' }, daysLate: { zh: '超期天数', en: 'Days late' },
+  outcome: { zh: '结果', en: 'Outcome' }, effects: { zh: '处理结果', en: 'Effects' }, recordIds: { zh: '信息序号', en: 'Records' }, attachments: { zh: '附件', en: 'Attachments' },
+  format: { zh: '格式', en: 'Format' }, rows: { zh: '行数', en: 'Rows' }, filter: { zh: '筛选条件', en: 'Filter' }, profileId: { zh: '规则配置', en: 'Rule profile' }, profile: { zh: '规则配置', en: 'Rule profile' },
+  purposeCode: { zh: '用途', en: 'Purpose' }, sequence: { zh: '序号', en: 'Sequence' }, bundle: { zh: '数据包', en: 'Bundle' }, officeCode: { zh: '窗口代码', en: 'Office code' },
+  eligibility: { zh: '修复条件', en: 'Eligibility' }, totalDays: { zh: '总天数', en: 'Total days' }, pauseReason: { zh: '暂停原因', en: 'Pause reason' }, listEntriesExited: { zh: '移出名单', en: 'List entries exited' },
+  verified: { zh: '核验结果', en: 'Verified' }, result: { zh: '结果', en: 'Result' }, method: { zh: '方法', en: 'Method' },
+  purpose: { zh: '用途', en: 'Purpose' }, found: { zh: '有记录', en: 'Found' }, status: { zh: '状态', en: 'Status' }, since: { zh: '起始', en: 'Since' }, publicationEndsOn: { zh: '公示截止', en: 'Publication ends' },
+  firstDate: { zh: '最早日期', en: 'Earliest date' }, minPeriodEnd: { zh: '最短公示期满', en: 'Minimum period ends' }, rule: { zh: '规则', en: 'Rule' },
+};
+
+export function auditFieldLabel(key: string, locale: Locale): string {
+  return FIELDS[key]?.[locale] ?? key;
+}
+
+// Enumerated values the core writes in details (states, roles, kinds, its own English reasons).
+const VALUES: Record<string, Label> = {
+  received: { zh: '已接收', en: 'received' }, accepted: { zh: '已受理', en: 'accepted' }, rejected: { zh: '不予受理', en: 'rejected' }, verifying: { zh: '核查中', en: 'verifying' },
+  decided: { zh: '已决定', en: 'decided' }, notified: { zh: '已告知', en: 'notified' }, closed: { zh: '已办结', en: 'closed' }, forwarded: { zh: '已转认定单位', en: 'forwarded' },
+  approved: { zh: '准予修复', en: 'approved' }, denied: { zh: '不予修复', en: 'denied' },
+  clerk: { zh: '窗口受理员', en: 'clerk' }, manager: { zh: '科长', en: 'manager' }, operator: { zh: '同步操作员', en: 'operator' }, auditor: { zh: '审查员', en: 'auditor' }, admin: { zh: '管理员', en: 'administrator' },
+  self: { zh: '本人', en: 'in person' }, agent: { zh: '代理人', en: 'agent' }, own: { zh: '自行核查', en: 'own check' }, provider: { zh: '转提供单位核查', en: 'provider check' },
+  print: { zh: '打印', en: 'print' }, pdf: { zh: 'PDF', en: 'PDF' }, csv: { zh: 'CSV', en: 'CSV' }, xlsx: { zh: 'Excel', en: 'Excel' },
+  objection: { zh: '异议', en: 'objection' }, repair: { zh: '信用修复', en: 'repair' }, eligible: { zh: '满足条件', en: 'eligible' },
+  'accepted at the counter': { zh: '窗口当场受理', en: 'accepted at the counter' }, 'deadline passed': { zh: '已超过办理时限', en: 'deadline passed' },
+};
+
+/** A detail value as text: lists joined, yes/no for flags, nested objects as "label: value" pairs. */
+export function auditValueText(value: unknown, locale: Locale): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'boolean') return locale === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
+  if (Array.isArray(value)) return value.map((v) => auditValueText(v, locale)).join(locale === 'zh' ? '、' : ', ');
+  if (typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>).map(([k, v]) => `${auditFieldLabel(k, locale)}: ${auditValueText(v, locale)}`).join(locale === 'zh' ? '；' : '; ');
+  }
+  return typeof value === 'string' ? (VALUES[value]?.[locale] ?? value) : String(value);
+}
+
+/**
+ * The details as labelled fields, in the order they were written. `purposeLabel` names purpose
+ * codes from the office's purpose catalogue (the one source of those names).
+ */
+export function auditDetailFields(detail: Record<string, unknown>, locale: Locale, purposeLabel?: (code: string) => string): [label: string, value: string][] {
+  return Object.entries(detail).map(([k, v]) => [
+    auditFieldLabel(k, locale),
+    (k === 'purpose' || k === 'purposeCode') && typeof v === 'string' && purposeLabel ? purposeLabel(v) : auditValueText(v, locale),
+  ]);
+}

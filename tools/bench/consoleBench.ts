@@ -1,0 +1,73 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { percentiles } from './stats';
+
+// console.startToLoginMs: a cold start of browser mode (a new process on a data directory whose demo
+// office is already built) until the login screen answers — the page is served and auth.status,
+// the first call the login screen makes, returns. Baseline: the bare Node process start (`node -e 0`).
+
+const root = join(import.meta.dirname, '..', '..');
+const tsx = join(root, 'node_modules', '.bin', 'tsx');
+const webMain = join(root, 'electron', 'host', 'webMain.ts');
+
+function start(args: string[]): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(tsx, [webMain, ...args], { cwd: root, env: { ...process.env, CREDITDESK_QUIET: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const stop = () => new Promise<void>((r) => {
+    if (child.exitCode !== null) return r();
+    child.once('exit', () => r());
+    child.kill('SIGTERM');
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const line = out.split('\n').find((l) => l.startsWith('http://127.0.0.1:'));
+      if (line) resolve({ url: line.trim(), stop });
+    });
+    child.once('exit', (code) => reject(new Error(`webMain exited with ${code}: ${err}`)));
+  });
+}
+
+async function loginAnswers(url: string): Promise<void> {
+  const u = new URL(url);
+  const key = new URLSearchParams(u.hash.slice(1)).get('key') ?? '';
+  const page = await fetch(`${u.origin}/`);
+  if (!(await page.text()).includes('<div id="root">')) throw new Error('the console page was not served');
+  const status = await fetch(`${u.origin}/api/auth.status`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-creditdesk-key': key }, body: '{}' });
+  const body = (await status.json()) as { ok: boolean };
+  if (!body.ok) throw new Error('auth.status did not answer');
+}
+
+export async function benchConsole(): Promise<Record<string, number>> {
+  if (!existsSync(join(root, 'out', 'renderer', 'index.html'))) return {};
+  const dataDir = mkdtempSync(join(tmpdir(), 'creditdesk-bench-console-'));
+  try {
+    const t0 = performance.now();
+    const built = await start(['--demo', '--data-dir', dataDir]);
+    const buildMs = performance.now() - t0;
+    await built.stop();
+    const starts: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const s = performance.now();
+      const c = await start(['--data-dir', dataDir]);
+      await loginAnswers(c.url);
+      starts.push(performance.now() - s);
+      await c.stop();
+    }
+    const bare: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const s = performance.now();
+      await new Promise((r) => spawn(process.execPath, ['-e', '0']).once('exit', r));
+      bare.push(performance.now() - s);
+    }
+    const p = percentiles(starts);
+    return { console_demo_build_ms: Math.round(buildMs), 'console.startToLoginMs': Math.round(p.p50), console_start_max_ms: Math.round(Math.max(...starts)), console_bare_node_start_ms: Math.round(percentiles(bare).p50) };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
