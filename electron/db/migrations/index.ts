@@ -4,6 +4,7 @@ import cases from './0003_cases';
 import sync from './0004_sync';
 import syncRefusalZh from './0005_sync_refusal_zh';
 import attachmentExpiry from './0006_attachment_expiry';
+import syncRefusalParams from './0007_sync_refusal_params';
 
 export interface Migration {
   version: number;
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'sync', sql: sync },
   { version: 5, name: 'sync_refusal_zh', sql: syncRefusalZh },
   { version: 6, name: 'attachment_expiry', sql: attachmentExpiry },
+  { version: 7, name: 'sync_refusal_params', sql: syncRefusalParams },
 ];
