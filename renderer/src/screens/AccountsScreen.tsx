@@ -1,6 +1,6 @@
 import { Badge, Button, Card, Group, PasswordInput, Select, Stack, Table, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type AccountInfo, type Role } from '../../../shared/domain/account';
 import { call } from '../api/client';
@@ -17,7 +17,7 @@ export function AccountsScreen() {
     void reload();
   }, []);
 
-  async function create(e: FormEvent) {
+  async function create(e: SyntheticEvent<HTMLFormElement>) {
     e.preventDefault();
     setError(null);
     try {

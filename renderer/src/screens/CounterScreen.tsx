@@ -1,5 +1,5 @@
 import { Button, Card, Group, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type SyntheticEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LookupResult, Purpose } from '../../../shared/contract';
 import { idReasonMessage } from '../../../shared/i18n/errorMessages';
@@ -52,7 +52,7 @@ export function CounterScreen() {
     }
   };
 
-  async function submit(e: FormEvent) {
+  async function submit(e: SyntheticEvent<HTMLFormElement>) {
     e.preventDefault();
     if (!purposeCode) return purposeRef.current?.focus();
     setBusy(true);
