@@ -15,7 +15,7 @@
 // its name and the run goes on; a test file that never finishes at all is failed by name by
 // --test-timeout. Nothing is ever run twice.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,13 +110,35 @@ else {
   console.log(`Compiled the tests in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }
 
-const code = await new Promise((resolveExit) => {
+// Error-catalogue coverage: tests report each error code they observed into this directory.
+const coverageDir = mkdtempSync(join(tmpdir(), 'creditdesk-codes-'));
+const fullRun = ['tests/unit', 'tests/integration'].every((d) => process.argv.slice(2).some((a) => resolve(a) === join(root, d)));
+
+/** Every code of the API and sync catalogues must have been observed by some test in a full run. */
+async function checkErrorCoverage() {
+  const { ERROR_CODES } = await import(join(mirror, 'shared', 'errors.js'));
+  const { BUNDLE_MESSAGES } = await import(join(mirror, 'electron', 'sync', 'bundle', 'errors.js'));
+  const { SYNC_MESSAGES } = await import(join(mirror, 'electron', 'sync', 'content', 'syncError.js'));
+  const catalogue = [...ERROR_CODES, ...Object.keys(BUNDLE_MESSAGES), ...Object.keys(SYNC_MESSAGES)];
+  const seen = new Set(readdirSync(coverageDir).flatMap((f) => readFileSync(join(coverageDir, f), 'utf8').split('\n')).filter(Boolean));
+  const gaps = new Set(JSON.parse(readFileSync(join(root, 'tests', 'support', 'errorCoverageGaps.json'), 'utf8')).codes);
+  const missing = catalogue.filter((c) => !seen.has(c) && !gaps.has(c));
+  const stale = [...gaps].filter((c) => seen.has(c) || !catalogue.includes(c));
+  if (missing.length) console.error(`\nError codes no test provoked (write a test that makes each happen):\n  ${missing.join('\n  ')}`);
+  if (stale.length) console.error(`\nListed as untested in tests/support/errorCoverageGaps.json but now observed or gone (remove them):\n  ${stale.join('\n  ')}`);
+  if (!missing.length && !stale.length) console.log(`Error catalogue: ${catalogue.length - gaps.size} of ${catalogue.length} codes provoked by a test; ${gaps.size} known gaps.`);
+  return missing.length === 0 && stale.length === 0;
+}
+
+let code = await new Promise((resolveExit) => {
   const child = spawn(process.execPath, [...nodeArgs, '--enable-source-maps', ...runFiles], {
     stdio: 'inherit',
     cwd: mirror ?? process.cwd(),
-    env: { ...process.env, CREDITDESK_QUIET: '1' },
+    env: { ...process.env, CREDITDESK_QUIET: '1', CREDITDESK_ERROR_COVERAGE_DIR: coverageDir },
   });
   child.on('exit', (c, signal) => resolveExit(c ?? (signal ? 1 : 0)));
 });
+if (fullRun && mirror && !(await checkErrorCoverage())) code = 1;
 if (mirror) rmSync(mirror, { recursive: true, force: true });
+rmSync(coverageDir, { recursive: true, force: true });
 process.exit(code);

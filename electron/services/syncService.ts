@@ -8,14 +8,14 @@ import { MAX_UPLOAD_BYTES } from '../../shared/contract/sync';
 import type { Purpose } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { DEFAULT_LIMITS } from '../sync/bundle/index';
-import { refusalOf, SyncError, syncFail } from '../sync/content/syncError';
+import { refusalOf, refusalSentences, SyncError, syncFail } from '../sync/content/syncError';
 import { applyUpdate } from '../sync/office/applyUpdate';
 import { copyExportTo, dropAcknowledged, keptExport, pendingExportCounts, readKept, writeExportIn } from '../sync/office/exportBundle';
 import type { WrittenExport } from '../sync/office/exportBundle';
 import { officeSyncKeys } from '../sync/office/officeSyncKeys';
 import { fingerprintConfirmed, makeEnrollmentRequest, readTrustFile } from '../sync/office/provisioning';
 import { peekHeader, verifyUpdate } from '../sync/office/verifyUpdate';
-import { allChannels, currentKeyringRow, insertBundleIn, insertKeyring, lastBundleOut, listBundlesIn, listBundlesOut } from '../store/syncStore';
+import { allChannels, currentKeyringRow, insertBundleIn, insertKeyring, lastBundleOut, listBundlesIn, listBundlesOut, type BundleInRow } from '../store/syncStore';
 import { setSetting } from '../store/settingsStore';
 import { auditIn } from './auditService';
 import { calendarChanged } from './calendarEntryService';
@@ -134,7 +134,7 @@ async function recordRefusal(ctx: CoreContext, caller: Who, input: Buffer | stri
     await insertBundleIn(tx, {
       at, file_name: fileName, bundle_hash: peek?.bundleHash ?? null, sender: peek?.sender ?? null, channel: peek?.channel ?? null,
       purpose: peek?.purpose ?? null, sequence: peek?.sequence ?? null, created_at: peek?.createdAt ?? null, expires_at: peek?.expiresAt ?? null,
-      result: r.benign ? 'already_imported' : 'refused', counts: '{}', refused_code: r.code, refused_reason: r.en, refused_reason_zh: r.zh,
+      result: r.benign ? 'already_imported' : 'refused', counts: '{}', refused_code: r.code, refused_reason: null, refused_reason_zh: null, refused_params: JSON.stringify(r.params),
     });
     await auditIn(tx, ctx, caller, {
       action: r.benign ? 'sync.import_already' : 'sync.import_refused', target: fileName,
@@ -168,7 +168,7 @@ export async function importBundle(ctx: CoreContext, caller: Who, input: Buffer 
       const h = v.opened.header;
       await insertBundleIn(tx, {
         at, file_name: fileName, bundle_hash: v.opened.bundleHash, sender: h.sender.name, channel: h.channel, purpose: h.purpose, sequence: h.sequence,
-        created_at: h.createdAt, expires_at: h.expiresAt, result: 'applied', counts: JSON.stringify(v.counts), refused_code: null, refused_reason: null, refused_reason_zh: null,
+        created_at: h.createdAt, expires_at: h.expiresAt, result: 'applied', counts: JSON.stringify(v.counts), refused_code: null, refused_reason: null, refused_reason_zh: null, refused_params: null,
       });
       await auditIn(tx, ctx, caller, {
         action: 'sync.import_applied', target: fileName,
@@ -237,8 +237,18 @@ const safeJson = (s: string): Record<string, number> => JSON.parse(s) as Record<
 export async function importHistory(ctx: CoreContext, limit: number): Promise<BundleInView[]> {
   return (await listBundlesIn(ctx.db, limit)).map((r) => ({
     id: r.id, at: r.at, fileName: r.file_name, sender: r.sender, purpose: r.purpose, sequence: r.sequence, createdAt: r.created_at, expiresAt: r.expires_at,
-    result: r.result, counts: safeJson(r.counts), refusedCode: r.refused_code, refusedReason: r.refused_reason, refusedReasonZh: r.refused_reason_zh,
+    result: r.result, counts: safeJson(r.counts), refusedCode: r.refused_code, ...refusalText(r),
   }));
+}
+
+/** Put into words when shown; rows from before migration 7 carry their sentences. */
+function refusalText(r: BundleInRow): { refusedReason: string | null; refusedReasonZh: string | null } {
+  if (r.refused_code && r.refused_params !== null) {
+    const s = refusalSentences(r.refused_code, JSON.parse(r.refused_params) as Record<string, string | number>);
+    if (s) return { refusedReason: s.en, refusedReasonZh: s.zh };
+    return { refusedReason: r.refused_code, refusedReasonZh: r.refused_code };
+  }
+  return { refusedReason: r.refused_reason, refusedReasonZh: r.refused_reason_zh };
 }
 
 // ---------------------------------------------------------------------------------------------

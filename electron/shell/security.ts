@@ -60,5 +60,9 @@ export function hardenApp(): void {
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
     });
+  }).catch((err: unknown) => {
+    // Without the permission and CSP handlers the console must not run at all.
+    console.error('CreditDesk could not install its session protections:', err);
+    app.exit(1);
   });
 }

@@ -8,6 +8,8 @@ export interface BundleInRow {
   id: number; at: string; file_name: string | null; bundle_hash: string | null; sender: string | null; channel: string | null; purpose: string | null;
   sequence: number | null; created_at: string | null; expires_at: string | null; result: 'applied' | 'already_imported' | 'refused';
   counts: string; refused_code: string | null; refused_reason: string | null; refused_reason_zh: string | null;
+  /** JSON of the refusal's parameters; null in rows from before migration 7 (they hold the sentences). */
+  refused_params: string | null;
 }
 export interface BundleOutRow { sequence: number; bundle_hash: string; file_name: string; created_at: string; size_bytes: number; counts: string; ranges: string; acknowledged_at: string | null }
 
@@ -43,9 +45,9 @@ export async function advanceChannel(tx: Queryable, c: Omit<ChannelRow, 'newest_
 
 export async function insertBundleIn(tx: Queryable, r: Omit<BundleInRow, 'id'>): Promise<number> {
   const res = await tx.run(
-    `INSERT INTO sync_bundle_in (at, file_name, bundle_hash, sender, channel, purpose, sequence, created_at, expires_at, result, counts, refused_code, refused_reason, refused_reason_zh)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [r.at, r.file_name, r.bundle_hash, r.sender, r.channel, r.purpose, r.sequence, r.created_at, r.expires_at, r.result, r.counts, r.refused_code, r.refused_reason, r.refused_reason_zh],
+    `INSERT INTO sync_bundle_in (at, file_name, bundle_hash, sender, channel, purpose, sequence, created_at, expires_at, result, counts, refused_code, refused_reason, refused_reason_zh, refused_params)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [r.at, r.file_name, r.bundle_hash, r.sender, r.channel, r.purpose, r.sequence, r.created_at, r.expires_at, r.result, r.counts, r.refused_code, r.refused_reason, r.refused_reason_zh, r.refused_params],
   );
   return res.lastID;
 }

@@ -8,6 +8,7 @@ import { DATABASE_FILE, openCore, type Core } from '../../electron/core';
 import { Database } from '../../electron/db/database';
 import { unlockOfficeKeyFile, type OfficeUnlock } from '../../electron/keys/officeKeyFile';
 import { createAccount } from '../../electron/services/accountsService';
+import { observedError } from './errorCoverage';
 
 export const TEST_PASSWORD = 'correct-horse-42';
 export const TEST_PASSPHRASE = 'test-office-passphrase';
@@ -44,8 +45,14 @@ export async function openTestCore(opts: { now?: string } = {}): Promise<TestCor
   const dir = mkdtempSync(join(tmpdir(), 'creditdesk-test-'));
   const clock = { now: new Date(opts.now ?? '2026-11-20T02:00:00Z') };
   const core = await openCore({ dataDir: dir, now: () => clock.now, unlock: TEST_UNLOCK });
-  const call = async <M extends MethodName>(method: M, input: InputOf<M>, token?: string) =>
-    (await core.dispatch(method, input, { token })) as ApiResult<OutputOf<M>>;
+  const call = async <M extends MethodName>(method: M, input: InputOf<M>, token?: string) => {
+    const r = (await core.dispatch(method, input, { token })) as ApiResult<OutputOf<M>>;
+    if (!r.ok) {
+      observedError(r.error.code);
+      observedError(r.error.details?.reason);
+    }
+    return r;
+  };
   const ok = async <M extends MethodName>(method: M, input: InputOf<M>, token?: string) => {
     const r = await call(method, input, token);
     if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);

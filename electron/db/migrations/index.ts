@@ -4,6 +4,7 @@ import cases from './0003_cases';
 import sync from './0004_sync';
 import syncRefusalZh from './0005_sync_refusal_zh';
 import attachmentExpiry from './0006_attachment_expiry';
+import syncRefusalParams from './0007_sync_refusal_params';
 import auditCheckpoints from './0008_audit_checkpoints';
 import accountAccess from './0010_account_access';
 import penaltyKind from './0014_penalty_kind';
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'sync', sql: sync },
   { version: 5, name: 'sync_refusal_zh', sql: syncRefusalZh },
   { version: 6, name: 'attachment_expiry', sql: attachmentExpiry },
+  { version: 7, name: 'sync_refusal_params', sql: syncRefusalParams },
   { version: 8, name: 'audit_checkpoints', sql: auditCheckpoints },
   { version: 10, name: 'account_access', sql: accountAccess },
   { version: 14, name: 'penalty_kind', sql: penaltyKind },

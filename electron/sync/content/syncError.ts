@@ -1,7 +1,7 @@
 // Refusals decided above the format layer: business rules on the content of a verified bundle
 // (ID check digits, duplicate ids, references to cases) and the office's own preconditions. Like
 // BundleError they carry a stable code and a sentence in both languages (bundle-security.md 12).
-import { BundleError } from '../bundle/index';
+import { BUNDLE_MESSAGES, BundleError } from '../bundle/index';
 import { an, whereEn, whereZh } from '../bundle/errors';
 
 type Params = Record<string, string | number>;
@@ -44,11 +44,17 @@ export function syncFail(code: SyncErrorCode, params: Params = {}): never {
   throw new SyncError(code, params);
 }
 
-/** A refusal as every caller shows it: code, both sentences, and whether it is benign. */
-export interface Refusal { code: string; en: string; zh: string; benign: boolean }
+/** A refusal as every caller shows it: code and parameters, both sentences, and whether it is benign. */
+export interface Refusal { code: string; params: Params; en: string; zh: string; benign: boolean }
 
 export function refusalOf(e: unknown): Refusal | null {
-  if (e instanceof BundleError) return { code: e.code, en: e.message, zh: e.messageZh, benign: e.benign };
-  if (e instanceof SyncError) return { code: e.code, en: e.message, zh: e.messageZh, benign: false };
+  if (e instanceof BundleError) return { code: e.code, params: e.params, en: e.message, zh: e.messageZh, benign: e.benign };
+  if (e instanceof SyncError) return { code: e.code, params: e.params, en: e.message, zh: e.messageZh, benign: false };
   return null;
+}
+
+/** The sentences for a stored refusal code and its parameters; null for a code this version does not know. */
+export function refusalSentences(code: string, params: Params): { en: string; zh: string } | null {
+  const msg = (BUNDLE_MESSAGES as Record<string, { zh: Sentence; en: Sentence } | undefined>)[code] ?? (SYNC_MESSAGES as Record<string, { zh: Sentence; en: Sentence } | undefined>)[code];
+  return msg ? { en: msg.en(params), zh: msg.zh(params) } : null;
 }

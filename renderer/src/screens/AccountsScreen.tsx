@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Card, Group, Menu, Modal, NumberInput, PasswordInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminRequest, ChangeOutcome } from '../../../shared/contract';
 import { IDLE_LOCK_MINUTES } from '../../../shared/contract/accounts';
@@ -53,7 +53,7 @@ export function AccountsScreen() {
     }
   }
 
-  async function create(e: FormEvent) {
+  async function create(e: SyntheticEvent) {
     e.preventDefault();
     const username = form.username.trim();
     const errors = {
@@ -237,7 +237,7 @@ function AccountDialog({
     if (a) setRole(a.role);
   }, [dialog]);
 
-  async function submit(e: FormEvent) {
+  async function submit(e: SyntheticEvent) {
     e.preventDefault();
     if (!dialog || !a) return;
     setError(null);

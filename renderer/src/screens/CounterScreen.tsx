@@ -1,7 +1,7 @@
 import { Badge, Button, Card, Group, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconEye, IconPrinter, IconSearch, IconUserPlus, IconUserSearch } from '@tabler/icons-react';
-import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type SyntheticEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LookupResult, Purpose } from '../../../shared/contract';
 import { idReasonMessage } from '../../../shared/i18n/errorMessages';
@@ -159,7 +159,7 @@ export function CounterScreen() {
     }
   }
 
-  function submit(e: FormEvent) {
+  function submit(e: SyntheticEvent) {
     e.preventDefault();
     void lookUp();
   }

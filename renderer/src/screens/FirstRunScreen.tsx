@@ -1,5 +1,5 @@
 import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type SyntheticEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfficeStatus, SessionInfo } from '../../../shared/contract';
 import { call } from '../api/client';
@@ -16,7 +16,7 @@ export function FirstRunScreen({ onDone, languageSwitch }: { status: OfficeStatu
   const errorOf = apiFieldErrors(error, useLocale());
   const set = (k: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [k]: e.currentTarget.value });
 
-  async function submit(e: FormEvent) {
+  async function submit(e: SyntheticEvent<HTMLFormElement>) {
     e.preventDefault();
     setError(null);
     setMismatch(form.password !== form.confirm);

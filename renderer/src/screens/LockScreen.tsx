@@ -1,5 +1,5 @@
 import { Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type SyntheticEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../shared/contract';
 import { call } from '../api/client';
@@ -25,7 +25,7 @@ export function LockScreen({
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
 
-  async function submit(e: FormEvent) {
+  async function submit(e: SyntheticEvent<HTMLFormElement>) {
     e.preventDefault();
     try {
       onUnlock(await call('auth.unlock', { password }));

@@ -1,5 +1,5 @@
 import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type SyntheticEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfficeStatus, SessionInfo } from '../../../shared/contract';
 import { call } from '../api/client';
@@ -17,7 +17,7 @@ export function LoginScreen({ status, onLogin, languageSwitch }: { status: Offic
   const [busy, setBusy] = useState(false);
   const errorOf = apiFieldErrors(error, useLocale());
 
-  async function submit(e: FormEvent) {
+  async function submit(e: SyntheticEvent<HTMLFormElement>) {
     e.preventDefault();
     setBusy(true);
     setError(null);

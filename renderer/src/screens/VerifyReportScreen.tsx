@@ -1,6 +1,6 @@
 import { Alert, Button, Card, FileInput, Group, Stack, Table, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
 import jsQR from 'jsqr';
-import { useState, type FormEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REPORT_SECTIONS } from '../../../shared/domain/record';
 import type { ReportVerification } from '../../../shared/domain/report';
@@ -55,11 +55,11 @@ export function VerifyReportScreen() {
     await verify({ qrText: text });
   }
 
-  const submitCode = (e: FormEvent) => {
+  const submitCode = (e: SyntheticEvent<HTMLFormElement>) => {
     e.preventDefault();
     void verify({ reportNo: reportNo.trim(), code: code.trim() });
   };
-  const submitQr = (e: FormEvent) => {
+  const submitQr = (e: SyntheticEvent<HTMLFormElement>) => {
     e.preventDefault();
     void verify({ qrText: qrText.trim() });
   };

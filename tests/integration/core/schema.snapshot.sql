@@ -1,4 +1,4 @@
--- schema version 6
+-- schema version 7
 -- index audit_event_action
 CREATE INDEX audit_event_action ON audit_event(action, seq);
 -- index list_entry_record
@@ -120,7 +120,7 @@ CREATE TABLE statement (id INTEGER PRIMARY KEY, subject_id INTEGER NOT NULL REFE
 -- table subject
 CREATE TABLE subject (id INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('person','entity')), id_number TEXT NOT NULL UNIQUE, name TEXT NOT NULL, gender TEXT CHECK (gender IN ('M','F')), birth_date TEXT, legal_rep TEXT, region_code TEXT NOT NULL, central_id TEXT NOT NULL UNIQUE, version INTEGER NOT NULL) STRICT;
 -- table sync_bundle_in
-CREATE TABLE sync_bundle_in (id INTEGER PRIMARY KEY, at TEXT NOT NULL, file_name TEXT, bundle_hash TEXT, sender TEXT, channel TEXT, purpose TEXT, sequence INTEGER, created_at TEXT, expires_at TEXT, result TEXT NOT NULL CHECK (result IN ('applied','already_imported','refused')), counts TEXT NOT NULL DEFAULT '{}', refused_code TEXT, refused_reason TEXT , refused_reason_zh TEXT) STRICT;
+CREATE TABLE sync_bundle_in (id INTEGER PRIMARY KEY, at TEXT NOT NULL, file_name TEXT, bundle_hash TEXT, sender TEXT, channel TEXT, purpose TEXT, sequence INTEGER, created_at TEXT, expires_at TEXT, result TEXT NOT NULL CHECK (result IN ('applied','already_imported','refused')), counts TEXT NOT NULL DEFAULT '{}', refused_code TEXT, refused_reason TEXT , refused_reason_zh TEXT, refused_params TEXT) STRICT;
 -- table sync_bundle_out
 CREATE TABLE sync_bundle_out (sequence INTEGER PRIMARY KEY CHECK (sequence >= 1), bundle_hash TEXT NOT NULL UNIQUE, file_name TEXT NOT NULL, created_at TEXT NOT NULL, size_bytes INTEGER NOT NULL, counts TEXT NOT NULL, ranges TEXT NOT NULL, acknowledged_at TEXT) STRICT;
 -- table sync_channel

@@ -1,6 +1,7 @@
 // A platform and an office on one machine: the central store in a temp dir, a real office core,
 // provisioning through the API, enrollment, and helpers to craft bundles the way a platform
 // holding the real keys (or an attacker holding a copy of them) could.
+import { observedError } from '../../support/errorCoverage';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -137,6 +138,7 @@ export async function refusedUnchanged(w: SyncWorld, path: string, code: string)
   }
   assert.ok(caught, `expected ${code}, but the bundle was imported`);
   assert.equal(caught.code, code, caught.message);
+  observedError(caught.code);
   await assertUnchangedExceptRefusal(w, before, code);
   return caught;
 }

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Card, FileInput, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useState, type ComponentPropsWithoutRef, type FormEvent } from 'react';
+import { useEffect, useState, type ComponentPropsWithoutRef, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProvisionResult, TrustPreviewView } from '../../../../shared/contract/sync';
 import { chinaDateTime } from '../../../../shared/time';
@@ -63,7 +63,7 @@ export function ProvisionScreen() {
     }
   }
 
-  async function submit(e: FormEvent) {
+  async function submit(e: SyntheticEvent<HTMLFormElement>) {
     e.preventDefault();
     if (!trustFile || !trustBase64 || !confirmed) return;
     setBusy(true);
