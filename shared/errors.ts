@@ -36,6 +36,9 @@ export const ERROR_CODES = [
   'ATTACHMENT_TOO_LARGE',
   'FREE_REPORTS_USED',
   'STATEMENT_TOO_LONG',
+  // Printed documents:
+  'PRINT_COPY_STALE',
+  'NOT_DECIDED',
   // Sync bundles: details.reason is the specific BUNDLE_*/SYNC_* code, details.zh/en the sentence.
   'SYNC_REFUSED',
   'INTERNAL',

@@ -6,6 +6,7 @@ import * as caseQueue from '../services/caseQueueService';
 import * as objections from '../services/objectionService';
 import * as profiles from '../services/profileService';
 import * as receipts from '../services/receiptService';
+import * as notices from '../services/noticeService';
 import * as repairs from '../services/repairService';
 import type { Caller, CoreContext } from '../services/context';
 import * as counter from '../services/counterService';
@@ -53,7 +54,7 @@ export const handlers: Handlers = {
   'report.quota': ({ ctx, caller, input }) => reports.quota(ctx, must(caller), input),
   'report.issue': ({ ctx, caller, input }) => reports.issue(ctx, must(caller), input),
   'report.preview': ({ ctx, caller, input }) => reports.preview(ctx, must(caller), input),
-  'report.print': ({ ctx, caller, input }) => reports.print(ctx, must(caller), input),
+  'report.printed': ({ ctx, caller, input }) => reports.printed(ctx, must(caller), input),
   'report.verify': ({ ctx, caller, input }) => reports.verify(ctx, must(caller), input),
   'statement.create': ({ ctx, caller, input }) => statements.createStatement(ctx, must(caller), input),
   'statement.list': ({ ctx, caller, input }) => statements.listStatements(ctx, must(caller), input),
@@ -70,7 +71,8 @@ export const handlers: Handlers = {
   'cases.staff': ({ ctx }) => caseQueue.caseStaff(ctx),
   'cases.sweep': ({ ctx }) => caseQueue.sweepOverdue(ctx),
   'cases.receipt': ({ ctx, input }) => receipts.getReceipt(ctx, input.id),
-  'cases.receiptPrinted': ({ ctx, caller, input }) => receipts.receiptPrinted(ctx, must(caller), input.id),
+  'cases.receiptPrinted': ({ ctx, caller, input }) => receipts.receiptPrinted(ctx, must(caller), input),
+  'cases.notice': ({ ctx, caller, input }) => notices.decisionNotice(ctx, must(caller), input),
   'cases.profiles': ({ ctx }) => profiles.listProfiles(ctx),
   'cases.selectProfile': ({ ctx, caller, input }) => profiles.selectProfile(ctx, must(caller), input.profileId),
   'sync.status': ({ ctx }) => sync.syncStatus(ctx),

@@ -38,6 +38,8 @@ const MESSAGES: Partial<Record<ErrorCode, { zh: string; en: string }>> = {
   ATTACHMENT_INVALID: { zh: '文件无法识别：请上传 PNG、JPEG 图片或 PDF 文件。', en: 'The file could not be read: attach a PNG or JPEG image or a PDF.' },
   ATTACHMENT_TOO_LARGE: { zh: '文件过大，请降低扫描分辨率后重新上传。', en: 'The file is too large; scan at a lower resolution.' },
   FREE_REPORTS_USED: { zh: '本年度免费报告次数已用完，须经申请人确认后方可出具。', en: "This year's free reports are used up; issue another only after the applicant confirms." },
+  PRINT_COPY_STALE: { zh: '该份已由他人打印或记录，页面上的份数已过时：请重新预览后再打印。', en: 'Someone else has printed or recorded this copy meanwhile, so its copy number is out of date: preview again, then print.' },
+  NOT_DECIDED: { zh: '案件尚未作出决定，不能出具告知书。', en: 'The case has not been decided yet, so there is no decision notice to print.' },
   STATEMENT_TOO_LONG: { zh: '本人声明超过规定字数，请精简。', en: 'The statement is longer than allowed; shorten it.' },
   INTERNAL: { zh: '系统内部错误，已记录。请重试。', en: 'Something went wrong inside CreditDesk. It was logged; please try again.' },
 };
