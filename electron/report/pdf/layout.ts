@@ -98,6 +98,7 @@ export class PdfLayout {
   private pendingHeading: { run: Run; h: number } | null = null;
   private readonly advances = new Map<string, Map<string, number>>();
   private readonly lineHeights = new Map<string, number>();
+  private readonly wrapped = new Map<string, string[]>();
 
   constructor(opts: LayoutOptions) {
     const fonts = reportFonts();
@@ -181,8 +182,16 @@ export class PdfLayout {
     return h;
   }
 
+  /** Rows are measured, then drawn: the second wrap of the same text is a lookup. */
   private lines(run: Run, width: number): string[] {
-    return wrapLines(run.text, width, run.size ?? SIZE, this.advanceOf(run.bold));
+    const key = `${run.bold ? 1 : 0}|${run.size ?? SIZE}|${width}|${run.text}`;
+    let lines = this.wrapped.get(key);
+    if (!lines) {
+      lines = wrapLines(run.text, width, run.size ?? SIZE, this.advanceOf(run.bold));
+      if (this.wrapped.size > 20_000) this.wrapped.clear();
+      this.wrapped.set(key, lines);
+    }
+    return lines;
   }
 
   /** Height of `run` wrapped to `width`: the lines drawn are these lines. */
@@ -257,8 +266,14 @@ export class PdfLayout {
   }
 
   /** Label / value rows in a ruled box (identity, case facts); each row stays on one page. */
-  keyValues(rows: [label: string, value: Cell][], labelShare = 0.26): void {
-    this.table([{ header: '', share: labelShare }, { header: '', share: 1 - labelShare }], rows.map(([k, v]) => [[{ text: k, bold: true }], v]), { header: false, shadeFirst: true });
+  keyValues(rows: [label: string, value: Cell][], opts: { labelShare?: number; size?: number } = {}): void {
+    const share = opts.labelShare ?? 0.26;
+    const size = opts.size ?? SIZE;
+    this.table(
+      [{ header: '', share }, { header: '', share: 1 - share }],
+      rows.map(([k, v]) => [[{ text: k, bold: true, size }], typeof v === 'string' ? [{ text: v, size }] : v]),
+      { header: false, shadeFirst: true },
+    );
   }
 
   private cellRuns(cell: Cell): Run[] {

@@ -76,15 +76,15 @@ export async function renderNoticePdf(c: NoticeContent, lang: ReportLang): Promi
       [bi(N.receivedOn), c.receivedOn],
       [bi(N.decidedOn), c.decidedOn],
       [bi(N.outcome), [{ text: bi(c.outcome), bold: true, size: 10 }]],
-      [bi(N.reasons), [{ text: c.reasons, size: 9 }]],
-    ].map(([k, v]) => [k as string, typeof v === 'string' ? [{ text: v, size: 9 }] : v]) as [string, { text: string; size?: number; bold?: boolean }[]][],
-    0.28,
+      [bi(N.reasons), c.reasons],
+    ],
+    { labelShare: 0.28, size: 9 },
   );
   layout.heading(bi(N.records));
   layout.table(
     [
-      { header: bi(N.seq), share: 7, align: 'right' },
-      { header: bi(N.title), share: 60 },
+      { header: bi(N.seq), share: 11, align: 'right' },
+      { header: bi(N.title), share: 56 },
       { header: bi(N.documentNo), share: 45 },
       { header: bi(N.provider), share: 45 },
       { header: bi(N.decided), share: 25 },

@@ -28,17 +28,14 @@ export async function renderReceiptPdf(c: ReceiptContent, copyNo: number, create
   });
   layout.paragraph({ text: c.title, bold: true, size: 17 }, { align: 'center', after: 2 * MM });
   layout.paragraph({ text: `回执编号 ${c.receiptNo}　　案件编号 ${c.caseNo}　　${copyMark(copyNo, lang)}`, color: MUTED, size: 8.5 }, { align: 'center', after: 3 * MM });
-  layout.keyValues(
-    c.rows.map(([k, v]) => [k, [{ text: v, size: 9 }]]),
-    0.3,
-  );
+  layout.keyValues(c.rows, { labelShare: 0.3, size: 9 });
   if (c.items) {
     layout.heading(c.items.heading);
-    layout.table([{ header: '序号', share: 1, align: 'right' }, { header: '内容', share: 14 }], c.items.lines.map((l, i) => [String(i + 1), [{ text: l, size: 9 }]]));
+    layout.table([{ header: '序号', share: 1.4, align: 'right' }, { header: '内容', share: 14 }], c.items.lines.map((l, i) => [[{ text: String(i + 1), size: 9 }], [{ text: l, size: 9 }]]));
   }
   if (c.dueDates.length > 0) {
     layout.heading('办理时限');
-    layout.keyValues(c.dueDates.map(([k, v]) => [k, [{ text: v, size: 9 }]]), 0.3);
+    layout.keyValues(c.dueDates, { labelShare: 0.3, size: 9 });
   }
   if (c.notes.length > 0) {
     layout.heading('说明', 8 * MM);
