@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { REPORT_SECTION_OF } from '../../shared/domain/record';
 import { chinaDate } from '../../shared/time';
 import { demoPersonWith } from './demoPeople';
+import { framePdf } from './pdfFrame';
 import { expect, test } from './fixtures';
 
 // The printed report end to end in browser mode: issue at the counter, preview the PDF (the core's
@@ -36,23 +37,6 @@ test.beforeEach(async ({ page }) => {
     };
   });
 });
-
-/** The PDF the preview frame shows: its blob's type and bytes, fetched inside the page. */
-async function framePdf(page: Page): Promise<Buffer> {
-  const src = (await page.getByTestId('pdf-frame').getAttribute('src')) ?? '';
-  expect(src).toMatch(/^blob:/);
-  const got = await page.evaluate(async (url) => {
-    const blob = await (await fetch(url)).blob();
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    let bin = '';
-    for (const b of bytes) bin += String.fromCharCode(b);
-    return { type: blob.type, b64: btoa(bin) };
-  }, src);
-  expect(got.type).toBe('application/pdf');
-  const pdf = Buffer.from(got.b64, 'base64');
-  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  return pdf;
-}
 
 /** Issues the report, prints copy 1 (confirmed as printed) and returns that copy's PDF. */
 async function issueAndPrint(page: Page): Promise<{ pdf: Buffer; reportNo: string; code: string }> {
