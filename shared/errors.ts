@@ -44,6 +44,9 @@ export const ERROR_CODES = [
   'STATEMENT_TOO_LONG',
   // Transport: the request body is larger than the method accepts (HTTP 413 in browser mode).
   'REQUEST_TOO_LARGE',
+  // Printed documents:
+  'PRINT_COPY_STALE',
+  'NOT_DECIDED',
   // Sync bundles: details.reason is the specific BUNDLE_*/SYNC_* code, details.zh/en the sentence.
   'SYNC_REFUSED',
   // Data at rest (start-up and command-line refusals):

@@ -8,6 +8,7 @@ import * as caseQueue from '../services/caseQueueService';
 import * as calendarEntry from '../services/calendarEntryService';
 import * as objections from '../services/objectionService';
 import * as profiles from '../services/profileService';
+import * as notices from '../services/noticeService';
 import * as repairs from '../services/repairService';
 import type { Caller, CoreContext } from '../services/context';
 import * as counter from '../services/counterService';
@@ -69,7 +70,7 @@ export const handlers: Handlers = {
   'report.quota': ({ ctx, caller, input }) => reports.quota(ctx, must(caller), input),
   'report.issue': ({ ctx, caller, input }) => reports.issue(ctx, must(caller), input),
   'report.preview': ({ ctx, caller, input }) => reports.preview(ctx, must(caller), input),
-  'report.print': ({ ctx, caller, input }) => reports.print(ctx, must(caller), input),
+  'report.printed': ({ ctx, caller, input }) => reports.printed(ctx, must(caller), input),
   'report.verify': ({ ctx, caller, input }) => reports.verify(ctx, must(caller), input),
   'statement.create': ({ ctx, caller, input }) => statements.createStatement(ctx, must(caller), input),
   'statement.list': ({ ctx, caller, input }) => statements.listStatements(ctx, must(caller), input),
@@ -89,7 +90,8 @@ export const handlers: Handlers = {
   'calendar.propose': ({ ctx, caller, input }) => calendarEntry.proposeCalendarYear(ctx, must(caller), input),
   'calendar.confirm': ({ ctx, caller, input }) => calendarEntry.confirmCalendarYear(ctx, must(caller), input),
   'cases.receipt': ({ ctx, caller, input }) => caseAccess.readReceipt(ctx, must(caller), input.id),
-  'cases.receiptPrinted': ({ ctx, caller, input }) => caseAccess.printReceipt(ctx, must(caller), input.id),
+  'cases.receiptPrinted': ({ ctx, caller, input }) => caseAccess.printReceipt(ctx, must(caller), input),
+  'cases.notice': ({ ctx, caller, input }) => caseAccess.readNotice(ctx, must(caller), input),
   'cases.profiles': ({ ctx }) => profiles.listProfiles(ctx),
   'cases.selectProfile': ({ ctx, caller, input }) => profiles.selectProfile(ctx, must(caller), input.profileId),
   'sync.status': ({ ctx }) => sync.syncStatus(ctx),

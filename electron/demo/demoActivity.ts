@@ -12,7 +12,7 @@ import { actOnObjection, intakeObjection, type ObjectionAction } from '../servic
 import { objectionDeadlineView } from '../services/objectionDeadlineService';
 import { activeProfile } from '../services/profileService';
 import { actOnRepair, intakeRepair, type RepairAction } from '../services/repairService';
-import { issue, print } from '../services/reportService';
+import { issue, preview, printed } from '../services/reportService';
 import { weekEndOf } from '../services/dashboardService';
 
 // The demo office at work: a month of counter visits and reports, and objection and repair cases in
@@ -106,9 +106,12 @@ export async function seedDemoActivity(ctx: CoreContext, today: string): Promise
       const visitId = await visit(c, p, purposes[(k + i) % purposes.length]);
       if ((k + i) % 3 === 0) {
         const r = await issue(c, clerk, { visitId, confirmBeyondFree: true });
-        await print(c, clerk, { reportId: r.reportId, lang: 'zh', kind: 'print' });
+        await printed(c, clerk, { reportId: r.reportId, copyNo: (await preview(c, clerk, { reportId: r.reportId, lang: 'zh' })).copyNo, kind: 'print' });
         counts.reports += 1;
-        if ((k + i) % 9 === 0) await print(on(instant(day, 9 * 60 + i * 23 + 5)), clerk, { reportId: r.reportId, lang: 'zh', kind: 'print' });
+        if ((k + i) % 9 === 0) {
+          const later = on(instant(day, 9 * 60 + i * 23 + 5));
+          await printed(later, clerk, { reportId: r.reportId, copyNo: (await preview(later, clerk, { reportId: r.reportId, lang: 'zh' })).copyNo, kind: 'print' });
+        }
       }
     }
   }

@@ -70,6 +70,18 @@ export const L = {
   queryPurpose: ['查询用途', 'Purpose'],
   noQueries: ['近两年无查询记录。', 'No queries in the last two years.'],
   notes: ['报告说明', 'Notes'],
+  seq: ['序号', 'No.'],
+  entry: ['类别 / 信息名称', 'Kind / entry'],
+  details: ['内容', 'Details'],
+  docDate: ['文书号 / 决定日期', 'Document / decided'],
+  periodProvider: ['公示期 / 提供单位', 'Published / provided by'],
+  listCol: ['名单', 'List'],
+  listDates: ['列入 / 移出', 'Listed / exit'],
+  reasonBasis: ['列入原因及依据', 'Reason and basis'],
+  statementDate: ['日期', 'Date'],
+  statementText: ['声明内容', 'Statement'],
+  continued: ['（续）', '(cont.)'],
+  reprintNotice: ['本件为重印件，与正本内容一致。', 'This is a reprint; its content is that of the original.'],
 } as const satisfies Record<string, Bi>;
 
 export const SECTION_TITLES: Record<ReportSection, Bi> = {

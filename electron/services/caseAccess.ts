@@ -1,4 +1,5 @@
-import type { ObjectionCase, ReceiptDocument, RepairCase } from '../../shared/cases/caseTypes';
+import type { NoticeDocument, ObjectionCase, ReceiptDocument, RepairCase } from '../../shared/cases/caseTypes';
+import type { ReportLang } from '../report/reportLabels';
 import type { CaseKind } from '../../shared/cases/caseTypes';
 import { roleHas } from '../../shared/contract/permissions';
 import { AppError } from '../../shared/errors';
@@ -7,6 +8,7 @@ import { receiptById } from '../store/receiptStore';
 import { getAttachment } from './attachmentService';
 import { auditIn } from './auditService';
 import type { Caller, CoreContext } from './context';
+import { decisionNotice } from './noticeService';
 import { getObjection } from './objectionService';
 import { receiptPrinted, getReceipt } from './receiptService';
 import { getRepair } from './repairService';
@@ -59,9 +61,17 @@ export async function readReceipt(ctx: CoreContext, caller: Caller, id: number):
 }
 
 /** Printing a receipt shows it too (the print itself is audited by the receipt service). */
-export async function printReceipt(ctx: CoreContext, caller: Caller, id: number): Promise<ReceiptDocument> {
-  await receiptCase(ctx, caller, id);
-  return receiptPrinted(ctx, caller, id);
+export async function printReceipt(ctx: CoreContext, caller: Caller, input: { id: number; copyNo: number }): Promise<ReceiptDocument> {
+  await receiptCase(ctx, caller, input.id);
+  return receiptPrinted(ctx, caller, input);
+}
+
+/** A decision notice shows the case: the same rule as reading it (the notice service audits it). */
+export async function readNotice(ctx: CoreContext, caller: Caller, input: { kind: CaseKind; id: number; lang: ReportLang }): Promise<NoticeDocument> {
+  const owner = await caseOwner(ctx.db, input.kind, input.id);
+  if (!owner) throw new AppError('NOT_FOUND', `There is no ${input.kind} case ${input.id}.`, { id: input.id });
+  if (!roleHas(caller.role, SEES_ALL) && owner.owner !== caller.accountId) await refuse(ctx, caller, input.kind, owner.case_no, 'notice');
+  return decisionNotice(ctx, caller, input);
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { CaseKind, ReceiptDocument } from '../../shared/cases/caseTypes';
 import { chinaDate, chinaDateTime } from '../../shared/calendar/dates';
 import { AppError } from '../../shared/errors';
-import { receiptHtml, type ReceiptContent } from '../../shared/cases/receiptHtml';
-import { fontFacesFor, REPORT_FONT_FAMILY } from '../report/reportFont';
+import { pdfDocumentOf } from '../report/pdf/pdfDocument';
+import { renderReceiptPdf, type ReceiptContent } from '../report/pdf/receiptPdf';
 import type { Queryable } from '../db/database';
 import { findVisit, type VisitRow } from '../store/queryLogStore';
 import { insertReceipt } from '../store/receiptStore';
@@ -39,10 +39,10 @@ export async function issueReceipt(
   // The receipt names the staff member as citizens know them (their name), never the login name.
   const clerk = (await tx.get<{ display_name: string }>('SELECT display_name FROM account WHERE id = ?', [caller.accountId]))?.display_name ?? caller.username;
   const full = { ...content, receiptNo, issuedAt: chinaDateTime(createdAt), officeName: ctx.office.name, clerk };
-  // The report's embedded font, limited to the characters this receipt uses.
-  const html = receiptHtml(full, { css: fontFacesFor(receiptHtml(full)), family: REPORT_FONT_FAMILY });
-  const id = await insertReceipt(tx, { caseKind: kind, caseId, receiptNo, createdAt, createdBy: caller.accountId, content: html });
-  return { id, receiptNo, createdAt, copies: 0, lastPrintedAt: null, html };
+  // The content is stored, not the file: every copy is rendered from it, byte for byte the same.
+  const id = await insertReceipt(tx, { caseKind: kind, caseId, receiptNo, createdAt, createdBy: caller.accountId, content: JSON.stringify(full) });
+  const pdf = await renderReceiptPdf(full, 1, createdAt);
+  return { id, receiptNo, createdAt, copies: 0, lastPrintedAt: null, copyNo: 1, ...pdfDocumentOf(pdf) };
 }
 
 export function illegal(kind: CaseKind, caseNo: string, from: string, to: string): AppError {

@@ -7,7 +7,8 @@ import { AppError } from '../../shared/errors';
 import { maskIdNumber, maskName, type MaskingOptions } from '../../shared/masking';
 import { chinaDate } from '../../shared/calendar/dates';
 import { assembleReport } from '../report/assembleReport';
-import { renderReportHtml } from '../report/renderReportHtml';
+import { pdfDocumentOf } from '../report/pdf/pdfDocument';
+import { renderReportPdf } from '../report/pdf/reportPdf';
 import type { ReportLang } from '../report/reportLabels';
 import { digestOf, normaliseCode, parseQrText, signatureValid, signSeal, verifyCodeOf } from '../report/seal';
 import { findAuthorization } from '../store/authorizationStore';
@@ -193,31 +194,42 @@ async function reportFor(ctx: CoreContext, caller: Caller, reportId: number): Pr
 }
 
 async function documentOf(row: ReportRow, lang: ReportLang, copyNo: number): Promise<ReportDocument> {
-  const rendered = await renderReportHtml({
+  const pdf = await renderReportPdf({
     content: JSON.parse(row.contentJson) as ReportContent,
     lang,
     qrText: row.qrPayload,
     verifyCode: row.verifyCode,
     copyNo,
   });
-  return { html: rendered.html, copyNo, reprint: copyNo > 1, pages: rendered.pages };
+  return { ...pdfDocumentOf(pdf), copyNo, reprint: copyNo > 1 };
 }
 
-/** The next copy exactly as it would print (a reprint says so on the page). */
+/**
+ * The PDF of the next copy exactly as it would print (a reprint says so on every page). Nothing is
+ * counted here: the copy is counted by `printed` once the print job was accepted, so a cancelled
+ * print leaves the next copy number where it was.
+ */
 export async function preview(ctx: CoreContext, caller: Caller, input: { reportId: number; lang: ReportLang }): Promise<ReportDocument> {
   const row = await reportFor(ctx, caller, input.reportId);
   const copyNo = (await countPrints(ctx.db, row.id)) + 1;
   const doc = await documentOf(row, input.lang, copyNo);
   await ctx.db.transaction((tx) =>
-    auditIn(tx, ctx, caller, { action: 'report.preview', target: row.idNumber, detail: { reportId: row.id, reportNo: row.reportNo, copyNo } }),
+    auditIn(tx, ctx, caller, { action: 'report.preview', target: row.idNumber, detail: { reportId: row.id, reportNo: row.reportNo, copyNo, sha256: doc.sha256 } }),
   );
   return doc;
 }
 
-export async function print(ctx: CoreContext, caller: Caller, input: { reportId: number; lang: ReportLang; kind: 'print' | 'pdf' }): Promise<ReportDocument> {
+/** Counts the copy the clerk printed (job accepted) or saved; it must be the copy the page says. */
+export async function printed(ctx: CoreContext, caller: Caller, input: { reportId: number; copyNo: number; kind: 'print' | 'pdf' }): Promise<IssuedReport> {
   const row = await reportFor(ctx, caller, input.reportId);
-  const copyNo = await ctx.db.transaction(async (tx) => {
+  const copies = await ctx.db.transaction(async (tx) => {
     const n = (await countPrints(tx, row.id)) + 1;
+    if (input.copyNo !== n) {
+      throw new AppError('PRINT_COPY_STALE', `The next copy of ${row.reportNo} is copy ${n}, not copy ${input.copyNo}: preview it again before printing.`, {
+        expected: n,
+        given: input.copyNo,
+      });
+    }
     await insertPrint(tx, { reportId: row.id, copyNo: n, kind: input.kind, at: ctx.now().toISOString(), clerkId: caller.accountId });
     await auditIn(tx, ctx, caller, {
       action: n > 1 ? 'report.reprint' : 'report.print',
@@ -226,7 +238,7 @@ export async function print(ctx: CoreContext, caller: Caller, input: { reportId:
     });
     return n;
   });
-  return documentOf(row, input.lang, copyNo);
+  return issuedOf(row, copies);
 }
 
 function countsFromSeal(c: readonly number[]): SectionCounts {

@@ -1,4 +1,4 @@
-import type { CaseKind, ReceiptDocument, ReceiptInfo } from '../../shared/cases/caseTypes';
+import type { CaseKind, ReceiptInfo } from '../../shared/cases/caseTypes';
 import type { Queryable } from '../db/database';
 
 const COLUMNS = 'id, receipt_no AS receiptNo, created_at AS createdAt, copies, last_printed_at AS lastPrintedAt';
@@ -22,8 +22,15 @@ export function receiptsOfCase(db: Queryable, kind: CaseKind, caseId: number): P
   return db.all<ReceiptInfo>(`SELECT ${COLUMNS} FROM receipt WHERE case_kind = ? AND case_id = ? ORDER BY id`, [kind, caseId]);
 }
 
-export async function receiptById(db: Queryable, id: number): Promise<(ReceiptDocument & { caseKind: CaseKind; caseId: number }) | undefined> {
-  return db.get(`SELECT ${COLUMNS}, content AS html, case_kind AS caseKind, case_id AS caseId FROM receipt WHERE id = ?`, [id]);
+export interface ReceiptRow extends ReceiptInfo {
+  /** The receipt's content as JSON (HTML for receipts stored before receipts were PDFs). */
+  content: string;
+  caseKind: CaseKind;
+  caseId: number;
+}
+
+export async function receiptById(db: Queryable, id: number): Promise<ReceiptRow | undefined> {
+  return db.get(`SELECT ${COLUMNS}, content, case_kind AS caseKind, case_id AS caseId FROM receipt WHERE id = ?`, [id]);
 }
 
 export async function countReceiptPrint(tx: Queryable, id: number, at: string): Promise<void> {

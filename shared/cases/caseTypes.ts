@@ -1,4 +1,5 @@
 import type { CreditRecord } from '../domain/record';
+import type { PdfDocument } from '../domain/report';
 import type { RepairEligibility } from '../rules/repairEligibility';
 
 // Objections (异议) and credit-repair applications (信用修复): states, outcomes and the shapes the
@@ -66,8 +67,14 @@ export interface ReceiptInfo {
   lastPrintedAt: string | null;
 }
 
-export interface ReceiptDocument extends ReceiptInfo {
-  html: string;
+/** A receipt's PDF for its next copy (copy 2 onwards says 重印件 on the page). */
+export interface ReceiptDocument extends ReceiptInfo, PdfDocument {
+  copyNo: number;
+}
+
+/** The decision notice (告知书) of a decided case. */
+export interface NoticeDocument extends PdfDocument {
+  noticeNo: string;
 }
 
 export interface CaseRecordPair {

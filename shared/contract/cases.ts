@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CaseKind, IntakeResult, ObjectionCase, QueuePage, ReceiptDocument, RepairCase, WorkloadRow } from '../cases/caseTypes';
+import type { CaseKind, IntakeResult, NoticeDocument, ObjectionCase, QueuePage, ReceiptDocument, RepairCase, WorkloadRow } from '../cases/caseTypes';
 import { OBJECTION_OUTCOMES, OBJECTION_SCOPES, OBJECTION_STATES, REPAIR_STATES } from '../cases/caseTypes';
 import type { CreditRecord } from '../domain/record';
 import type { RepairEligibility } from '../rules/repairEligibility';
@@ -132,8 +132,15 @@ export const casesContract = {
   'cases.workload': method<WorkloadRow[]>()({ input: z.object({ kind: caseKind }).strict(), access: 'case.manage' }),
   'cases.staff': method<{ id: number; name: string; role: string }[]>()({ input: z.object({}).strict(), access: 'case.manage' }),
   'cases.sweep': method<{ escalated: number }>()({ input: z.object({}).strict(), access: 'case.manage' }),
+  /** The PDF of the receipt's next copy; counts nothing. */
   'cases.receipt': method<ReceiptDocument>()({ input: z.object({ id }).strict(), access: 'case.intake' }),
-  'cases.receiptPrinted': method<ReceiptDocument>()({ input: z.object({ id }).strict(), access: 'case.intake' }),
+  /** Counts the copy once the print job was accepted; returns the next copy's PDF. */
+  'cases.receiptPrinted': method<ReceiptDocument>()({ input: z.object({ id, copyNo: z.number().int().positive() }).strict(), access: 'case.intake' }),
+  /** The decision notice (告知书) of a decided objection or repair case, to hand to the subject. */
+  'cases.notice': method<NoticeDocument>()({
+    input: z.object({ kind: z.enum(['objection', 'repair']), id, lang: z.enum(['zh', 'en']).default('zh') }).strict(),
+    access: 'case.manage',
+  }),
   'cases.profiles': method<ProfileChoice>()({ input: z.object({}).strict(), access: 'session' }),
   'cases.selectProfile': method<ProfileChoice>()({
     input: z.object({ profileId: z.string().trim().min(1).max(40) }).strict(),

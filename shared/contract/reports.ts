@@ -37,11 +37,17 @@ export const reportsContract = {
     input: z.object({ visitId, confirmBeyondFree: z.boolean().default(false) }).strict(),
     access: 'report.print',
   }),
-  /** The document exactly as the next copy would print; logged as a preview. */
+  /**
+   * The PDF of the next copy, exactly as it prints (copy 2 onwards says 重印件 on every page);
+   * logged as a preview, counts nothing. Preview and print use these same bytes.
+   */
   'report.preview': method<ReportDocument>()({ input: z.object({ reportId, lang }).strict(), access: 'report.print' }),
-  /** Registers one printed (or saved) copy and returns that copy's document. */
-  'report.print': method<ReportDocument>()({
-    input: z.object({ reportId, lang, kind: z.enum(['print', 'pdf']).default('print') }).strict(),
+  /**
+   * Counts the copy once its print job was accepted (or its PDF saved). A cancelled or failed
+   * print is never confirmed, so the next preview is the same copy number again.
+   */
+  'report.printed': method<IssuedReport>()({
+    input: z.object({ reportId, copyNo: z.number().int().positive(), kind: z.enum(['print', 'pdf']).default('print') }).strict(),
     access: 'report.print',
   }),
   /** Offline check of a printed report: its QR text, or its number and short verification code. */

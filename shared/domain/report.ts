@@ -169,11 +169,17 @@ export interface ReportQuota {
   issued: IssuedReport | null;
 }
 
-export interface ReportDocument {
-  html: string;
+/** A printable document: the PDF's bytes (base64 in the JSON transport) and what they are. */
+export interface PdfDocument {
+  pdfBase64: string;
+  pages: number;
+  /** Hex SHA-256 of the bytes: the same input always gives the same file. */
+  sha256: string;
+}
+
+export interface ReportDocument extends PdfDocument {
   copyNo: number;
   reprint: boolean;
-  pages: number;
 }
 
 export interface StatementView {

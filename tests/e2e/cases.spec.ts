@@ -1,10 +1,10 @@
-import { PNG } from 'pngjs';
 import type { Page } from '@playwright/test';
 import type { RecordRow } from '../../shared/domain/population';
 import { repairEligibility } from '../../shared/rules/repairEligibility';
 import { DEFAULT_PROFILE_ID, shippedProfile } from '../../shared/rules/loadProfile';
-import { chinaDate } from '../../shared/calendar/dates';
+import { chinaDate } from '../../shared/time';
 import { demoPersonWith } from './demoPeople';
+import { framePdf, pdfFlatText } from './pdfFrame';
 import { ConsolePage as ConsolePageClass, demoConsoleFixture, expect, test as shared, type ConsolePage, type ConsoleServer } from './fixtures';
 
 // A console of its own: cases leave lookups, reports and a changed rule profile behind, which other
@@ -33,18 +33,6 @@ async function pick(page: Page, testId: string, option: string) {
   await page.getByRole('option', { name: option }).click();
   await expect(page.getByTestId(testId)).toHaveValue(new RegExp(option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
 }
-
-test.beforeEach(async ({ page }) => {
-  // Headless Chromium has no print dialog: count the calls instead, in every frame.
-  await page.addInitScript(() => {
-    window.print = () => {
-      const top = window.top as unknown as { __prints?: number };
-      top.__prints = (top.__prints ?? 0) + 1;
-    };
-  });
-});
-
-const prints = (page: Page) => page.evaluate(() => (window as unknown as { __prints?: number }).__prints ?? 0);
 
 async function openPenalties(page: Page, documentNo: string) {
   await page.getByTestId('tab-penalties').click();
@@ -88,7 +76,7 @@ test('objection: intake with receipt, annotation on the view and the report, dec
   await c.screenshot('cases-objection-errors-zh');
 
   // A valid objection: a small scan, a real description; accepted with a receipt that prints.
-  await form.locator('input[type="file"]').setInputFiles({ name: 'decision-copy.png', mimeType: 'image/png', buffer: PNG.sync.write(new PNG({ width: 1, height: 1 })) });
+  await form.locator('input[type="file"]').setInputFiles({ name: 'decision-copy.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex') });
   await expect(form.getByTestId('objection-attachments')).toContainText('decision-copy.png');
   await form.getByTestId('objection-description').fill('处罚决定书载明的违法事实与本人情况不符，申请核查更正。');
   await form.getByTestId('objection-scope').click();
@@ -98,14 +86,14 @@ test('objection: intake with receipt, annotation on the view and the report, dec
   await expect(receipt).toBeVisible();
   const caseNo = ((await receipt.getByTestId('receipt-case-no').textContent()) ?? '').replace(/^.*:\s*/, '').trim();
   expect(caseNo).toMatch(/\d{8}/);
-  const html = (await receipt.getByTestId('receipt-frame').getAttribute('srcdoc')) ?? '';
-  for (const needle of [caseNo, '异议申请受理回执', record.documentNo, '转送提供单位时限', '异议处理时限', 'decision-copy.png']) expect(html, needle).toContain(needle);
-  const frame = page.frameLocator('[data-testid="receipt-frame"]');
-  await expect(frame.getByText(caseNo).first()).toBeVisible();
+  const text = pdfFlatText(await framePdf(receipt));
+  for (const needle of [caseNo, '异议申请受理回执', record.documentNo, '转送提供单位时限', '异议处理时限', 'decision-copy.png']) expect(text, needle).toContain(needle.replace(/\s+/g, ''));
   await expect(receipt.getByTestId('receipt-copies')).toHaveText('已打印 0 份');
-  await receipt.getByTestId('receipt-print').click();
+  // Browser mode: the viewer prints, the clerk confirms the copy came out; only then is it counted.
+  await receipt.getByTestId('pdf-print').click();
+  await receipt.getByTestId('pdf-ask-yes').click();
   await expect(receipt.getByTestId('receipt-copies')).toHaveText('已打印 1 份');
-  expect(await prints(page)).toBe(1);
+  expect(pdfFlatText(await framePdf(receipt))).toContain('重印件第2份');
   await c.screenshot('cases-objection-receipt-zh');
   await page.getByTestId('case-dialog-done').click();
 
@@ -113,10 +101,7 @@ test('objection: intake with receipt, annotation on the view and the report, dec
   await expect((await openPenalties(page, record.documentNo)).getByTestId('record-annotation')).toHaveText('异议处理中');
   await c.screenshot('cases-subject-annotated-zh');
   await page.getByTestId('report-issue').click();
-  await expect(page.getByTestId('report-frame')).toBeVisible();
-  await expect.poll(async () => (await page.getByTestId('report-frame').getAttribute('srcdoc')) ?? '').toContain('异议标注');
-  // The preview opens over the counter; close it to go on.
-  await page.keyboard.press('Escape');
+  await expect.poll(async () => pdfFlatText(await framePdf(page.getByTestId('report-panel')))).toContain('异议标注');
 
   // The same objection cannot be taken twice: the record is offered, but disabled and labelled.
   await page.getByTestId('open-objection').click();
@@ -238,8 +223,9 @@ test('credit repair: not yet eligible shows the earliest date; an eligible recor
   const receipt = page.getByTestId('receipt-preview');
   await expect(receipt).toBeVisible();
   const caseNo = ((await receipt.getByTestId('receipt-case-no').textContent()) ?? '').replace(/^.*:\s*/, '').trim();
-  expect((await receipt.getByTestId('receipt-frame').getAttribute('srcdoc')) ?? '').toContain(caseNo);
-  await receipt.getByTestId('receipt-print').click();
+  expect(pdfFlatText(await framePdf(receipt))).toContain(caseNo);
+  await receipt.getByTestId('pdf-print').click();
+  await receipt.getByTestId('pdf-ask-yes').click();
   await expect(receipt.getByTestId('receipt-copies')).toHaveText('已打印 1 份');
   await c.screenshot('cases-repair-receipt-zh');
   await page.getByTestId('case-dialog-done').click();
@@ -307,7 +293,7 @@ test('rule profile: the administrator picks the office rules; the manager sees w
   await page.getByTestId('objection-description').fill('处罚金额与决定书不一致。');
   await page.getByTestId('objection-submit').click();
   const caseNo = ((await page.getByTestId('receipt-case-no').textContent()) ?? '').replace(/^.*:\s*/, '').trim();
-  expect(await page.getByTestId('receipt-frame').getAttribute('srcdoc')).toContain('经批准延长后最迟');
+  expect(pdfFlatText(await framePdf(page.getByTestId('receipt-preview')))).toContain('经批准延长后最迟');
   await page.getByTestId('case-dialog-done').click();
   await c.logout();
 

@@ -4,8 +4,10 @@ import type { ApiErrorBody, ApiResult } from '../../../shared/errors';
 /** The Electron preload exposes exactly this; in browser mode it is absent and we use fetch. */
 interface Bridge {
   invoke(method: string, input: unknown, token: string | undefined): Promise<ApiResult<unknown>>;
-  /** Electron only: prints (or saves as PDF) a finished document in a hidden window at A4. */
-  print?(html: string, mode: 'print' | 'pdf', suggestedName?: string): Promise<{ ok: boolean; reason: string | null }>;
+  /** Electron only: the OS printers, printing a finished PDF through the OS at A4, saving it. */
+  printers?(): Promise<{ name: string; isDefault: boolean }[]>;
+  printPdf?(pdf: Uint8Array, options: { printer: string | null; copies: number }): Promise<{ ok: boolean; jobId: string | null; reason: string | null }>;
+  savePdf?(pdf: Uint8Array, suggestedName: string): Promise<{ ok: boolean; reason: string | null }>;
 }
 
 declare global {

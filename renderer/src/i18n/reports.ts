@@ -11,9 +11,14 @@ export const reports = {
     report: {
       title: '信用报告', quota: '{{year}} 年已出具 {{used}} 份，免费 {{free}} 份', beyond: '本年度免费次数已用完。请向申请人说明并确认后再出具。',
       confirmBeyond: '申请人已确认超出免费次数', issue: '生成报告', issued: '报告编号 {{no}}，验证码 {{code}}', noRecord: '无记录报告',
-      preview: '预览', print: '打印', savePdf: '打印 / 另存为 PDF', copies: '已打印 {{n}} 份', reprintNote: '下一份为重印件（第 {{n}} 份），页面上会注明。',
-      pages: '共 {{n}} 页', closePreview: '关闭预览', beyondFree: '超出免费次数',
+      preview: '预览', copies: '已打印 {{n}} 份', reprintNote: '下一份为重印件（第 {{n}} 份），页面上会注明。',
+      closePreview: '关闭预览', beyondFree: '超出免费次数', copyLabel: '本份：第 {{n}} 份（{{kind}}）', original: '正本', reprint: '重印件',
     },
+    pdf: {
+      print: '打印', save: '另存为 PDF', printer: '打印机', pages: '共 {{n}} 页', failed: '打印失败：{{reason}}。未计入打印份数。',
+      ask: '打印机是否已打出这一份？只有打出的份数才会登记。', yes: '已打出，登记', no: '未打出',
+    },
+    notice: { button: '打印处理结果告知书', title: '处理结果告知书' },
     statement: {
       title: '本人声明', subject: '针对全部信息', record: '针对的记录', text: '声明内容', add: '添加声明', count: '{{n}} / {{max}} 字', added: '声明已记录，将显示在报告中。',
       selfOnly: '本人声明须由信息主体本人提出。', none: '暂无本人声明',
@@ -36,9 +41,14 @@ export const reports = {
     report: {
       title: 'Credit report', quota: '{{used}} of {{free}} free reports used in {{year}}', beyond: 'The free reports for this year are used up. Tell the applicant and confirm before issuing.',
       confirmBeyond: 'The applicant confirmed a report beyond the free ones', issue: 'Issue report', issued: 'Report {{no}}, verification code {{code}}', noRecord: '“No record” report',
-      preview: 'Preview', print: 'Print', savePdf: 'Print / save as PDF', copies: '{{n}} copies printed', reprintNote: 'The next copy is a reprint (copy {{n}}); the page says so.',
-      pages: '{{n}} pages', closePreview: 'Close preview', beyondFree: 'beyond the free reports',
+      preview: 'Preview', copies: '{{n}} copies printed', reprintNote: 'The next copy is a reprint (copy {{n}}); the page says so.',
+      closePreview: 'Close preview', beyondFree: 'beyond the free reports', copyLabel: 'This copy: copy {{n}} ({{kind}})', original: 'original', reprint: 'reprint',
     },
+    pdf: {
+      print: 'Print', save: 'Save as PDF', printer: 'Printer', pages: '{{n}} pages', failed: 'Printing failed: {{reason}}. The copy was not counted.',
+      ask: 'Did the printer print this copy? Only copies that came out are recorded.', yes: 'Printed, record it', no: 'Not printed',
+    },
+    notice: { button: 'Print decision notice', title: 'Decision notice' },
     statement: {
       title: 'Personal statement', subject: 'On the whole file', record: 'On record', text: 'Statement', add: 'Add statement', count: '{{n}} / {{max}} characters', added: 'Statement recorded; it will show on reports.',
       selfOnly: 'A personal statement is taken from the subject in person.', none: 'No personal statements',

@@ -195,7 +195,7 @@ export function CounterScreen() {
     newVisit,
     search: () => void lookUp(),
     preview: () => void (press('report-preview') || press('report-issue')),
-    print: () => void press('report-print'),
+    print: () => void (press('pdf-print') || press('report-preview')),
     help: () => setHelpOpen((o) => !o),
   };
   useHotkeys(COUNTER_SHORTCUTS.map((s) => [s.keys, actions[s.id], { usePhysicalKeys: true }]), []);

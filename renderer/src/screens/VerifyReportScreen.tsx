@@ -1,6 +1,7 @@
 import { Alert, Button, Card, FileInput, Group, Stack, Table, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
-import jsQR from 'jsqr';
 import { useState, type SyntheticEvent } from 'react';
+import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import zxingWasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
 import { useTranslation } from 'react-i18next';
 import { REPORT_SECTIONS } from '../../../shared/domain/record';
 import type { ReportVerification } from '../../../shared/domain/report';
@@ -8,19 +9,16 @@ import { chinaDateTime } from '../../../shared/time';
 import { call } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
 
+// ZXing (C++ compiled to WebAssembly) finds the QR on a full-page scan or a phone photo at its
+// original resolution. Its .wasm ships with the app (a Vite asset URL): never the package's CDN.
+prepareZXingModule({ overrides: { locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? zxingWasmUrl : prefix + path) } });
+
 /** Decodes a QR code from an image file on this machine: nothing leaves the console. */
 async function decodeQrImage(file: File): Promise<string | null> {
-  const bitmap = await createImageBitmap(file);
-  // Large phone photos are scaled down: jsQR's cost grows with the pixel count.
-  const scale = Math.min(1, 1600 / Math.max(bitmap.width, bitmap.height));
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.round(bitmap.width * scale);
-  canvas.height = Math.round(bitmap.height * scale);
-  const g = canvas.getContext('2d', { willReadFrequently: true });
-  if (!g) return null;
-  g.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-  const pixels = g.getImageData(0, 0, canvas.width, canvas.height);
-  return jsQR(pixels.data, pixels.width, pixels.height)?.data ?? null;
+  const results = await readBarcodes(file, { formats: ['QRCode'], tryHarder: true, maxNumberOfSymbols: 4 });
+  // A page carries one report QR; prefer the one that looks like it.
+  const texts = results.filter((r) => r.isValid).map((r) => r.text);
+  return texts.find((x) => x.startsWith('CDR1.')) ?? texts[0] ?? null;
 }
 
 export function VerifyReportScreen() {

@@ -28,7 +28,7 @@ test("attack: a clerk reads another clerk's case, its receipt and its scan — r
   const tries = [
     await w.core.call('objection.get', { id: c.id }, other.token),
     await w.core.call('cases.receipt', { id: c.receipt.id }, other.token),
-    await w.core.call('cases.receiptPrinted', { id: c.receipt.id }, other.token),
+    await w.core.call('cases.receiptPrinted', { id: c.receipt.id, copyNo: 1 }, other.token),
     await w.core.call('attachment.get', { sha256: c.sha256 }, other.token),
   ];
   for (const r of tries) assert.ok(!r.ok && r.error.code === 'CASE_NOT_YOURS', JSON.stringify(r));

@@ -3,6 +3,7 @@ import { afterEach, describe, test } from 'node:test';
 import { annotationsOfSubject } from '../../../electron/store/annotationStore';
 import { sweepOverdue } from '../../../electron/services/caseQueueService';
 import { hiddenReason } from '../../../shared/domain/publication';
+import { pdfText } from '../../support/pdf';
 import { at, caseWorld, recordId, recordRow, type CaseWorld } from './fixtures';
 
 let w: CaseWorld;
@@ -20,8 +21,9 @@ describe('objection intake', () => {
     const r = await intake(['S1-R1']);
     assert.equal(r.state, 'accepted');
     assert.match(r.caseNo, /^YY20261120-0001$/);
-    assert.match(r.receipt.html, /异议申请受理回执/);
-    assert.match(r.receipt.html, /YY20261120-0001/);
+    const receipt = pdfText(r.receipt);
+    assert.match(receipt, /异议申请受理回执/);
+    assert.match(receipt, /YY20261120-0001/);
     const c = await w.core.ok('objection.get', { id: r.id }, w.manager);
     // Shandong: own data 3 WD; before the route is chosen the earlier (own) date applies. Fri 20 Nov → Wed 25 Nov.
     assert.equal(c.deadlines.decideBy, '2026-11-25');
@@ -96,7 +98,7 @@ describe('objection outcomes change the record', () => {
   async function issuedReportText(): Promise<string> {
     const visitId = await w.visit();
     const issued = await w.core.ok('report.issue', { visitId, confirmBeyondFree: true }, w.clerk);
-    return (await w.core.ok('report.preview', { reportId: issued.reportId, lang: 'zh' }, w.clerk)).html;
+    return pdfText(await w.core.ok('report.preview', { reportId: issued.reportId, lang: 'zh' }, w.clerk), { layout: false }).replace(/\s+/g, '');
   }
 
   test('revoked: the record is hidden from reports', async () => {

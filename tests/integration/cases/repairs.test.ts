@@ -16,6 +16,7 @@ async function dbHash(core: TestCore): Promise<string> {
   return hash.digest('hex');
 }
 import { SHIPPED_PROFILE_IDS, shippedProfile } from '../../../shared/rules/loadProfile';
+import { pdfText } from '../../support/pdf';
 import { at, caseWorld, penalty, recordId, recordRow, seedSubject, type CaseWorld } from './fixtures';
 
 let w: CaseWorld;
@@ -53,7 +54,7 @@ test('the day of the shortest period: accepted with a receipt; approval stops pu
   assert.equal(check.eligibility.status, 'eligible');
   const r = await w.core.ok('repair.intake', { visitId, recordId: rid, evidence }, w.clerk);
   assert.match(r.caseNo, /^XF20261121-0001$/);
-  assert.match(r.receipt.html, /信用修复申请受理回执/);
+  assert.match(pdfText(r.receipt), /信用修复申请受理回执/);
   let c = await w.core.ok('repair.get', { id: r.id }, w.manager);
   // 10 WD from Sat 21 Nov 2026: Nov 23–27, Nov 30–Dec 4.
   assert.equal(c.dueOn, '2026-12-04');

@@ -39,16 +39,16 @@ before(async () => {
   await w.travel(at('2026-11-18'));
   for (let i = 0; i < 3; i += 1) await w.visit();
   const old = await w.core.ok('report.issue', { visitId: await w.visit() }, w.clerk);
-  await w.core.ok('report.print', { reportId: old.reportId, lang: 'zh', kind: 'print' }, w.clerk);
-  await w.core.ok('report.print', { reportId: old.reportId, lang: 'zh', kind: 'print' }, w.clerk);
+  await w.core.ok('report.printed', { reportId: old.reportId, copyNo: (await w.core.ok('report.preview', { reportId: old.reportId, lang: 'zh' }, w.clerk)).copyNo, kind: 'print' }, w.clerk);
+  await w.core.ok('report.printed', { reportId: old.reportId, copyNo: (await w.core.ok('report.preview', { reportId: old.reportId, lang: 'zh' }, w.clerk)).copyNo, kind: 'print' }, w.clerk);
   // 40 days ago: outside the window.
   await w.travel(at('2026-10-11'));
   await w.visit();
   await w.travel(at('2026-11-20'));
   await w.visit();
   const issued = await w.core.ok('report.issue', { visitId: await w.visit() }, w.clerk);
-  await w.core.ok('report.print', { reportId: issued.reportId, lang: 'zh', kind: 'print' }, w.clerk);
-  await w.core.ok('report.print', { reportId: issued.reportId, lang: 'zh', kind: 'print' }, w.clerk);
+  await w.core.ok('report.printed', { reportId: issued.reportId, copyNo: (await w.core.ok('report.preview', { reportId: issued.reportId, lang: 'zh' }, w.clerk)).copyNo, kind: 'print' }, w.clerk);
+  await w.core.ok('report.printed', { reportId: issued.reportId, copyNo: (await w.core.ok('report.preview', { reportId: issued.reportId, lang: 'zh' }, w.clerk)).copyNo, kind: 'print' }, w.clerk);
   clerkId = (await w.core.ctx.db.get<{ id: number }>("SELECT clerk_id AS id FROM visit ORDER BY id DESC LIMIT 1"))!.id;
   managerId = (await w.core.ctx.db.get<{ id: number }>("SELECT id FROM account WHERE role = 'manager' ORDER BY id DESC LIMIT 1"))!.id;
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { openWorld, person, record, type World } from './world';
+import { pdfPageTexts, pdfText } from '../../support/pdf';
 
 let w: World;
 const subject = person(21, '刘红', (id) => [
@@ -28,11 +29,13 @@ test('statements: on the subject and on one record, limited by the profile, show
   assert.equal((await w.core.ok('statement.list', { visitId }, w.clerk)).length, 2);
 
   const issued = await w.core.ok('report.issue', { visitId }, w.clerk);
-  const doc = await w.core.ok('report.preview', { reportId: issued.reportId, lang: 'zh' }, w.clerk);
-  const cardOf = (title: string) => doc.html.slice(doc.html.indexOf(title), doc.html.indexOf('</div></div>', doc.html.indexOf(title)));
-  assert.match(cardOf('penalty-a'), /罚款已于2026年2月全额缴纳/);
-  assert.doesNotMatch(cardOf('licence-a'), /罚款已于/);
-  assert.match(doc.html, /本人对全部信息无异议/);
+  const text = pdfText(await w.core.ok('report.preview', { reportId: issued.reportId, lang: 'zh' }, w.clerk)).replace(/\s+/g, '');
+  // The penalty is the only record of its section, the licence of its own: the record's statement
+  // prints in the penalty's section (inside its row), the subject's own in the statements section.
+  const between = (from: string, to: string) => text.slice(text.indexOf(from), text.indexOf(to, text.indexOf(from)));
+  assert.match(between('行政处罚信息序号', '失信被执行人及严重失信主体名单信息'), /penalty-a.*罚款已于2026年2月全额缴纳/);
+  assert.doesNotMatch(between('行政许可信息序号', '行政处罚信息序号'), /罚款已于/);
+  assert.match(between('本人声明日期', '查询记录'), /本人对全部信息无异议/);
 });
 
 test('free reports: two a year, the third needs confirmation and is marked beyond the free ones', async () => {
@@ -81,34 +84,47 @@ test('issuing twice for one visit returns the same report; it counts once', asyn
   assert.equal((await w.core.ok('report.quota', { visitId }, w.clerk)).used, before.used + 1, 'the free-report count moved by one');
   // The page shows that one report, as the original: the second call made no new copy.
   const page = await w.core.ok('report.preview', { reportId: b.reportId, lang: 'zh' }, w.clerk);
-  assert.ok(page.html.includes(a.reportNo));
-  assert.match(page.html, /正本/);
-  assert.doesNotMatch(page.html, /重印件/);
+  const text = pdfText(page, { layout: false }).replace(/\s+/g, '');
+  assert.ok(text.includes(a.reportNo));
+  assert.doesNotMatch(text, /重印件/);
+  assert.equal(page.copyNo, 1);
 });
 
-test('prints and reprints are counted; a reprint says so on every page; preview logs but does not count', async () => {
+test('prints and reprints are counted when the job is accepted; a reprint says so on every page; preview counts nothing', async () => {
   const visitId = await w.lookupSelf(subject);
   const issued = await w.core.ok('report.issue', { visitId, confirmBeyondFree: true }, w.clerk);
   const preview = await w.core.ok('report.preview', { reportId: issued.reportId, lang: 'zh' }, w.clerk);
   assert.equal(preview.copyNo, 1);
-  const first = await w.core.ok('report.print', { reportId: issued.reportId, lang: 'zh', kind: 'print' }, w.clerk);
-  assert.equal(first.copyNo, 1);
-  assert.equal(first.reprint, false);
-  assert.match(first.html, /正本/);
-  assert.doesNotMatch(first.html, /重印件/);
-  const second = await w.core.ok('report.print', { reportId: issued.reportId, lang: 'en', kind: 'pdf' }, w.clerk);
+  assert.equal(preview.reprint, false);
+  const original = pdfPageTexts(preview);
+  assert.equal(original.length, preview.pages);
+  assert.ok(original.every((p) => /正本/.test(p) && !/重印件/.test(p)));
+  // The clerk cancels the print dialog: nothing is confirmed, so the next preview is still copy 1.
+  assert.equal((await w.core.ok('report.preview', { reportId: issued.reportId, lang: 'zh' }, w.clerk)).copyNo, 1);
+  assert.equal((await w.core.ok('report.quota', { visitId }, w.clerk)).issued?.copiesPrinted, 0);
+  // Accepted: copy 1 is counted, and confirming copy 1 again (a stale page) is refused.
+  assert.equal((await w.core.ok('report.printed', { reportId: issued.reportId, copyNo: 1, kind: 'print' }, w.clerk)).copiesPrinted, 1);
+  const stale = await w.core.call('report.printed', { reportId: issued.reportId, copyNo: 1, kind: 'print' }, w.clerk);
+  assert.equal(!stale.ok && stale.error.code, 'PRINT_COPY_STALE');
+  const second = await w.core.ok('report.preview', { reportId: issued.reportId, lang: 'en' }, w.clerk);
   assert.equal(second.copyNo, 2);
   assert.equal(second.reprint, true);
-  assert.equal((second.html.match(/class="r">重印件[^<]*第 2 份/g) ?? []).length, second.pages);
-  assert.match(second.html, /Reprint/);
+  const reprint = pdfPageTexts(second);
+  assert.equal(reprint.length, second.pages);
+  assert.ok(reprint.every((p) => /重印件 第 2 份/.test(p) && /Reprint, copy 2/.test(p)), 'every page says reprint, copy 2');
+  await w.core.ok('report.printed', { reportId: issued.reportId, copyNo: 2, kind: 'pdf' }, w.clerk);
   const actions = (await w.core.ctx.db.all<{ action: string }>("SELECT action FROM audit_event WHERE action LIKE 'report.%' ORDER BY seq")).map((r) => r.action);
   assert.ok(actions.includes('report.preview') && actions.includes('report.print') && actions.includes('report.reprint'));
   const q = await w.core.ok('report.quota', { visitId }, w.clerk);
   assert.equal(q.issued?.copiesPrinted, 2);
-  // Another clerk cannot reprint someone else's report.
+  // Another clerk cannot print or count someone else's report.
   const stranger = (await w.core.loginAs('clerk')).token;
-  const r = await w.core.call('report.print', { reportId: issued.reportId, lang: 'zh' }, stranger);
-  assert.equal(!r.ok && r.error.code, 'FORBIDDEN');
+  for (const r of [
+    await w.core.call('report.preview', { reportId: issued.reportId, lang: 'zh' }, stranger),
+    await w.core.call('report.printed', { reportId: issued.reportId, copyNo: 3 }, stranger),
+  ]) {
+    assert.equal(!r.ok && r.error.code, 'FORBIDDEN');
+  }
 });
 
 test('the logs of this feature are append-only', async () => {

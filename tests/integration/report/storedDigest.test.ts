@@ -12,7 +12,7 @@ test('a report whose stored content was altered is neither reprinted nor verifie
     await w.seed(subject);
     const issued = await w.core.ok('report.issue', { visitId: await w.lookupSelf(subject), confirmBeyondFree: true }, w.clerk);
     const reportId = (await w.core.ctx.db.get<{ id: number }>('SELECT id FROM report WHERE report_no = ?', [issued.reportNo]))!.id;
-    await w.core.ok('report.print', { reportId, lang: 'zh', kind: 'print' }, w.clerk);
+    await w.core.ok('report.printed', { reportId, copyNo: 1, kind: 'print' }, w.clerk);
     const auditor = (await w.core.loginAs('auditor')).token;
     assert.equal((await w.core.ok('report.verify', { reportNo: issued.reportNo, code: issued.verifyCode }, auditor)).genuine, true);
 
@@ -20,7 +20,7 @@ test('a report whose stored content was altered is neither reprinted nor verifie
       UPDATE report SET content_json = replace(content_json, '罚款决定', '表彰决定') WHERE report_no = '${issued.reportNo}';
       CREATE TRIGGER report_no_update BEFORE UPDATE ON report BEGIN SELECT RAISE(ABORT, 'report is append-only'); END;`);
 
-    const reprint = await w.core.call('report.print', { reportId, lang: 'zh', kind: 'print' }, w.clerk);
+    const reprint = await w.core.call('report.printed', { reportId, copyNo: 2, kind: 'print' }, w.clerk);
     assert.equal(reprint.ok, false);
     assert.equal(!reprint.ok && reprint.error.code, 'REPORT_ALTERED');
     const preview = await w.core.call('report.preview', { reportId, lang: 'zh' }, w.clerk);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { decodeQr, pdfText, rasterPages } from '../../support/pdf';
 import { openWorld, person, record, type World } from './world';
 
 let w: World;
@@ -98,4 +99,32 @@ test("another office's report verifies with its roster key; once the key is revo
   assert.equal(ok.copiesPrinted, null, 'print counts are known only for own reports');
   await insert('revoked');
   assert.equal((await w.core.ok('report.verify', { qrText }, w.clerk)).failure, 'unknown_key');
+});
+
+test('printed pages scanned at 150 dpi: the QR of every page decodes and verifies; the decoded text changed by one character does not', async () => {
+  const many = person(32, '司马相如', (id) =>
+    Array.from({ length: 70 }, (_, i) => record(id, { category: i % 2 ? 'admin_licence' : 'honour', title: `scan-${i}`, content: '依据有关规定作出的决定，内容如下。'.repeat(1 + (i % 4)) })),
+  );
+  await w.seed(many);
+  const issued = await w.core.ok('report.issue', { visitId: await w.lookupSelf(many), confirmBeyondFree: true }, w.clerk);
+  const doc = await w.core.ok('report.preview', { reportId: issued.reportId, lang: 'zh' }, w.clerk);
+  assert.ok(doc.pages >= 3, `${doc.pages} pages`);
+  const pages = rasterPages(doc, 150);
+  assert.equal(pages.length, doc.pages);
+  const texts = await Promise.all(pages.map(decodeQr));
+  const auditor = (await w.core.loginAs('auditor')).token;
+  for (const [i, found] of texts.entries()) {
+    assert.equal(found.length, 1, `one QR on page ${i + 1}`);
+    const v = await w.core.ok('report.verify', { qrText: found[0]! }, auditor);
+    assert.equal(v.genuine, true, `page ${i + 1}`);
+    assert.equal(v.reportNo, issued.reportNo);
+  }
+  const qr = texts[0]![0]!;
+  for (const at of [6, Math.floor(qr.length / 2), qr.length - 2]) {
+    const bad = await w.core.ok('report.verify', { qrText: changeOne(qr, at) }, auditor);
+    assert.equal(bad.genuine, false, `changed at ${at}`);
+  }
+  // Printed text and QR agree with the signed report.
+  const printed = pdfText(doc);
+  assert.ok(printed.includes(issued.reportNo) && printed.includes(issued.verifyCode));
 });

@@ -1,15 +1,16 @@
 import { Alert, Badge, Button, Card, Checkbox, Group, Modal, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IssuedReport, ReportDocument, ReportQuota } from '../../../../shared/domain/report';
 import { call } from '../../api/client';
 import { useLocale } from '../../i18n';
-import { printDocument } from '../printDocument';
 import { ErrorAlert } from '../ErrorAlert';
+import { PdfPreview } from '../PdfPreview';
 
 /**
- * Issue, preview and print the visit's report. The preview is the very document that prints, shown
- * in an isolated frame; printing registers the copy first and then prints the frame's own window.
+ * Issue, preview and print the visit's report. The preview is the PDF of the next copy, the very
+ * bytes that print; the copy is counted only once its print job was accepted (or the file saved),
+ * and then the next copy (a reprint, which says so on the page) is previewed.
  */
 export function ReportPanel({ visitId }: { visitId: number }) {
   const { t } = useTranslation();
@@ -20,10 +21,6 @@ export function ReportPanel({ visitId }: { visitId: number }) {
   const [doc, setDoc] = useState<ReportDocument | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const frame = useRef<HTMLIFrameElement>(null);
-  const printWhenLoaded = useRef(false);
-  const [printCalls, setPrintCalls] = useState(0);
-
   useEffect(() => {
     call('report.quota', { visitId }).then((q) => {
       setQuota(q);
@@ -53,32 +50,16 @@ export function ReportPanel({ visitId }: { visitId: number }) {
       setDoc(await call('report.preview', { reportId: r.reportId, lang: locale }));
     });
   const preview = () => run(async () => issued && setDoc(await call('report.preview', { reportId: issued.reportId, lang: locale })));
-  const print = () =>
-    run(async () => {
-      if (!issued) return;
-      const printed = await call('report.print', { reportId: issued.reportId, lang: locale, kind: 'print' });
-      setIssued({ ...issued, copiesPrinted: printed.copyNo });
-      // The original's document equals its preview: the frame will not reload, so print it now.
-      if (doc && doc.html === printed.html) printFrame(printed.html);
-      else printWhenLoaded.current = true;
-      setDoc(printed);
-    });
-
-  function printFrame(html = doc?.html) {
-    if (!html) return;
-    setPrintCalls((n) => n + 1);
-    printDocument(frame.current, html).catch(setError);
-  }
-
-  function onFrameLoad() {
-    if (!printWhenLoaded.current) return;
-    printWhenLoaded.current = false;
-    printFrame();
+  async function printed(kind: 'print' | 'pdf') {
+    if (!issued || !doc) return;
+    const r = await call('report.printed', { reportId: issued.reportId, copyNo: doc.copyNo, kind });
+    setIssued(r);
+    setDoc(await call('report.preview', { reportId: issued.reportId, lang: locale }));
   }
 
   const needsConfirm = Boolean(quota?.nextBeyondFree && !issued);
   return (
-    <Card withBorder data-testid="report-panel" data-print-calls={printCalls}>
+    <Card withBorder data-testid="report-panel">
       <Stack gap="sm">
         <Group justify="space-between">
           <Title order={4}>{t('report.title')}</Title>
@@ -105,28 +86,13 @@ export function ReportPanel({ visitId }: { visitId: number }) {
         <Group>
           {!issued && <Button onClick={() => void issue()} loading={busy} disabled={needsConfirm && !confirmBeyond} data-testid="report-issue">{t('report.issue')}</Button>}
           {issued && <Button variant="default" onClick={() => void preview()} loading={busy} data-testid="report-preview">{t('report.preview')}</Button>}
-          {/* One print button at a time: in the preview while it is open, here otherwise. */}
-          {issued && !doc && <Button onClick={() => void print()} loading={busy} data-testid="report-print">{t('report.savePdf')}</Button>}
         </Group>
         {/* The counter's action column is narrow: the A4 preview opens over the screen instead. */}
-        <Modal opened={Boolean(doc)} onClose={() => setDoc(null)} size="min(920px, 96vw)" title={issued ? t('report.issued', { no: issued.reportNo, code: issued.verifyCode }) : t('report.title')} data-testid="report-preview-modal">
-          {doc && (
+        <Modal opened={Boolean(doc && issued)} onClose={() => setDoc(null)} size="min(920px, 96vw)" title={issued ? t('report.issued', { no: issued.reportNo, code: issued.verifyCode }) : t('report.title')} data-testid="report-preview-modal">
+          {doc && issued && (
             <Stack gap="xs">
-              <Group justify="space-between">
-                <Text size="xs" c="dimmed">{t('report.pages', { n: doc.pages })}</Text>
-                <Group gap="xs">
-                  <Button size="xs" variant="default" onClick={() => setDoc(null)}>{t('report.closePreview')}</Button>
-                  <Button size="xs" onClick={() => void print()} loading={busy} data-testid="report-print">{t('report.savePdf')}</Button>
-                </Group>
-              </Group>
-              <iframe
-                ref={frame}
-                title={issued?.reportNo ?? t('report.title')}
-                srcDoc={doc.html}
-                onLoad={onFrameLoad}
-                data-testid="report-frame"
-                style={{ width: '100%', height: '75vh', border: '1px solid var(--mantine-color-gray-4)', background: '#d9d9d9' }}
-              />
+              <Text size="sm" data-testid="report-copy" data-copy-no={doc.copyNo}>{t('report.copyLabel', { n: doc.copyNo, kind: t(doc.reprint ? 'report.reprint' : 'report.original') })}</Text>
+              <PdfPreview doc={doc} name={issued.reportNo} onDone={printed} />
             </Stack>
           )}
         </Modal>

@@ -6,6 +6,7 @@ import { chinaDateTime } from '../../../../shared/time';
 import { ApiError, call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AttachmentButtons, AttachmentViewer, type AttachmentRef } from '../../components/cases/AttachmentViewer';
+import { DecisionNotice } from '../../components/cases/DecisionNotice';
 import { ReceiptPreview } from '../../components/cases/ReceiptPreview';
 import { eligibilityLine } from '../../components/cases/eligibilityLine';
 import { useLocale } from '../../i18n';
@@ -85,6 +86,7 @@ export function CasePage({ kind, id, onChanged }: { kind: CaseKind; id: number; 
       {c.kind === 'repair' && <Text size="sm">{t('cases.evidence')}: {[c.evidence.obligationsPerformed && t('cases.obligations'), c.evidence.creditCommitment && t('cases.commitment'), c.evidence.trainingCertificate && `${t('cases.training')} ${c.evidence.trainingCertificate}`].filter(Boolean).join('；')}</Text>}
       {c.kind === 'objection' && c.closedAt === null && <CaseClock c={c} busy={busy} onAct={act} />}
       <CaseActions key={c.state} c={c} busy={busy} onAct={act} />
+      {c.decidedAt !== null && (c.kind === 'repair' || c.outcome !== null) && <Group><DecisionNotice kind={c.kind} id={c.id} /></Group>}
       <ErrorAlert error={error} />
       <Title order={5}>{t('cases.recordsBoth')}</Title>
       <RecordPairs pairs={pairs} />
