@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
+import { pngScan } from '../../support/images';
 import { afterEach, test } from 'node:test';
 import { caseWorld, recordId, type CaseWorld } from '../cases/fixtures';
 
 let w: CaseWorld;
 afterEach(() => w.core.dispose());
 
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('scan of an ID card')]);
+const PNG = pngScan(16, 16);
 const evidence = { obligationsPerformed: true, creditCommitment: true, trainingCertificate: null, note: null };
 const audits = async (action: string) =>
   w.core.ctx.db.all<{ actor: string; target: string; detail: string }>('SELECT actor, target, detail FROM audit_event WHERE action = ? ORDER BY seq', [action]);
