@@ -8,7 +8,6 @@ import * as caseQueue from '../services/caseQueueService';
 import * as calendarEntry from '../services/calendarEntryService';
 import * as objections from '../services/objectionService';
 import * as profiles from '../services/profileService';
-import * as notices from '../services/noticeService';
 import * as repairs from '../services/repairService';
 import type { Caller, CoreContext } from '../services/context';
 import * as counter from '../services/counterService';

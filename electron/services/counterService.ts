@@ -39,8 +39,9 @@ export const REPEAT_WINDOW_MS = 2 * 60_000;
 
 /** The clerk's visit within the window that asked exactly this (same person, purpose, applicant and letter), if any. */
 async function repeatedVisit(tx: Queryable, ctx: CoreContext, caller: Caller, input: LookupInput): Promise<VisitRow | null> {
-  const since = new Date(ctx.now().getTime() - REPEAT_WINDOW_MS).toISOString();
-  const v = await latestVisitOf(tx, caller.accountId, input.idNumber, since);
+  const now = ctx.now();
+  // Bounded on both sides: a clock set back must not find a "recent" visit that lies in its future.
+  const v = await latestVisitOf(tx, caller.accountId, input.idNumber, new Date(now.getTime() - REPEAT_WINDOW_MS).toISOString(), now.toISOString());
   if (!v || v.purpose_code !== input.purposeCode || (v.purpose_text ?? null) !== (input.purposeText ?? null)) return null;
   if (v.applicant_kind !== input.applicant.kind || !sameName(v.name, input.name)) return null;
   // A report completes what the visit was for; asking again after it is a new request with its own quota.

@@ -37,10 +37,11 @@ export function findVisit(db: Queryable, id: number): Promise<VisitRow | undefin
 }
 
 /** The clerk's latest visit for this ID number opened at or after `sinceIso` (index visit_repeat). */
-export function latestVisitOf(db: Queryable, clerkId: number, idNumber: string, sinceIso: string): Promise<VisitRow | undefined> {
+/** The clerk's latest visit for this ID number started within [sinceIso, untilIso]. */
+export function latestVisitOf(db: Queryable, clerkId: number, idNumber: string, sinceIso: string, untilIso: string): Promise<VisitRow | undefined> {
   return db.get<VisitRow>(
-    'SELECT * FROM visit WHERE clerk_id = ? AND id_number = ? AND started_at >= ? ORDER BY started_at DESC, id DESC LIMIT 1',
-    [clerkId, idNumber, sinceIso],
+    'SELECT * FROM visit WHERE clerk_id = ? AND id_number = ? AND started_at >= ? AND started_at <= ? ORDER BY started_at DESC, id DESC LIMIT 1',
+    [clerkId, idNumber, sinceIso, untilIso],
   );
 }
 

@@ -35,7 +35,7 @@ export interface Box {
 
 export interface Run {
   text: string;
-  bold?: boolean;
+  heavy?: boolean;
   size?: number;
   color?: string;
 }
@@ -150,7 +150,7 @@ export class PdfLayout {
   }
 
   private font(run: Run): PDFKit.PDFDocument {
-    return this.doc.font(run.bold ? FONT_BOLD : FONT_REGULAR).fontSize(run.size ?? SIZE);
+    return this.doc.font(run.heavy ? FONT_BOLD : FONT_REGULAR).fontSize(run.size ?? SIZE);
   }
 
   private advanceOf(bold: boolean | undefined): Advance {
@@ -173,7 +173,7 @@ export class PdfLayout {
 
   private lineHeight(run: Run): number {
     const size = run.size ?? SIZE;
-    const key = `${run.bold ? 1 : 0}:${size}`;
+    const key = `${run.heavy ? 1 : 0}:${size}`;
     let h = this.lineHeights.get(key);
     if (h === undefined) {
       h = this.font(run).currentLineHeight(true) + gapOf(run);
@@ -184,10 +184,10 @@ export class PdfLayout {
 
   /** Rows are measured, then drawn: the second wrap of the same text is a lookup. */
   private lines(run: Run, width: number): string[] {
-    const key = `${run.bold ? 1 : 0}|${run.size ?? SIZE}|${width}|${run.text}`;
+    const key = `${run.heavy ? 1 : 0}|${run.size ?? SIZE}|${width}|${run.text}`;
     let lines = this.wrapped.get(key);
     if (!lines) {
-      lines = wrapLines(run.text, width, run.size ?? SIZE, this.advanceOf(run.bold));
+      lines = wrapLines(run.text, width, run.size ?? SIZE, this.advanceOf(run.heavy));
       if (this.wrapped.size > 20_000) this.wrapped.clear();
       this.wrapped.set(key, lines);
     }
@@ -201,7 +201,7 @@ export class PdfLayout {
   }
 
   widthOf(run: Run): number {
-    return widthOf(run.text, run.size ?? SIZE, this.advanceOf(run.bold));
+    return widthOf(run.text, run.size ?? SIZE, this.advanceOf(run.heavy));
   }
 
   private draw(run: Run, x: number, y: number, width: number, align: 'left' | 'center' | 'right' = 'left'): number {
@@ -243,7 +243,7 @@ export class PdfLayout {
    */
   heading(text: string, keep = 10 * MM): void {
     this.flushHeading(keep);
-    const run: Run = { text, bold: true, size: 10.5 };
+    const run: Run = { text, heavy: true, size: 10.5 };
     this.pendingHeading = { run, h: this.measure(run, this.width) + 3.6 * MM };
   }
 
@@ -271,7 +271,7 @@ export class PdfLayout {
     const size = opts.size ?? SIZE;
     this.table(
       [{ header: '', share }, { header: '', share: 1 - share }],
-      rows.map(([k, v]) => [[{ text: k, bold: true, size }], typeof v === 'string' ? [{ text: v, size }] : v]),
+      rows.map(([k, v]) => [[{ text: k, heavy: true, size }], typeof v === 'string' ? [{ text: v, size }] : v]),
       { header: false, shadeFirst: true },
     );
   }
@@ -293,7 +293,7 @@ export class PdfLayout {
     const widths = columns.map((c) => (c.share / total) * this.width);
     const xs = widths.map((_, i) => this.left + widths.slice(0, i).reduce((a, w) => a + w, 0));
     const withHeader = opts.header !== false;
-    const headerCells: Cell[] = columns.map((c) => [{ text: c.header, bold: true, size: 7.2 }]);
+    const headerCells: Cell[] = columns.map((c) => [{ text: c.header, heavy: true, size: 7.2 }]);
     const headerH = withHeader ? Math.max(...headerCells.map((c, i) => this.cellHeight(c, widths[i]!))) : 0;
     const drawRow = (cells: Cell[], h: number, shade: boolean) => {
       if (shade) {
@@ -450,9 +450,9 @@ export class PdfLayout {
   private drawFrame(frame: Frame, x: number, y: number, qr: { ref: PDFKit.PDFKitReference; side: number } | null): void {
     const doc = this.doc;
     const right = this.left + this.width;
-    const headerRun: Run = { text: frame.headerLeft, bold: true, size: 8, color: MUTED };
+    const headerRun: Run = { text: frame.headerLeft, heavy: true, size: 8, color: MUTED };
     this.draw(headerRun, this.left, HEADER_RULE - 5 * MM, this.width * 0.75);
-    if (frame.headerRight) this.draw({ text: frame.headerRight, bold: true, size: 8 }, this.left + this.width * 0.6, HEADER_RULE - 5 * MM, this.width * 0.4, 'right');
+    if (frame.headerRight) this.draw({ text: frame.headerRight, heavy: true, size: 8 }, this.left + this.width * 0.6, HEADER_RULE - 5 * MM, this.width * 0.4, 'right');
     doc.moveTo(this.left, HEADER_RULE).lineTo(right, HEADER_RULE).lineWidth(0.5).strokeColor(RULE).stroke();
     doc.moveTo(this.left, this.footerTop).lineTo(right, this.footerTop).lineWidth(0.5).strokeColor(RULE).stroke();
     let textX = this.left;
@@ -471,7 +471,7 @@ export class PdfLayout {
     const textW = right - pageW - textX;
     let ty = this.footerTop + (qr ? 5 * MM : 2 * MM);
     for (const run of frame.footerLines) ty += this.draw({ size: 7.5, ...run }, textX, ty, textW) + 0.6 * MM;
-    this.draw({ text: pageText, bold: true, size: 8.5 }, right - pageW, this.footerTop + (qr ? 5 * MM : 2 * MM), pageW, 'right');
+    this.draw({ text: pageText, heavy: true, size: 8.5 }, right - pageW, this.footerTop + (qr ? 5 * MM : 2 * MM), pageW, 'right');
   }
 }
 

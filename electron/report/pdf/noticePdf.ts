@@ -64,7 +64,7 @@ export async function renderNoticePdf(c: NoticeContent, lang: ReportLang): Promi
     info: { Title: `${title[0]} ${c.noticeNo}`, Author: c.officeName, Subject: c.caseNo, Keywords: `${c.noticeNo} ${lang}`, CreationDate: new Date(`${c.decidedOn}T00:00:00+08:00`) },
     withQr: false,
   });
-  layout.paragraph({ text: title[0], bold: true, size: 17 }, { align: 'center', after: lang === 'en' ? 0 : 3 * MM });
+  layout.paragraph({ text: title[0], heavy: true, size: 17 }, { align: 'center', after: lang === 'en' ? 0 : 3 * MM });
   if (lang === 'en') layout.paragraph({ text: title[1], size: 10, color: '#444444' }, { align: 'center', after: 3 * MM });
   layout.paragraph({ text: bi(N.greeting), size: 9.5 }, { after: 2 * MM });
   layout.keyValues(
@@ -75,7 +75,7 @@ export async function renderNoticePdf(c: NoticeContent, lang: ReportLang): Promi
       [bi(N.applicant), bi(c.applicant)],
       [bi(N.receivedOn), c.receivedOn],
       [bi(N.decidedOn), c.decidedOn],
-      [bi(N.outcome), [{ text: bi(c.outcome), bold: true, size: 10 }]],
+      [bi(N.outcome), [{ text: bi(c.outcome), heavy: true, size: 10 }]],
       [bi(N.reasons), c.reasons],
     ],
     { labelShare: 0.28, size: 9 },
@@ -89,7 +89,7 @@ export async function renderNoticePdf(c: NoticeContent, lang: ReportLang): Promi
       { header: bi(N.provider), share: 45 },
       { header: bi(N.decided), share: 25 },
     ],
-    c.records.map((r, i) => [String(i + 1), [{ text: r.title, bold: true }], r.documentNo, r.providerUnit, r.decidedOn]),
+    c.records.map((r, i) => [String(i + 1), [{ text: r.title, heavy: true }], r.documentNo, r.providerUnit, r.decidedOn]),
   );
   layout.heading(bi(N.remedies), 10 * MM);
   REMEDIES.forEach((r, i) => layout.paragraph({ text: `${i + 1}. ${bi(r)}`, size: 9 }, { after: 1 * MM }));

@@ -26,7 +26,7 @@ export async function renderReceiptPdf(c: ReceiptContent, copyNo: number, create
     info: { Title: `${c.title} ${c.receiptNo}`, Author: c.officeName, Subject: c.caseNo, Keywords: `${c.receiptNo} copy-${copyNo}`, CreationDate: new Date(createdAt) },
     withQr: false,
   });
-  layout.paragraph({ text: c.title, bold: true, size: 17 }, { align: 'center', after: 2 * MM });
+  layout.paragraph({ text: c.title, heavy: true, size: 17 }, { align: 'center', after: 2 * MM });
   layout.paragraph({ text: `回执编号 ${c.receiptNo}　　案件编号 ${c.caseNo}　　${copyMark(copyNo, lang)}`, color: MUTED, size: 8.5 }, { align: 'center', after: 3 * MM });
   layout.keyValues(c.rows, { labelShare: 0.3, size: 9 });
   if (c.items) {

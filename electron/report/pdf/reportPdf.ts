@@ -42,12 +42,12 @@ function recordRow(r: ReportRecord, n: number, lang: ReportLang): Cell[] {
     const extra = [r.annotation.caseNo ? `${bi(L.caseNo)} ${r.annotation.caseNo}` : null, r.annotation.since ? `${bi(L.since)} ${r.annotation.since}` : null]
       .filter(Boolean)
       .join('，');
-    details.push({ text: `⚠ ${bi(L.annotation)}${extra ? `（${extra}）` : ''}`, bold: true, color: WARN });
+    details.push({ text: `⚠ ${bi(L.annotation)}${extra ? `（${extra}）` : ''}`, heavy: true, color: WARN });
   }
   for (const s of r.statements) details.push({ text: `${bi(L.statement)}（${chinaDateTime(s.createdAt).slice(0, 10)}）：${s.text}`, color: MUTED });
   return [
     String(n),
-    [{ text: kind, color: MUTED, size: 6.5 }, { text: r.title, bold: true }],
+    [{ text: kind, color: MUTED, size: 6.5 }, { text: r.title, heavy: true }],
     details,
     [{ text: r.documentNo }, { text: r.decidedOn, color: MUTED }],
     [{ text: `${r.publicityStart} — ${r.publicityEnd ?? bi(L.publicityOpen)}` }, { text: r.providerUnit, color: MUTED }],
@@ -58,11 +58,11 @@ function listRow(e: ReportListEntry, lang: ReportLang): Cell[] {
   const bi = (b: Bi) => label(b, lang);
   const reason: Run[] = [{ text: e.reason }, { text: `${bi(L.basis)}：${e.basis}`, color: MUTED }];
   if (e.measures.length > 0) {
-    reason.push({ text: `${bi(L.measures)}：`, bold: true });
+    reason.push({ text: `${bi(L.measures)}：`, heavy: true });
     for (const m of e.measures) reason.push({ text: `· ${m.title}（${m.basis}）` });
   }
   return [
-    [{ text: bi(LIST_TYPE_LABELS[e.listType]), color: MUTED, size: 6.8 }, { text: e.listName, bold: true }],
+    [{ text: bi(LIST_TYPE_LABELS[e.listType]), color: MUTED, size: 6.8 }, { text: e.listName, heavy: true }],
     [{ text: e.enteredOn }, { text: e.exitOn ?? '—', color: MUTED }],
     reason,
     e.decidingUnit,
@@ -85,9 +85,9 @@ export async function renderReportPdf(input: ReportPdfInput): Promise<ReportPdf>
   });
 
   // Title and the facts of issue.
-  layout.paragraph({ text: L.title[0], bold: true, size: 17 }, { align: 'center', after: lang === 'en' ? 0 : 3 * MM });
+  layout.paragraph({ text: L.title[0], heavy: true, size: 17 }, { align: 'center', after: lang === 'en' ? 0 : 3 * MM });
   if (lang === 'en') layout.paragraph({ text: L.title[1], size: 10, color: MUTED }, { align: 'center', after: 3 * MM });
-  if (copyNo > 1) layout.paragraph({ text: `${copyMark(copyNo, lang)}　${bi(L.reprintNotice)}`, bold: true, color: WARN }, { after: 1.5 * MM });
+  if (copyNo > 1) layout.paragraph({ text: `${copyMark(copyNo, lang)}　${bi(L.reprintNotice)}`, heavy: true, color: WARN }, { after: 1.5 * MM });
   const purpose = `${lang === 'en' ? `${c.purpose.zh} ${c.purpose.en}` : c.purpose.zh}${c.purpose.text ? `：${c.purpose.text}` : ''}`;
   const applicant =
     c.applicant.kind === 'self'
@@ -100,7 +100,7 @@ export async function renderReportPdf(input: ReportPdfInput): Promise<ReportPdf>
     [bi(L.purpose), purpose],
     [bi(L.applicant), applicant],
   ]);
-  if (c.applicant.kind === 'agent') layout.paragraph({ text: `${bi(L.scopeNote)}${c.scope.map((s) => bi(SCOPE_TITLES[s])).join('、')}`, bold: true });
+  if (c.applicant.kind === 'agent') layout.paragraph({ text: `${bi(L.scopeNote)}${c.scope.map((s) => bi(SCOPE_TITLES[s])).join('、')}`, heavy: true });
 
   // Identity.
   const s = c.subject;
@@ -115,7 +115,7 @@ export async function renderReportPdf(input: ReportPdfInput): Promise<ReportPdf>
   ]);
   if (!s.found) {
     layout.heading(bi(L.noRecordTitle));
-    layout.paragraph({ text: bi(L.noRecord), bold: true, size: 9.5 }, { after: 3 * MM });
+    layout.paragraph({ text: bi(L.noRecord), heavy: true, size: 9.5 }, { after: 3 * MM });
   } else {
     layout.heading(bi(L.summary));
     const annotations = c.sections.reduce((a, x) => a + x.records.filter((r) => r.annotation).length, 0);
@@ -185,7 +185,7 @@ export async function renderReportPdf(input: ReportPdfInput): Promise<ReportPdf>
     headerRight: copyMark(copyNo, lang),
     footerLines: [
       { text: `${bi(L.reportNo)}：${c.reportNo}` },
-      { text: `${bi(L.verifyCode)}：${input.verifyCode}`, bold: true, size: 9 },
+      { text: `${bi(L.verifyCode)}：${input.verifyCode}`, heavy: true, size: 9 },
       { text: bi(L.verifyHint), color: MUTED, size: 6.8 },
       { text: c.office.name, color: MUTED, size: 6.8 },
     ],

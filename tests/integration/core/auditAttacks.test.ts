@@ -132,8 +132,9 @@ test('a deleted query-log row, a deleted visit, an altered visit and a row slipp
   await db.run('DELETE FROM visit WHERE id = ?', [bobQuery.visit_id]);
   await db.run("UPDATE visit SET purpose_code = 'other' WHERE id = 1");
   await db.run(
-    `INSERT INTO query_log (at, visit_id, clerk_id, subject_id, id_number, office_code, purpose_code, outcome)
-     SELECT at, visit_id, clerk_id, subject_id, id_number, office_code, purpose_code, outcome FROM query_log WHERE id = 1`,
+    // A new id past the deleted one: otherwise SQLite hands the slipped-in row the deleted row's id.
+    `INSERT INTO query_log (id, at, visit_id, clerk_id, subject_id, id_number, office_code, purpose_code, outcome)
+     SELECT ${bobQuery.id + 100}, at, visit_id, clerk_id, subject_id, id_number, office_code, purpose_code, outcome FROM query_log WHERE id = 1`,
   );
   await restoreGuards(db);
   await db.close();

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { observedError } from '../../support/errorCoverage';
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,7 +50,8 @@ test('a backup restores into a working office: same records, attachments readabl
 
   const target = join(mkdtempSync(join(tmpdir(), 'creditdesk-test-')), 'restored');
   restoreBackup(b.path, target);
-  const restored = await openCore({ dataDir: target, unlock: TEST_UNLOCK });
+  // The same day as the office it came from: the restore is of that moment, not days later.
+  const restored = await openCore({ dataDir: target, unlock: TEST_UNLOCK, now: () => w.core.clock.now });
   try {
     assert.equal(await snapshot(restored.ctx.db), before);
     const login = (await restored.dispatch('auth.login', { username: 'clerk1', password: TEST_PASSWORD }, {})) as ApiResult<SessionInfo>;
@@ -102,15 +104,15 @@ test('a database whose migration ledger disagrees with the code is refused with 
     assert.deepEqual(ledger.map((l) => l.version), MIGRATIONS.map((m) => m.version), 'every migration is in the ledger');
     // A released migration edited in the code.
     const edited = MIGRATIONS.map((m) => (m.version === 3 ? { ...m, sql: `${m.sql}\n-- tweak` } : m));
-    await assert.rejects(migrate(db, edited), (e: Error & { code?: string }) => e.code === 'MIGRATION_LEDGER_MISMATCH' && /Migration 3 \(cases\) was changed/.test(e.message));
+    await assert.rejects(migrate(db, edited), (e: Error & { code?: string }) => (observedError(e.code), e.code) === 'MIGRATION_LEDGER_MISMATCH' && /Migration 3 \(cases\) was changed/.test(e.message));
     // A migration the database has but this code does not.
-    await assert.rejects(migrate(db, MIGRATIONS.filter((m) => m.version !== 4)), (e: Error & { code?: string }) => e.code === 'MIGRATION_LEDGER_MISMATCH' && /migration 4 \(sync\) applied/.test(e.message));
+    await assert.rejects(migrate(db, MIGRATIONS.filter((m) => m.version !== 4)), (e: Error & { code?: string }) => (observedError(e.code), e.code) === 'MIGRATION_LEDGER_MISMATCH' && /migration 4 \(sync\) applied/.test(e.message));
     // The ledger edited in the database.
     await db.run("UPDATE schema_migration SET sha256 = 'feed' WHERE version = 1");
   } finally {
     await db.close();
   }
-  await assert.rejects(openCore({ dataDir: dir, unlock: TEST_UNLOCK }), (e: Error & { code?: string }) => e.code === 'MIGRATION_LEDGER_MISMATCH');
+  await assert.rejects(openCore({ dataDir: dir, unlock: TEST_UNLOCK }), (e: Error & { code?: string }) => (observedError(e.code), e.code) === 'MIGRATION_LEDGER_MISMATCH');
   rmSync(dir, { recursive: true, force: true });
 });
 

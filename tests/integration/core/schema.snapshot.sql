@@ -1,18 +1,32 @@
--- schema version 7
+-- schema version 20
+-- index admin_request_pending
+CREATE INDEX admin_request_pending ON admin_request(state, account_id);
 -- index audit_event_action
 CREATE INDEX audit_event_action ON audit_event(action, seq);
+-- index audit_event_actor
+CREATE INDEX audit_event_actor ON audit_event(actor, seq);
+-- index audit_event_at
+CREATE INDEX audit_event_at ON audit_event(at);
+-- index calendar_entry_pending
+CREATE INDEX calendar_entry_pending ON calendar_entry(year) WHERE status = 'pending';
 -- index list_entry_record
 CREATE INDEX list_entry_record ON list_entry(record_id) WHERE record_id IS NOT NULL;
 -- index list_entry_subject
 CREATE INDEX list_entry_subject ON list_entry(subject_id);
 -- index objection_assignee
 CREATE INDEX objection_assignee ON objection(assignee_id, is_open, due_key, id);
+-- index objection_created_received
+CREATE INDEX objection_created_received ON objection(created_by, received_on);
+-- index objection_decided
+CREATE INDEX objection_decided ON objection(decided_at, decide_by, latest_extended_by, extended_total_days) WHERE decided_at IS NOT NULL;
 -- index objection_event_case
 CREATE INDEX objection_event_case ON objection_event(objection_id, id);
 -- index objection_id_number
 CREATE INDEX objection_id_number ON objection(id_number, id);
 -- index objection_open_due
 CREATE INDEX objection_open_due ON objection(is_open, due_key, id);
+-- index objection_open_paused_due
+CREATE INDEX objection_open_paused_due ON objection(is_open, paused, due_key);
 -- index objection_open_received
 CREATE INDEX objection_open_received ON objection(is_open, received_on, id);
 -- index objection_provider
@@ -31,6 +45,10 @@ CREATE INDEX objection_subject ON objection(subject_id, is_open);
 CREATE INDEX objection_to_escalate ON objection(due_key) WHERE is_open = 1 AND escalated_at IS NULL;
 -- index outbox_pending
 CREATE INDEX outbox_pending ON outbox(id) WHERE exported_bundle IS NULL;
+-- index query_log_at
+CREATE INDEX query_log_at ON query_log(at);
+-- index query_log_clerk
+CREATE INDEX query_log_clerk ON query_log(clerk_id, id);
 -- index query_log_id_number
 CREATE INDEX query_log_id_number ON query_log(id_number, id);
 -- index query_log_subject
@@ -41,6 +59,10 @@ CREATE INDEX receipt_case ON receipt(case_kind, case_id, id);
 CREATE INDEX record_subject ON record(subject_id);
 -- index repair_assignee
 CREATE INDEX repair_assignee ON repair(assignee_id, is_open, due_key, id);
+-- index repair_created_received
+CREATE INDEX repair_created_received ON repair(created_by, received_on);
+-- index repair_decided
+CREATE INDEX repair_decided ON repair(decided_at, due_on) WHERE decided_at IS NOT NULL;
 -- index repair_event_case
 CREATE INDEX repair_event_case ON repair_event(repair_id, id);
 -- index repair_id_number
@@ -63,22 +85,40 @@ CREATE INDEX repair_state_due ON repair(state, due_key, id);
 CREATE INDEX repair_to_escalate ON repair(due_key) WHERE is_open = 1 AND escalated_at IS NULL;
 -- index report_id_number_year
 CREATE INDEX report_id_number_year ON report(id_number, issued_year);
+-- index report_issued
+CREATE INDEX report_issued ON report(issued_at, clerk_id);
+-- index report_print_at
+CREATE INDEX report_print_at ON report_print(at, copy_no, clerk_id);
 -- index session_account
 CREATE INDEX session_account ON session(account_id);
 -- index statement_subject
 CREATE INDEX statement_subject ON statement(subject_id, id);
+-- index subject_name
+CREATE INDEX subject_name ON subject(name);
 -- index sync_bundle_in_at
 CREATE INDEX sync_bundle_in_at ON sync_bundle_in(id DESC);
 -- index sync_office_key_office
 CREATE INDEX sync_office_key_office ON sync_office_key(office_code);
+-- index visit_clerk_started
+CREATE INDEX visit_clerk_started ON visit(clerk_id, started_at);
+-- index visit_repeat
+CREATE INDEX visit_repeat ON visit(clerk_id, id_number, started_at);
+-- index visit_started
+CREATE INDEX visit_started ON visit(started_at);
 -- table account
-CREATE TABLE account (id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE COLLATE NOCASE, display_name TEXT NOT NULL, role TEXT NOT NULL CHECK (role IN ('clerk','manager','operator','auditor','admin')), password_hash TEXT NOT NULL, failed_logins INTEGER NOT NULL DEFAULT 0, locked_until TEXT, disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0,1)), created_at TEXT NOT NULL) STRICT;
+CREATE TABLE account (id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE COLLATE NOCASE, display_name TEXT NOT NULL, role TEXT NOT NULL CHECK (role IN ('clerk','manager','operator','auditor','admin')), password_hash TEXT NOT NULL, failed_logins INTEGER NOT NULL DEFAULT 0, locked_until TEXT, disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0,1)), created_at TEXT NOT NULL , must_change_password INTEGER NOT NULL DEFAULT 0 CHECK (must_change_password IN (0,1)), password_changed_at TEXT) STRICT;
+-- table admin_request
+CREATE TABLE admin_request (id INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('reset_password','set_role')), account_id INTEGER NOT NULL REFERENCES account(id), -- reset_password: the new scrypt hash; set_role: the new role. Never a plaintext password. payload TEXT NOT NULL, requested_by INTEGER NOT NULL REFERENCES account(id), requested_at TEXT NOT NULL, state TEXT NOT NULL CHECK (state IN ('pending','approved','cancelled')), decided_by INTEGER REFERENCES account(id), decided_at TEXT) STRICT;
 -- table attachment
 CREATE TABLE attachment (sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64), media_type TEXT NOT NULL, size_bytes INTEGER NOT NULL CHECK (size_bytes > 0), created_at TEXT NOT NULL) STRICT;
+-- table audit_checkpoint
+CREATE TABLE audit_checkpoint (id INTEGER PRIMARY KEY, at TEXT NOT NULL, office_code TEXT NOT NULL, head_seq INTEGER NOT NULL, head_hash TEXT NOT NULL, visit_max INTEGER NOT NULL, query_log_max INTEGER NOT NULL, key_id TEXT NOT NULL, signature TEXT NOT NULL) STRICT;
 -- table audit_event
 CREATE TABLE audit_event (seq INTEGER PRIMARY KEY, at TEXT NOT NULL, actor_id INTEGER, actor TEXT, action TEXT NOT NULL, target TEXT, detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL) STRICT;
 -- table calendar_day
 CREATE TABLE calendar_day (date TEXT PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('holiday','workday')), name TEXT) STRICT, WITHOUT ROWID;
+-- table calendar_entry
+CREATE TABLE calendar_entry (id INTEGER PRIMARY KEY, year INTEGER NOT NULL, days TEXT NOT NULL, notice TEXT NOT NULL, proposed_by INTEGER NOT NULL REFERENCES account(id), proposed_at TEXT NOT NULL, status TEXT NOT NULL CHECK (status IN ('pending','confirmed','withdrawn')), confirmed_by INTEGER REFERENCES account(id), confirmed_at TEXT) STRICT;
 -- table calendar_year
 CREATE TABLE calendar_year (year INTEGER PRIMARY KEY, source TEXT NOT NULL) STRICT;
 -- table list_entry
@@ -104,7 +144,7 @@ CREATE TABLE query_log (id INTEGER PRIMARY KEY, at TEXT NOT NULL, visit_id INTEG
 -- table receipt
 CREATE TABLE receipt (id INTEGER PRIMARY KEY, case_kind TEXT NOT NULL CHECK (case_kind IN ('objection','repair')), case_id INTEGER NOT NULL, receipt_no TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, created_by INTEGER NOT NULL REFERENCES account(id), content TEXT NOT NULL, copies INTEGER NOT NULL DEFAULT 0, last_printed_at TEXT) STRICT;
 -- table record
-CREATE TABLE record (id INTEGER PRIMARY KEY, subject_id INTEGER NOT NULL REFERENCES subject(id), central_id TEXT NOT NULL UNIQUE, category TEXT NOT NULL, domain TEXT NOT NULL, severity TEXT CHECK (severity IN ('minor','ordinary','serious')), title TEXT NOT NULL, content TEXT NOT NULL, provider_unit TEXT NOT NULL, document_no TEXT NOT NULL, occurred_on TEXT NOT NULL, decided_on TEXT NOT NULL, publicity_start TEXT NOT NULL, publicity_end TEXT, status TEXT NOT NULL CHECK (status IN ('active','under_objection','corrected','revoked','repaired','expired')), version INTEGER NOT NULL) STRICT;
+CREATE TABLE record (id INTEGER PRIMARY KEY, subject_id INTEGER NOT NULL REFERENCES subject(id), central_id TEXT NOT NULL UNIQUE, category TEXT NOT NULL, domain TEXT NOT NULL, severity TEXT CHECK (severity IN ('minor','ordinary','serious')), title TEXT NOT NULL, content TEXT NOT NULL, provider_unit TEXT NOT NULL, document_no TEXT NOT NULL, occurred_on TEXT NOT NULL, decided_on TEXT NOT NULL, publicity_start TEXT NOT NULL, publicity_end TEXT, status TEXT NOT NULL CHECK (status IN ('active','under_objection','corrected','revoked','repaired','expired')), version INTEGER NOT NULL , penalty_kind TEXT CHECK (penalty_kind IN ('warning','criticism','fine','confiscation','licence_suspension','qualification_downgrade','licence_revocation', 'activity_restriction','production_suspension','closure','employment_restriction','detention','other'))) STRICT;
 -- table repair
 CREATE TABLE repair (id INTEGER PRIMARY KEY, case_no TEXT NOT NULL UNIQUE, subject_id INTEGER NOT NULL REFERENCES subject(id), id_number TEXT NOT NULL, record_id INTEGER NOT NULL REFERENCES record(id), visit_id INTEGER REFERENCES visit(id), applicant_kind TEXT NOT NULL CHECK (applicant_kind IN ('self','agent')), profile_id TEXT NOT NULL, provider_unit TEXT NOT NULL, evidence TEXT NOT NULL, eligibility TEXT NOT NULL, snapshot TEXT NOT NULL, status_before TEXT NOT NULL, state TEXT NOT NULL CHECK (state IN ('received','accepted','rejected','forwarded','approved','denied','closed')), is_open INTEGER NOT NULL CHECK (is_open IN (0,1)), received_on TEXT NOT NULL, received_at TEXT NOT NULL, due_on TEXT, due_key TEXT GENERATED ALWAYS AS (coalesce(due_on, '')) VIRTUAL, calendar_gap TEXT, assignee_id INTEGER REFERENCES account(id), escalated_at TEXT, outcome_reason TEXT, decided_at TEXT, closed_at TEXT, created_by INTEGER NOT NULL REFERENCES account(id)) STRICT;
 -- table repair_event
@@ -113,6 +153,8 @@ CREATE TABLE repair_event (id INTEGER PRIMARY KEY, repair_id INTEGER NOT NULL RE
 CREATE TABLE report (id INTEGER PRIMARY KEY, report_no TEXT NOT NULL UNIQUE, visit_id INTEGER NOT NULL UNIQUE REFERENCES visit(id), subject_id INTEGER REFERENCES subject(id), id_number TEXT NOT NULL, issued_at TEXT NOT NULL, issued_year TEXT NOT NULL, clerk_id INTEGER NOT NULL REFERENCES account(id), beyond_free INTEGER NOT NULL CHECK (beyond_free IN (0,1)), content_json TEXT NOT NULL, digest TEXT NOT NULL, qr_payload TEXT NOT NULL, signature TEXT NOT NULL, key_id TEXT NOT NULL, verify_code TEXT NOT NULL) STRICT;
 -- table report_print
 CREATE TABLE report_print (id INTEGER PRIMARY KEY, report_id INTEGER NOT NULL REFERENCES report(id), copy_no INTEGER NOT NULL CHECK (copy_no >= 1), kind TEXT NOT NULL CHECK (kind IN ('print','pdf')), at TEXT NOT NULL, clerk_id INTEGER NOT NULL REFERENCES account(id), UNIQUE (report_id, copy_no)) STRICT;
+-- table schema_migration
+CREATE TABLE schema_migration (version INTEGER PRIMARY KEY, name TEXT NOT NULL, sha256 TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT;
 -- table session
 CREATE TABLE session (token_hash TEXT PRIMARY KEY, account_id INTEGER NOT NULL REFERENCES account(id), created_at TEXT NOT NULL, last_seen_at TEXT NOT NULL, locked INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0,1)), ended_at TEXT) STRICT;
 -- table statement
@@ -137,6 +179,10 @@ CREATE TABLE visit_authorization (visit_id INTEGER PRIMARY KEY REFERENCES visit(
 CREATE TRIGGER attachment_no_delete BEFORE DELETE ON attachment WHEN EXISTS (SELECT 1 FROM visit_authorization WHERE attachment_sha256 = OLD.sha256) OR EXISTS (SELECT 1 FROM objection_attachment WHERE sha256 = OLD.sha256) BEGIN SELECT RAISE(ABORT, 'attachment is append-only once a visit or a case refers to it'); END;
 -- trigger attachment_no_update
 CREATE TRIGGER attachment_no_update BEFORE UPDATE ON attachment BEGIN SELECT RAISE(ABORT, 'attachment is append-only'); END;
+-- trigger audit_checkpoint_no_delete
+CREATE TRIGGER audit_checkpoint_no_delete BEFORE DELETE ON audit_checkpoint BEGIN SELECT RAISE(ABORT, 'audit_checkpoint is append-only'); END;
+-- trigger audit_checkpoint_no_update
+CREATE TRIGGER audit_checkpoint_no_update BEFORE UPDATE ON audit_checkpoint BEGIN SELECT RAISE(ABORT, 'audit_checkpoint is append-only'); END;
 -- trigger audit_event_no_delete
 CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event BEGIN SELECT RAISE(ABORT, 'audit_event is append-only'); END;
 -- trigger audit_event_no_update

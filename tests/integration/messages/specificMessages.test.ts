@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { pngScan } from '../../support/images';
 import { after, before, test } from 'node:test';
 import { errorMessage, fieldIssues } from '../../../shared/i18n/errorMessages';
 import { idCheckChar } from '../../../shared/validators/idNumber';
@@ -22,7 +23,7 @@ const WRONG_ID = ID.slice(0, 17) + (ID.endsWith('0') ? '1' : '0');
 const CJK_ONLY = /^(?:[^A-Za-z]|\b(?:JSON|PDF|PNG|JPEG)\b)*$/;
 const agent = { kind: 'agent' as const, agentIdNumber: '11010519491231002X', agentName: '周代理', documentNo: 'SQ-1', scope: ['licences' as const], notarised: false, attachmentSha256: null };
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+const PNG = pngScan(16, 16);
 
 test('an authorization ending before it starts is refused on that field, in Chinese and in English', async () => {
   const { sha256 } = await core.ok('attachment.upload', { fileName: 'letter.png', mimeType: 'image/png', dataBase64: PNG.toString('base64') }, clerk);
@@ -51,8 +52,8 @@ test('disabling one\'s own account says exactly that, not "conflicts with the cu
   const me = (await core.ok('accounts.list', {}, admin)).find((a) => a.username === 'chief')!;
   const r = await core.call('accounts.setDisabled', { id: me.id, disabled: true }, admin);
   assert.ok(!r.ok);
-  assert.equal(r.error.code, 'CONFLICT');
-  assert.equal(errorMessage(r.error, 'zh'), '不能停用自己正在使用的账户。请由另一位管理员操作。');
+  assert.equal(r.error.code, 'CANNOT_CHANGE_OWN_ACCOUNT');
+  assert.equal(errorMessage(r.error, 'zh'), '不能停用自己的账户，请由另一名管理员办理。');
 });
 
 test('a bad trust file is described in Chinese without an English fragment', async () => {
