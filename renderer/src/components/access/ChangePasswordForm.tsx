@@ -1,5 +1,5 @@
 import { Button, Group, PasswordInput, Stack } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../../shared/contract';
 import { ApiError, call } from '../../api/client';
@@ -26,7 +26,7 @@ export function ChangePasswordForm({ username, onDone, onCancel, cancelLabel }: 
     return !e.current && !e.next && !e.confirm;
   }
 
-  async function submit(e: FormEvent) {
+  async function submit(e: SyntheticEvent) {
     e.preventDefault();
     setError(null);
     if (!validate()) return;
