@@ -102,6 +102,8 @@ test('objection: intake with receipt, annotation on the view and the report, dec
   await c.screenshot('cases-subject-annotated-zh');
   await page.getByTestId('report-issue').click();
   await expect.poll(async () => pdfFlatText(await framePdf(page.getByTestId('report-panel')))).toContain('异议标注');
+  // The A4 preview opens over the counter; close it to go on.
+  await page.keyboard.press('Escape');
 
   // The same objection cannot be taken twice: the record is offered, but disabled and labelled.
   await page.getByTestId('open-objection').click();

@@ -107,7 +107,7 @@ for (const lang of ['zh', 'en'] as const) {
     const quota = page.getByTestId('report-quota');
     const used = Number(/(\d+)/.exec(((await quota.textContent()) ?? '').replace(/^\D*\d{4}\D+/, ''))?.[1] ?? NaN);
     await page.getByTestId('report-issue').click();
-    await expect(page.getByTestId('report-frame')).toBeVisible();
+    await expect(page.getByTestId('pdf-frame')).toBeVisible();
     await shot(page, `counter-${lang}-preview-1366`);
     await page.keyboard.press('Escape');
     await expect(quota).toContainText(lang === 'zh' ? `已出具 ${used + 1} 份` : `${used + 1} of`);
@@ -162,7 +162,7 @@ test('keyboard: F1 lists the shortcuts, Alt+N starts a new visit, Alt+V issues a
   await page.keyboard.press('Alt+S');
   await expect(page.getByTestId('no-record')).toBeVisible();
   await page.keyboard.press('Alt+V');
-  await expect(page.getByTestId('report-frame')).toBeVisible();
+  await expect(page.getByTestId('pdf-frame')).toBeVisible();
   await page.keyboard.press('Escape');
   await page.keyboard.press('Alt+N');
   await expect(page.getByTestId('no-record')).toHaveCount(0);

@@ -57,6 +57,9 @@ async function issueAndPrint(page: Page): Promise<{ pdf: Buffer; reportNo: strin
   await expect(page.getByTestId('report-copies')).toContainText('1');
   // The next preview is copy 2, a reprint.
   await expect(page.getByTestId('report-copy')).toHaveAttribute('data-copy-no', '2');
+  // The A4 preview opens over the counter; close it to go on.
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('pdf-frame')).toHaveCount(0);
   return { pdf, reportNo: reportNo!, code: code! };
 }
 
@@ -91,6 +94,7 @@ test('self query: the preview is the PDF; a print counts once confirmed; the PDF
   const en = textOf(await framePdf(page), 'self-en');
   expect(en).toContain('重印件 第 2 份');
   expect(en).toContain('Reprint');
+  await page.keyboard.press('Escape');
   await page.getByTestId('language').click();
 });
 
