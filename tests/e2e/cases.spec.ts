@@ -1,3 +1,4 @@
+import { PNG } from 'pngjs';
 import type { Page } from '@playwright/test';
 import type { RecordRow } from '../../shared/domain/population';
 import { repairEligibility } from '../../shared/rules/repairEligibility';
@@ -76,7 +77,7 @@ test('objection: intake with receipt, annotation on the view and the report, dec
   await c.screenshot('cases-objection-errors-zh');
 
   // A valid objection: a small scan, a real description; accepted with a receipt that prints.
-  await form.locator('input[type="file"]').setInputFiles({ name: 'decision-copy.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex') });
+  await form.locator('input[type="file"]').setInputFiles({ name: 'decision-copy.png', mimeType: 'image/png', buffer: PNG.sync.write(new PNG({ width: 1, height: 1 })) });
   await expect(form.getByTestId('objection-attachments')).toContainText('decision-copy.png');
   await form.getByTestId('objection-description').fill('处罚决定书载明的违法事实与本人情况不符，申请核查更正。');
   await form.getByTestId('objection-scope').click();

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { PNG } from 'pngjs';
 import { REPORT_SECTION_OF } from '../../shared/domain/record';
 import { chinaDate } from '../../shared/time';
 import { demoPersonWith } from './demoPeople';
@@ -15,7 +16,8 @@ import { expect, test } from './fixtures';
 // page, and rejects a one-character change.
 
 const OUT = join(process.cwd(), 'test-results', 'report');
-const PNG_1PX = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+// A real image: uploads are decoded and re-encoded, so a bare PNG signature is refused.
+const PNG_1PX = PNG.sync.write(new PNG({ width: 1, height: 1 }));
 const TODAY = chinaDate(new Date());
 const published = (r: { status: string; publicityStart: string; publicityEnd: string | null }) =>
   r.status !== 'revoked' && r.status !== 'repaired' && r.status !== 'expired' && r.publicityStart <= TODAY && (r.publicityEnd === null || r.publicityEnd >= TODAY);
