@@ -3,7 +3,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { PNG } from 'pngjs';
+import type { RecordRow } from '../../shared/domain/population';
+import { hiddenReason } from '../../shared/domain/publication';
 import { REPORT_SECTION_OF } from '../../shared/domain/record';
+import { DEFAULT_PROFILE_ID, shippedProfile } from '../../shared/rules/loadProfile';
 import { chinaDate } from '../../shared/time';
 import { demoPersonWith } from './demoPeople';
 import { framePdf } from './pdfFrame';
@@ -19,8 +22,9 @@ const OUT = join(process.cwd(), 'test-results', 'report');
 // A real image: uploads are decoded and re-encoded, so a bare PNG signature is refused.
 const PNG_1PX = PNG.sync.write(new PNG({ width: 1, height: 1 }));
 const TODAY = chinaDate(new Date());
-const published = (r: { status: string; publicityStart: string; publicityEnd: string | null }) =>
-  r.status !== 'revoked' && r.status !== 'repaired' && r.status !== 'expired' && r.publicityStart <= TODAY && (r.publicityEnd === null || r.publicityEnd >= TODAY);
+// The core's own publication rule (longest-period cut included), not a copy of it.
+const RULES = shippedProfile(DEFAULT_PROFILE_ID)!;
+const published = (r: RecordRow) => hiddenReason(r, TODAY, RULES) === null;
 
 const subject = demoPersonWith(
   (b) =>
