@@ -102,7 +102,7 @@ test('objection: intake with receipt, annotation on the view and the report, dec
   await expect((await openPenalties(page, record.documentNo)).getByTestId('record-annotation')).toHaveText('异议处理中');
   await c.screenshot('cases-subject-annotated-zh');
   await page.getByTestId('report-issue').click();
-  await expect.poll(async () => pdfFlatText(await framePdf(page.getByTestId('report-panel')))).toContain('异议标注');
+  await expect.poll(async () => pdfFlatText(await framePdf(page.getByTestId('report-preview-modal')))).toContain('异议标注');
   // The A4 preview opens over the counter; close it to go on.
   await page.keyboard.press('Escape');
 

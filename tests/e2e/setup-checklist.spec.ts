@@ -9,8 +9,8 @@ test('a new office: the first administrator lands on the checklist; creating a c
     const c = new ConsolePage(page, server);
     await c.open();
     await page.getByTestId('setup-name').fill('陈管理');
-    await page.getByTestId('setup-password').fill('office-admin-2026');
-    await page.getByTestId('setup-confirm').fill('office-admin-2026');
+    await page.getByTestId('setup-password').fill('window-chief-2026');
+    await page.getByTestId('setup-confirm').fill('window-chief-2026');
     await page.getByTestId('setup-submit').click();
     await expect(page.getByTestId('setup-checklist')).toBeVisible();
     for (const step of ['office', 'trust', 'accounts', 'ruleProfile', 'printer']) await expect(page.getByTestId(`setup-step-${step}`)).toHaveAttribute('data-done', 'false');

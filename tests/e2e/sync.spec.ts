@@ -16,7 +16,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OFFICE = '370306-02';
 const SEED = 'e2e-sync';
 const SUBJECTS = 300;
-const ADMIN_PASSWORD = 'office-admin-2026';
+const ADMIN_PASSWORD = 'window-chief-2026';
 const CLERK_PASSWORD = 'counter-clerk-7';
 
 /** Runs the reference platform's command line against its own data directory. */

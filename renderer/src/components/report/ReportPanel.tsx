@@ -88,7 +88,7 @@ export function ReportPanel({ visitId }: { visitId: number }) {
           {issued && <Button variant="default" onClick={() => void preview()} loading={busy} data-testid="report-preview">{t('report.preview')}</Button>}
         </Group>
         {/* The counter's action column is narrow: the A4 preview opens over the screen instead. */}
-        <Modal opened={Boolean(doc && issued)} onClose={() => setDoc(null)} size="min(920px, 96vw)" withinPortal={false} title={issued ? t('report.issued', { no: issued.reportNo, code: issued.verifyCode }) : t('report.title')} data-testid="report-preview-modal">
+        <Modal opened={Boolean(doc && issued)} onClose={() => setDoc(null)} size="min(920px, 96vw)" title={issued ? t('report.issued', { no: issued.reportNo, code: issued.verifyCode }) : t('report.title')} data-testid="report-preview-modal">
           {doc && issued && (
             <Stack gap="xs">
               <Text size="sm" data-testid="report-copy" data-copy-no={doc.copyNo}>{t('report.copyLabel', { n: doc.copyNo, kind: t(doc.reprint ? 'report.reprint' : 'report.original') })}</Text>
