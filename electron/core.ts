@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { removeUnlinkedUploads } from './services/attachmentMaintenance';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { loadPurposes } from './catalog/loadPurposes';
 import { Database } from './db/database';
@@ -12,7 +11,7 @@ import { writeAuditCheckpoint } from './services/auditCheckpoint';
 import { backupNow } from './services/backupService';
 import type { CoreContext } from './services/context';
 import { getSetting } from './store/settingsStore';
-import { startOverdueSweeper } from './services/caseQueueService';
+import { officeJobs, startScheduler } from './services/maintenanceScheduler';
 import { UNPROVISIONED_OFFICE_CODE, UNPROVISIONED_OFFICE_NAME } from '../shared/domain/office';
 
 export const DATABASE_FILE = 'creditdesk.sqlite';
@@ -72,22 +71,14 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       ctx.integrity = result;
       if (result === 'failed') console.error('CreditDesk: the database failed its integrity check (PRAGMA quick_check). Restore the latest backup.');
     });
-  // Maintenance: abandoned uploads go at start and then hourly; the timer never keeps Node alive.
-  let maintenance: Promise<unknown> = Promise.resolve();
-  await removeUnlinkedUploads(ctx).catch((err: unknown) => console.error('[maintenance]', err));
-  const timer = setInterval(() => {
-    maintenance = maintenance.then(() => removeUnlinkedUploads(ctx)).catch((err: unknown) => console.error('[maintenance]', err));
-  }, 60 * 60 * 1000);
-  timer.unref();
-  const stopSweeper = startOverdueSweeper(ctx);
+  const scheduler = startScheduler(officeJobs(ctx));
+  await scheduler.firstRun;
   return {
     ctx,
     dispatch: createDispatcher(ctx),
     close: async () => {
-      clearInterval(timer);
-      await stopSweeper();
+      await scheduler.stop();
       await checked;
-      await maintenance;
       // A signed checkpoint of the final head: a tail cut off after this close shows in audit verify.
       await writeAuditCheckpoint(ctx).catch((err: unknown) => console.error(`CreditDesk: no audit checkpoint on close (${(err as Error).message}).`));
       if (options.backupOnClose) {

@@ -2,7 +2,7 @@ import { PNG } from 'pngjs';
 import PDFDocument from 'pdfkit';
 import { addCalendarDays, isWeekend, toDayNumber } from '../../shared/calendar/dates';
 import { AppError } from '../../shared/errors';
-import { chinaDayStartIso } from '../../shared/time';
+import { chinaDayStartIso } from '../../shared/calendar/dates';
 import type { Role } from '../../shared/domain/account';
 import { uploadAttachment } from '../services/attachmentService';
 import { officeCalendar } from '../services/calendarService';

@@ -1,7 +1,7 @@
 import type { AuditRow, Page } from '../../shared/contract';
 import { EXPORT_MAX_ROWS, type ExportedFile, type ExportFormat } from '../../shared/contract/exportFile';
 import { auditActionLabel, auditDetailFields } from '../../shared/i18n/auditLabels';
-import { chinaDate, chinaDateTime } from '../../shared/time';
+import { chinaDate, chinaDateTime } from '../../shared/calendar/dates';
 import { auditActors, listAuditFiltered, type AuditFilter, type AuditListRow } from '../store/auditQueryStore';
 import { auditIn } from './auditService';
 import type { Caller, CoreContext } from './context';

@@ -1,13 +1,14 @@
 import type { Applicant } from '../../shared/contract/counter';
 import type { ScopeSection } from '../../shared/domain/report';
 import type { SubjectView } from '../../shared/domain/subjectView';
-import { NEGATIVE_CATEGORIES, REPORT_SECTIONS } from '../../shared/domain/record';
+import { REPORT_SECTIONS } from '../../shared/domain/record';
 import { AppError, type ErrorCode } from '../../shared/errors';
 import { chinaDate } from '../../shared/calendar/dates';
 import { findAttachment } from '../store/attachmentStore';
 import { auditIn } from './auditService';
 import type { Caller, CoreContext } from './context';
 import { activeProfile } from './profileService';
+import { countRecords } from './subjectViewService';
 
 type AgentApplicant = Extract<Applicant, { kind: 'agent' }>;
 
@@ -63,25 +64,11 @@ export function scopeView(view: SubjectView, scope: readonly ScopeSection[]): Su
   const allowed = new Set<string>(scope);
   const records = view.records.filter((r) => allowed.has(r.section));
   const lists = view.lists.filter((l) => allowed.has(l.listType === 'red' ? 'honours' : 'dishonesty'));
-  const published: SubjectView['summary']['published'] = {};
-  for (const s of REPORT_SECTIONS) if (allowed.has(s)) published[s] = 0;
-  let hidden = 0;
-  let negativePublished = 0;
-  for (const r of records) {
-    if (r.hiddenReason) {
-      hidden += 1;
-      continue;
-    }
-    published[r.section] = (published[r.section] ?? 0) + 1;
-    if (NEGATIVE_CATEGORIES.includes(r.category)) negativePublished += 1;
-  }
   const seesNegatives = allowed.has('penalties') && allowed.has('dishonesty');
   return {
     ...view,
     summary: {
-      published,
-      hidden,
-      negativePublished,
+      ...countRecords(records, REPORT_SECTIONS.filter((s) => allowed.has(s))),
       activeLists: lists.filter((l) => l.status === 'active').length,
       greenChannel: seesNegatives ? view.summary.greenChannel : null,
     },

@@ -5,7 +5,8 @@ import { pdfDocumentOf } from '../report/pdf/pdfDocument';
 import { renderReceiptPdf, type ReceiptContent } from '../report/pdf/receiptPdf';
 import type { Queryable } from '../db/database';
 import { findVisit, type VisitRow } from '../store/queryLogStore';
-import { insertReceipt } from '../store/receiptStore';
+import { countReceiptsOfCase, insertReceipt } from '../store/receiptStore';
+import { accountName } from '../store/accountStore';
 import type { Caller, CoreContext } from './context';
 
 export const today = (ctx: CoreContext): string => chinaDate(ctx.now());
@@ -34,10 +35,10 @@ export async function issueReceipt(
   content: Omit<ReceiptContent, 'receiptNo' | 'issuedAt' | 'officeName' | 'clerk'>,
 ): Promise<ReceiptDocument> {
   const createdAt = ctx.now().toISOString();
-  const n = (await tx.get<{ n: number }>('SELECT count(*) AS n FROM receipt WHERE case_kind = ? AND case_id = ?', [kind, caseId]))?.n ?? 0;
+  const n = await countReceiptsOfCase(tx, kind, caseId);
   const receiptNo = `${content.caseNo}-R${n + 1}`;
   // The receipt names the staff member as citizens know them (their name), never the login name.
-  const clerk = (await tx.get<{ display_name: string }>('SELECT display_name FROM account WHERE id = ?', [caller.accountId]))?.display_name ?? caller.username;
+  const clerk = (await accountName(tx, caller.accountId)) ?? caller.username;
   const full = { ...content, receiptNo, issuedAt: chinaDateTime(createdAt), officeName: ctx.office.name, clerk };
   // The content is stored, not the file: every copy is rendered from it, byte for byte the same.
   const id = await insertReceipt(tx, { caseKind: kind, caseId, receiptNo, createdAt, createdBy: caller.accountId, content: JSON.stringify(full) });

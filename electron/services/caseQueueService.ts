@@ -15,8 +15,6 @@ import { activeProfile, profileById } from './profileService';
 /** "Due soon": within this many working days, enough for a manager to still act. */
 export const DUE_SOON_WORKING_DAYS = 2;
 const COUNT_CAP = 1_000;
-/** The sweep runs this often; deadlines are dates, so a minute is plenty. */
-const SWEEP_EVERY_MS = 60_000;
 
 export interface QueueInput {
   kind: CaseKind;
@@ -83,20 +81,6 @@ export const ID_PARTIAL_MIN = 4;
  * after every calendar change (calendarService), since a newly loaded year makes deadlines due.
  * Returns the stop function for the core's close().
  */
-export function startOverdueSweeper(ctx: CoreContext): () => Promise<void> {
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    running = running.then(() => sweepOverdue(ctx)).catch((e: unknown) => console.error('CreditDesk: overdue sweep failed', e));
-  };
-  const timer = setInterval(tick, SWEEP_EVERY_MS);
-  timer.unref();
-  tick();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
-}
-
 /** What a free search means: the whole ID number, some of its digits, a case number or a name. */
 export function classifySearch(raw: string | undefined): Pick<QueueQuery, 'idNumber' | 'idPartial' | 'caseNo' | 'namePrefix'> {
   const none = { idNumber: null, idPartial: null, caseNo: null, namePrefix: null };

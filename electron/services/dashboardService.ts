@@ -1,6 +1,6 @@
 import { DASHBOARD_DAYS, type Dashboard } from '../../shared/contract/dashboard';
 import { addCalendarDays, toDayNumber, weekdayOf } from '../../shared/calendar/dates';
-import { chinaDayStartIso } from '../../shared/time';
+import { chinaDayStartIso } from '../../shared/calendar/dates';
 import { dayCounts, openCaseCounts, type DayWindow } from '../store/dashboardStore';
 import type { ExportedFile, ExportFormat } from '../../shared/contract/exportFile';
 import { AppError } from '../../shared/errors';

@@ -1,6 +1,6 @@
 import { addCalendarDays } from '../../shared/calendar/dates';
 import { AppError } from '../../shared/errors';
-import { chinaDayStartIso } from '../../shared/time';
+import { chinaDayStartIso } from '../../shared/calendar/dates';
 
 // Filters of the log screens, checked the same way everywhere: a filter that cannot match is
 // refused with its reason (the screen says it), never answered with an empty page.

@@ -1,6 +1,6 @@
 import type { NoticeDocument, ObjectionOutcome } from '../../shared/cases/caseTypes';
 import { AppError } from '../../shared/errors';
-import { chinaDate } from '../../shared/time';
+import { chinaDate } from '../../shared/calendar/dates';
 import { renderNoticePdf, type NoticeContent } from '../report/pdf/noticePdf';
 import { pdfDocumentOf } from '../report/pdf/pdfDocument';
 import type { Bi, ReportLang } from '../report/reportLabels';
@@ -27,32 +27,18 @@ const REPAIR_OUTCOMES = {
 } as const satisfies Record<string, Bi>;
 const APPLICANT: Record<'self' | 'agent', Bi> = { self: ['信息主体本人', 'The subject in person'], agent: ['代理人', 'An agent'] };
 
-async function contentOf(ctx: CoreContext, kind: 'objection' | 'repair', id: number): Promise<NoticeContent> {
-  if (kind === 'objection') {
-    const c = await getObjection(ctx, id);
-    if (!c.outcome || !c.decidedAt || !['decided', 'notified', 'closed'].includes(c.state)) {
-      throw new AppError('NOT_DECIDED', `Objection ${c.caseNo} is ${c.state}; a notice is printed once it is decided.`, { caseNo: c.caseNo, state: c.state });
-    }
-    return {
-      kind,
-      noticeNo: `${c.caseNo}-N`,
-      caseNo: c.caseNo,
-      officeName: ctx.office.name,
-      subjectIdMasked: c.idNumberMasked,
-      applicant: APPLICANT[c.applicantKind],
-      receivedOn: c.receivedOn,
-      decidedOn: chinaDate(new Date(c.decidedAt)),
-      outcome: OUTCOMES[c.outcome],
-      reasons: c.outcomeReason ?? '—',
-      records: c.records.map((p) => ({ title: p.atIntake.title, documentNo: p.atIntake.documentNo, providerUnit: p.atIntake.providerUnit, decidedOn: p.atIntake.decidedOn })),
-    };
-  }
-  const c = await getRepair(ctx, id);
-  const decided = c.events.find((e) => e.toState === 'approved' || e.toState === 'denied')?.toState as 'approved' | 'denied' | undefined;
-  if (!decided || !c.decidedAt) {
-    throw new AppError('NOT_DECIDED', `Repair application ${c.caseNo} is ${c.state}; a notice is printed once it is decided.`, { caseNo: c.caseNo, state: c.state });
-  }
-  const r = c.record.atIntake;
+type RecordAtIntake = NoticeContent['records'][number];
+interface DecidedCase {
+  caseNo: string;
+  idNumberMasked: string;
+  applicantKind: 'self' | 'agent';
+  receivedOn: string;
+  decidedAt: string;
+  outcomeReason: string | null;
+}
+
+/** What either kind of decided case puts on its notice; only the outcome and records differ. */
+function noticeOf(ctx: CoreContext, kind: 'objection' | 'repair', c: DecidedCase, outcome: Bi, records: RecordAtIntake[]): NoticeContent {
   return {
     kind,
     noticeNo: `${c.caseNo}-N`,
@@ -62,10 +48,28 @@ async function contentOf(ctx: CoreContext, kind: 'objection' | 'repair', id: num
     applicant: APPLICANT[c.applicantKind],
     receivedOn: c.receivedOn,
     decidedOn: chinaDate(new Date(c.decidedAt)),
-    outcome: REPAIR_OUTCOMES[decided],
+    outcome,
     reasons: c.outcomeReason ?? '—',
-    records: [{ title: r.title, documentNo: r.documentNo, providerUnit: r.providerUnit, decidedOn: r.decidedOn }],
+    records,
   };
+}
+
+const recordOf = (r: RecordAtIntake): RecordAtIntake => ({ title: r.title, documentNo: r.documentNo, providerUnit: r.providerUnit, decidedOn: r.decidedOn });
+
+async function contentOf(ctx: CoreContext, kind: 'objection' | 'repair', id: number): Promise<NoticeContent> {
+  if (kind === 'objection') {
+    const c = await getObjection(ctx, id);
+    if (!c.outcome || !c.decidedAt || !['decided', 'notified', 'closed'].includes(c.state)) {
+      throw new AppError('NOT_DECIDED', `Objection ${c.caseNo} is ${c.state}; a notice is printed once it is decided.`, { caseNo: c.caseNo, state: c.state });
+    }
+    return noticeOf(ctx, kind, { ...c, decidedAt: c.decidedAt }, OUTCOMES[c.outcome], c.records.map((p) => recordOf(p.atIntake)));
+  }
+  const c = await getRepair(ctx, id);
+  const decided = c.events.find((e) => e.toState === 'approved' || e.toState === 'denied')?.toState as 'approved' | 'denied' | undefined;
+  if (!decided || !c.decidedAt) {
+    throw new AppError('NOT_DECIDED', `Repair application ${c.caseNo} is ${c.state}; a notice is printed once it is decided.`, { caseNo: c.caseNo, state: c.state });
+  }
+  return noticeOf(ctx, kind, { ...c, decidedAt: c.decidedAt }, REPAIR_OUTCOMES[decided], [recordOf(c.record.atIntake)]);
 }
 
 export async function decisionNotice(ctx: CoreContext, caller: Caller, input: { kind: 'objection' | 'repair'; id: number; lang: ReportLang }): Promise<NoticeDocument> {

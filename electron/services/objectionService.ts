@@ -22,7 +22,6 @@ import { attachmentBytes, attachmentsOfObjection, linkObjectionAttachment, uploa
 import { checkCaseQuota } from './attachmentQuota';
 import { activeListEntriesOf, endPublication, liftListEntriesOf, recordsByIds, setRecordContent, setRecordStatus } from '../store/caseRecordStore';
 import {
-  accountName,
   appendCaseEvent,
   caseEvents,
   caseRow,
@@ -34,6 +33,7 @@ import {
   updateCase,
   type ObjectionRow,
 } from '../store/caseStore';
+import { accountName } from '../store/accountStore';
 import { enqueueOutbox } from '../store/outboxStore';
 import { receiptsOfCase } from '../store/receiptStore';
 import { auditIn } from './auditService';

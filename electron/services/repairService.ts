@@ -1,4 +1,5 @@
 import type { IntakeResult, RepairCase, RepairEvidence, RepairState } from '../../shared/cases/caseTypes';
+import { accountName } from '../store/accountStore';
 import { REPAIR_CLOCK_STATES, repairCanMove } from '../../shared/cases/caseStates';
 import type { CreditRecord } from '../../shared/domain/record';
 import { effectivePublicityEnd } from '../../shared/domain/publication';
@@ -8,7 +9,7 @@ import { repairProcessingDeadline } from '../../shared/rules/deadlines';
 import { profileDisplayName, type RuleProfile } from '../../shared/rules/profile';
 import { repairEligibility, type RepairEligibility } from '../../shared/rules/repairEligibility';
 import { activeListEntriesOf, recordsByIds, setRecordStatus } from '../store/caseRecordStore';
-import { accountName, caseEvents, caseRow, insertCase, nextCaseNo, openRepairOnRecord, updateCase, type RepairRow } from '../store/caseStore';
+import { caseEvents, caseRow, insertCase, nextCaseNo, openRepairOnRecord, updateCase, type RepairRow } from '../store/caseStore';
 import { enqueueOutbox } from '../store/outboxStore';
 import { receiptsOfCase } from '../store/receiptStore';
 import { recordTransition } from './caseTransitions';

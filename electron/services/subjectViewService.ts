@@ -44,7 +44,16 @@ export async function buildSubjectView(db: Queryable, subject: Subject, now: Dat
 }
 
 function summarise(records: RecordView[], lists: SubjectView['lists'], today: string, profile: RuleProfile): SubjectSummary {
-  const published = Object.fromEntries(REPORT_SECTIONS.map((s) => [s, 0])) as Record<ReportSection, number>;
+  const activeLists = lists.filter((l) => l.status === 'active');
+  return { ...countRecords(records, REPORT_SECTIONS), activeLists: activeLists.length, greenChannel: greenChannel(records, activeLists, today, profile) };
+}
+
+/**
+ * The summary's counts over `records`: published per section (each of `sections` shown, even at
+ * zero), hidden, and published negative records. An agent's view counts only what it may see.
+ */
+export function countRecords(records: readonly RecordView[], sections: readonly ReportSection[]): Pick<SubjectSummary, 'published' | 'hidden' | 'negativePublished'> {
+  const published: SubjectSummary['published'] = Object.fromEntries(sections.map((s) => [s, 0]));
   let hidden = 0;
   let negativePublished = 0;
   for (const r of records) {
@@ -52,11 +61,10 @@ function summarise(records: RecordView[], lists: SubjectView['lists'], today: st
       hidden += 1;
       continue;
     }
-    published[r.section] += 1;
+    published[r.section] = (published[r.section] ?? 0) + 1;
     if (NEGATIVE_CATEGORIES.includes(r.category)) negativePublished += 1;
   }
-  const activeLists = lists.filter((l) => l.status === 'active');
-  return { published, hidden, negativePublished, activeLists: activeLists.length, greenChannel: greenChannel(records, activeLists, today, profile) };
+  return { published, hidden, negativePublished };
 }
 
 /**

@@ -116,3 +116,9 @@ export async function setAccountRole(db: Queryable, id: number, role: Role): Pro
 export async function countActiveAdmins(db: Queryable): Promise<number> {
   return (await db.get<{ n: number }>("SELECT count(*) AS n FROM account WHERE role = 'admin' AND disabled = 0"))?.n ?? 0;
 }
+
+/** The name staff are known by to citizens (receipts, case pages); never the login name. */
+export async function accountName(db: Queryable, id: number | null): Promise<string | null> {
+  if (id === null) return null;
+  return (await db.get<{ display_name: string }>('SELECT display_name FROM account WHERE id = ?', [id]))?.display_name ?? null;
+}

@@ -171,7 +171,3 @@ export function openRepairOnRecord(db: Queryable, recordId: number): Promise<{ c
   return db.get('SELECT case_no FROM repair WHERE record_id = ? AND is_open = 1', [recordId]);
 }
 
-export async function accountName(db: Queryable, id: number | null): Promise<string | null> {
-  if (id === null) return null;
-  return (await db.get<{ display_name: string }>('SELECT display_name FROM account WHERE id = ?', [id]))?.display_name ?? null;
-}

@@ -36,3 +36,7 @@ export async function receiptById(db: Queryable, id: number): Promise<ReceiptRow
 export async function countReceiptPrint(tx: Queryable, id: number, at: string): Promise<void> {
   await tx.run('UPDATE receipt SET copies = copies + 1, last_printed_at = ? WHERE id = ?', [at, id]);
 }
+
+export async function countReceiptsOfCase(db: Queryable, kind: CaseKind, caseId: number): Promise<number> {
+  return (await db.get<{ n: number }>('SELECT count(*) AS n FROM receipt WHERE case_kind = ? AND case_id = ?', [kind, caseId]))?.n ?? 0;
+}

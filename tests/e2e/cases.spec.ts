@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import type { RecordRow } from '../../shared/domain/population';
 import { repairEligibility } from '../../shared/rules/repairEligibility';
 import { DEFAULT_PROFILE_ID, shippedProfile } from '../../shared/rules/loadProfile';
-import { chinaDate } from '../../shared/time';
+import { chinaDate } from '../../shared/calendar/dates';
 import { demoPersonWith } from './demoPeople';
 import { framePdf, pdfFlatText } from './pdfFrame';
 import { ConsolePage as ConsolePageClass, demoConsoleFixture, expect, test as shared, type ConsolePage, type ConsoleServer } from './fixtures';

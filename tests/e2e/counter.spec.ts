@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { REPORT_SECTION_OF } from '../../shared/domain/record';
-import { chinaDate } from '../../shared/time';
+import { chinaDate } from '../../shared/calendar/dates';
 import { demoPersonWith } from './demoPeople';
 import { expect, test, type ConsolePage, type ConsoleServer } from './fixtures';
 

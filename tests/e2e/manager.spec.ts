@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { chinaDate } from '../../shared/time';
+import { chinaDate } from '../../shared/calendar/dates';
 import { demoConsoleFixture, expect, test as shared, type ConsolePage, type ConsoleServer } from './fixtures';
 
 // The manager's and the auditor's screens on the demo office, which holds a month of work: the

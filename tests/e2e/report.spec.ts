@@ -7,7 +7,7 @@ import type { RecordRow } from '../../shared/domain/population';
 import { hiddenReason } from '../../shared/domain/publication';
 import { REPORT_SECTION_OF } from '../../shared/domain/record';
 import { DEFAULT_PROFILE_ID, shippedProfile } from '../../shared/rules/loadProfile';
-import { chinaDate } from '../../shared/time';
+import { chinaDate } from '../../shared/calendar/dates';
 import { demoPersonWith } from './demoPeople';
 import { framePdf } from './pdfFrame';
 import { expect, test } from './fixtures';

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { officeDashboard } from '../../electron/services/dashboardService';
 import type { CoreContext } from '../../electron/services/context';
-import { chinaDate, chinaDayStartIso } from '../../shared/time';
+import { chinaDate, chinaDayStartIso } from '../../shared/calendar/dates';
 import { addCalendarDays } from '../../shared/calendar/dates';
 import { percentiles } from './stats';
 

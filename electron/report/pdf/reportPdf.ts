@@ -1,6 +1,6 @@
 import { REPORT_SECTIONS } from '../../../shared/domain/record';
 import type { ReportContent, ReportListEntry, ReportRecord } from '../../../shared/domain/report';
-import { chinaDateTime } from '../../../shared/time';
+import { chinaDateTime } from '../../../shared/calendar/dates';
 import {
   CATEGORY_LABELS, fill, L, label, LIST_TYPE_LABELS, NOTES, SCOPE_TITLES, SECTION_TITLES, SEVERITY_LABELS, type Bi, type ReportLang,
 } from '../reportLabels';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REPORT_SECTIONS } from '../../../shared/domain/record';
 import type { SubjectView as View } from '../../../shared/domain/subjectView';
-import { chinaDateTime } from '../../../shared/time';
+import { chinaDateTime } from '../../../shared/calendar/dates';
 import { call } from '../api/client';
 import { usePurposeLabel } from '../state/usePurposeLabel';
 import { ErrorAlert } from './ErrorAlert';

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditRow, AuditVerifyResult } from '../../../shared/contract';
 import { auditActionCodes, auditActionLabel, auditDetailFields, auditGroupLabel } from '../../../shared/i18n/auditLabels';
-import { chinaDateTime } from '../../../shared/time';
+import { chinaDateTime } from '../../../shared/calendar/dates';
 import { call } from '../api/client';
 import { DayInput } from '../components/DayInput';
 import { ErrorAlert } from '../components/ErrorAlert';

@@ -3,7 +3,7 @@ import { IconSearch } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Purpose, QueryLogRow } from '../../../shared/contract';
-import { chinaDateTime } from '../../../shared/time';
+import { chinaDateTime } from '../../../shared/calendar/dates';
 import { call } from '../api/client';
 import { DayInput } from '../components/DayInput';
 import { ErrorAlert } from '../components/ErrorAlert';

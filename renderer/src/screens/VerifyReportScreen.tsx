@@ -5,7 +5,7 @@ import zxingWasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
 import { useTranslation } from 'react-i18next';
 import { REPORT_SECTIONS } from '../../../shared/domain/record';
 import type { ReportVerification } from '../../../shared/domain/report';
-import { chinaDateTime } from '../../../shared/time';
+import { chinaDateTime } from '../../../shared/calendar/dates';
 import { call } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
 

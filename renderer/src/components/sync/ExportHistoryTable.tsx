@@ -1,7 +1,7 @@
 import { Badge, Button, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { BundleOutView } from '../../../../shared/contract/sync';
-import { chinaDateTime } from '../../../../shared/time';
+import { chinaDateTime } from '../../../../shared/calendar/dates';
 import { countsLine } from './CountsTable';
 import { formatSize } from './fileBytes';
 

@@ -2,7 +2,7 @@ import { Badge, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BundleInView } from '../../../../shared/contract/sync';
-import { chinaDateTime } from '../../../../shared/time';
+import { chinaDateTime } from '../../../../shared/calendar/dates';
 import { call } from '../../api/client';
 import { useLocale } from '../../i18n';
 import { ErrorAlert } from '../ErrorAlert';

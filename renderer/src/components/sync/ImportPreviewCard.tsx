@@ -1,7 +1,7 @@
 import { Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../../shared/contract/sync';
-import { chinaDateTime } from '../../../../shared/time';
+import { chinaDateTime } from '../../../../shared/calendar/dates';
 import { CountsTable } from './CountsTable';
 
 /** A checked bundle before it is applied: who sent it, which number, how long it is valid, what it changes. */

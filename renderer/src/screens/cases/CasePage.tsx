@@ -2,7 +2,7 @@ import { Badge, Button, Group, SimpleGrid, Stack, Table, Text, Title } from '@ma
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseEvent, CaseKind, CaseRecordPair, ObjectionCase, RepairCase } from '../../../../shared/cases/caseTypes';
-import { chinaDateTime } from '../../../../shared/time';
+import { chinaDateTime } from '../../../../shared/calendar/dates';
 import { ApiError, call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AttachmentButtons, AttachmentViewer, type AttachmentRef } from '../../components/cases/AttachmentViewer';

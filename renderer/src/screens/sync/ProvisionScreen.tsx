@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Card, FileInput, Group, Loader, Stack, Table, Te
 import { useEffect, useState, type ComponentPropsWithoutRef, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProvisionResult, TrustPreviewView } from '../../../../shared/contract/sync';
-import { chinaDateTime } from '../../../../shared/time';
+import { chinaDateTime } from '../../../../shared/calendar/dates';
 import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FingerprintConfirm } from '../../components/sync/FingerprintConfirm';
