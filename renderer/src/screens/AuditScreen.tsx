@@ -6,7 +6,7 @@ import type { AuditRow, AuditVerifyResult } from '../../../shared/contract';
 import { auditActionCodes, auditActionLabel, auditDetailFields, auditGroupLabel } from '../../../shared/i18n/auditLabels';
 import { chinaDateTime } from '../../../shared/calendar/dates';
 import { call } from '../api/client';
-import { DayInput } from '../components/DayInput';
+import { DateField } from '../components/form/DateField';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ExportButtons } from '../components/ExportButtons';
 import { useFilterError } from '../components/useFilterError';
@@ -99,8 +99,8 @@ export function AuditScreen() {
             data={actors.map((a) => ({ value: a.username, label: a.name ? `${a.name}（${a.username}）` : a.username }))} nothingFoundMessage={t('audit.nobody')} data-testid="audit-filter-actor" />
           <Select label={t('audit.what')} placeholder={t('audit.anything')} searchable clearable w={240} value={filter.what} onChange={(v) => setFilter({ ...filter, what: v })}
             data={whatOptions} maxDropdownHeight={320} data-testid="audit-filter-action" />
-          <DayInput label={t('audit.from')} value={filter.from} onChange={(v) => setFilter({ ...filter, from: v })} error={fieldError('from')} testId="audit-filter-from" />
-          <DayInput label={t('audit.to')} value={filter.to} onChange={(v) => setFilter({ ...filter, to: v })} error={fieldError('to')} testId="audit-filter-to" />
+          <DateField w={150} label={t('audit.from')} value={filter.from} onChange={(v) => setFilter({ ...filter, from: v })} error={fieldError('from')} testId="audit-filter-from" />
+          <DateField w={150} label={t('audit.to')} value={filter.to} onChange={(v) => setFilter({ ...filter, to: v })} error={fieldError('to')} testId="audit-filter-to" />
           <Group gap="xs" mt={25}>
             <Button leftSection={<IconSearch size={16} />} onClick={() => void load(filter, null)} data-testid="audit-search">{t('action.search')}</Button>
             <Button variant="subtle" onClick={() => { setFilter(EMPTY); void load(EMPTY, null); }} data-testid="audit-reset">{t('audit.reset')}</Button>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Purpose, QueryLogRow } from '../../../shared/contract';
 import { chinaDateTime } from '../../../shared/calendar/dates';
 import { call } from '../api/client';
-import { DayInput } from '../components/DayInput';
+import { DateField } from '../components/form/DateField';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ExportButtons } from '../components/ExportButtons';
 import { useFilterError } from '../components/useFilterError';
@@ -79,8 +79,8 @@ export function QueryLogScreen() {
       </Group>
       <Card withBorder padding="sm">
         <Group align="flex-start" gap="sm" wrap="wrap">
-          <DayInput label={t('queryLog.from')} value={filter.from} onChange={(v) => setFilter({ ...filter, from: v })} error={fieldError('from')} testId="querylog-from" />
-          <DayInput label={t('queryLog.to')} value={filter.to} onChange={(v) => setFilter({ ...filter, to: v })} error={fieldError('to')} testId="querylog-to" />
+          <DateField w={150} label={t('queryLog.from')} value={filter.from} onChange={(v) => setFilter({ ...filter, from: v })} error={fieldError('from')} testId="querylog-from" />
+          <DateField w={150} label={t('queryLog.to')} value={filter.to} onChange={(v) => setFilter({ ...filter, to: v })} error={fieldError('to')} testId="querylog-to" />
           <Select label={t('queryLog.clerk')} placeholder={t('queryLog.anyClerk')} clearable searchable w={150} value={filter.clerkId} onChange={(v) => setFilter({ ...filter, clerkId: v })}
             data={clerks.map((c) => ({ value: String(c.id), label: c.name }))} data-testid="querylog-clerk" />
           <TextInput label={t('queryLog.subjectId')} placeholder={t('queryLog.subjectIdHint')} value={filter.idNumber} maxLength={18} w={200}

@@ -1,10 +1,13 @@
 import { DateInput } from '@mantine/dates';
+import { IconCalendar } from '@tabler/icons-react';
+import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
  * A calendar date as the contract carries it (YYYY-MM-DD), typed or picked from a calendar in the
- * console's language. Replaces `<input type="date">`, whose format and messages follow the browser.
+ * console's language (LocalisedDates sets the calendar's locale). The one date input of the
+ * console: it replaces `<input type="date">`, whose format and messages follow the browser.
  */
 export function DateField({
   label,
@@ -32,6 +35,9 @@ export function DateField({
       valueFormat="YYYY-MM-DD"
       placeholder={t('form.datePlaceholder')}
       clearable
+      // Days are named by their ISO date: unambiguous for screen readers and for tests alike.
+      getDayAriaLabel={(d) => dayjs(d).format('YYYY-MM-DD')}
+      leftSection={<IconCalendar size={16} />}
       error={error}
       withAsterisk={withAsterisk}
       popoverProps={{ withinPortal: true }}

@@ -2,6 +2,7 @@ import { Autocomplete, Group, MultiSelect, SegmentedControl, Stack, TextInput } 
 import { useTranslation } from 'react-i18next';
 import type { CaseKind } from '../../../../shared/cases/caseTypes';
 import { OBJECTION_STATES, REPAIR_STATES } from '../../../../shared/cases/caseTypes';
+import { DateField } from '../../components/form/DateField';
 
 export interface QueueFilter {
   due: 'all' | 'overdue' | 'due_soon';
@@ -43,8 +44,8 @@ export function QueueFilters({ kind, value, providers, onChange }: { kind: CaseK
       </Group>
       <Group align="flex-end" gap="sm">
       <Autocomplete label={t('cases.provider')} placeholder={t('cases.all')} data={providers} value={value.provider} onChange={(v) => set({ provider: v })} maxLength={200} w={220} clearable data-testid="queue-provider" />
-      <TextInput type="date" label={t('cases.receivedFrom')} value={value.receivedFrom} onChange={(e) => set({ receivedFrom: e.currentTarget.value })} w={150} data-testid="queue-from" />
-      <TextInput type="date" label={t('cases.receivedTo')} value={value.receivedTo} onChange={(e) => set({ receivedTo: e.currentTarget.value })} w={150} data-testid="queue-to" />
+      <DateField label={t('cases.receivedFrom')} value={value.receivedFrom} onChange={(v) => set({ receivedFrom: v })} w={150} testId="queue-from" />
+      <DateField label={t('cases.receivedTo')} value={value.receivedTo} onChange={(v) => set({ receivedTo: v })} w={150} testId="queue-to" />
       </Group>
     </Stack>
   );
