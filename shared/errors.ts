@@ -11,7 +11,6 @@ export const ERROR_CODES = [
   'ACCOUNT_LOCKED',
   'ACCOUNT_DISABLED',
   'ALREADY_INITIALISED',
-  'NOT_INITIALISED',
   'WEAK_PASSWORD',
   'PASSWORD_CHANGE_REQUIRED',
   'SECOND_ADMIN_REQUIRED',
@@ -20,7 +19,6 @@ export const ERROR_CODES = [
   'CASE_NOT_YOURS',
   'USERNAME_TAKEN',
   'NOT_FOUND',
-  'ID_INVALID',
   'NAME_MISMATCH',
   'VISIT_CLOSED',
   'PURPOSE_REQUIRED',
@@ -28,7 +26,6 @@ export const ERROR_CODES = [
   // Cases (objections, credit repair):
   'ILLEGAL_TRANSITION',
   'NOT_ELIGIBLE',
-  'CALENDAR_NOT_COVERED',
   'PROFILE_FORBIDS',
   // Counter service: authorization, reports, statements:
   'AUTHORIZATION_REQUIRED',

@@ -78,6 +78,12 @@ function secretMatches(given: string | undefined, secret: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** HTTP 413: the body is larger than this method accepts (the core never sees it). */
+function tooLarge(method: string, limit: number): ApiResult<never> {
+  const name = method.slice(0, 60);
+  return { ok: false, error: { code: 'REQUEST_TOO_LARGE', message: `The request is larger than the ${limit} bytes ${name} accepts.`, details: { method: name, maxBytes: limit } } };
+}
+
 /** The method's own cap from the contract: uploads may be large, everything else stays small. */
 function maxBodyBytes(method: string): number {
   return (isMethodName(method) ? contract[method].maxRequestBytes : undefined) ?? DEFAULT_MAX_REQUEST_BYTES;
@@ -132,11 +138,9 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
         const refused = await opts.preflight(method, token);
         if (refused) return refuseUnread(req, res, refused.code === 'FORBIDDEN' ? 403 : 401, { ok: false, error: refused });
       }
-      if (Number(req.headers['content-length'] ?? 0) > limit) {
-        return refuseUnread(req, res, 413, { ok: false, error: { code: 'VALIDATION', message: `request larger than ${limit} bytes for ${method.slice(0, 60)}` } });
-      }
+      if (Number(req.headers['content-length'] ?? 0) > limit) return refuseUnread(req, res, 413, tooLarge(method, limit));
       const body = await readBody(req, limit);
-      if (body === null) return refuseUnread(req, res, 413, { ok: false, error: { code: 'VALIDATION', message: `request larger than ${limit} bytes for ${method.slice(0, 60)}` } });
+      if (body === null) return refuseUnread(req, res, 413, tooLarge(method, limit));
       let input: unknown;
       try {
         input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));

@@ -62,7 +62,10 @@ export async function setDisabled(ctx: CoreContext, caller: Caller, input: { id:
     throw new AppError('CANNOT_CHANGE_OWN_ACCOUNT', 'You cannot disable your own account; another administrator can.', { action: 'disable' });
   }
   await ctx.db.transaction(async (tx) => {
-    if (input.disabled && row.role === 'admin' && (await accounts.countActiveAdmins(tx)) <= 1) {
+    // Counted inside the transaction, so two administrators disabling each other at once cannot
+    // both succeed; one already disabled is not counted, so disabling it again takes nobody away.
+    const fresh = await existing(tx, row.id);
+    if (input.disabled && fresh.role === 'admin' && !fresh.disabled && (await accounts.countActiveAdmins(tx)) <= 1) {
       throw new AppError('LAST_ADMIN', 'This is the last active administrator; the office would have nobody to manage accounts.');
     }
     await accounts.setAccountDisabled(tx, row.id, input.disabled);
@@ -88,7 +91,7 @@ async function applyReset(tx: Parameters<typeof accounts.setPasswordHash>[0], ct
 }
 
 async function applyRole(tx: Parameters<typeof accounts.setAccountRole>[0], ctx: CoreContext, caller: Caller | null, row: accounts.AccountRow, role: Role, detail: Record<string, unknown>) {
-  if (row.role === 'admin' && role !== 'admin' && (await accounts.countActiveAdmins(tx)) <= 1) {
+  if (row.role === 'admin' && !row.disabled && role !== 'admin' && (await accounts.countActiveAdmins(tx)) <= 1) {
     throw new AppError('LAST_ADMIN', 'This is the last active administrator; the office would have nobody to manage accounts.');
   }
   await accounts.setAccountRole(tx, row.id, role);

@@ -16,7 +16,6 @@ const MESSAGES: Partial<Record<ErrorCode, { zh: string; en: string }>> = {
   ACCOUNT_LOCKED: { zh: '密码错误次数过多，账户已暂时锁定，请稍后再试。', en: 'Too many wrong passwords: this account is locked for a while.' },
   ACCOUNT_DISABLED: { zh: '该账户已停用，请联系管理员。', en: 'This account is disabled. Ask the administrator.' },
   ALREADY_INITIALISED: { zh: '本窗口已设置管理员。', en: 'This office already has an administrator.' },
-  NOT_INITIALISED: { zh: '本窗口尚未初始化。', en: 'This office has not been set up yet.' },
   WEAK_PASSWORD: { zh: '密码至少 10 位，须同时包含字母和数字，不能包含用户名，也不能是常见弱密码。', en: 'The password needs at least 10 characters with letters and digits, must not contain the user name, and must not be a common one.' },
   PASSWORD_CHANGE_REQUIRED: { zh: '管理员已重置您的密码：请先设置新密码再继续。', en: 'Your password was reset by an administrator: choose a new password to continue.' },
   SECOND_ADMIN_REQUIRED: { zh: '此项须由另一名管理员批准（不能是提出人，也不能是被修改的账户本人）。', en: 'A second administrator must approve this (not the one who asked, nor the account concerned).' },
@@ -25,14 +24,12 @@ const MESSAGES: Partial<Record<ErrorCode, { zh: string; en: string }>> = {
   CASE_NOT_YOURS: { zh: '该案件不是您经办的窗口业务，无权查看。如需查看请联系负责人。', en: 'This case did not come from one of your visits, so you cannot open it. Ask a manager.' },
   USERNAME_TAKEN: { zh: '该用户名已被使用。', en: 'That user name is already taken.' },
   NOT_FOUND: { zh: '未找到相应记录。', en: 'Nothing was found.' },
-  ID_INVALID: { zh: '身份证号码无效。', en: 'The ID number is not valid.' },
   NAME_MISMATCH: { zh: '姓名与该身份证号码的登记姓名不一致，请核对身份证。', en: 'The name does not match the name on record for this ID number. Check the ID card.' },
   PURPOSE_REQUIRED: { zh: '请选择查询用途；选择“其他”时须说明。无用途不得查询。', en: 'Choose a purpose (describe it for “Other”): no purpose, no query.' },
   CONFLICT: { zh: '操作与当前状态冲突。', en: 'This conflicts with the current state.' },
   // Cases (objections, credit repair):
   ILLEGAL_TRANSITION: { zh: '案件状态已经改变（可能已由他人办理），这一步不再适用。请按案件当前状态办理。', en: 'The case has moved on (someone else may have handled it); this step no longer applies. Continue from its current state.' },
   NOT_ELIGIBLE: { zh: '该信息目前不符合信用修复条件：须已满足最短公示期、不属于不可修复情形，并已履行义务、签署信用承诺书。', en: 'This record cannot be repaired now: the shortest publicity period must be reached, it must not be a non-repairable kind, and obligations and a credit commitment are needed.' },
-  CALENDAR_NOT_COVERED: { zh: '该年度的法定节假日安排尚未载入，无法按工作日计算时限。请导入包含该年度日历的更新包。', en: 'The official holiday calendar for that year is not loaded, so working-day deadlines cannot be counted. Import an update bundle with that year.' },
   PROFILE_FORBIDS: { zh: '本窗口采用的规则配置不允许这项操作（如延长时限或暂停计时）。', en: "The office's rule profile does not allow this (for example an extension or stopping the clock)." },
   // Counter service: authorization, reports, statements:
   AUTHORIZATION_REQUIRED: { zh: '代理查询须提供信息主体的书面授权：请扫描授权书并上传。', en: 'An agent needs the written authorization: scan the letter and attach it.' },

@@ -1,14 +1,18 @@
 import assert from 'node:assert/strict';
 import { observedError } from '../../support/errorCoverage';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { DATABASE_FILE, openCore } from '../../../electron/core';
 import { Database } from '../../../electron/db/database';
+import { officeKeyFileInfo } from '../../../electron/keys/officeKeyFile';
+import { osKeystoreOf, type SafeStorageApi } from '../../../electron/keys/osKeystore';
+import { attachmentPath } from '../../../electron/services/attachmentService';
 import { officeSigningKey } from '../../../electron/services/officeKeyService';
 import { officeSyncKeys } from '../../../electron/sync/office/officeSyncKeys';
 import { TEST_PASSPHRASE, TEST_UNLOCK } from '../../support/core';
+import { pngScan } from '../../support/images';
 import { openWorld, person } from '../report/world';
 
 // The attacker holds a copy of the data directory (a stolen laptop, a copied backup) but not the
@@ -129,4 +133,82 @@ test('a plaintext data directory from before encryption at rest is refused, with
   await assert.rejects(openCore({ dataDir: dir, unlock: TEST_UNLOCK }), (e: Error & { code?: string }) => (observedError(e.code), e.code) === 'DATA_DIR_UNENCRYPTED' && /without encryption at rest, so it is not opened.*empty data directory/.test(e.message));
   assert.equal(existsSync(join(dir, 'keys', 'office.key')), false, 'no key file was created for it');
   rmSync(dir, { recursive: true, force: true });
+});
+
+test('an attachment file altered or swapped in the data directory is refused as altered, never served, and no viewing is logged', async () => {
+  const w = await openWorld();
+  try {
+    const letter = await w.letter();
+    const idCard = (await w.core.ok('attachment.upload', { fileName: 'id.png', mimeType: 'image/png', dataBase64: pngScan(8, 8).toString('base64') }, w.clerk)).sha256;
+    assert.notEqual(letter, idCard);
+    const file = attachmentPath(w.core.dir, letter);
+    const original = readFileSync(file);
+    const viewed = async () => (await w.core.ctx.db.get<{ n: number }>("SELECT count(*) AS n FROM audit_event WHERE action = 'attachment.view'"))!.n;
+
+    const refusedAsAltered = async () => {
+      const r = await w.core.call('attachment.get', { sha256: letter }, w.clerk);
+      assert.ok(!r.ok);
+      assert.equal(r.error.code, 'INTERNAL');
+      assert.equal(r.error.message, 'The stored attachment does not match its hash; the data directory was altered.');
+      assert.deepEqual(r.error.details, { sha256: letter });
+      assert.ok(!('value' in r), 'no bytes are served');
+    };
+    // One bit of the sealed file flipped (a damaged disk, an edit).
+    const flipped = Buffer.from(original);
+    flipped[flipped.length - 1]! ^= 0x01;
+    writeFileSync(file, flipped);
+    await refusedAsAltered();
+    // Another scan of this office put under the letter's name: sealed for its own hash, so it does not open as this one.
+    copyFileSync(attachmentPath(w.core.dir, idCard), file);
+    await refusedAsAltered();
+    assert.equal(await viewed(), 0, 'a refused read is not logged as a viewing');
+
+    // The other scan is untouched and served; the letter is served again once its file is restored.
+    assert.equal((await w.core.ok('attachment.get', { sha256: idCard }, w.clerk)).sha256, idCard);
+    writeFileSync(file, original);
+    assert.equal((await w.core.ok('attachment.get', { sha256: letter }, w.clerk)).sha256, letter);
+    assert.equal(await viewed(), 2);
+  } finally {
+    await w.core.dispose();
+  }
+});
+
+test('a computer without a usable OS keystore is refused with the passphrase as the way out, before any key is wrapped', async () => {
+  const used: string[] = [];
+  // Electron's safeStorage as each kind of computer answers it; the "encryption" only marks what was asked of it.
+  const storage = (available: boolean, backend: string): SafeStorageApi => ({
+    isAsyncEncryptionAvailable: () => Promise.resolve(available),
+    getSelectedStorageBackend: () => backend,
+    encryptStringAsync: (plain) => (used.push('encrypt'), Promise.resolve(Buffer.from(`sealed:${plain}`))),
+    decryptStringAsync: (blob) => (used.push('decrypt'), Promise.resolve({ result: blob.toString().replace(/^sealed:/, '') })),
+  });
+  const cases: [string, SafeStorageApi, NodeJS.Platform, RegExp][] = [
+    ['no keystore at all (a server without a desktop session)', storage(false, 'gnome_libsecret'), 'linux', /^This computer offers no OS keystore to CreditDesk\. /],
+    ["only Chromium's basic_text fallback", storage(true, 'basic_text'), 'linux', /"basic_text" fallback \(a fixed, public password\), which protects nothing; install and unlock a Secret Service keyring/],
+    ['a backend Chromium cannot name', storage(true, 'unknown'), 'linux', /"basic_text" fallback/],
+    ['Windows with DPAPI unavailable', storage(false, 'unknown'), 'win32', /^This computer offers no OS keystore/],
+  ];
+  for (const [what, s, platform, sentence] of cases) {
+    await assert.rejects(osKeystoreOf(s, platform), (e: Error & { code?: string; details?: Record<string, unknown> }) => {
+      observedError(e.code);
+      assert.equal(e.code, 'KEYSTORE_UNAVAILABLE', what);
+      assert.match(e.message, sentence, what);
+      assert.match(e.message, /Start CreditDesk with the office unlock passphrase instead: `--passphrase-file FILE`/, what);
+      return true;
+    });
+  }
+  assert.deepEqual(used, [], 'nothing was handed to a keystore that protects nothing');
+
+  // A real keystore (libsecret) wraps the office key; the office opens with it again after a restart.
+  const keystore = await osKeystoreOf(storage(true, 'gnome_libsecret'), 'linux');
+  assert.equal(keystore.backend, 'gnome_libsecret');
+  const dir = mkdtempSync(join(tmpdir(), 'creditdesk-test-'));
+  try {
+    await (await openCore({ dataDir: dir, unlock: { kind: 'os-keystore', keystore } })).close();
+    assert.deepEqual(officeKeyFileInfo(dir).kinds, ['os-keystore']);
+    await (await openCore({ dataDir: dir, unlock: { kind: 'os-keystore', keystore } })).close();
+    assert.deepEqual(used, ['encrypt', 'decrypt']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

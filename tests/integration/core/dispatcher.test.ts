@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, test } from 'node:test';
 import { openTestCore, TEST_PASSWORD, type TestCore } from '../../support/core';
 import { databaseContentHash } from '../../support/dbHash';
+import { observedError } from '../../support/errorCoverage';
 import { person, seed } from '../../support/seedSubjects';
 
 let core: TestCore;
@@ -42,38 +43,76 @@ test('a lowercase x is accepted and normalised; an unknown ID is a logged "no re
 test('bad input gets a typed error and changes nothing', async () => {
   const { token } = await core.loginAs('clerk');
   const before = await databaseContentHash(core.ctx.db);
-  const cases: [unknown, string, string?][] = [
+  // [input, code, validator reason or the sentence the clerk reads]
+  const cases: [unknown, string, (string | RegExp)?][] = [
     [{ ...lookupInput, idNumber: '110105194912310021' }, 'VALIDATION', 'ID_CHECK_DIGIT'],
     [{ ...lookupInput, idNumber: '110105491231002' }, 'VALIDATION', 'ID_LEGACY_15'],
     [{ ...lookupInput, idNumber: '110105194902300023' }, 'VALIDATION', 'ID_BIRTH_DATE'],
     [{ ...lookupInput, idNumber: 12345 }, 'VALIDATION'],
     [{ ...lookupInput, name: '张'.repeat(5000) }, 'VALIDATION'],
     [{ ...lookupInput, purposeCode: '' }, 'VALIDATION'],
-    [{ ...lookupInput, purposeCode: 'gossip' }, 'PURPOSE_REQUIRED'],
-    [{ ...lookupInput, purposeCode: 'other' }, 'PURPOSE_REQUIRED'],
+    [{ ...lookupInput, purposeCode: 'gossip' }, 'PURPOSE_REQUIRED', /^Choose a purpose from the catalogue: no purpose, no query\.$/],
+    [{ ...lookupInput, purposeCode: 'other' }, 'PURPOSE_REQUIRED', /^Describe the purpose in a few words\.$/],
     [{ ...lookupInput, extra: 1 }, 'VALIDATION'],
-    [{ ...lookupInput, name: '李四' }, 'NAME_MISMATCH'],
+    [{ ...lookupInput, name: '李四' }, 'NAME_MISMATCH', /does not match the name on record for this ID number/],
   ];
-  for (const [input, code, reason] of cases) {
+  for (const [input, code, expected] of cases) {
     const r = await core.dispatch('counter.lookup', input, { token });
     assert.equal(r.ok, false);
     if (r.ok) continue;
+    observedError(r.error.code);
     assert.equal(r.error.code, code, JSON.stringify(input).slice(0, 80));
-    if (reason) assert.equal((r.error.details?.issues as { reason: string }[])[0]?.reason, reason);
+    if (typeof expected === 'string') assert.equal((r.error.details?.issues as { reason: string }[])[0]?.reason, expected);
+    if (expected instanceof RegExp) assert.match(r.error.message, expected);
   }
+  // A purpose outside the catalogue names the code it was given; the name mismatch tells nothing of the name on record.
+  const gossip = await core.call('counter.lookup', { ...lookupInput, purposeCode: 'gossip' }, token);
+  assert.ok(!gossip.ok && gossip.error.details?.purposeCode === 'gossip');
+  const mismatch = await core.call('counter.lookup', { ...lookupInput, name: '李四' }, token);
+  assert.ok(!mismatch.ok && !JSON.stringify(mismatch.error).includes('张'));
   // The name mismatch is audited (an attempt on someone's record) but writes no visit or query row.
   const after = await core.ctx.db.all<{ n: number }>('SELECT (SELECT count(*) FROM visit) + (SELECT count(*) FROM query_log) AS n');
   assert.equal(after[0]?.n, 0);
   assert.notEqual(before, await databaseContentHash(core.ctx.db)); // only the audit event
   const audit = await core.ctx.db.all<{ action: string }>("SELECT action FROM audit_event WHERE action = 'counter.name_mismatch'");
-  assert.equal(audit.length, 1);
+  assert.equal(audit.length, 2);
 });
 
 test('an unknown method and a malformed request are typed errors', async () => {
-  const r = await core.dispatch('counter.dropTables', {}, {});
-  assert.ok(!r.ok && r.error.code === 'METHOD_UNKNOWN');
+  const { token } = await core.loginAs('admin');
+  const afterLogin = await databaseContentHash(core.ctx.db);
+  // Unknown even to a logged-in administrator: named in the answer (cut short), and nothing runs.
+  for (const [method, named] of [['counter.dropTables', 'counter.dropTables'], ['x'.repeat(500), 'x'.repeat(60)]] as const) {
+    const r = await core.dispatch(method, {}, { token });
+    assert.ok(!r.ok);
+    observedError(r.error.code);
+    assert.equal(r.error.code, 'METHOD_UNKNOWN');
+    assert.equal(r.error.message, `There is no API method "${named}".`);
+  }
+  assert.equal(await databaseContentHash(core.ctx.db), afterLogin, 'an unknown method writes nothing, not even an audit row');
   const s = await core.dispatch('auth.login', { username: 'x', password: 5 }, {});
   assert.ok(!s.ok && s.error.code === 'VALIDATION');
+});
+
+test('a session in use all day expires after 12 hours: the clerk must log in again, and the expired token stays dead', async () => {
+  const { token } = await core.loginAs('clerk', 'qian');
+  // Busy all shift: a call every 5 minutes, so the idle lock never engages.
+  for (let minutes = 5; minutes <= 12 * 60; minutes += 5) {
+    core.clock.now = new Date(core.clock.now.getTime() + 5 * 60_000);
+    assert.equal((await core.call('counter.purposes', {}, token)).ok, true, `at ${minutes} minutes`);
+  }
+  core.clock.now = new Date(core.clock.now.getTime() + 60_000);
+  const expired = await core.call('counter.purposes', {}, token);
+  assert.ok(!expired.ok);
+  assert.equal(expired.error.code, 'SESSION_EXPIRED');
+  assert.equal(expired.error.message, 'The session has expired. Please log in again.');
+  // Not a lock screen: the password does not revive it, and the session row is ended.
+  const unlock = await core.call('auth.unlock', { password: TEST_PASSWORD }, token);
+  assert.ok(!unlock.ok && unlock.error.code === 'UNAUTHENTICATED');
+  const open = await core.ctx.db.get<{ n: number }>('SELECT count(*) AS n FROM session WHERE ended_at IS NULL');
+  assert.equal(open?.n, 0);
+  const fresh = await core.ok('auth.login', { username: 'qian', password: TEST_PASSWORD });
+  assert.equal((await core.call('counter.purposes', {}, fresh.token)).ok, true);
 });
 
 test('five wrong passwords lock the account, even the right password is then refused, and the lock expires', async () => {

@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { createPreflight } from '../../../electron/api/dispatcher';
 import { startHost, type RunningHost } from '../../../electron/host/httpHost';
+import { DEFAULT_MAX_REQUEST_BYTES } from '../../../shared/contract/method';
 import { openTestCore, type TestCore } from '../../support/core';
+import { databaseContentHash } from '../../support/dbHash';
+import { observedError } from '../../support/errorCoverage';
 
 // The browser-mode transport: only a page that holds the launch key, on the loopback host name,
 // reaches the dispatcher.
@@ -93,3 +96,42 @@ test('an upload method takes a body above the default cap; every other method is
   const small = await send('/api/auth.status', { headers: json, body: JSON.stringify({ pad: 'A'.repeat(2_000_000) }) });
   assert.equal(small.status, 413);
 });
+
+test('a body larger than the method accepts is refused as too large (413, REQUEST_TOO_LARGE with the limit), not as invalid input, and the core never runs', async () => {
+  const { token } = await core.loginAs('clerk');
+  const before = await databaseContentHash(core.ctx.db);
+  // A statement pasted with a whole document in it: the session is fine, the size is not.
+  const r = await send('/api/statement.create', { headers: { ...json, 'x-creditdesk-session': token }, body: JSON.stringify({ text: '声'.repeat(400_000) }) });
+  assert.equal(r.status, 413);
+  const body = JSON.parse(r.body) as { ok: boolean; error: { code: string; message: string; details: { method: string; maxBytes: number } } };
+  observedError(body.error.code);
+  assert.equal(body.ok, false);
+  assert.equal(body.error.code, 'REQUEST_TOO_LARGE');
+  assert.equal(body.error.message, `The request is larger than the ${DEFAULT_MAX_REQUEST_BYTES} bytes statement.create accepts.`);
+  assert.deepEqual(body.error.details, { method: 'statement.create', maxBytes: DEFAULT_MAX_REQUEST_BYTES });
+  assert.equal(await databaseContentHash(core.ctx.db), before, 'nothing was written, not even a session touch');
+  // The same refusal for a body streamed without a length (chunked): it is cut off at the limit.
+  const chunked = await sendChunked('/api/auth.status', { headers: json, chunks: 3, chunk: 'A'.repeat(DEFAULT_MAX_REQUEST_BYTES / 2) });
+  assert.equal(chunked.status, 413);
+  assert.equal((JSON.parse(chunked.body) as { error: { code: string } }).error.code, 'REQUEST_TOO_LARGE');
+});
+
+/** A request whose body arrives in chunks, with no Content-Length (the host only learns the size by reading). */
+function sendChunked(path: string, opts: { headers: Record<string, string>; chunks: number; chunk: string }): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const req = request({ host: '127.0.0.1', port: host.port, path, method: 'POST', headers: { host: `127.0.0.1:${host.port}`, 'transfer-encoding': 'chunked', ...opts.headers } }, (res) => {
+      answered = true;
+      let body = '';
+      res.on('data', (d: Buffer) => (body += d.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    // The host closes the connection once it has answered; the rest of the body is not wanted.
+    req.on('error', (e) => (answered ? undefined : reject(e)));
+    const write = (i: number) => {
+      if (i === opts.chunks) return req.end();
+      req.write(opts.chunk, () => write(i + 1));
+    };
+    write(0);
+  });
+}
