@@ -4,8 +4,7 @@ import { join } from 'node:path';
 /**
  * Records that a test observed an error code (an API error returned by the dispatcher, or a sync
  * refusal a test asserted). tools/run-tests.mjs collects these across all test processes and
- * fails a full run when a catalogue code was never observed (tests/support/errorCoverageGaps.json
- * lists the known gaps, which may only shrink). A code named in a comment or a string counts for
+ * fails a full run when a catalogue code was never observed. A code named in a comment or a string counts for
  * nothing: only an error that actually happened does.
  */
 export function observedError(code: unknown): void {

@@ -1,0 +1,205 @@
+// The office's own sync preconditions, through the dispatcher as the screens call it (and through
+// the service where only the command line can reach a check): provisioning, staging, reading the
+// chosen file, what may be imported, and writing an export again. Each refusal crosses the API as
+// SYNC_REFUSED with its specific code and sentence, and leaves the office database as it was.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { AppError } from '../../../shared/errors';
+import type { ApiResult } from '../../../shared/errors';
+import { ENROLLMENT_FILE, provision } from '../../../electron/services/syncService';
+import { ENCRYPTION_KEY_FILE, EXPORT_SIGNING_KEY_FILE } from '../../../electron/sync/office/officeSyncKeys';
+import { ingest, initPlatform } from '../../../tools/central/platform';
+import { openTestCore } from '../../support/core';
+import type { TestCore } from '../../support/core';
+import { databaseContentHash } from '../../support/dbHash';
+import { observedError } from '../../support/errorCoverage';
+import { assertUnchangedExceptRefusal, NOW, OFFICE, snapshotOf, syncWorld } from './world';
+import type { SyncWorld } from './world';
+
+const OFFICE_NAME = '张店区信用服务窗口';
+
+/** A refusal through the dispatcher (core.call has recorded its code): the specific code and both sentences. */
+function refused(r: ApiResult<unknown>, code: string): { en: string; zh: string } {
+  assert.equal(r.ok, false, `expected ${code}, but the call succeeded`);
+  if (r.ok) throw new Error('unreachable');
+  assert.equal(r.error.code, 'SYNC_REFUSED', r.error.message);
+  assert.equal(r.error.details?.reason, code, r.error.message);
+  const zh = String(r.error.details?.zh ?? '');
+  assert.match(zh, /[\u4e00-\u9fff]/, 'a Chinese sentence for the clerk');
+  return { en: r.error.message, zh };
+}
+
+/** Runs a call that must be refused with `code` and must not change a single row. */
+async function refusedUntouched(core: TestCore, code: string, call: () => Promise<ApiResult<unknown>>): Promise<{ en: string; zh: string }> {
+  const before = await databaseContentHash(core.ctx.db);
+  const r = refused(await call(), code);
+  assert.equal(await databaseContentHash(core.ctx.db), before, 'database content changed');
+  return r;
+}
+
+const syncKeyFiles = (core: TestCore) => [ENCRYPTION_KEY_FILE, EXPORT_SIGNING_KEY_FILE].filter((f) => existsSync(join(core.dir, 'keys', f)));
+
+describe('provisioning refusals', () => {
+  let core: TestCore;
+  let operator: string;
+  let real: { trustPath: string; fingerprint: string };
+  let impostor: { trustPath: string; fingerprint: string };
+  let bundleFor: SyncWorld;
+
+  before(async () => {
+    core = await openTestCore({ now: NOW });
+    operator = (await core.loginAs('operator')).token;
+    const platforms = join(core.dir, 'platforms');
+    mkdirSync(platforms);
+    real = await initPlatform(join(platforms, 'real'), core.clock.now);
+    impostor = await initPlatform(join(platforms, 'impostor'), core.clock.now);
+    // Another, provisioned office and its platform: the source of a genuine update bundle.
+    bundleFor = await syncWorld();
+  });
+  after(async () => {
+    await bundleFor.dispose();
+    await core.dispose();
+  });
+
+  test('SYNC_NOT_PROVISIONED: enrollment request, export and import on an office never provisioned', async () => {
+    const request = await refusedUntouched(core, 'SYNC_NOT_PROVISIONED', () => core.call('sync.enrollmentRequest', {}, operator));
+    assert.equal(request.en, 'This office is not provisioned for sync yet (no platform trust file); provision it first.');
+    await refusedUntouched(core, 'SYNC_NOT_PROVISIONED', () => core.call('sync.exportWrite', {}, operator));
+    assert.equal(existsSync(join(core.dir, 'exports')), false, 'no export file was written');
+
+    // A genuine platform bundle copied to a machine that was never set up: refused (and the
+    // refusal recorded, as every import refusal is), nothing else written.
+    const before = await snapshotOf(core);
+    const r = refused(await core.call('sync.importCheck', { source: { kind: 'path', path: await bundleFor.publish(true) } }, operator), 'SYNC_NOT_PROVISIONED');
+    assert.equal(r.en, request.en);
+    await assertUnchangedExceptRefusal({ ...bundleFor, core }, before, 'SYNC_NOT_PROVISIONED');
+    assert.equal((await core.ok('sync.status', {}, operator)).provisioned, false);
+  });
+
+  test('SYNC_OFFICE_CODE_INVALID: the command line passes the office code to the service unchecked; the service refuses it', async () => {
+    // The API's schema refuses a malformed code before the service (VALIDATION); `creditdesk sync
+    // init --office-code` hands it straight to provision(), which is where this check holds.
+    const viaApi = await core.call('sync.provision', { officeCode: '3703-02', officeName: OFFICE_NAME, trust: { kind: 'path', path: real.trustPath }, confirmFingerprint: real.fingerprint }, operator);
+    assert.equal(!viaApi.ok && viaApi.error.code, 'VALIDATION');
+    const before = await databaseContentHash(core.ctx.db);
+    for (const officeCode of ['3703-02', '370306-2', '370306_02', ' 370306-02']) {
+      await assert.rejects(provision(core.ctx, null, { officeCode, officeName: OFFICE_NAME, trust: { kind: 'path', path: real.trustPath }, confirmFingerprint: real.fingerprint }), (e: unknown) => {
+        assert.ok(e instanceof AppError, String(e));
+        observedError(e.details?.reason);
+        assert.equal(e.code, 'SYNC_REFUSED');
+        assert.equal(e.details?.reason, 'SYNC_OFFICE_CODE_INVALID', officeCode);
+        assert.equal(e.message, 'An office code is a 6-digit region code, a hyphen and a 2-digit number, e.g. 370306-02.');
+        return true;
+      });
+    }
+    assert.equal(await databaseContentHash(core.ctx.db), before, 'database content changed');
+    assert.deepEqual(syncKeyFiles(core), [], 'no sync keys were generated');
+  });
+
+  test('SYNC_FINGERPRINT_MISMATCH: a substituted trust file against the printed fingerprint, and a fingerprint confirmed by too few groups', async () => {
+    const substituted = await refusedUntouched(core, 'SYNC_FINGERPRINT_MISMATCH', () => core.call('sync.provision', {
+      officeCode: OFFICE, officeName: OFFICE_NAME, trust: { kind: 'path', path: impostor.trustPath }, confirmFingerprint: real.fingerprint,
+    }, operator));
+    assert.equal(substituted.en, 'The fingerprint entered does not match the trust file; compare it group by group with the platform\'s printed sheet and stop if it differs.');
+    // The right file, but only four groups of its fingerprint typed: not a confirmation.
+    const short = real.fingerprint.split(' ').slice(0, 4).join(' ');
+    assert.ok(real.fingerprint.startsWith(short));
+    await refusedUntouched(core, 'SYNC_FINGERPRINT_MISMATCH', () => core.call('sync.provision', {
+      officeCode: OFFICE, officeName: OFFICE_NAME, trust: { kind: 'path', path: real.trustPath }, confirmFingerprint: short,
+    }, operator));
+    assert.equal((await core.ok('sync.status', {}, operator)).provisioned, false);
+    assert.equal(existsSync(join(core.dir, ENROLLMENT_FILE)), false, 'no enrollment request was written');
+    assert.deepEqual(syncKeyFiles(core), [], 'no sync keys were generated');
+  });
+
+  test('SYNC_ALREADY_PROVISIONED: setting the office up again, even for another platform, is refused', async () => {
+    const first = await core.ok('sync.provision', { officeCode: OFFICE, officeName: OFFICE_NAME, trust: { kind: 'path', path: real.trustPath }, confirmFingerprint: real.fingerprint }, operator);
+    assert.equal(first.fingerprint, real.fingerprint);
+    const request = readFileSync(join(core.dir, ENROLLMENT_FILE));
+    for (const trust of [impostor, real]) {
+      const again = await refusedUntouched(core, 'SYNC_ALREADY_PROVISIONED', () => core.call('sync.provision', {
+        officeCode: '370306-09', officeName: '另一个窗口', trust: { kind: 'path', path: trust.trustPath }, confirmFingerprint: trust.fingerprint,
+      }, operator));
+      assert.equal(again.en, 'This office is already provisioned; a new platform key arrives as a keyring update bundle.');
+    }
+    const status = await core.ok('sync.status', {}, operator);
+    assert.deepEqual({ officeCode: status.officeCode, fingerprint: status.keyringFingerprint }, { officeCode: OFFICE, fingerprint: real.fingerprint });
+    assert.deepEqual(readFileSync(join(core.dir, ENROLLMENT_FILE)), request, 'the enrollment request is the one first written');
+  });
+
+  test('SYNC_ALREADY_PROVISIONED: two provisionings racing, exactly one wins', async () => {
+    const racing = await openTestCore({ now: NOW });
+    try {
+      const op = (await racing.loginAs('operator')).token;
+      const input = (trust: { trustPath: string; fingerprint: string }) => ({ officeCode: OFFICE, officeName: OFFICE_NAME, trust: { kind: 'path' as const, path: trust.trustPath }, confirmFingerprint: trust.fingerprint });
+      const results = await Promise.all([racing.call('sync.provision', input(real), op), racing.call('sync.provision', input(impostor), op)]);
+      assert.equal(results.filter((r) => r.ok).length, 1, 'one provisioning succeeds');
+      const loser = results.find((r) => !r.ok)!;
+      refused(loser, 'SYNC_ALREADY_PROVISIONED');
+      const won = results.findIndex((r) => r.ok) === 0 ? real : impostor;
+      assert.equal((await racing.ctx.db.get<{ n: number }>('SELECT count(*) AS n FROM sync_keyring'))?.n, 1);
+      assert.equal((await racing.ctx.db.get<{ n: number }>("SELECT count(*) AS n FROM audit_event WHERE action = 'sync.provisioned'"))?.n, 1);
+      assert.equal((await racing.ok('sync.status', {}, op)).keyringFingerprint, won.fingerprint);
+    } finally {
+      await racing.dispose();
+    }
+  });
+});
+
+describe('import and export refusals', () => {
+  let w: SyncWorld;
+  before(async () => {
+    w = await syncWorld();
+    await w.importFile(await w.publish(true));
+  });
+  after(() => w.dispose());
+
+  test('SYNC_FILE_UNREADABLE: a path that does not exist, a folder, and a trust file that does not exist', async () => {
+    const missing = await refusedUntouched(w.core, 'SYNC_FILE_UNREADABLE', () => w.core.call('sync.importCheck', { source: { kind: 'path', path: w.file('not-there.cdbundle') } }, w.operator));
+    assert.equal(missing.en, 'The file cannot be read: ENOENT');
+    const folder = await refusedUntouched(w.core, 'SYNC_FILE_UNREADABLE', () => w.core.call('sync.importCheck', { source: { kind: 'path', path: w.dir } }, w.operator));
+    assert.equal(folder.en, 'The file cannot be read: EISDIR');
+    const trust = await refusedUntouched(w.core, 'SYNC_FILE_UNREADABLE', () => w.core.call('sync.trustPreview', { trust: { kind: 'path', path: w.file('no-trust.json') } }, w.operator));
+    assert.equal(trust.en, 'The file cannot be read: ENOENT');
+  });
+
+  test('SYNC_NOT_STAGED: applying an id never staged, and applying a staged bundle a second time', async () => {
+    const never = await refusedUntouched(w.core, 'SYNC_NOT_STAGED', () => w.core.call('sync.importApply', { stagedId: 'ab'.repeat(32) }, w.operator));
+    assert.equal(never.en, 'The file to import is no longer staged; choose it again.');
+    const preview = await w.core.ok('sync.importCheck', { source: { kind: 'path', path: await w.publish(false) } }, w.operator);
+    assert.equal((await w.core.ok('sync.importApply', { stagedId: preview.stagedId }, w.operator)).result, 'applied');
+    const ch = await w.channel();
+    await refusedUntouched(w.core, 'SYNC_NOT_STAGED', () => w.core.call('sync.importApply', { stagedId: preview.stagedId }, w.operator));
+    assert.deepEqual(await w.channel(), ch);
+  });
+
+  test('SYNC_NOT_AN_UPDATE: the office\'s own export chosen for import', async () => {
+    const out = w.file('export-1.cdbundle');
+    await w.core.ok('sync.exportWrite', { outPath: out }, w.operator);
+    const incoming = join(w.core.dir, 'incoming');
+    const staged = () => (existsSync(incoming) ? readdirSync(incoming) : []);
+    const stagedBefore = staged();
+    const before = await snapshotOf(w.core);
+    const r = refused(await w.core.call('sync.importCheck', { source: { kind: 'path', path: out } }, w.operator), 'SYNC_NOT_AN_UPDATE');
+    assert.equal(r.en, 'This is an "export" bundle; an office imports only update or keyring bundles from the platform.');
+    await assertUnchangedExceptRefusal(w, before, 'SYNC_NOT_AN_UPDATE');
+    assert.deepEqual(staged(), stagedBefore, 'nothing was staged');
+  });
+
+  test('SYNC_EXPORT_NOT_FOUND: writing again an export that was never written', async () => {
+    const r = await refusedUntouched(w.core, 'SYNC_EXPORT_NOT_FOUND', () => w.core.call('sync.exportAgain', { sequence: 42 }, w.operator));
+    assert.equal(r.en, 'There is no export 42.');
+  });
+
+  test('SYNC_EXPORT_GONE: writing again an export the platform has acknowledged', async () => {
+    const out = w.file('export-1.cdbundle');
+    assert.ok((await w.core.ok('sync.exportAgain', { sequence: 1 }, w.operator)).base64, 'kept until acknowledged');
+    await ingest(w.central, out, w.core.clock.now);
+    const applied = await w.importFile(await w.publish(false));
+    assert.deepEqual(applied.acknowledgedExports, [1]);
+    const r = await refusedUntouched(w.core, 'SYNC_EXPORT_GONE', () => w.core.call('sync.exportAgain', { sequence: 1 }, w.operator));
+    assert.equal(r.en, 'Export 1 was acknowledged by the platform and is no longer kept; there is no need to write it again.');
+  });
+});
