@@ -14,7 +14,15 @@ export interface KeyPair {
 export type SigningKeyPair = KeyPair & { algorithm: 'ed25519' };
 export type EncryptionKeyPair = KeyPair & { algorithm: 'x25519' };
 
-const CRV: Record<KeyAlgorithm, string> = { ed25519: 'Ed25519', x25519: 'X25519' };
+// SubjectPublicKeyInfo (DER) of an Ed25519 / X25519 key is this fixed prefix and the 32 raw bytes
+// (RFC 8410). Raw keys go through DER, not JWK: on Node 20, exporting an Ed25519 key as JWK can
+// deadlock the process when a garbage collection runs during the export (ExportJWKEdKey allocates
+// while holding the key's mutex, and a collected KeyGenJob waits on that mutex) — seen as a test
+// process stuck in futex_wait forever.
+const SPKI_PREFIX: Record<KeyAlgorithm, Buffer> = {
+  ed25519: Buffer.from('302a300506032b6570032100', 'hex'),
+  x25519: Buffer.from('302a300506032b656e032100', 'hex'),
+};
 
 /** Key id = SHA-256 of the raw 32-byte public key, lowercase hex (bundle-security.md §1). */
 export function sha256Hex(bytes: Buffer): string {
@@ -35,14 +43,18 @@ export function shortFingerprint(keyId: string): string {
 }
 
 export function rawPublicKey(key: KeyObject): Buffer {
-  const jwk = key.export({ format: 'jwk' });
-  if (typeof jwk.x !== 'string') throw new Error('not an OKP key');
-  return Buffer.from(jwk.x, 'base64url');
+  const type = key.asymmetricKeyType;
+  if (type !== 'ed25519' && type !== 'x25519') throw new Error('not an OKP key');
+  // A private key is accepted too (its public half is read), as the JWK export allowed.
+  const der = (key.type === 'private' ? createPublicKey(key) : key).export({ format: 'der', type: 'spki' });
+  const prefix = SPKI_PREFIX[type];
+  if (der.length !== prefix.length + 32 || !der.subarray(0, prefix.length).equals(prefix)) throw new Error('unexpected public key encoding');
+  return Buffer.from(der.subarray(prefix.length));
 }
 
 export function publicKeyFromRaw(algorithm: KeyAlgorithm, raw: Buffer): KeyObject {
   if (raw.length !== 32) throw new Error('raw public key must be 32 bytes');
-  return createPublicKey({ key: { kty: 'OKP', crv: CRV[algorithm], x: raw.toString('base64url') }, format: 'jwk' });
+  return createPublicKey({ key: Buffer.concat([SPKI_PREFIX[algorithm], raw]), format: 'der', type: 'spki' });
 }
 
 function pairFrom(algorithm: KeyAlgorithm, privateKey: KeyObject): KeyPair {

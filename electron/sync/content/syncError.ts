@@ -26,6 +26,7 @@ export const SYNC_MESSAGES = {
   SYNC_FILE_UNREADABLE: m((p) => `无法读取文件：${p.detail}`, (p) => `The file cannot be read: ${p.detail}`),
   SYNC_NOT_AN_UPDATE: m((p) => `这是“${p.purpose}”包，窗口只能导入平台发来的更新包或密钥环包。`, (p) => `This is ${an(p.purpose)} bundle; an office imports only update or keyring bundles from the platform.`),
   SYNC_EXPORT_NOT_FOUND: m((p) => `没有第 ${p.sequence} 号导出包。`, (p) => `There is no export ${p.sequence}.`),
+  SYNC_EXPORT_MISSING: m((p) => `第 ${p.sequence} 号导出包尚未被平台确认，但其文件已不在数据目录中（被移走或删除）；请从备份恢复数据目录中的 exports 文件夹。`, (p) => `Export ${p.sequence} is not yet acknowledged by the platform, but its file is no longer in the data directory (moved or deleted); restore the exports folder of the data directory from a backup.`),
   SYNC_EXPORT_GONE: m((p) => `第 ${p.sequence} 号导出包已被平台确认，不再保留；无需重写。`, (p) => `Export ${p.sequence} was acknowledged by the platform and is no longer kept; there is no need to write it again.`),
 } satisfies Record<string, { zh: Sentence; en: Sentence }>;
 

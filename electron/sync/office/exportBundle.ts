@@ -160,7 +160,8 @@ export async function keptExport(db: Queryable, dataDir: string, sequence: numbe
   const row = await bundleOut(db, sequence);
   if (!row) return syncFail('SYNC_EXPORT_NOT_FOUND', { sequence });
   const path = join(exportsDir(dataDir), row.file_name);
-  if (!existsSync(path)) return syncFail('SYNC_EXPORT_GONE', { sequence });
+  // Acknowledged exports are deleted on purpose; an unacknowledged one whose file went is a loss to report.
+  if (!existsSync(path)) return syncFail(row.acknowledged_at ? 'SYNC_EXPORT_GONE' : 'SYNC_EXPORT_MISSING', { sequence });
   return { path, fileName: row.file_name };
 }
 

@@ -3,7 +3,7 @@
 // chosen file, what may be imported, and writing an export again. Each refusal crosses the API as
 // SYNC_REFUSED with its specific code and sentence, and leaves the office database as it was.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { AppError } from '../../../shared/errors';
@@ -191,6 +191,18 @@ describe('import and export refusals', () => {
   test('SYNC_EXPORT_NOT_FOUND: writing again an export that was never written', async () => {
     const r = await refusedUntouched(w.core, 'SYNC_EXPORT_NOT_FOUND', () => w.core.call('sync.exportAgain', { sequence: 42 }, w.operator));
     assert.equal(r.en, 'There is no export 42.');
+  });
+
+  test('SYNC_EXPORT_MISSING: an unacknowledged export whose kept file was deleted is reported as lost, not as acknowledged', async () => {
+    const kept = join(w.core.dir, 'exports', (await w.core.ok('sync.exportAgain', { sequence: 1 }, w.operator)).fileName);
+    const saved = readFileSync(kept);
+    rmSync(kept);
+    try {
+      const r = await refusedUntouched(w.core, 'SYNC_EXPORT_MISSING', () => w.core.call('sync.exportAgain', { sequence: 1 }, w.operator));
+      assert.match(r.en, /^Export 1 is not yet acknowledged by the platform, but its file is no longer in the data directory/);
+    } finally {
+      writeFileSync(kept, saved);
+    }
   });
 
   test('SYNC_EXPORT_GONE: writing again an export the platform has acknowledged', async () => {
