@@ -29,6 +29,8 @@ export interface CoreOptions {
 export interface Core {
   ctx: CoreContext;
   dispatch: Dispatch;
+  /** Settles once the maintenance jobs (abandoned uploads, overdue sweep) have run at start. */
+  startupJobs: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -71,10 +73,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       ctx.integrity = result;
       if (result === 'failed') console.error('CreditDesk: the database failed its integrity check (PRAGMA quick_check). Restore the latest backup.');
     });
+  // The jobs' first run goes on behind the login screen; a start never waits for it.
   const scheduler = startScheduler(officeJobs(ctx));
-  await scheduler.firstRun;
   return {
     ctx,
+    startupJobs: scheduler.firstRun,
     dispatch: createDispatcher(ctx),
     close: async () => {
       await scheduler.stop();

@@ -20,10 +20,14 @@ function newestMtime(dir) {
 }
 
 const built = join(root, 'out', 'renderer', 'index.html');
+const hostBundle = join(root, 'out', 'host', 'webMain.cjs');
 const sources = ['renderer', 'shared', 'electron', 'resources'].map((d) => newestMtime(join(root, d)));
-if (!existsSync(built) || statSync(built).mtimeMs < Math.max(...sources)) {
+const stale = (f) => !existsSync(f) || statSync(f).mtimeMs < Math.max(...sources);
+if (stale(built) || stale(hostBundle)) {
   const r = spawnSync(bin('electron-vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
   if (r.status !== 0) process.exit(r.status ?? 1);
+  const h = spawnSync(process.execPath, [join(root, 'tools', 'build-host.mjs')], { cwd: root, stdio: 'inherit' });
+  if (h.status !== 0) process.exit(h.status ?? 1);
 }
 
 // Read electron's path.txt ourselves: require('electron') starts a download when the binary is
@@ -40,6 +44,6 @@ const electron = electronBinary();
 const child = electron
   ? spawn(electron, [root, ...args], { cwd: root, stdio: 'inherit' })
   : (console.error('The Electron binary is not installed on this machine (npm run electron:fetch where a network allows); serving the console in browser mode.'),
-    spawn(bin('tsx'), [join(root, 'electron', 'host', 'webMain.ts'), '--open', ...args], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' }));
+    spawn(process.execPath, ['--enable-source-maps', hostBundle, '--open', ...args], { cwd: root, stdio: 'inherit' }));
 child.on('exit', (code) => process.exit(code ?? 0));
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

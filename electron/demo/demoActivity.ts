@@ -1,5 +1,5 @@
 import { PNG } from 'pngjs';
-import PDFDocument from 'pdfkit';
+import { pdfKit } from '../report/pdf/pdfkit';
 import { addCalendarDays, isWeekend, toDayNumber } from '../../shared/calendar/dates';
 import { AppError } from '../../shared/errors';
 import { chinaDayStartIso } from '../../shared/calendar/dates';
@@ -58,6 +58,7 @@ function demoPng(): Buffer {
 
 function demoPdf(): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    const PDFDocument = pdfKit();
     const doc = new PDFDocument({ size: 'A5', info: { Title: 'Demo scan', CreationDate: new Date('2026-01-01T00:00:00Z') } });
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { ExportedFile, ExportFormat } from '../../shared/contract/exportFile';
 
 // One way to turn a table into a file the office can open: CSV (UTF-8 with BOM, so Excel on a
@@ -25,6 +24,8 @@ export async function exportTable(format: ExportFormat, baseName: string, sheet:
     const text = [headers, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n');
     bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${text}\r\n`, 'utf8')]);
   } else {
+    // exceljs takes about 300 ms to load: loaded at the first spreadsheet export, not at start.
+    const { default: ExcelJS } = await import('exceljs');
     const book = new ExcelJS.Workbook();
     book.creator = 'CreditDesk';
     const ws = book.addWorksheet(sheet.slice(0, 31));

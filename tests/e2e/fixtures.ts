@@ -18,10 +18,11 @@ export const E2E_PASSPHRASE = 'e2e-office-passphrase';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Starts `webMain --demo` on its own data directory and waits for the URL line (no sleeps). */
+/** Starts browser mode (`webMain --demo`) on its own data directory and waits for the URL line (no sleeps). */
 export async function startConsole(opts: { demo: boolean } = { demo: true }): Promise<{ server: ConsoleServer; child: ChildProcess }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'creditdesk-e2e-'));
-  const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'electron', 'host', 'webMain.ts'), ...(opts.demo ? ['--demo'] : []), '--data-dir', dataDir], {
+  // The bundle `npm run build` makes (test:e2e builds first), as `npm start` runs it.
+  const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'out', 'host', 'webMain.cjs'), ...(opts.demo ? ['--demo'] : []), '--data-dir', dataDir], {
     cwd: root,
     // The demo office uses its printed demo passphrase; a fresh office gets a fixed test passphrase.
     env: { ...process.env, CREDITDESK_QUIET: '1', ...(opts.demo ? {} : { CREDITDESK_PASSPHRASE: E2E_PASSPHRASE }) },

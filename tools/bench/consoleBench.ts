@@ -1,20 +1,21 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { consoleUrlFromLaunchPage, LAUNCH_PAGE } from '../../electron/host/launchPage';
 import { percentiles } from './stats';
 
 // console.startToLoginMs: a cold start of browser mode (a new process on a data directory whose demo
 // office is already built) until the login screen answers — the page is served and auth.status,
-// the first call the login screen makes, returns. Baseline: the bare Node process start (`node -e 0`).
+// the first call the login screen makes, returns. It runs the bundle `npm run build` makes, as
+// `npm start` does. Baseline: the bare Node process start (`node -e 0`).
 
 const root = join(import.meta.dirname, '..', '..');
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
-const webMain = join(root, 'electron', 'host', 'webMain.ts');
+const webMain = join(root, 'out', 'host', 'webMain.cjs');
 
-function start(args: string[]): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(tsx, [webMain, ...args], { cwd: root, env: { ...process.env, CREDITDESK_QUIET: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+function start(args: string[], dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [webMain, ...args, '--data-dir', dataDir], { cwd: root, env: { ...process.env, CREDITDESK_QUIET: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
   const stop = () => new Promise<void>((r) => {
@@ -27,7 +28,11 @@ function start(args: string[]): Promise<{ url: string; stop: () => Promise<void>
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const line = out.split('\n').find((l) => l.startsWith('http://127.0.0.1:'));
-      if (line) resolve({ url: line.trim(), stop });
+      if (!line) return;
+      // The printed address has no key; the one-time launch page in the data directory holds it.
+      const url = consoleUrlFromLaunchPage(readFileSync(join(dataDir, LAUNCH_PAGE), 'utf8'));
+      if (url) resolve({ url, stop });
+      else reject(new Error('no launch page was written'));
     });
     child.once('exit', (code) => reject(new Error(`webMain exited with ${code}: ${err}`)));
   });
@@ -44,17 +49,17 @@ async function loginAnswers(url: string): Promise<void> {
 }
 
 export async function benchConsole(): Promise<Record<string, number>> {
-  if (!existsSync(join(root, 'out', 'renderer', 'index.html'))) return {};
+  if (!existsSync(join(root, 'out', 'renderer', 'index.html')) || !existsSync(webMain)) return {};
   const dataDir = mkdtempSync(join(tmpdir(), 'creditdesk-bench-console-'));
   try {
     const t0 = performance.now();
-    const built = await start(['--demo', '--data-dir', dataDir]);
+    const built = await start(['--demo'], dataDir);
     const buildMs = performance.now() - t0;
     await built.stop();
     const starts: number[] = [];
     for (let i = 0; i < 5; i += 1) {
       const s = performance.now();
-      const c = await start(['--data-dir', dataDir]);
+      const c = await start([], dataDir);
       await loginAnswers(c.url);
       starts.push(performance.now() - s);
       await c.stop();

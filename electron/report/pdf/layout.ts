@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { pdfKit } from './pdfkit';
 import { FONT_BOLD, FONT_REGULAR, reportFonts } from './fonts';
 import { QR_QUIET_MODULES, qrMatrix, qrRuns } from './qr';
 import { wrapLines, widthOf, type Advance } from './textWrap';
@@ -102,6 +102,7 @@ export class PdfLayout {
 
   constructor(opts: LayoutOptions) {
     const fonts = reportFonts();
+    const PDFDocument = pdfKit();
     this.doc = new PDFDocument({
       size: 'A4',
       margin: 0,

@@ -153,6 +153,7 @@ test('an upload never linked to a visit or case is removed after a day, at start
   await c.close();
   const later = await openCore({ dataDir: c.dir, unlock: TEST_UNLOCK, now: () => new Date('2026-11-23T03:00:00Z') });
   try {
+    await later.startupJobs;
     assert.deepEqual((await later.ctx.db.all<{ sha256: string }>('SELECT sha256 FROM attachment')).map((r) => r.sha256), [kept.sha256]);
   } finally {
     await later.close();
