@@ -1,8 +1,9 @@
 import type { Queryable } from '../db/database';
 
-// Dashboard counts. Every figure is a count over an index range (migration 16): a day of visits is
-// a range of visit_started, a day's decisions a range of objection_decided, so the cost follows
-// the rows in the window, not the size of the tables. Days are China calendar days, given as
+// Dashboard counts. Visits, reports and reprints are read from day_tally (migration 21), kept by
+// triggers as those rows are written; the rest is a count over an index range (migration 16): a
+// day's decisions a range of objection_decided, so the cost follows the rows in the window, not the
+// size of the tables. Days are China calendar days, given as
 // [date, first instant, next day's first instant] so the range compares ISO strings directly.
 
 export type DayWindow = [date: string, fromIso: string, toIso: string];
@@ -30,9 +31,9 @@ export function dayCounts(db: Queryable, days: readonly DayWindow[], clerkId: nu
   return db.all<DayCountsRow>(
     `WITH d AS (SELECT value->>0 AS day, value->>1 AS lo, value->>2 AS hi FROM json_each(?1))
      SELECT day,
-       (SELECT count(*) FROM visit WHERE ${clerk('clerk_id')}started_at >= lo AND started_at < hi) AS visits,
-       (SELECT count(*) FROM report WHERE issued_at >= lo AND issued_at < hi${mine ? ' AND clerk_id = ?2' : ''}) AS reports,
-       (SELECT count(*) FROM report_print WHERE at >= lo AND at < hi AND copy_no > 1${mine ? ' AND clerk_id = ?2' : ''}) AS reprints,
+       (SELECT coalesce(sum(visits), 0) FROM day_tally WHERE ${clerk('clerk_id')}day = d.day) AS visits,
+       (SELECT coalesce(sum(reports), 0) FROM day_tally WHERE ${clerk('clerk_id')}day = d.day) AS reports,
+       (SELECT coalesce(sum(reprints), 0) FROM day_tally WHERE ${clerk('clerk_id')}day = d.day) AS reprints,
        (SELECT count(*) FROM objection WHERE ${clerk('created_by')}received_on = day) AS objections,
        (SELECT count(*) FROM repair WHERE ${clerk('created_by')}received_on = day) AS repairs,
        ${mine ? '0' : '(SELECT count(*) FROM objection WHERE decided_at >= lo AND decided_at < hi) + (SELECT count(*) FROM repair WHERE decided_at >= lo AND decided_at < hi)'} AS decided,

@@ -1,4 +1,4 @@
-import type { Locale } from './errorMessages';
+import { errorCodeSentence, type Locale } from './errorMessages';
 
 // Readable names for audit events and their details, for the audit screen and its exports: one
 // label per action code, in both languages. Case events are "<kind>.<step>", named from both parts.
@@ -120,6 +120,12 @@ const FIELDS: Record<string, Label> = {
   eligibility: { zh: '修复条件', en: 'Eligibility' }, totalDays: { zh: '总天数', en: 'Total days' }, pauseReason: { zh: '暂停原因', en: 'Pause reason' }, listEntriesExited: { zh: '移出名单', en: 'List entries exited' },
   verified: { zh: '核验结果', en: 'Verified' }, result: { zh: '结果', en: 'Result' }, method: { zh: '方法', en: 'Method' },
   purpose: { zh: '用途', en: 'Purpose' }, found: { zh: '有记录', en: 'Found' }, status: { zh: '状态', en: 'Status' }, since: { zh: '起始', en: 'Since' }, publicationEndsOn: { zh: '公示截止', en: 'Publication ends' },
+  code: { zh: '原因', en: 'Reason' }, documentNo: { zh: '授权书编号', en: 'Authorization no.' }, agentIdNumber: { zh: '代理人身份证号', en: 'Agent ID number' },
+  afterReset: { zh: '重置后', en: 'After reset' }, bundleHash: { zh: '数据包摘要', en: 'Bundle digest' }, detail: { zh: '详情', en: 'Detail' }, entryId: { zh: '条目序号', en: 'Entry' },
+  holidays: { zh: '节假日', en: 'Holidays' }, workdays: { zh: '调休工作日', en: 'Make-up workdays' }, id: { zh: '序号', en: 'ID' }, minutes: { zh: '分钟', en: 'Minutes' },
+  mustChange: { zh: '须修改密码', en: 'Must change password' }, notice: { zh: '公告', en: 'Notice' }, proposedBy: { zh: '提议人', en: 'Proposed by' }, received: { zh: '接收', en: 'Received' },
+  recordId: { zh: '信息序号', en: 'Record' }, requestId: { zh: '申请序号', en: 'Request' }, rowHash: { zh: '行摘要', en: 'Row digest' }, statementId: { zh: '声明序号', en: 'Statement' },
+  wasLockedUntil: { zh: '原锁定至', en: 'Was locked until' },
   firstDate: { zh: '最早日期', en: 'Earliest date' }, minPeriodEnd: { zh: '最短公示期满', en: 'Minimum period ends' }, rule: { zh: '规则', en: 'Rule' },
 };
 
@@ -157,6 +163,11 @@ export function auditValueText(value: unknown, locale: Locale): string {
 export function auditDetailFields(detail: Record<string, unknown>, locale: Locale, purposeLabel?: (code: string) => string): [label: string, value: string][] {
   return Object.entries(detail).map(([k, v]) => [
     auditFieldLabel(k, locale),
-    (k === 'purpose' || k === 'purposeCode') && typeof v === 'string' && purposeLabel ? purposeLabel(v) : auditValueText(v, locale),
+    (k === 'purpose' || k === 'purposeCode') && typeof v === 'string' && purposeLabel
+      ? purposeLabel(v)
+      : // A refusal's error code reads as the sentence the clerk was shown, never as the code.
+        k === 'code' && typeof v === 'string'
+        ? (errorCodeSentence(v, locale) ?? auditValueText(v, locale))
+        : auditValueText(v, locale),
   ]);
 }

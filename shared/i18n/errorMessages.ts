@@ -165,6 +165,11 @@ const CONFLICT_REASONS: Record<string, { zh: string; en: string }> = {
 
 const UNKNOWN = { zh: '操作未能完成。请重试；如仍不成功，请联系管理员。', en: 'The action could not be completed. Try again, and ask the administrator if it keeps failing.' };
 
+/** The sentence for an error code written into a record (an audit detail), or null for an unknown code. */
+export function errorCodeSentence(code: string, locale: Locale): string | null {
+  return MESSAGES[code as ErrorCode]?.[locale] ?? null;
+}
+
 /** The sentence to show a person for an error, in their language. */
 export function errorMessage(error: ApiErrorBody, locale: Locale): string {
   if (error.code === 'VALIDATION') {

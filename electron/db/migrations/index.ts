@@ -11,6 +11,7 @@ import penaltyKind from './0014_penalty_kind';
 import calendarEntry from './0015_calendar_entry';
 import dashboardIndexes from './0016_dashboard_indexes';
 import visitRepeatIndex from './0020_visit_repeat_index';
+import dayTally from './0021_day_tally';
 
 export interface Migration {
   version: number;
@@ -34,4 +35,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 15, name: 'calendar_entry', sql: calendarEntry },
   { version: 16, name: 'dashboard_indexes', sql: dashboardIndexes },
   { version: 20, name: 'visit_repeat_index', sql: visitRepeatIndex },
+  { version: 21, name: 'day_tally', sql: dayTally },
 ];

@@ -1,4 +1,4 @@
--- schema version 20
+-- schema version 21
 -- index admin_request_pending
 CREATE INDEX admin_request_pending ON admin_request(state, account_id);
 -- index audit_event_action
@@ -121,6 +121,8 @@ CREATE TABLE calendar_day (date TEXT PRIMARY KEY, kind TEXT NOT NULL CHECK (kind
 CREATE TABLE calendar_entry (id INTEGER PRIMARY KEY, year INTEGER NOT NULL, days TEXT NOT NULL, notice TEXT NOT NULL, proposed_by INTEGER NOT NULL REFERENCES account(id), proposed_at TEXT NOT NULL, status TEXT NOT NULL CHECK (status IN ('pending','confirmed','withdrawn')), confirmed_by INTEGER REFERENCES account(id), confirmed_at TEXT) STRICT;
 -- table calendar_year
 CREATE TABLE calendar_year (year INTEGER PRIMARY KEY, source TEXT NOT NULL) STRICT;
+-- table day_tally
+CREATE TABLE day_tally (day TEXT NOT NULL, clerk_id INTEGER NOT NULL REFERENCES account(id), visits INTEGER NOT NULL DEFAULT 0, reports INTEGER NOT NULL DEFAULT 0, reprints INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (day, clerk_id)) STRICT, WITHOUT ROWID;
 -- table list_entry
 CREATE TABLE list_entry (id INTEGER PRIMARY KEY, subject_id INTEGER NOT NULL REFERENCES subject(id), central_id TEXT NOT NULL UNIQUE, list_type TEXT NOT NULL CHECK (list_type IN ('red','black','dishonest_debtor')), list_name TEXT NOT NULL, reason TEXT NOT NULL, basis TEXT NOT NULL, deciding_unit TEXT NOT NULL, record_id INTEGER REFERENCES record(id), entered_on TEXT NOT NULL, exit_on TEXT, status TEXT NOT NULL CHECK (status IN ('active','exited','removed'))) STRICT;
 -- table list_entry_measure
@@ -199,10 +201,14 @@ CREATE TRIGGER query_log_no_update BEFORE UPDATE ON query_log BEGIN SELECT RAISE
 CREATE TRIGGER repair_event_no_delete BEFORE DELETE ON repair_event BEGIN SELECT RAISE(ABORT, 'repair_event is append-only'); END;
 -- trigger repair_event_no_update
 CREATE TRIGGER repair_event_no_update BEFORE UPDATE ON repair_event BEGIN SELECT RAISE(ABORT, 'repair_event is append-only'); END;
+-- trigger report_day_tally
+CREATE TRIGGER report_day_tally AFTER INSERT ON report BEGIN INSERT INTO day_tally (day, clerk_id, reports) VALUES (date(NEW.issued_at, '+8 hours'), NEW.clerk_id, 1) ON CONFLICT (day, clerk_id) DO UPDATE SET reports = reports + 1; END;
 -- trigger report_no_delete
 CREATE TRIGGER report_no_delete BEFORE DELETE ON report BEGIN SELECT RAISE(ABORT, 'report is append-only'); END;
 -- trigger report_no_update
 CREATE TRIGGER report_no_update BEFORE UPDATE ON report BEGIN SELECT RAISE(ABORT, 'report is append-only'); END;
+-- trigger report_print_day_tally
+CREATE TRIGGER report_print_day_tally AFTER INSERT ON report_print WHEN NEW.copy_no > 1 BEGIN INSERT INTO day_tally (day, clerk_id, reprints) VALUES (date(NEW.at, '+8 hours'), NEW.clerk_id, 1) ON CONFLICT (day, clerk_id) DO UPDATE SET reprints = reprints + 1; END;
 -- trigger report_print_no_delete
 CREATE TRIGGER report_print_no_delete BEFORE DELETE ON report_print BEGIN SELECT RAISE(ABORT, 'report_print is append-only'); END;
 -- trigger report_print_no_update
@@ -219,6 +225,8 @@ CREATE TRIGGER sync_bundle_in_no_update BEFORE UPDATE ON sync_bundle_in BEGIN SE
 CREATE TRIGGER visit_authorization_no_delete BEFORE DELETE ON visit_authorization BEGIN SELECT RAISE(ABORT, 'visit_authorization is append-only'); END;
 -- trigger visit_authorization_no_update
 CREATE TRIGGER visit_authorization_no_update BEFORE UPDATE ON visit_authorization BEGIN SELECT RAISE(ABORT, 'visit_authorization is append-only'); END;
+-- trigger visit_day_tally
+CREATE TRIGGER visit_day_tally AFTER INSERT ON visit BEGIN INSERT INTO day_tally (day, clerk_id, visits) VALUES (date(NEW.started_at, '+8 hours'), NEW.clerk_id, 1) ON CONFLICT (day, clerk_id) DO UPDATE SET visits = visits + 1; END;
 -- trigger visit_no_delete
 CREATE TRIGGER visit_no_delete BEFORE DELETE ON visit BEGIN SELECT RAISE(ABORT, 'visit is append-only'); END;
 -- trigger visit_no_update
