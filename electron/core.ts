@@ -5,8 +5,8 @@ import { Database } from './db/database';
 import { migrate } from './db/migrate';
 import { forgetOfficeKeys, registerOfficeKeys } from './keys/officeSeal';
 import type { OfficeUnlock } from './keys/officeKeyFile';
-import { ownerOnlyDir, ownerOnlyUmask } from './keys/ownerOnly';
-import { unlockOffice } from './keys/unlockOffice';
+import { beginOfficeUnlock, DATABASE_FILE } from './keys/unlockOffice';
+import type { OfficeKeys } from './keys/derive';
 import { writeAuditCheckpoint } from './services/auditCheckpoint';
 import { backupNow } from './services/backupService';
 import type { CoreContext } from './services/context';
@@ -14,7 +14,7 @@ import { getSetting } from './store/settingsStore';
 import { officeJobs, startScheduler } from './services/maintenanceScheduler';
 import { UNPROVISIONED_OFFICE_CODE, UNPROVISIONED_OFFICE_NAME } from '../shared/domain/office';
 
-export const DATABASE_FILE = 'creditdesk.sqlite';
+export { DATABASE_FILE } from './keys/unlockOffice';
 
 export interface CoreOptions {
   dataDir: string;
@@ -22,6 +22,8 @@ export interface CoreOptions {
   now?: () => Date;
   /** How the office's keys are unwrapped: the OS keystore (desktop app) or the unlock passphrase. */
   unlock: OfficeUnlock;
+  /** The keys already being derived from `unlock` by `beginOfficeUnlock` (browser mode starts it before loading the core). */
+  unlocking?: Promise<OfficeKeys>;
   /** A rotated encrypted backup in <dataDir>/backups on clean close (the console does; tools and tests do not). */
   backupOnClose?: boolean;
 }
@@ -39,10 +41,8 @@ export interface Core {
  * dispatcher. Both the Electron main process and the browser-mode host start the console this way.
  */
 export async function openCore(options: CoreOptions): Promise<Core> {
-  ownerOnlyUmask();
-  ownerOnlyDir(options.dataDir);
+  const keys = await (options.unlocking ?? beginOfficeUnlock(options.dataDir, options.unlock, options.demo ?? false));
   const dbFile = join(options.dataDir, DATABASE_FILE);
-  const keys = await unlockOffice(options.dataDir, dbFile, options.unlock, { demo: options.demo ?? false });
   const db = await Database.open(dbFile, { key: keys.db });
   try {
     await migrate(db);

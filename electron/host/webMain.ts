@@ -3,11 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openCore } from '../core';
-import { ensureDemoOffice } from '../demo/demoOffice';
-import { createPreflight } from '../api/dispatcher';
-import { startHost } from './httpHost';
-import { writeLaunchPage } from './launchPage';
+import { beginOfficeUnlock } from '../keys/unlockOffice';
 import { parseLaunchArgs, UsageError } from './launchArgs';
 import { passphraseUnlock } from './passphrase';
 
@@ -28,9 +24,20 @@ async function main(): Promise<void> {
     throw new UsageError('The console has not been built yet: run `npm run build` first (npm start does this for you).');
   }
   const unlock = await passphraseUnlock(args.dataDir, { passphraseFile: args.passphraseFile, demo: args.demo });
-  const core = await openCore({ dataDir: args.dataDir, demo: args.demo, unlock, backupOnClose: true });
+  // The key derivation (scrypt, about 0.8 s, on the thread pool) runs while the rest of the core
+  // loads on this thread: the two together take about as long as the slower one.
+  const unlocking = beginOfficeUnlock(args.dataDir, unlock, args.demo);
+  unlocking.catch(() => undefined); // awaited (and reported) by openCore below
+  const [{ openCore }, { ensureDemoOffice }, { createPreflight }, { startHost }, { writeLaunchPage }] = await Promise.all([
+    import('../core'),
+    import('../demo/demoOffice'),
+    import('../api/dispatcher'),
+    import('./httpHost'),
+    import('./launchPage'),
+  ]);
+  const core = await openCore({ dataDir: args.dataDir, demo: args.demo, unlock, unlocking, backupOnClose: true });
   if (args.demo) await ensureDemoOffice(core, (line) => console.log(line));
-  let launch: ReturnType<typeof writeLaunchPage> | null = null;
+  let launch: { remove: () => void } | null = null;
   const host = await startHost({
     dispatch: core.dispatch,
     preflight: createPreflight(core.ctx),
@@ -39,12 +46,13 @@ async function main(): Promise<void> {
     secret: randomBytes(24).toString('base64url'),
     onKeyUsed: () => launch?.remove(),
   });
-  launch = writeLaunchPage(args.dataDir, host.url);
+  const page = writeLaunchPage(args.dataDir, host.url);
+  launch = page;
   console.error(`CreditDesk (browser mode) — data directory ${args.dataDir}`);
-  console.error(`Open the console with this page (it works once; restart for another window): ${launch.fileUrl}`);
+  console.error(`Open the console with this page (it works once; restart for another window): ${page.fileUrl}`);
   // The bare address only: the key is in the page above, never on stdout or a command line.
   console.log(host.origin);
-  if (args.open) openBrowser(launch.fileUrl);
+  if (args.open) openBrowser(page.fileUrl);
   const stop = async () => {
     launch?.remove();
     await host.close();

@@ -1,6 +1,8 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { AppError } from '../../shared/errors';
 import type { OfficeKeys } from './derive';
+import { join } from 'node:path';
+import { ownerOnlyDir, ownerOnlyUmask } from './ownerOnly';
 import { createOfficeKeyFile, OFFICE_KEY_FILE, officeKeyFileExists, unlockOfficeKeyFile, type OfficeUnlock } from './officeKeyFile';
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
@@ -43,4 +45,18 @@ export async function unlockOffice(dataDir: string, dbFile: string, unlock: Offi
     );
   }
   return createOfficeKeyFile(dataDir, unlock, opts.demo);
+}
+
+/** The office database file in a data directory. */
+export const DATABASE_FILE = 'creditdesk.sqlite';
+
+/**
+ * Everything before the database opens: owner-only permissions for what is created from here on,
+ * then the office keys (scrypt on the thread pool). Browser mode starts this before it loads the
+ * rest of the core, so the key derivation and the module loading overlap.
+ */
+export function beginOfficeUnlock(dataDir: string, unlock: OfficeUnlock, demo: boolean): Promise<OfficeKeys> {
+  ownerOnlyUmask();
+  ownerOnlyDir(dataDir);
+  return unlockOffice(dataDir, join(dataDir, DATABASE_FILE), unlock, { demo });
 }
