@@ -1,3 +1,4 @@
+import type { DashboardDay } from '../../shared/contract/dashboard';
 import type { Queryable } from '../db/database';
 
 // Dashboard counts. Visits, reports and reprints are read from day_tally (migration 21), kept by
@@ -8,16 +9,8 @@ import type { Queryable } from '../db/database';
 
 export type DayWindow = [date: string, fromIso: string, toIso: string];
 
-export interface DayCountsRow {
-  day: string;
-  visits: number;
-  reports: number;
-  reprints: number;
-  objections: number;
-  repairs: number;
-  decided: number;
-  decided_on_time: number;
-}
+/** A day's figures as SQL returns them: the contract's DashboardDay with the row's own column names. */
+export type DayCountsRow = Omit<DashboardDay, 'date' | 'decidedOnTime'> & { day: string; decided_on_time: number };
 
 // A case decided on or before its deadline (the extended one when an extension was approved); a
 // case whose deadline could not be counted is not held against the office.

@@ -14,6 +14,21 @@ function userArg(values: Record<string, string | boolean | undefined>): string {
   return user.trim();
 }
 
+/** Opens the office, finds the account by user name (1 when there is none) and runs `act` on it. */
+async function withAccount(dataDir: string, passphraseFile: string | undefined, username: string, act: (core: Awaited<ReturnType<typeof openCommandCore>>, id: number) => Promise<number>): Promise<number> {
+  const core = await openCommandCore(dataDir, passphraseFile);
+  try {
+    const row = await findAccountByUsername(core.ctx.db, username);
+    if (!row) {
+      console.error(`NOT_FOUND: there is no account "${username}".`);
+      return 1;
+    }
+    return await act(core, row.id);
+  } finally {
+    await core.close();
+  }
+}
+
 export const accountsUnlock: CliCommand = {
   words: ['accounts', 'unlock'],
   usage: 'accounts unlock --user NAME --data-dir DIR',
@@ -21,19 +36,11 @@ export const accountsUnlock: CliCommand = {
   async run(args) {
     const { dataDir, values, passphraseFile } = parseCommandArgs(args, { user: { type: 'string' } });
     const username = userArg(values);
-    const core = await openCommandCore(dataDir, passphraseFile);
-    try {
-      const row = await findAccountByUsername(core.ctx.db, username);
-      if (!row) {
-        console.error(`NOT_FOUND: there is no account "${username}".`);
-        return 1;
-      }
-      const info = await unlockAccount(core.ctx, null, { id: row.id });
+    return withAccount(dataDir, passphraseFile, username, async (core, id) => {
+      const info = await unlockAccount(core.ctx, null, { id });
       console.log(`account ${info.username} unlocked${info.disabled ? ' (it is still disabled)' : ''}`);
       return 0;
-    } finally {
-      await core.close();
-    }
+    });
   },
 };
 
@@ -46,25 +53,19 @@ export const accountsSetRole: CliCommand = {
     const username = userArg(values);
     const role = values.role;
     if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) throw new CliUsageError(`--role must be one of ${ROLES.join(', ')}.`);
-    const core = await openCommandCore(dataDir, passphraseFile);
-    try {
-      const row = await findAccountByUsername(core.ctx.db, username);
-      if (!row) {
-        console.error(`NOT_FOUND: there is no account "${username}".`);
-        return 1;
+    return withAccount(dataDir, passphraseFile, username, async (core, id) => {
+      try {
+        const info = await cliSetRole(core.ctx, id, role as Role);
+        console.log(`account ${info.username} is now ${info.role}`);
+        return 0;
+      } catch (err) {
+        const e = err as { code?: string; message: string };
+        if (e.code) {
+          console.error(`${e.code}: ${e.message}`);
+          return 1;
+        }
+        throw err;
       }
-      const info = await cliSetRole(core.ctx, row.id, role as Role);
-      console.log(`account ${info.username} is now ${info.role}`);
-      return 0;
-    } catch (err) {
-      const e = err as { code?: string; message: string };
-      if (e.code) {
-        console.error(`${e.code}: ${e.message}`);
-        return 1;
-      }
-      throw err;
-    } finally {
-      await core.close();
-    }
+    });
   },
 };
