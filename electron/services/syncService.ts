@@ -7,7 +7,6 @@ import type {
 import { MAX_UPLOAD_BYTES } from '../../shared/contract/sync';
 import type { Purpose } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import { DEFAULT_LIMITS } from '../sync/bundle/index';
 import { refusalOf, refusalSentences, SyncError, syncFail } from '../sync/content/syncError';
 import { applyUpdate } from '../sync/office/applyUpdate';
 import { copyExportTo, dropAcknowledged, keptExport, pendingExportCounts, readKept, writeExportIn } from '../sync/office/exportBundle';
@@ -37,10 +36,16 @@ export function toAppError(e: unknown): unknown {
   return r ? new AppError('SYNC_REFUSED', r.en, { reason: r.code, zh: r.zh, en: r.en }) : e;
 }
 
-function readSource(src: FileSource, cap: number): { bytes: Buffer; fileName: string } {
+/**
+ * Where a sync service reads a file from: the bytes an API caller uploaded, or (for the staff
+ * command line only, which picks its own files and is not an API caller) a path on this machine.
+ */
+export type LocalFileSource = FileSource | { kind: 'path'; path: string };
+
+function readSource(src: LocalFileSource, cap: number): { bytes: Buffer; fileName: string } {
   if (src.kind === 'upload') {
     const bytes = Buffer.from(src.base64, 'base64');
-    if (bytes.length > cap) syncFail('SYNC_FILE_UNREADABLE', { detail: `larger than ${cap} bytes; use the path or the command line` });
+    if (bytes.length > cap) syncFail('SYNC_FILE_UNREADABLE', { detail: `larger than ${cap} bytes; import it with the staff command line (creditdesk sync import)` });
     return { bytes, fileName: basename(src.fileName) };
   }
   try {
@@ -70,7 +75,7 @@ export async function syncStatus(ctx: CoreContext): Promise<SyncStatus> {
 // ---------------------------------------------------------------------------------------------
 // Provisioning
 
-export function trustPreview(src: FileSource): TrustPreviewView {
+export function trustPreview(src: LocalFileSource): TrustPreviewView {
   try {
     return readTrustFile(readSource(src, 256 * 1024).bytes).preview;
   } catch (e) {
@@ -78,7 +83,7 @@ export function trustPreview(src: FileSource): TrustPreviewView {
   }
 }
 
-export async function provision(ctx: CoreContext, caller: Who, input: { officeCode: string; officeName: string; trust: FileSource; confirmFingerprint: string }): Promise<ProvisionResult> {
+export async function provision(ctx: CoreContext, caller: Who, input: { officeCode: string; officeName: string; trust: LocalFileSource; confirmFingerprint: string }): Promise<ProvisionResult> {
   try {
     if (!/^\d{6}-\d{2}$/.test(input.officeCode)) syncFail('SYNC_OFFICE_CODE_INVALID');
     if (await currentKeyringRow(ctx.db)) syncFail('SYNC_ALREADY_PROVISIONED');
@@ -198,7 +203,7 @@ export async function importBundle(ctx: CoreContext, caller: Who, input: Buffer 
 
 export async function stageAndCheck(ctx: CoreContext, caller: Caller, src: FileSource): Promise<ImportPreview> {
   try {
-    const { bytes, fileName } = readSource(src, src.kind === 'upload' ? MAX_UPLOAD_BYTES : DEFAULT_LIMITS.maxBundleBytes);
+    const { bytes, fileName } = readSource(src, MAX_UPLOAD_BYTES);
     const id = createHash('sha256').update(bytes).digest('hex');
     try {
       const preview = await checkImport(ctx, caller, bytes, fileName);
@@ -279,12 +284,12 @@ function deliver(path: string, fileName: string, outPath: string | undefined): {
   return { base64: size <= MAX_BASE64_DOWNLOAD ? readKept(path).toString('base64') : null, writtenTo: null };
 }
 
-export async function exportWrite(ctx: CoreContext, caller: Who, outPath: string | undefined): Promise<ExportFile> {
+export async function exportWrite(ctx: CoreContext, caller: Who, outPath?: string): Promise<ExportFile> {
   const w = await writeExport(ctx, caller);
   return { sequence: w.sequence, fileName: w.fileName, sizeBytes: w.sizeBytes, counts: w.counts, ...deliver(w.path, w.fileName, outPath) };
 }
 
-export async function exportAgain(ctx: CoreContext, caller: Who, sequence: number, outPath: string | undefined): Promise<ExportFile> {
+export async function exportAgain(ctx: CoreContext, caller: Who, sequence: number, outPath?: string): Promise<ExportFile> {
   try {
     const kept = await keptExport(ctx.db, ctx.dataDir, sequence);
     const row = (await listBundlesOut(ctx.db, 500)).find((r) => r.sequence === sequence)!;

@@ -2,20 +2,17 @@ import { z } from 'zod';
 import { method, uploadRequestBytes } from './method';
 import { shortText } from './fields';
 
-// Air-gapped sync (DESIGN.md §7). Files travel through the API as base64 within a cap (browser
-// mode uploads and downloads), or by a path on the machine running the core (desktop, large
-// bundles); either way the core reads the bytes and checks them itself.
+// Air-gapped sync (DESIGN.md §7). Files travel through the API as bytes only (base64 within a
+// cap: the console uploads and downloads them); no file path ever crosses the API, so no caller can
+// make the core read or write a file of its choosing. The staff command line, which picks its own
+// files, calls the sync services directly and carries bundles over the cap.
 
-/** 64 MiB of file = ~87 MiB of base64; larger bundles go by path or through the command line. */
+/** 64 MiB of file = ~87 MiB of base64; larger bundles go through the command line. */
 export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 const base64 = z.string().max(Math.ceil(MAX_UPLOAD_BYTES / 3) * 4 + 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
 const fileName = z.string().trim().min(1).max(200);
-const localPath = z.string().trim().min(1).max(1000);
 
-export const fileSource = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('upload'), fileName, base64 }).strict(),
-  z.object({ kind: z.literal('path'), path: localPath }).strict(),
-]);
+export const fileSource = z.object({ kind: z.literal('upload'), fileName, base64 }).strict();
 export type FileSource = z.infer<typeof fileSource>;
 
 export interface SyncKeyInfo { purpose: string; owner: string; fingerprint: string; status: string }
@@ -110,9 +107,9 @@ export const syncContract = {
   }),
   'sync.importHistory': method<BundleInView[]>()({ input: z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(), access: 'sync.import' }),
   'sync.exportPending': method<Record<string, number>>()({ input: z.object({}).strict(), access: 'sync.export' }),
-  'sync.exportWrite': method<ExportFile>()({ input: z.object({ outPath: localPath.optional() }).strict(), access: 'sync.export' }),
+  'sync.exportWrite': method<ExportFile>()({ input: z.object({}).strict(), access: 'sync.export' }),
   'sync.exportAgain': method<ExportFile>()({
-    input: z.object({ sequence: z.number().int().min(1), outPath: localPath.optional() }).strict(),
+    input: z.object({ sequence: z.number().int().min(1) }).strict(),
     access: 'sync.export',
   }),
   'sync.exportHistory': method<BundleOutView[]>()({ input: z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(), access: 'sync.export' }),

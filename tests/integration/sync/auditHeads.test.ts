@@ -10,6 +10,7 @@ import { writeExport } from '../../../electron/services/syncService';
 import { ingest, status } from '../../../tools/central/platform';
 import { openOfficeDatabaseRaw, TEST_UNLOCK } from '../../support/core';
 import { syncWorld } from './world';
+import { saveDownload } from '../../support/fileUpload';
 
 test('every export carries a signed audit checkpoint; a head that went backwards is reported by the platform', async () => {
   const w = await syncWorld();
@@ -17,7 +18,7 @@ test('every export carries a signed audit checkpoint; a head that went backwards
     const { core, operator } = w;
     for (let i = 0; i < 3; i++) await core.loginAs('clerk');
     const first = w.file('export-1.cdbundle');
-    await core.ok('sync.exportWrite', { outPath: first }, operator);
+    saveDownload(await core.ok('sync.exportWrite', {}, operator), first);
     const got = await ingest(w.central, first, core.clock.now);
     assert.ok((got.counts['audit-checkpoints'] ?? 0) >= 1, 'the export carries a checkpoint');
     assert.deepEqual(got.auditWarnings, []);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { AppError } from '../../../shared/errors';
 import type { ApiResult } from '../../../shared/errors';
-import { ENROLLMENT_FILE, provision } from '../../../electron/services/syncService';
+import { ENROLLMENT_FILE, provision, trustPreview } from '../../../electron/services/syncService';
 import { ENCRYPTION_KEY_FILE, EXPORT_SIGNING_KEY_FILE } from '../../../electron/sync/office/officeSyncKeys';
 import { ingest, initPlatform } from '../../../tools/central/platform';
 import { openTestCore } from '../../support/core';
@@ -17,6 +17,7 @@ import { databaseContentHash } from '../../support/dbHash';
 import { observedError } from '../../support/errorCoverage';
 import { assertUnchangedExceptRefusal, NOW, OFFICE, snapshotOf, syncWorld } from './world';
 import type { SyncWorld } from './world';
+import { uploadOf, saveDownload } from '../../support/fileUpload';
 
 const OFFICE_NAME = '张店区信用服务窗口';
 
@@ -72,7 +73,7 @@ describe('provisioning refusals', () => {
     // A genuine platform bundle copied to a machine that was never set up: refused (and the
     // refusal recorded, as every import refusal is), nothing else written.
     const before = await snapshotOf(core);
-    const r = refused(await core.call('sync.importCheck', { source: { kind: 'path', path: await bundleFor.publish(true) } }, operator), 'SYNC_NOT_PROVISIONED');
+    const r = refused(await core.call('sync.importCheck', { source: uploadOf(await bundleFor.publish(true)) }, operator), 'SYNC_NOT_PROVISIONED');
     assert.equal(r.en, request.en);
     await assertUnchangedExceptRefusal({ ...bundleFor, core }, before, 'SYNC_NOT_PROVISIONED');
     assert.equal((await core.ok('sync.status', {}, operator)).provisioned, false);
@@ -81,7 +82,7 @@ describe('provisioning refusals', () => {
   test('SYNC_OFFICE_CODE_INVALID: the command line passes the office code to the service unchecked; the service refuses it', async () => {
     // The API's schema refuses a malformed code before the service (VALIDATION); `creditdesk sync
     // init --office-code` hands it straight to provision(), which is where this check holds.
-    const viaApi = await core.call('sync.provision', { officeCode: '3703-02', officeName: OFFICE_NAME, trust: { kind: 'path', path: real.trustPath }, confirmFingerprint: real.fingerprint }, operator);
+    const viaApi = await core.call('sync.provision', { officeCode: '3703-02', officeName: OFFICE_NAME, trust: uploadOf(real.trustPath), confirmFingerprint: real.fingerprint }, operator);
     assert.equal(!viaApi.ok && viaApi.error.code, 'VALIDATION');
     const before = await databaseContentHash(core.ctx.db);
     for (const officeCode of ['3703-02', '370306-2', '370306_02', ' 370306-02']) {
@@ -100,14 +101,14 @@ describe('provisioning refusals', () => {
 
   test('SYNC_FINGERPRINT_MISMATCH: a substituted trust file against the printed fingerprint, and a fingerprint confirmed by too few groups', async () => {
     const substituted = await refusedUntouched(core, 'SYNC_FINGERPRINT_MISMATCH', () => core.call('sync.provision', {
-      officeCode: OFFICE, officeName: OFFICE_NAME, trust: { kind: 'path', path: impostor.trustPath }, confirmFingerprint: real.fingerprint,
+      officeCode: OFFICE, officeName: OFFICE_NAME, trust: uploadOf(impostor.trustPath), confirmFingerprint: real.fingerprint,
     }, operator));
     assert.equal(substituted.en, 'The fingerprint entered does not match the trust file; compare it group by group with the platform\'s printed sheet and stop if it differs.');
     // The right file, but only four groups of its fingerprint typed: not a confirmation.
     const short = real.fingerprint.split(' ').slice(0, 4).join(' ');
     assert.ok(real.fingerprint.startsWith(short));
     await refusedUntouched(core, 'SYNC_FINGERPRINT_MISMATCH', () => core.call('sync.provision', {
-      officeCode: OFFICE, officeName: OFFICE_NAME, trust: { kind: 'path', path: real.trustPath }, confirmFingerprint: short,
+      officeCode: OFFICE, officeName: OFFICE_NAME, trust: uploadOf(real.trustPath), confirmFingerprint: short,
     }, operator));
     assert.equal((await core.ok('sync.status', {}, operator)).provisioned, false);
     assert.equal(existsSync(join(core.dir, ENROLLMENT_FILE)), false, 'no enrollment request was written');
@@ -115,12 +116,12 @@ describe('provisioning refusals', () => {
   });
 
   test('SYNC_ALREADY_PROVISIONED: setting the office up again, even for another platform, is refused', async () => {
-    const first = await core.ok('sync.provision', { officeCode: OFFICE, officeName: OFFICE_NAME, trust: { kind: 'path', path: real.trustPath }, confirmFingerprint: real.fingerprint }, operator);
+    const first = await core.ok('sync.provision', { officeCode: OFFICE, officeName: OFFICE_NAME, trust: uploadOf(real.trustPath), confirmFingerprint: real.fingerprint }, operator);
     assert.equal(first.fingerprint, real.fingerprint);
     const request = readFileSync(join(core.dir, ENROLLMENT_FILE));
     for (const trust of [impostor, real]) {
       const again = await refusedUntouched(core, 'SYNC_ALREADY_PROVISIONED', () => core.call('sync.provision', {
-        officeCode: '370306-09', officeName: '另一个窗口', trust: { kind: 'path', path: trust.trustPath }, confirmFingerprint: trust.fingerprint,
+        officeCode: '370306-09', officeName: '另一个窗口', trust: uploadOf(trust.trustPath), confirmFingerprint: trust.fingerprint,
       }, operator));
       assert.equal(again.en, 'This office is already provisioned; a new platform key arrives as a keyring update bundle.');
     }
@@ -133,7 +134,7 @@ describe('provisioning refusals', () => {
     const racing = await openTestCore({ now: NOW });
     try {
       const op = (await racing.loginAs('operator')).token;
-      const input = (trust: { trustPath: string; fingerprint: string }) => ({ officeCode: OFFICE, officeName: OFFICE_NAME, trust: { kind: 'path' as const, path: trust.trustPath }, confirmFingerprint: trust.fingerprint });
+      const input = (trust: { trustPath: string; fingerprint: string }) => ({ officeCode: OFFICE, officeName: OFFICE_NAME, trust: uploadOf(trust.trustPath), confirmFingerprint: trust.fingerprint });
       const results = await Promise.all([racing.call('sync.provision', input(real), op), racing.call('sync.provision', input(impostor), op)]);
       assert.equal(results.filter((r) => r.ok).length, 1, 'one provisioning succeeds');
       const loser = results.find((r) => !r.ok)!;
@@ -156,19 +157,45 @@ describe('import and export refusals', () => {
   });
   after(() => w.dispose());
 
-  test('SYNC_FILE_UNREADABLE: a path that does not exist, a folder, and a trust file that does not exist', async () => {
-    const missing = await refusedUntouched(w.core, 'SYNC_FILE_UNREADABLE', () => w.core.call('sync.importCheck', { source: { kind: 'path', path: w.file('not-there.cdbundle') } }, w.operator));
-    assert.equal(missing.en, 'The file cannot be read: ENOENT');
-    const folder = await refusedUntouched(w.core, 'SYNC_FILE_UNREADABLE', () => w.core.call('sync.importCheck', { source: { kind: 'path', path: w.dir } }, w.operator));
-    assert.equal(folder.en, 'The file cannot be read: EISDIR');
-    const trust = await refusedUntouched(w.core, 'SYNC_FILE_UNREADABLE', () => w.core.call('sync.trustPreview', { trust: { kind: 'path', path: w.file('no-trust.json') } }, w.operator));
-    assert.equal(trust.en, 'The file cannot be read: ENOENT');
+  test('SYNC_FILE_UNREADABLE: the command line names a trust file that does not exist, or a folder', async () => {
+    const before = await databaseContentHash(w.core.ctx.db);
+    for (const [path, why] of [[w.file('no-trust.json'), 'ENOENT'], [w.dir, 'EISDIR']] as const) {
+      assert.throws(() => trustPreview({ kind: 'path', path }), (e: unknown) => {
+        assert.ok(e instanceof AppError, String(e));
+        observedError(e.details?.reason);
+        assert.equal(e.details?.reason, 'SYNC_FILE_UNREADABLE');
+        assert.equal(e.message, `The file cannot be read: ${why}`);
+        return true;
+      });
+    }
+    assert.equal(await databaseContentHash(w.core.ctx.db), before, 'database content changed');
+  });
+
+  test('attack: an API caller naming a file path (a bundle, a trust file, an export target) is refused before any file is touched', async () => {
+    const bundle = await w.publish(false);
+    const before = await databaseContentHash(w.core.ctx.db);
+    const target = w.file('written-by-the-core.cdbundle');
+    const calls: [string, unknown][] = [
+      ['sync.importCheck', { source: { kind: 'path', path: bundle } }],
+      ['sync.trustPreview', { trust: { kind: 'path', path: '/etc/passwd' } }],
+      ['sync.exportWrite', { outPath: target }],
+      ['sync.exportAgain', { sequence: 1, outPath: target }],
+    ];
+    for (const [method, input] of calls) {
+      const r = await w.core.call(method as 'sync.importCheck', input as never, w.operator);
+      assert.equal(!r.ok && r.error.code, 'VALIDATION', method);
+    }
+    assert.equal(existsSync(target), false, 'no file was written where the caller asked');
+    assert.equal(await databaseContentHash(w.core.ctx.db), before, 'nothing was imported or exported');
+    // The same bundle, uploaded as bytes, is what the office accepts.
+    const staged = await w.core.ok('sync.importCheck', { source: uploadOf(bundle) }, w.operator);
+    assert.equal((await w.core.ok('sync.importApply', { stagedId: staged.stagedId }, w.operator)).result, 'applied');
   });
 
   test('SYNC_NOT_STAGED: applying an id never staged, and applying a staged bundle a second time', async () => {
     const never = await refusedUntouched(w.core, 'SYNC_NOT_STAGED', () => w.core.call('sync.importApply', { stagedId: 'ab'.repeat(32) }, w.operator));
     assert.equal(never.en, 'The file to import is no longer staged; choose it again.');
-    const preview = await w.core.ok('sync.importCheck', { source: { kind: 'path', path: await w.publish(false) } }, w.operator);
+    const preview = await w.core.ok('sync.importCheck', { source: uploadOf(await w.publish(false)) }, w.operator);
     assert.equal((await w.core.ok('sync.importApply', { stagedId: preview.stagedId }, w.operator)).result, 'applied');
     const ch = await w.channel();
     await refusedUntouched(w.core, 'SYNC_NOT_STAGED', () => w.core.call('sync.importApply', { stagedId: preview.stagedId }, w.operator));
@@ -177,12 +204,12 @@ describe('import and export refusals', () => {
 
   test('SYNC_NOT_AN_UPDATE: the office\'s own export chosen for import', async () => {
     const out = w.file('export-1.cdbundle');
-    await w.core.ok('sync.exportWrite', { outPath: out }, w.operator);
+    saveDownload(await w.core.ok('sync.exportWrite', {}, w.operator), out);
     const incoming = join(w.core.dir, 'incoming');
     const staged = () => (existsSync(incoming) ? readdirSync(incoming) : []);
     const stagedBefore = staged();
     const before = await snapshotOf(w.core);
-    const r = refused(await w.core.call('sync.importCheck', { source: { kind: 'path', path: out } }, w.operator), 'SYNC_NOT_AN_UPDATE');
+    const r = refused(await w.core.call('sync.importCheck', { source: uploadOf(out) }, w.operator), 'SYNC_NOT_AN_UPDATE');
     assert.equal(r.en, 'This is an "export" bundle; an office imports only update or keyring bundles from the platform.');
     await assertUnchangedExceptRefusal(w, before, 'SYNC_NOT_AN_UPDATE');
     assert.deepEqual(staged(), stagedBefore, 'nothing was staged');

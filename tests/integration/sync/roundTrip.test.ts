@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ingest, decide } from '../../../tools/central/platform';
 import { syncWorld } from './world';
+import { uploadOf, saveDownload } from '../../support/fileUpload';
 
 test('round trip between the reference platform and an office', async () => {
   const w = await syncWorld({ subjects: 2000, seed: 'round-trip' });
@@ -12,7 +13,7 @@ test('round trip between the reference platform and an office', async () => {
     const { core, operator } = w;
     // Snapshot: checked (preview with counts), then applied through the API.
     const snap = await w.publish(true);
-    const preview = await core.ok('sync.importCheck', { source: { kind: 'path', path: snap } }, operator);
+    const preview = await core.ok('sync.importCheck', { source: uploadOf(snap) }, operator);
     assert.equal(preview.sequence, 1);
     assert.equal(preview.sender, 'platform');
     assert.equal(preview.counts.subjects, 2000);
@@ -46,7 +47,8 @@ test('round trip between the reference platform and an office', async () => {
     assert.equal(pending.forwards, 1);
     assert.ok((pending['query-log'] ?? 0) >= 4);
     const out = w.file('export-1.cdbundle');
-    const ex = await core.ok('sync.exportWrite', { outPath: out }, operator);
+    const ex = await core.ok('sync.exportWrite', {}, operator);
+    saveDownload(ex, out);
     assert.equal(ex.sequence, 1);
     const got = await ingest(w.central, out, core.clock.now);
     assert.equal(got.forwards, 1);
@@ -55,7 +57,7 @@ test('round trip between the reference platform and an office', async () => {
     // The providing unit decides; the next update carries the outcome and the acknowledgement.
     await decide(w.central, { office: '370306-02', caseNo: obj.caseNo, outcome: 'corrected', reason: '核实后更正罚款金额', content: '罚款 500 元（已更正）', now: core.clock.now });
     const next = await w.publish(false);
-    const r2 = await core.ok('sync.importCheck', { source: { kind: 'path', path: next } }, operator);
+    const r2 = await core.ok('sync.importCheck', { source: uploadOf(next) }, operator);
     assert.equal(r2.counts['case-outcomes'], 1);
     const res2 = await core.ok('sync.importApply', { stagedId: r2.stagedId }, operator);
     assert.deepEqual(res2.acknowledgedExports, [1]);

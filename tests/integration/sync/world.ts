@@ -19,6 +19,7 @@ import { enrollOffice, generate, initPlatform, publish } from '../../../tools/ce
 import { databaseContentHash } from '../../support/dbHash';
 import { openTestCore } from '../../support/core';
 import type { TestCore } from '../../support/core';
+import { uploadOf } from '../../support/fileUpload';
 
 export const OFFICE = '370306-02';
 export const NOW = '2026-11-20T02:00:00Z';
@@ -47,7 +48,7 @@ export async function syncWorld(opts: { subjects?: number; seed?: string } = {})
   const now = () => core.clock.now;
   const init = await initPlatform(centralDir, now());
   const operator = (await core.loginAs('operator')).token;
-  const trust = { kind: 'path' as const, path: init.trustPath };
+  const trust = uploadOf(init.trustPath);
   const preview = await core.ok('sync.trustPreview', { trust }, operator);
   assert.equal(preview.fingerprint, init.fingerprint);
   const prov = await core.ok('sync.provision', { officeCode: OFFICE, officeName: '张店区信用服务窗口', trust, confirmFingerprint: preview.fingerprint }, operator);
