@@ -14,7 +14,7 @@ import type { WrittenExport } from '../sync/office/exportBundle';
 import { officeSyncKeys } from '../sync/office/officeSyncKeys';
 import { fingerprintConfirmed, makeEnrollmentRequest, readTrustFile } from '../sync/office/provisioning';
 import { peekHeader, verifyUpdate } from '../sync/office/verifyUpdate';
-import { allChannels, currentKeyringRow, insertBundleIn, insertKeyring, lastBundleOut, listBundlesIn, listBundlesOut, type BundleInRow } from '../store/syncStore';
+import { allChannels, currentKeyringRow, insertBundleIn, provisioningKeyringRow, insertKeyring, lastBundleOut, listBundlesIn, listBundlesOut, type BundleInRow } from '../store/syncStore';
 import { setSetting } from '../store/settingsStore';
 import { auditIn } from './auditService';
 import { calendarChanged } from './calendarEntryService';
@@ -89,15 +89,8 @@ export async function provision(ctx: CoreContext, caller: Who, input: { officeCo
     if (await currentKeyringRow(ctx.db)) syncFail('SYNC_ALREADY_PROVISIONED');
     const { keyring, envelope, preview } = readTrustFile(readSource(input.trust, 256 * 1024).bytes);
     if (!fingerprintConfirmed(input.confirmFingerprint, preview.fingerprint)) syncFail('SYNC_FINGERPRINT_MISMATCH');
-    const keys = officeSyncKeys(ctx.dataDir);
-    const report = officeSigningKey(ctx);
     const at = ctx.now().toISOString();
-    const request = makeEnrollmentRequest({
-      format: 'creditdesk-enrollment', formatVersion: 1, officeCode: input.officeCode, officeName: input.officeName, createdAt: at,
-      keyringVersion: keyring.version, trustFingerprint: preview.fingerprint,
-      encryptionKey: keys.encryption.rawPublic.toString('hex'), exportSigningKey: keys.exportSigning.rawPublic.toString('hex'),
-      reportSigningKey: { keyId: report.keyId, publicKeyPem: report.publicKeyPem },
-    }, keys.exportSigning);
+    const request = enrollmentBytes(ctx, { officeCode: input.officeCode, officeName: input.officeName, at, keyringVersion: keyring.version, trustFingerprint: preview.fingerprint });
     await ctx.db.transaction(async (tx) => {
       if (await currentKeyringRow(tx)) syncFail('SYNC_ALREADY_PROVISIONED');
       await insertKeyring(tx, { version: keyring.version, envelope: JSON.stringify(envelope), fingerprint: preview.fingerprint, installed_at: at, source: 'provisioning' });
@@ -116,11 +109,29 @@ export async function provision(ctx: CoreContext, caller: Who, input: { officeCo
   }
 }
 
+/** The signed enrollment request: the office's public keys, for the platform to enrol it. */
+function enrollmentBytes(ctx: CoreContext, r: { officeCode: string; officeName: string; at: string; keyringVersion: number; trustFingerprint: string }): Buffer {
+  const keys = officeSyncKeys(ctx.dataDir);
+  const report = officeSigningKey(ctx);
+  return makeEnrollmentRequest({
+    format: 'creditdesk-enrollment', formatVersion: 1, officeCode: r.officeCode, officeName: r.officeName, createdAt: r.at,
+    keyringVersion: r.keyringVersion, trustFingerprint: r.trustFingerprint,
+    encryptionKey: keys.encryption.rawPublic.toString('hex'), exportSigningKey: keys.exportSigning.rawPublic.toString('hex'),
+    reportSigningKey: { keyId: report.keyId, publicKeyPem: report.publicKeyPem },
+  }, keys.exportSigning);
+}
+
 export async function enrollmentRequest(ctx: CoreContext): Promise<ProvisionResult> {
   const ring = await currentKeyringRow(ctx.db);
+  const first = await provisioningKeyringRow(ctx.db);
+  if (!ring || !first) throw toAppError(new SyncError('SYNC_NOT_PROVISIONED'));
   const file = join(ctx.dataDir, ENROLLMENT_FILE);
-  if (!ring || !existsSync(file)) throw toAppError(new SyncError('SYNC_NOT_PROVISIONED'));
-  return { fingerprint: ring.fingerprint, requestFileName: `enrollment-${ctx.office.code}.json`, requestBase64: readFileSync(file).toString('base64') };
+  // A request file that went missing is made again from the same keys and provisioning record
+  // (Ed25519 signatures are deterministic, so the bytes are the same); it is not written back.
+  const request = existsSync(file)
+    ? readFileSync(file)
+    : enrollmentBytes(ctx, { officeCode: ctx.office.code, officeName: ctx.office.name, at: first.installed_at, keyringVersion: first.version, trustFingerprint: first.fingerprint });
+  return { fingerprint: ring.fingerprint, requestFileName: `enrollment-${ctx.office.code}.json`, requestBase64: request.toString('base64') };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -17,6 +17,11 @@ export function currentKeyringRow(db: Queryable): Promise<KeyringRow | undefined
   return db.get<KeyringRow>('SELECT * FROM sync_keyring ORDER BY version DESC LIMIT 1');
 }
 
+/** The keyring the office was provisioned with (its enrollment request names it). */
+export function provisioningKeyringRow(db: Queryable): Promise<KeyringRow | undefined> {
+  return db.get<KeyringRow>("SELECT * FROM sync_keyring WHERE source = 'provisioning' ORDER BY version LIMIT 1");
+}
+
 export async function insertKeyring(tx: Queryable, r: KeyringRow): Promise<void> {
   await tx.run('INSERT INTO sync_keyring (version, envelope, fingerprint, installed_at, source) VALUES (?, ?, ?, ?, ?)', [r.version, r.envelope, r.fingerprint, r.installed_at, r.source]);
 }

@@ -130,6 +130,19 @@ describe('provisioning refusals', () => {
     assert.deepEqual(readFileSync(join(core.dir, ENROLLMENT_FILE)), request, 'the enrollment request is the one first written');
   });
 
+  test('a provisioned office whose enrollment request file went missing still hands out the same request, not "not provisioned"', async () => {
+    const file = join(core.dir, ENROLLMENT_FILE);
+    const written = readFileSync(file);
+    assert.deepEqual(Buffer.from((await core.ok('sync.enrollmentRequest', {}, operator)).requestBase64, 'base64'), written);
+    rmSync(file);
+    const before = await databaseContentHash(core.ctx.db);
+    const again = await core.ok('sync.enrollmentRequest', {}, operator);
+    assert.deepEqual(Buffer.from(again.requestBase64, 'base64'), written, 'the same signed bytes, made again from the same keys');
+    assert.equal(again.fingerprint, real.fingerprint);
+    assert.equal(existsSync(file), false, 'a read writes nothing back');
+    assert.equal(await databaseContentHash(core.ctx.db), before);
+  });
+
   test('SYNC_ALREADY_PROVISIONED: two provisionings racing, exactly one wins', async () => {
     const racing = await openTestCore({ now: NOW });
     try {
