@@ -25,6 +25,20 @@ const ACTIONS: Record<string, Label> = {
   'statement.create': { zh: '登记本人声明', en: 'Recorded a personal statement' },
   'attachment.upload': { zh: '上传附件', en: 'Uploaded an attachment' },
   'attachment.view': { zh: '查看附件', en: 'Viewed an attachment' },
+  'account.unlock': { zh: '解除账户锁定', en: 'Unlocked an account' },
+  'account.set_role': { zh: '变更角色', en: 'Changed a role' },
+  'account.reset_requested': { zh: '申请重置密码（待另一管理员批准）', en: 'Requested a password reset (awaits another administrator)' },
+  'account.role_requested': { zh: '申请变更角色（待另一管理员批准）', en: 'Requested a role change (awaits another administrator)' },
+  'account.approval_refused': { zh: '批准被拒绝', en: 'Approval refused' },
+  'account.request_cancelled': { zh: '撤回申请', en: 'Withdrew a request' },
+  'settings.idle_lock': { zh: '设置自动锁定时间', en: 'Set the idle-lock time' },
+  'attachment.expire': { zh: '清除未关联的上传', en: 'Removed an unlinked upload' },
+  'auth.change_password': { zh: '修改密码', en: 'Changed their password' },
+  'calendar.proposed': { zh: '提议节假日安排', en: 'Proposed a holiday calendar' },
+  'calendar.confirmed': { zh: '确认节假日安排', en: 'Confirmed a holiday calendar' },
+  'case.read': { zh: '查阅案件', en: 'Read a case' },
+  'case.read_refused': { zh: '查阅案件被拒绝', en: 'Case read refused' },
+  'case.notice': { zh: '打印告知书', en: 'Printed a decision notice' },
   'report.issue': { zh: '出具信用报告', en: 'Issued a credit report' },
   'report.preview': { zh: '预览信用报告', en: 'Previewed a credit report' },
   'report.print': { zh: '打印信用报告', en: 'Printed a credit report' },
@@ -125,7 +139,7 @@ const FIELDS: Record<string, Label> = {
   holidays: { zh: '节假日', en: 'Holidays' }, workdays: { zh: '调休工作日', en: 'Make-up workdays' }, id: { zh: '序号', en: 'ID' }, minutes: { zh: '分钟', en: 'Minutes' },
   mustChange: { zh: '须修改密码', en: 'Must change password' }, notice: { zh: '公告', en: 'Notice' }, proposedBy: { zh: '提议人', en: 'Proposed by' }, received: { zh: '接收', en: 'Received' },
   recordId: { zh: '信息序号', en: 'Record' }, requestId: { zh: '申请序号', en: 'Request' }, rowHash: { zh: '行摘要', en: 'Row digest' }, statementId: { zh: '声明序号', en: 'Statement' },
-  wasLockedUntil: { zh: '原锁定至', en: 'Was locked until' },
+  wasLockedUntil: { zh: '原锁定至', en: 'Was locked until' }, what: { zh: '查阅内容', en: 'What was read' },
   firstDate: { zh: '最早日期', en: 'Earliest date' }, minPeriodEnd: { zh: '最短公示期满', en: 'Minimum period ends' }, rule: { zh: '规则', en: 'Rule' },
 };
 
@@ -141,7 +155,7 @@ const VALUES: Record<string, Label> = {
   clerk: { zh: '窗口受理员', en: 'clerk' }, manager: { zh: '科长', en: 'manager' }, operator: { zh: '同步操作员', en: 'operator' }, auditor: { zh: '审查员', en: 'auditor' }, admin: { zh: '管理员', en: 'administrator' },
   self: { zh: '本人', en: 'in person' }, agent: { zh: '代理人', en: 'agent' }, own: { zh: '自行核查', en: 'own check' }, provider: { zh: '转提供单位核查', en: 'provider check' },
   print: { zh: '打印', en: 'print' }, pdf: { zh: 'PDF', en: 'PDF' }, csv: { zh: 'CSV', en: 'CSV' }, xlsx: { zh: 'Excel', en: 'Excel' },
-  objection: { zh: '异议', en: 'objection' }, repair: { zh: '信用修复', en: 'repair' }, eligible: { zh: '满足条件', en: 'eligible' },
+  objection: { zh: '异议', en: 'objection' }, repair: { zh: '信用修复', en: 'repair' }, case: { zh: '案件', en: 'case' }, receipt: { zh: '回执', en: 'receipt' }, notice: { zh: '告知书', en: 'notice' }, eligible: { zh: '满足条件', en: 'eligible' },
   'accepted at the counter': { zh: '窗口当场受理', en: 'accepted at the counter' }, 'deadline passed': { zh: '已超过办理时限', en: 'deadline passed' },
 };
 
