@@ -45,6 +45,8 @@ export async function openTestCore(opts: { now?: string } = {}): Promise<TestCor
   const dir = mkdtempSync(join(tmpdir(), 'creditdesk-test-'));
   const clock = { now: new Date(opts.now ?? '2026-11-20T02:00:00Z') };
   const core = await openCore({ dataDir: dir, now: () => clock.now, unlock: TEST_UNLOCK });
+  // The start-up jobs (overdue sweep, upload expiry) write; a test's before/after comparison starts once they are done.
+  await core.startupJobs;
   const call = async <M extends MethodName>(method: M, input: InputOf<M>, token?: string) => {
     const r = (await core.dispatch(method, input, { token })) as ApiResult<OutputOf<M>>;
     if (!r.ok) {
