@@ -125,12 +125,10 @@ export async function enrollmentRequest(ctx: CoreContext): Promise<ProvisionResu
   const ring = await currentKeyringRow(ctx.db);
   const first = await provisioningKeyringRow(ctx.db);
   if (!ring || !first) throw toAppError(new SyncError('SYNC_NOT_PROVISIONED'));
-  const file = join(ctx.dataDir, ENROLLMENT_FILE);
-  // A request file that went missing is made again from the same keys and provisioning record
-  // (Ed25519 signatures are deterministic, so the bytes are the same); it is not written back.
-  const request = existsSync(file)
-    ? readFileSync(file)
-    : enrollmentBytes(ctx, { officeCode: ctx.office.code, officeName: ctx.office.name, at: first.installed_at, keyringVersion: first.version, trustFingerprint: first.fingerprint });
+  // Made from the keys and the provisioning record each time, never read back from the file written
+  // at provisioning (Ed25519 signatures are deterministic, so the bytes are the same): a lost or
+  // edited file changes nothing.
+  const request = enrollmentBytes(ctx, { officeCode: ctx.office.code, officeName: ctx.office.name, at: first.installed_at, keyringVersion: first.version, trustFingerprint: first.fingerprint });
   return { fingerprint: ring.fingerprint, requestFileName: `enrollment-${ctx.office.code}.json`, requestBase64: request.toString('base64') };
 }
 

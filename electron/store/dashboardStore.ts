@@ -22,16 +22,15 @@ export function dayCounts(db: Queryable, days: readonly DayWindow[], clerkId: nu
   const mine = clerkId !== null;
   const clerk = (col: string) => (mine ? `${col} = ?2 AND ` : '');
   return db.all<DayCountsRow>(
-    `WITH d AS (SELECT value->>0 AS day, value->>1 AS lo, value->>2 AS hi FROM json_each(?1))
-     SELECT day,
-       (SELECT coalesce(sum(visits), 0) FROM day_tally WHERE ${clerk('clerk_id')}day = d.day) AS visits,
-       (SELECT coalesce(sum(reports), 0) FROM day_tally WHERE ${clerk('clerk_id')}day = d.day) AS reports,
-       (SELECT coalesce(sum(reprints), 0) FROM day_tally WHERE ${clerk('clerk_id')}day = d.day) AS reprints,
-       (SELECT count(*) FROM objection WHERE ${clerk('created_by')}received_on = day) AS objections,
-       (SELECT count(*) FROM repair WHERE ${clerk('created_by')}received_on = day) AS repairs,
+    `WITH d AS (SELECT value->>0 AS day, value->>1 AS lo, value->>2 AS hi FROM json_each(?1)),
+          t AS (SELECT day, sum(visits) AS visits, sum(reports) AS reports, sum(reprints) AS reprints
+                  FROM day_tally WHERE ${clerk('clerk_id')}day IN (SELECT day FROM d) GROUP BY day)
+     SELECT d.day AS day, coalesce(t.visits, 0) AS visits, coalesce(t.reports, 0) AS reports, coalesce(t.reprints, 0) AS reprints,
+       (SELECT count(*) FROM objection WHERE ${clerk('created_by')}received_on = d.day) AS objections,
+       (SELECT count(*) FROM repair WHERE ${clerk('created_by')}received_on = d.day) AS repairs,
        ${mine ? '0' : '(SELECT count(*) FROM objection WHERE decided_at >= lo AND decided_at < hi) + (SELECT count(*) FROM repair WHERE decided_at >= lo AND decided_at < hi)'} AS decided,
        ${mine ? '0' : `(SELECT count(*) FROM objection WHERE decided_at >= lo AND decided_at < hi AND ${OBJECTION_ON_TIME}) + (SELECT count(*) FROM repair WHERE decided_at >= lo AND decided_at < hi AND ${REPAIR_ON_TIME})`} AS decided_on_time
-     FROM d ORDER BY day`,
+     FROM d LEFT JOIN t ON t.day = d.day ORDER BY d.day`,
     mine ? [JSON.stringify(days), clerkId] : [JSON.stringify(days)],
   );
 }
