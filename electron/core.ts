@@ -9,6 +9,7 @@ import { beginOfficeUnlock, DATABASE_FILE } from './keys/unlockOffice';
 import type { OfficeKeys } from './keys/derive';
 import { writeAuditCheckpoint } from './services/auditCheckpoint';
 import { backupNow } from './services/backupService';
+import { finishPendingImports } from './services/syncService';
 import type { CoreContext } from './services/context';
 import { getSetting } from './store/settingsStore';
 import { officeJobs, startScheduler } from './services/maintenanceScheduler';
@@ -64,6 +65,14 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     demo: (await getSetting(db, 'demo')) === '1',
     integrity: 'checking',
   };
+  // An import killed between its platform commit and its office commit is finished before anything
+  // else reads the office (bundle-security.md 8).
+  try {
+    await finishPendingImports(ctx);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
   // quick_check reads the whole file (3.5 s per million subjects measured), so it runs after the
   // console is up, on the read connection; the status shows the outcome.
   const checked = db

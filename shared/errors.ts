@@ -46,6 +46,8 @@ export const ERROR_CODES = [
   'NOT_DECIDED',
   // Sync bundles: details.reason is the specific BUNDLE_*/SYNC_* code, details.zh/en the sentence.
   'SYNC_REFUSED',
+  // A change to credit records waits for the bundle import that holds them to finish.
+  'SYNC_IMPORT_IN_PROGRESS',
   // Data at rest (start-up and command-line refusals):
   'UNLOCK_REFUSED',
   'KEYSTORE_UNAVAILABLE',

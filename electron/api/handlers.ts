@@ -100,6 +100,7 @@ export const handlers: Handlers = {
   'sync.importCheck': ({ ctx, caller, input }) => sync.stageAndCheck(ctx, must(caller), input.source),
   'sync.importApply': ({ ctx, caller, input }) => sync.applyStaged(ctx, must(caller), input.stagedId),
   'sync.importProgress': async ({ input }) => sync.importProgress(input.stagedId),
+  'sync.importCancel': ({ input }) => sync.cancelImport(input.stagedId),
   'sync.importHistory': ({ ctx, input }) => sync.importHistory(ctx, input.limit),
   'sync.exportPending': ({ ctx }) => sync.exportPending(ctx),
   'sync.exportWrite': ({ ctx, caller }) => sync.exportWrite(ctx, must(caller)),

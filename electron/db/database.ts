@@ -169,6 +169,39 @@ export class Connection implements Queryable {
   }
 }
 
+/**
+ * The platform's data (subjects, records, lists, measures) lives in a second file beside the office
+ * file, attached to both office connections as schema `platform` (migrations 22 and 23).
+ */
+export const PLATFORM_SCHEMA = 'platform';
+export function platformFileOf(officeFile: string): string {
+  const dot = officeFile.lastIndexOf('.');
+  const slash = Math.max(officeFile.lastIndexOf('/'), officeFile.lastIndexOf('\\'));
+  return dot > slash ? `${officeFile.slice(0, dot)}-platform${officeFile.slice(dot)}` : `${officeFile}-platform`;
+}
+
+/** Thrown by a transaction that must write platform rows while a bundle import holds them. */
+export class PlatformBusyError extends AppError {
+  constructor() {
+    super('SYNC_IMPORT_IN_PROGRESS', 'A platform bundle is being imported; this change to credit records can be made once the import has finished.');
+  }
+}
+
+export interface TransactionOptions {
+  /**
+   * The transaction writes platform rows (records, list entries): it waits for other such
+   * transactions and is refused while an import holds the platform file. Without it a transaction
+   * writes the office file only and never waits for an import.
+   */
+  platform?: boolean;
+}
+
+/** The import's own connection to the platform file: nothing else writes through it. */
+export interface PlatformWriter {
+  /** BEGIN IMMEDIATE … COMMIT on the platform file alone; a throw rolls back. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+}
+
 export interface DatabaseOptions {
   /** Pages of cache per connection; negative means KiB (SQLite convention). */
   cacheSizeKiB?: number;
@@ -177,6 +210,11 @@ export interface DatabaseOptions {
    * output of a KDF). Without it the file is plain SQLite, which only tools and tests ask for.
    */
   key?: Buffer;
+  /**
+   * Where the platform file is (default: platformFileOf(file)); false for a database that keeps
+   * everything in one file (the reference platform's own store, tools).
+   */
+  platformFile?: string | false;
 }
 
 /** `PRAGMA key` must be the first statement on a connection; a wrong key shows only on first read. */
@@ -211,31 +249,55 @@ function ownerOnlyFile(file: string): void {
   chmodSync(file, 0o600);
 }
 
+/** The SQLCipher key as SQL text ("x'…'"), or null for a plain file. */
+const keyLiteral = (key: Buffer | undefined): string | null => (key ? `x'${key.toString('hex')}'` : null);
+
 export class Database implements Queryable {
   private readonly writeLock = new Mutex();
+  /** Held by an import for its whole length and by every `{ platform: true }` transaction. */
+  private readonly platformLock = new Mutex();
+  private importRunning = false;
 
   private constructor(
     private writer: Connection,
     private readonly reader: Connection,
+    /** The import's connection to the platform file; null when there is no platform file. */
+    private readonly importer: Connection | null,
     readonly file: string,
+    readonly platformFile: string | null,
     private readonly options: DatabaseOptions,
   ) {}
 
   static async open(file: string, options: DatabaseOptions = {}): Promise<Database> {
     ownerOnlyFile(file);
-    const writer = await Database.openWriter(file, options);
+    const platformFile = options.platformFile === false ? null : (options.platformFile ?? platformFileOf(file));
+    if (platformFile) ownerOnlyFile(platformFile);
+    const writer = await Database.openWriter(file, platformFile, options);
     const cache = options.cacheSizeKiB ?? 64 * 1024;
-    const reader = await Connection.open(file, sqlite3.OPEN_READONLY);
-    await applyKey(reader, file, options.key).catch(async (err: unknown) => {
-      await writer.close();
+    const opened: Connection[] = [writer];
+    try {
+      const reader = await Connection.open(file, sqlite3.OPEN_READONLY);
+      await applyKey(reader, file, options.key);
+      opened.push(reader);
+      if (platformFile) await attachPlatform(reader, platformFile, options.key);
+      await reader.exec(`PRAGMA busy_timeout = 5000; PRAGMA cache_size = -${cache}; PRAGMA query_only = ON;`);
+      let importer: Connection | null = null;
+      if (platformFile) {
+        importer = await Connection.open(platformFile);
+        await applyKey(importer, platformFile, options.key);
+        opened.push(importer);
+        await importer.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;
+          PRAGMA busy_timeout = 5000; PRAGMA cache_size = -${cache}; PRAGMA temp_store = FILE;`);
+      }
+      return new Database(writer, reader, importer, file, platformFile, options);
+    } catch (err) {
+      await Promise.all(opened.map((c) => c.close().catch(() => undefined)));
       throw err;
-    });
-    await reader.exec(`PRAGMA busy_timeout = 5000; PRAGMA cache_size = -${cache}; PRAGMA query_only = ON;`);
-    return new Database(writer, reader, file, options);
+    }
   }
 
   /** The writer connection as open() sets it up; also used to replace a writer left unusable. */
-  private static async openWriter(file: string, options: DatabaseOptions): Promise<Connection> {
+  private static async openWriter(file: string, platformFile: string | null, options: DatabaseOptions): Promise<Connection> {
     const writer = await Connection.open(file);
     await applyKey(writer, file, options.key);
     const cache = options.cacheSizeKiB ?? 64 * 1024;
@@ -243,7 +305,19 @@ export class Database implements Queryable {
       `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;
        PRAGMA busy_timeout = 5000; PRAGMA cache_size = -${cache}; PRAGMA temp_store = MEMORY;`,
     );
+    if (platformFile) {
+      await attachPlatform(writer, platformFile, options.key).catch(async (err: unknown) => {
+        await writer.close();
+        throw err;
+      });
+      await writer.exec(`PRAGMA ${PLATFORM_SCHEMA}.journal_mode = WAL; PRAGMA ${PLATFORM_SCHEMA}.synchronous = NORMAL; PRAGMA ${PLATFORM_SCHEMA}.cache_size = -${cache};`);
+    }
     return writer;
+  }
+
+  /** True while an import holds the platform file (the counter shows a quiet notice). */
+  get importing(): boolean {
+    return this.importRunning;
   }
 
   /** Prepared statements cached on each connection (bounded by STATEMENT_CACHE_SIZE). */
@@ -274,10 +348,46 @@ export class Database implements Queryable {
    * writes inside `fn` must use `tx` too: db.run / db.transaction from inside throw
    * ReentrantLockError rather than wait for this transaction forever.
    */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  transaction<T>(fn: (tx: Queryable) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    // BEGIN IMMEDIATE would take the platform file's write lock too (it locks every attached
+    // file) and so wait for an import; an office transaction takes the office file's lock at its
+    // first write instead, and nothing but this connection ever writes the office file.
+    if (!this.importer) return this.officeTransaction(fn, 'BEGIN IMMEDIATE');
+    if (!options.platform) return this.officeTransaction(fn, 'BEGIN');
+    if (this.importRunning) return Promise.reject(new PlatformBusyError());
+    return this.platformLock.runExclusive(() => this.officeTransaction(fn, 'BEGIN IMMEDIATE'), 'db.transaction');
+  }
+
+  /**
+   * Runs `fn` holding the platform file for an import: `{ platform: true }` transactions are
+   * refused meanwhile, office transactions go on. `platform` writes through the import's own
+   * connection; `fn` may also run office transactions (the import's office half).
+   */
+  importExclusive<T>(fn: (platform: PlatformWriter) => Promise<T>): Promise<T> {
+    const importer = this.importer;
+    if (!importer) return Promise.reject(new Error('This database has no platform file.'));
+    return this.platformLock.runExclusive(async () => {
+      this.importRunning = true;
+      try {
+        return await fn({ transaction: (body) => runTransaction(importer, 'BEGIN IMMEDIATE', body) });
+      } finally {
+        this.importRunning = false;
+      }
+    }, 'db.importExclusive');
+  }
+
+  /**
+   * Runs `fn` while no import and no `{ platform: true }` transaction can change the platform file
+   * (waiting for one that runs): for work that must see both files at one moment, like a backup.
+   */
+  holdingPlatform<T>(fn: () => Promise<T>): Promise<T> {
+    return this.importer ? this.platformLock.runExclusive(fn, 'db.holdingPlatform') : fn();
+  }
+
+  private officeTransaction<T>(fn: (tx: Queryable) => Promise<T>, begin: string): Promise<T> {
     return this.writeLock.runExclusive(async () => {
       const writer = this.writer;
-      await writer.exec('BEGIN IMMEDIATE');
+      await writer.exec(begin);
       try {
         const result = await fn(writer);
         await writer.exec('COMMIT');
@@ -298,14 +408,35 @@ export class Database implements Queryable {
     const why = (e: unknown) => (e instanceof Error ? e.message : String(e));
     diagnostic(this.file, `[db] ROLLBACK failed (${why(rollbackErr)}) after: ${why(cause)}; the writer connection is reopened`, 'error');
     await this.writer.close().catch(() => undefined);
-    this.writer = await Database.openWriter(this.file, this.options);
+    this.writer = await Database.openWriter(this.file, this.platformFile, this.options);
   }
 
   async close(): Promise<void> {
     await this.writeLock.runExclusive(async () => {
-      await this.reader.close();
-      await this.writer.exec('PRAGMA optimize').catch(() => undefined);
-      await this.writer.close();
+      await this.platformLock.runExclusive(async () => {
+        await this.importer?.close();
+        await this.reader.close();
+        await this.writer.exec('PRAGMA optimize').catch(() => undefined);
+        await this.writer.close();
+      }, 'db.close');
     }, 'db.close');
+  }
+}
+
+async function attachPlatform(conn: Connection, platformFile: string, key: Buffer | undefined): Promise<void> {
+  const k = keyLiteral(key);
+  await conn.run(`ATTACH DATABASE ? AS ${PLATFORM_SCHEMA}${k ? ' KEY ?' : ''}`, k ? [platformFile, k] : [platformFile]);
+}
+
+/** BEGIN … COMMIT on one connection; any throw rolls back. */
+async function runTransaction<T>(conn: Connection, begin: string, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  await conn.exec(begin);
+  try {
+    const result = await fn(conn);
+    await conn.exec('COMMIT');
+    return result;
+  } catch (err) {
+    await conn.exec('ROLLBACK').catch(() => undefined);
+    throw err;
   }
 }

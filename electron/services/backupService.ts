@@ -4,6 +4,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { AppError } from '../../shared/errors';
 import { ownerOnlyDir, ownerOnlyUmask, writeOwnerOnlyFile } from '../keys/ownerOnly';
 import { vacuumInto } from '../store/backupStore';
+import { DATABASE_FILE } from '../keys/unlockOffice';
 import { getSetting, setSetting } from '../store/settingsStore';
 import { AUDIT_HEAD_FILE, writeAuditCheckpoint } from './auditCheckpoint';
 import type { CoreContext } from './context';
@@ -91,7 +92,7 @@ export async function backupNow(ctx: CoreContext, opts: { to?: string; keep?: nu
   rmSync(partial, { recursive: true, force: true });
   ownerOnlyDir(partial);
   try {
-    await vacuumInto(ctx.db, join(partial, 'creditdesk.sqlite'));
+    await vacuumInto(ctx.db, partial, DATABASE_FILE);
     for (const item of CARRIED) for (const f of walkFiles(join(ctx.dataDir, item))) linkOrCopy(f, join(partial, relative(ctx.dataDir, f)));
     const files = walkFiles(partial).map((f) => ({ path: relative(partial, f), sha256: sha256File(f), size: statSync(f).size }));
     const manifest: Manifest = {

@@ -20,7 +20,7 @@ import { dishonestDebtorDeletionDeadline, revocationWithdrawalDeadline, type Dea
 import type { Queryable } from '../db/database';
 import { attachmentBytes, attachmentsOfObjection, linkObjectionAttachment, uploadedHashes } from '../store/objectionAttachmentStore';
 import { checkCaseQuota } from './attachmentQuota';
-import { activeListEntriesOf, endPublication, liftListEntriesOf, recordsByIds, setRecordContent, setRecordStatus } from '../store/caseRecordStore';
+import { activeListEntriesOf, endPublication, liftListEntriesOf, markUnderObjection, recordsByIds, setRecordContent, setRecordStatus } from '../store/caseRecordStore';
 import {
   appendCaseEvent,
   caseEvents,
@@ -233,7 +233,7 @@ function deadlineRows(row: ObjectionRow, profile: RuleProfile): [string, string]
 /** received → accepted: the annotation appears on every concerned record (records go under objection). */
 async function acceptIn(tx: Queryable, ctx: CoreContext, caller: Caller, row: ObjectionRow, reason: string | null): Promise<ObjectionRow> {
   if (!objectionCanMove(row.state as ObjectionState, 'accepted')) throw illegal('objection', row.case_no, row.state, 'accepted');
-  for (const r of await objectionRecords(tx, row.id)) await setRecordStatus(tx, r.record_id, 'under_objection');
+  for (const r of await objectionRecords(tx, row.id)) await markUnderObjection(tx, r.record_id, ctx.db.importing);
   const next: ObjectionRow = { ...row, state: 'accepted' };
   await updateCase(tx, 'objection', row.id, { state: 'accepted', ...(await deadlinePatch(ctx, next)) });
   await recordTransition(tx, ctx, caller, 'objection', row, 'accepted', 'accepted', reason);
@@ -364,7 +364,7 @@ export async function actOnObjection(ctx: CoreContext, caller: Caller, a: Object
         await move('closed', { closed_at: ctx.now().toISOString() }, a.reason ?? null);
         return;
     }
-  });
+  }, { platform: a.action === 'decide' }); // a decision writes the records' new state
   return getObjection(ctx, a.id);
 }
 

@@ -208,7 +208,7 @@ export async function actOnRepair(ctx: CoreContext, caller: Caller, a: RepairAct
         payload: { caseNo: row.case_no, action: a.action, reason: a.reason ?? null, on: day, decidingUnit: row.provider_unit, record: { centralId: record.central_id, documentNo: record.document_no }, ...detail },
       });
     }
-  });
+  }, { platform: a.action === 'approve' }); // approval marks the record repaired
   return getRepair(ctx, a.id);
 }
 

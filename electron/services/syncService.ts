@@ -2,19 +2,27 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type {
-  BundleInView, BundleOutView, ExportFile, FileSource, ImportPreview, ImportResult, ProvisionResult, SyncStatus, TrustPreviewView,
+  BundleInView, BundleOutView, ExportFile, FileSource, ImportPreview, ImportProgressView, ImportResult, ProvisionResult, SyncStatus, TrustPreviewView,
 } from '../../shared/contract/sync';
 import { MAX_UPLOAD_BYTES } from '../../shared/contract/sync';
 import type { Purpose } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { refusalOf, refusalSentences, SyncError, syncFail } from '../sync/content/syncError';
-import { applyUpdate } from '../sync/office/applyUpdate';
+import { applyOfficeHalf, applyPlatformHalf } from '../sync/office/applyUpdate';
+import type { OfficePart } from '../sync/office/applyUpdate';
+import { checkOfficePreconditions } from '../sync/office/verifyUpdate';
+import { keepSummary, refusalSummary, startBundleJob } from '../sync/worker/startBundleJob';
+import { BundleError } from '../sync/bundle/index';
+import type { BundleJob } from '../sync/worker/startBundleJob';
+import type { ImportPhase, JobInput, JobMode } from '../sync/worker/protocol';
+import type { PlatformWriter } from '../db/database';
+import { applyPendingRecordMarks } from '../store/caseRecordStore';
+import { APPLY_BATCH, bundleApplied, deletePendingImport, pendingImports } from '../store/syncApplyStore';
 import { copyExportTo, dropAcknowledged, keptExport, pendingExportCounts, readKept, writeExportIn } from '../sync/office/exportBundle';
 import type { WrittenExport } from '../sync/office/exportBundle';
 import { officeSyncKeys } from '../sync/office/officeSyncKeys';
 import { fingerprintConfirmed, makeEnrollmentRequest, readTrustFile } from '../sync/office/provisioning';
-import { peekHeader, verifyUpdate } from '../sync/office/verifyUpdate';
-import { allChannels, currentKeyringRow, insertBundleIn, provisioningKeyringRow, insertKeyring, lastBundleOut, listBundlesIn, listBundlesOut, type BundleInRow } from '../store/syncStore';
+import { allChannels, currentKeyringRow, insertBundleIn, newestVerifiedCreatedAt, officeNameOf, provisioningKeyringRow, insertKeyring, lastBundleOut, listBundlesIn, listBundlesOut, type BundleInRow } from '../store/syncStore';
 import { setSetting } from '../store/settingsStore';
 import { auditIn } from './auditService';
 import { calendarChanged } from './calendarEntryService';
@@ -45,17 +53,23 @@ export type LocalFileSource = FileSource | { kind: 'path'; path: string };
 function readSource(src: LocalFileSource, cap: number): { bytes: Buffer; fileName: string } {
   if (src.kind === 'upload') {
     const bytes = Buffer.from(src.base64, 'base64');
-    if (bytes.length > cap) syncFail('SYNC_FILE_UNREADABLE', { detail: `larger than ${cap} bytes; import it with the staff command line (creditdesk sync import)` });
+    if (bytes.length > cap) syncFail('SYNC_FILE_TOO_LARGE', { limit: cap });
     return { bytes, fileName: basename(src.fileName) };
   }
   try {
     const size = statSync(src.path).size;
-    if (size > cap) return syncFail('SYNC_FILE_UNREADABLE', { detail: `larger than ${cap} bytes` });
+    if (size > cap) return syncFail('SYNC_FILE_TOO_LARGE', { limit: cap });
     return { bytes: readFileSync(src.path), fileName: basename(src.path) };
   } catch (e) {
     if (e instanceof SyncError) throw e;
-    return syncFail('SYNC_FILE_UNREADABLE', { detail: (e as NodeJS.ErrnoException).code ?? 'error' });
+    return fileRefusal(e);
   }
+}
+
+/** A file the system could not open, as a coded refusal. */
+function fileRefusal(e: unknown): never {
+  const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
+  return code === 'ENOENT' ? syncFail('SYNC_FILE_MISSING') : syncFail('SYNC_FILE_UNREADABLE', { detail: code });
 }
 
 export async function syncStatus(ctx: CoreContext): Promise<SyncStatus> {
@@ -137,91 +151,200 @@ export async function enrollmentRequest(ctx: CoreContext): Promise<ProvisionResu
 
 const stagingDir = (ctx: CoreContext) => join(ctx.dataDir, 'incoming');
 const stagedPath = (ctx: CoreContext, id: string) => join(stagingDir(ctx), `${id}.cdbundle`);
-const progress = new Map<string, { done: number; total: number }>();
 
-async function recordRefusal(ctx: CoreContext, caller: Who, input: Buffer | string, fileName: string | null, e: unknown): Promise<void> {
+/** Where an import stands, for the import screen (phase, rows written, an estimate). */
+interface Progress { phase: ImportPhase; done: number; total: number; startedAt: number; applyStartedAt: number | null; job: BundleJob | null; cancelled: boolean }
+const progress = new Map<string, Progress>();
+
+async function jobInput(ctx: CoreContext, mode: JobMode, file: string): Promise<JobInput> {
+  const ring = await currentKeyringRow(ctx.db);
+  if (!ring) return syncFail('SYNC_NOT_PROVISIONED');
+  const keys = officeSyncKeys(ctx.dataDir);
+  const newest = await newestVerifiedCreatedAt(ctx.db);
+  return {
+    mode, file, keyringEnvelope: JSON.parse(ring.envelope) as unknown, office: { code: ctx.office.code },
+    encryptionKey: keys.encryption.privateKey, ownExportKey: keys.exportSigning.rawPublic,
+    channels: (await allChannels(ctx.db)).map((c) => ({ sender: c.sender, recipient: c.recipient, channel: c.channel, sequence: c.last_sequence, bundleHash: c.last_hash })),
+    now: ctx.now().toISOString(), newestVerifiedCreatedAt: newest?.toISOString() ?? null, batchRows: APPLY_BATCH,
+  };
+}
+
+/** A bundle for another office names that office by code and, when the roster knows it, by name. */
+async function namingRecipient(ctx: CoreContext, e: unknown): Promise<unknown> {
+  if (!(e instanceof BundleError) || e.code !== 'BUNDLE_RECIPIENT_MISMATCH' || e.params.recipientName) return e;
+  const name = await officeNameOf(ctx.db, String(e.params.recipient));
+  if (!name) return e;
+  const named = new BundleError(e.code, { ...e.params, recipientName: name });
+  keepSummary(e, named);
+  return named;
+}
+
+/** History row and audit event of a refusal, labelled only from a header whose signature verified. */
+async function recordRefusal(ctx: CoreContext, caller: Who, fileName: string | null, e: unknown): Promise<void> {
   const r = refusalOf(e);
   if (!r) return;
-  const peek = peekHeader(input);
+  const h = refusalSummary(e);
   const at = ctx.now().toISOString();
   await ctx.db.transaction(async (tx) => {
     await insertBundleIn(tx, {
-      at, file_name: fileName, bundle_hash: peek?.bundleHash ?? null, sender: peek?.sender ?? null, channel: peek?.channel ?? null,
-      purpose: peek?.purpose ?? null, sequence: peek?.sequence ?? null, created_at: peek?.createdAt ?? null, expires_at: peek?.expiresAt ?? null,
+      at, file_name: fileName, bundle_hash: h?.bundleHash ?? null, sender: h?.sender ?? null, channel: h?.channel ?? null,
+      purpose: h?.purpose ?? null, sequence: h?.sequence ?? null, created_at: h?.createdAt ?? null, expires_at: h?.expiresAt ?? null,
       result: r.benign ? 'already_imported' : 'refused', counts: '{}', refused_code: r.code, refused_reason: null, refused_reason_zh: null, refused_params: JSON.stringify(r.params),
     });
     await auditIn(tx, ctx, caller, {
       action: r.benign ? 'sync.import_already' : 'sync.import_refused', target: fileName,
-      detail: { code: r.code, sequence: peek?.sequence ?? null, sender: peek?.sender ?? null, bundleHash: peek?.bundleHash ?? null },
+      detail: { code: r.code, sequence: h?.sequence ?? null, sender: h?.sender ?? null, bundleHash: h?.bundleHash ?? null },
     });
   });
 }
 
-/** Verifies without writing: the preview. A refusal is recorded (history and audit) and thrown. */
-export async function checkImport(ctx: CoreContext, caller: Who, input: Buffer | string, fileName: string | null): Promise<Omit<ImportPreview, 'stagedId' | 'fileName'>> {
+/**
+ * The preview: the checks before decryption and the manifest, in the bundle worker; the content
+ * itself is verified once, when it is applied. A refusal is recorded (history and audit) and thrown.
+ */
+export async function checkImport(ctx: CoreContext, caller: Who, file: string, fileName: string | null): Promise<Omit<ImportPreview, 'stagedId' | 'fileName'>> {
   try {
-    const v = await verifyUpdate(ctx.db, ctx, input);
-    const h = v.opened.header;
-    return { purpose: h.purpose, sender: h.sender.name, channel: h.channel, sequence: h.sequence, createdAt: h.createdAt, expiresAt: h.expiresAt, bundleHash: v.opened.bundleHash, counts: v.counts };
-  } catch (e) {
-    await recordRefusal(ctx, caller, input, fileName, e);
+    const job = startBundleJob(await jobInput(ctx, 'preview', file));
+    const p = await job.first;
+    if (p.type !== 'preview') throw new Error('the bundle worker answered a preview with content');
+    const h = p.summary;
+    return { purpose: h.purpose, sender: h.sender, channel: h.channel, sequence: h.sequence, createdAt: h.createdAt, expiresAt: h.expiresAt, bundleHash: h.bundleHash, counts: p.counts };
+  } catch (err) {
+    const e = await namingRecipient(ctx, err);
+    await recordRefusal(ctx, caller, fileName, e);
     throw e;
   }
 }
 
 /**
- * Verifies again inside the write transaction (nothing can change between check and apply) and
- * applies. Already-imported is a benign no-op answered with a result, not an error.
+ * Verifies the bundle once in the bundle worker and applies it: the platform half on the platform
+ * file while the counter goes on writing the office file, then the office half
+ * (electron/sync/office/applyUpdate.ts). Already-imported is a benign no-op answered with a result.
+ * `file` is a staged upload or a path the staff command line was given.
  */
-export async function importBundle(ctx: CoreContext, caller: Who, input: Buffer | string, fileName: string | null, onProgress?: (done: number, total: number) => void): Promise<ImportResult> {
+export async function importBundle(
+  ctx: CoreContext, caller: Who, file: string, fileName: string | null, onProgress?: (done: number, total: number) => void | Promise<void>, progressKey?: string,
+): Promise<ImportResult> {
+  const track: Progress = { phase: 'checking', done: 0, total: 0, startedAt: Date.now(), applyStartedAt: null, job: null, cancelled: false };
+  if (progressKey) progress.set(progressKey, track);
   try {
+    const input = await jobInput(ctx, 'open', file);
     const at = ctx.now().toISOString();
-    const done = await ctx.db.transaction(async (tx) => {
-      const v = await verifyUpdate(tx, ctx, input);
-      const effects = await applyUpdate(tx, v, at, onProgress);
-      const h = v.opened.header;
-      await insertBundleIn(tx, {
-        at, file_name: fileName, bundle_hash: v.opened.bundleHash, sender: h.sender.name, channel: h.channel, purpose: h.purpose, sequence: h.sequence,
-        created_at: h.createdAt, expires_at: h.expiresAt, result: 'applied', counts: JSON.stringify(v.counts), refused_code: null, refused_reason: null, refused_reason_zh: null, refused_params: null,
-      });
-      await auditIn(tx, ctx, caller, {
-        action: 'sync.import_applied', target: fileName,
-        detail: { sender: h.sender.name, channel: h.channel, sequence: h.sequence, bundleHash: v.opened.bundleHash, counts: v.counts, acknowledged: effects.acknowledged },
-      });
-      return { v, effects };
+    const finished = await ctx.db.importExclusive(async (platform) => {
+      const job = startBundleJob(input, (phase) => (track.phase = phase));
+      track.job = job;
+      try {
+        const v = await job.first;
+        if (v.type !== 'verified') throw new Error('the bundle worker answered an import with a preview');
+        const outcomes = await checkOfficePreconditions(ctx.db, ctx, v.office);
+        track.phase = 'applying';
+        track.applyStartedAt = Date.now();
+        track.total = Object.values(v.platformRows).reduce((a, b) => a + b, 0);
+        const base = { summary: v.summary, counts: v.counts, fileName, caller: caller ? { accountId: caller.accountId, username: caller.username } : null, at, office: v.office, newKeyring: v.newKeyring };
+        const part = await platform.transaction((tx) => applyPlatformHalf(tx, job, base, outcomes, async (rows) => {
+          track.done += rows;
+          await onProgress?.(track.done, track.total);
+        }));
+        track.phase = 'finishing';
+        return await finishImport(ctx, platform, part);
+      } finally {
+        track.job = null;
+        await job.cancel();
+      }
     });
-    // Deadlines of every open case are recomputed on the new calendar (and the newly late escalated).
-    if (done.effects.calendarChanged) await calendarChanged(ctx);
-    if (done.effects.purposesChanged) ctx.catalogs.purposes = done.v.content.purposes as Purpose[];
-    dropAcknowledged(ctx.dataDir, ctx.office.code, done.effects.acknowledged);
-    const h = done.v.opened.header;
+    const s = finished.summary;
     return {
-      result: 'applied', sequence: h.sequence, sender: h.sender.name, counts: done.v.counts, acknowledgedExports: done.effects.acknowledged,
-      message: { zh: `第 ${h.sequence} 号同步包已导入。`, en: `Bundle ${h.sequence} was imported.` },
+      result: 'applied', sequence: s.sequence, sender: s.sender, counts: finished.counts, acknowledgedExports: finished.acknowledged,
+      message: { zh: `第 ${s.sequence} 号同步包已导入。`, en: `Bundle ${s.sequence} was imported.` },
     };
-  } catch (e) {
-    await recordRefusal(ctx, caller, input, fileName, e);
+  } catch (err) {
+    const e = await namingRecipient(ctx, err);
+    if (track.cancelled) {
+      await ctx.db.transaction((tx) => auditIn(tx, ctx, caller, { action: 'sync.import_cancelled', target: fileName, detail: { phase: track.phase } }));
+      throw new SyncError('SYNC_IMPORT_CANCELLED');
+    }
+    await recordRefusal(ctx, caller, fileName, e);
     const r = refusalOf(e);
     if (r?.benign) {
-      const peek = peekHeader(input);
-      return { result: 'already_imported', sequence: peek?.sequence ?? 0, sender: peek?.sender ?? '', counts: {}, acknowledgedExports: [], message: { zh: r.zh, en: r.en } };
+      const h = refusalSummary(e);
+      return { result: 'already_imported', sequence: h?.sequence ?? 0, sender: h?.sender ?? '', counts: {}, acknowledgedExports: [], message: { zh: r.zh, en: r.en } };
     }
     throw e;
+  } finally {
+    if (progressKey) progress.delete(progressKey);
   }
+}
+
+/**
+ * The office half of an import whose platform half committed: one office transaction with its
+ * history row and audit event, then the pending row goes. Also what start-up runs for a pending
+ * row left by a kill between the two commits.
+ */
+async function finishImport(ctx: CoreContext, platform: PlatformWriter, part: OfficePart): Promise<OfficePart & { acknowledged: number[] }> {
+  const s = part.summary;
+  const effects = await ctx.db.transaction(async (tx) => {
+    if (await bundleApplied(tx, s.bundleHash)) return null;
+    const done = await applyOfficeHalf(tx, part);
+    // Objections accepted while the import held the platform file mark their records now.
+    await applyPendingRecordMarks(tx);
+    await insertBundleIn(tx, {
+      at: part.at, file_name: part.fileName, bundle_hash: s.bundleHash, sender: s.sender, channel: s.channel, purpose: s.purpose, sequence: s.sequence,
+      created_at: s.createdAt, expires_at: s.expiresAt, result: 'applied', counts: JSON.stringify(part.counts), refused_code: null, refused_reason: null, refused_reason_zh: null, refused_params: null,
+    });
+    await auditIn(tx, ctx, part.caller, {
+      action: 'sync.import_applied', target: part.fileName,
+      detail: { sender: s.sender, channel: s.channel, sequence: s.sequence, bundleHash: s.bundleHash, counts: part.counts, acknowledged: done.acknowledged },
+    });
+    return done;
+  });
+  await platform.transaction((tx) => deletePendingImport(tx, s.bundleHash));
+  if (effects) {
+    // Deadlines of every open case are recomputed on the new calendar (and the newly late escalated).
+    if (effects.calendarChanged) await calendarChanged(ctx);
+    if (effects.purposesChanged) ctx.catalogs.purposes = part.office.purposes as Purpose[];
+    dropAcknowledged(ctx.dataDir, ctx.office.code, effects.acknowledged);
+  }
+  return { ...part, acknowledged: effects?.acknowledged ?? [] };
+}
+
+/** Start-up: finishes the office half of any import whose process ended between the two commits. */
+export async function finishPendingImports(ctx: CoreContext): Promise<number> {
+  if (!ctx.db.platformFile) return 0;
+  const rows = await pendingImports(ctx.db);
+  if (rows.length > 0) {
+    await ctx.db.importExclusive(async (platform) => {
+      for (const r of rows) await finishImport(ctx, platform, JSON.parse(r.office_part) as OfficePart);
+    });
+  }
+  // Marks queued by an import that ended before its office half wrote them.
+  await ctx.db.transaction((tx) => applyPendingRecordMarks(tx), { platform: true });
+  return rows.length;
+}
+
+/** Stops an import that has not begun to write; once the platform half is writing it runs to its end. */
+export async function cancelImport(stagedId: string): Promise<{ cancelled: boolean }> {
+  const t = progress.get(stagedId);
+  if (!t || !t.job || t.phase === 'applying' || t.phase === 'finishing') return { cancelled: false };
+  t.cancelled = true;
+  await t.job.cancel();
+  return { cancelled: true };
 }
 
 export async function stageAndCheck(ctx: CoreContext, caller: Caller, src: FileSource): Promise<ImportPreview> {
   try {
     const { bytes, fileName } = readSource(src, MAX_UPLOAD_BYTES);
     const id = createHash('sha256').update(bytes).digest('hex');
+    // The worker reads files, not API bytes: the upload is staged first and removed if refused.
+    mkdirSync(stagingDir(ctx), { recursive: true, mode: 0o700 });
+    writeFileSync(stagedPath(ctx, id), bytes, { mode: 0o600 });
+    bytes.fill(0);
     try {
-      const preview = await checkImport(ctx, caller, bytes, fileName);
-      mkdirSync(stagingDir(ctx), { recursive: true, mode: 0o700 });
-      writeFileSync(stagedPath(ctx, id), bytes, { mode: 0o600 });
+      const preview = await checkImport(ctx, caller, stagedPath(ctx, id), fileName);
       writeFileSync(`${stagedPath(ctx, id)}.name`, fileName, { mode: 0o600 });
       return { stagedId: id, fileName, ...preview };
-    } finally {
-      bytes.fill(0);
+    } catch (e) {
+      rmSync(stagedPath(ctx, id), { force: true });
+      throw e;
     }
   } catch (e) {
     throw toAppError(e);
@@ -232,19 +355,24 @@ export async function applyStaged(ctx: CoreContext, caller: Caller, stagedId: st
   const path = stagedPath(ctx, stagedId);
   if (!existsSync(path)) throw toAppError(new SyncError('SYNC_NOT_STAGED'));
   const fileName = existsSync(`${path}.name`) ? readFileSync(`${path}.name`, 'utf8') : null;
-  progress.set(stagedId, { done: 0, total: 0 });
   try {
-    return await importBundle(ctx, caller, path, fileName, (done, total) => progress.set(stagedId, { done, total }));
+    return await importBundle(ctx, caller, path, fileName, undefined, stagedId);
   } catch (e) {
     throw toAppError(e);
   } finally {
-    progress.delete(stagedId);
     rmSync(path, { force: true });
     rmSync(`${path}.name`, { force: true });
   }
 }
 
-export const importProgress = (stagedId: string): { done: number; total: number } | null => progress.get(stagedId) ?? null;
+export function importProgress(stagedId: string): ImportProgressView | null {
+  const t = progress.get(stagedId);
+  if (!t) return null;
+  const now = Date.now();
+  // Rows per millisecond so far predict the rest once a tenth of the rows is written.
+  const estimateMs = t.applyStartedAt !== null && t.total > 0 && t.done >= t.total / 10 ? Math.round(((now - t.applyStartedAt) / t.done) * (t.total - t.done)) : null;
+  return { phase: t.phase, done: t.done, total: t.total, elapsedMs: now - t.startedAt, estimateMs, cancellable: t.job !== null && (t.phase === 'checking' || t.phase === 'decrypting' || t.phase === 'verifying') };
+}
 
 const safeJson = (s: string): Record<string, number> => JSON.parse(s) as Record<string, number>;
 

@@ -17,6 +17,23 @@ export async function setRecordStatus(tx: Queryable, id: number, status: RecordS
   await tx.run('UPDATE record SET status = ?, version = version + 1 WHERE id = ?', [status, id]);
 }
 
+/**
+ * Marks a record under objection now, or, while an import holds the platform file, queues the mark
+ * in the office file for the import's office half to write (applyPendingRecordMarks).
+ */
+export async function markUnderObjection(tx: Queryable, id: number, importing: boolean): Promise<void> {
+  if (!importing) return setRecordStatus(tx, id, 'under_objection');
+  await tx.run(`INSERT INTO record_mark_pending (record_id, status) VALUES (?, 'under_objection') ON CONFLICT(record_id) DO UPDATE SET status = excluded.status`, [id]);
+}
+
+/** Writes the queued marks (inside the import's office half, which may write the platform file). */
+export async function applyPendingRecordMarks(tx: Queryable): Promise<number> {
+  const marks = await tx.all<{ record_id: number; status: RecordStatus }>('SELECT record_id, status FROM record_mark_pending ORDER BY record_id');
+  for (const m of marks) await setRecordStatus(tx, m.record_id, m.status);
+  if (marks.length > 0) await tx.run('DELETE FROM record_mark_pending');
+  return marks.length;
+}
+
 export async function setRecordContent(tx: Queryable, id: number, content: string, status: RecordStatus): Promise<void> {
   await tx.run('UPDATE record SET content = ?, status = ?, version = version + 1 WHERE id = ?', [content, status, id]);
 }

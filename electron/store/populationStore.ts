@@ -6,12 +6,20 @@ import type { Queryable } from '../db/database';
 // row (DESIGN.md §3). Rows are upserted by central id so a delta bundle and a snapshot share a path;
 // a row never goes back to an older version.
 
+/** Measures as upsertMeasuresJson binds them (`mandatory` as 0/1). */
+export const measuresJson = (rows: readonly MeasureRow[]): string => JSON.stringify(rows.map((m) => ({ ...m, mandatory: m.mandatory ? 1 : 0 })));
+
 export async function upsertMeasures(tx: Queryable, rows: readonly MeasureRow[]): Promise<void> {
+  await upsertMeasuresJson(tx, measuresJson(rows));
+}
+
+/** `json`: the rows as one JSON array, `mandatory` as 0/1 (the bundle worker sends them so). */
+export async function upsertMeasuresJson(tx: Queryable, json: string): Promise<void> {
   await tx.run(
     `INSERT INTO measure (code, kind, mandatory, title, basis)
      SELECT value->>'code', value->>'kind', value->>'mandatory', value->>'title', value->>'basis' FROM json_each(?) WHERE true
      ON CONFLICT(code) DO UPDATE SET kind = excluded.kind, mandatory = excluded.mandatory, title = excluded.title, basis = excluded.basis`,
-    [JSON.stringify(rows.map((m) => ({ ...m, mandatory: m.mandatory ? 1 : 0 })))], { bulk: 'populationStore.upsertMeasures' },
+    [json], { bulk: 'populationStore.upsertMeasures' },
   );
 }
 
@@ -24,7 +32,10 @@ export async function writeSubjectBundles(tx: Queryable, bundles: readonly Subje
 }
 
 export async function upsertSubjects(tx: Queryable, rows: readonly SubjectRow[]): Promise<void> {
-  if (rows.length === 0) return;
+  if (rows.length > 0) await upsertSubjectsJson(tx, JSON.stringify(rows));
+}
+
+export async function upsertSubjectsJson(tx: Queryable, json: string): Promise<void> {
   await tx.run(
     `INSERT INTO subject (kind, id_number, name, gender, birth_date, legal_rep, region_code, central_id, version)
      SELECT value->>'kind', value->>'idNumber', value->>'name', value->>'gender', value->>'birthDate',
@@ -34,12 +45,15 @@ export async function upsertSubjects(tx: Queryable, rows: readonly SubjectRow[])
        gender = excluded.gender, birth_date = excluded.birth_date, legal_rep = excluded.legal_rep,
        region_code = excluded.region_code, version = excluded.version
      WHERE excluded.version >= subject.version`,
-    [JSON.stringify(rows)], { bulk: 'populationStore.upsertSubjects' },
+    [json], { bulk: 'populationStore.upsertSubjects' },
   );
 }
 
 export async function upsertRecords(tx: Queryable, rows: readonly RecordRow[]): Promise<void> {
-  if (rows.length === 0) return;
+  if (rows.length > 0) await upsertRecordsJson(tx, JSON.stringify(rows));
+}
+
+export async function upsertRecordsJson(tx: Queryable, json: string): Promise<void> {
   await tx.run(
     `INSERT INTO record (subject_id, central_id, category, domain, severity, penalty_kind, title, content, provider_unit, document_no,
                          occurred_on, decided_on, publicity_start, publicity_end, status, version)
@@ -53,13 +67,15 @@ export async function upsertRecords(tx: Queryable, rows: readonly RecordRow[]): 
        publicity_start = excluded.publicity_start, publicity_end = excluded.publicity_end, status = excluded.status,
        version = excluded.version
      WHERE excluded.version >= record.version`,
-    [JSON.stringify(rows)], { bulk: 'populationStore.upsertRecords' },
+    [json], { bulk: 'populationStore.upsertRecords' },
   );
 }
 
 export async function upsertListEntries(tx: Queryable, rows: readonly ListEntryRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  const json = JSON.stringify(rows);
+  if (rows.length > 0) await upsertListEntriesJson(tx, JSON.stringify(rows));
+}
+
+export async function upsertListEntriesJson(tx: Queryable, json: string): Promise<void> {
   await tx.run(
     `INSERT INTO list_entry (subject_id, central_id, list_type, list_name, reason, basis, deciding_unit, record_id, entered_on, exit_on, status)
      SELECT s.id, e.value->>'centralId', e.value->>'listType', e.value->>'listName', e.value->>'reason', e.value->>'basis',

@@ -44,6 +44,17 @@ export interface ImportPreview {
   counts: Record<string, number>;
 }
 
+/** Where a running import stands: its phase, rows written of the total, and an estimate once one can be made. */
+export interface ImportProgressView {
+  phase: 'checking' | 'decrypting' | 'verifying' | 'applying' | 'finishing';
+  done: number;
+  total: number;
+  elapsedMs: number;
+  estimateMs: number | null;
+  /** True until the platform rows begin to be written. */
+  cancellable: boolean;
+}
+
 export interface ImportResult {
   result: 'applied' | 'already_imported';
   sequence: number;
@@ -101,10 +112,11 @@ export const syncContract = {
   'sync.enrollmentRequest': method<ProvisionResult>()({ input: z.object({}).strict(), access: 'office.provision' }),
   'sync.importCheck': method<ImportPreview>()({ input: z.object({ source: fileSource }).strict(), access: 'sync.import', maxRequestBytes: uploadRequestBytes(MAX_UPLOAD_BYTES) }),
   'sync.importApply': method<ImportResult>()({ input: z.object({ stagedId: z.string().regex(/^[0-9a-f]{64}$/) }).strict(), access: 'sync.import' }),
-  'sync.importProgress': method<{ done: number; total: number } | null>()({
+  'sync.importProgress': method<ImportProgressView | null>()({
     input: z.object({ stagedId: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
     access: 'sync.import',
   }),
+  'sync.importCancel': method<{ cancelled: boolean }>()({ input: z.object({ stagedId: z.string().regex(/^[0-9a-f]{64}$/) }).strict(), access: 'sync.import' }),
   'sync.importHistory': method<BundleInView[]>()({ input: z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(), access: 'sync.import' }),
   'sync.exportPending': method<Record<string, number>>()({ input: z.object({}).strict(), access: 'sync.export' }),
   'sync.exportWrite': method<ExportFile>()({ input: z.object({}).strict(), access: 'sync.export' }),

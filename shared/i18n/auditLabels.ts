@@ -49,6 +49,7 @@ const ACTIONS: Record<string, Label> = {
   'sync.provisioned': { zh: '配置服务窗口', en: 'Provisioned the office' },
   'sync.import_applied': { zh: '导入数据包', en: 'Imported a bundle' },
   'sync.import_refused': { zh: '拒绝导入数据包', en: 'Refused a bundle' },
+  'sync.import_cancelled': { zh: '取消导入数据包', en: 'Cancelled a bundle import' },
   'sync.import_already': { zh: '数据包已导入过', en: 'Bundle already imported' },
   'sync.export_written': { zh: '导出数据包', en: 'Exported a bundle' },
   'sync.export_rewritten': { zh: '重新导出数据包', en: 'Exported a bundle again' },

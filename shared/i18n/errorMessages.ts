@@ -48,6 +48,7 @@ const MESSAGES: Partial<Record<ErrorCode, { zh: string; en: string }>> = {
   UNLOCK_REFUSED: { zh: '无法解锁本窗口的数据：口令错误或密钥文件不匹配。', en: "The office's data could not be unlocked: the passphrase is wrong or the key file does not match." },
   KEYSTORE_UNAVAILABLE: { zh: '本机没有可用的系统密钥库，请改用窗口解锁口令启动。', en: 'This computer has no usable OS keystore; start with the office unlock passphrase instead.' },
   DATA_DIR_UNENCRYPTED: { zh: '该数据目录尚未加密，请先按运维手册执行一次加密。', en: 'This data directory is not encrypted yet; encrypt it once as the operations guide describes.' },
+  SYNC_IMPORT_IN_PROGRESS: { zh: '正在导入平台同步包，信用记录暂时不能修改；导入完成后请再试一次（查询、打印报告和受理不受影响）。', en: 'A platform bundle is being imported, so credit records cannot be changed right now; try again once it has finished (lookups, reports and intake go on as usual).' },
   DB_KEY_WRONG: { zh: '数据库无法用本窗口的密钥打开。', en: "The database cannot be opened with this office's key." },
   MIGRATION_LEDGER_MISMATCH: { zh: '数据库的结构记录与本版本不一致，已拒绝打开。请恢复备份或安装正确的版本。', en: "The database's migration ledger disagrees with this version; it was not opened. Restore a backup or install the matching version." },
   REPORT_ALTERED: { zh: '该报告的存档内容已被改动，与签名不符，不能重印。请联系审计员。', en: "This report's stored content was altered and no longer matches its signature; it cannot be printed again. Tell the auditor." },

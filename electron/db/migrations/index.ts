@@ -12,6 +12,8 @@ import calendarEntry from './0015_calendar_entry';
 import dashboardIndexes from './0016_dashboard_indexes';
 import visitRepeatIndex from './0020_visit_repeat_index';
 import dayTally from './0021_day_tally';
+import platformFile from './0022_platform_file';
+import platformFileDrop from './0023_platform_file_drop';
 
 export interface Migration {
   version: number;
@@ -36,4 +38,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 16, name: 'dashboard_indexes', sql: dashboardIndexes },
   { version: 20, name: 'visit_repeat_index', sql: visitRepeatIndex },
   { version: 21, name: 'day_tally', sql: dayTally },
+  { version: 22, name: 'platform_file', sql: platformFile },
+  { version: 23, name: 'platform_file_drop', sql: platformFileDrop },
 ];

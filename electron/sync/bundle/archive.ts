@@ -72,18 +72,38 @@ function inflate(entry: ManifestEntry, stored: Buffer): Buffer {
   }
 }
 
-export function readArchive(plain: Buffer, bundleId: string, limits: Limits, supports: SchemaSupport): { manifest: Manifest; files: Map<string, ArchiveFile> } {
-  const bad = (detail: string): never => fail('BUNDLE_MANIFEST_MALFORMED', { detail });
-  if (plain.length < 12 || !plain.subarray(0, 8).equals(ARCHIVE_MAGIC)) bad('the inner container is not recognised');
-  const mLen = plain.readUInt32BE(8);
-  if (mLen > limits.maxManifestBytes || 12 + mLen > plain.length) bad('the manifest length is out of range');
+const badManifest = (detail: string): never => fail('BUNDLE_MANIFEST_MALFORMED', { detail });
+
+/**
+ * How many leading plaintext bytes hold the magic and the manifest, or null while fewer than 12
+ * bytes are known. Lets a preview decrypt only the first chunks.
+ */
+export function manifestExtent(head: Buffer, limits: Limits): number | null {
+  if (head.length < 12) return null;
+  if (!head.subarray(0, 8).equals(ARCHIVE_MAGIC)) badManifest('the inner container is not recognised');
+  const mLen = head.readUInt32BE(8);
+  if (mLen > limits.maxManifestBytes) badManifest('the manifest length is out of range');
+  return 12 + mLen;
+}
+
+/** The manifest alone, from the leading plaintext bytes (at least manifestExtent of them). */
+export function readManifest(plain: Buffer, bundleId: string, limits: Limits, supports: SchemaSupport): Manifest {
+  if (plain.length < 12) badManifest('the inner container is not recognised');
+  const end = manifestExtent(plain, limits)!;
+  if (end > plain.length) badManifest('the manifest length is out of range');
   let raw: unknown;
   try {
-    raw = parseStrictJson(decodeUtf8(plain.subarray(12, 12 + mLen)), limits);
+    raw = parseStrictJson(decodeUtf8(plain.subarray(12, end)), limits);
   } catch (e) {
-    return bad(e instanceof JsonLimitError ? e.message : 'not JSON');
+    return badManifest(e instanceof JsonLimitError ? e.message : 'not JSON');
   }
-  const manifest = validateManifest(raw, bundleId, limits, supports);
+  return validateManifest(raw, bundleId, limits, supports);
+}
+
+export function readArchive(plain: Buffer, bundleId: string, limits: Limits, supports: SchemaSupport): { manifest: Manifest; files: Map<string, ArchiveFile> } {
+  const bad = badManifest;
+  const manifest = readManifest(plain, bundleId, limits, supports);
+  const mLen = plain.readUInt32BE(8);
   const declared = new Map(manifest.files.map((f) => [f.name, f]));
   const files = new Map<string, ArchiveFile>();
   let off = 12 + mLen;

@@ -35,6 +35,7 @@ export const BUNDLE_MESSAGES = {
   BUNDLE_KEY_REVOKED: m((p) => `签名密钥 ${p.fingerprint} 已被吊销，不能导入。`, (p) => `The signing key ${p.fingerprint} has been revoked; the bundle cannot be imported.`),
   BUNDLE_KEY_WRONG_PURPOSE: m((p) => `签名密钥用途为“${p.actual}”，不能签“${p.purpose}”包。`, (p) => `The signing key is for "${p.actual}" and may not sign ${an(p.purpose)} bundle.`),
   BUNDLE_PAYLOAD_TYPE_MISMATCH: m(() => '签名针对的是另一种文件类型，不能导入。', () => 'The signature was made for a different kind of document; the bundle cannot be imported.'),
+  BUNDLE_KEY_HINT_MISMATCH: m(() => '同步包标注的签名密钥与实际签名的密钥不一致，文件已被改动。', () => 'The signing key named in the bundle file is not the key that signed it; the file was altered.'),
   BUNDLE_SIGNER_MISMATCH: m(() => '同步包声称的发送方与实际签名者不一致。', () => 'The sender named in the bundle is not the key that signed it.'),
   BUNDLE_KEYRING_OUTDATED: m((p) => `同步包使用第 ${p.version} 版密钥环，本机为第 ${p.local} 版；请先导入密钥环更新包。`, (p) => `The bundle uses keyring version ${p.version} but this office has ${p.local}; import the keyring update first.`),
   BUNDLE_KEYRING_MALFORMED: m((p) => `密钥环文件格式错误：${p.detail}`, (p) => `The keyring document is malformed: ${p.detail}`),

@@ -5,7 +5,9 @@
  * Public API
  *   writeBundle(opts: WriteBundleOptions): WrittenBundle            -> { bytes, header, bundleHash }
  *   writeBundleFile(path, opts): WrittenBundle                       temp file, fsync, rename
- *   inspectBundle(bytesOrPath, limits?): { header, bundleHash, keyIdHint }   no signature check, no decryption
+ *   inspectBundle(bytesOrPath, limits?): { header, bundleHash, keyIdHint }   no checks at all: for tools that make bundles
+ *   verifiedHeader(bytesOrPath, keyring): header of a bundle whose signature verifies, else null
+ *   checkEnvelope / previewManifest / openContent: openBundle's phases (checks before decryption, manifest, content)
  *   openBundle(bytesOrPath, ctx: OpenContext): OpenedBundle          throws BundleError (err.code, err.message,
  *                                                                    err.messageZh); BUNDLE_ALREADY_IMPORTED is benign
  *   classify(state, claims, trustedNow, skew) / trustedNow(system, newestCreatedAt)  pure channel decision
@@ -33,5 +35,5 @@ export type { ContentEnvelope, JsonLinesLimits, ParsedContent } from './jsonLine
 export { JsonLimitError, parseStrictJson } from './jsonLimits';
 export { writeBundle, writeBundleFile } from './writeBundle';
 export type { BundleEnvelopeOptions, BundleFileInput, WriteBundleOptions, WrittenBundle } from './writeBundle';
-export { KEYRING_FILE, inspectBundle, openBundle } from './readBundle';
-export type { OpenContext, OpenedBundle, OpenedFile } from './readBundle';
+export { KEYRING_FILE, checkEnvelope, headerSignedBy, inspectBundle, openBundle, openContent, previewManifest, verifiedHeader } from './readBundle';
+export type { CheckedEnvelope, OpenContext, OpenedBundle, OpenedFile } from './readBundle';

@@ -2,7 +2,7 @@
 // pinned keys, header, signer purpose, recipient, keyring version, sequence and freshness, ciphertext
 // length and hash, key check — and only then decryption, manifest, files and content.
 import type { KeyObject } from 'node:crypto';
-import { readArchive } from './archive';
+import { manifestExtent, readArchive, readManifest } from './archive';
 import type { ArchiveFile } from './archive';
 import { classify, trustedNow, verdictError } from './channel';
 import type { ChannelKey, ChannelState } from './channel';
@@ -15,10 +15,12 @@ import type { BundleHeader } from './header';
 import { parseJsonLines } from './jsonLines';
 import { verifyKeyringUpdate } from './keyring';
 import type { Keyring } from './keyring';
-import { fingerprint, keyIdOf, rawPublicKey, sha256Hex } from './keys';
+import { fingerprint, keyIdOf, publicKeyFromRaw, rawPublicKey, sha256Hex, verifyBytes } from './keys';
+import { pae } from './pae';
+import { headerPayloadType } from './format';
 import type { Manifest, SchemaSupport } from './manifest';
 import { checkSigner, verifyHeaderSignature } from './signature';
-import { openStream, recipientPayloadKey } from './stream';
+import { openStream, openStreamPrefix, recipientPayloadKey } from './stream';
 
 export interface OpenContext {
   keyring: Keyring;
@@ -29,11 +31,27 @@ export interface OpenContext {
   now: Date;
   newestVerifiedCreatedAt?: Date | null;
   expectPurpose?: Purpose;
+  /**
+   * Called with the purpose once the signature verified and the header parsed, before anything
+   * else is looked at: a caller's own rule about which purposes it takes.
+   */
+  checkPurpose?: (purpose: Purpose) => void;
   supportsSchema: SchemaSupport;
   limits?: Partial<Limits>;
 }
 
 export interface OpenedFile extends ArchiveFile { records: unknown[] }
+
+/** What the checks before decryption established (bundle-security.md 5). */
+export interface CheckedEnvelope {
+  header: BundleHeader;
+  bundleHash: string;
+  channel: ChannelKey;
+  trustedNow: Date;
+  limits: Limits;
+  ciphertext: Buffer;
+  payloadKey: Buffer;
+}
 
 export interface OpenedBundle {
   header: BundleHeader;
@@ -48,21 +66,62 @@ export interface OpenedBundle {
 
 export const KEYRING_FILE = 'keyring.jsonl';
 
+/**
+ * The header of a bundle whose signature verifies under a pinned key, for labelling a history
+ * row; null when it does not verify (an unauthenticated header is never read, not even for a label).
+ */
+export function verifiedHeader(input: Buffer | string, keyring: Keyring, limits?: Partial<Limits>): { header: BundleHeader; bundleHash: string } | null {
+  try {
+    const lim = resolveLimits(limits);
+    const c = splitContainer(loadBundleBytes(input, lim), lim);
+    verifyHeaderSignature(c, keyring);
+    return { header: parseHeader(c.headerBytes, lim), bundleHash: sha256Hex(c.headerBytes) };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The header of a bundle whose signature verifies under one given key (not the keyring), for
+ * recognising a file the office itself signed, such as its own export picked for import.
+ */
+export function headerSignedBy(input: Buffer | string, rawEd25519: Buffer, purpose: Purpose, limits?: Partial<Limits>): BundleHeader | null {
+  try {
+    const lim = resolveLimits(limits);
+    const c = splitContainer(loadBundleBytes(input, lim), lim);
+    if (!verifyBytes(publicKeyFromRaw('ed25519', rawEd25519), pae(headerPayloadType(purpose, c.version), c.headerBytes), c.signature)) return null;
+    return parseHeader(c.headerBytes, lim);
+  } catch {
+    return null;
+  }
+}
+
+/** For tools and tests that make bundles: the header as written, without any check. */
 export function inspectBundle(input: Buffer | string, limits?: Partial<Limits>): { header: BundleHeader; bundleHash: string; keyIdHint: string } {
   const lim = resolveLimits(limits);
   const c = splitContainer(loadBundleBytes(input, lim), lim);
   return { header: parseHeader(c.headerBytes, lim), bundleHash: sha256Hex(c.headerBytes), keyIdHint: c.keyIdHint.toString('hex') };
 }
 
-export function openBundle(input: Buffer | string, ctx: OpenContext): OpenedBundle {
+/**
+ * Every check that needs no decryption, in the order of docs/bundle-format.md §11: framing and
+ * caps, signature (before the header is parsed), header, signer, the caller's purpose rule, the
+ * file's own length against the signed length (a damaged or concatenated file is named as such
+ * before any channel rule speaks), recipient, keyring version, sequence and freshness,
+ * ciphertext hash, key check.
+ */
+export function checkEnvelope(input: Buffer | string, ctx: OpenContext): CheckedEnvelope {
   const lim = resolveLimits(ctx.limits);
   const c = splitContainer(loadBundleBytes(input, lim), lim);
   const signature = verifyHeaderSignature(c, ctx.keyring);
   const header = parseHeader(c.headerBytes, lim);
   checkSigner(signature, header, c.version);
+  ctx.checkPurpose?.(header.purpose);
+  if (ctx.expectPurpose && header.purpose !== ctx.expectPurpose) fail('BUNDLE_WRONG_PURPOSE', { actual: header.purpose, expected: ctx.expectPurpose });
+  if (c.ciphertext.length < header.ciphertext.length) fail('BUNDLE_TRUNCATED');
+  if (c.ciphertext.length > header.ciphertext.length) fail('BUNDLE_TRAILING_DATA');
   const bundleHash = sha256Hex(c.headerBytes);
 
-  if (ctx.expectPurpose && header.purpose !== ctx.expectPurpose) fail('BUNDLE_WRONG_PURPOSE', { actual: header.purpose, expected: ctx.expectPurpose });
   const ourKeyId = keyIdOf(rawPublicKey(ctx.recipient.privateKey));
   if (header.recipient.name !== ctx.recipient.name) fail('BUNDLE_RECIPIENT_MISMATCH', { recipient: header.recipient.name });
   if (header.recipient.keyId !== ourKeyId) fail('BUNDLE_RECIPIENT_KEY_MISMATCH', { fingerprint: fingerprint(header.recipient.keyId.slice(0, 16)) });
@@ -74,14 +133,27 @@ export function openBundle(input: Buffer | string, ctx: OpenContext): OpenedBund
   const refusal = verdictError(classify(ctx.channelState(channel), claims, now, lim.maxFutureSkewMs), claims);
   if (refusal) throw refusal;
 
-  if (c.ciphertext.length < header.ciphertext.length) fail('BUNDLE_TRUNCATED');
-  if (c.ciphertext.length > header.ciphertext.length) fail('BUNDLE_TRAILING_DATA');
   if (sha256Hex(c.ciphertext) !== header.ciphertext.sha256) fail('BUNDLE_CIPHERTEXT_HASH_MISMATCH');
   const binding = { purpose: header.purpose, bundleId: header.bundleId, senderKeyId: header.sender.keyId, recipientKeyId: ourKeyId };
-  const key = recipientPayloadKey(ctx.recipient.privateKey, Buffer.from(header.encryption.ephemeralPublicKey, 'hex'),
+  const payloadKey = recipientPayloadKey(ctx.recipient.privateKey, Buffer.from(header.encryption.ephemeralPublicKey, 'hex'),
     Buffer.from(header.encryption.keyCheck, 'hex'), binding);
+  return { header, bundleHash, channel, trustedNow: now, limits: lim, ciphertext: c.ciphertext, payloadKey };
+}
 
-  const plain = openStream(key, c.ciphertext);
+/** The manifest only (what a preview shows), decrypting no more chunks than it spans. */
+export function previewManifest(env: CheckedEnvelope, supportsSchema: SchemaSupport): Manifest {
+  const head = openStreamPrefix(env.payloadKey, env.ciphertext, (h) => manifestExtent(h, env.limits));
+  try {
+    return readManifest(head, env.header.bundleId, env.limits, supportsSchema);
+  } finally {
+    head.fill(0);
+  }
+}
+
+/** Decrypts and checks the whole content: archive, manifest, files, JSON lines, record counts. */
+export function openContent(env: CheckedEnvelope, ctx: Pick<OpenContext, 'keyring' | 'supportsSchema'>): OpenedBundle {
+  const { header, limits: lim } = env;
+  const plain = openStream(env.payloadKey, env.ciphertext);
   try {
     const { manifest, files: archived } = readArchive(plain, header.bundleId, lim, ctx.supportsSchema);
     const files = new Map<string, OpenedFile>();
@@ -93,13 +165,17 @@ export function openBundle(input: Buffer | string, ctx: OpenContext): OpenedBund
       if (parsed.records.length !== f.entry.records) fail('BUNDLE_RECORD_COUNT_MISMATCH', { name });
       files.set(name, { ...f, records: parsed.records });
     }
-    const opened: OpenedBundle = { header, bundleHash, channel, trustedNow: now, manifest, files };
+    const opened: OpenedBundle = { header, bundleHash: env.bundleHash, channel: env.channel, trustedNow: env.trustedNow, manifest, files };
     if (header.purpose === 'keyring') opened.newKeyring = keyringFrom(files, ctx.keyring);
     return opened;
   } catch (e) {
     plain.fill(0); // best effort: no plaintext lingers after a refusal
     throw e;
   }
+}
+
+export function openBundle(input: Buffer | string, ctx: OpenContext): OpenedBundle {
+  return openContent(checkEnvelope(input, ctx), ctx);
 }
 
 function keyringFrom(files: Map<string, OpenedFile>, current: Keyring): Keyring {

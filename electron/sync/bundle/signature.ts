@@ -1,6 +1,6 @@
 // Who signed is decided only by the pinned keyring, and before the header JSON is parsed, so
-// unauthenticated input meets nothing but the fixed-size framing. The key-id hint only orders
-// the candidates; the signed header's sender must then name the key that actually verified.
+// unauthenticated input meets nothing but the fixed-size framing. The key-id hint orders the
+// candidates and must name the key that verified; the signed header's sender must name it too.
 import { fail } from './errors';
 import { KEYRING_PAYLOAD_TYPE, PURPOSES, SIGNER_PURPOSE, headerPayloadType } from './format';
 import type { Container } from './container';
@@ -22,7 +22,9 @@ export function verifyHeaderSignature(c: Container, keyring: Keyring): VerifiedS
   const headerTypes = PURPOSES.map((p) => headerPayloadType(p, c.version));
   for (const signer of candidates) {
     const payloadType = headerTypes.find((t) => verifiesWith(signer, t, c));
-    if (payloadType) return { signer, payloadType };
+    // The hint is outside the signature: a hint that does not name the key that verified is an
+    // altered file (bundle-security.md), never a bundle to record under the genuine one's hash.
+    if (payloadType) return signer.keyId === hint ? { signer, payloadType } : fail('BUNDLE_KEY_HINT_MISMATCH');
   }
   if (candidates.some((k) => verifiesWith(k, KEYRING_PAYLOAD_TYPE, c))) fail('BUNDLE_PAYLOAD_TYPE_MISMATCH');
   if (c.signature.every((b) => b === 0)) fail('BUNDLE_SIGNATURE_MISSING');

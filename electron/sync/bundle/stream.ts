@@ -73,6 +73,37 @@ export function sealStream(key: Buffer, plaintext: Buffer): Buffer {
   }
 }
 
+/** One chunk, or the precise refusal; the alternative reading is never released. */
+function openChunkOrFail(key: Buffer, index: number, last: boolean, sealed: Buffer): Buffer {
+  const plain = openChunk(key, index, last, sealed);
+  if (plain !== null) return plain;
+  if (last && openChunk(key, index, false, sealed) !== null) fail('BUNDLE_STREAM_TRUNCATED');
+  if (!last && openChunk(key, index, true, sealed) !== null) fail('BUNDLE_STREAM_AFTER_FINAL');
+  return fail('BUNDLE_CHUNK_AUTH_FAILED', { chunk: index + 1 });
+}
+
+/**
+ * Opens chunks from the start only until `needed(head)` is satisfied (it returns how many leading
+ * bytes it wants, or null while it cannot tell yet): a preview reads the manifest without
+ * decrypting the whole payload. Each chunk is released only after its tag verified.
+ */
+export function openStreamPrefix(key: Buffer, ciphertext: Buffer, needed: (head: Buffer) => number | null): Buffer {
+  const full = CHUNK_SIZE + TAG_BYTES;
+  const parts: Buffer[] = [];
+  let have = 0;
+  for (let off = 0, index = 0; ; index++) {
+    const last = ciphertext.length - off <= full;
+    const sealed = ciphertext.subarray(off, last ? ciphertext.length : off + full);
+    const plain = openChunkOrFail(key, index, last, sealed);
+    parts.push(plain);
+    have += plain.length;
+    off += sealed.length;
+    const head = Buffer.concat(parts);
+    const want = needed(head);
+    if (last || (want !== null && have >= want)) return head;
+  }
+}
+
 /** Releases each chunk to onChunk only after its tag verified; returns the joined plaintext. */
 export function openStream(key: Buffer, ciphertext: Buffer, onChunk?: (plain: Buffer, index: number) => void): Buffer {
   const full = CHUNK_SIZE + TAG_BYTES;
@@ -80,13 +111,7 @@ export function openStream(key: Buffer, ciphertext: Buffer, onChunk?: (plain: Bu
   for (let off = 0, index = 0; ; index++) {
     const last = ciphertext.length - off <= full;
     const sealed = ciphertext.subarray(off, last ? ciphertext.length : off + full);
-    const plain = openChunk(key, index, last, sealed);
-    if (plain === null) {
-      // Name the failure precisely; the alternative reading is never released.
-      if (last && openChunk(key, index, false, sealed) !== null) fail('BUNDLE_STREAM_TRUNCATED');
-      if (!last && openChunk(key, index, true, sealed) !== null) fail('BUNDLE_STREAM_AFTER_FINAL');
-      fail('BUNDLE_CHUNK_AUTH_FAILED', { chunk: index + 1 });
-    }
+    const plain = openChunkOrFail(key, index, last, sealed);
     onChunk?.(plain, index);
     parts.push(plain);
     off += sealed.length;

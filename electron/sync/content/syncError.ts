@@ -22,13 +22,28 @@ export const SYNC_MESSAGES = {
   SYNC_UNKNOWN_OBJECTION: m((p) => `同步包含有异议 ${p.caseNo} 的处理结果，但本窗口从未转送过该异议；整个同步包未导入，请联系平台。`, (p) => `The bundle holds an outcome for objection ${p.caseNo}, which this office never forwarded; nothing was imported. Contact the platform.`),
   SYNC_OUTCOME_NOT_EXPECTED: m((p) => `异议 ${p.caseNo} 当前状态为“${p.state}”，不能接收转送单位的处理结果。`, (p) => `Objection ${p.caseNo} is "${p.state}" and cannot take a providing unit's outcome now.`),
   SYNC_UNKNOWN_EXPORT: m((p) => `平台确认收到第 ${p.sequence} 号导出包，但本窗口没有写出过该包。`, (p) => `The platform acknowledges export ${p.sequence}, which this office never wrote.`),
+  SYNC_IMPORT_CANCELLED: m(() => '导入已取消，没有任何改动。', () => 'The import was cancelled; nothing changed.'),
   SYNC_NOT_STAGED: m(() => '找不到待导入的文件，请重新选择文件。', () => 'The file to import is no longer staged; choose it again.'),
-  SYNC_FILE_UNREADABLE: m((p) => `无法读取文件：${p.detail}`, (p) => `The file cannot be read: ${p.detail}`),
+  SYNC_FILE_MISSING: m(() => '找不到这个文件（可能已被移走，或 U 盘已拔出），请重新选择文件。', () => 'The file is not there (moved, or the USB stick was removed); choose the file again.'),
+  SYNC_FILE_UNREADABLE: m((p) => `无法读取文件：${errnoZh(String(p.detail))}。`, (p) => `The file cannot be read: ${errnoEn(String(p.detail))}.`),
+  SYNC_FILE_TOO_LARGE: m((p) => `文件超过窗口上传上限（${p.limit} 字节）；请用工作人员命令行导入（creditdesk sync import）。`, (p) => `The file is larger than the console accepts (${p.limit} bytes); import it with the staff command line (creditdesk sync import).`),
   SYNC_NOT_AN_UPDATE: m((p) => `这是“${p.purpose}”包，窗口只能导入平台发来的更新包或密钥环包。`, (p) => `This is ${an(p.purpose)} bundle; an office imports only update or keyring bundles from the platform.`),
   SYNC_EXPORT_NOT_FOUND: m((p) => `没有第 ${p.sequence} 号导出包。`, (p) => `There is no export ${p.sequence}.`),
   SYNC_EXPORT_MISSING: m((p) => `第 ${p.sequence} 号导出包尚未被平台确认，但其文件已不在数据目录中（被移走或删除）；请从备份恢复数据目录中的 exports 文件夹。`, (p) => `Export ${p.sequence} is not yet acknowledged by the platform, but its file is no longer in the data directory (moved or deleted); restore the exports folder of the data directory from a backup.`),
   SYNC_EXPORT_GONE: m((p) => `第 ${p.sequence} 号导出包已被平台确认，不再保留；无需重写。`, (p) => `Export ${p.sequence} was acknowledged by the platform and is no longer kept; there is no need to write it again.`),
 } satisfies Record<string, { zh: Sentence; en: Sentence }>;
+
+// What the operating system said, put so a clerk can act on it.
+function errnoZh(code: string): string {
+  if (code === 'EACCES' || code === 'EPERM') return '没有读取该文件的权限';
+  if (code === 'EISDIR') return '选中的是文件夹，不是文件';
+  return `系统错误 ${code}`;
+}
+function errnoEn(code: string): string {
+  if (code === 'EACCES' || code === 'EPERM') return 'this account may not read it';
+  if (code === 'EISDIR') return 'it is a folder, not a file';
+  return `system error ${code}`;
+}
 
 export type SyncErrorCode = keyof typeof SYNC_MESSAGES;
 

@@ -1,24 +1,41 @@
-// The single transaction of an import (bundle-security.md property 8): data, channel advance,
-// bundle hash and history row commit together or not at all. Called only with content that
-// verifyUpdate has fully checked inside the same transaction.
+// Writing a verified update bundle, in two halves (docs/architecture.md, "Two files"):
+//  - the platform half, one transaction on the platform file through the import's own
+//    connection: the platform's rows batch by batch, the records a providing unit decided on, and
+//    a pending row holding everything the office half needs;
+//  - the office half, one transaction on the office file: catalogues, rule profiles, calendar,
+//    office keys, objection outcomes, acknowledgements, keyring, channel advance (the caller adds
+//    history and audit to the same transaction).
+// The platform half's commit is the import's commit point: a pending row found at start-up has
+// its office half done then, from the row alone, so a kill at any moment leaves the office as
+// before or as after (bundle-security.md 8).
 import type { Queryable } from '../../db/database';
-import { mergeCalendar } from '../../../shared/calendar/mergeCalendar';
-import { WorkingCalendar } from '../../../shared/calendar/workingCalendar';
 import { readCalendar, writeCalendar } from '../../store/calendarStore';
-import { upsertListEntries, upsertMeasures, upsertRecords, upsertSubjects } from '../../store/populationStore';
+import { upsertListEntriesJson, upsertMeasuresJson, upsertRecordsJson, upsertSubjectsJson } from '../../store/populationStore';
 import { setSetting } from '../../store/settingsStore';
-import { APPLY_BATCH, forEachBatch } from '../../store/syncApplyStore';
+import { applyOutcomeToRecord, decideObjectionFromProvider, insertPendingImport } from '../../store/syncApplyStore';
 import { acknowledgeUpTo, advanceChannel, insertKeyring, upsertOfficeKeys } from '../../store/syncStore';
 import { appendCaseEvent } from '../../store/caseStore';
 import { liftListEntriesOf } from '../../store/caseRecordStore';
-import { KEYRING_FILE } from '../bundle/index';
-import { syncFail } from '../content/syncError';
-import { UPDATE_FILES } from '../content/schemas';
-import { keyringFingerprint } from './provisioning';
-import type { VerifiedUpdate } from './verifyUpdate';
+import type { BundleJob } from '../worker/startBundleJob';
+import type { BundleSummary, PlatformKind, VerifiedMessage } from '../worker/protocol';
+import type { OfficeContent } from './updateContent';
+import { checkBatch, mergedCalendar } from './verifyUpdate';
+import type { ResolvedOutcome } from './verifyUpdate';
 
 export const PURPOSES_SETTING = 'catalog_purposes';
 export const ruleProfileSetting = (id: string): string => `rule_profile_doc:${id}`;
+
+/** Everything the office half needs, kept in the pending row between the two commits. */
+export interface OfficePart {
+  summary: BundleSummary;
+  counts: Record<string, number>;
+  fileName: string | null;
+  caller: { accountId: number; username: string } | null;
+  at: string;
+  office: OfficeContent;
+  outcomes: (ResolvedOutcome & { effects: Record<string, unknown>[] })[];
+  newKeyring: VerifiedMessage['newKeyring'];
+}
 
 export interface ApplyEffects {
   calendarChanged: boolean;
@@ -26,72 +43,58 @@ export interface ApplyEffects {
   acknowledged: number[];
 }
 
-export async function applyUpdate(tx: Queryable, v: VerifiedUpdate, at: string, onProgress?: (done: number, total: number) => void): Promise<ApplyEffects> {
-  const c = v.content;
-  const total = c.subjects.length + c.records.length + c.listEntries.length;
-  let done = 0;
-  const step = async <T>(rows: readonly T[], fn: (tx: Queryable, b: readonly T[]) => Promise<void>) =>
-    forEachBatch(rows, APPLY_BATCH, async (b) => {
-      await fn(tx, b);
-      done += b.length;
-      onProgress?.(done, total);
-    });
+const UPSERT: Record<PlatformKind, (tx: Queryable, json: string) => Promise<void>> = {
+  measures: upsertMeasuresJson, subjects: upsertSubjectsJson, records: upsertRecordsJson, listEntries: upsertListEntriesJson,
+};
 
-  await upsertMeasures(tx, c.measures);
-  await step(c.subjects, upsertSubjects);
-  await step(c.records, upsertRecords);
-  await step(c.listEntries, upsertListEntries);
-
-  if (c.purposes.length > 0) await setSetting(tx, PURPOSES_SETTING, JSON.stringify(c.purposes));
-  for (const p of c.ruleProfiles) await setSetting(tx, ruleProfileSetting(p.id), JSON.stringify(p.document));
-
-  if (c.calendar.length > 0) {
-    const years = c.calendar.map((y) => y.year);
-    const update = { days: c.calendar.flatMap((y) => y.days), coverage: { fromYear: Math.min(...years), toYear: Math.max(...years) } };
-    try {
-      const merged = mergeCalendar(await readCalendar(tx), update);
-      new WorkingCalendar(merged.days, merged.coverage);
-      await writeCalendar(tx, merged, `bundle ${v.opened.header.sequence}`);
-    } catch (e) {
-      if (!(e instanceof RangeError)) throw e;
-      syncFail('SYNC_CONTENT_INVALID', { name: UPDATE_FILES.calendar, line: 2, detail: e.message });
-    }
+/** The platform half, inside the platform transaction `tx`. Returns the office half's input. */
+export async function applyPlatformHalf(
+  tx: Queryable, job: BundleJob, part: Omit<OfficePart, 'outcomes'>, outcomes: readonly ResolvedOutcome[], onRows: (rows: number) => void | Promise<void>,
+): Promise<OfficePart> {
+  for (let b = await job.nextBatch(); b; b = await job.nextBatch()) {
+    await checkBatch(tx, b.kind, b.json, b.firstLine);
+    await UPSERT[b.kind](tx, b.json);
+    await onRows(b.rows);
   }
-  await upsertOfficeKeys(tx, c.officeKeys, at);
-
-  for (const o of c.outcomes) {
-    // The providing unit decided: the records take the platform's new state and the case moves
-    // to "decided" with that outcome; the clerk then notifies the applicant as for any decision.
+  const decided: OfficePart['outcomes'] = [];
+  for (const o of outcomes) {
+    // The providing unit decided: the records take the platform's new state.
     const effects: Record<string, unknown>[] = [];
-    for (const e of o.records) {
-      const id = o.recordIds.get(e.centralId)!;
-      await tx.run(
-        `UPDATE record SET status = ?, content = coalesce(?, content), publicity_end = coalesce(?, publicity_end), version = version + 1 WHERE id = ?`,
-        [e.status, e.content, e.publicityEnd, id],
-      );
-      const lifted = o.outcome === 'removed_from_list' ? await liftListEntriesOf(tx, id, 'removed', o.decidedOn) : [];
+    for (const e of o.row.records) {
+      const id = o.recordIds[e.centralId]!;
+      await applyOutcomeToRecord(tx, id, e);
+      const lifted = o.row.outcome === 'removed_from_list' ? await liftListEntriesOf(tx, id, 'removed', o.row.decidedOn) : [];
       effects.push({ recordId: id, status: e.status, ...(e.content ? { contentChanged: true } : {}), ...(lifted.length ? { listEntriesRemoved: lifted } : {}) });
     }
-    await tx.run(
-      `UPDATE objection SET state = 'decided', is_open = 0, due_on = NULL, outcome = ?, outcome_reason = ?, decided_at = ?,
-         provider_replied_on = coalesce(provider_replied_on, ?) WHERE id = ?`,
-      [o.outcome, o.reason, o.decidedAt, o.decidedOn, o.objectionId],
-    );
+    decided.push({ ...o, effects });
+  }
+  const full: OfficePart = { ...part, outcomes: decided };
+  await insertPendingImport(tx, { bundle_hash: part.summary.bundleHash, at: part.at, office_part: JSON.stringify(full) });
+  return full;
+}
+
+/** The office half, inside the office transaction `tx`. */
+export async function applyOfficeHalf(tx: Queryable, p: OfficePart): Promise<ApplyEffects> {
+  const c = p.office;
+  if (c.purposes.length > 0) await setSetting(tx, PURPOSES_SETTING, JSON.stringify(c.purposes));
+  for (const r of c.ruleProfiles) await setSetting(tx, ruleProfileSetting(r.id), JSON.stringify(r.document));
+  if (c.calendar.length > 0) await writeCalendar(tx, mergedCalendar(await readCalendar(tx), c), `bundle ${p.summary.sequence}`);
+  await upsertOfficeKeys(tx, c.officeKeys, p.at);
+  for (const o of p.outcomes) {
+    // The case moves to "decided" with the providing unit's outcome; the clerk then notifies the
+    // applicant as for any decision.
+    await decideObjectionFromProvider(tx, o.objectionId, o.row);
     await appendCaseEvent(tx, 'objection', o.objectionId, {
-      at, actorId: null, actor: 'platform', action: 'provider_outcome', fromState: 'verifying', toState: 'decided', reason: o.reason,
-      detail: { outcome: o.outcome, decidedOn: o.decidedOn, bundle: v.opened.bundleHash, effects },
+      at: p.at, actorId: null, actor: 'platform', action: 'provider_outcome', fromState: 'verifying', toState: 'decided', reason: o.row.reason,
+      detail: { outcome: o.row.outcome, decidedOn: o.row.decidedOn, bundle: p.summary.bundleHash, effects: o.effects },
     });
   }
-
-  let acknowledged: number[] = [];
   const maxAck = Math.max(0, ...c.acknowledgements.map((a) => a.sequence));
-  if (maxAck > 0) acknowledged = await acknowledgeUpTo(tx, maxAck, at);
-
-  if (v.opened.newKeyring) {
-    const envelope = v.opened.files.get(KEYRING_FILE)!.records[0];
-    await insertKeyring(tx, { version: v.opened.newKeyring.version, envelope: JSON.stringify(envelope), fingerprint: keyringFingerprint(v.opened.newKeyring), installed_at: at, source: 'bundle' });
+  const acknowledged = maxAck > 0 ? await acknowledgeUpTo(tx, maxAck, p.at) : [];
+  if (p.newKeyring) {
+    await insertKeyring(tx, { version: p.newKeyring.version, envelope: JSON.stringify(p.newKeyring.envelope), fingerprint: p.newKeyring.fingerprint, installed_at: p.at, source: 'bundle' });
   }
-  const h = v.opened.header;
-  await advanceChannel(tx, { sender: h.sender.name, recipient: h.recipient.name, channel: h.channel, last_sequence: h.sequence, last_hash: v.opened.bundleHash, created_at: h.createdAt, updated_at: at });
+  const s = p.summary;
+  await advanceChannel(tx, { sender: s.sender, recipient: s.recipient, channel: s.channel, last_sequence: s.sequence, last_hash: s.bundleHash, created_at: s.createdAt, updated_at: p.at });
   return { calendarChanged: c.calendar.length > 0, purposesChanged: c.purposes.length > 0, acknowledged };
 }

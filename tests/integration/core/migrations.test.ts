@@ -15,8 +15,11 @@ test('all migrations apply to an empty file, in order, and record the schema ver
     assert.equal(version, MIGRATIONS.at(-1)?.version);
     // Gaps are allowed (each branch has its own numbers); order and uniqueness are not negotiable.
     assert.ok(MIGRATIONS.every((m, i) => i === 0 || m.version > MIGRATIONS[i - 1]!.version), 'versions strictly increase');
-    const tables = (await db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")).map((t) => t.name);
-    for (const t of ['account', 'audit_event', 'list_entry', 'measure', 'query_log', 'record', 'session', 'subject', 'visit']) assert.ok(tables.includes(t), t);
+    const tables = async (schema: string) => (await db.all<{ name: string }>(`SELECT name FROM ${schema}.sqlite_master WHERE type = 'table' ORDER BY name`)).map((t) => t.name);
+    const office = await tables('main');
+    const platform = await tables('platform');
+    for (const t of ['account', 'audit_event', 'query_log', 'session', 'visit']) assert.ok(office.includes(t) && !platform.includes(t), `${t} in the office file`);
+    for (const t of ['list_entry', 'measure', 'record', 'subject']) assert.ok(platform.includes(t) && !office.includes(t), `${t} in the platform file`);
     assert.equal((await db.transaction((tx) => tx.get<{ foreign_keys: number }>('PRAGMA foreign_keys')))?.foreign_keys, 1);
     // Applying again is a no-op.
     assert.equal(await migrate(db), version);
@@ -63,11 +66,16 @@ const REGENERATE = 'CREDITDESK_UPDATE_SCHEMA_SNAPSHOT=1 node --import tsx --test
 
 async function schemaText(db: Database): Promise<string> {
   const version = (await db.get<{ user_version: number }>('PRAGMA user_version'))?.user_version;
-  const objects = await db.all<{ type: string; name: string; sql: string }>(
-    "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type, name",
-  );
   const normalise = (sql: string) => sql.replace(/\s+/g, ' ').replace(/\( /g, '(').replace(/ \)/g, ')').trim();
-  return [`-- schema version ${version}`, ...objects.map((o) => `-- ${o.type} ${o.name}\n${normalise(o.sql)};`)].join('\n') + '\n';
+  const lines = [`-- schema version ${version}`];
+  // The office file, then the platform file (migrations 22 and 23).
+  for (const schema of ['main', 'platform']) {
+    const objects = await db.all<{ type: string; name: string; sql: string }>(
+      `SELECT type, name, sql FROM ${schema}.sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type, name`,
+    );
+    lines.push(...objects.map((o) => `-- ${schema === 'main' ? '' : `${schema} `}${o.type} ${o.name}\n${normalise(o.sql)};`));
+  }
+  return lines.join('\n') + '\n';
 }
 
 test('the schema after all migrations is exactly the committed snapshot', async () => {

@@ -1,4 +1,4 @@
--- schema version 21
+-- schema version 23
 -- index admin_request_pending
 CREATE INDEX admin_request_pending ON admin_request(state, account_id);
 -- index audit_event_action
@@ -9,10 +9,6 @@ CREATE INDEX audit_event_actor ON audit_event(actor, seq);
 CREATE INDEX audit_event_at ON audit_event(at);
 -- index calendar_entry_pending
 CREATE INDEX calendar_entry_pending ON calendar_entry(year) WHERE status = 'pending';
--- index list_entry_record
-CREATE INDEX list_entry_record ON list_entry(record_id) WHERE record_id IS NOT NULL;
--- index list_entry_subject
-CREATE INDEX list_entry_subject ON list_entry(subject_id);
 -- index objection_assignee
 CREATE INDEX objection_assignee ON objection(assignee_id, is_open, due_key, id);
 -- index objection_created_received
@@ -55,8 +51,6 @@ CREATE INDEX query_log_id_number ON query_log(id_number, id);
 CREATE INDEX query_log_subject ON query_log(subject_id, at);
 -- index receipt_case
 CREATE INDEX receipt_case ON receipt(case_kind, case_id, id);
--- index record_subject
-CREATE INDEX record_subject ON record(subject_id);
 -- index repair_assignee
 CREATE INDEX repair_assignee ON repair(assignee_id, is_open, due_key, id);
 -- index repair_created_received
@@ -93,8 +87,6 @@ CREATE INDEX report_print_at ON report_print(at, copy_no, clerk_id);
 CREATE INDEX session_account ON session(account_id);
 -- index statement_subject
 CREATE INDEX statement_subject ON statement(subject_id, id);
--- index subject_name
-CREATE INDEX subject_name ON subject(name);
 -- index sync_bundle_in_at
 CREATE INDEX sync_bundle_in_at ON sync_bundle_in(id DESC);
 -- index sync_office_key_office
@@ -123,36 +115,30 @@ CREATE TABLE calendar_entry (id INTEGER PRIMARY KEY, year INTEGER NOT NULL, days
 CREATE TABLE calendar_year (year INTEGER PRIMARY KEY, source TEXT NOT NULL) STRICT;
 -- table day_tally
 CREATE TABLE day_tally (day TEXT NOT NULL, clerk_id INTEGER NOT NULL REFERENCES account(id), visits INTEGER NOT NULL DEFAULT 0, reports INTEGER NOT NULL DEFAULT 0, reprints INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (day, clerk_id)) STRICT, WITHOUT ROWID;
--- table list_entry
-CREATE TABLE list_entry (id INTEGER PRIMARY KEY, subject_id INTEGER NOT NULL REFERENCES subject(id), central_id TEXT NOT NULL UNIQUE, list_type TEXT NOT NULL CHECK (list_type IN ('red','black','dishonest_debtor')), list_name TEXT NOT NULL, reason TEXT NOT NULL, basis TEXT NOT NULL, deciding_unit TEXT NOT NULL, record_id INTEGER REFERENCES record(id), entered_on TEXT NOT NULL, exit_on TEXT, status TEXT NOT NULL CHECK (status IN ('active','exited','removed'))) STRICT;
--- table list_entry_measure
-CREATE TABLE list_entry_measure (list_entry_id INTEGER NOT NULL REFERENCES list_entry(id), measure_id INTEGER NOT NULL REFERENCES measure(id), PRIMARY KEY (list_entry_id, measure_id)) STRICT, WITHOUT ROWID;
--- table measure
-CREATE TABLE measure (id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, kind TEXT NOT NULL CHECK (kind IN ('reward','punishment')), mandatory INTEGER NOT NULL CHECK (mandatory IN (0,1)), title TEXT NOT NULL, basis TEXT NOT NULL) STRICT;
 -- table objection
-CREATE TABLE objection (id INTEGER PRIMARY KEY, case_no TEXT NOT NULL UNIQUE, subject_id INTEGER NOT NULL REFERENCES subject(id), id_number TEXT NOT NULL, visit_id INTEGER REFERENCES visit(id), applicant_kind TEXT NOT NULL CHECK (applicant_kind IN ('self','agent')), scope TEXT NOT NULL, description TEXT NOT NULL, profile_id TEXT NOT NULL, provider_unit TEXT NOT NULL, route TEXT CHECK (route IN ('own','provider')), state TEXT NOT NULL CHECK (state IN ('received','accepted','rejected','verifying','decided','notified','closed')), is_open INTEGER NOT NULL CHECK (is_open IN (0,1)), received_on TEXT NOT NULL, received_at TEXT NOT NULL, forwarded_on TEXT, provider_replied_on TEXT, annotate_by TEXT, forward_by TEXT, provider_verify_by TEXT, decide_by TEXT, -- The next binding deadline of the current step (annotate, forward, provider reply or decide): -- the queue sorts on it and a case past it is overdue. due_on TEXT, -- Sort key: a case whose deadline could not be counted (calendar year missing) sorts first. due_key TEXT GENERATED ALWAYS AS (coalesce(due_on, '')) VIRTUAL, latest_extended_by TEXT, extended_total_days INTEGER, pauses TEXT NOT NULL DEFAULT '[]', paused INTEGER NOT NULL DEFAULT 0 CHECK (paused IN (0,1)), calendar_gap TEXT, assignee_id INTEGER REFERENCES account(id), escalated_at TEXT, outcome TEXT, outcome_reason TEXT, decided_at TEXT, closed_at TEXT, created_by INTEGER NOT NULL REFERENCES account(id)) STRICT;
+CREATE TABLE objection (id INTEGER PRIMARY KEY, case_no TEXT NOT NULL UNIQUE, subject_id INTEGER NOT NULL, id_number TEXT NOT NULL, visit_id INTEGER REFERENCES visit(id), applicant_kind TEXT NOT NULL CHECK (applicant_kind IN ('self','agent')), scope TEXT NOT NULL, description TEXT NOT NULL, profile_id TEXT NOT NULL, provider_unit TEXT NOT NULL, route TEXT CHECK (route IN ('own','provider')), state TEXT NOT NULL CHECK (state IN ('received','accepted','rejected','verifying','decided','notified','closed')), is_open INTEGER NOT NULL CHECK (is_open IN (0,1)), received_on TEXT NOT NULL, received_at TEXT NOT NULL, forwarded_on TEXT, provider_replied_on TEXT, annotate_by TEXT, forward_by TEXT, provider_verify_by TEXT, decide_by TEXT, -- The next binding deadline of the current step (annotate, forward, provider reply or decide): -- the queue sorts on it and a case past it is overdue. due_on TEXT, -- Sort key: a case whose deadline could not be counted (calendar year missing) sorts first. due_key TEXT GENERATED ALWAYS AS (coalesce(due_on, '')) VIRTUAL, latest_extended_by TEXT, extended_total_days INTEGER, pauses TEXT NOT NULL DEFAULT '[]', paused INTEGER NOT NULL DEFAULT 0 CHECK (paused IN (0,1)), calendar_gap TEXT, assignee_id INTEGER REFERENCES account(id), escalated_at TEXT, outcome TEXT, outcome_reason TEXT, decided_at TEXT, closed_at TEXT, created_by INTEGER NOT NULL REFERENCES account(id)) STRICT;
 -- table objection_attachment
 CREATE TABLE objection_attachment (objection_id INTEGER NOT NULL REFERENCES objection(id), sha256 TEXT NOT NULL REFERENCES attachment(sha256), file_name TEXT NOT NULL, PRIMARY KEY (objection_id, sha256)) STRICT, WITHOUT ROWID;
 -- table objection_event
 CREATE TABLE objection_event (id INTEGER PRIMARY KEY, objection_id INTEGER NOT NULL REFERENCES objection(id), at TEXT NOT NULL, actor_id INTEGER REFERENCES account(id), actor TEXT, action TEXT NOT NULL, from_state TEXT, to_state TEXT, reason TEXT, detail TEXT NOT NULL DEFAULT '{}') STRICT;
 -- table objection_record
-CREATE TABLE objection_record (objection_id INTEGER NOT NULL REFERENCES objection(id), record_id INTEGER NOT NULL REFERENCES record(id), status_before TEXT NOT NULL, snapshot TEXT NOT NULL, PRIMARY KEY (objection_id, record_id)) STRICT, WITHOUT ROWID;
+CREATE TABLE objection_record (objection_id INTEGER NOT NULL REFERENCES objection(id), record_id INTEGER NOT NULL, status_before TEXT NOT NULL, snapshot TEXT NOT NULL, PRIMARY KEY (objection_id, record_id)) STRICT, WITHOUT ROWID;
 -- table office_setting
 CREATE TABLE office_setting (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
 -- table outbox
 CREATE TABLE outbox (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, ref TEXT NOT NULL, payload TEXT NOT NULL, created_at TEXT NOT NULL, exported_bundle TEXT) STRICT;
 -- table query_log
-CREATE TABLE query_log (id INTEGER PRIMARY KEY, at TEXT NOT NULL, visit_id INTEGER NOT NULL REFERENCES visit(id), clerk_id INTEGER NOT NULL REFERENCES account(id), subject_id INTEGER REFERENCES subject(id), id_number TEXT NOT NULL, office_code TEXT NOT NULL, purpose_code TEXT NOT NULL, outcome TEXT NOT NULL CHECK (outcome IN ('found','no_record'))) STRICT;
+CREATE TABLE query_log (id INTEGER PRIMARY KEY, at TEXT NOT NULL, visit_id INTEGER NOT NULL REFERENCES visit(id), clerk_id INTEGER NOT NULL REFERENCES account(id), subject_id INTEGER, id_number TEXT NOT NULL, office_code TEXT NOT NULL, purpose_code TEXT NOT NULL, outcome TEXT NOT NULL CHECK (outcome IN ('found','no_record'))) STRICT;
 -- table receipt
 CREATE TABLE receipt (id INTEGER PRIMARY KEY, case_kind TEXT NOT NULL CHECK (case_kind IN ('objection','repair')), case_id INTEGER NOT NULL, receipt_no TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, created_by INTEGER NOT NULL REFERENCES account(id), content TEXT NOT NULL, copies INTEGER NOT NULL DEFAULT 0, last_printed_at TEXT) STRICT;
--- table record
-CREATE TABLE record (id INTEGER PRIMARY KEY, subject_id INTEGER NOT NULL REFERENCES subject(id), central_id TEXT NOT NULL UNIQUE, category TEXT NOT NULL, domain TEXT NOT NULL, severity TEXT CHECK (severity IN ('minor','ordinary','serious')), title TEXT NOT NULL, content TEXT NOT NULL, provider_unit TEXT NOT NULL, document_no TEXT NOT NULL, occurred_on TEXT NOT NULL, decided_on TEXT NOT NULL, publicity_start TEXT NOT NULL, publicity_end TEXT, status TEXT NOT NULL CHECK (status IN ('active','under_objection','corrected','revoked','repaired','expired')), version INTEGER NOT NULL , penalty_kind TEXT CHECK (penalty_kind IN ('warning','criticism','fine','confiscation','licence_suspension','qualification_downgrade','licence_revocation', 'activity_restriction','production_suspension','closure','employment_restriction','detention','other'))) STRICT;
+-- table record_mark_pending
+CREATE TABLE record_mark_pending (record_id INTEGER PRIMARY KEY, status TEXT NOT NULL CHECK (status IN ('under_objection'))) STRICT;
 -- table repair
-CREATE TABLE repair (id INTEGER PRIMARY KEY, case_no TEXT NOT NULL UNIQUE, subject_id INTEGER NOT NULL REFERENCES subject(id), id_number TEXT NOT NULL, record_id INTEGER NOT NULL REFERENCES record(id), visit_id INTEGER REFERENCES visit(id), applicant_kind TEXT NOT NULL CHECK (applicant_kind IN ('self','agent')), profile_id TEXT NOT NULL, provider_unit TEXT NOT NULL, evidence TEXT NOT NULL, eligibility TEXT NOT NULL, snapshot TEXT NOT NULL, status_before TEXT NOT NULL, state TEXT NOT NULL CHECK (state IN ('received','accepted','rejected','forwarded','approved','denied','closed')), is_open INTEGER NOT NULL CHECK (is_open IN (0,1)), received_on TEXT NOT NULL, received_at TEXT NOT NULL, due_on TEXT, due_key TEXT GENERATED ALWAYS AS (coalesce(due_on, '')) VIRTUAL, calendar_gap TEXT, assignee_id INTEGER REFERENCES account(id), escalated_at TEXT, outcome_reason TEXT, decided_at TEXT, closed_at TEXT, created_by INTEGER NOT NULL REFERENCES account(id)) STRICT;
+CREATE TABLE repair (id INTEGER PRIMARY KEY, case_no TEXT NOT NULL UNIQUE, subject_id INTEGER NOT NULL, id_number TEXT NOT NULL, record_id INTEGER NOT NULL, visit_id INTEGER REFERENCES visit(id), applicant_kind TEXT NOT NULL CHECK (applicant_kind IN ('self','agent')), profile_id TEXT NOT NULL, provider_unit TEXT NOT NULL, evidence TEXT NOT NULL, eligibility TEXT NOT NULL, snapshot TEXT NOT NULL, status_before TEXT NOT NULL, state TEXT NOT NULL CHECK (state IN ('received','accepted','rejected','forwarded','approved','denied','closed')), is_open INTEGER NOT NULL CHECK (is_open IN (0,1)), received_on TEXT NOT NULL, received_at TEXT NOT NULL, due_on TEXT, due_key TEXT GENERATED ALWAYS AS (coalesce(due_on, '')) VIRTUAL, calendar_gap TEXT, assignee_id INTEGER REFERENCES account(id), escalated_at TEXT, outcome_reason TEXT, decided_at TEXT, closed_at TEXT, created_by INTEGER NOT NULL REFERENCES account(id)) STRICT;
 -- table repair_event
 CREATE TABLE repair_event (id INTEGER PRIMARY KEY, repair_id INTEGER NOT NULL REFERENCES repair(id), at TEXT NOT NULL, actor_id INTEGER REFERENCES account(id), actor TEXT, action TEXT NOT NULL, from_state TEXT, to_state TEXT, reason TEXT, detail TEXT NOT NULL DEFAULT '{}') STRICT;
 -- table report
-CREATE TABLE report (id INTEGER PRIMARY KEY, report_no TEXT NOT NULL UNIQUE, visit_id INTEGER NOT NULL UNIQUE REFERENCES visit(id), subject_id INTEGER REFERENCES subject(id), id_number TEXT NOT NULL, issued_at TEXT NOT NULL, issued_year TEXT NOT NULL, clerk_id INTEGER NOT NULL REFERENCES account(id), beyond_free INTEGER NOT NULL CHECK (beyond_free IN (0,1)), content_json TEXT NOT NULL, digest TEXT NOT NULL, qr_payload TEXT NOT NULL, signature TEXT NOT NULL, key_id TEXT NOT NULL, verify_code TEXT NOT NULL) STRICT;
+CREATE TABLE report (id INTEGER PRIMARY KEY, report_no TEXT NOT NULL UNIQUE, visit_id INTEGER NOT NULL UNIQUE REFERENCES visit(id), subject_id INTEGER, id_number TEXT NOT NULL, issued_at TEXT NOT NULL, issued_year TEXT NOT NULL, clerk_id INTEGER NOT NULL REFERENCES account(id), beyond_free INTEGER NOT NULL CHECK (beyond_free IN (0,1)), content_json TEXT NOT NULL, digest TEXT NOT NULL, qr_payload TEXT NOT NULL, signature TEXT NOT NULL, key_id TEXT NOT NULL, verify_code TEXT NOT NULL) STRICT;
 -- table report_print
 CREATE TABLE report_print (id INTEGER PRIMARY KEY, report_id INTEGER NOT NULL REFERENCES report(id), copy_no INTEGER NOT NULL CHECK (copy_no >= 1), kind TEXT NOT NULL CHECK (kind IN ('print','pdf')), at TEXT NOT NULL, clerk_id INTEGER NOT NULL REFERENCES account(id), UNIQUE (report_id, copy_no)) STRICT;
 -- table schema_migration
@@ -160,9 +146,7 @@ CREATE TABLE schema_migration (version INTEGER PRIMARY KEY, name TEXT NOT NULL, 
 -- table session
 CREATE TABLE session (token_hash TEXT PRIMARY KEY, account_id INTEGER NOT NULL REFERENCES account(id), created_at TEXT NOT NULL, last_seen_at TEXT NOT NULL, locked INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0,1)), ended_at TEXT) STRICT;
 -- table statement
-CREATE TABLE statement (id INTEGER PRIMARY KEY, subject_id INTEGER NOT NULL REFERENCES subject(id), record_id INTEGER REFERENCES record(id), visit_id INTEGER NOT NULL REFERENCES visit(id), clerk_id INTEGER NOT NULL REFERENCES account(id), text TEXT NOT NULL CHECK (length(text) > 0), created_at TEXT NOT NULL) STRICT;
--- table subject
-CREATE TABLE subject (id INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('person','entity')), id_number TEXT NOT NULL UNIQUE, name TEXT NOT NULL, gender TEXT CHECK (gender IN ('M','F')), birth_date TEXT, legal_rep TEXT, region_code TEXT NOT NULL, central_id TEXT NOT NULL UNIQUE, version INTEGER NOT NULL) STRICT;
+CREATE TABLE statement (id INTEGER PRIMARY KEY, subject_id INTEGER NOT NULL, record_id INTEGER, visit_id INTEGER NOT NULL REFERENCES visit(id), clerk_id INTEGER NOT NULL REFERENCES account(id), text TEXT NOT NULL CHECK (length(text) > 0), created_at TEXT NOT NULL) STRICT;
 -- table sync_bundle_in
 CREATE TABLE sync_bundle_in (id INTEGER PRIMARY KEY, at TEXT NOT NULL, file_name TEXT, bundle_hash TEXT, sender TEXT, channel TEXT, purpose TEXT, sequence INTEGER, created_at TEXT, expires_at TEXT, result TEXT NOT NULL CHECK (result IN ('applied','already_imported','refused')), counts TEXT NOT NULL DEFAULT '{}', refused_code TEXT, refused_reason TEXT , refused_reason_zh TEXT, refused_params TEXT) STRICT;
 -- table sync_bundle_out
@@ -174,7 +158,7 @@ CREATE TABLE sync_keyring (version INTEGER PRIMARY KEY CHECK (version >= 1), env
 -- table sync_office_key
 CREATE TABLE sync_office_key (key_id TEXT PRIMARY KEY, office_code TEXT NOT NULL, office_name TEXT NOT NULL, public_key_pem TEXT NOT NULL, status TEXT NOT NULL CHECK (status IN ('active','revoked')), updated_at TEXT NOT NULL) STRICT;
 -- table visit
-CREATE TABLE visit (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, clerk_id INTEGER NOT NULL REFERENCES account(id), id_number TEXT NOT NULL, name TEXT NOT NULL, subject_id INTEGER REFERENCES subject(id), applicant_kind TEXT NOT NULL CHECK (applicant_kind IN ('self','agent')), purpose_code TEXT NOT NULL, purpose_text TEXT) STRICT;
+CREATE TABLE visit (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, clerk_id INTEGER NOT NULL REFERENCES account(id), id_number TEXT NOT NULL, name TEXT NOT NULL, subject_id INTEGER, applicant_kind TEXT NOT NULL CHECK (applicant_kind IN ('self','agent')), purpose_code TEXT NOT NULL, purpose_text TEXT) STRICT;
 -- table visit_authorization
 CREATE TABLE visit_authorization (visit_id INTEGER PRIMARY KEY REFERENCES visit(id), agent_id_number TEXT NOT NULL, agent_name TEXT NOT NULL, document_no TEXT NOT NULL, scope TEXT NOT NULL CHECK (json_valid(scope) AND json_array_length(scope) > 0), valid_from TEXT NOT NULL, valid_to TEXT NOT NULL CHECK (valid_to >= valid_from), notarised INTEGER NOT NULL CHECK (notarised IN (0,1)), attachment_sha256 TEXT REFERENCES attachment(sha256), attachment_name TEXT) STRICT;
 -- trigger attachment_no_delete
@@ -231,3 +215,23 @@ CREATE TRIGGER visit_day_tally AFTER INSERT ON visit BEGIN INSERT INTO day_tally
 CREATE TRIGGER visit_no_delete BEFORE DELETE ON visit BEGIN SELECT RAISE(ABORT, 'visit is append-only'); END;
 -- trigger visit_no_update
 CREATE TRIGGER visit_no_update BEFORE UPDATE ON visit BEGIN SELECT RAISE(ABORT, 'visit is append-only'); END;
+-- platform index list_entry_record
+CREATE INDEX list_entry_record ON list_entry(record_id) WHERE record_id IS NOT NULL;
+-- platform index list_entry_subject
+CREATE INDEX list_entry_subject ON list_entry(subject_id);
+-- platform index record_subject
+CREATE INDEX record_subject ON record(subject_id);
+-- platform index subject_name
+CREATE INDEX subject_name ON subject(name);
+-- platform table list_entry
+CREATE TABLE list_entry (id INTEGER PRIMARY KEY, subject_id INTEGER NOT NULL REFERENCES subject(id), central_id TEXT NOT NULL UNIQUE, list_type TEXT NOT NULL CHECK (list_type IN ('red','black','dishonest_debtor')), list_name TEXT NOT NULL, reason TEXT NOT NULL, basis TEXT NOT NULL, deciding_unit TEXT NOT NULL, record_id INTEGER REFERENCES record(id), entered_on TEXT NOT NULL, exit_on TEXT, status TEXT NOT NULL CHECK (status IN ('active','exited','removed'))) STRICT;
+-- platform table list_entry_measure
+CREATE TABLE list_entry_measure (list_entry_id INTEGER NOT NULL REFERENCES list_entry(id), measure_id INTEGER NOT NULL REFERENCES measure(id), PRIMARY KEY (list_entry_id, measure_id)) STRICT, WITHOUT ROWID;
+-- platform table measure
+CREATE TABLE measure (id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, kind TEXT NOT NULL CHECK (kind IN ('reward','punishment')), mandatory INTEGER NOT NULL CHECK (mandatory IN (0,1)), title TEXT NOT NULL, basis TEXT NOT NULL) STRICT;
+-- platform table record
+CREATE TABLE record (id INTEGER PRIMARY KEY, subject_id INTEGER NOT NULL REFERENCES subject(id), central_id TEXT NOT NULL UNIQUE, category TEXT NOT NULL, domain TEXT NOT NULL, severity TEXT CHECK (severity IN ('minor','ordinary','serious')), title TEXT NOT NULL, content TEXT NOT NULL, provider_unit TEXT NOT NULL, document_no TEXT NOT NULL, occurred_on TEXT NOT NULL, decided_on TEXT NOT NULL, publicity_start TEXT NOT NULL, publicity_end TEXT, status TEXT NOT NULL CHECK (status IN ('active','under_objection','corrected','revoked','repaired','expired')), version INTEGER NOT NULL , penalty_kind TEXT CHECK (penalty_kind IN ('warning','criticism','fine','confiscation','licence_suspension','qualification_downgrade','licence_revocation', 'activity_restriction','production_suspension','closure','employment_restriction','detention','other'))) STRICT;
+-- platform table subject
+CREATE TABLE subject (id INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('person','entity')), id_number TEXT NOT NULL UNIQUE, name TEXT NOT NULL, gender TEXT CHECK (gender IN ('M','F')), birth_date TEXT, legal_rep TEXT, region_code TEXT NOT NULL, central_id TEXT NOT NULL UNIQUE, version INTEGER NOT NULL) STRICT;
+-- platform table sync_import_pending
+CREATE TABLE sync_import_pending (bundle_hash TEXT PRIMARY KEY, at TEXT NOT NULL, office_part TEXT NOT NULL) STRICT;

@@ -71,6 +71,48 @@ describe('bad update bundles leave the database unchanged', () => {
     }
   });
 
+  // Found by fuzzing the import: each is refused for what it is, in the clerk's language, and
+  // the history row is never labelled from a header whose signature did not verify.
+  test('key-id hint bytes changed in a genuine bundle: refused, not recorded under the genuine hash', async () => {
+    const good = readFileSync(await w.craft({ subjects: [person({ centralId: 'HINT-1', idNumber: '110101199003074517' })] }));
+    const headerLen = good.readUInt32BE(12);
+    const bad = Buffer.from(good);
+    bad[16 + headerLen + 1 + 5] = (bad[16 + headerLen + 1 + 5] ?? 0) ^ 0x5a;
+    const path = w.file('hint-changed.cdbundle');
+    writeFileSync(path, bad);
+    await refusedUnchanged(w, path, 'BUNDLE_KEY_HINT_MISMATCH');
+    const [row] = await w.core.ok('sync.importHistory', { limit: 1 }, w.operator);
+    assert.equal(row?.sequence, null, 'no label from the altered file');
+    assert.equal(await w.core.ctx.db.get('SELECT 1 FROM sync_bundle_in WHERE bundle_hash IS NOT NULL AND refused_code = ?', ['BUNDLE_KEY_HINT_MISMATCH']), undefined);
+  });
+
+  test('a header byte flipped before the signature is checked reads as "signature invalid", in both languages', async () => {
+    const bad = readFileSync(await w.craft({ subjects: [person({ centralId: 'FLIP-1', idNumber: '110101199003074517' })] }));
+    bad[16 + 2] = 0x01; // inside the header JSON: it no longer parses, and that must not be what the clerk reads
+    const path = w.file('header-flipped.cdbundle');
+    writeFileSync(path, bad);
+    const e = await refusedUnchanged(w, path, 'BUNDLE_SIGNATURE_INVALID');
+    assert.doesNotMatch(e.message, /malformed|JSON/i);
+    const [row] = await w.core.ok('sync.importHistory', { limit: 1 }, w.operator);
+    assert.equal(row?.refusedReasonZh, '同步包签名无效，文件已被篡改或损坏。');
+  });
+
+  test('two bundles joined in one file are named as a damaged file, not as a sequence gap', async () => {
+    const ch = await w.channel();
+    const next = readFileSync(await w.craft({ subjects: [person({ centralId: 'CAT-1', idNumber: '110101199003074517' })] }));
+    const later = readFileSync(await w.craft({ subjects: [person({ centralId: 'CAT-2', idNumber: '110101199003074517' })] }, { sequence: ch.sequence + 2 }));
+    const path = w.file('joined.cdbundle');
+    writeFileSync(path, Buffer.concat([later, next]));
+    await refusedUnchanged(w, path, 'BUNDLE_TRAILING_DATA');
+    writeFileSync(path, later.subarray(0, later.length - 100));
+    await refusedUnchanged(w, path, 'BUNDLE_TRUNCATED');
+  });
+
+  test('a bundle file that is not there: a coded refusal with its history row and audit event', async () => {
+    const e = await refusedUnchanged(w, w.file('on-a-removed-usb-stick.cdbundle'), 'SYNC_FILE_MISSING');
+    assert.match(e.message, /not there/);
+  });
+
   test('a gap names the missing bundle', async () => {
     const ch = await w.channel();
     const e = await refusedUnchanged(w, await w.craft({ subjects: [person()] }, { sequence: ch.sequence + 2 }), 'BUNDLE_SEQUENCE_GAP');

@@ -170,14 +170,18 @@ describe('import and export refusals', () => {
   });
   after(() => w.dispose());
 
-  test('SYNC_FILE_UNREADABLE: the command line names a trust file that does not exist, or a folder', async () => {
+  test('SYNC_FILE_MISSING / SYNC_FILE_UNREADABLE: the command line names a trust file that does not exist, or a folder', async () => {
     const before = await databaseContentHash(w.core.ctx.db);
-    for (const [path, why] of [[w.file('no-trust.json'), 'ENOENT'], [w.dir, 'EISDIR']] as const) {
+    for (const [path, code, en, zh] of [
+      [w.file('no-trust.json'), 'SYNC_FILE_MISSING', 'The file is not there (moved, or the USB stick was removed); choose the file again.', '找不到这个文件'],
+      [w.dir, 'SYNC_FILE_UNREADABLE', 'The file cannot be read: it is a folder, not a file.', '选中的是文件夹'],
+    ] as const) {
       assert.throws(() => trustPreview({ kind: 'path', path }), (e: unknown) => {
         assert.ok(e instanceof AppError, String(e));
         observedError(e.details?.reason);
-        assert.equal(e.details?.reason, 'SYNC_FILE_UNREADABLE');
-        assert.equal(e.message, `The file cannot be read: ${why}`);
+        assert.equal(e.details?.reason, code);
+        assert.equal(e.message, en);
+        assert.match(String(e.details?.zh), new RegExp(zh));
         return true;
       });
     }

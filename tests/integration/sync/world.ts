@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { vacuumInto } from '../../../electron/store/backupStore';
 import { Database } from '../../../electron/db/database';
 import { importBundle } from '../../../electron/services/syncService';
 import { writeBundle } from '../../../electron/sync/bundle/index';
@@ -115,8 +116,9 @@ export async function assertUnchangedExceptRefusal(w: SyncWorld, before: Before,
   assert.equal((JSON.parse(audits[0]!.detail) as { code: string }).code, code);
   const hist = await db.all<{ refused_code: string }>('SELECT refused_code FROM sync_bundle_in WHERE id > ?', [before.historyId]);
   assert.deepEqual(hist.map((h) => h.refused_code), [code]);
-  const copy = join(w.dir, `copy-${Date.now()}-${Math.random().toString(16).slice(2)}.sqlite`);
-  await db.run('VACUUM INTO ?', [copy]);
+  const copyDir = mkdtempSync(join(w.dir, 'copy-'));
+  const [copyName] = await vacuumInto(db, copyDir, 'copy.sqlite');
+  const copy = join(copyDir, copyName!);
   const c = await Database.open(copy, { key: w.core.ctx.keys.db });
   try {
     await c.exec(`DROP TRIGGER audit_event_no_delete; DROP TRIGGER sync_bundle_in_no_delete;
@@ -124,7 +126,7 @@ export async function assertUnchangedExceptRefusal(w: SyncWorld, before: Before,
     assert.equal(await databaseContentHash(c), before.hash, 'database content changed');
   } finally {
     await c.close();
-    rmSync(copy, { force: true });
+    rmSync(copyDir, { recursive: true, force: true });
   }
 }
 

@@ -64,13 +64,28 @@ test('key-id hint naming a pinned key while an unknown key signed', () => {
 });
 
 test('header naming one pinned key while another pinned key signed', () => {
-  const b = resign(goodBundle(), () => {}, { key: update2Key, hint: updateKey.keyId });
+  const b = resign(goodBundle(), () => {}, { key: update2Key, hint: update2Key.keyId });
   refuses(() => openBundle(b, ctx()), 'BUNDLE_SIGNER_MISMATCH');
 });
 
-test('a wrong hint alone does not matter: trust comes from the keyring', () => {
-  const b = resign(goodBundle(), () => {}, { key: updateKey, hint: update2Key.keyId });
-  assert.equal(openBundle(b, ctx()).header.sender.keyId, updateKey.keyId);
+test('key-id hint naming one pinned key while another signed: refused, whatever the header says', () => {
+  // The hint is outside the signature, so changing it leaves the bundle hash as it was: accepting
+  // it would record an altered file under the genuine bundle's hash.
+  refuses(() => openBundle(resign(goodBundle(), () => {}, { key: updateKey, hint: update2Key.keyId }), ctx()), 'BUNDLE_KEY_HINT_MISMATCH');
+  refuses(() => openBundle(resign(goodBundle(), () => {}, { key: update2Key, hint: updateKey.keyId }), ctx()), 'BUNDLE_KEY_HINT_MISMATCH');
+});
+
+test('hint bytes changed in a genuine bundle: refused, not recorded under its hash', () => {
+  const b = goodBundle();
+  const at = PREAMBLE_BYTES + Buffer.byteLength(headerText(b)) + 1;
+  b[at] = (b[at] ?? 0) ^ 0xff;
+  refuses(() => openBundle(b, ctx()), 'BUNDLE_KEY_HINT_MISMATCH');
+});
+
+test('a header byte flipped so the JSON breaks reads as "signature invalid": the header is never parsed first', () => {
+  const b = goodBundle();
+  b[PREAMBLE_BYTES] = '['.charCodeAt(0);
+  refuses(() => openBundle(b, ctx()), 'BUNDLE_SIGNATURE_INVALID');
 });
 
 const root3 = generateSigningKeyPair();

@@ -1,0 +1,127 @@
+// Main-thread side of the bundle worker: starts one job, turns its messages back into results,
+// refusals (the same BundleError / SyncError a caller would get in-thread) and a batch stream with
+// one batch in flight at a time, so memory on this side is one batch whatever the bundle's size.
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { BundleError } from '../bundle/index';
+import type { BundleErrorCode } from '../bundle/index';
+import { SyncError } from '../content/syncError';
+import type { SyncErrorCode } from '../content/syncError';
+import type { BundleSummary, ImportPhase, JobInput, MainMessage, VerifiedMessage, WorkerMessage } from './protocol';
+
+type Batch = Extract<WorkerMessage, { type: 'batch' }>;
+type Preview = Extract<WorkerMessage, { type: 'preview' }>;
+
+/** The summary a refusal's history row is labelled with: only ever from a verified header. */
+const labels = new WeakMap<object, BundleSummary>();
+export const refusalSummary = (e: unknown): BundleSummary | null => (typeof e === 'object' && e !== null ? (labels.get(e) ?? null) : null);
+/** Carries the label over to a refusal re-made with more words. */
+export function keepSummary(from: object, to: object): void {
+  const s = labels.get(from);
+  if (s) labels.set(to, s);
+}
+
+/**
+ * The worker's script beside this module: bundleWorker.cjs in browser mode's bundle, .js in the
+ * Electron build and the compiled tests, .ts when run through tsx (workers inherit its loader).
+ */
+function workerScript(): string {
+  for (const name of ['bundleWorker.cjs', 'bundleWorker.js', 'bundleWorker.ts']) {
+    const file = fileURLToPath(new URL(`./${name}`, import.meta.url));
+    if (existsSync(file)) return file;
+  }
+  throw new Error('The bundle worker script is missing from this build.');
+}
+
+export interface BundleJob {
+  /** The preview (mode "preview") or the verified content (mode "open"); rejects with the refusal. */
+  readonly first: Promise<Preview | VerifiedMessage>;
+  readonly phase: ImportPhase;
+  /** The next batch of platform rows, or null after the last. */
+  nextBatch(): Promise<Batch | null>;
+  /** Stops the worker; whatever it held goes with it. */
+  cancel(): Promise<void>;
+}
+
+/**
+ * Loader hooks registered on the main thread do not reach a worker on Node 20, so a worker started
+ * from the TypeScript sources (tsx: the staff command line, tests that spawn a child) registers
+ * tsx itself before it imports the script.
+ */
+function spawnWorker(script: string, workerData: JobInput): Worker {
+  if (!script.endsWith('.ts')) return new Worker(script, { workerData });
+  const api = import.meta.resolve('tsx/esm/api');
+  const boot = `import(${JSON.stringify(api)}).then((t) => { t.register(); return import(${JSON.stringify(pathToFileURL(script).href)}); });`;
+  return new Worker(boot, { eval: true, workerData });
+}
+
+export function startBundleJob(input: JobInput, onPhase?: (phase: ImportPhase) => void): BundleJob {
+  const worker = spawnWorker(workerScript(), input);
+  let phase: ImportPhase = 'checking';
+  let settleFirst!: { resolve: (m: Preview | VerifiedMessage) => void; reject: (e: unknown) => void };
+  const first = new Promise<Preview | VerifiedMessage>((resolve, reject) => (settleFirst = { resolve, reject }));
+  let waiting: { resolve: (b: Batch | null) => void; reject: (e: unknown) => void } | null = null;
+  let failure: unknown = null;
+  let ended = false;
+
+  const fail = (e: unknown) => {
+    failure ??= e;
+    settleFirst.reject(e);
+    waiting?.reject(e);
+    waiting = null;
+  };
+  worker.on('message', (m: WorkerMessage) => {
+    switch (m.type) {
+      case 'phase':
+        phase = m.phase;
+        onPhase?.(m.phase);
+        return;
+      case 'preview':
+      case 'verified':
+        return settleFirst.resolve(m);
+      case 'batch':
+        waiting?.resolve(m);
+        waiting = null;
+        return;
+      case 'end':
+        ended = true;
+        waiting?.resolve(null);
+        waiting = null;
+        return;
+      case 'refused': {
+        const e = m.source === 'bundle' ? new BundleError(m.code as BundleErrorCode, m.params) : new SyncError(m.code as SyncErrorCode, m.params);
+        if (m.summary) labels.set(e, m.summary);
+        return fail(e);
+      }
+      case 'failed':
+        return fail(new Error(`The bundle worker failed: ${m.message}`));
+    }
+  });
+  worker.on('error', fail);
+  worker.on('exit', (code) => {
+    if (!ended) fail(new Error(`The bundle worker stopped (exit code ${code}) before it finished.`));
+  });
+  // An unobserved refusal of `first` (a caller that cancelled) must not crash the process.
+  first.catch(() => undefined);
+
+  return {
+    first,
+    get phase() {
+      return phase;
+    },
+    nextBatch() {
+      if (failure) return Promise.reject(failure);
+      if (ended) return Promise.resolve(null);
+      return new Promise<Batch | null>((resolve, reject) => {
+        waiting = { resolve, reject };
+        worker.postMessage({ type: 'next' } satisfies MainMessage);
+      });
+    },
+    async cancel() {
+      ended = true;
+      await worker.terminate();
+      fail(new Error('The bundle job was stopped.'));
+    },
+  };
+}
