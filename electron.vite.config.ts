@@ -8,7 +8,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('electron/main.ts') }, external: ['@journeyapps/sqlcipher'] },
+      // The bundle worker runs from its own file beside index.js (electron/sync/worker/startBundleJob.ts).
+      rollupOptions: { input: { index: resolve('electron/main.ts'), bundleWorker: resolve('electron/sync/worker/bundleWorker.ts') }, external: ['@journeyapps/sqlcipher'] },
     },
   },
   preload: {

@@ -9,9 +9,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// The bundle worker (electron/sync/worker/bundleWorker.ts) is a second entry beside it: the core
+// starts it from the file next to its own bundle.
 await build({
-  entryPoints: [join(root, 'electron', 'host', 'webMain.ts')],
-  outfile: join(root, 'out', 'host', 'webMain.cjs'),
+  entryPoints: { webMain: join(root, 'electron', 'host', 'webMain.ts'), bundleWorker: join(root, 'electron', 'sync', 'worker', 'bundleWorker.ts') },
+  outdir: join(root, 'out', 'host'),
+  outExtension: { '.js': '.cjs' },
   bundle: true,
   platform: 'node',
   target: 'node20',

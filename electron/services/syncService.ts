@@ -222,9 +222,17 @@ export async function checkImport(ctx: CoreContext, caller: Who, file: string, f
  * (electron/sync/office/applyUpdate.ts). Already-imported is a benign no-op answered with a result.
  * `file` is a staged upload or a path the staff command line was given.
  */
-export async function importBundle(
-  ctx: CoreContext, caller: Who, file: string, fileName: string | null, onProgress?: (done: number, total: number) => void | Promise<void>, progressKey?: string,
-): Promise<ImportResult> {
+export interface ImportOptions {
+  /** After each batch of platform rows is written (inside the platform transaction). */
+  onProgress?: (done: number, total: number) => void | Promise<void>;
+  /** When the platform half begins ("applying") and after it committed, before the office half ("finishing"). */
+  onPhase?: (phase: ImportPhase) => void | Promise<void>;
+  /** The staged id the import screen asks progress and cancellation by. */
+  progressKey?: string;
+}
+
+export async function importBundle(ctx: CoreContext, caller: Who, file: string, fileName: string | null, opts: ImportOptions = {}): Promise<ImportResult> {
+  const { onProgress, onPhase, progressKey } = opts;
   const track: Progress = { phase: 'checking', done: 0, total: 0, startedAt: Date.now(), applyStartedAt: null, job: null, cancelled: false };
   if (progressKey) progress.set(progressKey, track);
   try {
@@ -238,6 +246,7 @@ export async function importBundle(
         if (v.type !== 'verified') throw new Error('the bundle worker answered an import with a preview');
         const outcomes = await checkOfficePreconditions(ctx.db, ctx, v.office);
         track.phase = 'applying';
+        await onPhase?.('applying');
         track.applyStartedAt = Date.now();
         track.total = Object.values(v.platformRows).reduce((a, b) => a + b, 0);
         const base = { summary: v.summary, counts: v.counts, fileName, caller: caller ? { accountId: caller.accountId, username: caller.username } : null, at, office: v.office, newKeyring: v.newKeyring };
@@ -246,6 +255,7 @@ export async function importBundle(
           await onProgress?.(track.done, track.total);
         }));
         track.phase = 'finishing';
+        await onPhase?.('finishing');
         return await finishImport(ctx, platform, part);
       } finally {
         track.job = null;
@@ -356,7 +366,7 @@ export async function applyStaged(ctx: CoreContext, caller: Caller, stagedId: st
   if (!existsSync(path)) throw toAppError(new SyncError('SYNC_NOT_STAGED'));
   const fileName = existsSync(`${path}.name`) ? readFileSync(`${path}.name`, 'utf8') : null;
   try {
-    return await importBundle(ctx, caller, path, fileName, undefined, stagedId);
+    return await importBundle(ctx, caller, path, fileName, { progressKey: stagedId });
   } catch (e) {
     throw toAppError(e);
   } finally {

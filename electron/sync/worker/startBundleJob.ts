@@ -2,6 +2,8 @@
 // refusals (the same BundleError / SyncError a caller would get in-thread) and a batch stream with
 // one batch in flight at a time, so memory on this side is one batch whatever the bundle's size.
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { BundleError } from '../bundle/index';
@@ -51,7 +53,8 @@ export interface BundleJob {
  */
 function spawnWorker(script: string, workerData: JobInput): Worker {
   if (!script.endsWith('.ts')) return new Worker(script, { workerData });
-  const api = import.meta.resolve('tsx/esm/api');
+  // tsx's ESM register API (its package "exports" hide the path from require.resolve).
+  const api = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs')).href;
   const boot = `import(${JSON.stringify(api)}).then((t) => { t.register(); return import(${JSON.stringify(pathToFileURL(script).href)}); });`;
   return new Worker(boot, { eval: true, workerData });
 }

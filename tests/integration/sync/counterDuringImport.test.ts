@@ -37,7 +37,7 @@ describe('the counter during an import', () => {
     let completedDuringApply = 0;
     let seenMidApply = false;
     let objectionId = 0;
-    const result = await importBundle(w.core.ctx, null, path, 'snapshot-2.cdbundle', async (done, total) => {
+    const result = await importBundle(w.core.ctx, null, path, 'snapshot-2.cdbundle', { onProgress: async (done, total) => {
       if (seenMidApply || done >= total) return;
       seenMidApply = true;
       assert.ok(db.importing, 'the import holds the platform file');
@@ -59,7 +59,7 @@ describe('the counter during an import', () => {
       assert.ok(!refused.ok);
       observedError(refused.error.code);
       assert.equal(refused.error.code, 'SYNC_IMPORT_IN_PROGRESS');
-    });
+    } });
     assert.equal(result.result, 'applied');
     assert.ok(seenMidApply, 'the import reported progress mid-apply');
     assert.ok(completedDuringApply >= LOOKUPS, `${completedDuringApply} lookups completed during the apply`);

@@ -23,9 +23,16 @@ const [dir, file] = process.argv.slice(2);
 process.env.CREDITDESK_QUIET = '1';
 const core = await openCore({ dataDir: dir!, now: () => new Date(process.env.CRASH_NOW!), unlock: TEST_UNLOCK });
 process.stdout.write('opened\n');
-await importBundle(core.ctx, null, file!, 'big.cdbundle', (done, total) => {
-  process.stdout.write(`progress ${done} ${total}\n`);
-  waitForParent();
+await importBundle(core.ctx, null, file!, 'big.cdbundle', {
+  onProgress: (done, total) => {
+    process.stdout.write(`progress ${done} ${total}\n`);
+    waitForParent();
+  },
+  // After the platform half committed and before the office half: the other side of the commit point.
+  onPhase: (phase) => {
+    process.stdout.write(`phase ${phase}\n`);
+    waitForParent();
+  },
 });
 process.stdout.write('committed\n');
 await core.close();

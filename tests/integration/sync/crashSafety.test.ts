@@ -14,8 +14,11 @@ import { syncWorld } from './world';
 
 const SUBJECTS = 15_000;
 
-/** Runs the child and SIGKILLs it, paused mid-apply, once progress passes `fraction` of the rows. */
-function killDuring(dir: string, file: string, now: string, fraction: number): Promise<{ killedAt: string }> {
+/**
+ * Runs the child and SIGKILLs it, paused, once progress passes `at` of the rows, or at the named
+ * phase ("finishing": the platform half committed, the office half not begun).
+ */
+function killDuring(dir: string, file: string, now: string, at: number | 'applying' | 'finishing'): Promise<{ killedAt: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'crashChild.ts'), dir, file], { env: { ...process.env, CRASH_NOW: now }, stdio: ['pipe', 'pipe', 'inherit'] });
     let buf = '';
@@ -28,10 +31,10 @@ function killDuring(dir: string, file: string, now: string, fraction: number): P
         if (killedAt) return;
         const m = /^progress (\d+) (\d+)$/.exec(line);
         if (line === 'committed') return reject(new Error('the child committed before it could be killed'));
-        if (m && Number(m[1]) >= fraction * Number(m[2])) {
+        if ((m && typeof at === 'number' && Number(m[1]) >= at * Number(m[2])) || line === `phase ${at}`) {
           killedAt = line;
           child.kill('SIGKILL');
-        } else if (m) child.stdin.write('g');
+        } else if (m || line.startsWith('phase ')) child.stdin.write('g');
       }
     });
     child.on('exit', () => (killedAt ? resolve({ killedAt }) : reject(new Error('the child exited on its own'))));
@@ -76,6 +79,50 @@ test('an import killed at several points during the apply leaves the database as
       const r = await importBundle(core.ctx, null, file, 'big.cdbundle');
       assert.equal(r.result, 'applied');
       assert.equal((await core.ctx.db.get<{ n: number }>('SELECT count(*) AS n FROM subject'))!.n, SUBJECTS);
+    } finally {
+      await core.close();
+    }
+  } finally {
+    await w.central.close();
+    rmSync(w.dir, { recursive: true, force: true });
+    rmSync(w.core.dir, { recursive: true, force: true });
+  }
+});
+
+test('an import killed after its platform half committed is finished at the next start: the office is exactly as after', async () => {
+  const w = await syncWorld();
+  try {
+    const rows = [...generatePopulation({ subjects: 2_000, seed: 'crash-after', today: '2026-11-20', centralIdPrefix: 'A' })];
+    const file = await w.craft({ measures: [...MEASURES], subjects: rows.map((b) => b.subject), records: rows.flatMap((b) => b.records) });
+    const dir = w.core.dir;
+    const now = w.core.clock.now.toISOString();
+    const { sequence } = await w.channel();
+    await w.core.close();
+
+    // Just before the commit point: killed as the platform half begins; nothing changed.
+    const reference = await openCore({ dataDir: dir, now: () => new Date(now), unlock: TEST_UNLOCK });
+    const before = await databaseContentHash(reference.ctx.db);
+    await reference.close();
+    assert.equal((await killDuring(dir, file, now, 'applying')).killedAt, 'phase applying');
+    const unchanged = await openCore({ dataDir: dir, now: () => new Date(now), unlock: TEST_UNLOCK });
+    assert.equal(await databaseContentHash(unchanged.ctx.db), before);
+    await unchanged.close();
+
+    // Just after it: the platform rows are in, the office half is not; the next start finishes it.
+    const { killedAt } = await killDuring(dir, file, now, 'finishing');
+    assert.equal(killedAt, 'phase finishing');
+    const core = await openCore({ dataDir: dir, now: () => new Date(now), unlock: TEST_UNLOCK });
+    try {
+      const db = core.ctx.db;
+      assert.equal((await db.get<{ integrity_check: string }>('PRAGMA integrity_check'))?.integrity_check, 'ok');
+      assert.equal((await db.get<{ n: number }>("SELECT count(*) AS n FROM subject WHERE central_id LIKE 'A%'"))!.n, 2_000);
+      assert.equal((await db.get<{ last_sequence: number }>("SELECT last_sequence FROM sync_channel WHERE channel = 'update'"))?.last_sequence, sequence + 1);
+      const hist = await db.all<{ result: string; file_name: string }>('SELECT result, file_name FROM sync_bundle_in ORDER BY id DESC LIMIT 1');
+      assert.deepEqual(hist, [{ result: 'applied', file_name: 'big.cdbundle' }]);
+      assert.equal((await db.get<{ n: number }>("SELECT count(*) AS n FROM audit_event WHERE action = 'sync.import_applied'"))!.n, 1);
+      assert.equal((await db.get<{ n: number }>('SELECT count(*) AS n FROM sync_import_pending'))!.n, 0);
+      const { importBundle } = await import('../../../electron/services/syncService');
+      assert.equal((await importBundle(core.ctx, null, file, 'big.cdbundle')).result, 'already_imported');
     } finally {
       await core.close();
     }
