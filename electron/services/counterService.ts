@@ -152,7 +152,7 @@ export async function lookup(ctx: CoreContext, caller: Caller, input: LookupInpu
   });
   const view = subject ? await buildSubjectView(ctx.db, subject, ctx.now(), await activeProfile(ctx)) : null;
   // An agent's visit shows the clerk only what the letter authorizes, as the report will.
-  return { visitId, reused, found: Boolean(subject), view: view && input.applicant.kind === 'agent' ? scopeView(view, input.applicant.scope) : view };
+  return { visitId, reused, found: Boolean(subject), view: view && input.applicant.kind === 'agent' ? scopeView(view, input.applicant.scope) : view, platformUpdating: ctx.db.importing };
 }
 
 /**
@@ -172,6 +172,7 @@ export async function resumeVisit(ctx: CoreContext, caller: Caller, visitId: num
   return {
     visitId: visit.id,
     reused: true,
+    platformUpdating: ctx.db.importing,
     found: Boolean(subject),
     view: view && authorization ? scopeView(view, authorization.scope) : view,
     request: { idNumber: visit.id_number, name: visit.name, purposeCode: visit.purpose_code, purposeText: visit.purpose_text, applicantKind: visit.applicant_kind },

@@ -242,9 +242,12 @@ export async function importBundle(ctx: CoreContext, caller: Who, file: string, 
       const job = startBundleJob(input, (phase) => (track.phase = phase));
       track.job = job;
       try {
+        if (track.cancelled) await job.cancel();
         const v = await job.first;
         if (v.type !== 'verified') throw new Error('the bundle worker answered an import with a preview');
         const outcomes = await checkOfficePreconditions(ctx.db, ctx, v.office);
+        // The last moment a stop is honoured: from here the platform half runs to its commit or rollback.
+        if (track.cancelled) throw new Error('cancelled');
         track.phase = 'applying';
         await onPhase?.('applying');
         track.applyStartedAt = Date.now();
@@ -334,9 +337,9 @@ export async function finishPendingImports(ctx: CoreContext): Promise<number> {
 /** Stops an import that has not begun to write; once the platform half is writing it runs to its end. */
 export async function cancelImport(stagedId: string): Promise<{ cancelled: boolean }> {
   const t = progress.get(stagedId);
-  if (!t || !t.job || t.phase === 'applying' || t.phase === 'finishing') return { cancelled: false };
+  if (!t || t.phase === 'applying' || t.phase === 'finishing') return { cancelled: false };
   t.cancelled = true;
-  await t.job.cancel();
+  await t.job?.cancel();
   return { cancelled: true };
 }
 
@@ -381,7 +384,7 @@ export function importProgress(stagedId: string): ImportProgressView | null {
   const now = Date.now();
   // Rows per millisecond so far predict the rest once a tenth of the rows is written.
   const estimateMs = t.applyStartedAt !== null && t.total > 0 && t.done >= t.total / 10 ? Math.round(((now - t.applyStartedAt) / t.done) * (t.total - t.done)) : null;
-  return { phase: t.phase, done: t.done, total: t.total, elapsedMs: now - t.startedAt, estimateMs, cancellable: t.job !== null && (t.phase === 'checking' || t.phase === 'decrypting' || t.phase === 'verifying') };
+  return { phase: t.phase, done: t.done, total: t.total, elapsedMs: now - t.startedAt, estimateMs, cancellable: !t.cancelled && (t.phase === 'checking' || t.phase === 'decrypting' || t.phase === 'verifying') };
 }
 
 const safeJson = (s: string): Record<string, number> => JSON.parse(s) as Record<string, number>;

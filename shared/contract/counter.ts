@@ -54,6 +54,11 @@ export interface LookupResult {
   view: SubjectView | null;
   /** True when the same lookup came again within the repeat window and the open visit was reused (no new query-log row). */
   reused: boolean;
+  /**
+   * A platform bundle is being imported: the view shows the data as it was before the import began
+   * (the counter works on as usual; the console says so quietly).
+   */
+  platformUpdating: boolean;
 }
 
 /** A visit read back for the clerk who opened it (after a lock or a reload): what was asked and what was found. */

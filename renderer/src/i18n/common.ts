@@ -11,7 +11,7 @@ export const common = {
     counter: {
       newVisit: '新的查询', idNumber: '身份证号码', name: '姓名', applicant: '申请人', self: '本人', purpose: '查询用途', purposeText: '用途说明',
       lookup: '查询', idOk: '号码有效：{{birth}} 出生，{{gender}}', male: '男', female: '女', noRecord: '本窗口缓存中没有该身份证号码的信用记录。',
-      noRecordHint: '可为申请人出具“无记录”报告。', visit: '受理编号 {{id}}', clear: '结束本次接待',
+      noRecordHint: '可为申请人出具“无记录”报告。', platformUpdating: '平台数据正在更新，此处显示的是更新开始前的数据；查询、打印和受理照常办理。', visit: '受理编号 {{id}}', clear: '结束本次接待',
     },
     subject: {
       disputed: '异议处理中', identity: '身份信息', reveal: '显示完整', revealed: '已显示（已记录）', gender: '性别', birthYear: '出生年份', region: '地区代码',
@@ -37,7 +37,7 @@ export const common = {
     counter: {
       newVisit: 'New visit', idNumber: 'ID number', name: 'Name', applicant: 'Applicant', self: 'The subject in person', purpose: 'Purpose', purposeText: 'Describe the purpose',
       lookup: 'Look up', idOk: 'Valid number: born {{birth}}, {{gender}}', male: 'male', female: 'female', noRecord: 'There is no record for this ID number in this office’s cache.',
-      noRecordHint: 'A “no record” report can be printed for the applicant.', visit: 'Visit {{id}}', clear: 'End this visit',
+      noRecordHint: 'A “no record” report can be printed for the applicant.', platformUpdating: 'Platform data is being updated; this shows the data as it was before the update began. Lookups, reports and intake go on as usual.', visit: 'Visit {{id}}', clear: 'End this visit',
     },
     subject: {
       disputed: 'under objection', identity: 'Identity', reveal: 'Reveal', revealed: 'Revealed (logged)', gender: 'Gender', birthYear: 'Year of birth', region: 'Region code',

@@ -302,6 +302,9 @@ export function CounterScreen() {
             </Stack>
           </Card>
         )}
+        {result?.platformUpdating && (
+          <Text size="xs" c="dimmed" data-testid="platform-updating">{t('counter.platformUpdating')}</Text>
+        )}
         {result && !result.found && (
           <Card withBorder data-testid="no-record">
             <Text fw={600}>{t('counter.noRecord')}</Text>
