@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import sqlite3 from '@journeyapps/sqlcipher';
 import { DATABASE_FILE, openCore } from '../electron/core';
+import { platformFileOf } from '../electron/db/database';
 import { buildSubjectView } from '../electron/services/subjectViewService';
 import { findSubjectByIdNumber } from '../electron/store/subjectStore';
 import { chinaDate } from '../shared/calendar/dates';
@@ -38,10 +39,11 @@ try {
   figures.records = records;
   figures.buildRowsPerSec = Math.round((subjects + records) / buildSec);
   await core.ctx.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
-  figures.dbMiBPerMillionSubjects = round((statSync(join(dir, DATABASE_FILE)).size / 2 ** 20) * (1_000_000 / subjects), 1);
+  const officeFile = join(dir, DATABASE_FILE);
+  figures.dbMiBPerMillionSubjects = round(((statSync(officeFile).size + statSync(platformFileOf(officeFile)).size) / 2 ** 20) * (1_000_000 / subjects), 1);
 
-  // Baseline: a bare SQLCipher connection (same key), one prepared statement, the same indexed lookup.
-  const bare = new sqlite3.Database(join(dir, DATABASE_FILE), sqlite3.OPEN_READONLY);
+  // Baseline: a bare SQLCipher connection (same key) on the platform file, one prepared statement, the same indexed lookup.
+  const bare = new sqlite3.Database(platformFileOf(officeFile), sqlite3.OPEN_READONLY);
   await new Promise<void>((res, rej) => bare.exec(`PRAGMA key = "x'${core.ctx.keys.db.toString('hex')}'"`, (e) => (e ? rej(e) : res())));
   const stmt = bare.prepare('SELECT * FROM subject WHERE id_number = ?');
   const bareGet = (id: string) => new Promise((res, rej) => stmt.get([id], (e, r) => { stmt.reset(); if (e) rej(e); else res(r); }));

@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { openCore } from '../../electron/core';
 import type { CoreContext } from '../../electron/services/context';
 import { importBundle, provision, writeExport } from '../../electron/services/syncService';
+import { lookup } from '../../electron/services/counterService';
+import type { Caller } from '../../electron/services/context';
+import { percentiles, timeEach } from './stats';
 import { generatePopulation } from '../../electron/seed/population';
 import { MEASURES } from '../../electron/seed/measures';
 import { upsertListEntries, upsertMeasures, upsertRecords, upsertSubjects } from '../../electron/store/populationStore';
@@ -15,12 +18,48 @@ import { APPLY_BATCH, forEachBatch } from '../../electron/store/syncApplyStore';
 import { writeBundleFile } from '../../electron/sync/bundle/index';
 import { SCHEMA_VERSION, UPDATE_FILES } from '../../electron/sync/content/schemas';
 import { officeSyncKeys } from '../../electron/sync/office/officeSyncKeys';
-import { initPlatform } from '../central/platform';
-import { loadKeys } from '../central/centralStore';
+import { enrollOffice, generate, initPlatform, publish } from '../central/platform';
+import { loadKeys, openCentral } from '../central/centralStore';
 import type { ListEntryRow, RecordRow, SubjectRow } from '../../shared/domain/population';
 import { BENCH_UNLOCK } from './unlock';
 
 const round = (n: number, d = 0) => Math.round(n * 10 ** d) / 10 ** d;
+
+/** Samples this process's resident set every 50 ms; stop() gives the peak in MiB. */
+function peakRss(): { stop: () => number } {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
+  return { stop: () => (clearInterval(timer), round(Math.max(peak, process.memoryUsage.rss()) / 2 ** 20)) };
+}
+
+/** A clerk account for lookups through the core. */
+async function benchClerk(ctx: CoreContext): Promise<Caller> {
+  const r = await ctx.db.get<{ id: number }>(
+    `INSERT INTO account (username, display_name, role, password_hash, created_at) VALUES ('bench-clerk', '基准窗口员', 'clerk', '!', ?)
+     ON CONFLICT(username) DO UPDATE SET display_name = excluded.display_name RETURNING id`, [new Date().toISOString()]);
+  return { accountId: r!.id, username: 'bench-clerk', role: 'clerk', tokenHash: 'bench' };
+}
+
+/**
+ * The reference platform publishing a snapshot of `subjects` to an enrolled office: time, and the
+ * growth of this process's resident set while it publishes (the platform's own figure).
+ */
+async function benchPublish(dir: string, requestBase64: string, subjects: number, now: Date): Promise<Record<string, number>> {
+  const central = await openCentral(join(dir, 'central'));
+  try {
+    await enrollOffice(central, Buffer.from(requestBase64, 'base64'), now);
+    await generate(central, { subjects, seed: 'publish-bench', today: now.toISOString().slice(0, 10) });
+    global.gc?.();
+    const base = process.memoryUsage.rss();
+    const rss = peakRss();
+    const t = performance.now();
+    await publish(central, '370306-02', { snapshot: true, now, out: join(dir, 'published.cdbundle') });
+    const ms = performance.now() - t;
+    return { syncPublishSubjects: subjects, syncPublishMs: round(ms), syncPublishPeakRssGrowthMiB: round(rss.stop() - base / 2 ** 20) };
+  } finally {
+    await central.close();
+  }
+}
 
 export async function benchSync(_ctx: CoreContext): Promise<Record<string, number>> {
   const target = Number(process.env.CREDITDESK_BENCH_SYNC_RECORDS ?? 1_000_000);
@@ -38,11 +77,9 @@ export async function benchSync(_ctx: CoreContext): Promise<Record<string, numbe
     }
     const init = await initPlatform(join(dir, 'central'), now);
     const office = await openCore({ dataDir: join(dir, 'office'), now: () => now, unlock: BENCH_UNLOCK });
-    await provision(office.ctx, null, { officeCode: '370306-02', officeName: '基准窗口', trust: { kind: 'path', path: init.trustPath }, confirmFingerprint: init.fingerprint });
-    const file = join(dir, 'snapshot.cdbundle');
-    const tWrite = performance.now();
-    writeBundleFile(file, {
-      purpose: 'update', channel: 'update', sequence: 1, prevHash: null, createdAt: now, expiresAt: new Date(now.getTime() + 7 * 86_400_000),
+    const provisioned = await provision(office.ctx, null, { officeCode: '370306-02', officeName: '基准窗口', trust: { kind: 'path', path: init.trustPath }, confirmFingerprint: init.fingerprint });
+    const snapshot = (sequence: number, prevHash: string | null, path: string) => writeBundleFile(path, {
+      purpose: 'update', channel: 'update', sequence, prevHash, createdAt: now, expiresAt: new Date(now.getTime() + 7 * 86_400_000),
       sender: { name: 'platform', key: loadKeys(join(dir, 'central')).update }, recipient: { name: '370306-02', publicKey: officeSyncKeys(office.ctx.dataDir).encryption.publicKey },
       keyringVersion: 1,
       files: [
@@ -52,11 +89,43 @@ export async function benchSync(_ctx: CoreContext): Promise<Record<string, numbe
         { name: UPDATE_FILES['list-entries'], schema: 'list-entries', schemaVersion: SCHEMA_VERSION, records: lists, compress: true },
       ],
     });
+    const file = join(dir, 'snapshot.cdbundle');
+    const tWrite = performance.now();
+    const first = snapshot(1, null, file);
     const writeMs = performance.now() - tWrite;
+    const second = join(dir, 'snapshot-2.cdbundle');
+    snapshot(2, first.bundleHash, second);
 
+    global.gc?.();
+    const rssBefore = process.memoryUsage.rss() / 2 ** 20;
+    const rss = peakRss();
     const tImport = performance.now();
     await importBundle(office.ctx, null, file, 'snapshot.cdbundle');
     const importMs = performance.now() - tImport;
+    const importPeakRssGrowthMiB = round(rss.stop() - rssBefore);
+
+    // Lookups through the core (validation, subject view, query-log row) on the idle office, then
+    // the same lookups while the second snapshot (the same rows again) applies.
+    const clerk = await benchClerk(office.ctx);
+    const people = subjects.filter((x) => x.kind === 'person').slice(0, 2000).map((x) => ({ idNumber: x.idNumber, name: x.name }));
+    const ask = (p: { idNumber: string; name: string }) => lookup(office.ctx, clerk, { idNumber: p.idNumber, name: p.name, applicant: { kind: 'self' }, purposeCode: 'self_check' });
+    const idle = percentiles(await timeEach(people.slice(0, 1000), ask));
+    const during: number[] = [];
+    let applying = false;
+    const importing = importBundle(office.ctx, null, second, 'snapshot-2.cdbundle', {
+      onPhase: (phase) => {
+        applying = phase === 'applying';
+      },
+    });
+    let settled = false;
+    void importing.finally(() => (settled = true));
+    for (let i = 1000; !settled; i = i + 1 >= people.length ? 1000 : i + 1) {
+      const t = performance.now();
+      await ask(people[i]!);
+      if (applying) during.push(performance.now() - t);
+    }
+    await importing;
+    const duringImport = percentiles(during);
 
     // Baseline: the same rows, already in memory, bulk-inserted into a fresh database in one transaction.
     const bare = await openCore({ dataDir: join(dir, 'bare'), now: () => now, unlock: BENCH_UNLOCK });
@@ -84,8 +153,16 @@ export async function benchSync(_ctx: CoreContext): Promise<Record<string, numbe
     const exportMs = performance.now() - tExport;
     await office.close();
     const rows = subjects.length + records.length + lists.length;
+    const published = await benchPublish(dir, provisioned.requestBase64, Number(process.env.CREDITDESK_BENCH_PUBLISH_SUBJECTS ?? 100_000), now);
     return {
       syncSnapshotRecords: records.length,
+      syncImportPeakRssGrowthMiB: importPeakRssGrowthMiB,
+      'sync.lookupIdleP50Ms': idle.p50,
+      'sync.lookupIdleP99Ms': idle.p99,
+      'sync.lookupDuringImportP50Ms': duringImport.p50,
+      'sync.lookupDuringImportP99Ms': duringImport.p99,
+      'sync.lookupsDuringImport': during.length,
+      ...published,
       syncSnapshotRows: rows,
       syncBundleWriteMs: round(writeMs),
       syncImportMs: round(importMs),

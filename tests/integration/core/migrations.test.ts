@@ -98,3 +98,31 @@ test('the schema after all migrations is exactly the committed snapshot', async 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('an office from before the platform file keeps every row: platform rows move with their ids, office rows still find them', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cd-mig-'));
+  const db = await Database.open(join(dir, 'x.sqlite'));
+  try {
+    await migrate(db, MIGRATIONS.filter((m) => m.version <= 21));
+    await db.exec(`
+      INSERT INTO account (id, username, display_name, role, password_hash, created_at) VALUES (1, 'clerk1', '窗口', 'clerk', 'x', '2026-11-01T00:00:00Z');
+      INSERT INTO subject (id, kind, id_number, name, region_code, central_id, version) VALUES (7, 'person', '11010119900307803X', '王五', '110101', 'S7', 1);
+      INSERT INTO record (id, subject_id, central_id, category, domain, title, content, provider_unit, document_no, occurred_on, decided_on, publicity_start, status, version)
+        VALUES (70, 7, 'R70', 'admin_penalty', 'market', '处罚', '罚款', '某局', '1号', '2026-01-01', '2026-01-02', '2026-01-03', 'active', 1);
+      INSERT INTO visit (id, started_at, clerk_id, id_number, name, subject_id, applicant_kind, purpose_code) VALUES (3, '2026-11-20T01:00:00Z', 1, '11010119900307803X', '王五', 7, 'self', 'self_check');`);
+    await migrate(db);
+    const inPlatform = await db.get<{ n: number }>("SELECT count(*) AS n FROM platform.sqlite_master WHERE name IN ('subject', 'record')");
+    assert.equal(inPlatform?.n, 2);
+    assert.equal((await db.get<{ n: number }>("SELECT count(*) AS n FROM main.sqlite_master WHERE name IN ('subject', 'record')"))?.n, 0);
+    const joined = await db.get<{ name: string; title: string }>('SELECT s.name, r.title FROM visit v JOIN subject s ON s.id = v.subject_id JOIN record r ON r.subject_id = s.id WHERE v.id = 3');
+    assert.deepEqual(joined, { name: '王五', title: '处罚' });
+    // The office file's keys into the platform file are gone (SQLite cannot enforce them across files); its own remain and hold.
+    assert.doesNotMatch((await db.get<{ sql: string }>("SELECT sql FROM main.sqlite_master WHERE name = 'visit'"))!.sql, /REFERENCES subject/);
+    assert.match((await db.get<{ sql: string }>("SELECT sql FROM main.sqlite_master WHERE name = 'visit'"))!.sql, /REFERENCES account/);
+    assert.deepEqual(await db.all('PRAGMA foreign_key_check'), []);
+    assert.equal((await db.get<{ integrity_check: string }>('PRAGMA integrity_check'))?.integrity_check, 'ok');
+  } finally {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
