@@ -34,9 +34,9 @@ function peakRss(): { stop: () => number } {
 
 /** A clerk account for lookups through the core. */
 async function benchClerk(ctx: CoreContext): Promise<Caller> {
-  const r = await ctx.db.get<{ id: number }>(
+  const r = await ctx.db.transaction((tx) => tx.get<{ id: number }>(
     `INSERT INTO account (username, display_name, role, password_hash, created_at) VALUES ('bench-clerk', '基准窗口员', 'clerk', '!', ?)
-     ON CONFLICT(username) DO UPDATE SET display_name = excluded.display_name RETURNING id`, [new Date().toISOString()]);
+     ON CONFLICT(username) DO UPDATE SET display_name = excluded.display_name RETURNING id`, [new Date().toISOString()]));
   return { accountId: r!.id, username: 'bench-clerk', role: 'clerk', tokenHash: 'bench' };
 }
 

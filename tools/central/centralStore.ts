@@ -52,8 +52,7 @@ export async function openCentral(dir: string, opts: { create?: boolean } = {}):
   const abs = resolve(dir);
   if (!opts.create && !existsSync(join(abs, CENTRAL_DB))) throw new Error(`There is no central platform in ${abs}; run "npm run central -- init --data-dir ${dir}" first.`);
   mkdirSync(abs, { recursive: true, mode: 0o700 });
-  // The platform keeps everything in its one store; the office's platform file is an office matter.
-  const db = await Database.open(join(abs, CENTRAL_DB), { platformFile: false });
+  const db = await Database.open(join(abs, CENTRAL_DB));
   await migrate(db);
   await db.exec(CENTRAL_SQL);
   return { dir: abs, db, close: () => db.close() };
