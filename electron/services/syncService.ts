@@ -14,7 +14,7 @@ import { checkOfficePreconditions } from '../sync/office/verifyUpdate';
 import { keepSummary, refusalSummary, startBundleJob } from '../sync/worker/startBundleJob';
 import { BundleError } from '../sync/bundle/index';
 import type { BundleJob } from '../sync/worker/startBundleJob';
-import type { ImportPhase, JobInput, JobMode } from '../sync/worker/protocol';
+import type { ContentEnd, ImportPhase, JobInput, JobMode } from '../sync/worker/protocol';
 import type { PlatformWriter } from '../db/database';
 import { applyPendingRecordMarks } from '../store/caseRecordStore';
 import { APPLY_BATCH, bundleApplied, deletePendingImport, pendingImports } from '../store/syncApplyStore';
@@ -239,21 +239,23 @@ export async function importBundle(ctx: CoreContext, caller: Who, file: string, 
     const input = await jobInput(ctx, 'open', file);
     const at = ctx.now().toISOString();
     const finished = await ctx.db.importExclusive(async (platform) => {
-      const job = startBundleJob(input, (phase) => (track.phase = phase));
+      const job = startBundleJob(input, (phase) => (track.phase = phase), (m) => (track.total = m.platformRows));
       track.job = job;
       try {
         if (track.cancelled) await job.cancel();
-        const v = await job.first;
-        if (v.type !== 'verified') throw new Error('the bundle worker answered an import with a preview');
-        const outcomes = await checkOfficePreconditions(ctx.db, ctx, v.office);
-        // The last moment a stop is honoured: from here the platform half runs to its commit or rollback.
-        if (track.cancelled) throw new Error('cancelled');
+        const h = await job.first;
+        if (h.type !== 'header') throw new Error('the bundle worker answered an import with a preview');
         track.phase = 'applying';
         await onPhase?.('applying');
         track.applyStartedAt = Date.now();
-        track.total = Object.values(v.platformRows).reduce((a, b) => a + b, 0);
-        const base = { summary: v.summary, counts: v.counts, fileName, caller: caller ? { accountId: caller.accountId, username: caller.username } : null, at, office: v.office, newKeyring: v.newKeyring };
-        const part = await platform.transaction((tx) => applyPlatformHalf(tx, job, base, outcomes, async (rows) => {
+        const prepare = async (end: ContentEnd) => ({
+          part: {
+            summary: h.summary, counts: job.manifest?.counts ?? {}, fileName, caller: caller ? { accountId: caller.accountId, username: caller.username } : null,
+            at, office: end.office, newKeyring: end.newKeyring,
+          },
+          outcomes: await checkOfficePreconditions(ctx.db, ctx, end.office),
+        });
+        const part = await platform.transaction((tx) => applyPlatformHalf(tx, job, prepare, async (rows) => {
           track.done += rows;
           await onProgress?.(track.done, track.total);
         }));
@@ -334,10 +336,14 @@ export async function finishPendingImports(ctx: CoreContext): Promise<number> {
   return rows.length;
 }
 
-/** Stops an import that has not begun to write; once the platform half is writing it runs to its end. */
+/**
+ * Stops an import before its platform half commits: the worker stops, the platform transaction
+ * rolls back, nothing changes. Once the content has been read whole the commit is moments away and
+ * the import finishes.
+ */
 export async function cancelImport(stagedId: string): Promise<{ cancelled: boolean }> {
   const t = progress.get(stagedId);
-  if (!t || t.phase === 'applying' || t.phase === 'finishing') return { cancelled: false };
+  if (!t || t.phase === 'finishing' || t.job?.end) return { cancelled: false };
   t.cancelled = true;
   await t.job?.cancel();
   return { cancelled: true };
@@ -384,7 +390,7 @@ export function importProgress(stagedId: string): ImportProgressView | null {
   const now = Date.now();
   // Rows per millisecond so far predict the rest once a tenth of the rows is written.
   const estimateMs = t.applyStartedAt !== null && t.total > 0 && t.done >= t.total / 10 ? Math.round(((now - t.applyStartedAt) / t.done) * (t.total - t.done)) : null;
-  return { phase: t.phase, done: t.done, total: t.total, elapsedMs: now - t.startedAt, estimateMs, cancellable: !t.cancelled && (t.phase === 'checking' || t.phase === 'decrypting' || t.phase === 'verifying') };
+  return { phase: t.phase, done: t.done, total: t.total, elapsedMs: now - t.startedAt, estimateMs, cancellable: !t.cancelled && t.phase !== 'finishing' && !t.job?.end };
 }
 
 const safeJson = (s: string): Record<string, number> => JSON.parse(s) as Record<string, number>;

@@ -46,12 +46,13 @@ export interface ImportPreview {
 
 /** Where a running import stands: its phase, rows written of the total, and an estimate once one can be made. */
 export interface ImportProgressView {
-  phase: 'checking' | 'decrypting' | 'verifying' | 'applying' | 'finishing';
+  /** checking: the checks before decryption; applying: decrypting, verifying and writing as the file streams; finishing: recording it. */
+  phase: 'checking' | 'applying' | 'finishing';
   done: number;
   total: number;
   elapsedMs: number;
   estimateMs: number | null;
-  /** True until the platform rows begin to be written. */
+  /** True until the content has been read whole (a stop then rolls everything back). */
   cancellable: boolean;
 }
 

@@ -54,7 +54,7 @@ export function buildArchive(bundleId: string, files: readonly ArchiveInput[]): 
   return encodeArchiveParts(manifest, entries);
 }
 
-function entryName(bytes: Buffer): string {
+export function entryName(bytes: Buffer): string {
   try {
     return decodeUtf8(bytes);
   } catch {
@@ -72,7 +72,7 @@ function inflate(entry: ManifestEntry, stored: Buffer): Buffer {
   }
 }
 
-const badManifest = (detail: string): never => fail('BUNDLE_MANIFEST_MALFORMED', { detail });
+export const badManifest = (detail: string): never => fail('BUNDLE_MANIFEST_MALFORMED', { detail });
 
 /**
  * How many leading plaintext bytes hold the magic and the manifest, or null while fewer than 12

@@ -24,50 +24,104 @@ export function encodeContainer(headerBytes: Buffer, keyIdHint: Buffer, signatur
   return Buffer.concat([pre, headerBytes, Buffer.from([1]), keyIdHint, signature, ciphertext]);
 }
 
-export function splitContainer(bytes: Buffer, limits: Limits): Container {
-  if (bytes.length === 0) fail('BUNDLE_EMPTY');
-  if (bytes.length > limits.maxBundleBytes) fail('BUNDLE_TOO_LARGE', { limit: limits.maxBundleBytes });
-  if (bytes.length < MAGIC.length || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) fail('BUNDLE_BAD_MAGIC');
-  if (bytes.length < PREAMBLE_BYTES) fail('BUNDLE_TRUNCATED');
-  const version = bytes.readUInt16BE(8);
-  if (!SUPPORTED_FORMAT_VERSIONS.includes(version)) fail('BUNDLE_UNSUPPORTED_VERSION', { version });
-  // Flags are reserved for critical features; a reader that does not know a set bit must stop.
-  if (bytes.readUInt16BE(10) !== 0) fail('BUNDLE_UNKNOWN_CRITICAL', { field: `flags 0x${bytes.readUInt16BE(10).toString(16)}` });
-  const headerLen = bytes.readUInt32BE(12);
-  if (headerLen === 0 || headerLen > limits.maxHeaderBytes) fail('BUNDLE_HEADER_TOO_LARGE');
-  const headerEnd = PREAMBLE_BYTES + headerLen;
-  if (bytes.length < headerEnd) fail('BUNDLE_TRUNCATED');
-  if (bytes.length === headerEnd || bytes[headerEnd] === 0) fail('BUNDLE_SIGNATURE_MISSING');
-  if (bytes[headerEnd] !== 1) fail('BUNDLE_HEADER_MALFORMED', { detail: 'format 1 carries exactly one signature' });
-  if (bytes.length < headerEnd + SIGNATURE_BLOCK_BYTES) fail('BUNDLE_TRUNCATED');
-  const hint = headerEnd + 1;
-  return {
-    version,
-    headerBytes: bytes.subarray(PREAMBLE_BYTES, headerEnd),
-    keyIdHint: bytes.subarray(hint, hint + KEY_ID_BYTES),
-    signature: bytes.subarray(hint + KEY_ID_BYTES, hint + KEY_ID_BYTES + SIGNATURE_BYTES),
-    ciphertext: bytes.subarray(headerEnd + SIGNATURE_BLOCK_BYTES),
-  };
+/**
+ * Where a bundle's bytes come from: a buffer (an upload, a test) or a file read piece by piece, so
+ * that checking a bundle never needs the whole of it in memory.
+ */
+export interface ByteSource {
+  readonly size: number;
+  /** Exactly `length` bytes from `offset` (fewer only at the end of the source). */
+  read(offset: number, length: number): Buffer;
+  close(): void;
 }
 
-/** Reads a bundle file, refusing by size before allocating. */
-export function loadBundleBytes(input: Buffer | string, limits: Limits): Buffer {
-  if (Buffer.isBuffer(input)) return input;
-  const fd = openSync(input, 'r');
+export function bufferSource(bytes: Buffer): ByteSource {
+  return { size: bytes.length, read: (offset, length) => bytes.subarray(offset, offset + length), close: () => undefined };
+}
+
+/** Opens a bundle file, refusing by its size before anything is read. */
+export function fileSource(path: string, limits: Limits): ByteSource {
+  const fd = openSync(path, 'r');
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) fail('BUNDLE_BAD_MAGIC');
     if (st.size === 0) fail('BUNDLE_EMPTY');
     if (st.size > limits.maxBundleBytes) fail('BUNDLE_TOO_LARGE', { limit: limits.maxBundleBytes });
-    const buf = Buffer.allocUnsafe(st.size);
-    let off = 0;
-    while (off < buf.length) {
-      const n = readSync(fd, buf, off, buf.length - off, off);
-      if (n === 0) break;
-      off += n;
-    }
-    return buf.subarray(0, off);
-  } finally {
+  } catch (e) {
     closeSync(fd);
+    throw e;
+  }
+  const size = fstatSync(fd).size;
+  return {
+    size,
+    read(offset, length) {
+      const buf = Buffer.allocUnsafe(Math.max(0, Math.min(length, size - offset)));
+      let off = 0;
+      while (off < buf.length) {
+        const n = readSync(fd, buf, off, buf.length - off, offset + off);
+        if (n === 0) break;
+        off += n;
+      }
+      return buf.subarray(0, off);
+    },
+    close: () => closeSync(fd),
+  };
+}
+
+export function sourceOf(input: Buffer | string | ByteSource, limits: Limits): ByteSource {
+  if (Buffer.isBuffer(input)) return bufferSource(input);
+  return typeof input === 'string' ? fileSource(input, limits) : input;
+}
+
+/** The container without its ciphertext: where the ciphertext starts and how long the file says it is. */
+export interface ContainerHead extends Omit<Container, 'ciphertext'> {
+  ciphertextOffset: number;
+  ciphertextLength: number;
+}
+
+/** Framing from the first bytes only; every length is checked against a cap before it is read. */
+export function readContainerHead(src: ByteSource, limits: Limits): ContainerHead {
+  const size = src.size;
+  if (size === 0) fail('BUNDLE_EMPTY');
+  if (size > limits.maxBundleBytes) fail('BUNDLE_TOO_LARGE', { limit: limits.maxBundleBytes });
+  const pre = src.read(0, PREAMBLE_BYTES);
+  if (pre.length < MAGIC.length || !pre.subarray(0, MAGIC.length).equals(MAGIC)) fail('BUNDLE_BAD_MAGIC');
+  if (pre.length < PREAMBLE_BYTES) fail('BUNDLE_TRUNCATED');
+  const version = pre.readUInt16BE(8);
+  if (!SUPPORTED_FORMAT_VERSIONS.includes(version)) fail('BUNDLE_UNSUPPORTED_VERSION', { version });
+  // Flags are reserved for critical features; a reader that does not know a set bit must stop.
+  if (pre.readUInt16BE(10) !== 0) fail('BUNDLE_UNKNOWN_CRITICAL', { field: `flags 0x${pre.readUInt16BE(10).toString(16)}` });
+  const headerLen = pre.readUInt32BE(12);
+  if (headerLen === 0 || headerLen > limits.maxHeaderBytes) fail('BUNDLE_HEADER_TOO_LARGE');
+  const headerEnd = PREAMBLE_BYTES + headerLen;
+  if (size < headerEnd) fail('BUNDLE_TRUNCATED');
+  const rest = src.read(PREAMBLE_BYTES, headerLen + SIGNATURE_BLOCK_BYTES);
+  if (size === headerEnd || rest[headerLen] === 0) fail('BUNDLE_SIGNATURE_MISSING');
+  if (rest[headerLen] !== 1) fail('BUNDLE_HEADER_MALFORMED', { detail: 'format 1 carries exactly one signature' });
+  if (size < headerEnd + SIGNATURE_BLOCK_BYTES) fail('BUNDLE_TRUNCATED');
+  const hint = headerLen + 1;
+  return {
+    version,
+    headerBytes: rest.subarray(0, headerLen),
+    keyIdHint: rest.subarray(hint, hint + KEY_ID_BYTES),
+    signature: rest.subarray(hint + KEY_ID_BYTES, hint + KEY_ID_BYTES + SIGNATURE_BYTES),
+    ciphertextOffset: headerEnd + SIGNATURE_BLOCK_BYTES,
+    ciphertextLength: size - headerEnd - SIGNATURE_BLOCK_BYTES,
+  };
+}
+
+export function splitContainer(bytes: Buffer, limits: Limits): Container {
+  const head = readContainerHead(bufferSource(bytes), limits);
+  return { version: head.version, headerBytes: head.headerBytes, keyIdHint: head.keyIdHint, signature: head.signature, ciphertext: bytes.subarray(head.ciphertextOffset) };
+}
+
+/** Reads a bundle file whole, refusing by size before allocating (tools and tests; the office streams). */
+export function loadBundleBytes(input: Buffer | string, limits: Limits): Buffer {
+  if (Buffer.isBuffer(input)) return input;
+  const src = fileSource(input, limits);
+  try {
+    return src.read(0, src.size);
+  } finally {
+    src.close();
   }
 }

@@ -60,14 +60,18 @@ export interface Limits {
   maxKeyringKeys: number;
 }
 
+// The office reads a bundle as a stream (contentStream.ts), so memory does not grow with these
+// caps: they are sized for a snapshot of a city of 10 million subjects (about 50 million records)
+// and still refuse a declared size of terabytes before a byte of it is read.
+const GiB = 1024 * 1024 * 1024;
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
-  maxBundleBytes: 1024 * 1024 * 1024,
+  maxBundleBytes: 64 * GiB,
   maxHeaderBytes: 64 * 1024,
   maxManifestBytes: 1024 * 1024,
   maxFiles: 256,
-  maxFileBytes: 512 * 1024 * 1024,
-  maxTotalBytes: 768 * 1024 * 1024,
-  maxRecords: 10_000_000,
+  maxFileBytes: 32 * GiB,
+  maxTotalBytes: 48 * GiB,
+  maxRecords: 100_000_000,
   maxJsonDepth: 32,
   maxStringLength: 64 * 1024,
   maxLineBytes: 1024 * 1024,

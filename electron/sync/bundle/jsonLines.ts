@@ -15,7 +15,7 @@ export function encodeJsonLines(schema: string, schemaVersion: number, records: 
   return Buffer.from(lines.join('\n') + '\n', 'utf8');
 }
 
-function parseLine(name: string, line: number, bytes: Buffer, lim: JsonLinesLimits): unknown {
+export function parseLine(name: string, line: number, bytes: Buffer, lim: JsonLinesLimits): unknown {
   if (bytes.length > lim.maxLineBytes) fail('BUNDLE_JSON_TOO_LONG', { name, line });
   try {
     return parseStrictJson(decodeUtf8(bytes), lim);
@@ -29,7 +29,7 @@ function parseLine(name: string, line: number, bytes: Buffer, lim: JsonLinesLimi
   }
 }
 
-function toEnvelope(name: string, v: unknown): ContentEnvelope {
+export function toEnvelope(name: string, v: unknown): ContentEnvelope {
   const keys = isPlainObject(v) ? Object.keys(v).sort().join(',') : '';
   if (!isPlainObject(v) || keys !== 'records,schema,schemaVersion'
     || typeof v.schema !== 'string' || !Number.isSafeInteger(v.schemaVersion)

@@ -6,7 +6,9 @@ import { manifestExtent, readArchive, readManifest } from './archive';
 import type { ArchiveFile } from './archive';
 import { classify, trustedNow, verdictError } from './channel';
 import type { ChannelKey, ChannelState } from './channel';
-import { loadBundleBytes, splitContainer } from './container';
+import { readContainerHead, sourceOf } from './container';
+import type { ByteSource } from './container';
+import { createHash } from 'node:crypto';
 import { fail } from './errors';
 import { resolveLimits } from './format';
 import type { Limits, Purpose } from './format';
@@ -49,9 +51,15 @@ export interface CheckedEnvelope {
   channel: ChannelKey;
   trustedNow: Date;
   limits: Limits;
-  ciphertext: Buffer;
+  /** The bundle's bytes; the ciphertext is `ciphertextLength` bytes from `ciphertextOffset`. */
+  source: ByteSource;
+  ciphertextOffset: number;
+  ciphertextLength: number;
   payloadKey: Buffer;
 }
+
+/** Pieces in which a file's ciphertext is hashed (memory stays at one piece). */
+const HASH_PIECE = 4 * 1024 * 1024;
 
 export interface OpenedBundle {
   header: BundleHeader;
@@ -73,7 +81,7 @@ export const KEYRING_FILE = 'keyring.jsonl';
 export function verifiedHeader(input: Buffer | string, keyring: Keyring, limits?: Partial<Limits>): { header: BundleHeader; bundleHash: string } | null {
   try {
     const lim = resolveLimits(limits);
-    const c = splitContainer(loadBundleBytes(input, lim), lim);
+    const c = headOf(input, lim);
     verifyHeaderSignature(c, keyring);
     return { header: parseHeader(c.headerBytes, lim), bundleHash: sha256Hex(c.headerBytes) };
   } catch {
@@ -88,7 +96,7 @@ export function verifiedHeader(input: Buffer | string, keyring: Keyring, limits?
 export function headerSignedBy(input: Buffer | string, rawEd25519: Buffer, purpose: Purpose, limits?: Partial<Limits>): BundleHeader | null {
   try {
     const lim = resolveLimits(limits);
-    const c = splitContainer(loadBundleBytes(input, lim), lim);
+    const c = headOf(input, lim);
     if (!verifyBytes(publicKeyFromRaw('ed25519', rawEd25519), pae(headerPayloadType(purpose, c.version), c.headerBytes), c.signature)) return null;
     return parseHeader(c.headerBytes, lim);
   } catch {
@@ -99,7 +107,7 @@ export function headerSignedBy(input: Buffer | string, rawEd25519: Buffer, purpo
 /** For tools and tests that make bundles: the header as written, without any check. */
 export function inspectBundle(input: Buffer | string, limits?: Partial<Limits>): { header: BundleHeader; bundleHash: string; keyIdHint: string } {
   const lim = resolveLimits(limits);
-  const c = splitContainer(loadBundleBytes(input, lim), lim);
+  const c = headOf(input, lim);
   return { header: parseHeader(c.headerBytes, lim), bundleHash: sha256Hex(c.headerBytes), keyIdHint: c.keyIdHint.toString('hex') };
 }
 
@@ -110,16 +118,17 @@ export function inspectBundle(input: Buffer | string, limits?: Partial<Limits>):
  * before any channel rule speaks), recipient, keyring version, sequence and freshness,
  * ciphertext hash, key check.
  */
-export function checkEnvelope(input: Buffer | string, ctx: OpenContext): CheckedEnvelope {
+export function checkEnvelope(input: Buffer | string | ByteSource, ctx: OpenContext): CheckedEnvelope {
   const lim = resolveLimits(ctx.limits);
-  const c = splitContainer(loadBundleBytes(input, lim), lim);
+  const src = sourceOf(input, lim);
+  const c = readContainerHead(src, lim);
   const signature = verifyHeaderSignature(c, ctx.keyring);
   const header = parseHeader(c.headerBytes, lim);
   checkSigner(signature, header, c.version);
   ctx.checkPurpose?.(header.purpose);
   if (ctx.expectPurpose && header.purpose !== ctx.expectPurpose) fail('BUNDLE_WRONG_PURPOSE', { actual: header.purpose, expected: ctx.expectPurpose });
-  if (c.ciphertext.length < header.ciphertext.length) fail('BUNDLE_TRUNCATED');
-  if (c.ciphertext.length > header.ciphertext.length) fail('BUNDLE_TRAILING_DATA');
+  if (c.ciphertextLength < header.ciphertext.length) fail('BUNDLE_TRUNCATED');
+  if (c.ciphertextLength > header.ciphertext.length) fail('BUNDLE_TRAILING_DATA');
   const bundleHash = sha256Hex(c.headerBytes);
 
   const ourKeyId = keyIdOf(rawPublicKey(ctx.recipient.privateKey));
@@ -133,16 +142,21 @@ export function checkEnvelope(input: Buffer | string, ctx: OpenContext): Checked
   const refusal = verdictError(classify(ctx.channelState(channel), claims, now, lim.maxFutureSkewMs), claims);
   if (refusal) throw refusal;
 
-  if (sha256Hex(c.ciphertext) !== header.ciphertext.sha256) fail('BUNDLE_CIPHERTEXT_HASH_MISMATCH');
+  const hash = createHash('sha256');
+  for (let off = 0; off < c.ciphertextLength; off += HASH_PIECE) hash.update(src.read(c.ciphertextOffset + off, Math.min(HASH_PIECE, c.ciphertextLength - off)));
+  if (hash.digest('hex') !== header.ciphertext.sha256) fail('BUNDLE_CIPHERTEXT_HASH_MISMATCH');
   const binding = { purpose: header.purpose, bundleId: header.bundleId, senderKeyId: header.sender.keyId, recipientKeyId: ourKeyId };
   const payloadKey = recipientPayloadKey(ctx.recipient.privateKey, Buffer.from(header.encryption.ephemeralPublicKey, 'hex'),
     Buffer.from(header.encryption.keyCheck, 'hex'), binding);
-  return { header, bundleHash, channel, trustedNow: now, limits: lim, ciphertext: c.ciphertext, payloadKey };
+  return { header, bundleHash, channel, trustedNow: now, limits: lim, source: src, ciphertextOffset: c.ciphertextOffset, ciphertextLength: c.ciphertextLength, payloadKey };
 }
+
+/** The ciphertext whole (tools, tests and the reference platform; the office streams it). */
+const ciphertextOf = (env: CheckedEnvelope): Buffer => env.source.read(env.ciphertextOffset, env.ciphertextLength);
 
 /** The manifest only (what a preview shows), decrypting no more chunks than it spans. */
 export function previewManifest(env: CheckedEnvelope, supportsSchema: SchemaSupport): Manifest {
-  const head = openStreamPrefix(env.payloadKey, env.ciphertext, (h) => manifestExtent(h, env.limits));
+  const head = openStreamPrefix(env.payloadKey, env.source, env.ciphertextOffset, env.ciphertextLength, (h) => manifestExtent(h, env.limits));
   try {
     return readManifest(head, env.header.bundleId, env.limits, supportsSchema);
   } finally {
@@ -153,7 +167,7 @@ export function previewManifest(env: CheckedEnvelope, supportsSchema: SchemaSupp
 /** Decrypts and checks the whole content: archive, manifest, files, JSON lines, record counts. */
 export function openContent(env: CheckedEnvelope, ctx: Pick<OpenContext, 'keyring' | 'supportsSchema'>): OpenedBundle {
   const { header, limits: lim } = env;
-  const plain = openStream(env.payloadKey, env.ciphertext);
+  const plain = openStream(env.payloadKey, ciphertextOf(env));
   try {
     const { manifest, files: archived } = readArchive(plain, header.bundleId, lim, ctx.supportsSchema);
     const files = new Map<string, OpenedFile>();
@@ -175,7 +189,22 @@ export function openContent(env: CheckedEnvelope, ctx: Pick<OpenContext, 'keyrin
 }
 
 export function openBundle(input: Buffer | string, ctx: OpenContext): OpenedBundle {
-  return openContent(checkEnvelope(input, ctx), ctx);
+  const src = sourceOf(input, resolveLimits(ctx.limits));
+  try {
+    return openContent(checkEnvelope(src, ctx), ctx);
+  } finally {
+    src.close();
+  }
+}
+
+/** The header bytes, hint and signature of a bundle, read from its first bytes only. */
+function headOf(input: Buffer | string, lim: Limits): ReturnType<typeof readContainerHead> {
+  const src = sourceOf(input, lim);
+  try {
+    return readContainerHead(src, lim);
+  } finally {
+    src.close();
+  }
 }
 
 function keyringFrom(files: Map<string, OpenedFile>, current: Keyring): Keyring {

@@ -11,11 +11,13 @@ import { pae } from './pae';
 
 export interface VerifiedSignature { signer: KeyringKey; payloadType: string }
 
-function verifiesWith(k: KeyringKey, type: string, c: Container): boolean {
+type Signed = Pick<Container, 'version' | 'headerBytes' | 'keyIdHint' | 'signature'>;
+
+function verifiesWith(k: KeyringKey, type: string, c: Signed): boolean {
   return verifyBytes(publicKeyFromRaw('ed25519', Buffer.from(k.publicKey, 'hex')), pae(type, c.headerBytes), c.signature);
 }
 
-export function verifyHeaderSignature(c: Container, keyring: Keyring): VerifiedSignature {
+export function verifyHeaderSignature(c: Signed, keyring: Keyring): VerifiedSignature {
   const hint = c.keyIdHint.toString('hex');
   const candidates = keyring.keys().filter((k) => k.algorithm === 'ed25519')
     .sort((a, b) => Number(b.keyId === hint) - Number(a.keyId === hint));

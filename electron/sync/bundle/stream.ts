@@ -9,6 +9,7 @@ import { fail } from './errors';
 import { CHUNK_SIZE, TAG_BYTES } from './format';
 import type { Purpose } from './format';
 import { publicKeyFromRaw, rawPublicKey } from './keys';
+import type { ByteSource } from './container';
 
 export interface StreamBinding { purpose: Purpose; bundleId: string; senderKeyId: string; recipientKeyId: string }
 
@@ -87,13 +88,13 @@ function openChunkOrFail(key: Buffer, index: number, last: boolean, sealed: Buff
  * bytes it wants, or null while it cannot tell yet): a preview reads the manifest without
  * decrypting the whole payload. Each chunk is released only after its tag verified.
  */
-export function openStreamPrefix(key: Buffer, ciphertext: Buffer, needed: (head: Buffer) => number | null): Buffer {
+export function openStreamPrefix(key: Buffer, src: ByteSource, start: number, length: number, needed: (head: Buffer) => number | null): Buffer {
   const full = CHUNK_SIZE + TAG_BYTES;
   const parts: Buffer[] = [];
   let have = 0;
   for (let off = 0, index = 0; ; index++) {
-    const last = ciphertext.length - off <= full;
-    const sealed = ciphertext.subarray(off, last ? ciphertext.length : off + full);
+    const last = length - off <= full;
+    const sealed = src.read(start + off, last ? length - off : full);
     const plain = openChunkOrFail(key, index, last, sealed);
     parts.push(plain);
     have += plain.length;
@@ -101,6 +102,22 @@ export function openStreamPrefix(key: Buffer, ciphertext: Buffer, needed: (head:
     const head = Buffer.concat(parts);
     const want = needed(head);
     if (last || (want !== null && have >= want)) return head;
+  }
+}
+
+/**
+ * The plaintext chunk by chunk, read from `src` as it goes: memory is one chunk whatever the size.
+ * Each chunk is yielded only after its tag verified; order, truncation and a second final chunk
+ * fail as in openStream.
+ */
+export function* openStreamChunks(key: Buffer, src: ByteSource, start: number, length: number): Generator<Buffer> {
+  const full = CHUNK_SIZE + TAG_BYTES;
+  for (let off = 0, index = 0; ; index++) {
+    const last = length - off <= full;
+    const sealed = src.read(start + off, last ? length - off : full);
+    yield openChunkOrFail(key, index, last, sealed);
+    off += sealed.length;
+    if (last) return;
   }
 }
 

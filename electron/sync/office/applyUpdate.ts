@@ -1,7 +1,8 @@
 // Writing a verified update bundle, in two halves (docs/architecture.md, "Two files"):
 //  - the platform half, one transaction on the platform file through the import's own
-//    connection: the platform's rows batch by batch, the records a providing unit decided on, and
-//    a pending row holding everything the office half needs;
+//    connection: the platform's rows batch by batch as the worker verifies the stream, then (once
+//    the whole content passed) the records a providing unit decided on and a pending row holding
+//    everything the office half needs;
 //  - the office half, one transaction on the office file: catalogues, rule profiles, calendar,
 //    office keys, objection outcomes, acknowledgements, keyring, channel advance (the caller adds
 //    history and audit to the same transaction).
@@ -17,9 +18,9 @@ import { acknowledgeUpTo, advanceChannel, insertKeyring, upsertOfficeKeys } from
 import { appendCaseEvent } from '../../store/caseStore';
 import { liftListEntriesOf } from '../../store/caseRecordStore';
 import type { BundleJob } from '../worker/startBundleJob';
-import type { BundleSummary, PlatformKind, VerifiedMessage } from '../worker/protocol';
+import type { BundleSummary, ContentEnd, PlatformKind } from '../worker/protocol';
 import type { OfficeContent } from './updateContent';
-import { checkBatch, mergedCalendar } from './verifyUpdate';
+import { checkBatch, mergedCalendar, startUniqueness } from './verifyUpdate';
 import type { ResolvedOutcome } from './verifyUpdate';
 
 export const PURPOSES_SETTING = 'catalog_purposes';
@@ -34,7 +35,7 @@ export interface OfficePart {
   at: string;
   office: OfficeContent;
   outcomes: (ResolvedOutcome & { effects: Record<string, unknown>[] })[];
-  newKeyring: VerifiedMessage['newKeyring'];
+  newKeyring: ContentEnd['newKeyring'];
 }
 
 export interface ApplyEffects {
@@ -47,15 +48,23 @@ const UPSERT: Record<PlatformKind, (tx: Queryable, json: string) => Promise<void
   measures: upsertMeasuresJson, subjects: upsertSubjectsJson, records: upsertRecordsJson, listEntries: upsertListEntriesJson,
 };
 
-/** The platform half, inside the platform transaction `tx`. Returns the office half's input. */
+/**
+ * The platform half, inside the platform transaction `tx`: every batch is checked and written as
+ * the worker verifies the stream; once the content has ended without a refusal, the office's
+ * preconditions are checked (`prepare`), the decided records written and the pending row added.
+ * Returns the office half's input. A refusal anywhere rolls the whole transaction back.
+ */
 export async function applyPlatformHalf(
-  tx: Queryable, job: BundleJob, part: Omit<OfficePart, 'outcomes'>, outcomes: readonly ResolvedOutcome[], onRows: (rows: number) => void | Promise<void>,
+  tx: Queryable, job: BundleJob, prepare: (end: ContentEnd) => Promise<{ part: Omit<OfficePart, 'outcomes'>; outcomes: readonly ResolvedOutcome[] }>,
+  onRows: (rows: number) => void | Promise<void>,
 ): Promise<OfficePart> {
+  await startUniqueness(tx);
   for (let b = await job.nextBatch(); b; b = await job.nextBatch()) {
     await checkBatch(tx, b.kind, b.json, b.firstLine);
     await UPSERT[b.kind](tx, b.json);
     await onRows(b.rows);
   }
+  const { part, outcomes } = await prepare(job.end!);
   const decided: OfficePart['outcomes'] = [];
   for (const o of outcomes) {
     // The providing unit decided: the records take the platform's new state.

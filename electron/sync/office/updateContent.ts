@@ -1,10 +1,10 @@
 // The checks on an update bundle's content that need nothing but the bundle itself: record shapes,
-// ID check digits, ids unique within the bundle, rule profiles that parse, consecutive calendar
-// years. They run in the bundle worker, once per import, before a row is written. What needs the
-// office's data (references to rows the bundle does not carry, forwarded objections, written
-// exports) is checked by verifyUpdate against the database.
+// ID check digits, rule profiles that parse, consecutive calendar years, ids unique. They run in
+// the bundle worker as the records stream past, once per import. The platform's rows (large) go
+// on in batches; ids unique across batches and references to rows the bundle does not carry are
+// checked by verifyUpdate against the platform file inside the import's transaction. What needs
+// the office file (forwarded objections, written exports) is checked there too.
 import { KEYRING_FILE } from '../bundle/index';
-import type { OpenedBundle } from '../bundle/index';
 import type { ListEntryRow, MeasureRow, RecordRow, SubjectRow } from '../../../shared/domain/population';
 import { validateIdNumber } from '../../../shared/validators/idNumber';
 import { validateCreditCode } from '../../../shared/validators/creditCode';
@@ -15,13 +15,13 @@ import {
 import type { AcknowledgementRow, At, CalendarYearRow, CaseOutcomeRow, OfficeKeyRow, PurposeRow, RuleProfileRow, UpdateSchema } from '../content/schemas';
 import { syncFail } from '../content/syncError';
 
-/** The platform's rows: written to the platform file, in this order, in batches. */
-export interface PlatformRows {
-  measures: MeasureRow[];
-  subjects: SubjectRow[];
-  records: RecordRow[];
-  listEntries: ListEntryRow[];
-}
+export type PlatformKind = 'measures' | 'subjects' | 'records' | 'listEntries';
+
+/** Platform files by schema, in the order a bundle must carry them (a reference points backwards). */
+export const PLATFORM_SCHEMAS: Readonly<Record<string, PlatformKind>> = { measures: 'measures', subjects: 'subjects', records: 'records', 'list-entries': 'listEntries' };
+const ORDER: readonly string[] = ['measures', 'subjects', 'records', 'list-entries'];
+
+export interface PlatformRowOf { measures: MeasureRow; subjects: SubjectRow; records: RecordRow; listEntries: ListEntryRow }
 
 /** Everything else: small, applied to the office file. */
 export interface OfficeContent {
@@ -33,38 +33,6 @@ export interface OfficeContent {
   acknowledgements: AcknowledgementRow[];
 }
 
-export interface CheckedContent {
-  platform: PlatformRows;
-  office: OfficeContent;
-  /** Lines per kind, for the preview and the history. */
-  counts: Record<string, number>;
-}
-
-function rowsOf<T>(opened: OpenedBundle, schema: UpdateSchema, parse: (v: unknown, at: At) => T): T[] {
-  const name = UPDATE_FILES[schema];
-  const f = opened.files.get(name);
-  if (!f) return [];
-  if (f.entry.schema !== schema) syncFail('SYNC_CONTENT_INVALID', { name, line: 1, detail: `${name} must hold schema ${schema}` });
-  const at: At = { name, line: 1 };
-  const out = new Array<T>(f.records.length);
-  for (let i = 0; i < f.records.length; i++) {
-    at.line = i + 2;
-    out[i] = parse(f.records[i], at);
-  }
-  // The parsed rows are what lives on; the bundle's own copies can go.
-  f.records.length = 0;
-  return out;
-}
-
-function unique<T>(rows: readonly T[], key: (r: T) => string, name: string): void {
-  const seen = new Set<string>();
-  for (const r of rows) {
-    const k = key(r);
-    if (seen.has(k)) syncFail('SYNC_DUPLICATE_ID', { name, id: k });
-    seen.add(k);
-  }
-}
-
 /** Lines per kind as the history shows them (the keyring file counts as "keyring"). */
 export function countsOf(files: ReadonlyMap<string, { entry: { schema: string; records: number } }>): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -72,42 +40,98 @@ export function countsOf(files: ReadonlyMap<string, { entry: { schema: string; r
   return counts;
 }
 
-export function checkUpdateContent(opened: OpenedBundle, today: Date): CheckedContent {
-  const counts = countsOf(opened.files);
-  const subjects = rowsOf(opened, 'subjects', (v, at) => {
-    const s = subjectRow(v, at);
-    const ok = s.kind === 'person' ? validateIdNumber(s.idNumber, today) : validateCreditCode(s.idNumber, { mode: 'platform' });
-    if (!ok.ok || (s.kind === 'person' && 'idNumber' in ok.value && ok.value.idNumber !== s.idNumber)) syncFail('SYNC_ID_NUMBER_INVALID', { name: at.name, line: at.line, reason: ok.ok ? 'not normalised' : ok.code });
-    return s;
-  });
-  const records = rowsOf(opened, 'records', recordRow);
-  const listEntries = rowsOf(opened, 'list-entries', listEntryRow);
-  const measures = rowsOf(opened, 'measures', measureRow);
-  unique(subjects, (s) => s.centralId, UPDATE_FILES.subjects);
-  unique(subjects, (s) => s.idNumber, UPDATE_FILES.subjects);
-  unique(records, (r) => r.centralId, UPDATE_FILES.records);
-  unique(listEntries, (e) => e.centralId, UPDATE_FILES['list-entries']);
-  unique(measures, (m) => m.code, UPDATE_FILES.measures);
+/** Every file must hold the schema its name says, and platform files come in reference order. */
+export function checkFileLayout(files: readonly { name: string; schema: string }[]): void {
+  let last = -1;
+  for (const f of files) {
+    if (f.name === KEYRING_FILE) continue;
+    const expected = UPDATE_FILES[f.schema as UpdateSchema];
+    if (expected !== f.name) syncFail('SYNC_CONTENT_INVALID', { name: f.name, line: 1, detail: `${f.name} must hold schema ${f.name.replace(/\.jsonl$/, '')}` });
+    const at = ORDER.indexOf(f.schema);
+    if (at < 0) continue;
+    if (at < last) syncFail('SYNC_CONTENT_INVALID', { name: f.name, line: 1, detail: 'platform files must come in the order measures, subjects, records, list entries' });
+    last = at;
+  }
+}
 
-  const purposes = rowsOf(opened, 'purposes', purposeRow);
-  unique(purposes, (p) => p.code, UPDATE_FILES.purposes);
-  const ruleProfiles = rowsOf(opened, 'rule-profiles', (v, at) => {
-    const p = ruleProfileRow(v, at);
-    if (!parseProfile(p.document).ok) syncFail('SYNC_CONTENT_INVALID', { name: at.name, line: at.line, detail: `rule profile ${p.id} is not valid` });
-    return p;
-  });
-  const calendar = rowsOf(opened, 'calendar', calendarYearRow);
-  unique(calendar, (c) => String(c.year), UPDATE_FILES.calendar);
-  const years = calendar.map((c) => c.year).sort((a, b) => a - b);
-  if (years.some((y, i) => i > 0 && y !== years[i - 1]! + 1)) syncFail('SYNC_CONTENT_INVALID', { name: UPDATE_FILES.calendar, line: 2, detail: 'the calendar years must be consecutive' });
-  const officeKeys = rowsOf(opened, 'office-keys', officeKeyRow);
-  unique(officeKeys, (k) => k.keyId, UPDATE_FILES['office-keys']);
-  const outcomes = rowsOf(opened, 'case-outcomes', caseOutcomeRow);
-  unique(outcomes, (o) => o.caseNo, UPDATE_FILES['case-outcomes']);
-  const acknowledgements = rowsOf(opened, 'acknowledgements', acknowledgementRow);
-  return {
-    platform: { measures, subjects, records, listEntries },
-    office: { purposes, ruleProfiles, calendar, officeKeys, outcomes, acknowledgements },
-    counts,
-  };
+/** One platform row, checked; a subject's ID number must pass its check digit. */
+export function platformRow<K extends PlatformKind>(kind: K, v: unknown, at: At, today: Date): PlatformRowOf[K] {
+  switch (kind) {
+    case 'subjects': {
+      const s = subjectRow(v, at);
+      const ok = s.kind === 'person' ? validateIdNumber(s.idNumber, today) : validateCreditCode(s.idNumber, { mode: 'platform' });
+      if (!ok.ok || (s.kind === 'person' && 'idNumber' in ok.value && ok.value.idNumber !== s.idNumber)) syncFail('SYNC_ID_NUMBER_INVALID', { name: at.name, line: at.line, reason: ok.ok ? 'not normalised' : ok.code });
+      return s as PlatformRowOf[K];
+    }
+    case 'records':
+      return recordRow(v, at) as PlatformRowOf[K];
+    case 'listEntries':
+      return listEntryRow(v, at) as PlatformRowOf[K];
+    default:
+      return measureRow(v, at) as PlatformRowOf[K];
+  }
+}
+
+/** The keys a platform row must hold uniquely within one bundle. */
+export function uniqueKeysOf(kind: PlatformKind, row: PlatformRowOf[PlatformKind]): string[] {
+  if (kind === 'measures') return [(row as MeasureRow).code];
+  if (kind === 'subjects') return [(row as SubjectRow).centralId, `id:${(row as SubjectRow).idNumber}`];
+  return [(row as RecordRow | ListEntryRow).centralId];
+}
+
+/** Collects the office's part of a bundle (small files) with their checks. */
+export class OfficeCollector {
+  private readonly c: OfficeContent = { purposes: [], ruleProfiles: [], calendar: [], officeKeys: [], outcomes: [], acknowledgements: [] };
+  private readonly seen = new Map<string, Set<string>>();
+
+  private once(name: string, key: string): void {
+    const s = this.seen.get(name) ?? new Set<string>();
+    if (s.has(key)) syncFail('SYNC_DUPLICATE_ID', { name, id: key });
+    s.add(key);
+    this.seen.set(name, s);
+  }
+
+  add(schema: string, v: unknown, at: At): void {
+    switch (schema) {
+      case 'purposes': {
+        const p = purposeRow(v, at);
+        this.once(at.name, p.code);
+        this.c.purposes.push(p);
+        return;
+      }
+      case 'rule-profiles': {
+        const p = ruleProfileRow(v, at);
+        if (!parseProfile(p.document).ok) syncFail('SYNC_CONTENT_INVALID', { name: at.name, line: at.line, detail: `rule profile ${p.id} is not valid` });
+        this.c.ruleProfiles.push(p);
+        return;
+      }
+      case 'calendar': {
+        const y = calendarYearRow(v, at);
+        this.once(at.name, String(y.year));
+        this.c.calendar.push(y);
+        return;
+      }
+      case 'office-keys': {
+        const k = officeKeyRow(v, at);
+        this.once(at.name, k.keyId);
+        this.c.officeKeys.push(k);
+        return;
+      }
+      case 'case-outcomes': {
+        const o = caseOutcomeRow(v, at);
+        this.once(at.name, o.caseNo);
+        this.c.outcomes.push(o);
+        return;
+      }
+      case 'acknowledgements':
+        this.c.acknowledgements.push(acknowledgementRow(v, at));
+        return;
+    }
+  }
+
+  finish(): OfficeContent {
+    const years = this.c.calendar.map((c) => c.year).sort((a, b) => a - b);
+    if (years.some((y, i) => i > 0 && y !== years[i - 1]! + 1)) syncFail('SYNC_CONTENT_INVALID', { name: UPDATE_FILES.calendar, line: 2, detail: 'the calendar years must be consecutive' });
+    return this.c;
+  }
 }

@@ -10,7 +10,7 @@ import { mergeCalendar } from '../../../shared/calendar/mergeCalendar';
 import { WorkingCalendar } from '../../../shared/calendar/workingCalendar';
 import { readCalendar } from '../../store/calendarStore';
 import { currentKeyringRow } from '../../store/syncStore';
-import { exportHash, idNumberTakenElsewhere, listEntryWithoutReference, objectionForOutcome, objectionRecordIds, recordWithoutSubject } from '../../store/syncApplyStore';
+import { exportHash, idNumberTakenElsewhere, keysSeenBefore, resetImportKeys, listEntryWithoutReference, objectionForOutcome, objectionRecordIds, recordWithoutSubject } from '../../store/syncApplyStore';
 import { UPDATE_FILES } from '../content/schemas';
 import type { CaseOutcomeRow } from '../content/schemas';
 import { syncFail } from '../content/syncError';
@@ -68,9 +68,19 @@ const FILE_OF: Record<PlatformKind, string> = {
   measures: UPDATE_FILES.measures, subjects: UPDATE_FILES.subjects, records: UPDATE_FILES.records, listEntries: UPDATE_FILES['list-entries'],
 };
 
-/** References of one batch, against the platform file as this import has written it so far. */
+/** Begins the bundle-wide uniqueness record of this import (a temporary table of the import's connection). */
+export async function startUniqueness(tx: Queryable): Promise<void> {
+  await resetImportKeys(tx);
+}
+
+/**
+ * One batch, before it is written: ids already used earlier in this bundle (the worker checks
+ * within the batch), then references, against the platform file as this import has written it.
+ */
 export async function checkBatch(tx: Queryable, kind: PlatformKind, json: string, firstLine: number): Promise<void> {
   const name = FILE_OF[kind];
+  const again = await keysSeenBefore(tx, kind, json);
+  if (again) syncFail('SYNC_DUPLICATE_ID', { name, id: again.startsWith('id:') ? `${again.slice(3, 9)}…` : again });
   if (kind === 'subjects') {
     const taken = await idNumberTakenElsewhere(tx, json);
     if (taken) syncFail('SYNC_DUPLICATE_ID', { name, id: `${taken.slice(0, 6)}…` });

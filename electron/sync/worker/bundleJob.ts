@@ -1,24 +1,29 @@
 // The work of one bundle job, run inside the bundle worker (bundleWorker.ts) so that reading,
 // decrypting, parsing and checking a bundle never runs on the thread that serves the console.
-// "preview" stops after the checks before decryption and the manifest; "open" verifies the whole
-// content once, then hands the platform's rows out in batches, one per request.
-import { BundleError, checkEnvelope, headerSignedBy, loadPinnedKeyring, openContent, previewManifest, verifiedHeader } from '../bundle/index';
+// "preview" stops after the checks before decryption and the manifest. "open" streams the content
+// from the file, checks every record once as it passes, and hands the platform's rows out in
+// batches, one per request; the office's small part and the verdict come at the end. Nothing here
+// holds more than a chunk, a line and one batch of the platform's rows.
+import { BundleError, KEYRING_FILE, checkEnvelope, headerSignedBy, loadPinnedKeyring, previewManifest, resolveLimits, verifiedHeader, verifyKeyringUpdate } from '../bundle/index';
 import type { BundleHeader, ChannelState, Keyring, OpenContext } from '../bundle/index';
-import { countsOf, checkUpdateContent } from '../office/updateContent';
-import type { PlatformRows } from '../office/updateContent';
+import { fileSource } from '../bundle/container';
+import type { ByteSource } from '../bundle/container';
+import { streamContent } from '../bundle/contentStream';
+import { OfficeCollector, PLATFORM_SCHEMAS, checkFileLayout, countsOf, platformRow, uniqueKeysOf } from '../office/updateContent';
+import type { PlatformKind, PlatformRowOf } from '../office/updateContent';
 import { keyringFingerprint } from '../office/provisioning';
-import { KEYRING_FILE } from '../bundle/index';
 import { SyncError, syncFail } from '../content/syncError';
 import { supportsUpdateSchema } from '../content/schemas';
 import { measuresJson } from '../../store/populationStore';
 import type { MeasureRow } from '../../../shared/domain/population';
-import type { BundleSummary, JobInput, PlatformKind, WorkerMessage } from './protocol';
-
-const ORDER: readonly PlatformKind[] = ['measures', 'subjects', 'records', 'listEntries'];
+import type { BundleSummary, ContentEnd, JobInput, WorkerMessage } from './protocol';
 
 export function summaryOf(h: BundleHeader, bundleHash: string): BundleSummary {
   return { purpose: h.purpose, sender: h.sender.name, recipient: h.recipient.name, channel: h.channel, sequence: h.sequence, createdAt: h.createdAt, expiresAt: h.expiresAt, bundleHash };
 }
+
+/** Bytes of JSON per batch at most (about 8 MiB: a few batches in flight fit any memory budget). */
+const BATCH_BYTES = 8 * 1024 * 1024;
 
 /** The wire shape of a batch: what the populationStore upserts bind as their one parameter. */
 function batchJson(kind: PlatformKind, rows: readonly unknown[]): string {
@@ -27,8 +32,11 @@ function batchJson(kind: PlatformKind, rows: readonly unknown[]): string {
 
 export async function runBundleJob(input: JobInput, post: (m: WorkerMessage) => void, next: () => Promise<void>): Promise<void> {
   let keyring: Keyring | null = null;
+  let src: ByteSource | null = null;
   try {
     keyring = loadPinnedKeyring(input.keyringEnvelope as Parameters<typeof loadPinnedKeyring>[0]);
+    const limits = resolveLimits(input.limits);
+    src = fileSource(input.file, limits);
     const channels = new Map(input.channels.map((c) => [`${c.sender}\u0000${c.recipient}\u0000${c.channel}`, { sequence: c.sequence, bundleHash: c.bundleHash } satisfies ChannelState]));
     const ctx: OpenContext = {
       keyring,
@@ -40,26 +48,20 @@ export async function runBundleJob(input: JobInput, post: (m: WorkerMessage) => 
         if (p !== 'update' && p !== 'keyring') syncFail('SYNC_NOT_AN_UPDATE', { purpose: p });
       },
       supportsSchema: supportsUpdateSchema,
+      limits,
     };
     post({ type: 'phase', phase: 'checking' });
-    const env = ownExportCheck(input, () => checkEnvelope(input.file, ctx));
+    const source = src;
+    const env = ownExportCheck(input, () => checkEnvelope(source, ctx));
     const summary = summaryOf(env.header, env.bundleHash);
     if (input.mode === 'preview') {
       const manifest = previewManifest(env, supportsUpdateSchema);
       post({ type: 'preview', summary, counts: countsOf(new Map(manifest.files.map((f) => [f.name, { entry: f }]))) });
       return;
     }
-    post({ type: 'phase', phase: 'decrypting' });
-    const opened = openContent(env, ctx);
-    post({ type: 'phase', phase: 'verifying' });
-    const checked = checkUpdateContent(opened, new Date(input.now));
-    const newKeyring = opened.newKeyring
-      ? { version: opened.newKeyring.version, envelope: opened.files.get(KEYRING_FILE)!.records[0], fingerprint: keyringFingerprint(opened.newKeyring) }
-      : null;
-    const platformRows = Object.fromEntries(ORDER.map((k) => [k, checked.platform[k].length])) as Record<PlatformKind, number>;
-    post({ type: 'verified', summary, counts: checked.counts, office: checked.office, platformRows, newKeyring });
-    await handOut(checked.platform, input.batchRows, post, next);
-    post({ type: 'end' });
+    post({ type: 'header', summary });
+    post({ type: 'phase', phase: 'applying' });
+    post(await streamVerified(env, keyring, input, post, next));
   } catch (e) {
     if (e instanceof BundleError || e instanceof SyncError) {
       const labelled = keyring ? verifiedHeader(input.file, keyring) : null;
@@ -70,7 +72,66 @@ export async function runBundleJob(input: JobInput, post: (m: WorkerMessage) => 
     if (errno === 'ENOENT') return post({ type: 'refused', source: 'sync', code: 'SYNC_FILE_MISSING', params: {}, summary: null });
     if (errno === 'EACCES' || errno === 'EISDIR' || errno === 'EPERM') return post({ type: 'refused', source: 'sync', code: 'SYNC_FILE_UNREADABLE', params: { detail: errno }, summary: null });
     post({ type: 'failed', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  } finally {
+    src?.close();
   }
+}
+
+/** Streams the content, checking each record, batching the platform's rows; returns the verdict. */
+async function streamVerified(
+  env: ReturnType<typeof checkEnvelope>, keyring: Keyring, input: JobInput, post: (m: WorkerMessage) => void, next: () => Promise<void>,
+): Promise<ContentEnd> {
+  const today = new Date(input.now);
+  const office = new OfficeCollector();
+  const isKeyring = env.header.purpose === 'keyring';
+  let keyringRecord: unknown = undefined;
+  let batch: { kind: PlatformKind; rows: PlatformRowOf[PlatformKind][]; bytes: number; firstLine: number; keys: Set<string> } | null = null;
+  const flush = async () => {
+    if (!batch || batch.rows.length === 0) return;
+    const b = batch;
+    batch = null;
+    await next();
+    post({ type: 'batch', kind: b.kind, json: batchJson(b.kind, b.rows), rows: b.rows.length, firstLine: b.firstLine });
+  };
+  await streamContent(env, supportsUpdateSchema, {
+    onManifest(m) {
+      if (isKeyring) {
+        const only = m.files[0];
+        if (m.files.length !== 1 || only?.name !== KEYRING_FILE || only.schema !== 'keyring' || only.records !== 1) {
+          return fail('BUNDLE_KEYRING_MALFORMED', { detail: `a keyring bundle holds exactly ${KEYRING_FILE} with one signed keyring` });
+        }
+      } else checkFileLayout(m.files);
+      const platformRows = m.files.reduce((n, f) => n + (PLATFORM_SCHEMAS[f.schema] ? f.records : 0), 0);
+      post({ type: 'manifest', counts: countsOf(new Map(m.files.map((f) => [f.name, { entry: f }]))), platformRows });
+    },
+    async onRecord(entry, value, line, bytes) {
+      const at = { name: entry.name, line };
+      const kind = PLATFORM_SCHEMAS[entry.schema];
+      if (!kind) {
+        if (entry.schema === 'keyring') keyringRecord = value;
+        else office.add(entry.schema, value, at);
+        return;
+      }
+      const row = platformRow(kind, value, at, today);
+      if (!batch) batch = { kind, rows: [], bytes: 0, firstLine: line, keys: new Set() };
+      // Unique within the batch here; across batches, in the import's transaction (verifyUpdate).
+      for (const k of uniqueKeysOf(kind, row)) {
+        if (batch.keys.has(k)) syncFail('SYNC_DUPLICATE_ID', { name: entry.name, id: k.startsWith('id:') ? `${k.slice(3, 9)}…` : k });
+        batch.keys.add(k);
+      }
+      batch.rows.push(row);
+      batch.bytes += bytes;
+      // A batch is bounded in rows and in bytes: records of the platform may be long.
+      if (batch.rows.length >= input.batchRows || batch.bytes >= BATCH_BYTES) await flush();
+    },
+    onFileEnd: flush,
+  });
+  await next();
+  const newKeyring = isKeyring ? verifyKeyringUpdate(keyring, keyringRecord) : null;
+  return {
+    type: 'end', office: office.finish(),
+    newKeyring: newKeyring ? { version: newKeyring.version, envelope: keyringRecord, fingerprint: keyringFingerprint(newKeyring) } : null,
+  };
 }
 
 /**
@@ -88,16 +149,6 @@ function ownExportCheck<T>(input: JobInput, check: () => T): T {
   }
 }
 
-/** One batch per request: the main thread asks for the next once it has written the last. */
-async function handOut(rows: PlatformRows, size: number, post: (m: WorkerMessage) => void, next: () => Promise<void>): Promise<void> {
-  for (const kind of ORDER) {
-    const all = rows[kind] as unknown[];
-    for (let i = 0; i < all.length; i += size) {
-      await next();
-      const part = all.slice(i, i + size);
-      post({ type: 'batch', kind, json: batchJson(kind, part), rows: part.length, firstLine: i + 2 });
-    }
-    all.length = 0;
-  }
-  await next();
+function fail(code: 'BUNDLE_KEYRING_MALFORMED', params: Record<string, string>): never {
+  throw new BundleError(code, params);
 }

@@ -3,6 +3,7 @@
 // thread neither parses nor serialises a row.
 import type { KeyObject } from 'node:crypto';
 import type { OfficeContent } from '../office/updateContent';
+import type { Limits } from '../bundle/index';
 
 export type JobMode = 'preview' | 'open';
 
@@ -21,6 +22,8 @@ export interface JobInput {
   newestVerifiedCreatedAt: string | null;
   /** Rows per batch message. */
   batchRows: number;
+  /** Reader limits (tests lower them; the defaults otherwise). */
+  limits?: Partial<Limits>;
 }
 
 /** What the history and the preview show of a verified header. */
@@ -35,17 +38,15 @@ export interface BundleSummary {
   bundleHash: string;
 }
 
-export type ImportPhase = 'checking' | 'decrypting' | 'verifying' | 'applying' | 'finishing';
+export type ImportPhase = 'checking' | 'applying' | 'finishing';
 
-export type PlatformKind = 'measures' | 'subjects' | 'records' | 'listEntries';
+export type { PlatformKind } from '../office/updateContent';
+import type { PlatformKind } from '../office/updateContent';
 
-export interface VerifiedMessage {
-  type: 'verified';
-  summary: BundleSummary;
-  counts: Record<string, number>;
+/** What the worker found at the end of the content, everything verified. */
+export interface ContentEnd {
+  type: 'end';
   office: OfficeContent;
-  /** Rows per platform kind, in the order the batches come. */
-  platformRows: Record<PlatformKind, number>;
   /** A keyring bundle's next keyring, checked against the pinned one. */
   newKeyring: { version: number; envelope: unknown; fingerprint: string } | null;
 }
@@ -53,9 +54,12 @@ export interface VerifiedMessage {
 export type WorkerMessage =
   | { type: 'phase'; phase: ImportPhase }
   | { type: 'preview'; summary: BundleSummary; counts: Record<string, number> }
-  | VerifiedMessage
+  /** The checks before decryption passed: the content follows. */
+  | { type: 'header'; summary: BundleSummary }
+  /** The manifest, checked: lines per kind, and the platform rows to come. */
+  | { type: 'manifest'; counts: Record<string, number>; platformRows: number }
   | { type: 'batch'; kind: PlatformKind; json: string; rows: number; firstLine: number }
-  | { type: 'end' }
+  | ContentEnd
   | { type: 'refused'; source: 'bundle' | 'sync'; code: string; params: Record<string, string | number>; summary: BundleSummary | null }
   | { type: 'failed'; message: string };
 

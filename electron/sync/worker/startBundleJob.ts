@@ -10,10 +10,12 @@ import { BundleError } from '../bundle/index';
 import type { BundleErrorCode } from '../bundle/index';
 import { SyncError } from '../content/syncError';
 import type { SyncErrorCode } from '../content/syncError';
-import type { BundleSummary, ImportPhase, JobInput, MainMessage, VerifiedMessage, WorkerMessage } from './protocol';
+import type { BundleSummary, ContentEnd, ImportPhase, JobInput, MainMessage, WorkerMessage } from './protocol';
 
 type Batch = Extract<WorkerMessage, { type: 'batch' }>;
 type Preview = Extract<WorkerMessage, { type: 'preview' }>;
+type Header = Extract<WorkerMessage, { type: 'header' }>;
+type ManifestInfo = Extract<WorkerMessage, { type: 'manifest' }>;
 
 /** The summary a refusal's history row is labelled with: only ever from a verified header. */
 const labels = new WeakMap<object, BundleSummary>();
@@ -37,10 +39,14 @@ function workerScript(): string {
 }
 
 export interface BundleJob {
-  /** The preview (mode "preview") or the verified content (mode "open"); rejects with the refusal. */
-  readonly first: Promise<Preview | VerifiedMessage>;
+  /** The preview (mode "preview") or the checked header (mode "open"); rejects with the refusal. */
+  readonly first: Promise<Preview | Header>;
   readonly phase: ImportPhase;
-  /** The next batch of platform rows, or null after the last. */
+  /** The manifest's counts once the content began (mode "open"). */
+  readonly manifest: ManifestInfo | null;
+  /** The verdict once the last batch was taken: the office's part, everything verified. */
+  readonly end: ContentEnd | null;
+  /** The next batch of platform rows, or null once the content ended and passed every check. */
   nextBatch(): Promise<Batch | null>;
   /** Stops the worker; whatever it held goes with it. */
   cancel(): Promise<void>;
@@ -52,18 +58,32 @@ export interface BundleJob {
  * tsx itself before it imports the script.
  */
 function spawnWorker(script: string, workerData: JobInput): Worker {
-  if (!script.endsWith('.ts')) return new Worker(script, { workerData });
+  const resourceLimits = { maxOldGenerationSizeMb: workerHeapMb() };
+  if (!script.endsWith('.ts')) return new Worker(script, { workerData, resourceLimits });
   // tsx's ESM register API (its package "exports" hide the path from require.resolve).
   const api = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs')).href;
   const boot = `import(${JSON.stringify(api)}).then((t) => { t.register(); return import(${JSON.stringify(pathToFileURL(script).href)}); });`;
-  return new Worker(boot, { eval: true, workerData });
+  return new Worker(boot, { eval: true, workerData, resourceLimits });
 }
 
-export function startBundleJob(input: JobInput, onPhase?: (phase: ImportPhase) => void): BundleJob {
+/**
+ * The worker's heap budget. The reader streams, so a bundle of any size fits: a chunk, a line, one
+ * batch of rows and the office's small files. CREDITDESK_BUNDLE_WORKER_HEAP_MB lowers it (tests prove
+ * a bundle many times the budget imports).
+ */
+export const BUNDLE_WORKER_HEAP_MB = 256;
+function workerHeapMb(): number {
+  const v = Number(process.env.CREDITDESK_BUNDLE_WORKER_HEAP_MB);
+  return Number.isInteger(v) && v >= 16 ? v : BUNDLE_WORKER_HEAP_MB;
+}
+
+export function startBundleJob(input: JobInput, onPhase?: (phase: ImportPhase) => void, onManifest?: (m: ManifestInfo) => void): BundleJob {
   const worker = spawnWorker(workerScript(), input);
   let phase: ImportPhase = 'checking';
-  let settleFirst!: { resolve: (m: Preview | VerifiedMessage) => void; reject: (e: unknown) => void };
-  const first = new Promise<Preview | VerifiedMessage>((resolve, reject) => (settleFirst = { resolve, reject }));
+  let settleFirst!: { resolve: (m: Preview | Header) => void; reject: (e: unknown) => void };
+  const first = new Promise<Preview | Header>((resolve, reject) => (settleFirst = { resolve, reject }));
+  let manifest: ManifestInfo | null = null;
+  let end: ContentEnd | null = null;
   let waiting: { resolve: (b: Batch | null) => void; reject: (e: unknown) => void } | null = null;
   let failure: unknown = null;
   let ended = false;
@@ -81,13 +101,18 @@ export function startBundleJob(input: JobInput, onPhase?: (phase: ImportPhase) =
         onPhase?.(m.phase);
         return;
       case 'preview':
-      case 'verified':
+      case 'header':
         return settleFirst.resolve(m);
+      case 'manifest':
+        manifest = m;
+        onManifest?.(m);
+        return;
       case 'batch':
         waiting?.resolve(m);
         waiting = null;
         return;
       case 'end':
+        end = m;
         ended = true;
         waiting?.resolve(null);
         waiting = null;
@@ -112,6 +137,12 @@ export function startBundleJob(input: JobInput, onPhase?: (phase: ImportPhase) =
     first,
     get phase() {
       return phase;
+    },
+    get manifest() {
+      return manifest;
+    },
+    get end() {
+      return end;
     },
     nextBatch() {
       if (failure) return Promise.reject(failure);

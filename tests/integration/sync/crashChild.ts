@@ -11,7 +11,10 @@ function waitForParent(): void {
   const byte = Buffer.alloc(1);
   for (;;) {
     try {
-      if (readSync(0, byte, 0, 1, null) === 1) return;
+      const n = readSync(0, byte, 0, 1, null);
+      if (n === 1) return;
+      // End of input: the parent is gone (a test that failed or timed out); so is the reason to wait.
+      if (n === 0) process.exit(3);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
     }

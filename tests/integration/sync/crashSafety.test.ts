@@ -2,7 +2,8 @@
 // before (integrity check clean), and the same bundle then imports.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { generatePopulation } from '../../../electron/seed/population';
@@ -126,6 +127,44 @@ test('an import killed after its platform half committed is finished at the next
     } finally {
       await core.close();
     }
+  } finally {
+    await w.central.close();
+    rmSync(w.dir, { recursive: true, force: true });
+    rmSync(w.core.dir, { recursive: true, force: true });
+  }
+});
+
+test('a bundle many times larger than the memory budget imports: the reader streams, nothing holds the whole bundle', async () => {
+  const HEAP_MB = 64;
+  const WORKER_HEAP_MB = 32;
+  const w = await syncWorld();
+  try {
+    // Records whose content is long Chinese text (2,000 characters, about 6 KB each).
+    const rows = [...generatePopulation({ subjects: 6_000, seed: 'memory', today: '2026-11-20', centralIdPrefix: 'M' })];
+    const text = (i: number) => {
+      let s = '';
+      for (let k = 0; s.length < 2000; k++) for (const b of createHash('sha256').update(`${i}:${k}`).digest()) s += String.fromCharCode(0x4e00 + b * 40);
+      return s.slice(0, 2000);
+    };
+    const records = rows.flatMap((b) => b.records).map((r, i) => ({ ...r, content: text(i) }));
+    const file = await w.craft({ measures: [...MEASURES], subjects: rows.map((b) => b.subject), records });
+    const size = statSync(file).size;
+    assert.ok(size > 4 * WORKER_HEAP_MB * 2 ** 20 && size > 2 * HEAP_MB * 2 ** 20, `the bundle (${Math.round(size / 2 ** 20)} MiB) is several times the budget`);
+    const dir = w.core.dir;
+    const now = w.core.clock.now.toISOString();
+    await w.core.close();
+    const out = await new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, '--import', 'tsx', join(import.meta.dirname, 'memoryChild.ts'), dir, file], {
+        env: { ...process.env, CRASH_NOW: now, CREDITDESK_BUNDLE_WORKER_HEAP_MB: String(WORKER_HEAP_MB) }, stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let text = '';
+      child.stdout.on('data', (d: Buffer) => (text += d.toString()));
+      child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`the import child exited with ${code}: ${text}`))));
+    });
+    const r = JSON.parse(out.trim().split('\n').pop()!) as { result: string; records: number; peakHeapMiB: number };
+    assert.equal(r.result, 'applied');
+    assert.equal(r.records, records.length);
+    assert.ok(r.peakHeapMiB < HEAP_MB, `peak heap ${r.peakHeapMiB} MiB`);
   } finally {
     await w.central.close();
     rmSync(w.dir, { recursive: true, force: true });

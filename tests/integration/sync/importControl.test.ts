@@ -41,22 +41,31 @@ describe('import progress and stop', () => {
     assert.equal((await w.importFile(path)).result, 'applied');
   });
 
-  test('once writing has begun a stop is declined and the import completes; progress names each phase', async () => {
+  test('stopped while it writes: everything written is taken back; once recorded, a stop is declined', async () => {
     const path = await w.publish(true);
-    const phases: string[] = [];
-    let declined: { cancelled: boolean } | null = null;
-    const r = await importBundle(w.core.ctx, null, path, 'second.cdbundle', {
-      progressKey: 'k2',
-      onPhase: async (phase) => {
-        phases.push(phase);
-        if (phase === 'applying') declined = await cancelImport('k2');
-      },
-      onProgress: (done, total) => {
-        const p = importProgress('k2')!;
+    const db = w.core.ctx.db;
+    const before = await databaseContentHash(db, { except: ['audit_event', 'audit_checkpoint'] });
+    let stopped: { cancelled: boolean } | null = null;
+    await assert.rejects(importBundle(w.core.ctx, null, path, 'third.cdbundle', {
+      progressKey: 'k3',
+      onProgress: async (done, total) => {
+        const p = importProgress('k3')!;
         assert.equal(p.phase, 'applying');
-        assert.equal(p.cancellable, false);
         assert.equal(p.done, done);
         assert.equal(p.total, total);
+        if (!stopped) stopped = await cancelImport('k3');
+      },
+    }), (e: unknown) => e instanceof SyncError && e.code === 'SYNC_IMPORT_CANCELLED');
+    assert.deepEqual(stopped, { cancelled: true });
+    assert.equal(await databaseContentHash(db, { except: ['audit_event', 'audit_checkpoint'] }), before, 'the rows written before the stop were rolled back');
+
+    const phases: string[] = [];
+    let declined: { cancelled: boolean } | null = null;
+    const r = await importBundle(w.core.ctx, null, path, 'third.cdbundle', {
+      progressKey: 'k4',
+      onPhase: async (phase) => {
+        phases.push(phase);
+        if (phase === 'finishing') declined = await cancelImport('k4');
       },
     });
     assert.equal(r.result, 'applied');

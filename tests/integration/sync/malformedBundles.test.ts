@@ -195,7 +195,8 @@ describe('correctly signed bundles that are malformed or over the caps are refus
   });
 
   test('BUNDLE_CONTENT_TOO_LARGE: two files each under the per-file cap, together over the total cap (refused before any body is read)', async () => {
-    const size = 400 * 1024 * 1024;
+    const size = Math.floor(resolveLimits().maxTotalBytes / 2) + 1;
+    assert.ok(size < resolveLimits().maxFileBytes);
     const file = await sealed('total-bytes', (id) => ({
       manifestVersion: 1, bundleId: id,
       files: ['subjects.jsonl', 'records.jsonl'].map((nm) => ({ name: nm, size, sha256: '0'.repeat(64), encoding: 'gzip', schema: nm.replace('.jsonl', ''), schemaVersion: 1, records: 1 })),

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { BundleError } from '../../../electron/sync/bundle/index';
+import { BundleError, checkEnvelope, openBundle } from '../../../electron/sync/bundle/index';
+import type { OpenContext } from '../../../electron/sync/bundle/index';
+import { streamContent } from '../../../electron/sync/bundle/contentStream';
 import type { BundleErrorCode } from '../../../electron/sync/bundle/index';
 import { observedError } from '../../support/errorCoverage';
 
@@ -16,4 +18,20 @@ export function refuses(fn: () => unknown, code: BundleErrorCode): BundleError {
   observedError(caught.code);
   assert.ok(caught.message.length > 10 && caught.messageZh.length > 5);
   return caught;
+}
+
+/**
+ * The same refusal from both readers: openBundle (whole, in memory) and the streaming reader the
+ * office's bundle worker uses (checkEnvelope, then streamContent chunk by chunk).
+ */
+export async function refusesEitherWay(bytes: Buffer, context: OpenContext, code: BundleErrorCode): Promise<void> {
+  refuses(() => openBundle(bytes, context), code);
+  let caught: unknown;
+  try {
+    await streamContent(checkEnvelope(bytes, context), context.supportsSchema, { onRecord: () => undefined });
+  } catch (e) {
+    caught = e;
+  }
+  assert.ok(caught instanceof BundleError, `streamed: expected BundleError ${code}, got ${String(caught)}`);
+  assert.equal(caught.code, code, `streamed: ${caught.message}`);
 }

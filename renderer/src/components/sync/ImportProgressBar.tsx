@@ -9,10 +9,10 @@ const POLL_MS = 300;
 const STALL_MS = 1500;
 
 /**
- * Progress of an import, polled while the apply call runs: the phase by name (checking, decrypting,
- * verifying the content, writing, recording), rows written with an estimate while writing, and a
- * stop button until writing begins. Outside the writing phase, or when it stalls, the bar is an
- * indeterminate one, so it never sits still and looks hung.
+ * Progress of an import, polled while the apply call runs: the phase by name (checking; decrypting,
+ * checking and writing as the file streams; recording), rows written with an estimate, and a stop
+ * button until the content has been read whole. Outside the writing phase, or when it stalls, the
+ * bar is an indeterminate one, so it never sits still and looks hung.
  */
 export function ImportProgressBar({ stagedId }: { stagedId: string }) {
   const { t } = useTranslation();
