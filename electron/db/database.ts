@@ -385,18 +385,10 @@ export class Database implements Queryable {
   }
 
   private officeTransaction<T>(fn: (tx: Queryable) => Promise<T>, begin: string): Promise<T> {
-    return this.writeLock.runExclusive(async () => {
-      const writer = this.writer;
-      await writer.exec(begin);
-      try {
-        const result = await fn(writer);
-        await writer.exec('COMMIT');
-        return result;
-      } catch (err) {
-        await writer.exec('ROLLBACK').catch((rollbackErr: unknown) => this.replaceWriter(rollbackErr, err));
-        throw err;
-      }
-    }, 'db.transaction');
+    return this.writeLock.runExclusive(
+      () => runTransaction(this.writer, begin, fn, (rollbackErr, err) => this.replaceWriter(rollbackErr, err)),
+      'db.transaction',
+    );
   }
 
   /**
@@ -428,15 +420,21 @@ async function attachPlatform(conn: Connection, platformFile: string, key: Buffe
   await conn.run(`ATTACH DATABASE ? AS ${PLATFORM_SCHEMA}${k ? ' KEY ?' : ''}`, k ? [platformFile, k] : [platformFile]);
 }
 
-/** BEGIN … COMMIT on one connection; any throw rolls back. */
-async function runTransaction<T>(conn: Connection, begin: string, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+/**
+ * BEGIN … COMMIT on one connection; any throw rolls back. COMMIT is never issued unconditionally.
+ * A ROLLBACK that fails goes to `onRollbackFailure` (the writer is then replaced); the import's
+ * connection has nothing to replace it with, and its next BEGIN fails loudly instead.
+ */
+async function runTransaction<T>(
+  conn: Connection, begin: string, fn: (tx: Queryable) => Promise<T>, onRollbackFailure: (rollbackErr: unknown, cause: unknown) => Promise<void> = async () => undefined,
+): Promise<T> {
   await conn.exec(begin);
   try {
     const result = await fn(conn);
     await conn.exec('COMMIT');
     return result;
   } catch (err) {
-    await conn.exec('ROLLBACK').catch(() => undefined);
+    await conn.exec('ROLLBACK').catch((rollbackErr: unknown) => onRollbackFailure(rollbackErr, err));
     throw err;
   }
 }

@@ -6,7 +6,7 @@ import { copyExportTo, keptExport } from '../../electron/sync/office/exportBundl
 import { fingerprint, inspectBundle } from '../../electron/sync/bundle/index';
 import { refusalOf } from '../../electron/sync/content/syncError';
 import { AppError } from '../../shared/errors';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { CliCommand } from './command';
 import { CliUsageError } from './command';
 import { openCommandCore, parseCommandArgs } from './dataDirArg';
@@ -76,8 +76,12 @@ export const syncInit: CliCommand = {
       return refused(e);
     }
     const confirm = await confirmedFingerprint(values.fingerprint, preview);
+    // An init that fails leaves no half-made office behind: a directory this command brought into
+    // being (or found empty) goes again, keys and database with it.
+    const fresh = !existsSync(dataDir) || readdirSync(dataDir).length === 0;
+    const undo = () => fresh && rmSync(dataDir, { recursive: true, force: true });
     try {
-      return await withCore(dataDir, async (core) => {
+      const exit = await withCore(dataDir, async (core) => {
         const r = await provision(core.ctx, null, { officeCode: code, officeName: name, trust: source, confirmFingerprint: confirm });
         // Into the data directory unless asked otherwise: never a stray file wherever the command ran.
         const out = typeof values['request-out'] === 'string' ? resolve(values['request-out']) : join(dataDir, r.requestFileName);
@@ -85,7 +89,9 @@ export const syncInit: CliCommand = {
         console.log(`office ${code} provisioned (trust ${r.fingerprint}); enrollment request written to ${out}; hand it to the platform.`);
         return 0;
       }, passphraseFile);
+      return exit;
     } catch (e) {
+      undo();
       return refused(e);
     }
   },

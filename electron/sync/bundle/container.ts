@@ -114,14 +114,3 @@ export function splitContainer(bytes: Buffer, limits: Limits): Container {
   const head = readContainerHead(bufferSource(bytes), limits);
   return { version: head.version, headerBytes: head.headerBytes, keyIdHint: head.keyIdHint, signature: head.signature, ciphertext: bytes.subarray(head.ciphertextOffset) };
 }
-
-/** Reads a bundle file whole, refusing by size before allocating (tools and tests; the office streams). */
-export function loadBundleBytes(input: Buffer | string, limits: Limits): Buffer {
-  if (Buffer.isBuffer(input)) return input;
-  const src = fileSource(input, limits);
-  try {
-    return src.read(0, src.size);
-  } finally {
-    src.close();
-  }
-}

@@ -59,6 +59,12 @@ test('init without --fingerprint in a script exits 2 showing the fingerprint; wi
   assert.ok(script.err.includes(platform.fingerprint), 'the fingerprint to compare is shown');
   assert.deepEqual(readdirSync(cwd), []);
 
+  // Refused (a fingerprint that differs from the sheet): no half-made office is left behind.
+  const wrong = run('creditdesk', [...base, '--fingerprint', '0000 '.repeat(16).trim()]);
+  assert.equal(wrong.code, 1, wrong.out + wrong.err);
+  assert.match(wrong.err, /SYNC_FINGERPRINT_MISMATCH/);
+  assert.equal(existsSync(dataDir), false, 'the data directory the failed init made is gone');
+
   const done = run('creditdesk', [...base, '--fingerprint', platform.fingerprint]);
   assert.equal(done.code, 0, done.out + done.err);
   assert.deepEqual(readdirSync(cwd), [], 'nothing written where the command ran');

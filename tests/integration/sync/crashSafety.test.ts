@@ -12,6 +12,7 @@ import { databaseContentHash } from '../../support/dbHash';
 import { openCore } from '../../../electron/core';
 import { TEST_UNLOCK } from '../../support/core';
 import { syncWorld } from './world';
+import type { SyncWorld } from './world';
 
 const SUBJECTS = 15_000;
 
@@ -40,6 +41,13 @@ function killDuring(dir: string, file: string, now: string, at: number | 'applyi
     });
     child.on('exit', () => (killedAt ? resolve({ killedAt }) : reject(new Error('the child exited on its own'))));
   });
+}
+
+/** The world's platform closes and both directories go (its office core was closed by the test). */
+async function removeWorld(w: SyncWorld): Promise<void> {
+  await w.central.close();
+  rmSync(w.dir, { recursive: true, force: true });
+  rmSync(w.core.dir, { recursive: true, force: true });
 }
 
 const t0 = Date.now();
@@ -84,9 +92,7 @@ test('an import killed at several points during the apply leaves the database as
       await core.close();
     }
   } finally {
-    await w.central.close();
-    rmSync(w.dir, { recursive: true, force: true });
-    rmSync(w.core.dir, { recursive: true, force: true });
+    await removeWorld(w);
   }
 });
 
@@ -128,9 +134,7 @@ test('an import killed after its platform half committed is finished at the next
       await core.close();
     }
   } finally {
-    await w.central.close();
-    rmSync(w.dir, { recursive: true, force: true });
-    rmSync(w.core.dir, { recursive: true, force: true });
+    await removeWorld(w);
   }
 });
 
@@ -166,8 +170,6 @@ test('a bundle many times larger than the memory budget imports: the reader stre
     assert.equal(r.records, records.length);
     assert.ok(r.peakHeapMiB < HEAP_MB, `peak heap ${r.peakHeapMiB} MiB`);
   } finally {
-    await w.central.close();
-    rmSync(w.dir, { recursive: true, force: true });
-    rmSync(w.core.dir, { recursive: true, force: true });
+    await removeWorld(w);
   }
 });
