@@ -4,17 +4,19 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import purposes from '../../resources/catalog/purposes.json' with { type: 'json' };
 import { BUILTIN_COVERAGE, builtinCalendarDays } from '../../shared/calendar/builtinCalendar';
-import type { ListEntryRow, RecordRow, SubjectRow } from '../../shared/domain/population';
+import type { ListEntryRow } from '../../shared/domain/population';
 import type { ObjectionOutcome } from '../../shared/cases/caseTypes';
 import { chinaDate } from '../../shared/calendar/dates';
 import { generatePopulation } from '../../electron/seed/population';
 import { MEASURES } from '../../electron/seed/measures';
 import { upsertMeasures, writeSubjectBundles } from '../../electron/store/populationStore';
 import {
-  fingerprint, generateEncryptionKeyPair, generateSigningKeyPair, inspectBundle, keyringKeyFor, openBundle, sha256Hex, signKeyring, writeBundleFile,
+  fingerprint, generateEncryptionKeyPair, generateSigningKeyPair, inspectBundle, keyringKeyFor, openBundle, sha256Hex, signKeyring,
 } from '../../electron/sync/bundle/index';
-import type { BundleFileInput, KeyringDocument } from '../../electron/sync/bundle/index';
+import type { KeyringDocument } from '../../electron/sync/bundle/index';
 import { SCHEMA_VERSION, UPDATE_FILES, supportsExportSchema } from '../../electron/sync/content/schemas';
+import { writeBundleFileStreaming } from '../../electron/sync/bundle/writeBundleStream';
+import type { StreamedFileInput } from '../../electron/sync/bundle/writeBundleStream';
 import type { CaseOutcomeRow, UpdateSchema } from '../../electron/sync/content/schemas';
 import { readEnrollmentRequest, TRUST_FORMAT } from '../../electron/sync/office/provisioning';
 import { auditWarnings, checkAuditHeads, type ExportedCheckpoint } from './auditHeads';
@@ -93,8 +95,29 @@ const LIST_SQL = `SELECT le.rowid AS rid, le.central_id AS centralId, s.central_
   FROM list_entry le JOIN subject s ON s.id = le.subject_id LEFT JOIN record r ON r.id = le.record_id`;
 
 type WithRid<T> = T & { rid: number };
-const strip = <T>(rows: WithRid<T>[]): T[] => rows.map(({ rid: _rid, ...r }) => r as T);
-const maxRid = (rows: readonly { rid: number }[], from: number) => rows.reduce((m, r) => Math.max(m, r.rid), from);
+
+/**
+ * Rows of `select` matching `where`, in rowid pages, never all at once: the platform publishes a
+ * city without holding it. `seen.max` ends as the largest rowid handed out.
+ */
+function paged<T>(db: Central['db'], select: string, ridColumn: string, where: string, params: unknown[], map: (row: WithRid<T>) => unknown, seen: { max: number }) {
+  return async function* rows(): AsyncGenerator<unknown> {
+    for (let after = 0; ;) {
+      const page = await db.all<WithRid<T>>(`${select} WHERE (${where}) AND ${ridColumn} > ? ORDER BY ${ridColumn} LIMIT ${PUBLISH_PAGE}`, [...params, after]);
+      if (page.length === 0) return;
+      for (const r of page) {
+        seen.max = Math.max(seen.max, r.rid);
+        yield map(r);
+      }
+      after = page.at(-1)!.rid;
+    }
+  };
+}
+const PUBLISH_PAGE = 5_000;
+const withoutRid = <T>({ rid: _rid, ...r }: WithRid<T>): T => r as T;
+async function* each(rows: readonly unknown[]): AsyncGenerator<unknown> {
+  yield* rows;
+}
 
 export interface Published { path: string; sequence: number; bundleHash: string; counts: Record<string, number> }
 
@@ -106,48 +129,56 @@ export async function publish(c: Central, code: string, opts: { snapshot: boolea
   const db = c.db;
   const lastChange = (await db.get<{ s: number | null }>('SELECT max(seq) AS s FROM central_change'))?.s ?? 0;
   const changed = (kind: string) => `SELECT central_id FROM central_change WHERE kind = '${kind}' AND seq > ?`;
-  const subjects = await db.all<WithRid<SubjectRow>>(`${SUBJECT_SQL} WHERE ? OR rowid > ? ORDER BY rowid`, [opts.snapshot ? 1 : 0, o.sent_subject_rowid]);
-  const records = await db.all<WithRid<RecordRow>>(
-    `${RECORD_SQL} WHERE ? OR r.rowid > ? OR r.central_id IN (${changed('record')}) ORDER BY r.rowid`, [opts.snapshot ? 1 : 0, o.sent_record_rowid, o.sent_change_seq]);
-  const lists = (await db.all<WithRid<ListEntryRow> & { measureCodes: string }>(
-    `${LIST_SQL} WHERE ? OR le.rowid > ? OR le.central_id IN (${changed('list')}) ORDER BY le.rowid`, [opts.snapshot ? 1 : 0, o.sent_list_rowid, o.sent_change_seq],
-  )).map((l) => ({ ...l, measureCodes: JSON.parse(l.measureCodes) as string[] }));
+  const all = opts.snapshot ? 1 : 0;
+  // What goes out: everything for a snapshot, else what is new or changed since the last bundle.
+  const platformFiles: { schema: UpdateSchema; select: string; rid: string; where: string; params: unknown[]; map: (r: WithRid<never>) => unknown; seen: { max: number } }[] = [
+    { schema: 'subjects', select: SUBJECT_SQL, rid: 'rowid', where: '? OR rowid > ?', params: [all, o.sent_subject_rowid], map: withoutRid, seen: { max: o.sent_subject_rowid } },
+    { schema: 'records', select: RECORD_SQL, rid: 'r.rowid', where: `? OR r.rowid > ? OR r.central_id IN (${changed('record')})`, params: [all, o.sent_record_rowid, o.sent_change_seq], map: withoutRid, seen: { max: o.sent_record_rowid } },
+    {
+      schema: 'list-entries', select: LIST_SQL, rid: 'le.rowid', where: `? OR le.rowid > ? OR le.central_id IN (${changed('list')})`, params: [all, o.sent_list_rowid, o.sent_change_seq],
+      map: (r) => { const l = withoutRid<ListEntryRow & { measureCodes: string }>(r); return { ...l, measureCodes: JSON.parse(l.measureCodes) as string[] }; }, seen: { max: o.sent_list_rowid },
+    },
+  ];
+  const counted = await Promise.all(platformFiles.map(async (f) => (await db.get<{ n: number }>(`SELECT count(*) AS n FROM (${f.select} WHERE ${f.where})`, f.params))!.n));
   const roster = (await db.all<{ code: string; name: string; report_key_id: string; report_key_pem: string }>('SELECT code, name, report_key_id, report_key_pem FROM central_office ORDER BY code'))
     .map((r) => ({ officeCode: r.code, officeName: r.name, keyId: r.report_key_id, publicKeyPem: r.report_key_pem, status: 'active' }));
   const outcomes = await db.all<{ case_no: string; outcome_json: string }>('SELECT case_no, outcome_json FROM central_forward WHERE office = ? AND outcome_json IS NOT NULL AND published_in IS NULL', [code]);
   const acks = o.export_sequence > o.export_acked ? [{ channel: 'export', sequence: o.export_sequence, bundleHash: o.export_hash!, receivedAt: opts.now.toISOString() }] : [];
 
-  const content: Partial<Record<UpdateSchema, readonly unknown[]>> = {
-    measures: opts.snapshot ? MEASURES : [],
-    subjects: strip(subjects),
-    records: strip(records),
-    'list-entries': strip(lists),
+  const small: Partial<Record<UpdateSchema, readonly unknown[]>> = {
     purposes: opts.snapshot ? purposes : [],
     calendar: opts.snapshot ? calendarYears() : [],
     'office-keys': roster,
     'case-outcomes': outcomes.map((r) => JSON.parse(r.outcome_json) as unknown),
     acknowledgements: acks,
   };
-  const files: BundleFileInput[] = Object.entries(content).filter(([, rows]) => rows.length > 0).map(([schema, rows]) => ({
-    name: UPDATE_FILES[schema as UpdateSchema], schema, schemaVersion: SCHEMA_VERSION, records: rows, compress: rows.length > 100,
-  }));
+  const counts: Record<string, number> = { measures: opts.snapshot ? MEASURES.length : 0 };
+  platformFiles.forEach((f, i) => (counts[f.schema] = counted[i]!));
+  for (const [schema, rows] of Object.entries(small)) counts[schema] = rows.length;
+  // Platform files first, in the order their references run (docs/bundle-format.md §9.1).
+  const files: StreamedFileInput[] = [
+    ...(opts.snapshot ? [{ schema: 'measures' as UpdateSchema, records: MEASURES.length, rows: () => each(MEASURES) }] : []),
+    ...platformFiles.map((f, i) => ({ schema: f.schema, records: counted[i]!, rows: paged(db, f.select, f.rid, f.where, f.params, f.map, f.seen) })),
+    ...Object.entries(small).map(([schema, rows]) => ({ schema: schema as UpdateSchema, records: rows.length, rows: () => each(rows) })),
+  ].filter((f) => f.records > 0).map((f) => ({ name: UPDATE_FILES[f.schema], schema: f.schema, schemaVersion: SCHEMA_VERSION, records: f.records, rows: f.rows, compress: f.records > 100 }));
   const sequence = o.update_sequence + 1;
   const path = opts.out ?? join(c.dir, `update-${code}-${String(sequence).padStart(6, '0')}.cdbundle`);
-  const written = writeBundleFile(path, {
+  const written = await writeBundleFileStreaming(path, {
     purpose: 'update', channel: 'update', sequence, prevHash: o.update_hash, createdAt: opts.now,
     expiresAt: new Date(opts.now.getTime() + UPDATE_VALIDITY_DAYS * 86_400_000),
     sender: { name: 'platform', key: keys.update }, recipient: { name: code, publicKey: Buffer.from(o.encryption_key, 'hex') },
-    keyringVersion: keyring.version, files,
-  });
+    keyringVersion: keyring.version,
+  }, files);
+  const [subjectsSeen, recordsSeen, listsSeen] = platformFiles.map((f) => f.seen.max);
   await db.transaction(async (tx) => {
     await tx.run(
       `UPDATE central_office SET update_sequence = ?, update_hash = ?, sent_subject_rowid = ?, sent_record_rowid = ?, sent_list_rowid = ?,
          sent_change_seq = ?, export_acked = export_sequence WHERE code = ?`,
-      [sequence, written.bundleHash, maxRid(subjects, o.sent_subject_rowid), maxRid(records, o.sent_record_rowid), maxRid(lists, o.sent_list_rowid), lastChange, code],
+      [sequence, written.bundleHash, subjectsSeen, recordsSeen, listsSeen, lastChange, code],
     );
     await tx.run('UPDATE central_forward SET published_in = ? WHERE office = ? AND outcome_json IS NOT NULL AND published_in IS NULL', [sequence, code]);
   });
-  return { path, sequence, bundleHash: written.bundleHash, counts: Object.fromEntries(Object.entries(content).map(([k, v]) => [k, v.length])) };
+  return { path, sequence, bundleHash: written.bundleHash, counts };
 }
 
 function calendarYears() {

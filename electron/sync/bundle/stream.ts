@@ -138,12 +138,52 @@ export function openStream(key: Buffer, ciphertext: Buffer, onChunk?: (plain: Bu
 
 export interface Sealed { ephemeralPublic: Buffer; keyCheck: Buffer; ciphertext: Buffer }
 
-export function encryptToRecipient(recipientPublic: KeyObject, b: StreamBinding, plaintext: Buffer): Sealed {
+/** A fresh ephemeral key and the payload key it gives for this recipient and binding. */
+export function senderStreamKeys(recipientPublic: KeyObject, b: StreamBinding): { ephemeralPublic: Buffer; keyCheck: Buffer; payloadKey: Buffer } {
   const eph = generateKeyPairSync('x25519');
   const ephemeralPublic = rawPublicKey(eph.publicKey);
   const shared = sharedSecret(eph.privateKey, recipientPublic);
-  const { payloadKey, keyCheck } = deriveStreamKeys(shared, ephemeralPublic, rawPublicKey(recipientPublic), b);
+  return { ephemeralPublic, ...deriveStreamKeys(shared, ephemeralPublic, rawPublicKey(recipientPublic), b) };
+}
+
+export function encryptToRecipient(recipientPublic: KeyObject, b: StreamBinding, plaintext: Buffer): Sealed {
+  const { ephemeralPublic, keyCheck, payloadKey } = senderStreamKeys(recipientPublic, b);
   return { ephemeralPublic, keyCheck, ciphertext: sealStream(payloadKey, plaintext) };
+}
+
+/**
+ * Seals plaintext as it comes, chunk by chunk, holding back one chunk to know which is final:
+ * memory is two chunks whatever the size. `write` receives each sealed chunk in order.
+ */
+export class StreamSealer {
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private held: Buffer | null = null;
+  private index = 0;
+
+  constructor(private readonly key: Buffer, private readonly write: (sealed: Buffer) => void) {}
+
+  push(data: Buffer): void {
+    this.pending.push(data);
+    this.pendingBytes += data.length;
+    while (this.pendingBytes > CHUNK_SIZE) {
+      const all = Buffer.concat(this.pending);
+      if (this.held) this.write(sealChunk(this.key, this.index++, false, this.held));
+      this.held = all.subarray(0, CHUNK_SIZE);
+      this.pending = [all.subarray(CHUNK_SIZE)];
+      this.pendingBytes = all.length - CHUNK_SIZE;
+    }
+  }
+
+  end(): void {
+    const rest = Buffer.concat(this.pending);
+    if (this.held && rest.length === 0) {
+      this.write(sealChunk(this.key, this.index++, true, this.held));
+      return;
+    }
+    if (this.held) this.write(sealChunk(this.key, this.index++, false, this.held));
+    this.write(sealChunk(this.key, this.index++, true, rest));
+  }
 }
 
 /** Derives the payload key and confirms it before any chunk is touched. */

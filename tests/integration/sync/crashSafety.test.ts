@@ -139,12 +139,12 @@ test('an import killed after its platform half committed is finished at the next
 });
 
 test('a bundle many times larger than the memory budget imports: the reader streams, nothing holds the whole bundle', async () => {
-  const HEAP_MB = 64;
-  const WORKER_HEAP_MB = 32;
+  const HEAP_MB = 48;
+  const WORKER_HEAP_MB = 24;
   const w = await syncWorld();
   try {
     // Records whose content is long Chinese text (2,000 characters, about 6 KB each).
-    const rows = [...generatePopulation({ subjects: 6_000, seed: 'memory', today: '2026-11-20', centralIdPrefix: 'M' })];
+    const rows = [...generatePopulation({ subjects: 4_500, seed: 'memory', today: '2026-11-20', centralIdPrefix: 'M' })];
     const text = (i: number) => {
       let s = '';
       for (let k = 0; s.length < 2000; k++) for (const b of createHash('sha256').update(`${i}:${k}`).digest()) s += String.fromCharCode(0x4e00 + b * 40);
