@@ -17,14 +17,15 @@ export async function forEachBatch<T>(rows: readonly T[], size: number, fn: (bat
 /** First reference of a batch that names a row nowhere to be found: its index in the batch, what and which id. */
 export interface MissingReference { i: number; what: 'subject' | 'record' | 'measure'; id: string }
 
-// Keys a bundle must hold once (central ids; a subject's ID number too), kept for the length of one
-// import in a temporary table of the import's connection: on disk (temp_store = FILE), so a
-// bundle of any size is checked in bounded memory.
+// Central ids a bundle must hold once, kept for the length of one import in a temporary table of
+// the import's connection: on disk (temp_store = FILE), so a bundle of any size is checked in
+// bounded memory. Only central ids go there, never an ID number: an ID number used twice shows as
+// one held by another central id (idNumberTakenElsewhere), against rows the import already wrote.
 const KEY_EXPR: Record<string, string> = {
-  measures: "value->>'code'",
-  subjects: "value->>'centralId'",
-  records: "value->>'centralId'",
-  listEntries: "value->>'centralId'",
+  measures: "j.value->>'code'",
+  subjects: "j.value->>'centralId'",
+  records: "j.value->>'centralId'",
+  listEntries: "j.value->>'centralId'",
 };
 
 export async function resetImportKeys(tx: Queryable): Promise<void> {
@@ -33,16 +34,15 @@ export async function resetImportKeys(tx: Queryable): Promise<void> {
 
 /** The first key of the batch already seen earlier in this import (then records the batch's keys). */
 export async function keysSeenBefore(tx: Queryable, kind: string, json: string): Promise<string | null> {
-  // Correlated lookups on the primary key, one per row of the batch (a join against the subquery
-  // would let the planner scan the whole table for each batch).
-  const seen = (expr: string, k: string) => `SELECT ${expr} AS k FROM json_each(?2) j WHERE EXISTS (SELECT 1 FROM temp.import_key s WHERE s.kind = ${k} AND s.k = ${expr})`;
-  const idNumber = "'id:' || (j.value->>'idNumber')";
-  const key = KEY_EXPR[kind]!.replace('value', 'j.value');
-  const find = kind === 'subjects' ? `${seen(key, '?1')} UNION ALL ${seen(idNumber, "'subjects.id'")} LIMIT 1` : `${seen(key, '?1')} LIMIT 1`;
-  const hit = await tx.get<{ k: string }>(find, [kind, json], { bulk: 'syncApplyStore.keysSeenBefore' });
+  const key = KEY_EXPR[kind]!;
+  // A correlated lookup on the primary key per row of the batch (a join against a subquery would
+  // let the planner scan the whole table for each batch).
+  const hit = await tx.get<{ k: string }>(
+    `SELECT ${key} AS k FROM json_each(?2) j WHERE EXISTS (SELECT 1 FROM temp.import_key s WHERE s.kind = ?1 AND s.k = ${key}) LIMIT 1`,
+    [kind, json], { bulk: 'syncApplyStore.keysSeenBefore' },
+  );
   if (hit) return hit.k;
   await tx.run(`INSERT INTO temp.import_key (kind, k) SELECT ?1, ${key} FROM json_each(?2) j`, [kind, json], { bulk: 'syncApplyStore.keysSeenBefore' });
-  if (kind === 'subjects') await tx.run(`INSERT INTO temp.import_key (kind, k) SELECT 'subjects.id', ${idNumber} FROM json_each(?1) j`, [json], { bulk: 'syncApplyStore.keysSeenBefore' });
   return null;
 }
 

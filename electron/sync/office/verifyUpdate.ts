@@ -80,7 +80,7 @@ export async function startUniqueness(tx: Queryable): Promise<void> {
 export async function checkBatch(tx: Queryable, kind: PlatformKind, json: string, firstLine: number): Promise<void> {
   const name = FILE_OF[kind];
   const again = await keysSeenBefore(tx, kind, json);
-  if (again) syncFail('SYNC_DUPLICATE_ID', { name, id: again.startsWith('id:') ? `${again.slice(3, 9)}…` : again });
+  if (again) syncFail('SYNC_DUPLICATE_ID', { name, id: again });
   if (kind === 'subjects') {
     const taken = await idNumberTakenElsewhere(tx, json);
     if (taken) syncFail('SYNC_DUPLICATE_ID', { name, id: `${taken.slice(0, 6)}…` });
