@@ -16,7 +16,7 @@ import { BundleError } from '../sync/bundle/index';
 import type { BundleJob } from '../sync/worker/startBundleJob';
 import type { ContentEnd, ImportPhase, JobInput, JobMode } from '../sync/worker/protocol';
 import type { PlatformWriter } from '../db/database';
-import { applyPendingRecordMarks } from '../store/caseRecordStore';
+import { applyPendingRecordMarks, hasPendingRecordMarks } from '../store/caseRecordStore';
 import { APPLY_BATCH, bundleApplied, deletePendingImport, pendingImports } from '../store/syncApplyStore';
 import { copyExportTo, dropAcknowledged, keptExport, pendingExportCounts, readKept, writeExportIn } from '../sync/office/exportBundle';
 import type { WrittenExport } from '../sync/office/exportBundle';
@@ -331,8 +331,9 @@ export async function finishPendingImports(ctx: CoreContext): Promise<number> {
       for (const r of rows) await finishImport(ctx, platform, JSON.parse(r.office_part) as OfficePart);
     });
   }
-  // Marks queued by an import that ended before its office half wrote them.
-  await ctx.db.transaction((tx) => applyPendingRecordMarks(tx), { platform: true });
+  // Marks queued by an import that ended before its office half wrote them (a read first: a start
+  // with none, the usual case, takes no write lock).
+  if (await hasPendingRecordMarks(ctx.db)) await ctx.db.transaction((tx) => applyPendingRecordMarks(tx), { platform: true });
   return rows.length;
 }
 

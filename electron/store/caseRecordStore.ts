@@ -26,6 +26,10 @@ export async function markUnderObjection(tx: Queryable, id: number, importing: b
   await tx.run(`INSERT INTO record_mark_pending (record_id, status) VALUES (?, 'under_objection') ON CONFLICT(record_id) DO UPDATE SET status = excluded.status`, [id]);
 }
 
+export async function hasPendingRecordMarks(db: Queryable): Promise<boolean> {
+  return (await db.get<{ n: number }>('SELECT EXISTS (SELECT 1 FROM record_mark_pending) AS n'))!.n === 1;
+}
+
 /** Writes the queued marks (inside the import's office half, which may write the platform file). */
 export async function applyPendingRecordMarks(tx: Queryable): Promise<number> {
   const marks = await tx.all<{ record_id: number; status: RecordStatus }>('SELECT record_id, status FROM record_mark_pending ORDER BY record_id');

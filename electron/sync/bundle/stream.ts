@@ -166,13 +166,17 @@ export class StreamSealer {
   push(data: Buffer): void {
     this.pending.push(data);
     this.pendingBytes += data.length;
-    while (this.pendingBytes > CHUNK_SIZE) {
-      const all = Buffer.concat(this.pending);
+    if (this.pendingBytes <= CHUNK_SIZE) return;
+    // One copy per push, then chunks are sliced off it (not a copy per chunk).
+    const all = Buffer.concat(this.pending);
+    let off = 0;
+    while (all.length - off > CHUNK_SIZE) {
       if (this.held) this.write(sealChunk(this.key, this.index++, false, this.held));
-      this.held = all.subarray(0, CHUNK_SIZE);
-      this.pending = [all.subarray(CHUNK_SIZE)];
-      this.pendingBytes = all.length - CHUNK_SIZE;
+      this.held = all.subarray(off, off + CHUNK_SIZE);
+      off += CHUNK_SIZE;
     }
+    this.pending = [all.subarray(off)];
+    this.pendingBytes = all.length - off;
   }
 
   end(): void {
