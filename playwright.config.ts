@@ -22,7 +22,9 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      // --disable-print-preview: headless Debian Chromium 150 kills the page a moment after
+      // print() is called on a PDF frame when its print preview is on (docs/reports.md).
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-print-preview'],
     },
   },
 });
