@@ -15,7 +15,8 @@ import { BENCH_UNLOCK } from './bench/unlock';
 
 // `npm run bench -- [--subjects N] [--json]`: figures for DESIGN.md §8, each next to a bare-SQLite
 // baseline measured in the same run on the same file. Not a test: it prints, it never fails on time.
-const { values } = parseArgs({ options: { subjects: { type: 'string', default: '1000000' }, json: { type: 'boolean', default: false } }, strict: true });
+// `--city` measures instead the whole sync path of a city of N subjects (bench/cityBench.ts).
+const { values } = parseArgs({ options: { subjects: { type: 'string', default: '1000000' }, json: { type: 'boolean', default: false }, city: { type: 'boolean', default: false } }, strict: true });
 const subjects = Number(values.subjects);
 if (!Number.isInteger(subjects) || subjects < 1000) {
   console.error('--subjects must be a whole number of at least 1000');
@@ -24,6 +25,19 @@ if (!Number.isInteger(subjects) || subjects < 1000) {
 process.env.CREDITDESK_QUIET = '1';
 const figures: Record<string, number | string> = { subjects, node: process.version, cpus: (await import('node:os')).cpus().length };
 const log = (line: string) => !values.json && console.log(line);
+function print(): void {
+  if (values.json) console.log(JSON.stringify(figures));
+  else {
+    console.log('\nCreditDesk benchmark');
+    for (const [k, v] of Object.entries(figures)) console.log(`  ${k.padEnd(28)} ${v}`);
+  }
+}
+if (values.city) {
+  const { benchCity } = await import('./bench/cityBench');
+  Object.assign(figures, await benchCity(subjects, log));
+  print();
+  process.exit(0);
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'creditdesk-bench-'));
 try {
@@ -84,11 +98,7 @@ try {
   figures.coreOpenFullMs = round(performance.now() - t1, 1);
   await reopened.close();
 
-  if (values.json) console.log(JSON.stringify(figures));
-  else {
-    console.log('\nCreditDesk benchmark');
-    for (const [k, v] of Object.entries(figures)) console.log(`  ${k.padEnd(28)} ${v}`);
-  }
+  print();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

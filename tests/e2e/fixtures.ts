@@ -115,6 +115,18 @@ export class ConsolePage {
   async screenshot(name: string): Promise<void> {
     await this.page.screenshot({ path: join(root, 'test-results', 'screens', `${name}.png`), fullPage: true });
   }
+
+  /** A screenshot at each width (`name-1024.png`, …), failing if anything runs off the side; back at 1366 after. */
+  async screenshotAt(name: string, widths: readonly number[]): Promise<void> {
+    for (const width of widths) {
+      await this.page.setViewportSize({ width, height: 900 });
+      await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const overflow = await this.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${name} at ${width} px overflows by ${overflow} px`).toBeLessThanOrEqual(0);
+      await this.screenshot(`${name}-${width}`);
+    }
+    await this.page.setViewportSize({ width: 1366, height: 900 });
+  }
 }
 
 export { expect };

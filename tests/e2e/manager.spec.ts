@@ -13,17 +13,7 @@ test.describe.configure({ timeout: 300_000 });
 const TODAY = chinaDate(new Date());
 const WIDTHS = [1024, 1366, 1920] as const;
 
-async function shots(c: ConsolePage, name: string) {
-  for (const width of WIDTHS) {
-    await c.page.setViewportSize({ width, height: 900 });
-    await c.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    // Nothing may run off the side: the page is never wider than the window.
-    const overflow = await c.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, `${name} at ${width} px overflows by ${overflow} px`).toBeLessThanOrEqual(0);
-    await c.screenshot(`${name}-${width}`);
-  }
-  await c.page.setViewportSize({ width: 1366, height: 900 });
-}
+const shots = (c: ConsolePage, name: string) => c.screenshotAt(name, WIDTHS);
 
 async function pick(page: Page, testId: string, option: string | RegExp) {
   await page.getByTestId(testId).click();

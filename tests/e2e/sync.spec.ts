@@ -24,6 +24,57 @@ function central(dir: string, ...args: string[]): string {
   return execFileSync(process.execPath, ['--import', 'tsx', join(root, 'tools', 'central.ts'), ...args, '--data-dir', dir], { cwd: root, encoding: 'utf8' });
 }
 
+/**
+ * The import screen while a city-sized import runs, in both languages at 1024 and 1366 px. This
+ * bundle imports in a blink, so the apply call is held at the browser and the progress poll is
+ * answered with what a 1,000,004-row import reports at each phase; then the real apply goes on.
+ */
+async function importProgressScreens(c: ConsolePage): Promise<void> {
+  const page = c.page;
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/api/sync.importApply', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const total = 1_000_004;
+  let view = { phase: 'checking', done: 0, total: 0, elapsedMs: 1_200, estimateMs: null as number | null, cancellable: true };
+  await page.route('**/api/sync.importProgress', (route) => {
+    // Rows keep coming, as they do: a bar whose count stands still turns indeterminate.
+    if (view.phase === 'applying') view = { ...view, done: Math.min(total, view.done + 1_500), elapsedMs: view.elapsedMs + 300 };
+    return route.fulfill({ json: { ok: true, value: view } });
+  });
+  await page.getByTestId('import-apply').click();
+  await expect(page.getByTestId('import-phase')).toHaveText('第 1 步：核验签名、序号与文件完整性');
+  await expect(page.getByTestId('import-progress-indeterminate')).toBeVisible();
+  await expect(page.getByTestId('import-stop')).toBeVisible();
+  await c.screenshotAt('sync-import-checking-zh', [1024, 1366]);
+
+  view = { phase: 'applying', done: 412_000, total, elapsedMs: 34_000, estimateMs: 48_000, cancellable: true };
+  await expect(page.getByTestId('import-phase')).toHaveText('第 2 步：解密、逐条核验并写入（全部通过才生效）');
+  await expect(page.getByTestId('import-progress-bar')).toBeVisible();
+  await expect(page.getByTestId('import-progress')).toContainText('/ 1,000,004 条');
+  await expect(page.getByTestId('import-progress')).toContainText('预计还需约 48 秒');
+  await c.screenshotAt('sync-import-applying-zh', [1024, 1366]);
+  await page.getByTestId('language').click();
+  await expect(page.getByTestId('import-phase')).toHaveText('Step 2: decrypting, checking every line and writing (takes effect only whole)');
+  await expect(page.getByTestId('import-progress')).toContainText('About 48 s left');
+  await expect(page.getByTestId('import-stop')).toHaveText('Stop the import');
+  await c.screenshotAt('sync-import-applying-en', [1024, 1366]);
+
+  // Once the content is read whole there is nothing left to stop: the button goes.
+  view = { phase: 'finishing', done: total, total, elapsedMs: 83_000, estimateMs: null, cancellable: false };
+  await expect(page.getByTestId('import-phase')).toHaveText('Step 3: recording the import');
+  await expect(page.getByTestId('import-stop')).toHaveCount(0);
+  await expect(page.getByTestId('import-progress')).toContainText('83 s so far');
+  await c.screenshotAt('sync-import-finishing-en', [1024, 1366]);
+  await page.getByTestId('language').click();
+
+  // The held apply goes on for real (its route stays: it only waited for this).
+  await page.unroute('**/api/sync.importProgress');
+  release();
+}
+
 async function nav(page: Page, key: string): Promise<void> {
   await page.getByTestId(`nav-${key}`).click();
 }
@@ -141,7 +192,7 @@ test('provision a fresh office, import the platform snapshot, refuse a tampered 
     await expect(page.getByTestId('preview-created')).toHaveText(new RegExp(`^${today} \\d\\d:\\d\\d$`));
     await expect(page.getByTestId('preview-counts').locator('[data-kind="subjects"]')).toContainText(String(SUBJECTS));
     await c.screenshot('sync-import-preview-zh');
-    await page.getByTestId('import-apply').click();
+    await importProgressScreens(c);
     await expect(page.getByTestId('import-result')).toContainText('第 1 号同步包已导入。');
     await expect(page.getByTestId('result-counts').locator('[data-kind="subjects"]')).toContainText(String(SUBJECTS));
     await expect(page.getByTestId('import-history').locator('tbody tr')).toHaveCount(2);
@@ -187,6 +238,26 @@ test('provision a fresh office, import the platform snapshot, refuse a tampered 
     await c.lookup(person!.subject.idNumber, person!.subject.name, /本人了解/);
     await expect(page.getByTestId('subject-view')).toBeVisible();
     await expect(page.getByTestId('no-record')).toHaveCount(0);
+    await expect(page.getByTestId('platform-updating')).toHaveCount(0);
+
+    // A lookup answered while an import writes says so in one quiet line, nothing more. The core's
+    // flag is proven in tests/integration/sync/counterDuringImport; here the answer is marked at
+    // the browser, to see the line on the counter.
+    await page.route('**/api/counter.lookup', async (route) => {
+      const answer = await (await route.fetch()).json();
+      await route.fulfill({ json: { ...answer, value: { ...answer.value, platformUpdating: true } } });
+    });
+    const other = [...generatePopulation({ subjects: SUBJECTS, seed: SEED, today, centralIdPrefix: 'C' })].filter((b) => b.subject.kind === 'person')[1]!;
+    await page.getByTestId('end-visit').click();
+    await c.lookup(other.subject.idNumber, other.subject.name, /本人了解/);
+    await expect(page.getByTestId('platform-updating')).toHaveText('平台数据正在更新，此处显示的是更新开始前的数据；查询、打印和受理照常办理。');
+    await expect(page.getByTestId('subject-view')).toBeVisible();
+    await c.screenshotAt('sync-counter-during-import-zh', [1024, 1366]);
+    await page.getByTestId('language').click();
+    await expect(page.getByTestId('platform-updating')).toContainText('Platform data is being updated');
+    await c.screenshotAt('sync-counter-during-import-en', [1024, 1366]);
+    await page.getByTestId('language').click();
+    await page.unroute('**/api/counter.lookup');
   } finally {
     await stopConsole(server, child);
     rmSync(work, { recursive: true, force: true });

@@ -26,14 +26,14 @@ import { BENCH_UNLOCK } from './unlock';
 const round = (n: number, d = 0) => Math.round(n * 10 ** d) / 10 ** d;
 
 /** Samples this process's resident set every 50 ms; stop() gives the peak in MiB. */
-function peakRss(): { stop: () => number } {
+export function peakRss(): { stop: () => number } {
   let peak = process.memoryUsage.rss();
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
   return { stop: () => (clearInterval(timer), round(Math.max(peak, process.memoryUsage.rss()) / 2 ** 20)) };
 }
 
 /** A clerk account for lookups through the core. */
-async function benchClerk(ctx: CoreContext): Promise<Caller> {
+export async function benchClerk(ctx: CoreContext): Promise<Caller> {
   const r = await ctx.db.transaction((tx) => tx.get<{ id: number }>(
     `INSERT INTO account (username, display_name, role, password_hash, created_at) VALUES ('bench-clerk', '基准窗口员', 'clerk', '!', ?)
      ON CONFLICT(username) DO UPDATE SET display_name = excluded.display_name RETURNING id`, [new Date().toISOString()]));

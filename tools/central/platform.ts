@@ -113,7 +113,8 @@ function paged<T>(db: Central['db'], select: string, ridColumn: string, where: s
     }
   };
 }
-const PUBLISH_PAGE = 5_000;
+// A record may carry 8,000 characters: a thousand rows keep a page to a few megabytes.
+const PUBLISH_PAGE = 1_000;
 const withoutRid = <T>({ rid: _rid, ...r }: WithRid<T>): T => r as T;
 async function* each(rows: readonly unknown[]): AsyncGenerator<unknown> {
   yield* rows;

@@ -9,6 +9,7 @@ import { resolveSession } from '../../../electron/services/authService';
 import { errorMessage } from '../../../shared/i18n/errorMessages';
 import { openTestCore, TEST_ENV, TEST_PASSWORD, TEST_UNLOCK, type TestCore } from '../../support/core';
 import { observedError } from '../../support/errorCoverage';
+import { nodeScript } from '../../support/nodeScript';
 
 // Account management as administrators meet it: names are unique, and the office is never left
 // without an active administrator, whichever way an account is disabled or re-roled.
@@ -66,7 +67,7 @@ test('the staff command line refuses to make the only administrator a clerk, and
   await createAccount(core.ctx, null, { username: 'onlyadmin', displayName: 'a', role: 'admin', password: TEST_PASSWORD });
   await core.close();
   const root = join(import.meta.dirname, '..', '..', '..');
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'tools', 'creditdesk.ts'), 'accounts', 'set-role', '--user', 'onlyadmin', '--role', 'clerk', '--data-dir', core.dir], {
+  const r = spawnSync(process.execPath, [...nodeScript(join(root, 'tools', 'creditdesk.ts')), 'accounts', 'set-role', '--user', 'onlyadmin', '--role', 'clerk', '--data-dir', core.dir], {
     encoding: 'utf8',
     env: { ...process.env, ...TEST_ENV },
   });

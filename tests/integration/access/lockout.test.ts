@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, test } from 'node:test';
 import { createAccount } from '../../../electron/services/accountsService';
 import { openTestCore, TEST_ENV, TEST_PASSWORD, TEST_UNLOCK, type TestCore } from '../../support/core';
+import { nodeScript } from '../../support/nodeScript';
 
 // Each test is an attack on the login as someone at another counter (or a script on the machine)
 // would run it.
@@ -130,7 +131,7 @@ test('the staff command line unlocks the last administrator', async () => {
   await core.close();
   const root = join(import.meta.dirname, '..', '..', '..');
   const run = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', join(root, 'tools', 'creditdesk.ts'), ...args], { encoding: 'utf8', env: { ...process.env, ...TEST_ENV } });
+    spawnSync(process.execPath, [...nodeScript(join(root, 'tools', 'creditdesk.ts')), ...args], { encoding: 'utf8', env: { ...process.env, ...TEST_ENV } });
   const r = run('accounts', 'unlock', '--user', 'onlyadmin', '--data-dir', core.dir);
   assert.equal(r.status, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /account onlyadmin unlocked/);

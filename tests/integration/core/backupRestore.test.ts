@@ -14,6 +14,7 @@ import type { SessionInfo } from '../../../shared/contract';
 import type { ApiResult } from '../../../shared/errors';
 import { openOfficeDatabaseRaw, TEST_ENV, TEST_PASSWORD, TEST_UNLOCK } from '../../support/core';
 import { openWorld, person } from '../report/world';
+import { nodeScript } from '../../support/nodeScript';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const tables = ['visit', 'query_log', 'audit_event', 'attachment', 'subject'];
@@ -123,7 +124,7 @@ test('creditdesk backup and creditdesk restore from the command line', async () 
   await w.lookupSelf(alice);
   await w.core.close();
   const cli = (...args: string[]) => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'tools', 'creditdesk.ts'), ...args], { encoding: 'utf8', env: { ...process.env, ...TEST_ENV } });
+    const r = spawnSync(process.execPath, [...nodeScript(join(root, 'tools', 'creditdesk.ts')), ...args], { encoding: 'utf8', env: { ...process.env, ...TEST_ENV } });
     return { code: r.status, out: r.stdout + r.stderr };
   };
   const made = cli('backup', '--data-dir', w.core.dir, '--keep', '3');

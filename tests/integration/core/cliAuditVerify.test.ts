@@ -4,11 +4,12 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { openOfficeDatabaseRaw, openTestCore, TEST_ENV } from '../../support/core';
+import { nodeScript } from '../../support/nodeScript';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 
 function creditdesk(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'tools', 'creditdesk.ts'), ...args], { encoding: 'utf8', env: { ...process.env, ...TEST_ENV } });
+  const r = spawnSync(process.execPath, [...nodeScript(join(root, 'tools', 'creditdesk.ts')), ...args], { encoding: 'utf8', env: { ...process.env, ...TEST_ENV } });
   return { code: r.status, out: r.stdout + r.stderr };
 }
 

@@ -10,6 +10,7 @@ import { after, before, test } from 'node:test';
 import { DIAGNOSTICS_FILE } from '../../../electron/db/diagnostics';
 import { initPlatform } from '../../../tools/central/platform';
 import { openTestCore, TEST_PASSPHRASE } from '../../support/core';
+import { nodeScript } from '../../support/nodeScript';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 let scratch: string;
@@ -25,7 +26,7 @@ after(() => rmSync(scratch, { recursive: true, force: true }));
 function run(tool: 'creditdesk' | 'central', args: string[], env: Record<string, string> = {}) {
   // stdin is not a terminal here, as in any script or CI job.
   // tsx by absolute URL: the current directory is deliberately not the project.
-  const r = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), join(root, 'tools', `${tool}.ts`), ...args], {
+  const r = spawnSync(process.execPath, [...nodeScript(join(root, 'tools', `${tool}.ts`)), ...args], {
     cwd,
     encoding: 'utf8',
     input: '',

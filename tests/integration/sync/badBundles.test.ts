@@ -7,6 +7,8 @@ import { after, before, describe, test } from 'node:test';
 import { keyringKeyFor, generateSigningKeyPair, signKeyring } from '../../../electron/sync/bundle/index';
 import type { KeyringDocument } from '../../../electron/sync/bundle/index';
 import { upsertOfficeKeys } from '../../../electron/store/syncStore';
+import { APPLY_BATCH } from '../../../electron/store/syncApplyStore';
+import { idCheckChar } from '../../../shared/validators/idNumber';
 import { loadKeys, platformKeyring } from '../../../tools/central/centralStore';
 import { assertUnchangedExceptRefusal, DAY, OFFICE, refusedUnchanged, snapshotOf, syncWorld } from './world';
 import type { SyncWorld } from './world';
@@ -38,6 +40,25 @@ describe('bad update bundles leave the database unchanged', () => {
     assert.ok(rec);
     const e = await refusedUnchanged(w, await w.craft({ records: [row, { ...row, title: '另一条' }] }), 'SYNC_DUPLICATE_ID');
     assert.match(e.message, /DUP-1/);
+  });
+
+  // The worker checks uniqueness within a batch; across batches only the import's transaction
+  // can (the import_key table and the rows already written). Each pair sits in batches 1 and 2.
+  test('the same ID number, or the same central id, in two batches of one bundle', async () => {
+    const people = Array.from({ length: APPLY_BATCH + 1 }, (_, i) => {
+      // 999 sequence numbers a birth day, so a new day every 999 people.
+      const birthDate = new Date(Date.UTC(1960, 0, 1 + Math.floor(i / 999))).toISOString().slice(0, 10);
+      const digits = `110101${birthDate.replace(/-/g, '')}${String(1 + (i % 999)).padStart(3, '0')}`;
+      return person({ centralId: `BATCH-${i}`, idNumber: digits + idCheckChar(digits), birthDate, gender: (1 + (i % 999)) % 2 ? 'M' : 'F' });
+    });
+    assert.equal(new Set(people.map((p) => p.idNumber)).size, people.length, 'every ID number differs to begin with');
+    const last = people.length - 1;
+    const sameId = people.map((p, i) => (i === last ? { ...p, idNumber: people[0]!.idNumber } : p));
+    const e = await refusedUnchanged(w, await w.craft({ subjects: sameId }), 'SYNC_DUPLICATE_ID');
+    assert.match(e.message, /110101…/);
+    const sameCentral = people.map((p, i) => (i === last ? { ...p, centralId: 'BATCH-0' } : p));
+    const f = await refusedUnchanged(w, await w.craft({ subjects: sameCentral }), 'SYNC_DUPLICATE_ID');
+    assert.match(f.message, /BATCH-0/);
   });
 
   test('an outcome for an objection this office never sent', async () => {

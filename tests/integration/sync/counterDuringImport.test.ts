@@ -46,6 +46,7 @@ describe('the counter during an import', () => {
         const r = await lookup(p);
         assert.equal(r.found, true);
         assert.ok((r.view?.records.length ?? 0) > 0, 'the lookup shows the records as committed before the import');
+        assert.equal(r.platformUpdating, true, 'the answer says the platform data is being updated');
         completedDuringApply++;
       }
       const visit = await lookup(people[LOOKUPS]!);
@@ -71,5 +72,6 @@ describe('the counter during an import', () => {
     assert.equal((await db.get<{ n: number }>('SELECT count(*) AS n FROM record_mark_pending'))!.n, 0);
     const c = await w.core.ok('objection.get', { id: objectionId }, manager);
     assert.equal(c.state, 'accepted');
+    assert.equal((await lookup(people[0]!)).platformUpdating, false, 'after the import the notice is gone');
   });
 });

@@ -11,6 +11,7 @@ import { MEASURES } from '../../../electron/seed/measures';
 import { databaseContentHash } from '../../support/dbHash';
 import { openCore } from '../../../electron/core';
 import { TEST_UNLOCK } from '../../support/core';
+import { nodeScript } from '../../support/nodeScript';
 import { syncWorld } from './world';
 import type { SyncWorld } from './world';
 
@@ -22,7 +23,7 @@ const SUBJECTS = 15_000;
  */
 function killDuring(dir: string, file: string, now: string, at: number | 'applying' | 'finishing'): Promise<{ killedAt: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'crashChild.ts'), dir, file], { env: { ...process.env, CRASH_NOW: now }, stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...nodeScript(join(import.meta.dirname, 'crashChild.ts')), dir, file], { env: { ...process.env, CRASH_NOW: now }, stdio: ['pipe', 'pipe', 'inherit'] });
     let buf = '';
     let killedAt = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -158,7 +159,7 @@ test('a bundle many times larger than the memory budget imports: the reader stre
     const now = w.core.clock.now.toISOString();
     await w.core.close();
     const out = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, '--import', 'tsx', join(import.meta.dirname, 'memoryChild.ts'), dir, file], {
+      const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, ...nodeScript(join(import.meta.dirname, 'memoryChild.ts')), dir, file], {
         env: { ...process.env, CRASH_NOW: now, CREDITDESK_BUNDLE_WORKER_HEAP_MB: String(WORKER_HEAP_MB) }, stdio: ['ignore', 'pipe', 'inherit'],
       });
       let text = '';

@@ -1,0 +1,101 @@
+// City-scale sync (issue 9), `npm run bench -- --city --subjects N`: the whole path a city takes,
+// each step in bounded memory. The reference platform generates N subjects into its store and
+// publishes a streamed snapshot; a freshly provisioned office imports it through the bundle
+// worker; the counter then looks people up in the imported data. Figures: time and peak resident
+// set of each step, rows per second, bundle and database sizes, and lookup and subject-view
+// percentiles through the core next to a bare SQLCipher lookup on the same file in the same run.
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sqlite3 from '@journeyapps/sqlcipher';
+import { DATABASE_FILE, openCore } from '../../electron/core';
+import { platformFileOf } from '../../electron/db/database';
+import { importBundle, provision } from '../../electron/services/syncService';
+import { lookup } from '../../electron/services/counterService';
+import { enrollOffice, generate, initPlatform, publish } from '../central/platform';
+import { openCentral } from '../central/centralStore';
+import { benchClerk, peakRss } from './syncBench';
+import { percentiles, timeEach } from './stats';
+import { BENCH_UNLOCK } from './unlock';
+
+const round = (n: number, d = 0) => Math.round(n * 10 ** d) / 10 ** d;
+const mib = (bytes: number) => round(bytes / 2 ** 20, 1);
+const OFFICE = '370306-02';
+
+export async function benchCity(subjects: number, log: (line: string) => void): Promise<Record<string, number>> {
+  const dir = mkdtempSync(join(tmpdir(), 'creditdesk-city-'));
+  const now = new Date();
+  const today = now.toISOString().slice(0, 10);
+  const figures: Record<string, number> = { citySubjects: subjects };
+  try {
+    const init = await initPlatform(join(dir, 'central'), now);
+    const office = await openCore({ dataDir: join(dir, 'office'), now: () => now, unlock: BENCH_UNLOCK });
+    try {
+      const provisioned = await provision(office.ctx, null, { officeCode: OFFICE, officeName: '基准窗口', trust: { kind: 'path', path: init.trustPath }, confirmFingerprint: init.fingerprint });
+      const bundle = join(dir, 'city.cdbundle');
+      const central = await openCentral(join(dir, 'central'));
+      try {
+        await enrollOffice(central, Buffer.from(provisioned.requestBase64, 'base64'), now);
+        const made = await step(figures, log, 'Generate', () => generate(central, { subjects, seed: 'city-bench', today, batch: 5000 }));
+        figures.cityRecords = made.records;
+        const published = await step(figures, log, 'Publish', () => publish(central, OFFICE, { snapshot: true, now, out: bundle }));
+        figures.cityPublishedRows = Object.values(published.counts).reduce((a, b) => a + b, 0);
+        figures.cityBundleMiB = mib(statSync(bundle).size);
+      } finally {
+        await central.close();
+      }
+      rmSync(join(dir, 'central'), { recursive: true, force: true });
+
+      let rowsWritten = 0;
+      await step(figures, log, 'Import', () => importBundle(office.ctx, null, bundle, 'city.cdbundle', { onProgress: (done) => void (rowsWritten = done) }));
+      figures.cityImportRows = rowsWritten;
+      figures.cityImportRowsPerSec = Math.round(rowsWritten / (figures.cityImportMs! / 1000));
+      rmSync(bundle, { force: true });
+
+      await office.ctx.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+      const officeFile = join(office.ctx.dataDir, DATABASE_FILE);
+      figures.cityPlatformDbMiB = mib(statSync(platformFileOf(officeFile)).size);
+      figures.cityOfficeDbMiB = mib(statSync(officeFile).size);
+
+      // 2,000 people spread over the whole file, each asked for once (a new visit and query-log row).
+      const people = await office.ctx.db.all<{ id: number; id_number: string; name: string }>(
+        `SELECT id, id_number, name FROM platform.subject WHERE kind = 'person' AND id % ? = 0 LIMIT 2000`, [Math.max(1, Math.floor(subjects / 2400))]);
+      const bare = new sqlite3.Database(platformFileOf(officeFile), sqlite3.OPEN_READONLY);
+      try {
+        await new Promise<void>((res, rej) => bare.exec(`PRAGMA key = "x'${office.ctx.keys.db.toString('hex')}'"`, (e) => (e ? rej(e) : res())));
+        const bareView = (id: string) => new Promise((res, rej) =>
+          bare.get('SELECT id FROM subject WHERE id_number = ?', [id], (e, s: { id: number } | undefined) =>
+            e ? rej(e) : bare.all('SELECT * FROM record WHERE subject_id = ?', [s?.id ?? 0], (e2, r) => (e2 ? rej(e2) : res(r)))));
+        const clerk = await benchClerk(office.ctx);
+        const ask = (p: (typeof people)[number]) => lookup(office.ctx, clerk, { idNumber: p.id_number, name: p.name, applicant: { kind: 'self' }, purposeCode: 'self_check' });
+        const bareTimes = percentiles(await timeEach(people.map((p) => p.id_number), bareView));
+        const coreTimes = percentiles(await timeEach(people, ask));
+        Object.assign(figures, {
+          cityLookups: people.length,
+          cityLookupCoreP50Ms: coreTimes.p50, cityLookupCoreP99Ms: coreTimes.p99,
+          cityLookupBareP50Ms: bareTimes.p50, cityLookupBareP99Ms: bareTimes.p99,
+        });
+      } finally {
+        await new Promise<void>((r) => bare.close(() => r()));
+      }
+    } finally {
+      await office.close();
+    }
+    return figures;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs one step of the path: its time and the growth of this process's resident set while it ran. */
+async function step<T>(figures: Record<string, number>, log: (line: string) => void, name: string, fn: () => Promise<T>): Promise<T> {
+  global.gc?.();
+  const base = process.memoryUsage.rss();
+  const rss = peakRss();
+  const t = performance.now();
+  const out = await fn();
+  figures[`city${name}Ms`] = round(performance.now() - t);
+  figures[`city${name}PeakRssGrowthMiB`] = round(rss.stop() - base / 2 ** 20);
+  log(`  ${name.toLowerCase()}: ${Math.round(figures[`city${name}Ms`]! / 1000)} s`);
+  return out;
+}
