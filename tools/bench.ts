@@ -2,13 +2,13 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import sqlite3 from '@journeyapps/sqlcipher';
 import { DATABASE_FILE, openCore } from '../electron/core';
 import { platformFileOf } from '../electron/db/database';
 import { buildSubjectView } from '../electron/services/subjectViewService';
 import { findSubjectByIdNumber } from '../electron/store/subjectStore';
 import { chinaDate } from '../shared/calendar/dates';
 import { shippedProfile } from '../shared/rules/loadProfile';
+import { openBarePlatform } from './bench/bareDb';
 import { buildDatabase } from './bench/buildDatabase';
 import { percentiles, round, timeEach } from './bench/stats';
 import { BENCH_UNLOCK } from './bench/unlock';
@@ -57,8 +57,7 @@ try {
   figures.dbMiBPerMillionSubjects = round(((statSync(officeFile).size + statSync(platformFileOf(officeFile)).size) / 2 ** 20) * (1_000_000 / subjects), 1);
 
   // Baseline: a bare SQLCipher connection (same key) on the platform file, one prepared statement, the same indexed lookup.
-  const bare = new sqlite3.Database(platformFileOf(officeFile), sqlite3.OPEN_READONLY);
-  await new Promise<void>((res, rej) => bare.exec(`PRAGMA key = "x'${core.ctx.keys.db.toString('hex')}'"`, (e) => (e ? rej(e) : res())));
+  const bare = await openBarePlatform(officeFile, core.ctx.keys.db);
   const stmt = bare.prepare('SELECT * FROM subject WHERE id_number = ?');
   const bareGet = (id: string) => new Promise((res, rej) => stmt.get([id], (e, r) => { stmt.reset(); if (e) rej(e); else res(r); }));
   const shuffled = [...sample].sort(() => Math.random() - 0.5);

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 
 /**
  * Node's arguments to run a TypeScript script of the project in a child process. Under
@@ -8,4 +9,17 @@ import { existsSync } from 'node:fs';
 export function nodeScript(tsPath: string): string[] {
   const js = tsPath.replace(/\.ts$/, '.js');
   return import.meta.filename.endsWith('.js') && existsSync(js) ? [js] : ['--import', 'tsx', tsPath];
+}
+
+/**
+ * Runs a child script of a test (with extra Node flags first, such as a heap budget) and resolves
+ * with the JSON object its last stdout line holds; a non-zero exit rejects with what it printed.
+ */
+export function runScriptForJson<T>(nodeFlags: string[], tsPath: string, args: string[], env: Record<string, string>, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const child = spawn(process.execPath, [...nodeFlags, ...nodeScript(tsPath), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let text = '';
+    child.stdout.on('data', (d: Buffer) => (text += d.toString()));
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(text.trim().split('\n').pop()!) as T) : reject(new Error(`the ${what} child exited with ${code}: ${text}`))));
+  });
 }

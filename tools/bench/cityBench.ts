@@ -7,7 +7,6 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sqlite3 from '@journeyapps/sqlcipher';
 import { DATABASE_FILE, openCore } from '../../electron/core';
 import { platformFileOf } from '../../electron/db/database';
 import { importBundle, provision } from '../../electron/services/syncService';
@@ -17,6 +16,7 @@ import { openCentral } from '../central/centralStore';
 import { benchClerk, peakRss } from './syncBench';
 import { percentiles, timeEach } from './stats';
 import { BENCH_UNLOCK } from './unlock';
+import { openBarePlatform } from './bareDb';
 
 const round = (n: number, d = 0) => Math.round(n * 10 ** d) / 10 ** d;
 const mib = (bytes: number) => round(bytes / 2 ** 20, 1);
@@ -60,9 +60,8 @@ export async function benchCity(subjects: number, log: (line: string) => void): 
       // 2,000 people spread over the whole file, each asked for once (a new visit and query-log row).
       const people = await office.ctx.db.all<{ id: number; id_number: string; name: string }>(
         `SELECT id, id_number, name FROM platform.subject WHERE kind = 'person' AND id % ? = 0 LIMIT 2000`, [Math.max(1, Math.floor(subjects / 2400))]);
-      const bare = new sqlite3.Database(platformFileOf(officeFile), sqlite3.OPEN_READONLY);
+      const bare = await openBarePlatform(officeFile, office.ctx.keys.db);
       try {
-        await new Promise<void>((res, rej) => bare.exec(`PRAGMA key = "x'${office.ctx.keys.db.toString('hex')}'"`, (e) => (e ? rej(e) : res())));
         const bareView = (id: string) => new Promise((res, rej) =>
           bare.get('SELECT id FROM subject WHERE id_number = ?', [id], (e, s: { id: number } | undefined) =>
             e ? rej(e) : bare.all('SELECT * FROM record WHERE subject_id = ?', [s?.id ?? 0], (e2, r) => (e2 ? rej(e2) : res(r)))));

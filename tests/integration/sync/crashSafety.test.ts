@@ -11,7 +11,7 @@ import { MEASURES } from '../../../electron/seed/measures';
 import { databaseContentHash } from '../../support/dbHash';
 import { openCore } from '../../../electron/core';
 import { TEST_UNLOCK } from '../../support/core';
-import { nodeScript } from '../../support/nodeScript';
+import { nodeScript, runScriptForJson } from '../../support/nodeScript';
 import { syncWorld } from './world';
 import type { SyncWorld } from './world';
 
@@ -158,15 +158,8 @@ test('a bundle many times larger than the memory budget imports: the reader stre
     const dir = w.core.dir;
     const now = w.core.clock.now.toISOString();
     await w.core.close();
-    const out = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, ...nodeScript(join(import.meta.dirname, 'memoryChild.ts')), dir, file], {
-        env: { ...process.env, CRASH_NOW: now, CREDITDESK_BUNDLE_WORKER_HEAP_MB: String(WORKER_HEAP_MB) }, stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      let text = '';
-      child.stdout.on('data', (d: Buffer) => (text += d.toString()));
-      child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`the import child exited with ${code}: ${text}`))));
-    });
-    const r = JSON.parse(out.trim().split('\n').pop()!) as { result: string; records: number; peakHeapMiB: number };
+    const r = await runScriptForJson<{ result: string; records: number; peakHeapMiB: number }>(
+      [`--max-old-space-size=${HEAP_MB}`], join(import.meta.dirname, 'memoryChild.ts'), [dir, file], { CRASH_NOW: now, CREDITDESK_BUNDLE_WORKER_HEAP_MB: String(WORKER_HEAP_MB) }, 'import');
     assert.equal(r.result, 'applied');
     assert.equal(r.records, records.length);
     assert.ok(r.peakHeapMiB < HEAP_MB, `peak heap ${r.peakHeapMiB} MiB`);

@@ -1,14 +1,13 @@
 // The reference platform publishes a city without holding it (issue 9): a snapshot several times
 // larger than the publishing process's heap is written under that heap, and the office accepts it.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { checkImport } from '../../../electron/services/syncService';
 import { generate } from '../../../tools/central/platform';
 import { OFFICE, syncWorld } from './world';
-import { nodeScript } from '../../support/nodeScript';
+import { runScriptForJson } from '../../support/nodeScript';
 
 const HEAP_MB = 48;
 
@@ -20,15 +19,8 @@ test(`a snapshot several times larger than a ${HEAP_MB} MiB heap is published un
     await w.central.db.exec('UPDATE record SET content = hex(randomblob(4000))');
     const records = (await w.central.db.get<{ n: number }>('SELECT count(*) AS n FROM record'))!.n;
     const out = w.file('published.cdbundle');
-    const printed = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, ...nodeScript(join(import.meta.dirname, 'publishChild.ts')), w.central.dir, OFFICE, out], {
-        env: { ...process.env, PUBLISH_NOW: w.core.clock.now.toISOString() }, stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      let text = '';
-      child.stdout.on('data', (d: Buffer) => (text += d.toString()));
-      child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`the publish child exited with ${code}: ${text}`))));
-    });
-    const r = JSON.parse(printed.trim().split('\n').pop()!) as { counts: Record<string, number>; peakHeapMiB: number };
+    const r = await runScriptForJson<{ counts: Record<string, number>; peakHeapMiB: number }>(
+      [`--max-old-space-size=${HEAP_MB}`], join(import.meta.dirname, 'publishChild.ts'), [w.central.dir, OFFICE, out], { PUBLISH_NOW: w.core.clock.now.toISOString() }, 'publish');
     const size = statSync(out).size;
     assert.ok(size > 2.5 * HEAP_MB * 2 ** 20, `the bundle (${Math.round(size / 2 ** 20)} MiB) is several times the ${HEAP_MB} MiB heap`);
     assert.ok(r.peakHeapMiB < HEAP_MB, `peak heap ${r.peakHeapMiB} MiB`);
