@@ -13,7 +13,7 @@ import { importBundle, provision } from '../../electron/services/syncService';
 import { lookup } from '../../electron/services/counterService';
 import { enrollOffice, generate, initPlatform, publish } from '../central/platform';
 import { openCentral } from '../central/centralStore';
-import { benchClerk, peakRss } from './syncBench';
+import { benchClerk, measured } from './syncBench';
 import { percentiles, timeEach } from './stats';
 import { BENCH_UNLOCK } from './unlock';
 import { openBarePlatform } from './bareDb';
@@ -36,9 +36,9 @@ export async function benchCity(subjects: number, log: (line: string) => void): 
       const central = await openCentral(join(dir, 'central'));
       try {
         await enrollOffice(central, Buffer.from(provisioned.requestBase64, 'base64'), now);
-        const made = await step(figures, log, 'Generate', () => generate(central, { subjects, seed: 'city-bench', today, batch: 5000 }));
+        const made = await step(figures, log, 'Generate', () => generate(central, { subjects, seed: 'city-bench', today, batch: 5000, onProgress: progress(log, 'generate', 'subjects') }));
         figures.cityRecords = made.records;
-        const published = await step(figures, log, 'Publish', () => publish(central, OFFICE, { snapshot: true, now, out: bundle }));
+        const published = await step(figures, log, 'Publish', () => publish(central, OFFICE, { snapshot: true, now, out: bundle, onProgress: progress(log, 'publish', 'rows') }));
         figures.cityPublishedRows = Object.values(published.counts).reduce((a, b) => a + b, 0);
         figures.cityBundleMiB = mib(statSync(bundle).size);
       } finally {
@@ -47,7 +47,8 @@ export async function benchCity(subjects: number, log: (line: string) => void): 
       rmSync(join(dir, 'central'), { recursive: true, force: true });
 
       let rowsWritten = 0;
-      await step(figures, log, 'Import', () => importBundle(office.ctx, null, bundle, 'city.cdbundle', { onProgress: (done) => void (rowsWritten = done) }));
+      const importing = progress(log, 'import', 'rows');
+      await step(figures, log, 'Import', () => importBundle(office.ctx, null, bundle, 'city.cdbundle', { onProgress: (done) => { rowsWritten = done; importing(done); } }));
       figures.cityImportRows = rowsWritten;
       figures.cityImportRowsPerSec = Math.round(rowsWritten / (figures.cityImportMs! / 1000));
       rmSync(bundle, { force: true });
@@ -86,15 +87,27 @@ export async function benchCity(subjects: number, log: (line: string) => void): 
   }
 }
 
+/**
+ * A line a minute while a step runs (count so far, rate, resident set), so that a run of hours
+ * shows how it scales, and a run stopped early still tells how far it got.
+ */
+function progress(log: (line: string) => void, step: string, unit: string): (done: number) => void {
+  const start = performance.now();
+  let next = start + 60_000;
+  return (done) => {
+    const now = performance.now();
+    if (now < next) return;
+    next = now + 60_000;
+    const s = (now - start) / 1000;
+    log(`  ${step}: ${done.toLocaleString('en')} ${unit} in ${Math.round(s)} s (${Math.round(done / s).toLocaleString('en')}/s), resident set ${mib(process.memoryUsage.rss())} MiB`);
+  };
+}
+
 /** Runs one step of the path: its time and the growth of this process's resident set while it ran. */
 async function step<T>(figures: Record<string, number>, log: (line: string) => void, name: string, fn: () => Promise<T>): Promise<T> {
-  global.gc?.();
-  const base = process.memoryUsage.rss();
-  const rss = peakRss();
-  const t = performance.now();
-  const out = await fn();
-  figures[`city${name}Ms`] = round(performance.now() - t);
-  figures[`city${name}PeakRssGrowthMiB`] = round(rss.stop() - base / 2 ** 20);
-  log(`  ${name.toLowerCase()}: ${Math.round(figures[`city${name}Ms`]! / 1000)} s`);
-  return out;
+  const run = await measured(fn);
+  figures[`city${name}Ms`] = run.ms;
+  figures[`city${name}PeakRssGrowthMiB`] = run.peakRssGrowthMiB;
+  log(`  ${name.toLowerCase()}: ${Math.round(run.ms / 1000)} s`);
+  return run.out;
 }

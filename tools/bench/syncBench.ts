@@ -26,10 +26,20 @@ import { BENCH_UNLOCK } from './unlock';
 const round = (n: number, d = 0) => Math.round(n * 10 ** d) / 10 ** d;
 
 /** Samples this process's resident set every 50 ms; stop() gives the peak in MiB. */
-export function peakRss(): { stop: () => number } {
+function peakRss(): { stop: () => number } {
   let peak = process.memoryUsage.rss();
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
   return { stop: () => (clearInterval(timer), round(Math.max(peak, process.memoryUsage.rss()) / 2 ** 20)) };
+}
+
+/** Runs `fn`: its time, and how far this process's resident set (workers included) grew above where it began. */
+export async function measured<T>(fn: () => Promise<T>): Promise<{ out: T; ms: number; peakRssGrowthMiB: number }> {
+  global.gc?.();
+  const base = process.memoryUsage.rss() / 2 ** 20;
+  const rss = peakRss();
+  const t = performance.now();
+  const out = await fn();
+  return { out, ms: round(performance.now() - t), peakRssGrowthMiB: round(rss.stop() - base) };
 }
 
 /** A clerk account for lookups through the core. */
@@ -49,13 +59,8 @@ async function benchPublish(dir: string, requestBase64: string, subjects: number
   try {
     await enrollOffice(central, Buffer.from(requestBase64, 'base64'), now);
     await generate(central, { subjects, seed: 'publish-bench', today: now.toISOString().slice(0, 10) });
-    global.gc?.();
-    const base = process.memoryUsage.rss();
-    const rss = peakRss();
-    const t = performance.now();
-    await publish(central, '370306-02', { snapshot: true, now, out: join(dir, 'published.cdbundle') });
-    const ms = performance.now() - t;
-    return { syncPublishSubjects: subjects, syncPublishMs: round(ms), syncPublishPeakRssGrowthMiB: round(rss.stop() - base / 2 ** 20) };
+    const run = await measured(() => publish(central, '370306-02', { snapshot: true, now, out: join(dir, 'published.cdbundle') }));
+    return { syncPublishSubjects: subjects, syncPublishMs: run.ms, syncPublishPeakRssGrowthMiB: run.peakRssGrowthMiB };
   } finally {
     await central.close();
   }
@@ -96,13 +101,7 @@ export async function benchSync(_ctx: CoreContext): Promise<Record<string, numbe
     const second = join(dir, 'snapshot-2.cdbundle');
     snapshot(2, first.bundleHash, second);
 
-    global.gc?.();
-    const rssBefore = process.memoryUsage.rss() / 2 ** 20;
-    const rss = peakRss();
-    const tImport = performance.now();
-    await importBundle(office.ctx, null, file, 'snapshot.cdbundle');
-    const importMs = performance.now() - tImport;
-    const importPeakRssGrowthMiB = round(rss.stop() - rssBefore);
+    const { ms: importMs, peakRssGrowthMiB: importPeakRssGrowthMiB } = await measured(() => importBundle(office.ctx, null, file, 'snapshot.cdbundle'));
 
     // Lookups through the core (validation, subject view, query-log row) on the idle office, then
     // the same lookups while the second snapshot (the same rows again) applies.

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import purposes from '../../resources/catalog/purposes.json' with { type: 'json' };
 import { BUILTIN_COVERAGE, builtinCalendarDays } from '../../shared/calendar/builtinCalendar';
-import type { ListEntryRow } from '../../shared/domain/population';
+import type { ListEntryRow, SubjectBundle } from '../../shared/domain/population';
 import type { ObjectionOutcome } from '../../shared/cases/caseTypes';
 import { chinaDate } from '../../shared/calendar/dates';
 import { generatePopulation } from '../../electron/seed/population';
@@ -62,25 +62,28 @@ export async function enrollOffice(c: Central, requestBytes: Buffer, now: Date):
 }
 
 /** Streams a deterministic population into the central store; repeated runs append. */
-export async function generate(c: Central, opts: { subjects: number; seed: string; today: string; batch?: number }): Promise<{ subjects: number; records: number }> {
+export async function generate(
+  c: Central, opts: { subjects: number; seed: string; today: string; batch?: number; onProgress?: (subjectsWritten: number) => void },
+): Promise<{ subjects: number; records: number }> {
   await c.db.transaction((tx) => upsertMeasures(tx, MEASURES));
   const start = (await c.db.get<{ n: number }>('SELECT count(*) AS n FROM subject'))!.n;
   const batchSize = opts.batch ?? 2000;
-  let batch = [];
+  let batch: SubjectBundle[] = [];
   let records = 0;
+  let written = 0;
+  const write = async (rows: SubjectBundle[]) => {
+    await c.db.transaction((tx) => writeSubjectBundles(tx, rows));
+    opts.onProgress?.((written += rows.length));
+  };
   for (const b of generatePopulation({ subjects: opts.subjects, seed: opts.seed, today: opts.today, startIndex: start, centralIdPrefix: CENTRAL_ID_PREFIX })) {
     batch.push(b);
     records += b.records.length;
     if (batch.length >= batchSize) {
-      const rows = batch;
-      await c.db.transaction((tx) => writeSubjectBundles(tx, rows));
+      await write(batch);
       batch = [];
     }
   }
-  if (batch.length) {
-    const rows = batch;
-    await c.db.transaction((tx) => writeSubjectBundles(tx, rows));
-  }
+  if (batch.length) await write(batch);
   return { subjects: opts.subjects, records };
 }
 
@@ -100,7 +103,10 @@ type WithRid<T> = T & { rid: number };
  * Rows of `select` matching `where`, in rowid pages, never all at once: the platform publishes a
  * city without holding it. `seen.max` ends as the largest rowid handed out.
  */
-function paged<T>(db: Central['db'], select: string, ridColumn: string, where: string, params: unknown[], map: (row: WithRid<T>) => unknown, seen: { max: number }) {
+function paged<T>(
+  db: Central['db'], select: string, ridColumn: string, where: string, params: unknown[], map: (row: WithRid<T>) => unknown, seen: { max: number },
+  onPage: (rows: number) => void,
+) {
   return async function* rows(): AsyncGenerator<unknown> {
     for (let after = 0; ;) {
       const page = await db.all<WithRid<T>>(`${select} WHERE (${where}) AND ${ridColumn} > ? ORDER BY ${ridColumn} LIMIT ${PUBLISH_PAGE}`, [...params, after]);
@@ -109,6 +115,7 @@ function paged<T>(db: Central['db'], select: string, ridColumn: string, where: s
         seen.max = Math.max(seen.max, r.rid);
         yield map(r);
       }
+      onPage(page.length);
       after = page.at(-1)!.rid;
     }
   };
@@ -122,7 +129,10 @@ async function* each(rows: readonly unknown[]): AsyncGenerator<unknown> {
 
 export interface Published { path: string; sequence: number; bundleHash: string; counts: Record<string, number> }
 
-export async function publish(c: Central, code: string, opts: { snapshot: boolean; now: Date; out?: string }): Promise<Published> {
+/** `onProgress`: platform rows (subjects, records, list entries) read out so far, after each page. */
+export async function publish(
+  c: Central, code: string, opts: { snapshot: boolean; now: Date; out?: string; onProgress?: (rows: number) => void },
+): Promise<Published> {
   const o = await office(c, code);
   if (!o) throw new Error(`Office ${code} is not enrolled; run "enroll REQUEST" first.`);
   const keys = loadKeys(c.dir);
@@ -153,13 +163,15 @@ export async function publish(c: Central, code: string, opts: { snapshot: boolea
     'case-outcomes': outcomes.map((r) => JSON.parse(r.outcome_json) as unknown),
     acknowledgements: acks,
   };
+  let read = 0;
+  const onPage = (rows: number) => opts.onProgress?.((read += rows));
   const counts: Record<string, number> = { measures: opts.snapshot ? MEASURES.length : 0 };
   platformFiles.forEach((f, i) => (counts[f.schema] = counted[i]!));
   for (const [schema, rows] of Object.entries(small)) counts[schema] = rows.length;
   // Platform files first, in the order their references run (docs/bundle-format.md §9.1).
   const files: StreamedFileInput[] = [
     ...(opts.snapshot ? [{ schema: 'measures' as UpdateSchema, records: MEASURES.length, rows: () => each(MEASURES) }] : []),
-    ...platformFiles.map((f, i) => ({ schema: f.schema, records: counted[i]!, rows: paged(db, f.select, f.rid, f.where, f.params, f.map, f.seen) })),
+    ...platformFiles.map((f, i) => ({ schema: f.schema, records: counted[i]!, rows: paged(db, f.select, f.rid, f.where, f.params, f.map, f.seen, onPage) })),
     ...Object.entries(small).map(([schema, rows]) => ({ schema: schema as UpdateSchema, records: rows.length, rows: () => each(rows) })),
   ].filter((f) => f.records > 0).map((f) => ({ name: UPDATE_FILES[f.schema], schema: f.schema, schemaVersion: SCHEMA_VERSION, records: f.records, rows: f.rows, compress: f.records > 100 }));
   const sequence = o.update_sequence + 1;
