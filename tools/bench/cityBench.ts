@@ -14,11 +14,10 @@ import { lookup } from '../../electron/services/counterService';
 import { enrollOffice, generate, initPlatform, publish } from '../central/platform';
 import { openCentral } from '../central/centralStore';
 import { benchClerk, measured } from './syncBench';
-import { percentiles, timeEach } from './stats';
+import { percentiles, round, timeEach } from './stats';
 import { BENCH_UNLOCK } from './unlock';
 import { openBarePlatform } from './bareDb';
 
-const round = (n: number, d = 0) => Math.round(n * 10 ** d) / 10 ** d;
 const mib = (bytes: number) => round(bytes / 2 ** 20, 1);
 const OFFICE = '370306-02';
 
