@@ -15,11 +15,16 @@ import { BENCH_UNLOCK } from './bench/unlock';
 
 // `npm run bench -- [--subjects N] [--json]`: figures for DESIGN.md §8, each next to a bare-SQLite
 // baseline measured in the same run on the same file. Not a test: it prints, it never fails on time.
-// `--city` measures instead the whole sync path of a city of N subjects (bench/cityBench.ts).
-const { values } = parseArgs({ options: { subjects: { type: 'string', default: '1000000' }, json: { type: 'boolean', default: false }, city: { type: 'boolean', default: false } }, strict: true });
+// `--city` measures instead the whole sync path of a city of N subjects (bench/cityBench.ts);
+// `--keep DIR` keeps its bundle and office in DIR, and a later run with the same DIR resumes at the import.
+const { values } = parseArgs({ options: { subjects: { type: 'string', default: '1000000' }, json: { type: 'boolean', default: false }, city: { type: 'boolean', default: false }, keep: { type: 'string' } }, strict: true });
 const subjects = Number(values.subjects);
 if (!Number.isInteger(subjects) || subjects < 1000) {
   console.error('--subjects must be a whole number of at least 1000');
+  process.exit(2);
+}
+if (values.keep !== undefined && !values.city) {
+  console.error('--keep belongs to --city: it keeps a city run for a later one to resume');
   process.exit(2);
 }
 process.env.CREDITDESK_QUIET = '1';
@@ -34,7 +39,7 @@ function print(): void {
 }
 if (values.city) {
   const { benchCity } = await import('./bench/cityBench');
-  Object.assign(figures, await benchCity(subjects, log));
+  Object.assign(figures, await benchCity(subjects, log, values.keep));
   print();
   process.exit(0);
 }

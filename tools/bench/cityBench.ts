@@ -4,7 +4,7 @@
 // worker; the counter then looks people up in the imported data. Figures: time and peak resident
 // set of each step, rows per second, bundle and database sizes, and lookup and subject-view
 // percentiles through the core next to a bare SQLCipher lookup on the same file in the same run.
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DATABASE_FILE, openCore } from '../../electron/core';
@@ -21,36 +21,61 @@ import { openBarePlatform } from './bareDb';
 const mib = (bytes: number) => round(bytes / 2 ** 20, 1);
 const OFFICE = '370306-02';
 
-export async function benchCity(subjects: number, log: (line: string) => void): Promise<Record<string, number>> {
-  const dir = mkdtempSync(join(tmpdir(), 'creditdesk-city-'));
-  const now = new Date();
+/**
+ * `keep`: a directory that outlives the run. The published bundle, the provisioned office and the
+ * figures of the steps already done (`figures.json`) stay there, and a later run with the same
+ * directory resumes where the last one stopped: a city takes hours to generate and publish, and
+ * the import is the step worth measuring again after a change (copy the directory before the
+ * import to import the same bundle again). A run stopped during the import leaves the office as it
+ * was (the import is all-or-nothing), so resuming simply imports again.
+ */
+export async function benchCity(subjects: number, log: (line: string) => void, keep?: string): Promise<Record<string, number>> {
+  const dir = keep ?? mkdtempSync(join(tmpdir(), 'creditdesk-city-'));
+  mkdirSync(dir, { recursive: true });
+  const saved = join(dir, 'figures.json');
+  const bundle = join(dir, 'city.cdbundle');
+  const figures: Record<string, number> = existsSync(saved) ? (JSON.parse(readFileSync(saved, 'utf8')) as Record<string, number>) : { citySubjects: subjects };
+  if (figures.citySubjects !== subjects) throw new Error(`${dir} holds a city of ${figures.citySubjects} subjects, not ${subjects}`);
+  const now = figures.cityCreatedAt ? new Date(figures.cityCreatedAt) : new Date();
   const today = now.toISOString().slice(0, 10);
-  const figures: Record<string, number> = { citySubjects: subjects };
   try {
-    const init = await initPlatform(join(dir, 'central'), now);
+    const published = figures.cityPublishMs !== undefined && existsSync(bundle);
+    if (published) log(`  resuming in ${dir}: generated and published earlier (${figures.cityPublishedRows!.toLocaleString('en')} rows)`);
+    else {
+      rmSync(join(dir, 'central'), { recursive: true, force: true });
+      rmSync(join(dir, 'office'), { recursive: true, force: true });
+      figures.cityCreatedAt = now.getTime();
+    }
+    const init = published ? null : await initPlatform(join(dir, 'central'), now);
     const office = await openCore({ dataDir: join(dir, 'office'), now: () => now, unlock: BENCH_UNLOCK });
     try {
-      const provisioned = await provision(office.ctx, null, { officeCode: OFFICE, officeName: '基准窗口', trust: { kind: 'path', path: init.trustPath }, confirmFingerprint: init.fingerprint });
-      const bundle = join(dir, 'city.cdbundle');
-      const central = await openCentral(join(dir, 'central'));
-      try {
-        await enrollOffice(central, Buffer.from(provisioned.requestBase64, 'base64'), now);
-        const made = await step(figures, log, 'Generate', () => generate(central, { subjects, seed: 'city-bench', today, batch: 5000, onProgress: progress(log, 'generate', 'subjects') }));
-        figures.cityRecords = made.records;
-        const published = await step(figures, log, 'Publish', () => publish(central, OFFICE, { snapshot: true, now, out: bundle, onProgress: progress(log, 'publish', 'rows') }));
-        figures.cityPublishedRows = Object.values(published.counts).reduce((a, b) => a + b, 0);
-        figures.cityBundleMiB = mib(statSync(bundle).size);
-      } finally {
-        await central.close();
+      if (init) {
+        const provisioned = await provision(office.ctx, null, { officeCode: OFFICE, officeName: '基准窗口', trust: { kind: 'path', path: init.trustPath }, confirmFingerprint: init.fingerprint });
+        const central = await openCentral(join(dir, 'central'));
+        try {
+          await enrollOffice(central, Buffer.from(provisioned.requestBase64, 'base64'), now);
+          const made = await step(figures, log, 'Generate', () => generate(central, { subjects, seed: 'city-bench', today, batch: 5000, onProgress: progress(log, 'generate', 'subjects') }));
+          figures.cityRecords = made.records;
+          const out = await step(figures, log, 'Publish', () => publish(central, OFFICE, { snapshot: true, now, out: bundle, onProgress: progress(log, 'publish', 'rows') }));
+          figures.cityPublishedRows = Object.values(out.counts).reduce((a, b) => a + b, 0);
+          figures.cityBundleMiB = mib(statSync(bundle).size);
+        } finally {
+          await central.close();
+        }
+        rmSync(join(dir, 'central'), { recursive: true, force: true });
+        writeFileSync(saved, JSON.stringify(figures));
       }
-      rmSync(join(dir, 'central'), { recursive: true, force: true });
 
-      let rowsWritten = 0;
-      const importing = progress(log, 'import', 'rows');
-      await step(figures, log, 'Import', () => importBundle(office.ctx, null, bundle, 'city.cdbundle', { onProgress: (done) => { rowsWritten = done; importing(done); } }));
-      figures.cityImportRows = rowsWritten;
-      figures.cityImportRowsPerSec = Math.round(rowsWritten / (figures.cityImportMs! / 1000));
-      rmSync(bundle, { force: true });
+      if (figures.cityImportMs === undefined) {
+        let rowsWritten = 0;
+        const importing = progress(log, 'import', 'rows');
+        const done = await step(figures, log, 'Import', () => importBundle(office.ctx, null, bundle, 'city.cdbundle', { onProgress: (n) => { rowsWritten = n; importing(n); } }));
+        if (done.result !== 'applied') throw new Error(`the city bundle was not applied: ${done.message.en}`);
+        figures.cityImportRows = rowsWritten;
+        figures.cityImportRowsPerSec = Math.round(rowsWritten / (figures.cityImportMs! / 1000));
+        if (keep) writeFileSync(saved, JSON.stringify(figures));
+        else rmSync(bundle, { force: true });
+      } else log(`  imported earlier (${figures.cityImportRows!.toLocaleString('en')} rows): measuring the lookups again`);
 
       await office.ctx.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
       const officeFile = join(office.ctx.dataDir, DATABASE_FILE);
@@ -80,9 +105,10 @@ export async function benchCity(subjects: number, log: (line: string) => void): 
     } finally {
       await office.close();
     }
+    delete figures.cityCreatedAt;
     return figures;
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!keep) rmSync(dir, { recursive: true, force: true });
   }
 }
 
