@@ -53,6 +53,11 @@ export async function upsertRecords(tx: Queryable, rows: readonly RecordRow[]): 
   if (rows.length > 0) await upsertRecordsJson(tx, JSON.stringify(rows));
 }
 
+/**
+ * A record whose subject is not in the table makes the statement fail (subject_id is NOT NULL) and
+ * write nothing, rather than be dropped: the import names it then (syncApplyStore.recordWithoutSubject)
+ * instead of probing every record's subject before writing it.
+ */
 export async function upsertRecordsJson(tx: Queryable, json: string): Promise<void> {
   await tx.run(
     `INSERT INTO record (subject_id, central_id, category, domain, severity, penalty_kind, title, content, provider_unit, document_no,
@@ -60,7 +65,7 @@ export async function upsertRecordsJson(tx: Queryable, json: string): Promise<vo
      SELECT s.id, r.value->>'centralId', r.value->>'category', r.value->>'domain', r.value->>'severity', r.value->>'penaltyKind', r.value->>'title',
             r.value->>'content', r.value->>'providerUnit', r.value->>'documentNo', r.value->>'occurredOn', r.value->>'decidedOn',
             r.value->>'publicityStart', r.value->>'publicityEnd', r.value->>'status', r.value->>'version'
-       FROM json_each(?) r JOIN subject s ON s.central_id = r.value->>'subjectCentralId' WHERE true
+       FROM json_each(?) r LEFT JOIN subject s ON s.central_id = r.value->>'subjectCentralId' WHERE true
      ON CONFLICT(central_id) DO UPDATE SET subject_id = excluded.subject_id, category = excluded.category, domain = excluded.domain,
        severity = excluded.severity, penalty_kind = excluded.penalty_kind, title = excluded.title, content = excluded.content, provider_unit = excluded.provider_unit,
        document_no = excluded.document_no, occurred_on = excluded.occurred_on, decided_on = excluded.decided_on,

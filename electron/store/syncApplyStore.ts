@@ -32,18 +32,32 @@ export async function resetImportKeys(tx: Queryable): Promise<void> {
   await tx.exec('CREATE TEMP TABLE IF NOT EXISTS import_key (kind TEXT NOT NULL, k TEXT NOT NULL, PRIMARY KEY (kind, k)) WITHOUT ROWID; DELETE FROM temp.import_key;');
 }
 
-/** The first key of the batch already seen earlier in this import (then records the batch's keys). */
+/**
+ * Records the batch's keys; returns the first one already seen earlier in this import (and then
+ * records none). One insert probes each key once: the primary key refuses a key seen before, the
+ * refused statement undoes itself, and only then is the batch searched for the key to name it.
+ */
 export async function keysSeenBefore(tx: Queryable, kind: string, json: string): Promise<string | null> {
   const key = KEY_EXPR[kind]!;
-  // A correlated lookup on the primary key per row of the batch (a join against a subquery would
-  // let the planner scan the whole table for each batch).
-  const hit = await tx.get<{ k: string }>(
-    `SELECT ${key} AS k FROM json_each(?2) j WHERE EXISTS (SELECT 1 FROM temp.import_key s WHERE s.kind = ?1 AND s.k = ${key}) LIMIT 1`,
-    [kind, json], { bulk: 'syncApplyStore.keysSeenBefore' },
-  );
-  if (hit) return hit.k;
-  await tx.run(`INSERT INTO temp.import_key (kind, k) SELECT ?1, ${key} FROM json_each(?2) j`, [kind, json], { bulk: 'syncApplyStore.keysSeenBefore' });
-  return null;
+  try {
+    await tx.run(`INSERT INTO temp.import_key (kind, k) SELECT ?1, ${key} FROM json_each(?2) j`, [kind, json], { bulk: 'syncApplyStore.keysSeenBefore' });
+    return null;
+  } catch (e) {
+    if (!isConstraintError(e)) throw e;
+    // A correlated lookup on the primary key per row of the batch (a join against a subquery would
+    // let the planner scan the whole table for each batch).
+    const hit = await tx.get<{ k: string }>(
+      `SELECT ${key} AS k FROM json_each(?2) j WHERE EXISTS (SELECT 1 FROM temp.import_key s WHERE s.kind = ?1 AND s.k = ${key}) LIMIT 1`,
+      [kind, json], { bulk: 'syncApplyStore.keysSeenBefore' },
+    );
+    if (!hit) throw e;
+    return hit.k;
+  }
+}
+
+/** SQLite refused a statement for a constraint (the statement's own changes are undone, the transaction goes on). */
+export function isConstraintError(e: unknown): boolean {
+  return (e as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT';
 }
 
 /** A record whose subject is neither in the platform file nor earlier in this import. */

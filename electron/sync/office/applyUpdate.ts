@@ -20,7 +20,7 @@ import { liftListEntriesOf } from '../../store/caseRecordStore';
 import type { BundleJob } from '../worker/startBundleJob';
 import type { BundleSummary, ContentEnd, PlatformKind } from '../worker/protocol';
 import type { OfficeContent } from './updateContent';
-import { checkBatch, mergedCalendar, startUniqueness } from './verifyUpdate';
+import { checkAndWriteBatch, mergedCalendar, startUniqueness } from './verifyUpdate';
 import type { ResolvedOutcome } from './verifyUpdate';
 
 export const PURPOSES_SETTING = 'catalog_purposes';
@@ -60,8 +60,7 @@ export async function applyPlatformHalf(
 ): Promise<OfficePart> {
   await startUniqueness(tx);
   for (let b = await job.nextBatch(); b; b = await job.nextBatch()) {
-    await checkBatch(tx, b.kind, b.json, b.firstLine);
-    await UPSERT[b.kind](tx, b.json);
+    await checkAndWriteBatch(tx, b.kind, b.json, b.firstLine, UPSERT[b.kind]);
     await onRows(b.rows);
   }
   const { part, outcomes } = await prepare(job.end!);

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { encodeArchiveParts } from '../../../electron/sync/bundle/archive';
+import { APPLY_BATCH } from '../../../electron/store/syncApplyStore';
 import type { RawEntry } from '../../../electron/sync/bundle/archive';
 import { encodeContainer, splitContainer } from '../../../electron/sync/bundle/container';
 import { KEYRING_PAYLOAD_TYPE, PREAMBLE_BYTES, headerPayloadType, resolveLimits } from '../../../electron/sync/bundle/format';
@@ -262,6 +263,19 @@ describe('content that breaks the office rules is refused, the database unchange
     const e = await refusedUnchanged(w, await w.craft({ records: [recordRow({ subjectCentralId: 'NOBODY-1' })] }), 'SYNC_UNKNOWN_REFERENCE');
     assert.equal(e.message, 'File records.jsonl, record 1 (line 2) refers to subject NOBODY-1, which does not exist.');
     assert.equal(await count("SELECT count(*) AS n FROM record WHERE central_id = 'NEW-R1'"), 0);
+  });
+
+  // The write itself refuses a record without a subject (the statement fails and writes nothing);
+  // the refusal then names the record by its line, here deep in the second batch, after records
+  // that were fine and already written in the same transaction.
+  test('SYNC_UNKNOWN_REFERENCE: a record without a subject in a later batch names its line, and the earlier batches are rolled back', async () => {
+    const n = APPLY_BATCH + 5;
+    const bad = APPLY_BATCH + 2;
+    const records = Array.from({ length: n }, (_, i) => recordRow({ centralId: `MANY-R${i}`, subjectCentralId: i === bad ? 'NOBODY-2' : 'X1' }));
+    const e = await refusedUnchanged(w, await w.craft({ subjects: [person()], records }), 'SYNC_UNKNOWN_REFERENCE');
+    assert.equal(e.message, `File records.jsonl, record ${bad + 1} (line ${bad + 2}) refers to subject NOBODY-2, which does not exist.`);
+    assert.equal(await count("SELECT count(*) AS n FROM record WHERE central_id LIKE 'MANY-R%'"), 0);
+    assert.equal(await count("SELECT count(*) AS n FROM subject WHERE central_id = 'X1'"), 0);
   });
 
   test('an outcome for a forwarded objection: SYNC_UNKNOWN_REFERENCE for a record outside the case, SYNC_OUTCOME_NOT_EXPECTED once the office decided it', async () => {
