@@ -10,7 +10,7 @@ import type { CoreContext } from '../../electron/services/context';
 import { importBundle, provision, writeExport } from '../../electron/services/syncService';
 import { lookup } from '../../electron/services/counterService';
 import type { Caller } from '../../electron/services/context';
-import { percentiles, timeEach } from './stats';
+import { percentiles, round, timeEach } from './stats';
 import { generatePopulation } from '../../electron/seed/population';
 import { MEASURES } from '../../electron/seed/measures';
 import { upsertListEntries, upsertMeasures, upsertRecords, upsertSubjects } from '../../electron/store/populationStore';
@@ -23,13 +23,11 @@ import { loadKeys, openCentral } from '../central/centralStore';
 import type { ListEntryRow, RecordRow, SubjectRow } from '../../shared/domain/population';
 import { BENCH_UNLOCK } from './unlock';
 
-const round = (n: number, d = 0) => Math.round(n * 10 ** d) / 10 ** d;
-
 /** Samples this process's resident set every 50 ms; stop() gives the peak in MiB. */
 function peakRss(): { stop: () => number } {
   let peak = process.memoryUsage.rss();
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
-  return { stop: () => (clearInterval(timer), round(Math.max(peak, process.memoryUsage.rss()) / 2 ** 20)) };
+  return { stop: () => (clearInterval(timer), round(Math.max(peak, process.memoryUsage.rss()) / 2 ** 20, 0)) };
 }
 
 /** Runs `fn`: its time, and how far this process's resident set (workers included) grew above where it began. */
@@ -39,7 +37,7 @@ export async function measured<T>(fn: () => Promise<T>): Promise<{ out: T; ms: n
   const rss = peakRss();
   const t = performance.now();
   const out = await fn();
-  return { out, ms: round(performance.now() - t), peakRssGrowthMiB: round(rss.stop() - base) };
+  return { out, ms: round(performance.now() - t, 0), peakRssGrowthMiB: round(rss.stop() - base, 0) };
 }
 
 /** A clerk account for lookups through the core. */
@@ -170,13 +168,13 @@ export async function benchSync(_ctx: CoreContext): Promise<Record<string, numbe
       'sync.lookupsDuringImportWithNewVisit': fresh,
       ...published,
       syncSnapshotRows: rows,
-      syncBundleWriteMs: round(writeMs),
-      syncImportMs: round(importMs),
+      syncBundleWriteMs: round(writeMs, 0),
+      syncImportMs: round(importMs, 0),
       syncImportRowsPerSec: Math.round(rows / (importMs / 1000)),
-      syncBareInsertMs: round(bareMs),
+      syncBareInsertMs: round(bareMs, 0),
       syncImportVsBareRatio: round(importMs / bareMs, 2),
       syncExportEvents: events,
-      syncExportMs: round(exportMs),
+      syncExportMs: round(exportMs, 0),
       syncExportEventsPerSec: Math.round(events / (exportMs / 1000)),
     };
   } finally {
