@@ -207,8 +207,8 @@ export interface PlatformWriter {
  * touches them and shrink_memory returns them after it. A city's snapshot inserts 10 million
  * subjects into the ID-number and name indexes in random order; once those outgrow the cache, every
  * insert rereads and rewrites a page (in the 10-million run the subject rate fell from 24,000 to
- * 5,600 rows/s by 4.5 million at 64 MiB; at 1 GiB it was 13,000 by 7.5 million). A small import never
- * reaches the bound, so its memory is what it was.
+ * 5,600 rows/s by 4.5 million at 64 MiB; at 1 GiB it was 13,000 by 7.5 million). An import holds
+ * at most the pages it touched, up to the bound, and only while it runs.
  */
 export const IMPORT_CACHE_KIB = 1024 * 1024;
 
