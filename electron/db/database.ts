@@ -215,8 +215,6 @@ export const IMPORT_CACHE_KIB = 1024 * 1024;
 export interface DatabaseOptions {
   /** Pages of cache per connection; negative means KiB (SQLite convention). */
   cacheSizeKiB?: number;
-  /** The importer connection's page cache (default IMPORT_CACHE_KIB). */
-  importCacheSizeKiB?: number;
   /**
    * The 32-byte SQLCipher key (raw, so SQLCipher runs no PBKDF2 of its own: the key is already the
    * output of a KDF). Without it the file is plain SQLite, which only tools and tests ask for.
@@ -299,7 +297,7 @@ export class Database implements Queryable {
         await applyKey(importer, platformFile, options.key);
         opened.push(importer);
         await importer.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;
-          PRAGMA busy_timeout = 5000; PRAGMA cache_size = -${options.importCacheSizeKiB ?? IMPORT_CACHE_KIB}; PRAGMA temp_store = FILE;`);
+          PRAGMA busy_timeout = 5000; PRAGMA cache_size = -${IMPORT_CACHE_KIB}; PRAGMA temp_store = FILE;`);
       }
       return new Database(writer, reader, importer, file, platformFile, options);
     } catch (err) {

@@ -33,6 +33,7 @@ export async function benchCity(subjects: number, log: (line: string) => void, k
   const dir = keep ?? mkdtempSync(join(tmpdir(), 'creditdesk-city-'));
   mkdirSync(dir, { recursive: true });
   const saved = join(dir, 'figures.json');
+  const save = () => writeFileSync(saved, JSON.stringify(figures));
   const bundle = join(dir, 'city.cdbundle');
   const figures: Record<string, number> = existsSync(saved) ? (JSON.parse(readFileSync(saved, 'utf8')) as Record<string, number>) : { citySubjects: subjects };
   if (figures.citySubjects !== subjects) throw new Error(`${dir} holds a city of ${figures.citySubjects} subjects, not ${subjects}`);
@@ -63,7 +64,7 @@ export async function benchCity(subjects: number, log: (line: string) => void, k
           await central.close();
         }
         rmSync(join(dir, 'central'), { recursive: true, force: true });
-        writeFileSync(saved, JSON.stringify(figures));
+        save();
       }
 
       if (figures.cityImportMs === undefined) {
@@ -73,7 +74,7 @@ export async function benchCity(subjects: number, log: (line: string) => void, k
         if (done.result !== 'applied') throw new Error(`the city bundle was not applied: ${done.message.en}`);
         figures.cityImportRows = rowsWritten;
         figures.cityImportRowsPerSec = Math.round(rowsWritten / (figures.cityImportMs! / 1000));
-        if (keep) writeFileSync(saved, JSON.stringify(figures));
+        if (keep) save();
         else rmSync(bundle, { force: true });
       } else log(`  imported earlier (${figures.cityImportRows!.toLocaleString('en')} rows): measuring the lookups again`);
 
