@@ -112,6 +112,8 @@ test('agent with a valid letter: only the authorized sections are printed', asyn
   await page.getByTestId('agent-doc').fill('SQ-E2E-001');
   await page.getByTestId('agent-from').fill(TODAY);
   await page.getByTestId('agent-to').fill(TODAY);
+  // Tab on, as a clerk does: the date's open calendar covers the checkboxes below it until then.
+  await page.getByTestId('agent-to').press('Tab');
   await page.getByTestId('scope-licences').check();
   await page.locator('[data-testid=agent-form] input[type=file]').setInputFiles({ name: 'letter.png', mimeType: 'image/png', buffer: PNG_1PX });
   await expect(page.getByTestId('agent-letter-ok')).toBeVisible();
@@ -135,6 +137,8 @@ test('an expired authorization is refused in plain words', async ({ consolePage:
   await page.getByTestId('agent-doc').fill('SQ-E2E-002');
   await page.getByTestId('agent-from').fill('2020-01-01');
   await page.getByTestId('agent-to').fill('2020-12-31');
+  // Tab on, as a clerk does: the date's open calendar covers the checkboxes below it until then.
+  await page.getByTestId('agent-to').press('Tab');
   await page.getByTestId('scope-licences').check();
   await page.locator('[data-testid=agent-form] input[type=file]').setInputFiles({ name: 'letter.png', mimeType: 'image/png', buffer: PNG_1PX });
   await expect(page.getByTestId('agent-letter-ok')).toBeVisible();
