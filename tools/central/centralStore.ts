@@ -4,7 +4,7 @@
 // log of records altered after generation, items ingested from exports, and forwarded objections.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Database, IMPORT_CACHE_KIB } from '../../electron/db/database';
+import { Database } from '../../electron/db/database';
 import { migrate } from '../../electron/db/migrate';
 import { exportPrivateKeyPem, importKeyPairPem, keyIdOf, Keyring, loadPinnedKeyring } from '../../electron/sync/bundle/index';
 import type { EncryptionKeyPair, KeyringKey, SignedKeyring, SigningKeyPair } from '../../electron/sync/bundle/index';
@@ -52,10 +52,7 @@ export async function openCentral(dir: string, opts: { create?: boolean } = {}):
   const abs = resolve(dir);
   if (!opts.create && !existsSync(join(abs, CENTRAL_DB))) throw new Error(`There is no central platform in ${abs}; run "npm run central -- init --data-dir ${dir}" first.`);
   mkdirSync(abs, { recursive: true, mode: 0o700 });
-  // The platform generates and publishes a whole city through one writer: at 10 million subjects
-  // the random-order indexes (name, ID number) outgrow the office's 64 MiB cache many times over,
-  // so it gets the importer's bound instead (a fixed ceiling, not a share of the data).
-  const db = await Database.open(join(abs, CENTRAL_DB), { cacheSizeKiB: IMPORT_CACHE_KIB });
+  const db = await Database.open(join(abs, CENTRAL_DB));
   await migrate(db);
   await db.exec(CENTRAL_SQL);
   return { dir: abs, db, close: () => db.close() };
