@@ -4,13 +4,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATABASE_FILE, openCore } from '../electron/core';
 import { platformFileOf } from '../electron/db/database';
-import { buildSubjectView } from '../electron/services/subjectViewService';
-import { findSubjectByIdNumber } from '../electron/store/subjectStore';
 import { chinaDate } from '../shared/calendar/dates';
-import { shippedProfile } from '../shared/rules/loadProfile';
-import { openBarePlatform } from './bench/bareDb';
 import { buildDatabase } from './bench/buildDatabase';
-import { percentiles, round, timeEach } from './bench/stats';
+import { benchLookups } from './bench/lookupBench';
+import { round } from './bench/stats';
 import { BENCH_UNLOCK } from './bench/unlock';
 
 // `npm run bench -- [--subjects N] [--json]`: figures for DESIGN.md §8, each next to a bare-SQLite
@@ -61,32 +58,7 @@ try {
   const officeFile = join(dir, DATABASE_FILE);
   figures.dbMiBPerMillionSubjects = round(((statSync(officeFile).size + statSync(platformFileOf(officeFile)).size) / 2 ** 20) * (1_000_000 / subjects), 1);
 
-  // Baseline: a bare SQLCipher connection (same key) on the platform file, one prepared statement, the same indexed lookup.
-  const bare = await openBarePlatform(officeFile, core.ctx.keys.db);
-  const stmt = bare.prepare('SELECT * FROM subject WHERE id_number = ?');
-  const bareGet = (id: string) => new Promise((res, rej) => stmt.get([id], (e, r) => { stmt.reset(); if (e) rej(e); else res(r); }));
-  const shuffled = [...sample].sort(() => Math.random() - 0.5);
-  await timeEach(shuffled.slice(0, 200), bareGet); // warm both caches alike
-  await timeEach(shuffled.slice(0, 200), (id) => findSubjectByIdNumber(core.ctx.db, id));
-  const bareLookup = percentiles(await timeEach(shuffled, bareGet));
-  const coreLookup = percentiles(await timeEach(shuffled, (id) => findSubjectByIdNumber(core.ctx.db, id)));
-  Object.assign(figures, { lookupBareP50Ms: bareLookup.p50, lookupBareP99Ms: bareLookup.p99, lookupCoreP50Ms: coreLookup.p50, lookupCoreP99Ms: coreLookup.p99 });
-
-  const viewSample = shuffled.slice(0, 1000);
-  const bareView = percentiles(
-    await timeEach(viewSample, async (id) => {
-      const s = (await bareGet(id)) as { id: number };
-      await new Promise((res, rej) => bare.all('SELECT * FROM record WHERE subject_id = ?', [s.id], (e, r) => (e ? rej(e) : res(r))));
-    }),
-  );
-  const coreView = percentiles(
-    await timeEach(viewSample, async (id) => {
-      const s = await findSubjectByIdNumber(core.ctx.db, id);
-      await buildSubjectView(core.ctx.db, s!, new Date(), shippedProfile('default')!);
-    }),
-  );
-  Object.assign(figures, { viewBareP50Ms: bareView.p50, viewBareP99Ms: bareView.p99, viewCoreP50Ms: coreView.p50, viewCoreP99Ms: coreView.p99 });
-  await new Promise<void>((r) => stmt.finalize(() => bare.close(() => r())));
+  Object.assign(figures, await benchLookups(core.ctx, officeFile, sample));
 
   // Figures that later features add: each module is optional so the harness runs at every stage.
   for (const [file, fn] of [['reportBench', 'benchReports'], ['queueBench', 'benchQueues'], ['dashboardBench', 'benchDashboard'], ['syncBench', 'benchSync'], ['cipherBench', 'benchCipher'], ['consoleBench', 'benchConsole']] as const) {
