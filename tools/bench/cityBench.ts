@@ -16,8 +16,7 @@ import { openCentral } from '../central/centralStore';
 import { benchClerk, measured } from './syncBench';
 import { percentiles, round, timeEach } from './stats';
 import { BENCH_UNLOCK } from './unlock';
-import { openBarePlatform } from './bareDb';
-import { benchLookups } from './lookupBench';
+import { benchLookups, openBareBaseline } from './lookupBench';
 
 const mib = (bytes: number) => round(bytes / 2 ** 20, 1);
 const OFFICE = '370306-02';
@@ -89,14 +88,11 @@ export async function benchCity(subjects: number, log: (line: string) => void, k
       const people = await office.ctx.db.all<{ id: number; id_number: string; name: string }>(
         `SELECT id, id_number, name FROM platform.subject WHERE kind = 'person' AND id % ? = 0 LIMIT 2000`, [Math.max(1, Math.floor(subjects / 2400))]);
       for (const [k, v] of Object.entries(await benchLookups(office.ctx, officeFile, people.map((p) => p.id_number)))) figures[`city${k[0]!.toUpperCase()}${k.slice(1)}`] = v;
-      const bare = await openBarePlatform(officeFile, office.ctx.keys.db);
+      const bare = await openBareBaseline(officeFile, office.ctx.keys.db);
       try {
-        const bareView = (id: string) => new Promise((res, rej) =>
-          bare.get('SELECT id FROM subject WHERE id_number = ?', [id], (e, s: { id: number } | undefined) =>
-            e ? rej(e) : bare.all('SELECT * FROM record WHERE subject_id = ?', [s?.id ?? 0], (e2, r) => (e2 ? rej(e2) : res(r)))));
         const clerk = await benchClerk(office.ctx);
         const ask = (p: (typeof people)[number]) => lookup(office.ctx, clerk, { idNumber: p.id_number, name: p.name, applicant: { kind: 'self' }, purposeCode: 'self_check' });
-        const bareTimes = percentiles(await timeEach(people.map((p) => p.id_number), bareView));
+        const bareTimes = percentiles(await timeEach(people.map((p) => p.id_number), bare.subjectAndRecords));
         const coreTimes = percentiles(await timeEach(people, ask));
         Object.assign(figures, {
           cityCounterLookups: people.length,
@@ -104,7 +100,7 @@ export async function benchCity(subjects: number, log: (line: string) => void, k
           cityCounterBareP50Ms: bareTimes.p50, cityCounterBareP99Ms: bareTimes.p99,
         });
       } finally {
-        await new Promise<void>((r) => bare.close(() => r()));
+        await bare.close();
       }
     } finally {
       await office.close();

@@ -13,29 +13,44 @@ export interface LookupFigures {
   viewBareP50Ms: number; viewBareP99Ms: number; viewCoreP50Ms: number; viewCoreP99Ms: number;
 }
 
+/** The bare baseline: one prepared statement on its own read-only connection to the platform file. */
+export interface BareBaseline {
+  subject(idNumber: string): Promise<unknown>;
+  /** The subject and its records, the least a subject view reads. */
+  subjectAndRecords(idNumber: string): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+export async function openBareBaseline(officeFile: string, key: Buffer): Promise<BareBaseline> {
+  const bare = await openBarePlatform(officeFile, key);
+  const stmt = bare.prepare('SELECT * FROM subject WHERE id_number = ?');
+  const subject = (id: string) => new Promise((res, rej) => stmt.get([id], (e, r) => { stmt.reset(); if (e) rej(e); else res(r); }));
+  return {
+    subject,
+    subjectAndRecords: async (id) => {
+      const s = (await subject(id)) as { id: number } | undefined;
+      return new Promise((res, rej) => bare.all('SELECT * FROM record WHERE subject_id = ?', [s?.id ?? 0], (e, r) => (e ? rej(e) : res(r))));
+    },
+    close: () => new Promise<void>((r) => stmt.finalize(() => bare.close(() => r()))),
+  };
+}
+
 /**
- * `ids`: ID numbers of people in the office's platform file. The bare baseline is one prepared
- * statement on its own read-only connection; the core goes through its store (read connection,
- * cached statement) and the full subject view. 200 of each warm both caches alike first.
+ * `ids`: ID numbers of people in the office's platform file. The core goes through its store
+ * (read connection, cached statement) and the full subject view. 200 of each warm both caches
+ * alike first.
  */
 export async function benchLookups(ctx: CoreContext, officeFile: string, ids: readonly string[]): Promise<LookupFigures> {
-  const bare = await openBarePlatform(officeFile, ctx.keys.db);
-  const stmt = bare.prepare('SELECT * FROM subject WHERE id_number = ?');
+  const bare = await openBareBaseline(officeFile, ctx.keys.db);
   try {
-    const bareGet = (id: string) => new Promise((res, rej) => stmt.get([id], (e, r) => { stmt.reset(); if (e) rej(e); else res(r); }));
     const shuffled = [...ids].sort(() => Math.random() - 0.5);
-    await timeEach(shuffled.slice(0, 200), bareGet);
+    await timeEach(shuffled.slice(0, 200), bare.subject);
     await timeEach(shuffled.slice(0, 200), (id) => findSubjectByIdNumber(ctx.db, id));
-    const bareLookup = percentiles(await timeEach(shuffled, bareGet));
+    const bareLookup = percentiles(await timeEach(shuffled, bare.subject));
     const coreLookup = percentiles(await timeEach(shuffled, (id) => findSubjectByIdNumber(ctx.db, id)));
 
     const viewSample = shuffled.slice(0, 1000);
-    const bareView = percentiles(
-      await timeEach(viewSample, async (id) => {
-        const s = (await bareGet(id)) as { id: number };
-        await new Promise((res, rej) => bare.all('SELECT * FROM record WHERE subject_id = ?', [s.id], (e, r) => (e ? rej(e) : res(r))));
-      }),
-    );
+    const bareView = percentiles(await timeEach(viewSample, bare.subjectAndRecords));
     const profile = shippedProfile('default')!;
     const coreView = percentiles(
       await timeEach(viewSample, async (id) => {
@@ -48,6 +63,6 @@ export async function benchLookups(ctx: CoreContext, officeFile: string, ids: re
       viewBareP50Ms: bareView.p50, viewBareP99Ms: bareView.p99, viewCoreP50Ms: coreView.p50, viewCoreP99Ms: coreView.p99,
     };
   } finally {
-    await new Promise<void>((r) => stmt.finalize(() => bare.close(() => r())));
+    await bare.close();
   }
 }
