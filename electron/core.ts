@@ -27,6 +27,11 @@ export interface CoreOptions {
   unlocking?: Promise<OfficeKeys>;
   /** A rotated encrypted backup in <dataDir>/backups on clean close (the console does; tools and tests do not). */
   backupOnClose?: boolean;
+  /**
+   * Whether the maintenance jobs (overdue sweep, upload expiry) repeat on timers after their run at
+   * start (default). Tests that move the clock turn this off and run the jobs themselves.
+   */
+  repeatMaintenance?: boolean;
 }
 
 export interface Core {
@@ -83,7 +88,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       if (result === 'failed') console.error('CreditDesk: the database failed its integrity check (PRAGMA quick_check). Restore the latest backup.');
     });
   // The jobs' first run goes on behind the login screen; a start never waits for it.
-  const scheduler = startScheduler(officeJobs(ctx));
+  const scheduler = startScheduler(officeJobs(ctx), { repeat: options.repeatMaintenance ?? true });
   return {
     ctx,
     startupJobs: scheduler.firstRun,

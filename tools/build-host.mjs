@@ -4,16 +4,24 @@
 // (tsx) is what brings a cold start to the login screen near the target: tsx spent about 1.7 s
 // compiling the core on each launch. Packages stay external (node_modules, the native SQLCipher
 // binding included), exactly as the Electron main bundle does.
+//
+// `--e2e` builds the end-to-end suite's console instead (tests/e2e/support/clockedWebMain.ts, the
+// same browser mode on a clock the spec sets) into out/e2e, which nothing packages or starts but
+// the tests.
 import { build } from 'esbuild';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const e2e = process.argv.includes('--e2e');
 // The bundle worker (electron/sync/worker/bundleWorker.ts) is a second entry beside it: the core
 // starts it from the file next to its own bundle.
+const bundleWorker = join(root, 'electron', 'sync', 'worker', 'bundleWorker.ts');
 await build({
-  entryPoints: { webMain: join(root, 'electron', 'host', 'webMain.ts'), bundleWorker: join(root, 'electron', 'sync', 'worker', 'bundleWorker.ts') },
-  outdir: join(root, 'out', 'host'),
+  entryPoints: e2e
+    ? { clockedWebMain: join(root, 'tests', 'e2e', 'support', 'clockedWebMain.ts'), bundleWorker }
+    : { webMain: join(root, 'electron', 'host', 'webMain.ts'), bundleWorker },
+  outdir: join(root, 'out', e2e ? 'e2e' : 'host'),
   outExtension: { '.js': '.cjs' },
   bundle: true,
   platform: 'node',

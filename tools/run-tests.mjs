@@ -15,12 +15,14 @@
 // its name and the run goes on; a test file that never finishes at all is failed by name by
 // --test-timeout. Nothing is ever run twice.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+// Real paths throughout: a clone reached through a symlinked folder, or a test file named by its
+// link inside another run's mirror, must still name the same file of this repository.
+const root = realpathSync(resolve(dirname(fileURLToPath(import.meta.url)), '..'));
 const FILE_TIMEOUT_MS = Number(process.env.CREDITDESK_TEST_FILE_TIMEOUT_MS ?? 10 * 60_000);
 const useTsx = process.env.CREDITDESK_TEST_LOADER === 'tsx';
 /** Compiled: the code a unit/integration test can reach. Everything else is linked as it is. */
@@ -39,7 +41,14 @@ function find(dir, pred) {
 const files = process.argv
   .slice(2)
   .flatMap((d) => (statSync(resolve(d)).isFile() ? [resolve(d)] : find(resolve(d), (n) => n.endsWith('.test.ts'))))
+  .map((f) => realpathSync(f))
   .sort();
+/** A test file's path inside the repository, whatever folder the clone (or a mirror linking to it) sits in. */
+function repoPath(file) {
+  const rel = relative(root, file);
+  if (rel.startsWith('..') || isAbsolute(rel)) throw new Error(`${file} is not inside ${root}`);
+  return rel;
+}
 if (files.length === 0) {
   console.error('No test files found.');
   process.exit(1);
@@ -106,13 +115,13 @@ if (useTsx) nodeArgs.push('--import', 'tsx');
 else {
   mirror = await compile();
   // Run from inside the mirror, so reports name files as tests/… rather than by the temp path.
-  runFiles = files.map((f) => relative(root, f).replace(/\.ts$/, '.js'));
+  runFiles = files.map((f) => repoPath(f).replace(/\.ts$/, '.js'));
   console.log(`Compiled the tests in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }
 
 // Error-catalogue coverage: tests report each error code they observed into this directory.
 const coverageDir = mkdtempSync(join(tmpdir(), 'creditdesk-codes-'));
-const fullRun = ['tests/unit', 'tests/integration'].every((d) => process.argv.slice(2).some((a) => resolve(a) === join(root, d)));
+const fullRun = ['tests/unit', 'tests/integration'].every((d) => process.argv.slice(2).some((a) => existsSync(a) && realpathSync(a) === join(root, d)));
 
 /** Every code of the API and sync catalogues must have been observed by some test in a full run. */
 async function checkErrorCoverage() {

@@ -35,6 +35,7 @@ export async function officeStatus(ctx: CoreContext): Promise<OfficeStatus> {
     idleLockMinutes: await idleLockMinutes(ctx),
     integrity: ctx.integrity,
     latestBackup: await latestBackup(ctx).then((b) => (b ? { name: b.name, at: b.at, path: b.path } : null), () => null),
+    officeTime: ctx.now().toISOString(),
   };
 }
 

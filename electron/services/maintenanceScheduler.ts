@@ -21,14 +21,19 @@ export function officeJobs(ctx: CoreContext): MaintenanceJob[] {
  * One place for the core's periodic work. Jobs run one at a time (never two writers racing each
  * other for the write lock), a failure is logged and never stops the next run, and the timers never
  * keep Node alive. `firstRun` settles when every job has run once; `stop` waits for the one running.
+ * With `repeat: false` the jobs run once at start only: a test core whose clock the test moves
+ * runs them when the test says, never on the wall clock's minute.
  */
-export function startScheduler(jobs: readonly MaintenanceJob[], log: (msg: string, err: unknown) => void = (m, e) => console.error(`CreditDesk: ${m}`, e)) {
+export function startScheduler(
+  jobs: readonly MaintenanceJob[],
+  { repeat = true, log = (m, e) => console.error(`CreditDesk: ${m}`, e) }: { repeat?: boolean; log?: (msg: string, err: unknown) => void } = {},
+) {
   let chain: Promise<unknown> = Promise.resolve();
   const enqueue = (job: MaintenanceJob) => {
     chain = chain.then(job.run).catch((err: unknown) => log(`${job.name} failed`, err));
     return chain;
   };
-  const timers = jobs.map((job) => {
+  const timers = (repeat ? jobs : []).map((job) => {
     const t = setInterval(() => void enqueue(job), job.everyMs);
     t.unref();
     return t;

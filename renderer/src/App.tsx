@@ -14,6 +14,7 @@ import { FirstRunScreen } from './screens/FirstRunScreen';
 import { LockScreen } from './screens/LockScreen';
 import { LoginScreen } from './screens/LoginScreen';
 import { DEFAULT_NAV_ICON, SCREENS } from './screens/registry';
+import { followOfficeTime } from './state/officeClock';
 import { officeLabel } from './state/officeLabel';
 import { forgetVisit } from './state/visitStorage';
 import { OFFICE_CHANGED } from './state/officeChanged';
@@ -33,24 +34,29 @@ export function App() {
   const [screen, setScreen] = useState<string | null>(null);
   const [changingPassword, setChangingPassword] = useState(false);
 
-  useEffect(() => {
-    call('auth.status', {}).then(setStatus, setStatusError);
+  const takeStatus = useCallback((s: OfficeStatus) => {
+    followOfficeTime(s.officeTime);
+    setStatus(s);
   }, []);
+
+  useEffect(() => {
+    call('auth.status', {}).then(takeStatus, setStatusError);
+  }, [takeStatus]);
 
   // Provisioning renames the office; the header follows at once instead of at the next login.
   useEffect(() => {
-    const refresh = () => void call('auth.status', {}).then(setStatus, () => undefined);
+    const refresh = () => void call('auth.status', {}).then(takeStatus, () => undefined);
     window.addEventListener(OFFICE_CHANGED, refresh);
     return () => window.removeEventListener(OFFICE_CHANGED, refresh);
-  }, []);
+  }, [takeStatus]);
 
   const signIn = useCallback((s: SessionInfo) => {
     // The start-up integrity check runs in the background; fetch its outcome with each sign-in.
-    call('auth.status', {}).then(setStatus, () => undefined);
+    call('auth.status', {}).then(takeStatus, () => undefined);
     setSessionToken(s.token);
     setSession(s);
     setLocked(false);
-  }, [setLocked]);
+  }, [setLocked, takeStatus]);
 
   const signOut = useCallback(() => {
     // Logging out or switching user ends the visit in progress; a lock or a reload keeps it.

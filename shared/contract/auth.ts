@@ -13,6 +13,8 @@ export interface OfficeStatus {
   integrity: 'checking' | 'ok' | 'failed';
   /** The newest backup that exists (what to restore if the integrity check fails). */
   latestBackup?: { name: string; at: string; path: string } | null;
+  /** The office clock at the answer (ISO): the page judges dates (a birth date in the future) by it, not by its own machine's. */
+  officeTime: string;
 }
 
 export interface SessionInfo {

@@ -3,10 +3,9 @@ import type { Page } from '@playwright/test';
 import type { RecordRow } from '../../shared/domain/population';
 import { repairEligibility } from '../../shared/rules/repairEligibility';
 import { DEFAULT_PROFILE_ID, shippedProfile } from '../../shared/rules/loadProfile';
-import { chinaDate } from '../../shared/calendar/dates';
 import { demoPersonWith } from './demoPeople';
 import { framePdf, pdfFlatText } from './pdfFrame';
-import { ConsolePage as ConsolePageClass, demoConsoleFixture, expect, test as shared, type ConsolePage, type ConsoleServer } from './fixtures';
+import { E2E_NOW, dayOf, ConsolePage as ConsolePageClass, demoConsoleFixture, expect, test as shared, type ConsolePage, type ConsoleServer } from './fixtures';
 
 // A console of its own: cases leave lookups, reports and a changed rule profile behind, which other
 // specs sharing the worker's console (e.g. the query-log count in console.spec) must not see. A
@@ -17,7 +16,7 @@ const test = shared.extend<object, { server: ConsoleServer }>({ server: demoCons
 // receipt, the annotation on the subject view and on the report, the manager's queue and decision,
 // and the annotation gone afterwards. Bad input in the dialogs is refused with a specific sentence.
 
-const TODAY = chinaDate(new Date());
+const TODAY = dayOf(E2E_NOW);
 const PROFILE = shippedProfile(DEFAULT_PROFILE_ID)!;
 const published = (r: RecordRow) => r.status === 'active' && r.publicityStart <= TODAY && r.publicityEnd !== null && r.publicityEnd > TODAY;
 const penalty = (r: RecordRow) => r.category === 'admin_penalty' && r.severity !== null && published(r);

@@ -2,16 +2,15 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { REPORT_SECTION_OF } from '../../shared/domain/record';
-import { chinaDate } from '../../shared/calendar/dates';
 import { demoPersonWith } from './demoPeople';
-import { expect, test, type ConsolePage, type ConsoleServer } from './fixtures';
+import { E2E_NOW, dayOf, expect, test, type ConsolePage, type ConsoleServer } from './fixtures';
 
 // The one-screen counter as a clerk uses it all day, in Chinese and in English: everything needed
 // for a visit visible at 1366×768, one visit however often Enter is pressed, the previous person
 // gone when the ID changes, badges that agree, and the visit kept across a lock and a reload.
 
 const SHOTS = join(process.cwd(), 'test-results', 'screenshots');
-const TODAY = chinaDate(new Date());
+const TODAY = dayOf(E2E_NOW);
 const published = (r: { status: string; publicityStart: string; publicityEnd: string | null }) =>
   r.status === 'active' && r.publicityStart <= TODAY && (r.publicityEnd === null || r.publicityEnd >= TODAY);
 const hidden = (r: { status: string; publicityStart: string; publicityEnd: string | null }) => !published(r) && r.status !== 'under_objection';

@@ -1,11 +1,15 @@
 import { DEMO_SEED } from '../../electron/demo/demoOffice';
 import { generatePopulation } from '../../electron/seed/population';
 import type { SubjectBundle } from '../../shared/domain/population';
-import { chinaDate } from '../../shared/calendar/dates';
+import { dayOf, E2E_NOW } from './fixtures';
 
-/** The demo office's people are deterministic: the tests pick them by what they carry. */
+/**
+ * The demo office's people are deterministic for a given day (their dates are laid out from the
+ * day the office was made): the tests pick them by what they carry, as the console made them at
+ * the suite's instant.
+ */
 export function demoPeople(count = 2000): SubjectBundle[] {
-  return [...generatePopulation({ subjects: count, seed: DEMO_SEED, today: chinaDate(new Date()), centralIdPrefix: 'DEMO-' })];
+  return [...generatePopulation({ subjects: count, seed: DEMO_SEED, today: dayOf(E2E_NOW), centralIdPrefix: 'DEMO-' })];
 }
 
 export function demoPersonWith(predicate: (b: SubjectBundle) => boolean): SubjectBundle {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { consoleUrlFromLaunchPage, LAUNCH_PAGE } from '../../electron/host/launchPage';
+import { chinaDate } from '../../shared/calendar/dates';
 
 export interface ConsoleServer {
   url: string;
@@ -13,16 +14,31 @@ export interface ConsoleServer {
   passwords: Record<string, string>;
 }
 
+/**
+ * The instant a spec's console starts at unless the spec names its own: a Wednesday morning in
+ * China, in a year the built-in holiday calendar covers and far from its end, so that every
+ * deadline a spec counts (20 working days at most) falls inside that year. Nothing in the suite
+ * reads the machine's date: the console runs on this clock (out/e2e/clockedWebMain.cjs), and the
+ * page takes the office's time from the console, not from the browser.
+ */
+export const E2E_NOW = '2026-11-18T10:00:00+08:00';
+/** The China date of an instant a spec states. */
+export const dayOf = (instant: string): string => chinaDate(new Date(instant));
+
 /** The unlock passphrase of the non-demo offices the e2e tests create. */
 export const E2E_PASSPHRASE = 'e2e-office-passphrase';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Starts browser mode (`webMain --demo`) on its own data directory and waits for the URL line (no sleeps). */
-export async function startConsole(opts: { demo: boolean } = { demo: true }): Promise<{ server: ConsoleServer; child: ChildProcess }> {
+/**
+ * Starts browser mode on its own data directory, its clock at `now`, and waits for the URL line
+ * (no sleeps). The console is `npm start`'s browser mode built with the suite's clock entry
+ * (test:e2e builds both first).
+ */
+export async function startConsole(opts: { demo: boolean; now?: string } = { demo: true }): Promise<{ server: ConsoleServer; child: ChildProcess }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'creditdesk-e2e-'));
-  // The bundle `npm run build` makes (test:e2e builds first), as `npm start` runs it.
-  const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'out', 'host', 'webMain.cjs'), ...(opts.demo ? ['--demo'] : []), '--data-dir', dataDir], {
+  const args = ['--enable-source-maps', join(root, 'out', 'e2e', 'clockedWebMain.cjs'), '--office-now', opts.now ?? E2E_NOW, ...(opts.demo ? ['--demo'] : []), '--data-dir', dataDir];
+  const child = spawn(process.execPath, args, {
     cwd: root,
     // The demo office uses its printed demo passphrase; a fresh office gets a fixed test passphrase.
     env: { ...process.env, CREDITDESK_QUIET: '1', ...(opts.demo ? {} : { CREDITDESK_PASSPHRASE: E2E_PASSPHRASE }) },
@@ -60,11 +76,11 @@ export async function stopConsole(server: ConsoleServer, child: ChildProcess): P
   rmSync(server.dataDir, { recursive: true, force: true });
 }
 
-/** A demo console for one worker; a spec that needs a console of its own re-declares it. */
-export function demoConsoleFixture(): [(args: object, use: (server: ConsoleServer) => Promise<void>) => Promise<void>, { scope: 'worker'; timeout: number }] {
+/** A demo console for one worker, at `now`; a spec that needs a console of its own (or another instant) re-declares it. */
+export function demoConsoleFixture(now: string = E2E_NOW): [(args: object, use: (server: ConsoleServer) => Promise<void>) => Promise<void>, { scope: 'worker'; timeout: number }] {
   return [
     async ({}, use: (server: ConsoleServer) => Promise<void>) => {
-      const { server, child } = await startConsole();
+      const { server, child } = await startConsole({ demo: true, now });
       await use(server);
       await stopConsole(server, child);
     },

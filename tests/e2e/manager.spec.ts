@@ -1,6 +1,5 @@
 import type { Page } from '@playwright/test';
-import { chinaDate } from '../../shared/calendar/dates';
-import { demoConsoleFixture, expect, test as shared, type ConsolePage, type ConsoleServer } from './fixtures';
+import { E2E_NOW, dayOf, demoConsoleFixture, expect, test as shared, type ConsolePage, type ConsoleServer } from './fixtures';
 
 // The manager's and the auditor's screens on the demo office, which holds a month of work: the
 // dashboard they land on, the queue they search and sort, evidence opened in the console, the
@@ -10,7 +9,7 @@ const test = shared.extend<object, { server: ConsoleServer }>({ server: demoCons
 // Each test takes full-page screenshots at three widths in two languages: more than the default 90 s on a busy machine.
 test.describe.configure({ timeout: 300_000 });
 
-const TODAY = chinaDate(new Date());
+const TODAY = dayOf(E2E_NOW);
 const WIDTHS = [1024, 1366, 1920] as const;
 
 const shots = (c: ConsolePage, name: string) => c.screenshotAt(name, WIDTHS);

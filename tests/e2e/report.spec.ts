@@ -7,10 +7,9 @@ import type { RecordRow } from '../../shared/domain/population';
 import { hiddenReason } from '../../shared/domain/publication';
 import { REPORT_SECTION_OF } from '../../shared/domain/record';
 import { DEFAULT_PROFILE_ID, shippedProfile } from '../../shared/rules/loadProfile';
-import { chinaDate } from '../../shared/calendar/dates';
 import { demoPersonWith } from './demoPeople';
 import { framePdf } from './pdfFrame';
-import { expect, test } from './fixtures';
+import { E2E_NOW, dayOf, expect, test } from './fixtures';
 
 // The printed report end to end in browser mode: issue at the counter, preview the PDF (the core's
 // bytes, in the browser's viewer), print (the clerk confirms the copy came out, then it is counted
@@ -21,7 +20,7 @@ import { expect, test } from './fixtures';
 const OUT = join(process.cwd(), 'test-results', 'report');
 // A real image: uploads are decoded and re-encoded, so a bare PNG signature is refused.
 const PNG_1PX = PNG.sync.write(new PNG({ width: 1, height: 1 }));
-const TODAY = chinaDate(new Date());
+const TODAY = dayOf(E2E_NOW);
 // The core's own publication rule (longest-period cut included), not a copy of it.
 const RULES = shippedProfile(DEFAULT_PROFILE_ID)!;
 const published = (r: RecordRow) => hiddenReason(r, TODAY, RULES) === null;

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generatePopulation } from '../../electron/seed/population';
-import { chinaDate } from '../../shared/calendar/dates';
-import { ConsolePage, expect, startConsole, stopConsole, test } from './fixtures';
+import { clockFrom } from '../support/clock';
+import { E2E_NOW, dayOf, ConsolePage, expect, startConsole, stopConsole, test } from './fixtures';
 
 // Air-gapped sync through the screens: the reference platform (tools/central.ts, run as IT staff
 // would run it) makes the trust file and the bundles; the office is provisioned, imports and
@@ -19,9 +19,12 @@ const SUBJECTS = 300;
 const ADMIN_PASSWORD = 'window-chief-2026';
 const CLERK_PASSWORD = 'counter-clerk-7';
 
-/** Runs the reference platform's command line against its own data directory. */
+/** The platform's clock: the suite's instant, running from when this spec loaded (a little before its office's). */
+const platformNow = clockFrom(E2E_NOW);
+
+/** Runs the reference platform's command line against its own data directory, at the platform's time. */
 function central(dir: string, ...args: string[]): string {
-  return execFileSync(process.execPath, ['--import', 'tsx', join(root, 'tools', 'central.ts'), ...args, '--data-dir', dir], { cwd: root, encoding: 'utf8' });
+  return execFileSync(process.execPath, ['--import', 'tsx', join(root, 'tools', 'central.ts'), ...args, '--data-dir', dir, '--now', platformNow().toISOString()], { cwd: root, encoding: 'utf8' });
 }
 
 /**
@@ -159,7 +162,7 @@ test('provision a fresh office, import the platform snapshot, refuse a tampered 
     await page.getByTestId('language').click();
 
     // The platform enrolls the office and publishes a snapshot; a copy is tampered with.
-    const today = chinaDate(new Date());
+    const today = dayOf(E2E_NOW);
     central(platform, 'enroll', requestPath);
     central(platform, 'generate', '--subjects', String(SUBJECTS), '--seed', SEED, '--today', today);
     const snapshot = join(work, `update-${OFFICE}-1.cdbundle`);

@@ -44,7 +44,7 @@ export async function openTestCore(opts: { now?: string } = {}): Promise<TestCor
   process.env.CREDITDESK_QUIET = '1';
   const dir = mkdtempSync(join(tmpdir(), 'creditdesk-test-'));
   const clock = { now: new Date(opts.now ?? '2026-11-20T02:00:00Z') };
-  const core = await openCore({ dataDir: dir, now: () => clock.now, unlock: TEST_UNLOCK });
+  const core = await openCore({ dataDir: dir, now: () => clock.now, unlock: TEST_UNLOCK, repeatMaintenance: false });
   // The start-up jobs (overdue sweep, upload expiry) write; a test's before/after comparison starts once they are done.
   await core.startupJobs;
   const call = async <M extends MethodName>(method: M, input: InputOf<M>, token?: string) => {

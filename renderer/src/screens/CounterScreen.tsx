@@ -18,6 +18,7 @@ import { ReportPanel } from '../components/report/ReportPanel';
 import { StatementForm } from '../components/report/StatementForm';
 import { useSession } from '../state/session';
 import { forgetVisit, recallVisit, rememberVisit } from '../state/visitStorage';
+import { officeNow } from '../state/officeClock';
 import { useLocale } from '../i18n';
 import classes from './CounterScreen.module.css';
 
@@ -100,7 +101,7 @@ export function CounterScreen() {
 
   const request: Request = { idNumber, name, purposeCode, purposeText, applicantKind, agent: applicantKind === 'agent' ? agent : null };
   const requestKey = keyOf(request);
-  const idCheck = idNumber.trim() ? checkIdNumberPartial(idNumber, new Date()) : null;
+  const idCheck = idNumber.trim() ? checkIdNumberPartial(idNumber, officeNow()) : null;
   const idError = idCheck && !idCheck.ok ? idReasonMessage(idCheck.code, locale) : null;
   const idComplete = Boolean(idCheck?.ok && idCheck.complete);
   const idHint =

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import chineseDays from 'chinese-days';
 import { BUILTIN_COVERAGE, builtinCalendarDays, builtinWorkingCalendar } from '../../../shared/calendar/builtinCalendar';
@@ -17,9 +18,19 @@ const cal = builtinWorkingCalendar();
 
 describe('built-in official calendar (chinese-days)', () => {
   it('agrees with chinese-days on every day of 2025 and 2026', () => {
-    for (let d = '2025-01-01'; d <= '2026-12-31'; d = addCalendarDays(d, 1)) {
-      assert.equal(isWorkingDay(cal, d), chineseDays.isWorkday(d), d);
-    }
+    // The package's functions read a date in the machine's zone (in Los Angeles they call Saturday
+    // 2025-01-04 a working day, and setting TZ in-process does not undo what they cached). As an
+    // oracle they are asked in a child process in China's zone, whatever zone the suite runs in.
+    // Our calendar reads the package's data file and needs no zone.
+    const days: string[] = [];
+    for (let d = '2025-01-01'; d <= '2026-12-31'; d = addCalendarDays(d, 1)) days.push(d);
+    const oracle = spawnSync(process.execPath, ['--input-type=module', '-e', `import cd from 'chinese-days'; console.log(JSON.stringify(${JSON.stringify(days)}.map((d) => cd.isWorkday(d))))`], {
+      env: { ...process.env, TZ: 'Asia/Shanghai' },
+      encoding: 'utf8',
+    });
+    assert.equal(oracle.status, 0, oracle.stderr);
+    const workdays = JSON.parse(oracle.stdout) as boolean[];
+    days.forEach((d, i) => assert.equal(isWorkingDay(cal, d), workdays[i], d));
   });
 
   it('knows the National Day 2025 arrangement: Oct 1–8 off, Sun Sep 28 and Sat Oct 11 worked', () => {
