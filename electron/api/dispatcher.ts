@@ -5,6 +5,7 @@ import { resolveSession } from '../services/authService';
 import type { Caller, CoreContext } from '../services/context';
 import { handlers, type HandlerCall } from './handlers';
 import { validationError } from './validationError';
+import { refuseMalformedText } from './wellFormedText';
 
 export interface Transport {
   /** The session token the renderer holds, if any. */
@@ -24,6 +25,7 @@ export function createDispatcher(ctx: CoreContext): Dispatch {
       if (!isMethodName(method)) throw new AppError('METHOD_UNKNOWN', `There is no API method "${method.slice(0, 60)}".`);
       // Who may call comes before what they sent: a refused caller learns nothing about the schema.
       const caller = await authorise(ctx, method, transport.token);
+      refuseMalformedText(rawInput);
       const parsed = contract[method].input.safeParse(rawInput ?? {});
       if (!parsed.success) throw validationError(parsed.error);
       const call = { ctx, input: parsed.data, caller, token: transport.token } as HandlerCall<MethodName>;

@@ -56,16 +56,23 @@ async function extendsEarlier(tx: Queryable, dataDir: string, head: { seq: numbe
   return true;
 }
 
-/** Inside the caller's transaction: signs the current head. Returns null for an empty chain. */
-export async function writeAuditCheckpointIn(tx: Queryable, ctx: CheckpointCtx): Promise<AuditCheckpoint | null> {
+/**
+ * Inside the caller's transaction: signs the current head. Returns null for an empty chain, and
+ * for a chain that does not extend what was signed before (nothing is signed or written then, so
+ * the head file keeps the newer head and `audit verify` keeps reporting the cut until an
+ * administrator acknowledges it: acknowledgeAuditBreak). The check runs before the "nothing new"
+ * shortcut too: a chain cut back exactly to the database's last checkpoint equals that checkpoint,
+ * and returning it would have let the caller write it over the newer head file.
+ */
+export async function writeAuditCheckpointIn(tx: Queryable, ctx: CheckpointCtx, opts: { rebase?: boolean } = {}): Promise<AuditCheckpoint | null> {
   const head = await auditHead(tx);
   if (!head) return null;
   const last = await lastCheckpoint(tx);
-  if (last && last.head_seq === head.seq && last.head_hash === head.hash) return last;
-  if (!(await extendsEarlier(tx, ctx.dataDir, head, last))) {
+  if (!opts.rebase && !(await extendsEarlier(tx, ctx.dataDir, head, last))) {
     console.error('CreditDesk: the audit chain does not extend its last signed checkpoint; no new checkpoint is signed. Run `creditdesk audit verify`.');
     return null;
   }
+  if (last && last.head_seq === head.seq && last.head_hash === head.hash) return last;
   const key = officeSigningKey(ctx);
   const c: AuditCheckpoint = {
     at: ctx.now().toISOString(),
@@ -85,8 +92,12 @@ export async function writeAuditCheckpointIn(tx: Queryable, ctx: CheckpointCtx):
 /** Its own transaction, then the head file beside the database (on close, backup, on demand). */
 export async function writeAuditCheckpoint(ctx: CheckpointCtx & Pick<CoreContext, 'db'>): Promise<AuditCheckpoint | null> {
   const c = await ctx.db.transaction((tx) => writeAuditCheckpointIn(tx, ctx));
-  if (c) writeOwnerOnlyFile(join(ctx.dataDir, AUDIT_HEAD_FILE), `${JSON.stringify(c)}\n`);
+  if (c) writeAuditHeadFile(ctx.dataDir, c);
   return c;
+}
+
+export function writeAuditHeadFile(dataDir: string, c: AuditCheckpoint): void {
+  writeOwnerOnlyFile(join(dataDir, AUDIT_HEAD_FILE), `${JSON.stringify(c)}\n`);
 }
 
 /** The head file's checkpoint, or null when there is none (a malformed one is reported by verify). */

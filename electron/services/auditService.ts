@@ -1,5 +1,5 @@
 import type { AuditVerifyResult } from '../../shared/contract';
-import { MIGRATIONS } from '../db/migrations';
+import { canonicalSql, referenceTriggers } from '../db/referenceSchema';
 import {
   appendAudit,
   auditEventAt,
@@ -17,7 +17,7 @@ import {
   type ChainedTable,
 } from '../store/auditStore';
 import type { Queryable } from '../db/database';
-import { chainedRowHash, checkpointSignatureValid, CHECKPOINT_EVERY, readAuditHeadFile, writeAuditCheckpointIn, type AuditCheckpoint } from './auditCheckpoint';
+import { chainedRowHash, checkpointSignatureValid, CHECKPOINT_EVERY, readAuditHeadFile, writeAuditCheckpointIn, writeAuditHeadFile, type AuditCheckpoint } from './auditCheckpoint';
 import type { Caller, CoreContext } from './context';
 import { officeSigningKey } from './officeKeyService';
 
@@ -44,21 +44,10 @@ export function audit(ctx: CoreContext, caller: Pick<Caller, 'accountId' | 'user
   return ctx.db.transaction((tx) => auditIn(tx, ctx, caller, e));
 }
 
-/** Append-only guards the migrations create (and do not drop later): the one list to check against. */
-export function expectedTriggers(): string[] {
-  const names = new Set<string>();
-  for (const m of MIGRATIONS) {
-    // Only the guards (a body that aborts); other triggers, such as the dashboard tallies, guard nothing.
-    for (const [, name, body] of m.sql.matchAll(/CREATE\s+TRIGGER\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+)([\s\S]*?)\bEND\s*;/gi)) {
-      if (/RAISE\s*\(\s*ABORT/i.test(body!)) names.add(name!);
-    }
-    for (const [, name] of m.sql.matchAll(/DROP\s+TRIGGER\s+(?:IF\s+EXISTS\s+)?(\w+)/gi)) names.delete(name!);
-  }
-  return [...names].sort();
-}
-
 type Problem = { seq: number | null; reason: string };
 const MAX_PER_KIND = 20;
+const ACKNOWLEDGED = 'audit.break_acknowledged';
+const MAX_BROKEN_LINKS = 100;
 
 async function checkRows(db: Queryable, table: ChainedTable, problems: Problem[]): Promise<void> {
   // Both sides come in id order (events are appended in the inserting transaction), so one merge
@@ -114,23 +103,21 @@ export async function verifyAuditChain(ctx: Pick<CoreContext, 'db' | 'keys' | 'd
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
   let checked = 0;
+  let broken = 0;
+  // Every broken link is reported, not only the first: one bad event (say, text that cannot be
+  // stored as it was hashed) must not hide a later edit. After a break the walk goes on from the
+  // event as it stands, so each later link is judged on its own.
   for await (const row of iterateAudit(db)) {
-    const broken =
-      row.seq !== expectedSeq
-        ? { seq: expectedSeq, reason: `event ${expectedSeq} is missing` }
-        : row.prev_hash !== prev
-          ? { seq: row.seq, reason: 'previous-hash link does not match' }
-          : auditHash(ctx.keys.audit, prev, row) !== row.hash
-            ? { seq: row.seq, reason: "content does not match its MAC (altered, or re-chained without the office's key)" }
-            : null;
-    if (broken) {
-      problems.push(broken);
-      break;
-    }
+    const found: Problem[] = [];
+    if (row.seq !== expectedSeq) found.push({ seq: expectedSeq, reason: row.seq > expectedSeq ? `events ${expectedSeq}–${row.seq - 1} are missing` : `event ${row.seq} appears out of order` });
+    else if (row.prev_hash !== prev) found.push({ seq: row.seq, reason: 'previous-hash link does not match' });
+    if (auditHash(ctx.keys.audit, row.prev_hash, row) !== row.hash) found.push({ seq: row.seq, reason: "content does not match its MAC (altered, or re-chained without the office's key)" });
+    if (found.length === 0) checked += 1;
+    for (const p of found) if (broken++ < MAX_BROKEN_LINKS) problems.push(p);
     prev = row.hash;
-    expectedSeq += 1;
-    checked += 1;
+    expectedSeq = row.seq + 1;
   }
+  if (broken > MAX_BROKEN_LINKS) problems.push({ seq: null, reason: `${broken - MAX_BROKEN_LINKS} more broken links are not listed` });
   // Against the newest event present, not the last good one: a broken link is not a cut-off tail.
   const headSeq = (await auditHead(db))?.seq ?? 0;
   const checkpoints: AuditCheckpoint[] = await listCheckpoints(db);
@@ -145,17 +132,56 @@ export async function verifyAuditChain(ctx: Pick<CoreContext, 'db' | 'keys' | 'd
   if (newest) await checkCheckpoint(db, newest, 'database', publicKeyPem, headSeq, problems);
   await checkRows(db, 'visit', problems);
   await checkRows(db, 'query_log', problems);
-  const present = new Map((await schemaTriggers(db)).map((t) => [t.name, t.sql]));
-  for (const name of expectedTriggers()) {
-    if (!/RAISE\s*\(\s*ABORT/i.test(present.get(name) ?? '')) problems.push({ seq: null, reason: `the append-only trigger ${name} was dropped or changed` });
+  const present = new Map((await schemaTriggers(db)).map((t) => [t.name, canonicalSql(t.sql)]));
+  const expected = await referenceTriggers();
+  for (const [name, sql] of expected) {
+    const now = present.get(name);
+    if (now === undefined) problems.push({ seq: null, reason: `the trigger ${name} was dropped` });
+    else if (now !== sql) problems.push({ seq: null, reason: `the trigger ${name} was changed: it is not the statement the migrations created` });
   }
-  const first = problems[0];
+  for (const name of present.keys()) if (!expected.has(name)) problems.push({ seq: null, reason: `the trigger ${name} was added underneath the console` });
+  // What an administrator acknowledged stays listed, but no longer fails the check. Only an
+  // acknowledgement whose own event checks out counts: a forged one breaks its link.
+  const brokenSeqs = new Set(problems.map((p) => p.seq).filter((q): q is number => q !== null));
+  const acknowledgedBy = new Map<string, number>();
+  for await (const ev of iterateAuditAction(db, ACKNOWLEDGED)) {
+    if (brokenSeqs.has(ev.seq)) continue;
+    for (const reason of (JSON.parse(ev.detail) as { problems?: string[] }).problems ?? []) acknowledgedBy.set(reason, ev.seq);
+  }
+  const acknowledged = problems.filter((p) => acknowledgedBy.has(p.reason)).map((p) => ({ ...p, acknowledgedBy: acknowledgedBy.get(p.reason)! }));
+  const open = problems.filter((p) => !acknowledgedBy.has(p.reason));
+  const first = open[0];
   const lastCp = [newest, file !== 'malformed' ? file : null].filter((c): c is AuditCheckpoint => Boolean(c)).sort((a, b) => b.head_seq - a.head_seq)[0];
   return {
-    ok: problems.length === 0,
+    ok: open.length === 0,
     checked,
     firstBroken: first ? { seq: first.seq ?? 0, reason: first.reason } : null,
-    problems,
+    problems: open,
+    acknowledged,
     checkpoint: lastCp ? { headSeq: lastCp.head_seq, at: lastCp.at } : null,
   };
+}
+
+/**
+ * An administrator's answer to what `audit verify` reported: recorded in the chain with the reason
+ * and every finding, then the current head is signed and written as the head file, so that later
+ * checks measure from here. Until this is done every verify reports the break again (nothing else
+ * signs a head that does not extend the last one). The acknowledged findings stay listed by verify
+ * as acknowledged (they are evidence); anything found later fails the check as before. Returns
+ * null, and writes nothing, when the chain is intact.
+ */
+export async function acknowledgeAuditBreak(
+  ctx: CoreContext,
+  by: Pick<Caller, 'accountId' | 'username'> | null,
+  reason: string,
+): Promise<{ problems: string[]; checkpoint: AuditCheckpoint } | null> {
+  const found = await verifyAuditChain(ctx);
+  if (found.ok) return null;
+  const problems = (found.problems ?? []).map((p) => p.reason);
+  const checkpoint = await ctx.db.transaction(async (tx) => {
+    await auditIn(tx, ctx, by, { action: ACKNOWLEDGED, target: null, detail: { reason, problems, previousCheckpoint: found.checkpoint } });
+    return writeAuditCheckpointIn(tx, ctx, { rebase: true });
+  });
+  writeAuditHeadFile(ctx.dataDir, checkpoint!);
+  return { problems, checkpoint: checkpoint! };
 }

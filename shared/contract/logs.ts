@@ -38,6 +38,8 @@ export interface AuditVerifyResult {
   problems?: { seq: number | null; reason: string }[];
   /** The newest signed checkpoint the verification compared against. */
   checkpoint?: { headSeq: number; at: string } | null;
+  /** Findings an administrator acknowledged (audit.break_acknowledged, with its event): still listed, no longer failing. */
+  acknowledged?: { seq: number | null; reason: string; acknowledgedBy: number }[];
 }
 
 export interface Page<T> {

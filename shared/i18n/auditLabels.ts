@@ -55,6 +55,7 @@ const ACTIONS: Record<string, Label> = {
   'sync.export_rewritten': { zh: '重新导出数据包', en: 'Exported a bundle again' },
   'dashboard.exported': { zh: '导出工作概览', en: 'Exported the dashboard' },
   'audit.exported': { zh: '导出审计日志', en: 'Exported the audit log' },
+  'audit.break_acknowledged': { zh: '确认审计日志异常并重新签署', en: 'Acknowledged an audit-log break and signed the head again' },
   'querylog.exported': { zh: '导出查询登记', en: 'Exported the query register' },
 };
 

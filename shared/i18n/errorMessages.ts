@@ -113,6 +113,7 @@ const FIELD_REASONS: Record<string, { zh: string; en: string }> = {
   invalid_value: { zh: '请从给出的选项中选择。', en: 'Choose one of the options offered.' },
   invalid_type: { zh: '此项为必填项，或填写的类型不对。', en: 'This field is required or has the wrong kind of value.' },
   END_BEFORE_START: { zh: '截止日期不能早于起始日期。', en: 'The end date cannot be before the start date.' },
+  malformed_text: { zh: '含有无法识别的字符（不成对的代理码元），请删除后重新输入。', en: 'Contains a character that is not valid text (an unpaired surrogate); delete it and type the text again.' },
   other: { zh: '填写的内容不符合要求。', en: 'This value is not accepted.' },
 };
 

@@ -42,7 +42,7 @@ test('an office upgraded with its history gets tallies equal to its rows; later 
   const db = await Database.open(join(dir, 'x.sqlite'));
   try {
     await migrate(db, MIGRATIONS.filter((m) => m.version < 21));
-    const now = new Date().toISOString();
+    const now = '2026-02-28T02:00:00.000Z';
     for (const name of ['a', 'b']) await db.run("INSERT INTO account (username, display_name, role, password_hash, created_at) VALUES (?, ?, 'clerk', '!', ?)", [name, name, now]);
     // 15:59Z is 23:59 in China on the 1st; 16:00Z is already the 2nd.
     await work(db, 1, '2026-03-01T15:59:59.999Z', { copies: 2 });

@@ -3,6 +3,8 @@ import { IconCalendar } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { chinaDate } from '../../../../shared/calendar/dates';
+import { officeNow } from '../../state/officeClock';
 
 /**
  * A calendar date as the contract carries it (YYYY-MM-DD), typed or picked from a calendar in the
@@ -34,6 +36,8 @@ export function DateField({
       onChange={(v) => onChange(v ?? '')}
       valueFormat="YYYY-MM-DD"
       placeholder={t('form.datePlaceholder')}
+      // An empty field opens on the office's month, not the month of the machine the page runs on.
+      defaultDate={chinaDate(officeNow())}
       clearable
       // Days are named by their ISO date: unambiguous for screen readers and for tests alike.
       getDayAriaLabel={(d) => dayjs(d).format('YYYY-MM-DD')}
