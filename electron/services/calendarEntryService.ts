@@ -2,7 +2,6 @@ import { mergeCalendar } from '../../shared/calendar/mergeCalendar';
 import { WorkingCalendar, type CalendarCoverage, type CalendarDay } from '../../shared/calendar/workingCalendar';
 import { isIsoDate, isWeekend, toDayNumber } from '../../shared/calendar/dates';
 import { AppError } from '../../shared/errors';
-import { repairProcessingDeadline } from '../../shared/rules/deadlines';
 import { readCalendar, writeCalendar } from '../store/calendarStore';
 import {
   calendarEntry,
@@ -19,6 +18,7 @@ import { today } from './caseCommon';
 import { sweepOverdue } from './caseQueueService';
 import type { Caller, CoreContext } from './context';
 import { deadlinePatch } from './objectionService';
+import { repairDuePatch } from './repairService';
 import { activeProfile, profileById } from './profileService';
 
 // The State Council publishes next year's holiday arrangement each autumn (usually November). Until
@@ -37,6 +37,8 @@ export interface CalendarStatus {
   /** Next year's arrangement is not loaded and today is on or after 1 November. */
   nextYearMissing: boolean;
   nextYear: number;
+  /** The current year when missing at all, and the next one from 1 November. */
+  missingYears: number[];
   /** Shown to administrators and managers only: they are the ones who can act. */
   warn: boolean;
   pending: { id: number; year: number; days: CalendarDay[]; notice: string; proposer: string; proposedAt: string; mine: boolean }[];
@@ -48,12 +50,16 @@ export async function calendarStatus(ctx: CoreContext, caller: Caller): Promise<
   const nextYear = Number(day.slice(0, 4)) + 1;
   const afterWarnDate = Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10)) >= WARN_FROM.month * 100 + WARN_FROM.day;
   const nextYearMissing = afterWarnDate && calendar.coverage.toYear < nextYear;
+  // Once the year has turned without its arrangement, the current year is what is missing (its
+  // deadlines are provisional right now): warned about whatever the date.
+  const missingYears = [...(calendar.coverage.toYear < nextYear - 1 ? [nextYear - 1] : []), ...(nextYearMissing ? [nextYear] : [])];
   return {
     coverage: calendar.coverage,
     years: await calendarYearSources(ctx.db),
     nextYearMissing,
     nextYear,
-    warn: nextYearMissing && (caller.role === 'admin' || caller.role === 'manager'),
+    missingYears,
+    warn: missingYears.length > 0 && (caller.role === 'admin' || caller.role === 'manager'),
     pending: (await pendingCalendarEntries(ctx.db)).map((e) => ({
       id: e.id,
       year: e.year,
@@ -143,30 +149,33 @@ export async function confirmCalendarYear(ctx: CoreContext, caller: Caller, inpu
 
 /**
  * After any change of the stored calendar (a bundle, a confirmed manual year): drop the cached
- * calendar, recompute the deadlines of every open case, then run the overdue sweep so a case that
- * is now late is escalated at once.
+ * calendar, recount the deadlines of every open case (a provisional date becomes final, or moves
+ * with the year's 调休), audit every due date that changed so the manager can list them, then
+ * run the overdue sweep so a case that is now late is escalated at once.
  */
-export async function calendarChanged(ctx: CoreContext): Promise<{ recomputed: number }> {
+export async function calendarChanged(ctx: CoreContext): Promise<{ recomputed: number; changed: number }> {
   forgetCalendar(ctx);
   const calendar = await officeCalendar(ctx);
   const fallback = await activeProfile(ctx);
   let recomputed = 0;
+  let changed = 0;
   await ctx.db.transaction(async (tx) => {
+    const recounted = async (kind: 'objection' | 'repair', row: ObjectionRow | RepairRow, patch: { due_on: string | null }) => {
+      await updateCase(tx, kind, row.id, patch);
+      recomputed += 1;
+      if (patch.due_on === row.due_on) return;
+      changed += 1;
+      await auditIn(tx, ctx, null, { action: `${kind}.recounted`, target: row.case_no, detail: { from: row.due_on, to: patch.due_on, arrangedThrough: calendar.coverage.toYear } });
+    };
     for (const id of await openCaseIds(tx, 'objection')) {
       const row = await caseRow<ObjectionRow>(tx, 'objection', id);
-      if (!row) continue;
-      await updateCase(tx, 'objection', id, await deadlinePatch(ctx, row));
-      recomputed += 1;
+      if (row) await recounted('objection', row, (await deadlinePatch(ctx, row)) as { due_on: string | null });
     }
     for (const id of await openCaseIds(tx, 'repair')) {
       const row = await caseRow<RepairRow>(tx, 'repair', id);
-      if (!row) continue;
-      const profile = (await profileById(ctx, row.profile_id)) ?? fallback;
-      const due = repairProcessingDeadline(row.received_on, profile, calendar);
-      await updateCase(tx, 'repair', id, { due_on: due.ok ? due.value : null, calendar_gap: due.ok ? null : (due.date ?? row.received_on) });
-      recomputed += 1;
+      if (row) await recounted('repair', row, repairDuePatch(row.received_on, (await profileById(ctx, row.profile_id)) ?? fallback, calendar));
     }
   });
   await sweepOverdue(ctx);
-  return { recomputed };
+  return { recomputed, changed };
 }

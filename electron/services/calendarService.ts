@@ -23,7 +23,9 @@ export async function officeCalendar(ctx: CoreContext): Promise<WorkingCalendar>
     });
     table = seed;
   }
-  const calendar = new WorkingCalendar(table.days, table.coverage);
+  // Years after the loaded ones are counted provisionally (weekends and statutory holidays), so
+  // that no deadline goes blank at the turn of the year; each such date says so where it is shown.
+  const calendar = new WorkingCalendar(table.days, table.coverage, { provisional: true });
   cache.set(ctx.db, calendar);
   return calendar;
 }

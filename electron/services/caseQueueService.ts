@@ -151,6 +151,7 @@ export async function listQueue(ctx: CoreContext, input: QueueInput, caller: Cal
       providerUnit: r.provider_unit,
       receivedOn: r.received_on,
       dueOn: r.due_on,
+      dueProvisional: r.due_on !== null && calendar.isProvisional(r.due_on),
       calendarGap: r.calendar_gap,
       assigneeId: r.assignee_id,
       assignee: r.assignee,

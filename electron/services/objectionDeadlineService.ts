@@ -37,14 +37,13 @@ export function objectionDeadlineView(c: DeadlineInput, profile: RuleProfile, ca
   const o = own.value;
   const p = provider.value;
   const chosen = c.route === 'own' ? o : c.route === 'provider' ? p : null;
-  // Each deadline beyond the loaded calendar is pending on its own; the others are shown.
+  // Each deadline is counted on its own: one in a year without its arrangement is provisional
+  // (and says so), one that cannot be counted at all is pending; the others are final.
   const pending = new Set<PendingDeadlineName>();
   const gaps: string[] = [];
   const from = (d: ObjectionDeadlines, name: PendingDeadline) => {
-    if (d.pending.includes(name)) {
-      pending.add(name === 'latestExtendedDecideBy' ? 'latestExtendedBy' : name);
-      if (d.calendarGap) gaps.push(d.calendarGap);
-    }
+    if (d.pending.includes(name)) pending.add(name === 'latestExtendedDecideBy' ? 'latestExtendedBy' : name);
+    if ((d.pending.includes(name) || d.provisional.includes(name)) && d.calendarGap) gaps.push(d.calendarGap);
   };
   from(o, 'annotateBy');
   if (c.route !== 'own') from(p, 'forwardBy');
@@ -69,6 +68,7 @@ export function objectionDeadlineView(c: DeadlineInput, profile: RuleProfile, ca
     latestExtendedBy: (chosen ?? o).latestExtendedDecideBy,
     dueOn,
     calendarGap,
+    arrangedThrough: calendar.coverage.toYear,
     pending: [...pending],
   };
 }

@@ -39,6 +39,7 @@ import { receiptsOfCase } from '../store/receiptStore';
 import { auditIn } from './auditService';
 import { recordTransition } from './caseTransitions';
 import { officeCalendar } from './calendarService';
+import { deadlineText } from '../../shared/cases/provisionalDeadline';
 import { illegal, issueReceipt, today, visitForIntake } from './caseCommon';
 import type { Caller, CoreContext } from './context';
 import { daysLate, objectionDeadlineView } from './objectionDeadlineService';
@@ -131,7 +132,7 @@ export async function intakeObjection(ctx: CoreContext, caller: Caller, input: O
   await checkCaseQuota(ctx.db, await attachmentBytes(ctx.db, [...new Set(hashes)]));
   const profile = await activeProfile(ctx);
   // Loads (and on first use seeds) the calendar before the transaction takes the write lock.
-  await officeCalendar(ctx);
+  const calendar = await officeCalendar(ctx);
   const receivedOn = today(ctx);
   const at = ctx.now().toISOString();
   const subject = (await ctx.db.get<{ id_number: string; name: string }>('SELECT id_number, name FROM subject WHERE id = ?', [visit.subject_id]))!;
@@ -211,7 +212,7 @@ export async function intakeObjection(ctx: CoreContext, caller: Caller, input: O
         ['附件', files.length === 0 ? '无' : files.map((f) => f.fileName).join('、')],
       ],
       items: { heading: '异议涉及的信用信息', lines: records.map((r) => `${r.title}（${r.documentNo}，${r.providerUnit}）`) },
-      dueDates: deadlineRows(fresh, profile),
+      dueDates: deadlineRows(fresh, profile, calendar.coverage.toYear),
       notes: [
         '异议处理期间，相关信息在信用报告中加注异议标注。',
         `适用规则：${profileDisplayName(profile, 'zh')}（${profile.objection.dayKind === 'working' ? '按工作日计算' : '按自然日计算'}）。`,
@@ -221,12 +222,18 @@ export async function intakeObjection(ctx: CoreContext, caller: Caller, input: O
   });
 }
 
-function deadlineRows(row: ObjectionRow, profile: RuleProfile): [string, string][] {
-  if (row.calendar_gap) return [['处理时限', `待定：${row.calendar_gap.slice(0, 4)} 年法定节假日安排尚未载入`]];
+/**
+ * The receipt's deadlines, each printed as counted: a date in a year whose arrangement is not yet
+ * loaded says it is provisional, the others are final. "待定" only where not even a provisional
+ * count was possible (a year past the lunar tables), which no case received today can reach.
+ */
+function deadlineRows(row: ObjectionRow, profile: RuleProfile, arrangedThrough: number): [string, string][] {
   const rows: [string, string][] = [];
-  if (row.forward_by) rows.push(['转送提供单位时限', row.forward_by]);
-  if (row.decide_by) rows.push(['异议处理时限', row.decide_by]);
-  if (row.latest_extended_by && profile.objection.extension) rows.push(['经批准延长后最迟', row.latest_extended_by]);
+  const add = (label: string, date: string | null) => date && rows.push([label, deadlineText(date, arrangedThrough, 'zh')]);
+  add('转送提供单位时限', row.forward_by);
+  add('异议处理时限', row.decide_by);
+  if (profile.objection.extension) add('经批准延长后最迟', row.latest_extended_by);
+  if (rows.length === 0 && row.calendar_gap) rows.push(['处理时限', `待定：${row.calendar_gap.slice(0, 4)} 年法定节假日尚无法计算`]);
   return rows;
 }
 
@@ -469,6 +476,7 @@ export async function getObjection(ctx: CoreContext, id: number): Promise<Object
       latestExtendedBy: row.latest_extended_by,
       dueOn: row.due_on,
       calendarGap: row.calendar_gap,
+      arrangedThrough: (await officeCalendar(ctx)).coverage.toYear,
       pending: row.calendar_gap ? ((await deadlineViewOf(ctx, row)).pending ?? []) : [],
     },
     extendedTotalDays: row.extended_total_days,

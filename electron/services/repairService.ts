@@ -14,6 +14,8 @@ import { enqueueOutbox } from '../store/outboxStore';
 import { receiptsOfCase } from '../store/receiptStore';
 import { recordTransition } from './caseTransitions';
 import { officeCalendar } from './calendarService';
+import type { WorkingCalendar } from '../../shared/calendar/workingCalendar';
+import { deadlineText } from '../../shared/cases/provisionalDeadline';
 import { illegal, issueReceipt, today, visitForIntake } from './caseCommon';
 import type { Caller, CoreContext } from './context';
 import { daysLate } from './objectionDeadlineService';
@@ -110,8 +112,7 @@ export async function intakeRepair(ctx: CoreContext, caller: Caller, input: { vi
       is_open: 1,
       received_on: day,
       received_at: at,
-      due_on: due.ok ? due.value : null,
-      calendar_gap: due.ok ? null : (due.date ?? day),
+      ...repairDuePatch(day, profile, calendar),
       assignee_id: null,
       escalated_at: null,
       outcome_reason: null,
@@ -137,7 +138,7 @@ export async function intakeRepair(ctx: CoreContext, caller: Caller, input: { vi
         ['受理日期', day],
       ],
       items: { heading: '申请材料', lines: EVIDENCE_ZH(input.evidence) },
-      dueDates: due.ok ? [['办理时限', due.value]] : [['办理时限', `待定：${(due.date ?? '').slice(0, 4)} 年法定节假日安排尚未载入`]],
+      dueDates: due.ok ? [['办理时限', deadlineText(due.value, calendar.coverage.toYear, 'zh')]] : [['办理时限', `待定：${(due.date ?? '').slice(0, 4)} 年法定节假日尚无法计算`]],
       notes: ['依据《信用修复管理办法》（2025年），修复申请由作出认定的单位办理。', `适用规则：${profileDisplayName(profile, 'zh')}。`],
     });
     return { kind: 'repair', id, caseNo, state: 'accepted', receipt };
@@ -212,6 +213,17 @@ export async function actOnRepair(ctx: CoreContext, caller: Caller, a: RepairAct
   return getRepair(ctx, a.id);
 }
 
+/**
+ * The stored deadline of a repair counted from its acceptance: the due date (provisional when its
+ * year has no loaded arrangement, with calendar_gap naming it), or, where not even a provisional
+ * count is possible, no date and the first day that could not be counted.
+ */
+export function repairDuePatch(receivedOn: string, profile: RuleProfile, calendar: WorkingCalendar): { due_on: string | null; calendar_gap: string | null } {
+  const due = repairProcessingDeadline(receivedOn, profile, calendar);
+  if (!due.ok) return { due_on: null, calendar_gap: due.date ?? receivedOn };
+  return { due_on: due.value, calendar_gap: calendar.isProvisional(due.value) ? due.value : null };
+}
+
 export async function getRepair(ctx: CoreContext, id: number): Promise<RepairCase> {
   const row = await caseRow<RepairRow>(ctx.db, 'repair', id);
   if (!row) throw new AppError('NOT_FOUND', `There is no repair application ${id}.`, { id });
@@ -219,6 +231,7 @@ export async function getRepair(ctx: CoreContext, id: number): Promise<RepairCas
   const overdue = row.is_open === 1 && row.due_on !== null && row.due_on < day;
   const [now] = await recordsByIds(ctx.db, [row.record_id]);
   const profile = (await profileById(ctx, row.profile_id)) ?? (await activeProfile(ctx));
+  const calendar = await officeCalendar(ctx);
   return {
     kind: 'repair',
     id: row.id,
@@ -235,11 +248,12 @@ export async function getRepair(ctx: CoreContext, id: number): Promise<RepairCas
     receivedAt: row.received_at,
     dueOn: row.due_on,
     calendarGap: row.calendar_gap,
+    arrangedThrough: calendar.coverage.toYear,
     assigneeId: row.assignee_id,
     assignee: await accountName(ctx.db, row.assignee_id),
     escalatedAt: row.escalated_at,
     overdue,
-    daysLate: overdue ? daysLate(row.due_on, day, 'working', await officeCalendar(ctx)) : 0,
+    daysLate: overdue ? daysLate(row.due_on, day, 'working', calendar) : 0,
     outcomeReason: row.outcome_reason,
     decidedAt: row.decided_at,
     closedAt: row.closed_at,

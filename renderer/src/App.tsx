@@ -14,6 +14,7 @@ import { FirstRunScreen } from './screens/FirstRunScreen';
 import { LockScreen } from './screens/LockScreen';
 import { LoginScreen } from './screens/LoginScreen';
 import { DEFAULT_NAV_ICON, SCREENS } from './screens/registry';
+import { CalendarWarning } from './components/cases/CalendarWarning';
 import { followOfficeTime } from './state/officeClock';
 import { officeLabel } from './state/officeLabel';
 import { forgetVisit } from './state/visitStorage';
@@ -159,6 +160,7 @@ export function App() {
                 : t('app.noBackup')}
             </Alert>
           )}
+          {(session.account.role === 'admin' || session.account.role === 'manager') && <CalendarWarning />}
           {Active ? <Active /> : null}
         </AppShell.Main>
         <Modal opened={changingPassword} onClose={() => setChangingPassword(false)} title={t('password.change')}>

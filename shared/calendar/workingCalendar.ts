@@ -1,4 +1,5 @@
 import { fromDayNumber, isWeekend, parseIsoDate, toDayNumber, yearOf } from './dates';
+import { STATUTORY_RULES_FROM, STATUTORY_RULES_TO, statutoryHolidays } from './statutoryHolidays';
 
 // The official calendar is published by the State Council General Office each year (usually in
 // November for the next year), so no code can know it in advance. It is therefore data: a table
@@ -32,15 +33,27 @@ export class CalendarNotCoveredError extends Error {
   }
 }
 
+export interface WorkingCalendarOptions {
+  /**
+   * Count the years after the covered ones on weekends and their statutory holidays alone, as a
+   * provisional calendar (domain-rules.md: a deadline is never left blank). Without it such a day
+   * throws CalendarNotCoveredError.
+   */
+  provisional?: boolean;
+}
+
 export class WorkingCalendar {
   private readonly exceptions = new Map<number, CalendarDay>();
   private readonly firstDay: number;
   private readonly lastDay: number;
+  /** Statutory holidays of the provisional years, by year, computed when first needed. */
+  private readonly provisionalHolidays = new Map<number, Set<number>>();
 
   /** Throws RangeError on a malformed table: a bad date, a date outside coverage, a conflict. */
   constructor(
     days: readonly CalendarDay[],
     readonly coverage: CalendarCoverage,
+    private readonly options: WorkingCalendarOptions = {},
   ) {
     const { fromYear, toYear } = coverage;
     if (!Number.isInteger(fromYear) || !Number.isInteger(toYear) || fromYear > toYear) {
@@ -69,6 +82,24 @@ export class WorkingCalendar {
     return year >= this.coverage.fromYear && year <= this.coverage.toYear;
   }
 
+  /** The same table, counting later years provisionally (the office's calendar). */
+  withProvisionalYears(): WorkingCalendar {
+    return new WorkingCalendar(this.toTable(), this.coverage, { provisional: true });
+  }
+
+  /**
+   * Whether a day lies in a year this calendar counts provisionally: after the covered years,
+   * where only the statutory holidays are known. A date counted forward only ever depends on the
+   * days up to itself, so a deadline is provisional exactly when its own year is.
+   */
+  isProvisional(date: string): boolean {
+    return this.provisionalYear(yearOf(date));
+  }
+
+  private provisionalYear(year: number): boolean {
+    return this.options.provisional === true && year > this.coverage.toYear && year >= STATUTORY_RULES_FROM && year <= STATUTORY_RULES_TO;
+  }
+
   /** Throws CalendarNotCoveredError rather than guessing that an unknown year has no holidays. */
   isWorkingDay(date: string): boolean {
     return this.isWorkingDayNumber(toDayNumber(date), date);
@@ -79,7 +110,15 @@ export class WorkingCalendar {
     const exception = this.exceptions.get(dayNumber);
     if (exception !== undefined) return exception.kind === 'workday';
     if (dayNumber < this.firstDay || dayNumber > this.lastDay) {
-      throw new CalendarNotCoveredError(label ?? fromDayNumber(dayNumber), this.coverage);
+      const date = fromDayNumber(dayNumber);
+      const year = yearOf(date);
+      if (!this.provisionalYear(year)) throw new CalendarNotCoveredError(label ?? date, this.coverage);
+      let holidays = this.provisionalHolidays.get(year);
+      if (!holidays) {
+        holidays = new Set(statutoryHolidays(year).map((d) => toDayNumber(d.date)));
+        this.provisionalHolidays.set(year, holidays);
+      }
+      return !isWeekend(dayNumber) && !holidays.has(dayNumber);
     }
     return !isWeekend(dayNumber);
   }

@@ -35,10 +35,12 @@ export interface ObjectionDeadlineView {
   providerVerifyBy: string | null;
   decideBy: string | null;
   latestExtendedBy: string | null;
-  /** The next binding deadline of the current step; null when a calendar year is missing. */
+  /** The next binding deadline of the current step; null only when not even a provisional count is possible. */
   dueOn: string | null;
-  /** The first date the loaded calendar does not cover, when a deadline could not be counted. */
+  /** The first date in a year without its loaded arrangement that a deadline reached (counted provisionally, or not at all). */
   calendarGap: string | null;
+  /** The last year whose holiday arrangement is loaded: a date after it is provisional (shared/cases/provisionalDeadline.ts). */
+  arrangedThrough: number;
   /**
    * The deadlines beyond the loaded calendar, shown as pending; the others are counted and shown.
    * Recomputed whenever the calendar changes.
@@ -95,6 +97,8 @@ export interface QueueRow {
   providerUnit: string;
   receivedOn: string;
   dueOn: string | null;
+  /** dueOn lies in a year whose arrangement is not loaded: it is counted provisionally. */
+  dueProvisional: boolean;
   calendarGap: string | null;
   assigneeId: number | null;
   assignee: string | null;
@@ -183,6 +187,8 @@ export interface RepairCase {
   receivedAt: string;
   dueOn: string | null;
   calendarGap: string | null;
+  /** The last year whose holiday arrangement is loaded: a date after it is provisional. */
+  arrangedThrough: number;
   assigneeId: number | null;
   assignee: string | null;
   escalatedAt: string | null;

@@ -11,6 +11,11 @@ export interface CalendarStatusView {
   years: { year: number; source: string }[];
   nextYearMissing: boolean;
   nextYear: number;
+  /**
+   * Years whose arrangement is missing and should be entered now: the current year whenever it is
+   * missing, and the next one from 1 November. Deadlines in them are provisional until then.
+   */
+  missingYears: number[];
   warn: boolean;
   pending: { id: number; year: number; days: { date: string; kind: 'holiday' | 'workday'; name?: string | null }[]; notice: string; proposer: string; proposedAt: string; mine: boolean }[];
 }

@@ -80,6 +80,7 @@ const CASE_STEPS: Record<string, Label> = {
   deny: { zh: '不予修复', en: 'denied' },
   escalated: { zh: '超期督办', en: 'escalated (overdue)' },
   assigned: { zh: '分配承办人', en: 'assigned' },
+  recounted: { zh: '按载入的放假安排重算时限', en: 'deadline recounted on the loaded holiday arrangement' },
 };
 
 /** The event's name in the console's language; an unknown code is shown as "other" plus its code. */
@@ -95,7 +96,7 @@ export function auditActionLabel(action: string, locale: Locale): string {
 
 /** Action codes a filter may offer, with their group (the part before the dot). */
 export function auditActionCodes(): string[] {
-  const cases = Object.keys(CASE_KINDS).flatMap((k) => ['received', 'accepted', 'reject', 'verify', 'forward', 'provider_reply', 'pause', 'resume', 'extend', 'decide', 'notify', 'close', 'approve', 'deny', 'escalated', 'assigned'].map((s) => `${k}.${s}`));
+  const cases = Object.keys(CASE_KINDS).flatMap((k) => ['received', 'accepted', 'reject', 'verify', 'forward', 'provider_reply', 'pause', 'resume', 'extend', 'decide', 'notify', 'close', 'approve', 'deny', 'escalated', 'assigned', 'recounted'].map((s) => `${k}.${s}`));
   return [...Object.keys(ACTIONS), ...cases];
 }
 

@@ -41,11 +41,17 @@ export interface ObjectionDeadlines {
   /** The decision deadline if the longest extension were approved; null where none exists. */
   latestExtendedDecideBy: string | null;
   /**
-   * Deadlines that fall beyond the loaded calendar, so they are null here although the rule sets
-   * them: each is counted on its own, and one uncovered date never blanks the others.
+   * Deadlines that could not be counted even provisionally (a year past the lunar tables, or
+   * before the loaded calendar), so they are null here although the rule sets them: each is
+   * counted on its own, and one uncovered date never blanks the others.
    */
   pending: PendingDeadline[];
-  /** The first uncovered date met, when any deadline is pending. */
+  /**
+   * Deadlines counted into a year whose holiday arrangement is not loaded: given, from weekends and
+   * the statutory holidays, and to be recounted when the arrangement arrives.
+   */
+  provisional: PendingDeadline[];
+  /** The first date in a year without its arrangement that a deadline reached (provisional or pending). */
   calendarGap: string | null;
 }
 
@@ -94,10 +100,15 @@ export function objectionDeadlines(c: ObjectionCase, profile: RuleProfile, calen
     const gap: { first: string | null } = { first: null };
     // A date beyond the loaded calendar makes only this deadline pending; a forwarded-based one
     // whose anchor is pending is pending too.
+    const provisional: PendingDeadline[] = [];
     const each = (name: PendingDeadline, compute: () => string | null | undefined): string | null => {
       try {
         const value = compute();
         if (value === undefined) pending.push(name);
+        else if (value !== null && calendar.isProvisional(value)) {
+          provisional.push(name);
+          if (gap.first === null || value < gap.first) gap.first = value;
+        }
         return value ?? null;
       } catch (error) {
         if (!(error instanceof CalendarNotCoveredError)) throw error;
@@ -123,7 +134,7 @@ export function objectionDeadlines(c: ObjectionCase, profile: RuleProfile, calen
     const annotateBy = each('annotateBy', () => count(c.receivedOn, rules.annotate.days, false));
     const decideBy = each('decideBy', () => at(decidePeriod));
     const latestExtendedDecideBy = rules.extension ? each('latestExtendedDecideBy', () => at({ ...decide, days: rules.extension!.maxTotalDays })) : null;
-    return { dayKind: rules.dayKind, annotateBy, forwardBy, providerVerifyBy, decideBy, latestExtendedDecideBy, pending, calendarGap: gap.first };
+    return { dayKind: rules.dayKind, annotateBy, forwardBy, providerVerifyBy, decideBy, latestExtendedDecideBy, pending, provisional, calendarGap: gap.first };
   });
 }
 

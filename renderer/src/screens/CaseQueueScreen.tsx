@@ -4,6 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseKind, QueueRow, WorkloadRow } from '../../../shared/cases/caseTypes';
+import { provisionalNote } from '../../../shared/cases/provisionalDeadline';
 import { call } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useLocale } from '../i18n';
@@ -162,10 +163,11 @@ export function CaseQueueScreen() {
                 <Text size="sm" ff="monospace" truncate>{r.caseNo}</Text>
                 <Text size="sm" truncate data-testid="queue-state" data-state={r.state}>{t(`cases.states.${r.state}`)}</Text>
                 <Stack gap={0} style={{ minWidth: 0 }} data-testid="queue-due-cell">
-                  {r.calendarGap ? <Badge color="orange" size="sm">{t('cases.calendarGap', { year: r.calendarGap.slice(0, 4) })}</Badge> : <Text size="sm" lh={1.2}>{r.dueOn ?? '—'}</Text>}
+                  {r.dueOn ? <Text size="sm" lh={1.2}>{r.dueOn}</Text> : r.calendarGap ? <Badge color="orange" size="sm">{t('cases.calendarGap', { year: r.calendarGap.slice(0, 4) })}</Badge> : <Text size="sm" lh={1.2}>—</Text>}
                   <Group gap={4} wrap="nowrap">
-                    {!r.calendarGap && r.overdue && <Badge color="red" size="xs">{t('cases.daysLate', { count: r.daysLate })}</Badge>}
-                    {!r.calendarGap && !r.overdue && r.dueOn && r.daysLeft !== null && <Text size="xs" c={r.daysLeft === 0 ? 'orange' : 'dimmed'} lh={1.2}>{r.daysLeft === 0 ? t('cases.dueToday') : t('cases.daysLeft', { count: r.daysLeft })}</Text>}
+                    {r.dueOn && r.dueProvisional && <Badge size="xs" color="orange" variant="light" title={provisionalNote(Number(r.dueOn.slice(0, 4)), locale)} data-testid="queue-due-provisional">{t('cases.provisional')}</Badge>}
+                    {r.overdue && <Badge color="red" size="xs">{t('cases.daysLate', { count: r.daysLate })}</Badge>}
+                    {!r.overdue && r.dueOn && r.daysLeft !== null && <Text size="xs" c={r.daysLeft === 0 ? 'orange' : 'dimmed'} lh={1.2}>{r.daysLeft === 0 ? t('cases.dueToday') : t('cases.daysLeft', { count: r.daysLeft })}</Text>}
                     {r.paused && <Badge size="xs">{t('cases.paused')}</Badge>}
                     {r.escalated && <Badge size="xs" color="orange">{t('cases.escalated')}</Badge>}
                   </Group>

@@ -74,10 +74,12 @@ describe('per-profile objection deadlines', () => {
     assert.equal(d.decideBy, '2025-10-09');
   });
 
-  test('a deadline that runs into a year without a loaded calendar is flagged, not guessed', async () => {
+  test('a deadline that runs into a year without a loaded arrangement is counted on the statutory holidays and marked provisional', async () => {
+    // Shandong own data 3 WD from Tue 29 Dec: 30, 31 Dec, (1 Jan, statutory New Year), Mon 4 Jan.
     const id = await open('shandong', '2026-12-29');
     const c = await get(id);
-    assert.equal(c.deadlines.dueOn, null);
-    assert.equal(c.deadlines.calendarGap, '2027-01-01');
+    assert.equal(c.deadlines.dueOn, '2027-01-04');
+    assert.equal(c.deadlines.calendarGap, '2027-01-04');
+    assert.equal(c.deadlines.arrangedThrough, 2026, 'so the console says the date waits for the 2027 arrangement');
   });
 });

@@ -23,8 +23,8 @@ function load(id: string): RuleProfile {
 function deadlines(id: string, c: Partial<ObjectionCase> & Pick<ObjectionCase, 'source'>) {
   const r = objectionDeadlines({ receivedOn: RECEIVED, ...c }, load(id), cal);
   assert.ok(r.ok, JSON.stringify(r));
-  const { pending, calendarGap, ...value } = r.value;
-  assert.deepEqual([pending, calendarGap], [[], null], 'every deadline inside the loaded calendar');
+  const { pending, provisional, calendarGap, ...value } = r.value;
+  assert.deepEqual([pending, provisional, calendarGap], [[], [], null], 'every deadline inside the loaded calendar, and final');
   return value;
 }
 

@@ -3,7 +3,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ObjectionCase } from '../../../../shared/cases/caseTypes';
 import type { ProfileChoice } from '../../../../shared/contract/cases';
+import { deadlineText } from '../../../../shared/cases/provisionalDeadline';
 import { call } from '../../api/client';
+import { useLocale } from '../../i18n';
 import type { CaseAction } from './CaseActions';
 
 type Profile = ProfileChoice['profiles'][number];
@@ -24,6 +26,7 @@ export function CaseClock({ c, busy, onAct }: { c: ObjectionCase; busy: boolean;
     void call('cases.profiles', {}).then((p) => setProfile(p.profiles.find((x) => x.id === c.profileId) ?? null), () => setProfile(null));
   }, [c.profileId]);
 
+  const locale = useLocale();
   const d = c.deadlines;
   const running = c.state === 'accepted' || c.state === 'verifying';
   const unit = t(`cases.clock.units.${d.dayKind}`);
@@ -43,7 +46,7 @@ export function CaseClock({ c, busy, onAct }: { c: ObjectionCase; busy: boolean;
   return (
     <Stack gap={4} data-testid="case-clock">
       <Group gap="md">
-        {rows.filter(([, v]) => v).map(([k, v]) => <Text key={k} size="sm">{k}: {v}</Text>)}
+        {rows.filter(([, v]) => v).map(([k, v]) => <Text key={k} size="sm">{k}: {deadlineText(v!, d.arrangedThrough, locale)}</Text>)}
         <Text size="xs" c="dimmed">{t(`cases.profile.${d.dayKind}`)}</Text>
         {c.extendedTotalDays && <Badge size="sm" color="blue">{t('cases.clock.extended', { n: c.extendedTotalDays, unit })}</Badge>}
       </Group>

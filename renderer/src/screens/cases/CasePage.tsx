@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseEvent, CaseKind, CaseRecordPair, ObjectionCase, RepairCase } from '../../../../shared/cases/caseTypes';
 import { chinaDateTime } from '../../../../shared/calendar/dates';
+import { deadlineText } from '../../../../shared/cases/provisionalDeadline';
 import { ApiError, call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AttachmentButtons, AttachmentViewer, type AttachmentRef } from '../../components/cases/AttachmentViewer';
@@ -50,6 +51,7 @@ export function CasePage({ kind, id, onChanged }: { kind: CaseKind; id: number; 
   if (!c) return <ErrorAlert error={error} />;
   const dueOn = c.kind === 'objection' ? c.deadlines.dueOn : c.dueOn;
   const gap = c.kind === 'objection' ? c.deadlines.calendarGap : c.calendarGap;
+  const arrangedThrough = c.kind === 'objection' ? c.deadlines.arrangedThrough : c.arrangedThrough;
   const pairs = c.kind === 'objection' ? c.records : [c.record];
   const open = c.closedAt === null && !['decided', 'notified', 'approved', 'denied', 'rejected'].includes(c.state);
   const reason = (e: CaseEvent) => (e.reason && SYSTEM_REASONS[e.reason] ? t(SYSTEM_REASONS[e.reason]!) : (e.reason ?? ''));
@@ -70,7 +72,7 @@ export function CasePage({ kind, id, onChanged }: { kind: CaseKind; id: number; 
         <Text size="sm">{t('cases.provider')}: {c.providerUnit}</Text>
         <Text size="sm">{t('cases.received')}: {c.receivedOn}</Text>
         <Text size="sm" data-testid="case-due">
-          {t('cases.dueOn')}: {gap ? t('cases.calendarGap', { year: gap.slice(0, 4) }) : open ? (dueOn ?? '—') : t('cases.noDeadline')}
+          {t('cases.dueOn')}: {!open ? t('cases.noDeadline') : dueOn ? deadlineText(dueOn, arrangedThrough, locale) : gap ? t('cases.calendarGap', { year: gap.slice(0, 4) }) : '—'}
         </Text>
         {c.kind === 'objection' && <Text size="sm">{t('cases.scope')}: {t(`cases.scopes.${c.scope}`)}</Text>}
         {c.kind === 'objection' && c.route && <Text size="sm">{t('cases.route')}: {t(`cases.routes.${c.route}`)}</Text>}

@@ -1,0 +1,24 @@
+import { Alert } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+
+/**
+ * The year's holiday arrangement is missing (the current year at any time, the next one from
+ * 1 November): administrators and managers are told on every screen, until it is loaded by a
+ * platform bundle or entered and confirmed, that the deadlines in it are provisional.
+ */
+export function CalendarWarning() {
+  const { t, i18n } = useTranslation();
+  const [years, setYears] = useState<number[]>([]);
+  useEffect(() => {
+    void call('calendar.status', {}).then((s) => setYears(s.warn ? s.missingYears : []), () => setYears([]));
+  }, []);
+  if (years.length === 0) return null;
+  const list = years.join(i18n.language.startsWith('zh') ? '、' : ' and ');
+  return (
+    <Alert color="orange" mb="md" data-testid="calendar-warning" title={t('calendarWarning.title', { years: list })}>
+      {t('calendarWarning.body')}
+    </Alert>
+  );
+}
