@@ -16,6 +16,7 @@ import { auditIn } from './auditService';
 import { forgetCalendar, officeCalendar } from './calendarService';
 import { today } from './caseCommon';
 import { sweepOverdue } from './caseQueueService';
+import { latestArrangedYear, missingStatutoryHoliday } from '../../shared/calendar/statutoryHolidays';
 import type { Caller, CoreContext } from './context';
 import { deadlinePatch } from './objectionService';
 import { repairDuePatch } from './repairService';
@@ -90,7 +91,16 @@ export async function proposeCalendarYear(ctx: CoreContext, caller: Caller, p: C
       expected: calendar.coverage.toYear + 1,
     });
   }
+  const latest = latestArrangedYear(today(ctx));
+  if (p.year > latest) {
+    throw new AppError('VALIDATION', `No notice for ${p.year} can have been published yet (${latest} at the latest).`, { field: 'year', reason: 'year_unknowable', latest });
+  }
   const days = daysOf(p);
+  // The same rule a platform bundle is held to (OfficeCollector): an arrangement never works a statutory holiday.
+  const missing = missingStatutoryHoliday(p.year, days);
+  if (missing) {
+    throw new AppError('VALIDATION', `${missing.date} (${missing.name}) is a statutory holiday: list it among the holidays.`, { field: 'holidays', reason: 'statutory_holiday_missing', date: missing.date });
+  }
   // Throws RangeError on a conflict (a date both holiday and workday).
   try {
     new WorkingCalendar(days, { fromYear: p.year, toYear: p.year });

@@ -14,6 +14,7 @@ import { enqueueOutbox } from '../store/outboxStore';
 import { receiptsOfCase } from '../store/receiptStore';
 import { recordTransition } from './caseTransitions';
 import { officeCalendar } from './calendarService';
+import type { RepairCheckResult } from '../../shared/contract/cases';
 import type { WorkingCalendar } from '../../shared/calendar/workingCalendar';
 import { deadlineText } from '../../shared/cases/provisionalDeadline';
 import { illegal, issueReceipt, today, visitForIntake } from './caseCommon';
@@ -26,13 +27,7 @@ import { activeProfile, profileById } from './profileService';
 // manager or by the deciding authority through export; approval stops publication and lifts the
 // list entries and measures that rest on the record.
 
-export interface RepairCheck {
-  record: CreditRecord;
-  eligibility: RepairEligibility;
-  openCase: string | null;
-  /** Processing deadline if accepted today; null when the calendar year is not loaded. */
-  dueOn: string | null;
-}
+export type RepairCheck = RepairCheckResult;
 
 async function recordOfVisit(ctx: CoreContext, caller: Caller, visitId: number, recordId: number) {
   const visit = await visitForIntake(ctx, caller, visitId);
@@ -56,12 +51,14 @@ export async function checkRepair(ctx: CoreContext, caller: Caller, input: { vis
   // A read: past the longest period the record stops printing by itself (effectivePublicityEnd), so
   // nothing is written here; the end date shown is computed where the screen and the paper get it.
   const record = { ...found.record, publicityEnd: effectivePublicityEnd(found.record, profile) };
-  const due = repairProcessingDeadline(day, profile, await officeCalendar(ctx));
+  const calendar = await officeCalendar(ctx);
+  const due = repairProcessingDeadline(day, profile, calendar);
   return {
     record,
     eligibility: eligibilityOf(record, profile, day),
     openCase: (await openRepairOnRecord(ctx.db, record.id))?.case_no ?? null,
     dueOn: due.ok ? due.value : null,
+    arrangedThrough: calendar.coverage.toYear,
   };
 }
 
@@ -151,6 +148,8 @@ function notEligibleSentence(e: RepairEligibility): string {
       return `The shortest publicity period is reached on ${e.earliestOn}; apply from that day.`;
     case 'non_repairable':
       return `Not eligible: this kind of information cannot be repaired early (${e.rule.label.en}); publication ends ${e.publicationEndsOn ?? 'by its own rules'}.`;
+    case 'needs_review':
+      return `Needs checking by a person: the record does not say its penalty kind, which decides whether "${e.rule.label.en}" applies; ask the deciding authority first.`;
     case 'expired':
       return `Publication already stopped on ${e.publicationEndedOn}; no application is needed.`;
     case 'not_published':

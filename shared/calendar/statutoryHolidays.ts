@@ -1,4 +1,5 @@
 import { Lunar, Solar } from 'lunar-typescript';
+import { isWeekend, toDayNumber, yearOf } from './dates';
 import type { CalendarDay } from './workingCalendar';
 
 // The statutory holidays themselves are fixed by the Regulations on National Holidays
@@ -15,6 +16,17 @@ export const STATUTORY_RULES_FROM = 2025;
 export const STATUTORY_RULES_TO = 2099;
 
 const iso = (s: Solar): string => s.toYmd();
+
+/** The statutory holidays' names, as the regulation gives them and in English. */
+export const STATUTORY_HOLIDAY_NAMES: Record<string, string> = {
+  元旦: "New Year's Day",
+  春节: 'Spring Festival',
+  清明节: 'Qingming Festival',
+  劳动节: 'Labour Day',
+  端午节: 'Dragon Boat Festival',
+  中秋节: 'Mid-Autumn Festival',
+  国庆节: 'National Day',
+};
 
 /**
  * The statutory holidays of a year as calendar exceptions (weekday or weekend alike; a weekend
@@ -41,4 +53,24 @@ export function statutoryHolidays(year: number): CalendarDay[] {
   // Mid-Autumn can fall inside National Day (2028-10-03): one day, one entry.
   const seen = new Set<string>();
   return days.filter((d) => (seen.has(d.date) ? false : (seen.add(d.date), true))).sort((a, b) => (a.date < b.date ? -1 : 1));
+}
+
+/**
+ * The first statutory holiday of `year` falling on a weekday that `days` does not give as a
+ * holiday, or null. An arrangement moves days around the statutory holidays but never works one:
+ * a table without one is not an arrangement (an empty year to 9999 would otherwise pass as "no
+ * holidays"). Years before the 2024 revision are not checked.
+ */
+export function missingStatutoryHoliday(year: number, days: readonly CalendarDay[]): CalendarDay | null {
+  if (year < STATUTORY_RULES_FROM || year > STATUTORY_RULES_TO) return null;
+  const holidays = new Set(days.filter((d) => d.kind === 'holiday').map((d) => d.date));
+  return statutoryHolidays(year).find((h) => !isWeekend(toDayNumber(h.date)) && !holidays.has(h.date)) ?? null;
+}
+
+/**
+ * The last year whose arrangement can exist on `today` (a China date): the State Council publishes
+ * next year's in the autumn, so no platform or notice can know a year after that.
+ */
+export function latestArrangedYear(today: string): number {
+  return yearOf(today) + 1;
 }

@@ -48,7 +48,10 @@ export interface RepairCheckResult {
   record: CreditRecord;
   eligibility: RepairEligibility;
   openCase: string | null;
+  /** Processing deadline if accepted today (provisional when its year is after arrangedThrough); null only when it cannot be counted at all. */
   dueOn: string | null;
+  /** The last year whose holiday arrangement is loaded. */
+  arrangedThrough: number;
 }
 
 export interface ProfileChoice {

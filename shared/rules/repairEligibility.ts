@@ -28,11 +28,21 @@ export type RepairEligibility =
   | { status: 'not_published' }
   /** Cannot be repaired early; publication still ends on publicationEndsOn when known. */
   | { status: 'non_repairable'; rule: NonRepairableRule; publicationEndsOn: string | null }
+  /**
+   * The record does not say its penalty kind (older bundles carry none), which decides whether a
+   * non-repairable rule applies: a person must find out; never "eligible".
+   */
+  | { status: 'needs_review'; rule: NonRepairableRule; missing: 'penaltyKind'; publicationEndsOn: string | null }
   | { status: 'not_yet'; earliestOn: string; publicationEndsOn: string }
   /** Shortest period reached; the other conditions (corrected, commitment…) are for staff to check. */
   | { status: 'eligible'; since: string; publicationEndsOn: string }
   /** Past the longest period: publication has stopped by itself; no application needed. publicationEndedOn was its last day. */
   | { status: 'expired'; publicationEndedOn: string };
+
+/** Whether `rule` would apply but for the record's unknown penalty kind (every other condition matches). */
+function undecidedByPenaltyKind(rule: NonRepairableRule, r: RepairRecord): boolean {
+  return Boolean(rule.penaltyKinds) && r.penaltyKind == null && matches({ ...rule, penaltyKinds: undefined }, r);
+}
 
 function matches(rule: NonRepairableRule, r: RepairRecord): boolean {
   if (rule.categories && !rule.categories.includes(r.category)) return false;
@@ -57,6 +67,12 @@ export function repairEligibility(record: RepairRecord, profile: RuleProfile, to
   if (rule) {
     if (publicationEndsOn !== null && today > publicationEndsOn) return { status: 'expired', publicationEndedOn: publicationEndsOn };
     return { status: 'non_repairable', rule, publicationEndsOn };
+  }
+  // Unknown is not "no": a rule that might apply if the missing fact were known stops the verdict.
+  const unknown = rules.nonRepairable.find((candidate) => undecidedByPenaltyKind(candidate, record));
+  if (unknown) {
+    if (publicationEndsOn !== null && today > publicationEndsOn) return { status: 'expired', publicationEndedOn: publicationEndsOn };
+    return { status: 'needs_review', rule: unknown, missing: 'penaltyKind', publicationEndsOn };
   }
   if (!covered) return { status: 'not_applicable', reason: 'category' };
   if (tier === null || publicationEndsOn === null) return { status: 'not_applicable', reason: 'no_severity' };

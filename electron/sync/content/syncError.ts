@@ -3,6 +3,7 @@
 // BundleError they carry a stable code and a sentence in both languages (bundle-security.md 12).
 import { BUNDLE_MESSAGES, BundleError } from '../bundle/index';
 import { an, whereEn, whereZh } from '../bundle/errors';
+import { STATUTORY_HOLIDAY_NAMES } from '../../../shared/calendar/statutoryHolidays';
 
 type Params = Record<string, string | number>;
 type Sentence = (p: Params) => string;
@@ -17,6 +18,14 @@ export const SYNC_MESSAGES = {
   SYNC_OFFICE_CODE_INVALID: m(() => '窗口编码格式应为 6 位行政区划代码加“-”加 2 位序号，如 370306-02。', () => 'An office code is a 6-digit region code, a hyphen and a 2-digit number, e.g. 370306-02.'),
   SYNC_CONTENT_INVALID: m((p) => `文件 ${p.name} ${whereZh(p.line)}内容不符合规定：${p.detail}`, (p) => `File ${p.name}, ${whereEn(p.line)} does not follow the content rules: ${p.detail}`),
   SYNC_ID_NUMBER_INVALID: m((p) => `文件 ${p.name} ${whereZh(p.line)}的身份证号码或统一社会信用代码无效（${p.reason}），整个同步包未导入。`, (p) => `File ${p.name}, ${whereEn(p.line)} holds an invalid ID number or credit code (${p.reason}); nothing was imported.`),
+  SYNC_CALENDAR_YEAR_UNKNOWABLE: m(
+    (p) => `文件 ${p.name} ${whereZh(p.line)}给出了 ${p.year} 年的节假日安排，而该安排不可能已经公布（最晚到 ${p.latest} 年）；整个同步包未导入。`,
+    (p) => `File ${p.name}, ${whereEn(p.line)} gives a holiday arrangement for ${p.year}, which cannot have been published yet (${p.latest} at the latest); nothing was imported.`,
+  ),
+  SYNC_CALENDAR_HOLIDAY_MISSING: m(
+    (p) => `文件 ${p.name} ${whereZh(p.line)}的 ${p.year} 年节假日安排缺少法定节假日 ${p.date}（${p.holiday}）；整个同步包未导入。`,
+    (p) => `File ${p.name}, ${whereEn(p.line)} gives ${p.year} without its statutory holiday ${p.date} (${STATUTORY_HOLIDAY_NAMES[String(p.holiday)] ?? p.holiday}); nothing was imported.`,
+  ),
   SYNC_DUPLICATE_ID: m((p) => `文件 ${p.name} 中编号 ${p.id} 出现了两次，整个同步包未导入。`, (p) => `File ${p.name} lists id ${p.id} twice; nothing was imported.`),
   SYNC_UNKNOWN_REFERENCE: m((p) => `文件 ${p.name} ${whereZh(p.line)}引用了不存在的${p.what} ${p.id}。`, (p) => `File ${p.name}, ${whereEn(p.line)} refers to ${p.what} ${p.id}, which does not exist.`),
   SYNC_UNKNOWN_OBJECTION: m((p) => `同步包含有异议 ${p.caseNo} 的处理结果，但本窗口从未转送过该异议；整个同步包未导入，请联系平台。`, (p) => `The bundle holds an outcome for objection ${p.caseNo}, which this office never forwarded; nothing was imported. Contact the platform.`),

@@ -9,6 +9,7 @@ import type { ListEntryRow, MeasureRow, RecordRow, SubjectRow } from '../../../s
 import { validateIdNumber } from '../../../shared/validators/idNumber';
 import { validateCreditCode } from '../../../shared/validators/creditCode';
 import { parseProfile } from '../../../shared/rules/loadProfile';
+import { latestArrangedYear, missingStatutoryHoliday } from '../../../shared/calendar/statutoryHolidays';
 import {
   UPDATE_FILES, acknowledgementRow, calendarYearRow, caseOutcomeRow, listEntryRow, measureRow, officeKeyRow, purposeRow, recordRow, ruleProfileRow, subjectRow,
 } from '../content/schemas';
@@ -84,6 +85,9 @@ export class OfficeCollector {
   private readonly c: OfficeContent = { purposes: [], ruleProfiles: [], calendar: [], officeKeys: [], outcomes: [], acknowledgements: [] };
   private readonly seen = new Map<string, Set<string>>();
 
+  /** `today`: the office's China date, which bounds the calendar years a bundle can know. */
+  constructor(private readonly today: string) {}
+
   private once(name: string, key: string): void {
     const s = this.seen.get(name) ?? new Set<string>();
     if (s.has(key)) syncFail('SYNC_DUPLICATE_ID', { name, id: key });
@@ -107,6 +111,12 @@ export class OfficeCollector {
       }
       case 'calendar': {
         const y = calendarYearRow(v, at);
+        // A signed bundle is still refused a year nobody can know yet, or one without its
+        // statutory holidays: every later deadline would be counted on a calendar with no holidays.
+        const latest = latestArrangedYear(this.today);
+        if (y.year > latest) syncFail('SYNC_CALENDAR_YEAR_UNKNOWABLE', { name: at.name, line: at.line, year: y.year, latest });
+        const missing = missingStatutoryHoliday(y.year, y.days);
+        if (missing) syncFail('SYNC_CALENDAR_HOLIDAY_MISSING', { name: at.name, line: at.line, year: y.year, date: missing.date, holiday: missing.name ?? '' });
         this.once(at.name, String(y.year));
         this.c.calendar.push(y);
         return;

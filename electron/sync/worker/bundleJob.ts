@@ -9,6 +9,7 @@ import type { BundleHeader, ChannelState, Keyring, OpenContext } from '../bundle
 import { fileSource } from '../bundle/container';
 import type { ByteSource } from '../bundle/container';
 import { streamContent } from '../bundle/contentStream';
+import { chinaDate } from '../../../shared/calendar/dates';
 import { OfficeCollector, PLATFORM_SCHEMAS, checkFileLayout, countsOf, platformRow, uniqueKeysOf } from '../office/updateContent';
 import type { PlatformKind, PlatformRowOf } from '../office/updateContent';
 import { keyringFingerprint } from '../office/provisioning';
@@ -82,7 +83,7 @@ async function streamVerified(
   env: ReturnType<typeof checkEnvelope>, keyring: Keyring, input: JobInput, post: (m: WorkerMessage) => void, next: () => Promise<void>,
 ): Promise<ContentEnd> {
   const today = new Date(input.now);
-  const office = new OfficeCollector();
+  const office = new OfficeCollector(chinaDate(today));
   const isKeyring = env.header.purpose === 'keyring';
   let keyringRecord: unknown = undefined;
   let batch: { kind: PlatformKind; rows: PlatformRowOf[PlatformKind][]; bytes: number; firstLine: number; keys: Set<string> } | null = null;

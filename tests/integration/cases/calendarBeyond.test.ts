@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
 import { importCalendarYears } from '../../../electron/services/calendarService';
+import { statutoryHolidays } from '../../../shared/calendar/statutoryHolidays';
 import { calendarChanged } from '../../../electron/services/calendarEntryService';
 import { at, caseWorld, recordId, type CaseWorld } from './fixtures';
 
@@ -13,8 +14,14 @@ let w: CaseWorld;
 afterEach(() => w.core.dispose());
 
 const evidence = { obligationsPerformed: true, creditCommitment: true, trainingCertificate: null, note: null };
-// 2027 (国办发明电〔2026〕… as it might read): New Year 1 Jan; Spring Festival 5–11 Feb, make-up Sat 13 Feb.
-const ARRANGEMENT_2027 = { year: 2027, notice: '国务院办公厅关于2027年部分节假日安排的通知', holidays: ['2027-01-01', '2027-02-05', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11'], workdays: ['2027-02-13'] };
+// 2027 (国办发明电〔2026〕… as it might read): every statutory holiday, Spring Festival bridged to
+// Thu 11 Feb, make-up Sat 13 Feb.
+const ARRANGEMENT_2027 = {
+  year: 2027,
+  notice: '国务院办公厅关于2027年部分节假日安排的通知',
+  holidays: [...statutoryHolidays(2027).map((d) => d.date), '2027-02-09', '2027-02-10', '2027-02-11'],
+  workdays: ['2027-02-13'],
+};
 
 async function intakeBoth() {
   const visitId = await w.visit();
@@ -70,6 +77,8 @@ test('deadlines counted into a year without its arrangement are given provisiona
   assert.ok(!refusedClerk.ok && refusedClerk.error.code === 'FORBIDDEN');
   const badWorkday = await w.core.call('calendar.propose', { ...ARRANGEMENT_2027, workdays: ['2027-02-15'] }, admin);
   assert.ok(!badWorkday.ok && badWorkday.error.code === 'VALIDATION', 'a make-up working day is a weekend day');
+  const noQingming = await w.core.call('calendar.propose', { ...ARRANGEMENT_2027, holidays: ARRANGEMENT_2027.holidays.filter((d) => d !== '2027-04-05') }, admin);
+  assert.ok(!noQingming.ok && noQingming.error.details?.reason === 'statutory_holiday_missing' && noQingming.error.details.date === '2027-04-05', 'Qingming (Mon 5 Apr) is never worked');
   const { id } = await w.core.ok('calendar.propose', ARRANGEMENT_2027, admin);
   const self = await w.core.call('calendar.confirm', { id }, admin);
   assert.ok(!self.ok && self.error.code === 'FORBIDDEN');
@@ -79,6 +88,9 @@ test('deadlines counted into a year without its arrangement are given provisiona
   const status = await w.core.ok('calendar.confirm', { id }, admin2);
   assert.equal(status.coverage.toYear, 2027);
   assert.equal(status.warn, false);
+  // 2028 is the year after the loaded one, but on 28 December 2026 no notice for it can exist.
+  const tooLate = await w.core.call('calendar.propose', { ...ARRANGEMENT_2027, year: 2028, holidays: statutoryHolidays(2028).map((d) => d.date), workdays: [] }, admin);
+  assert.ok(!tooLate.ok && tooLate.error.details?.reason === 'year_unknowable', 'never past next year');
   const audit = await w.core.ctx.db.all<{ action: string }>("SELECT action FROM audit_event WHERE action LIKE 'calendar.%' ORDER BY seq");
   assert.deepEqual(audit.map((a) => a.action), ['calendar.proposed', 'calendar.confirmed']);
 

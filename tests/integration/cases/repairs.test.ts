@@ -156,3 +156,16 @@ for (const profile of SHIPPED_PROFILE_IDS.filter((id) => shippedProfile(id)!.rep
   });
 }
 
+
+test('a serious food and drug penalty whose kind the bundle did not say: the clerk is told a person must check, and intake is refused', async () => {
+  w = await caseWorld('2026-11-21T02:00:00Z');
+  await seedSubject(w.core, 1, (c) => [penalty(c, 1, { severity: 'serious', domain: 'food_drug', penaltyKind: null, decidedOn: '2025-01-10', publicityStart: '2025-01-12', publicityEnd: null })]);
+  const visitId = await w.visit();
+  const rid = await recordId(w.core, 'S1-R1');
+  const check = await w.core.ok('repair.check', { visitId, recordId: rid }, w.clerk);
+  assert.ok(check.eligibility.status === 'needs_review' && check.eligibility.missing === 'penaltyKind', JSON.stringify(check.eligibility));
+  const r = await w.core.call('repair.intake', { visitId, recordId: rid, evidence }, w.clerk);
+  assert.ok(!r.ok && r.error.code === 'NOT_ELIGIBLE');
+  assert.match(r.error.message, /does not say its penalty kind/);
+  assert.equal((await w.core.ctx.db.get<{ n: number }>('SELECT count(*) AS n FROM repair'))?.n, 0);
+});

@@ -24,6 +24,7 @@ import { sealBundle } from '../../../electron/sync/bundle/writeBundle';
 import { officeSyncKeys } from '../../../electron/sync/office/officeSyncKeys';
 import { pinnedKeyring } from '../../../electron/sync/office/verifyUpdate';
 import { loadKeys, platformKeyring } from '../../../tools/central/centralStore';
+import { statutoryHolidays } from '../../../shared/calendar/statutoryHolidays';
 import { DAY, OFFICE, refusedUnchanged, syncWorld } from './world';
 import type { SyncWorld } from './world';
 
@@ -252,11 +253,33 @@ describe('content that breaks the office rules is refused, the database unchange
     assert.equal(e.message, 'File subjects.jsonl, line 1 (the envelope line) does not follow the content rules: subjects.jsonl must hold schema subjects');
   });
 
+  /** A year's arrangement with its statutory holidays and nothing else: the least a real notice holds. */
+  const arrangedYear = (year: number) => ({ year, days: statutoryHolidays(year).map((d) => ({ date: d.date, kind: 'holiday', name: d.name ?? null })) });
+
   test('SYNC_CONTENT_INVALID: a calendar year that leaves a gap is refused while applying, and the subjects written before it are rolled back', async () => {
-    const file = await w.craft({ subjects: [person()], calendar: [{ year: 2090, days: [{ date: '2090-01-01', kind: 'holiday', name: '元旦' }] }] });
-    const e = await refusedUnchanged(w, file, 'SYNC_CONTENT_INVALID');
-    assert.match(e.message, /^File calendar\.jsonl, record 1 \(line 2\) does not follow the content rules: Calendar update 2090–2090 leaves a gap after the stored \d{4}–\d{4}$/);
-    assert.equal(await count("SELECT count(*) AS n FROM subject WHERE central_id = 'X1'"), 0);
+    // In late 2027 the 2028 notice can exist; the office still has nothing after 2026.
+    const before = w.core.clock.now;
+    w.core.clock.now = new Date('2027-11-20T02:00:00Z');
+    try {
+      const file = await w.craft({ subjects: [person()], calendar: [arrangedYear(2028)] });
+      const e = await refusedUnchanged(w, file, 'SYNC_CONTENT_INVALID');
+      assert.match(e.message, /^File calendar\.jsonl, record 1 \(line 2\) does not follow the content rules: Calendar update 2028–2028 leaves a gap after the stored \d{4}–\d{4}$/);
+      assert.equal(await count("SELECT count(*) AS n FROM subject WHERE central_id = 'X1'"), 0);
+    } finally {
+      w.core.clock.now = before;
+    }
+  });
+
+  test('SYNC_CALENDAR_HOLIDAY_MISSING: the attack of every year to 9999 with no holidays is refused at the first year, by name', async () => {
+    const years = Array.from({ length: 9999 - 2027 + 1 }, (_, i) => ({ year: 2027 + i, days: [] }));
+    const e = await refusedUnchanged(w, await w.craft({ calendar: years }), 'SYNC_CALENDAR_HOLIDAY_MISSING');
+    assert.equal(e.message, "File calendar.jsonl, record 1 (line 2) gives 2027 without its statutory holiday 2027-01-01 (New Year's Day); nothing was imported.");
+    assert.equal((await w.core.ok('calendar.status', {}, manager)).coverage.toYear, 2026);
+  });
+
+  test('SYNC_CALENDAR_YEAR_UNKNOWABLE: a well-formed arrangement for a year no notice can have reached yet is refused', async () => {
+    const e = await refusedUnchanged(w, await w.craft({ calendar: [arrangedYear(2027), arrangedYear(2028)] }), 'SYNC_CALENDAR_YEAR_UNKNOWABLE');
+    assert.match(e.message, /gives a holiday arrangement for 2028, which cannot have been published yet \(2027 at the latest\)/);
   });
 
   test('SYNC_UNKNOWN_REFERENCE: a record for a subject that neither the bundle nor the office has', async () => {

@@ -103,6 +103,16 @@ describe('repairEligibility (Credit Repair Management Measures 2025)', () => {
     assert.equal(repairEligibility({ ...food, penaltyKind: 'fine' }, p, '2026-11-21').status, 'eligible');
   });
 
+  it('an unknown penalty kind (older bundles) is never "eligible" where a non-repairable rule could apply: a person must check', () => {
+    const unknownKind = repairEligibility(penalty('serious', '2025-01-10', { domain: 'food_drug', penaltyKind: null }), p, '2026-11-21');
+    assert.ok(unknownKind.status === 'needs_review' && unknownKind.missing === 'penaltyKind' && unknownKind.rule.id === 'serious_penalty_key_domains');
+    // Where no rule could apply, the missing kind does not matter: another domain, or an ordinary penalty.
+    assert.equal(repairEligibility(penalty('serious', '2025-01-10', { domain: 'tax', penaltyKind: null }), p, '2026-11-21').status, 'eligible');
+    assert.equal(repairEligibility(penalty('ordinary', '2026-01-10', { domain: 'food_drug', penaltyKind: null }), p, '2026-11-21').status, 'eligible');
+    // Past the longest period publication stopped anyway.
+    assert.equal(repairEligibility(penalty('serious', '2020-01-10', { domain: 'food_drug', penaltyKind: null }), p, '2026-11-21').status, 'expired');
+  });
+
   it('minor information is not published unless it was, and other procedures are out of scope', () => {
     assert.deepEqual(repairEligibility(penalty('minor', '2026-10-01'), p, '2026-11-21'), { status: 'not_published' });
     assert.equal(repairEligibility(penalty('minor', '2026-10-01', { published: true }), p, '2026-11-21').status, 'eligible');

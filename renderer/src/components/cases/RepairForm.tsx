@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IntakeResult } from '../../../../shared/cases/caseTypes';
 import type { RepairCheckResult } from '../../../../shared/contract/cases';
+import { deadlineText } from '../../../../shared/cases/provisionalDeadline';
 import type { SubjectView } from '../../../../shared/domain/subjectView';
 import { call } from '../../api/client';
 import { useLocale } from '../../i18n';
@@ -62,7 +63,7 @@ export function RepairForm({ visitId, view, onDone }: { visitId: number; view: S
       {line && (
         <Alert color={e?.status === 'eligible' ? 'teal' : 'orange'} data-testid="repair-eligibility" data-status={e?.status}>
           {t('cases.eligibility')}: {line}
-          {check?.dueOn && e?.status === 'eligible' ? ` · ${t('cases.dueOn')} ${check.dueOn}` : ''}
+          {check?.dueOn && e?.status === 'eligible' ? ` · ${t('cases.dueOn')} ${deadlineText(check.dueOn, check.arrangedThrough, locale)}` : ''}
         </Alert>
       )}
       {check?.openCase && <Alert color="orange" data-testid="repair-open-case">{t('cases.openRepair', { caseNo: check.openCase })}</Alert>}

@@ -11,6 +11,8 @@ export function eligibilityLine(t: TFunction, locale: Locale, e: RepairEligibili
       return t('cases.notYet', { date: e.earliestOn });
     case 'non_repairable':
       return t('cases.nonRepairable', { rule: e.rule.label[locale] });
+    case 'needs_review':
+      return t('cases.needsReviewPenaltyKind', { rule: e.rule.label[locale] });
     case 'expired':
       return t('cases.expired', { date: e.publicationEndedOn });
     case 'not_published':
