@@ -1,3 +1,4 @@
+import { isOverdue } from '../../shared/cases/caseTiming';
 import type { CaseKind, QueuePage, QueueRow, WorkloadRow } from '../../shared/cases/caseTypes';
 import { addWorkingDays } from '../../shared/calendar/workingDays';
 import { addCalendarDays } from '../../shared/calendar/dates';
@@ -120,8 +121,7 @@ export async function listQueue(ctx: CoreContext, input: QueueInput, caller: Cal
     receivedTo: input.receivedTo ?? null,
     ...found,
     restrictions: queueRestrictions(caller),
-    dueBefore: input.due === 'overdue' ? day : null,
-    dueOnOrBefore: input.due === 'due_soon' ? await dueSoonDate(ctx, day) : null,
+    due: input.due === 'overdue' ? { kind: 'overdue', today: day } : input.due === 'due_soon' ? { kind: 'due_soon', today: day, until: await dueSoonDate(ctx, day) } : null,
     sort: input.sort,
     dir: input.dir ?? null,
     after,
@@ -140,7 +140,7 @@ export async function listQueue(ctx: CoreContext, input: QueueInput, caller: Cal
   }
   const out: QueueRow[] = rows.map((r) => {
     const kind = dayKinds.get(r.profile_id) ?? 'working';
-    const overdue = r.is_open === 1 && r.paused === 0 && r.due_on !== null && r.due_on < day;
+    const overdue = isOverdue({ open: r.is_open === 1, paused: r.paused === 1, dueOn: r.due_on }, day);
     return {
       kind: input.kind,
       id: r.id,

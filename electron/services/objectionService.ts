@@ -40,6 +40,7 @@ import { auditIn } from './auditService';
 import { recordTransition } from './caseTransitions';
 import { officeCalendar } from './calendarService';
 import { deadlineText } from '../../shared/cases/provisionalDeadline';
+import { isOverdue } from '../../shared/cases/caseTiming';
 import { illegal, issueReceipt, today, visitForIntake } from './caseCommon';
 import type { Caller, CoreContext } from './context';
 import { daysLate, objectionDeadlineView } from './objectionDeadlineService';
@@ -449,7 +450,7 @@ export async function getObjection(ctx: CoreContext, id: number): Promise<Object
   const day = today(ctx);
   const pairs = await objectionRecords(ctx.db, id);
   const now = new Map((await recordsByIds(ctx.db, pairs.map((p) => p.record_id))).map((r) => [r.id, r]));
-  const overdue = row.is_open === 1 && row.paused === 0 && row.due_on !== null && row.due_on < day;
+  const overdue = isOverdue({ open: row.is_open === 1, paused: row.paused === 1, dueOn: row.due_on }, day);
   return {
     kind: 'objection',
     id: row.id,

@@ -17,6 +17,7 @@ import { officeCalendar } from './calendarService';
 import type { RepairCheckResult } from '../../shared/contract/cases';
 import type { WorkingCalendar } from '../../shared/calendar/workingCalendar';
 import { deadlineText } from '../../shared/cases/provisionalDeadline';
+import { isOverdue } from '../../shared/cases/caseTiming';
 import { illegal, issueReceipt, today, visitForIntake } from './caseCommon';
 import type { Caller, CoreContext } from './context';
 import { daysLate } from './objectionDeadlineService';
@@ -227,7 +228,7 @@ export async function getRepair(ctx: CoreContext, id: number): Promise<RepairCas
   const row = await caseRow<RepairRow>(ctx.db, 'repair', id);
   if (!row) throw new AppError('NOT_FOUND', `There is no repair application ${id}.`, { id });
   const day = today(ctx);
-  const overdue = row.is_open === 1 && row.due_on !== null && row.due_on < day;
+  const overdue = isOverdue({ open: row.is_open === 1, paused: false, dueOn: row.due_on }, day);
   const [now] = await recordsByIds(ctx.db, [row.record_id]);
   const profile = (await profileById(ctx, row.profile_id)) ?? (await activeProfile(ctx));
   const calendar = await officeCalendar(ctx);

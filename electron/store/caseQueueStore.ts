@@ -1,3 +1,4 @@
+import { dueSoonSql, overdueSql } from './caseTimingSql';
 import type { CaseKind } from '../../shared/cases/caseTypes';
 import type { Queryable } from '../db/database';
 import { CASE_TABLE } from './caseStore';
@@ -32,10 +33,8 @@ export interface QueueQuery {
   /** The subject's name, or its beginning. */
   namePrefix: string | null;
   restrictions: QueueRestriction[];
-  /** due_on strictly before this date (overdue when it is today). */
-  dueBefore: string | null;
-  /** due_on on or before this date. */
-  dueOnOrBefore: string | null;
+  /** Only late cases, or only those due soon (from today to `until`): caseTiming's rule. */
+  due: { kind: 'overdue'; today: string } | { kind: 'due_soon'; today: string; until: string } | null;
   sort: QueueSort;
   /** Default per column: due dates ascending (most urgent first), the rest newest/last first. */
   dir: SortDir | null;
@@ -124,13 +123,12 @@ function where(q: QueueQuery): { sql: string; params: unknown[] } {
     clauses.push(`(${r.sql})`);
     params.push(...r.params);
   }
-  if (q.dueBefore !== null) {
-    clauses.push("t.due_key <> '' AND t.due_key < ?");
-    params.push(q.dueBefore);
-  }
-  if (q.dueOnOrBefore !== null) {
-    clauses.push('t.due_key <= ?');
-    params.push(q.dueOnOrBefore);
+  if (q.due?.kind === 'overdue') {
+    clauses.push(overdueSql(q.kind, 't.', '?'));
+    params.push(q.due.today);
+  } else if (q.due?.kind === 'due_soon') {
+    clauses.push(dueSoonSql(q.kind, 't.', '?', '?'));
+    params.push(q.due.today, q.due.until);
   }
   return { sql: clauses.length ? clauses.join(' AND ') : 'true', params };
 }
@@ -177,12 +175,12 @@ export function workload(db: Queryable, kind: CaseKind, today: string, soon: str
   return db.all<WorkloadDbRow>(
     `SELECT w.assignee_id, a.display_name AS assignee, w.open, w.overdue, w.due_soon FROM (
        SELECT assignee_id, count(*) AS open,
-              sum(due_key <> '' AND due_key < ?) AS overdue,
-              sum(due_key >= ? AND due_key <= ?) AS due_soon
+              sum(${overdueSql(kind, '', '?1')}) AS overdue,
+              sum(${dueSoonSql(kind, '', '?1', '?2')}) AS due_soon
          FROM ${CASE_TABLE[kind].table} WHERE is_open = 1 GROUP BY assignee_id) w
        LEFT JOIN account a ON a.id = w.assignee_id
       ORDER BY w.open DESC`,
-    [today, today, soon],
+    [today, soon],
   );
 }
 
@@ -204,10 +202,9 @@ export function escalateOverdue(
   at: string,
 ): Promise<{ id: number; case_no: string; provider_unit: string; due_on: string; state: string; profile_id: string; route: string | null }[]> {
   const { table } = CASE_TABLE[kind];
-  const pausedClause = kind === 'objection' ? 'AND paused = 0' : '';
   const route = kind === 'objection' ? 'route' : 'NULL AS route';
   return tx.all(
-    `UPDATE ${table} SET escalated_at = ? WHERE is_open = 1 AND due_key <> '' AND due_key < ? AND escalated_at IS NULL ${pausedClause}
+    `UPDATE ${table} SET escalated_at = ?1 WHERE ${overdueSql(kind, '', '?2')} AND escalated_at IS NULL
      RETURNING id, case_no, provider_unit, due_on, state, profile_id, ${route}`,
     [at, today],
   );

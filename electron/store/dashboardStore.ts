@@ -1,3 +1,4 @@
+import { dueSoonSql, overdueSql } from './caseTimingSql';
 import type { DashboardDay } from '../../shared/contract/dashboard';
 import type { Queryable } from '../db/database';
 
@@ -50,13 +51,15 @@ export async function openCaseCounts(db: Queryable, today: string, weekEnd: stri
   // Separate counts, each a range of an index on (is_open, …, due_key): one SUM over all open rows
   // would read every open case from the table.
   const who = assigneeId === null ? '' : 'assignee_id = ?3 AND ';
-  const both = (where: string, pausedRule: string) =>
-    `(SELECT count(*) FROM objection WHERE ${who}is_open = 1${pausedRule} AND ${where}) + (SELECT count(*) FROM repair WHERE ${who}is_open = 1 AND ${where})`;
+  const both = (where: (kind: 'objection' | 'repair') => string) =>
+    `(SELECT count(*) FROM objection WHERE ${who}${where('objection')}) + (SELECT count(*) FROM repair WHERE ${who}${where('repair')})`;
+  // Due today and this week are "due soon" up to today and to the week's end (caseTiming): a
+  // stopped clock or a late case counts in neither, as in the queue's filters and the workload.
   const row = await db.get<OpenCaseCounts>(
-    `SELECT ${both('true', '')} AS open,
-            ${both('due_key = ?1', '')} AS due_today,
-            ${both('due_key >= ?1 AND due_key <= ?2', '')} AS due_this_week,
-            ${both("due_key <> '' AND due_key < ?1", ' AND paused = 0')} AS overdue`,
+    `SELECT ${both(() => 'is_open = 1')} AS open,
+            ${both((k) => dueSoonSql(k, '', '?1', '?1'))} AS due_today,
+            ${both((k) => dueSoonSql(k, '', '?1', '?2'))} AS due_this_week,
+            ${both((k) => overdueSql(k, '', '?1'))} AS overdue`,
     assigneeId === null ? [today, weekEnd] : [today, weekEnd, assigneeId],
   );
   return row ?? { open: 0, due_today: 0, due_this_week: 0, overdue: 0 };
