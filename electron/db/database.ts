@@ -397,10 +397,28 @@ export class Database implements Queryable {
   }
 
   private officeTransaction<T>(fn: (tx: Queryable) => Promise<T>, begin: string): Promise<T> {
-    return this.writeLock.runExclusive(
-      () => runTransaction(this.writer, begin, fn, (rollbackErr, err) => this.replaceWriter(rollbackErr, err)),
-      'db.transaction',
-    );
+    // Where it was started from: V8 records the frames now and formats them only if read, which
+    // happens only for a transaction that held the writer too long.
+    const origin = new Error('transaction');
+    return this.writeLock.runExclusive(async () => {
+      const started = performance.now();
+      try {
+        return await runTransaction(this.writer, begin, fn, (rollbackErr, err) => this.replaceWriter(rollbackErr, err));
+      } finally {
+        this.logIfHeldLong(performance.now() - started, origin);
+      }
+    }, 'db.transaction');
+  }
+
+  /**
+   * Every write and every lookup's query-log row waits while a transaction holds the writer, so one
+   * that holds it longer than the slow-query bound is logged with the function that opened it: the
+   * place to move slow work (rendering, compression, decoding) out of the lock.
+   */
+  private logIfHeldLong(ms: number, origin: Error): void {
+    if (ms < Number(process.env.CREDITDESK_SLOW_QUERY_MS ?? SLOW_QUERY_MS)) return;
+    const caller = (origin.stack ?? '').split('\n').slice(1).map((l) => l.trim()).find((l) => !l.includes('/db/database.') && !l.includes('node:internal')) ?? 'unknown';
+    diagnostic(this.file, `[db] transaction held the writer ${ms.toFixed(1)} ms: ${caller}`);
   }
 
   /**

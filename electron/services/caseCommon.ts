@@ -1,8 +1,7 @@
-import type { CaseKind, ReceiptDocument } from '../../shared/cases/caseTypes';
+import type { CaseKind } from '../../shared/cases/caseTypes';
 import { chinaDate, chinaDateTime } from '../../shared/calendar/dates';
 import { AppError } from '../../shared/errors';
-import { pdfDocumentOf } from '../report/pdf/pdfDocument';
-import { renderReceiptPdf, type ReceiptContent } from '../report/pdf/receiptPdf';
+import type { ReceiptContent } from '../report/pdf/receiptPdf';
 import type { Queryable } from '../db/database';
 import { findVisit, type VisitRow } from '../store/queryLogStore';
 import { countReceiptsOfCase, insertReceipt } from '../store/receiptStore';
@@ -26,24 +25,26 @@ export async function visitForIntake(ctx: CoreContext, caller: Caller, visitId: 
   return visit as VisitRow & { subject_id: number };
 }
 
-export async function issueReceipt(
+/**
+ * Records a receipt inside the intake's transaction: its content only, never the file. The PDF is
+ * rendered from the stored row after the commit (getReceipt), so no rendering holds the write lock
+ * while every lookup's query-log write waits, and every copy comes from the same stored content.
+ */
+export async function recordReceipt(
   tx: Queryable,
   ctx: CoreContext,
   caller: Caller,
   kind: CaseKind,
   caseId: number,
   content: Omit<ReceiptContent, 'receiptNo' | 'issuedAt' | 'officeName' | 'clerk'>,
-): Promise<ReceiptDocument> {
+): Promise<number> {
   const createdAt = ctx.now().toISOString();
   const n = await countReceiptsOfCase(tx, kind, caseId);
   const receiptNo = `${content.caseNo}-R${n + 1}`;
   // The receipt names the staff member as citizens know them (their name), never the login name.
   const clerk = (await accountName(tx, caller.accountId)) ?? caller.username;
   const full = { ...content, receiptNo, issuedAt: chinaDateTime(createdAt), officeName: ctx.office.name, clerk };
-  // The content is stored, not the file: every copy is rendered from it, byte for byte the same.
-  const id = await insertReceipt(tx, { caseKind: kind, caseId, receiptNo, createdAt, createdBy: caller.accountId, content: JSON.stringify(full) });
-  const pdf = await renderReceiptPdf(full, 1, createdAt);
-  return { id, receiptNo, createdAt, copies: 0, lastPrintedAt: null, copyNo: 1, ...pdfDocumentOf(pdf) };
+  return insertReceipt(tx, { caseKind: kind, caseId, receiptNo, createdAt, createdBy: caller.accountId, content: JSON.stringify(full) });
 }
 
 export function illegal(kind: CaseKind, caseNo: string, from: string, to: string): AppError {

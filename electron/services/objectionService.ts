@@ -41,7 +41,8 @@ import { recordTransition } from './caseTransitions';
 import { officeCalendar } from './calendarService';
 import { deadlineText } from '../../shared/cases/provisionalDeadline';
 import { isOverdue } from '../../shared/cases/caseTiming';
-import { illegal, issueReceipt, today, visitForIntake } from './caseCommon';
+import { illegal, recordReceipt, today, visitForIntake } from './caseCommon';
+import { getReceipt } from './receiptService';
 import type { Caller, CoreContext } from './context';
 import { daysLate, objectionDeadlineView } from './objectionDeadlineService';
 import { activeProfile, profileById } from './profileService';
@@ -138,7 +139,7 @@ export async function intakeObjection(ctx: CoreContext, caller: Caller, input: O
   const at = ctx.now().toISOString();
   const subject = (await ctx.db.get<{ id_number: string; name: string }>('SELECT id_number, name FROM subject WHERE id = ?', [visit.subject_id]))!;
 
-  return ctx.db.transaction(async (tx) => {
+  const intake = await ctx.db.transaction(async (tx) => {
     const busy = await openObjectionsOnRecords(tx, recordIds);
     if (busy.length > 0) {
       throw new AppError('CONFLICT', `A record is already under objection in case ${busy[0]!.case_no}.`, { reason: 'RECORD_UNDER_OBJECTION', cases: busy });
@@ -201,7 +202,7 @@ export async function intakeObjection(ctx: CoreContext, caller: Caller, input: O
     if (input.accept) await acceptIn(tx, ctx, caller, current, 'accepted at the counter');
     else await updateCase(tx, 'objection', id, await deadlinePatch(ctx, current));
     const fresh = (await caseRow<ObjectionRow>(tx, 'objection', id))!;
-    const receipt = await issueReceipt(tx, ctx, caller, 'objection', id, {
+    const receiptId = await recordReceipt(tx, ctx, caller, 'objection', id, {
       title: '异议申请受理回执',
       caseNo,
       rows: [
@@ -219,8 +220,9 @@ export async function intakeObjection(ctx: CoreContext, caller: Caller, input: O
         `适用规则：${profileDisplayName(profile, 'zh')}（${profile.objection.dayKind === 'working' ? '按工作日计算' : '按自然日计算'}）。`,
       ],
     });
-    return { kind: 'objection', id, caseNo, state: fresh.state, receipt };
+    return { kind: 'objection' as const, id, caseNo, state: fresh.state, receiptId };
   });
+  return { kind: intake.kind, id: intake.id, caseNo: intake.caseNo, state: intake.state, receipt: await getReceipt(ctx, intake.receiptId) };
 }
 
 /**

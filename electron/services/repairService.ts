@@ -18,7 +18,8 @@ import type { RepairCheckResult } from '../../shared/contract/cases';
 import type { WorkingCalendar } from '../../shared/calendar/workingCalendar';
 import { deadlineText } from '../../shared/cases/provisionalDeadline';
 import { isOverdue } from '../../shared/cases/caseTiming';
-import { illegal, issueReceipt, today, visitForIntake } from './caseCommon';
+import { illegal, recordReceipt, today, visitForIntake } from './caseCommon';
+import { getReceipt } from './receiptService';
 import type { Caller, CoreContext } from './context';
 import { daysLate } from './objectionDeadlineService';
 import { activeProfile, profileById } from './profileService';
@@ -89,7 +90,7 @@ export async function intakeRepair(ctx: CoreContext, caller: Caller, input: { vi
   const due = repairProcessingDeadline(day, profile, calendar);
   const at = ctx.now().toISOString();
   const idNumber = (await ctx.db.get<{ id_number: string }>('SELECT id_number FROM subject WHERE id = ?', [visit.subject_id]))!.id_number;
-  return ctx.db.transaction(async (tx) => {
+  const intake = await ctx.db.transaction(async (tx) => {
     const busy = await openRepairOnRecord(tx, record.id);
     if (busy) throw new AppError('CONFLICT', `This record already has an open repair application ${busy.case_no}.`, { reason: 'REPAIR_OPEN', caseNo: busy.case_no });
     const caseNo = await nextCaseNo(tx, 'repair', day);
@@ -122,7 +123,7 @@ export async function intakeRepair(ctx: CoreContext, caller: Caller, input: { vi
     const full = { ...row, id } as RepairRow;
     await recordTransition(tx, ctx, caller, 'repair', { ...full, state: 'received' }, 'received', 'received', null, { eligibility });
     await recordTransition(tx, ctx, caller, 'repair', { ...full, state: 'received' }, 'accepted', 'accepted', 'accepted at the counter');
-    const receipt = await issueReceipt(tx, ctx, caller, 'repair', id, {
+    const receiptId = await recordReceipt(tx, ctx, caller, 'repair', id, {
       title: '信用修复申请受理回执',
       caseNo,
       rows: [
@@ -139,8 +140,9 @@ export async function intakeRepair(ctx: CoreContext, caller: Caller, input: { vi
       dueDates: due.ok ? [['办理时限', deadlineText(due.value, calendar.coverage.toYear, 'zh')]] : [['办理时限', `待定：${(due.date ?? '').slice(0, 4)} 年法定节假日尚无法计算`]],
       notes: ['依据《信用修复管理办法》（2025年），修复申请由作出认定的单位办理。', `适用规则：${profileDisplayName(profile, 'zh')}。`],
     });
-    return { kind: 'repair', id, caseNo, state: 'accepted', receipt };
+    return { kind: 'repair' as const, id, caseNo, state: 'accepted', receiptId };
   });
+  return { kind: intake.kind, id: intake.id, caseNo: intake.caseNo, state: intake.state, receipt: await getReceipt(ctx, intake.receiptId) };
 }
 
 function notEligibleSentence(e: RepairEligibility): string {

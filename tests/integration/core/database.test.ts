@@ -103,3 +103,16 @@ test('the slow-query log goes by duration, leaves out only statements tagged as 
     assert.deepEqual(written.filter((w) => w.includes('[db]')), []);
   });
 });
+
+test('a transaction that holds the writer past the bound is logged with the function that opened it', { timeout: 60_000 }, async () => {
+  await withDb(async (db, dir) => {
+    // Slow work under the lock, as a receipt rendered inside an intake once was.
+    async function slowWorkInsideTheLock() {
+      await db.transaction(async (tx) => {
+        await tx.get("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1500000) SELECT count(*) AS n, 'held' FROM c");
+      });
+    }
+    await slowWorkInsideTheLock();
+    assert.match(log(dir), /\[db\] transaction held the writer [\d.]+ ms: at slowWorkInsideTheLock /);
+  });
+});
