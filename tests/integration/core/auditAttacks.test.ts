@@ -2,25 +2,13 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { test } from 'node:test';
-import { openCore } from '../../../electron/core';
-import type { Database } from '../../../electron/db/database';
-import { verifyAuditChain } from '../../../electron/services/auditService';
-import { openOfficeDatabaseRaw, TEST_UNLOCK } from '../../support/core';
+import { dropGuards, reasons, restoreGuards, verifyNow } from '../../support/auditTamper';
+import { openOfficeDatabaseRaw } from '../../support/core';
 import { openWorld, person } from '../report/world';
 
 // The attacker edits the office database with SQLite underneath the console (they hold the file
 // and the database key, e.g. a copied data directory and a passphrase seen over a shoulder), but
 // not the audit key's use through the console. Each attack must show in `audit verify`.
-
-const APPEND_ONLY = ['audit_event', 'query_log', 'visit', 'audit_checkpoint'];
-const dropGuards = (db: Database) => db.exec(APPEND_ONLY.map((t) => `DROP TRIGGER ${t}_no_update; DROP TRIGGER ${t}_no_delete;`).join('\n'));
-const restoreGuards = (db: Database) =>
-  db.exec(
-    APPEND_ONLY.map(
-      (t) => `CREATE TRIGGER ${t}_no_update BEFORE UPDATE ON ${t} BEGIN SELECT RAISE(ABORT, '${t} is append-only'); END;
-              CREATE TRIGGER ${t}_no_delete BEFORE DELETE ON ${t} BEGIN SELECT RAISE(ABORT, '${t} is append-only'); END;`,
-    ).join('\n'),
-  );
 
 /** Three visits for Alice and one for Bob, then the console closes (a checkpoint is signed). */
 async function officeWithHistory() {
@@ -33,17 +21,6 @@ async function officeWithHistory() {
   await w.core.close();
   return { dir, alice, bob };
 }
-
-async function verifyNow(dir: string) {
-  const core = await openCore({ dataDir: dir, unlock: TEST_UNLOCK });
-  try {
-    return await verifyAuditChain(core.ctx);
-  } finally {
-    await core.close();
-  }
-}
-
-const reasons = (r: Awaited<ReturnType<typeof verifyNow>>) => (r.problems ?? []).map((p) => p.reason).join('\n');
 
 test('an untouched office verifies, with its newest signed checkpoint', async () => {
   const { dir } = await officeWithHistory();

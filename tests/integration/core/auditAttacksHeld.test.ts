@@ -3,38 +3,18 @@ import { rmSync } from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { openCore } from '../../../electron/core';
-import type { Database } from '../../../electron/db/database';
-import { referenceTriggers } from '../../../electron/db/referenceSchema';
 import { readAuditHeadFile, writeAuditCheckpoint } from '../../../electron/services/auditCheckpoint';
 import { acknowledgeAuditBreak, verifyAuditChain } from '../../../electron/services/auditService';
 import { contract, isMethodName, roleHas, type MethodName } from '../../../shared/contract';
 import { ROLES, type Role } from '../../../shared/domain/account';
 import { fieldIssues } from '../../../shared/i18n/errorMessages';
+import { dropGuards, reasons, restoreGuards, verifyNow } from '../../support/auditTamper';
 import { openOfficeDatabaseRaw, openTestCore, TEST_UNLOCK } from '../../support/core';
 import { openWorld, person } from '../report/world';
 
 // Attacks that used to get through (issue 29, items 1, 2 and 4), each written as the attack.
 // The attacker edits the office database underneath the console (they hold the file and its key),
 // or types into the console what its forms never produce.
-
-const GUARDED = ['audit_event', 'query_log', 'visit', 'audit_checkpoint'];
-const guardNames = GUARDED.flatMap((t) => [`${t}_no_update`, `${t}_no_delete`]);
-const dropGuards = (db: Database) => db.exec(guardNames.map((n) => `DROP TRIGGER ${n};`).join('\n'));
-/** Puts the guards back exactly as the migrations wrote them, so that only the attack shows. */
-async function restoreGuards(db: Database): Promise<void> {
-  const reference = await referenceTriggers();
-  for (const n of guardNames) await db.exec(`${reference.get(n)!};`);
-}
-
-async function verifyNow(dir: string) {
-  const core = await openCore({ dataDir: dir, unlock: TEST_UNLOCK, now: () => new Date('2026-11-22T02:00:00Z'), repeatMaintenance: false });
-  try {
-    return await verifyAuditChain(core.ctx);
-  } finally {
-    await core.close();
-  }
-}
-const reasons = (r: Awaited<ReturnType<typeof verifyNow>>) => (r.problems ?? []).map((p) => p.reason).join('\n');
 
 test('a tail cut back to the last database checkpoint stays detected across verifies and restarts until an administrator acknowledges it', async () => {
   const w = await openWorld();
