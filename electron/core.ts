@@ -79,10 +79,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     throw err;
   }
   // quick_check reads the whole file (3.5 s per million subjects measured), so it runs after the
-  // console is up, on the read connection; the status shows the outcome.
+  // console is up, on a connection of its own (never the shared reader); the status shows the outcome.
   const checked = db
-    .get<{ quick_check: string }>('PRAGMA quick_check')
-    .then((r) => (r?.quick_check === 'ok' ? 'ok' : 'failed'), () => 'failed' as const)
+    .quickCheck()
+    .then((ok) => (ok ? 'ok' : 'failed'), () => 'failed' as const)
     .then((result) => {
       ctx.integrity = result;
       if (result === 'failed') console.error('CreditDesk: the database failed its integrity check (PRAGMA quick_check). Restore the latest backup.');

@@ -325,6 +325,26 @@ export class Database implements Queryable {
     return writer;
   }
 
+  /**
+   * PRAGMA quick_check on a connection of its own, opened for it and closed after. On the shared
+   * read connection the check (seconds per million subjects) would hold one read snapshot open
+   * for its whole length, and every read issued meanwhile on that connection would see the office
+   * as it was before the check started: a command that wrote an export and read its row back was
+   * told "there is no export N" (issue 29).
+   */
+  async quickCheck(): Promise<boolean> {
+    const conn = await Connection.open(this.file, sqlite3.OPEN_READONLY);
+    try {
+      await applyKey(conn, this.file, this.options.key);
+      if (this.platformFile) await attachPlatform(conn, this.platformFile, this.options.key);
+      await conn.exec('PRAGMA busy_timeout = 5000; PRAGMA query_only = ON;');
+      const rows = await conn.all<{ quick_check: string }>('PRAGMA quick_check');
+      return rows.length === 1 && rows[0]!.quick_check === 'ok';
+    } finally {
+      await conn.close();
+    }
+  }
+
   /** True while an import holds the platform file (the counter shows a quiet notice). */
   get importing(): boolean {
     return this.importRunning;

@@ -1,8 +1,7 @@
 import { basename, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { Core } from '../../electron/core';
-import { exportAgain, importBundle, provision, trustPreview, writeExport } from '../../electron/services/syncService';
-import { copyExportTo, keptExport } from '../../electron/sync/office/exportBundle';
+import { exportAgain, exportWrite, importBundle, provision, trustPreview } from '../../electron/services/syncService';
 import { fingerprint, inspectBundle } from '../../electron/sync/bundle/index';
 import { refusalOf } from '../../electron/sync/content/syncError';
 import { AppError } from '../../shared/errors';
@@ -134,8 +133,9 @@ export const syncExport: CliCommand = {
           console.log(`export ${seq} written again to ${out}`);
           return 0;
         }
-        const w = await writeExport(core.ctx, null);
-        copyExportTo((await keptExport(core.ctx.db, dataDir, w.sequence)).path, out);
+        // The file just written is copied by the path the write returned: reading its row back could
+        // meet a read connection still inside an older snapshot and answer "no export N" (issue 29).
+        const w = await exportWrite(core.ctx, null, out);
         console.log(`export ${w.sequence} written to ${out}\n${Object.entries(w.counts).map(([k, n]) => `  ${k}: ${n}`).join('\n')}`);
         return 0;
       } catch (e) {
