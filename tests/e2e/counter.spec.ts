@@ -221,3 +221,23 @@ test('messages name the field: end before start, a wrong attachment type, in the
   await expect(page.locator('.mantine-DateInput-weekday').first()).toHaveText('一');
   await expect(page.locator('.mantine-DateInput-calendarHeaderLevel')).toContainText('月');
 });
+
+test('an impossible date is refused at its field, naming it, and never rolled over to another real date', async ({ consolePage: c, page }) => {
+  await c.loginAs('clerk');
+  await page.getByTestId('applicant-kind').getByText('代理人').click();
+  await page.getByTestId('agent-from').fill('2026-03-01');
+  await page.getByTestId('agent-to').fill('2026-02-30');
+  await page.getByTestId('agent-name').click();
+  await expect(page.getByTestId('agent-form')).toContainText('2026-02-30 不是日历上的日期（例如 2 月没有 30 日），请改正。');
+  await expect(page.getByTestId('agent-to')).not.toHaveValue('2026-03-02');
+  // A real date typed over it clears the message and is taken as typed.
+  await page.getByTestId('agent-to').fill('2026-3-9');
+  await page.getByTestId('agent-name').click();
+  await expect(page.getByTestId('agent-to')).toHaveValue('2026-03-09');
+  await expect(page.getByTestId('agent-form')).not.toContainText('不是日历上的日期');
+  // The same field in English.
+  await page.getByTestId('agent-to').fill('2026-13-45');
+  await page.getByTestId('language').click();
+  await expect(page.getByTestId('agent-form')).toContainText('2026-13-45 is not a calendar date');
+  await page.getByTestId('language').click();
+});
