@@ -2,8 +2,10 @@ import type { Queryable } from '../../electron/db/database';
 import { checkpointSignatureValid, type AuditCheckpoint } from '../../electron/services/auditCheckpoint';
 
 // The platform's view of each office's audit trail: every export carries the office's signed audit
-// checkpoints. An office whose head went backwards (fewer events than already seen) or whose
-// chain at a seen head now ends in another MAC has rewritten or cut its local history.
+// checkpoints and the chain segment since the last export. An office whose head went backwards
+// (fewer events than already seen), whose chain at a seen head now ends in another MAC, or whose
+// new segment does not extend the events the platform already holds has rewritten or cut its
+// local history, even when it re-chained with its own key and padded the chain past the old head.
 
 export interface ExportedCheckpoint {
   id: number; at: string; officeCode: string; headSeq: number; headHash: string;
@@ -41,6 +43,47 @@ export async function checkAuditHeads(tx: Queryable, office: { code: string; rep
   }
   for (const message of warnings) await tx.run('INSERT INTO central_audit_warning (office, at, message) VALUES (?, ?, ?)', [office.code, now.toISOString(), message]);
   return warnings;
+}
+
+/** One link of an exported audit segment (the fields the chain is checked by). */
+export interface SegmentLink {
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+/**
+ * Inside the ingest transaction, before the segment is stored: the new segment must extend the one
+ * the platform holds. Its first event links to the held event before it, every event it repeats
+ * has the MAC already held, and it links event to event. Returns (and stores) what is wrong.
+ */
+export async function checkAuditSegment(tx: Queryable, office: { code: string }, segment: SegmentLink[], now: Date): Promise<string[]> {
+  await tx.exec(SQL);
+  const held = async (seq: number) => {
+    const r = await tx.get<{ body: string }>("SELECT body FROM central_export_item WHERE office = ? AND schema = 'audit-segment' AND item_key = ?", [office.code, String(seq)]);
+    return r ? (JSON.parse(r.body) as SegmentLink) : null;
+  };
+  const warnings: string[] = [];
+  const first = segment[0];
+  if (first) {
+    const newest = await tx.get<{ seq: number | null }>("SELECT max(CAST(item_key AS INTEGER)) AS seq FROM central_export_item WHERE office = ? AND schema = 'audit-segment'", [office.code]);
+    const before = await held(first.seq - 1);
+    if (before && before.hash !== first.prevHash) {
+      warnings.push(`the audit chain of office ${office.code} was rewritten: event ${first.seq} does not extend event ${first.seq - 1} as the platform holds it`);
+    } else if (newest?.seq != null && first.seq > newest.seq + 1) {
+      warnings.push(`the audit chain of office ${office.code} has a gap: events ${newest.seq + 1}–${first.seq - 1} never reached the platform`);
+    }
+  }
+  let prev: SegmentLink | null = null;
+  for (const e of segment) {
+    if (prev && (e.seq !== prev.seq + 1 || e.prevHash !== prev.hash)) warnings.push(`the audit segment of office ${office.code} breaks at event ${e.seq}: it does not link to event ${prev.seq}`);
+    const same = await held(e.seq);
+    if (same && same.hash !== e.hash) warnings.push(`the audit chain of office ${office.code} was rewritten: event ${e.seq}, already held, now has another MAC`);
+    prev = e;
+  }
+  const unique = [...new Set(warnings)];
+  for (const message of unique) await tx.run('INSERT INTO central_audit_warning (office, at, message) VALUES (?, ?, ?)', [office.code, now.toISOString(), message]);
+  return unique;
 }
 
 export async function auditWarnings(db: Queryable): Promise<{ office: string; at: string; message: string }[]> {

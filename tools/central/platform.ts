@@ -19,7 +19,7 @@ import { writeBundleFileStreaming } from '../../electron/sync/bundle/writeBundle
 import type { StreamedFileInput } from '../../electron/sync/bundle/writeBundleStream';
 import type { CaseOutcomeRow, UpdateSchema } from '../../electron/sync/content/schemas';
 import { readEnrollmentRequest, TRUST_FORMAT } from '../../electron/sync/office/provisioning';
-import { auditWarnings, checkAuditHeads, type ExportedCheckpoint } from './auditHeads';
+import { auditWarnings, checkAuditHeads, checkAuditSegment, type ExportedCheckpoint, type SegmentLink } from './auditHeads';
 import { ingestKeyring, loadKeys, office, openCentral, platformKeyring, saveKeys, TRUST_FILE } from './centralStore';
 import type { Central, OfficeRow } from './centralStore';
 
@@ -221,14 +221,17 @@ export async function ingest(c: Central, file: string, now: Date): Promise<{ sen
   await c.db.transaction(async (tx) => {
     for (const [, f] of opened.files) {
       counts[f.entry.schema] = f.records.length;
-      if (f.entry.schema === 'audit-checkpoints') auditWarnings = await checkAuditHeads(tx, o, f.records as ExportedCheckpoint[], now);
+      if (f.entry.schema === 'audit-checkpoints') auditWarnings = [...auditWarnings, ...(await checkAuditHeads(tx, o, f.records as ExportedCheckpoint[], now))];
+      if (f.entry.schema === 'audit-segment') auditWarnings = [...auditWarnings, ...(await checkAuditSegment(tx, o, f.records as SegmentLink[], now))];
       const items = f.records.map((r) => {
         const x = r as Record<string, unknown>;
         return { key: String(x.seq ?? (f.entry.schema === 'cases' ? `${String(x.caseKind)}:${String(x.caseNo)}` : x.id)), body: JSON.stringify(r) };
       });
+      // Items sent again replace the held ones, except the audit chain: the events the platform
+      // holds are the evidence a later rewrite is measured against (checkAuditSegment).
       await tx.run(
         `INSERT INTO central_export_item (office, schema, item_key, body) SELECT ?, ?, value->>'key', value->>'body' FROM json_each(?) WHERE true
-         ON CONFLICT(office, schema, item_key) DO UPDATE SET body = excluded.body`,
+         ON CONFLICT(office, schema, item_key) DO UPDATE SET body = excluded.body WHERE central_export_item.schema <> 'audit-segment'`,
         [o.code, f.entry.schema, JSON.stringify(items)],
         { bulk: 'platform.storeExportItems' },
       );

@@ -7,6 +7,9 @@ import { test } from 'node:test';
 import { openCore } from '../../../electron/core';
 import { AUDIT_HEAD_FILE } from '../../../electron/services/auditCheckpoint';
 import { writeExport } from '../../../electron/services/syncService';
+import { auditIn, verifyAuditChain } from '../../../electron/services/auditService';
+import { auditHash, type AuditEventRow } from '../../../electron/store/auditStore';
+import { dropGuards, restoreGuards } from '../../support/auditTamper';
 import { ingest, status } from '../../../tools/central/platform';
 import { openOfficeDatabaseRaw, TEST_UNLOCK } from '../../support/core';
 import { syncWorld } from './world';
@@ -44,6 +47,56 @@ test('every export carries a signed audit checkpoint; a head that went backwards
     }
   } finally {
     // The office core was closed above; only the platform and the directories are left.
+    await w.central.close();
+    rmSync(w.core.dir, { recursive: true, force: true });
+    rmSync(w.dir, { recursive: true, force: true });
+  }
+});
+
+test('the padded rewrite: events deleted, the chain re-keyed with the office key and padded past the old head is reported by the platform', async () => {
+  const w = await syncWorld();
+  try {
+    const { core, operator } = w;
+    for (let i = 0; i < 4; i++) await core.loginAs('clerk');
+    const first = w.file('export-1.cdbundle');
+    saveDownload(await core.ok('sync.exportWrite', {}, operator), first);
+    assert.deepEqual((await ingest(w.central, first, core.clock.now)).auditWarnings, []);
+    const seen = (await core.ctx.db.get<{ seq: number }>('SELECT max(seq) AS seq FROM audit_event'))!.seq;
+    const auditKey = core.ctx.keys.audit;
+    await core.close();
+
+    // The insider: delete one login's events, re-chain every event after it with the audit key
+    // itself, drop the signed heads, then pad the chain past the head the platform saw.
+    const db = await openOfficeDatabaseRaw(core.dir);
+    await dropGuards(db);
+    const victim = (await db.get<{ seq: number }>("SELECT min(seq) AS seq FROM audit_event WHERE action = 'auth.login' AND seq > 3"))!.seq;
+    await db.run('DELETE FROM audit_event WHERE seq = ?', [victim]);
+    const rows = await db.all<AuditEventRow>('SELECT * FROM audit_event WHERE seq > ? ORDER BY seq', [victim]);
+    let prev = (await db.get<{ hash: string }>('SELECT hash FROM audit_event WHERE seq = ?', [victim - 1]))!.hash;
+    for (const r of rows) {
+      const row = { ...r, seq: r.seq - 1 };
+      const hash = auditHash(auditKey, prev, row);
+      await db.run('UPDATE audit_event SET seq = ?, prev_hash = ?, hash = ? WHERE seq = ?', [row.seq, prev, hash, r.seq]);
+      prev = hash;
+    }
+    await db.run('DELETE FROM audit_checkpoint');
+    await restoreGuards(db);
+    await db.close();
+    rmSync(join(core.dir, AUDIT_HEAD_FILE));
+    const again = await openCore({ dataDir: core.dir, unlock: TEST_UNLOCK, now: () => core.clock.now, repeatMaintenance: false });
+    try {
+      // Harmless events past the old head, then an export with a freshly signed checkpoint.
+      for (let i = 0; i < 8; i++) await again.ctx.db.transaction((tx) => auditIn(tx, again.ctx, null, { action: 'audit.exported', target: null, detail: { padding: i } }));
+      assert.ok((await again.ctx.db.get<{ seq: number }>('SELECT max(seq) AS seq FROM audit_event'))!.seq > seen, 'the head moved forward');
+      assert.equal((await verifyAuditChain(again.ctx)).ok, true, 'locally, the re-keyed chain verifies');
+      const written = await writeExport(again.ctx, null);
+      const r = await ingest(w.central, written.path, core.clock.now);
+      assert.ok(r.auditWarnings.some((m) => /was rewritten: event \d+, already held, now has another MAC|does not extend event/.test(m)), r.auditWarnings.join('\n') || 'no warning');
+      assert.ok((await status(w.central)).some((l) => /AUDIT WARNING 370306-02 .*rewritten/.test(l)));
+    } finally {
+      await again.close();
+    }
+  } finally {
     await w.central.close();
     rmSync(w.core.dir, { recursive: true, force: true });
     rmSync(w.dir, { recursive: true, force: true });
