@@ -40,7 +40,10 @@ async function recordOfVisit(ctx: CoreContext, caller: Caller, visitId: number, 
 
 function eligibilityOf(record: CreditRecord, profile: RuleProfile, day: string): RepairEligibility {
   return repairEligibility(
-    { category: record.category, severity: record.severity, decidedOn: record.decidedOn, domain: record.domain, penaltyKind: record.penaltyKind ?? null, published: record.publicityEnd === null || record.publicityEnd > record.publicityStart },
+    {
+      category: record.category, severity: record.severity, decidedOn: record.decidedOn, domain: record.domain, penaltyKind: record.penaltyKind ?? null,
+      published: record.publicityEnd === null || record.publicityEnd > record.publicityStart, status: record.status,
+    },
     profile,
     day,
   );
@@ -78,9 +81,6 @@ export async function intakeRepair(ctx: CoreContext, caller: Caller, input: { vi
   const eligibility = eligibilityOf(record, profile, day);
   if (eligibility.status !== 'eligible') {
     throw new AppError('NOT_ELIGIBLE', notEligibleSentence(eligibility), { eligibility });
-  }
-  if (!record.status || !['active', 'corrected'].includes(record.status)) {
-    throw new AppError('CONFLICT', `The record is ${record.status}; only a published record can be repaired.`, { reason: 'RECORD_NOT_PUBLISHED', status: record.status });
   }
   // Art. of the 2025 measures: early repair needs the misconduct corrected and a public credit commitment.
   if (!input.evidence.obligationsPerformed || !input.evidence.creditCommitment) {
@@ -157,6 +157,8 @@ function notEligibleSentence(e: RepairEligibility): string {
       return `Publication already stopped on ${e.publicationEndedOn}; no application is needed.`;
     case 'not_published':
       return 'This information is not published, so there is nothing to repair.';
+    case 'under_objection':
+      return 'An objection against this record is open: it can be repaired once the objection is decided.';
     case 'not_applicable':
       return 'Credit repair does not apply to this kind of record.';
     case 'eligible':

@@ -161,7 +161,6 @@ const CONFLICT_REASONS: Record<string, { zh: string; en: string }> = {
   CLOCK_STOPPED: { zh: '计时已经暂停。', en: 'The clock is already stopped.' },
   CLOCK_RUNNING: { zh: '计时没有暂停，无需恢复。', en: 'The clock is not stopped.' },
   RESUME_FIRST: { zh: '请先恢复计时，再作出决定。', en: 'Resume the clock before deciding.' },
-  RECORD_NOT_PUBLISHED: { zh: '该记录当前不在公示中，只有公示中的记录才能申请信用修复。', en: 'Only a published record can be repaired.' },
   REPAIR_OPEN: { zh: '该记录已有一件正在办理的信用修复申请。', en: 'This record already has an open repair application.' },
 };
 

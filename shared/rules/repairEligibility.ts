@@ -1,5 +1,5 @@
 import { addMonthsClamped, isIsoDate } from '../calendar/dates';
-import type { PenaltyKind, RecordCategory, RecordDomain, Severity } from '../domain/record';
+import type { PenaltyKind, RecordCategory, RecordDomain, RecordStatus, Severity } from '../domain/record';
 import type { NonRepairableRule, RuleProfile } from './profile';
 import { statutoryPublicationEnd } from './statutoryPublicationEnd';
 
@@ -19,13 +19,17 @@ export interface RepairRecord {
   penaltyKind?: PenaltyKind | null;
   /** Whether the record is in fact published; defaults to the tier's rule (minor: not published). */
   published?: boolean;
+  /** The record's status as stored; absent means active. */
+  status?: RecordStatus | null;
 }
 
 export type RepairEligibility =
   /** Not information the repair measures cover (no severity, or another procedure, e.g. courts). */
   | { status: 'not_applicable'; reason: 'no_severity' | 'category' }
-  /** Minor information is in principle not published; unpublished, there is nothing to repair. */
+  /** Minor information is in principle not published; unpublished (or revoked, repaired, expired), there is nothing to repair. */
   | { status: 'not_published' }
+  /** An open objection holds the record: it can be repaired once the objection is decided. */
+  | { status: 'under_objection' }
   /** Cannot be repaired early; publication still ends on publicationEndsOn when known. */
   | { status: 'non_repairable'; rule: NonRepairableRule; publicationEndsOn: string | null }
   /**
@@ -55,6 +59,9 @@ function matches(rule: NonRepairableRule, r: RepairRecord): boolean {
 /** `today` is a 'YYYY-MM-DD' date in China (see chinaDate). Throws RangeError on a bad date. */
 export function repairEligibility(record: RepairRecord, profile: RuleProfile, today: string): RepairEligibility {
   if (!isIsoDate(record.decidedOn) || !isIsoDate(today)) throw new RangeError('repairEligibility needs YYYY-MM-DD dates');
+  // The record's own state comes first: the counter's check and the intake read this one verdict.
+  if (record.status === 'under_objection') return { status: 'under_objection' };
+  if (record.status === 'revoked' || record.status === 'repaired' || record.status === 'expired') return { status: 'not_published' };
   const rules = profile.repair;
   // The tiers time administrative-penalty information; list entries end by their own exit rules.
   const covered = rules.appliesTo.includes(record.category);

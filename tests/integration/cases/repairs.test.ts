@@ -169,3 +169,16 @@ test('a serious food and drug penalty whose kind the bundle did not say: the cle
   assert.match(r.error.message, /does not say its penalty kind/);
   assert.equal((await w.core.ctx.db.get<{ n: number }>('SELECT count(*) AS n FROM repair'))?.n, 0);
 });
+
+test('a record under objection: the check and the intake give the same answer, in the words the clerk sees', async () => {
+  await world('2026-11-21T02:00:00Z');
+  const visitId = await w.visit();
+  const rid = await recordId(w.core, 'S1-R2');
+  await w.core.ok('objection.intake', { visitId, recordIds: [rid], scope: 'wrong', description: '罚款金额有误' }, w.clerk);
+  const check = await w.core.ok('repair.check', { visitId, recordId: rid }, w.clerk);
+  assert.deepEqual(check.eligibility, { status: 'under_objection' }, 'not "eligible" while intake would refuse');
+  const r = await w.core.call('repair.intake', { visitId, recordId: rid, evidence }, w.clerk);
+  assert.ok(!r.ok && r.error.code === 'NOT_ELIGIBLE');
+  assert.deepEqual(r.error.details?.eligibility, check.eligibility);
+  assert.match(r.error.message, /objection against this record is open/);
+});

@@ -17,6 +17,8 @@ export function eligibilityLine(t: TFunction, locale: Locale, e: RepairEligibili
       return t('cases.expired', { date: e.publicationEndedOn });
     case 'not_published':
       return t('cases.notPublished');
+    case 'under_objection':
+      return t('cases.underObjection');
     default:
       return t('cases.notApplicable');
   }
