@@ -83,6 +83,9 @@ test('queue: search by name, some ID digits and case number; sortable columns; e
   for (const id of await page.getByTestId('queue-subject').locator('p:nth-child(2)').allTextContents()) expect(id.endsWith(idMasked.slice(-4))).toBe(true);
   await page.getByTestId('queue-search').fill('12');
   await expect(page.getByTestId('error')).toHaveText('按身份证号码部分查找时，请至少输入 4 位数字。');
+  // Nothing of the previous search stays under the message as if it were the answer.
+  await expect(page.getByTestId('queue-row')).toHaveCount(0);
+  await expect(page.getByTestId('queue-total')).toHaveText('共 0 件');
   await page.getByTestId('queue-search').fill('');
 
   // Sorting by received date: newest first on the first click, oldest first on the second.

@@ -75,6 +75,12 @@ export function CaseQueueScreen() {
       setWorkload(await call('cases.workload', { kind }));
     } catch (err) {
       setError(err);
+      // A refused search answers nothing: the rows and the count of the previous one go too, so
+      // nothing under the message reads as its result.
+      setRows([]);
+      setCursor(null);
+      setTotal({ n: 0, capped: false });
+      setSelected(new Set());
     } finally {
       setLoaded(true);
     }
