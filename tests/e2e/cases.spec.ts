@@ -140,6 +140,14 @@ test('objection: intake with receipt, annotation on the view and the report, dec
   await expect(casePage.getByTestId('case-state')).toHaveText('核查中');
   await c.screenshot('cases-case-page-zh');
   await casePage.getByTestId('case-reason').fill('经核查，处罚决定书内容与提供单位记录一致，维持原信息。');
+  // A correction without its corrected content is refused at that field, not at the (filled) reason.
+  await casePage.getByTestId('decide-outcome').click();
+  await page.getByRole('option', { name: '更正', exact: true }).click();
+  await casePage.getByTestId('case-action-decide').click();
+  await expect(casePage.getByTestId('decide-content')).toHaveAttribute('aria-invalid', 'true');
+  await expect(casePage).toContainText('更正或补充须填写更正后的内容。');
+  await expect(casePage.getByTestId('case-reason')).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(casePage.getByTestId('case-state')).toHaveText('核查中');
   await casePage.getByTestId('decide-outcome').click();
   await page.getByRole('option', { name: '维持' }).click();
   await casePage.getByTestId('case-action-decide').click();

@@ -17,14 +17,17 @@ export function CaseActions({ c, busy, onAct }: { c: ObjectionCase | RepairCase;
   const [outcome, setOutcome] = useState<string>('upheld');
   const [content, setContent] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  // The corrected content's own message, at its own field (it used to be shown on the reason).
+  const [contentProblem, setContentProblem] = useState<string | null>(null);
   const needsContent = c.kind === 'objection' && (outcome === 'corrected' || outcome === 'supplemented');
 
   async function act(a: CaseAction, label: string) {
     setProblem(null);
+    setContentProblem(null);
     const why = reason.trim();
     if (REASON_REQUIRED.has(a.action) && !why) return setProblem(t('cases.errors.reasonRequired', { action: label }));
     if (why.length > 1000) return setProblem(t('cases.errors.reasonTooLong', { n: why.length, max: 1000 }));
-    if (a.action === 'decide' && needsContent && !content.trim()) return setProblem(t('cases.errors.contentRequired'));
+    if (a.action === 'decide' && needsContent && !content.trim()) return setContentProblem(t('cases.errors.contentRequired'));
     const withReason = why ? { ...a, reason: why } : a.action === 'notify' ? { ...a, reason: label } : a;
     if (await onAct(withReason)) {
       setReason('');
@@ -56,7 +59,7 @@ export function CaseActions({ c, busy, onAct }: { c: ObjectionCase | RepairCase;
       {deciding && (
         <Group align="flex-end" gap="xs">
           <Select label={t('cases.outcome')} value={outcome} onChange={(v) => v && setOutcome(v)} data={OBJECTION_OUTCOMES.map((o) => ({ value: o, label: t(`cases.outcomes.${o}`) }))} allowDeselect={false} w={200} comboboxProps={{ withinPortal: true }} data-testid="decide-outcome" />
-          {needsContent && <TextInput label={t('cases.correctedContent')} value={content} onChange={(e) => setContent(e.currentTarget.value)} maxLength={4000} style={{ flex: 1 }} data-testid="decide-content" />}
+          {needsContent && <TextInput label={t('cases.correctedContent')} value={content} onChange={(e) => setContent(e.currentTarget.value)} maxLength={4000} style={{ flex: 1 }} error={contentProblem} data-testid="decide-content" />}
           {b({ action: 'decide', outcome, ...(needsContent && content.trim() ? { correctedContent: content.trim() } : {}) }, t('cases.decide'))}
         </Group>
       )}
