@@ -11,6 +11,8 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
   '.ico': 'image/x-icon',
+  // The QR decoder's WebAssembly: streaming compilation needs this exact type.
+  '.wasm': 'application/wasm',
 };
 
 /** Resolves a URL path inside `root` only; anything that would escape it is not found. */
