@@ -10,8 +10,10 @@ import type { OfficeKeys } from './keys/derive';
 import { writeAuditCheckpoint } from './services/auditCheckpoint';
 import { backupNow } from './services/backupService';
 import { finishPendingImports } from './services/syncService';
+import { seedCalendar } from './services/calendarService';
 import type { CoreContext } from './services/context';
 import { getSetting } from './store/settingsStore';
+import { ensureOfficeSigningKey } from './services/officeKeyService';
 import { officeJobs, startScheduler } from './services/maintenanceScheduler';
 import { UNPROVISIONED_OFFICE_CODE, UNPROVISIONED_OFFICE_NAME } from '../shared/domain/office';
 
@@ -57,6 +59,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     throw err;
   }
   registerOfficeKeys(options.dataDir, keys);
+  ensureOfficeSigningKey({ dataDir: options.dataDir });
   const ctx: CoreContext = {
     db,
     now: options.now ?? (() => new Date()),
@@ -73,6 +76,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   // An import killed between its platform commit and its office commit is finished before anything
   // else reads the office (bundle-security.md 8).
   try {
+    await seedCalendar(ctx);
     await finishPendingImports(ctx);
   } catch (err) {
     await db.close();

@@ -122,7 +122,7 @@ export async function verifyAuditChain(ctx: Pick<CoreContext, 'db' | 'keys' | 'd
   const headSeq = (await auditHead(db))?.seq ?? 0;
   const checkpoints: AuditCheckpoint[] = await listCheckpoints(db);
   const file = readAuditHeadFile(ctx.dataDir);
-  // Only a signed checkpoint needs the key; verifying an office that has none must not create one.
+  // Only a signed checkpoint needs the key (read here; only the core's start creates one).
   const publicKeyPem = checkpoints.length > 0 || (file && file !== 'malformed') ? officeSigningKey(ctx).publicKeyPem : '';
   if (file === 'malformed') problems.push({ seq: null, reason: 'the audit head file audit-head.json is damaged' });
   else if (file) await checkCheckpoint(db, file, 'head-file', publicKeyPem, headSeq, problems);

@@ -6,23 +6,25 @@ import { readCalendar, writeCalendar } from '../store/calendarStore';
 import type { CoreContext } from './context';
 
 // The office counts deadlines on the calendar kept in the database (calendar_day), seeded from the
-// chinese-days package on first use and extended by platform bundles; a year in neither is flagged
-// (CalendarNotCoveredError), never treated as an ordinary Monday–Friday year.
+// chinese-days package when the core starts and extended by platform bundles; a later year is
+// counted provisionally on its statutory holidays (docs/cases.md), never as an ordinary week.
 
 const cache = new WeakMap<Database, WorkingCalendar>();
+
+const builtinTable = (): CalendarTable => ({ days: builtinCalendarDays(BUILTIN_COVERAGE.fromYear, BUILTIN_COVERAGE.toYear), coverage: BUILTIN_COVERAGE });
+
+/** At start (openCore): an office with no stored calendar gets the built-in years. Reads never write. */
+export async function seedCalendar(ctx: Pick<CoreContext, 'db'>): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    if ((await readCalendar(tx)) === null) await writeCalendar(tx, builtinTable(), 'chinese-days');
+  });
+}
 
 export async function officeCalendar(ctx: CoreContext): Promise<WorkingCalendar> {
   const hit = cache.get(ctx.db);
   if (hit) return hit;
-  let table = await readCalendar(ctx.db);
-  if (table === null) {
-    const seed: CalendarTable = { days: builtinCalendarDays(BUILTIN_COVERAGE.fromYear, BUILTIN_COVERAGE.toYear), coverage: BUILTIN_COVERAGE };
-    await ctx.db.transaction(async (tx) => {
-      // Another caller may have seeded it while this one waited for the write lock.
-      if ((await readCalendar(tx)) === null) await writeCalendar(tx, seed, 'chinese-days');
-    });
-    table = seed;
-  }
+  // Seeded at start; should the table be gone, the built-in years still count, and nothing is written.
+  const table = (await readCalendar(ctx.db)) ?? builtinTable();
   // Years after the loaded ones are counted provisionally (weekends and statutory holidays), so
   // that no deadline goes blank at the turn of the year; each such date says so where it is shown.
   const calendar = new WorkingCalendar(table.days, table.coverage, { provisional: true });

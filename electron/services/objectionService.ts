@@ -133,7 +133,7 @@ export async function intakeObjection(ctx: CoreContext, caller: Caller, input: O
   if (hashes.some((h) => !uploaded.has(h))) throw new AppError('NOT_FOUND', 'An attachment was not uploaded; attach the file again.', { attachments: hashes });
   await checkCaseQuota(ctx.db, await attachmentBytes(ctx.db, [...new Set(hashes)]));
   const profile = await activeProfile(ctx);
-  // Loads (and on first use seeds) the calendar before the transaction takes the write lock.
+  // Reads the calendar before the transaction takes the write lock.
   const calendar = await officeCalendar(ctx);
   const receivedOn = today(ctx);
   const at = ctx.now().toISOString();

@@ -34,25 +34,34 @@ export function keyIdOf(publicKey: KeyObject): string {
   return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
 }
 
-/** The office key, created on first need. */
+/**
+ * Creates the office signing key when the office has none yet. The core calls it once at start
+ * (openCore): start-up may write; a read (verifying a report, signing a checkpoint) never creates
+ * a key as a side effect.
+ */
+export function ensureOfficeSigningKey(ctx: Pick<CoreContext, 'dataDir'>): void {
+  const dir = join(ctx.dataDir, 'keys');
+  const file = join(dir, KEY_FILE);
+  ownerOnlyDir(dir);
+  if (existsSync(file)) return;
+  const { privateKey } = generateKeyPairSync('ed25519');
+  try {
+    // Exclusive: two processes starting at once must not overwrite each other's key.
+    writeSealedKeyFile(ctx.dataDir, file, PURPOSE, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), { exclusive: true });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
+}
+
+/** The office key, as created at start; a missing file is an error, never a reason to make one. */
 export function officeSigningKey(ctx: Pick<CoreContext, 'dataDir'>): OfficeKey {
   // Cached per unlock of the office: a locked office has no signing key, and each opening reads
   // (and checks) the sealed file afresh.
   const cacheKey = officeKeysOf(ctx.dataDir);
   const cached = cache.get(cacheKey);
   if (cached) return cached;
-  const dir = join(ctx.dataDir, 'keys');
-  const file = join(dir, KEY_FILE);
-  ownerOnlyDir(dir);
-  if (!existsSync(file)) {
-    const { privateKey } = generateKeyPairSync('ed25519');
-    try {
-      // Exclusive: two processes racing on first use must not overwrite each other's key.
-      writeSealedKeyFile(ctx.dataDir, file, PURPOSE, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), { exclusive: true });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    }
-  }
+  const file = join(ctx.dataDir, 'keys', KEY_FILE);
+  if (!existsSync(file)) throw new Error(`The office signing key ${file} is missing; restart the console to create one, or restore the keys from a backup.`);
   const privateKey = createPrivateKey(readSealedKeyFile(ctx.dataDir, file, PURPOSE));
   const publicKey = createPublicKey(privateKey);
   const key: OfficeKey = { keyId: keyIdOf(publicKey), privateKey, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() };
