@@ -12,17 +12,29 @@ import { auditHash, type AuditEventRow } from '../../../electron/store/auditStor
 import { dropGuards, restoreGuards } from '../../support/auditTamper';
 import { ingest, status } from '../../../tools/central/platform';
 import { openOfficeDatabaseRaw, TEST_UNLOCK } from '../../support/core';
-import { syncWorld } from './world';
+import { syncWorld, type SyncWorld } from './world';
 import { saveDownload } from '../../support/fileUpload';
+
+/** A few logins, then the first export, which the platform ingests: what it holds from then on. */
+async function firstExportIngested(w: SyncWorld, logins: number) {
+  for (let i = 0; i < logins; i++) await w.core.loginAs('clerk');
+  const first = w.file('export-1.cdbundle');
+  saveDownload(await w.core.ok('sync.exportWrite', {}, w.operator), first);
+  return ingest(w.central, first, w.core.clock.now);
+}
+
+/** The office core was closed by the test; only the platform and the directories are left. */
+async function disposeClosed(w: SyncWorld): Promise<void> {
+  await w.central.close();
+  rmSync(w.core.dir, { recursive: true, force: true });
+  rmSync(w.dir, { recursive: true, force: true });
+}
 
 test('every export carries a signed audit checkpoint; a head that went backwards is reported by the platform', async () => {
   const w = await syncWorld();
   try {
-    const { core, operator } = w;
-    for (let i = 0; i < 3; i++) await core.loginAs('clerk');
-    const first = w.file('export-1.cdbundle');
-    saveDownload(await core.ok('sync.exportWrite', {}, operator), first);
-    const got = await ingest(w.central, first, core.clock.now);
+    const { core } = w;
+    const got = await firstExportIngested(w, 3);
     assert.ok((got.counts['audit-checkpoints'] ?? 0) >= 1, 'the export carries a checkpoint');
     assert.deepEqual(got.auditWarnings, []);
     const head = (await core.ctx.db.get<{ seq: number }>('SELECT max(head_seq) AS seq FROM audit_checkpoint'))!.seq;
@@ -46,21 +58,15 @@ test('every export carries a signed audit checkpoint; a head that went backwards
       await again.close();
     }
   } finally {
-    // The office core was closed above; only the platform and the directories are left.
-    await w.central.close();
-    rmSync(w.core.dir, { recursive: true, force: true });
-    rmSync(w.dir, { recursive: true, force: true });
+    await disposeClosed(w);
   }
 });
 
 test('the padded rewrite: events deleted, the chain re-keyed with the office key and padded past the old head is reported by the platform', async () => {
   const w = await syncWorld();
   try {
-    const { core, operator } = w;
-    for (let i = 0; i < 4; i++) await core.loginAs('clerk');
-    const first = w.file('export-1.cdbundle');
-    saveDownload(await core.ok('sync.exportWrite', {}, operator), first);
-    assert.deepEqual((await ingest(w.central, first, core.clock.now)).auditWarnings, []);
+    const { core } = w;
+    assert.deepEqual((await firstExportIngested(w, 4)).auditWarnings, []);
     const seen = (await core.ctx.db.get<{ seq: number }>('SELECT max(seq) AS seq FROM audit_event'))!.seq;
     const auditKey = core.ctx.keys.audit;
     await core.close();
@@ -97,8 +103,6 @@ test('the padded rewrite: events deleted, the chain re-keyed with the office key
       await again.close();
     }
   } finally {
-    await w.central.close();
-    rmSync(w.core.dir, { recursive: true, force: true });
-    rmSync(w.dir, { recursive: true, force: true });
+    await disposeClosed(w);
   }
 });
