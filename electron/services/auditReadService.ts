@@ -1,6 +1,7 @@
 import type { AuditRow, Page } from '../../shared/contract';
 import { EXPORT_MAX_ROWS, type ExportedFile, type ExportFormat } from '../../shared/contract/exportFile';
 import { auditActionLabel, auditDetailFields } from '../../shared/i18n/auditLabels';
+import { LABEL_COLON } from '../../shared/i18n/punctuation';
 import { chinaDate, chinaDateTime } from '../../shared/calendar/dates';
 import { auditActors, listAuditFiltered, type AuditFilter, type AuditListRow } from '../store/auditQueryStore';
 import { auditIn } from './auditService';
@@ -56,7 +57,7 @@ export async function exportAudit(ctx: CoreContext, caller: Caller, q: AuditFilt
   const purposeLabel = (code: string) => purposes.get(code) ?? code;
   const table = rows.map((r) => {
     const detail = auditDetailFields(JSON.parse(r.detail) as Record<string, unknown>, q.lang, purposeLabel);
-    return [r.seq, chinaDateTime(r.at), r.actor_name ?? r.actor ?? system, r.actor ?? '', auditActionLabel(r.action, q.lang), r.target ?? '', detail.map(([k, v]) => `${k}: ${v}`).join(q.lang === 'zh' ? '；' : '; ')];
+    return [r.seq, chinaDateTime(r.at), r.actor_name ?? r.actor ?? system, r.actor ?? '', auditActionLabel(r.action, q.lang), r.target ?? '', detail.map(([k, v]) => `${k}${LABEL_COLON[q.lang]}${v}`).join(q.lang === 'zh' ? '；' : '; ')];
   });
   const name = `${q.lang === 'zh' ? '审计日志' : 'audit-log'}-${chinaDate(ctx.now())}`;
   const file = await exportTable(q.format, name, q.lang === 'zh' ? '审计日志' : 'Audit log', HEADERS[q.lang], table);

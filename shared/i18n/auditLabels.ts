@@ -1,4 +1,5 @@
 import { errorCodeSentence, type Locale } from './errorMessages';
+import { LABEL_COLON } from './punctuation';
 
 // Readable names for audit events and their details, for the audit screen and its exports: one
 // label per action code, in both languages. Case events are "<kind>.<step>", named from both parts.
@@ -168,7 +169,7 @@ export function auditValueText(value: unknown, locale: Locale): string {
   if (typeof value === 'boolean') return locale === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
   if (Array.isArray(value)) return value.map((v) => auditValueText(v, locale)).join(locale === 'zh' ? '、' : ', ');
   if (typeof value === 'object') {
-    return Object.entries(value as Record<string, unknown>).map(([k, v]) => `${auditFieldLabel(k, locale)}: ${auditValueText(v, locale)}`).join(locale === 'zh' ? '；' : '; ');
+    return Object.entries(value as Record<string, unknown>).map(([k, v]) => `${auditFieldLabel(k, locale)}${LABEL_COLON[locale]}${auditValueText(v, locale)}`).join(locale === 'zh' ? '；' : '; ');
   }
   return typeof value === 'string' ? (VALUES[value]?.[locale] ?? value) : String(value);
 }

@@ -29,6 +29,8 @@ export function internalTextProblems(text: string, lang: 'zh' | 'en'): string[] 
   if (lang === 'zh') {
     // Three or more English words in a row inside the Chinese console is a sentence that was not translated.
     for (const m of cleaned.matchAll(/\b[A-Za-z]{2,}(?:[ ,'’-]+[A-Za-z]{2,}){2,}\b/g)) problems.push(`English in Chinese UI "${m[0]}"`);
+    // A label in Chinese takes the full-width colon (性别：女), not the ASCII one.
+    for (const m of cleaned.matchAll(/[\u4e00-\u9fff]: /gu)) problems.push(`ASCII colon in Chinese "${m[0]}"`);
   }
   return problems;
 }
@@ -52,6 +54,8 @@ test('the internal-text check itself catches codes, method names, JSON and Engli
   expect(internalTextProblems('详情 {"visitId":3}', 'zh')).not.toEqual([]);
   expect(internalTextProblems('平台信任文件无效：the trust file is not valid JSON', 'zh')).not.toEqual([]);
   expect(internalTextProblems('【基本信息 basic】', 'zh')).toEqual([]);
+  expect(internalTextProblems('性别: 女', 'zh')).not.toEqual([]);
+  expect(internalTextProblems('性别：女 · 出生年份：1966', 'zh')).toEqual([]);
   expect(internalTextProblems('请上传 PNG、JPEG 图片或 PDF 文件：letter.png', 'zh')).toEqual([]);
   expect(internalTextProblems('Valid number: born 1966-06-10, female', 'en')).toEqual([]);
 });

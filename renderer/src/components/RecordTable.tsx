@@ -20,9 +20,9 @@ export function RecordTable({ records }: { records: RecordView[] }) {
               <Text size="xs" c="dimmed">{r.content}</Text>
             </Table.Td>
             <Table.Td w={260}>
-              <Text size="xs">{t('subject.provider')}: {r.providerUnit}</Text>
-              {r.documentNo && <Text size="xs">{t('subject.document')}: {r.documentNo}</Text>}
-              <Text size="xs">{t('subject.decided')}: {r.decidedOn} · {t('subject.publicity')}: {r.publicityStart} {t('subject.until')} {r.publicityEnd ?? t('subject.open')}</Text>
+              <Text size="xs">{t('subject.provider')}{t('colon')}{r.providerUnit}</Text>
+              {r.documentNo && <Text size="xs">{t('subject.document')}{t('colon')}{r.documentNo}</Text>}
+              <Text size="xs">{t('subject.decided')}{t('colon')}{r.decidedOn} · {t('subject.publicity')}{t('colon')}{r.publicityStart} {t('subject.until')} {r.publicityEnd ?? t('subject.open')}</Text>
             </Table.Td>
           </Table.Tr>
         ))}

@@ -52,7 +52,7 @@ export function SubjectView({ visitId, view }: { visitId: number; view: View }) 
               </Button>
             </Group>
             <Text size="sm" c="dimmed">
-              {t('subject.gender')}: {identity.gender === 'M' ? t('counter.male') : identity.gender === 'F' ? t('counter.female') : '—'} · {t('subject.birthYear')}: {identity.birthYear ?? '—'} · {t('subject.region')}: {identity.regionCode}
+              {t('subject.gender')}{t('colon')}{identity.gender === 'M' ? t('counter.male') : identity.gender === 'F' ? t('counter.female') : '—'} · {t('subject.birthYear')}{t('colon')}{identity.birthYear ?? '—'} · {t('subject.region')}{t('colon')}{identity.regionCode}
             </Text>
             <ErrorAlert error={error} />
           </Stack>
@@ -66,7 +66,7 @@ export function SubjectView({ visitId, view }: { visitId: number; view: View }) 
               </Badge>
             ))}
           </Group>
-          <Text size="sm">{t('subject.negative')}: <b>{summary.negativePublished}</b> · {t('subject.lists')}: <b>{summary.activeLists}</b> · {t('subject.hidden')}: {summary.hidden}</Text>
+          <Text size="sm">{t('subject.negative')}{t('colon')}<b>{summary.negativePublished}</b> · {t('subject.lists')}{t('colon')}<b>{summary.activeLists}</b> · {t('subject.hidden')}{t('colon')}{summary.hidden}</Text>
           {summary.greenChannel !== null && (
             <Text size="sm" mt={6} c={summary.greenChannel ? 'teal' : 'dimmed'} data-testid="green-channel">
               {summary.greenChannel ? `✓ ${t('subject.greenChannel')}` : t('subject.greenChannelNo')}

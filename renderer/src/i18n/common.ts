@@ -1,7 +1,10 @@
+import { LABEL_COLON } from '../../../shared/i18n/punctuation';
+
 // Strings of the console shell, login, counter and logs. Each feature keeps its own file like this
 // one and registers it in ./resources.ts, so features never edit each other's strings.
 export const common = {
   zh: {
+    colon: LABEL_COLON.zh,
     calendarWarning: { title: '{{years}} 年的国务院放假安排尚未载入', body: '涉及该年的办理时限按周末和法定节假日预计，并标注“预计”；安排载入后自动重算并记入审计日志。请从平台数据包导入，或由管理员录入、另一名管理员或科长确认。' },
     app: { integrityFailed: '数据库完整性检查未通过：请停止使用并联系管理员从最近的备份恢复。', latestBackup: '最近的备份：{{name}}（{{at}}）。', noBackup: '本窗口尚无备份。', title: '信用服务窗口工作台', short: '信用窗口', office: '服务窗口', demo: '演示', language: 'English' },
     nav: { counter: '窗口受理', queryLog: '查询登记', audit: '审计日志', accounts: '账户管理' },
@@ -29,6 +32,7 @@ export const common = {
     accounts: { title: '账户', create: '新建账户', username: '用户名', displayName: '姓名', role: '角色', status: '状态', active: '正常', disabled: '已停用', locked: '已锁定', disable: '停用', enable: '启用', resetPassword: '重置密码', newPassword: '新密码', created: '账户已创建' },
   },
   en: {
+    colon: LABEL_COLON.en,
     calendarWarning: { title: "The State Council's holiday arrangement for {{years}} is not loaded", body: 'Deadlines in that year are counted on weekends and the statutory holidays and marked provisional; they are recounted, and audited, once the arrangement is loaded. Import it from a platform bundle, or have an administrator enter it and a second administrator or a manager confirm it.' },
     app: { integrityFailed: 'The database failed its integrity check: stop using it and ask the administrator to restore the latest backup.', latestBackup: 'Latest backup: {{name}} ({{at}}).', noBackup: 'This office has no backup yet.', title: 'CreditDesk — Credit Service Window', short: 'CreditDesk', office: 'Office', demo: 'Demo', language: '中文' },
     nav: { counter: 'Counter', queryLog: 'Query log', audit: 'Audit log', accounts: 'Accounts' },

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditRow, AuditVerifyResult } from '../../../shared/contract';
 import { auditActionCodes, auditActionLabel, auditDetailFields, auditGroupLabel } from '../../../shared/i18n/auditLabels';
+import { LABEL_COLON } from '../../../shared/i18n/punctuation';
 import { chinaDateTime } from '../../../shared/calendar/dates';
 import { call } from '../api/client';
 import { DateField } from '../components/form/DateField';
@@ -137,7 +138,7 @@ export function AuditScreen() {
                     {fields.length === 0 ? <Text size="xs" c="dimmed">—</Text> : (
                       <Stack gap={0} data-testid="audit-detail">
                         {fields.map(([k, v]) => (
-                          <Text key={k} size="xs" style={{ wordBreak: 'break-word' }}><Text span size="xs" c="dimmed">{k}：</Text>{v}</Text>
+                          <Text key={k} size="xs" style={{ wordBreak: 'break-word' }}><Text span size="xs" c="dimmed">{k}{LABEL_COLON[locale]}</Text>{v}</Text>
                         ))}
                       </Stack>
                     )}

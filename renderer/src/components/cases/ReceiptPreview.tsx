@@ -16,7 +16,7 @@ export function ReceiptPreview({ receipt, caseNo }: { receipt: ReceiptDocument; 
     <Stack gap="xs" data-testid="receipt-preview">
       <Group justify="space-between">
         <div>
-          {caseNo && <Text fw={700} data-testid="receipt-case-no">{t('cases.caseNo')}: {caseNo}</Text>}
+          {caseNo && <Text fw={700} data-testid="receipt-case-no">{t('cases.caseNo')}{t('colon')}{caseNo}</Text>}
           <Text size="sm">{t('cases.receipt')} <span data-testid="receipt-no">{doc.receiptNo}</span></Text>
         </div>
         <Text size="sm" c="dimmed" data-testid="receipt-copies">{t('cases.printed', { count: doc.copies })}</Text>

@@ -62,7 +62,7 @@ export function RepairForm({ visitId, view, onDone }: { visitId: number; view: S
       <Select label={t('cases.record')} placeholder={t('cases.chooseRecord')} value={recordId} onChange={(v) => void choose(v)} data={negatives.map((r) => ({ value: String(r.id), label: `${r.title} · ${r.documentNo}` }))} data-testid="repair-record" />
       {line && (
         <Alert color={e?.status === 'eligible' ? 'teal' : 'orange'} data-testid="repair-eligibility" data-status={e?.status}>
-          {t('cases.eligibility')}: {line}
+          {t('cases.eligibility')}{t('colon')}{line}
           {check?.dueOn && e?.status === 'eligible' ? ` · ${t('cases.dueOn')} ${deadlineText(check.dueOn, check.arrangedThrough, locale)}` : ''}
         </Alert>
       )}

@@ -68,24 +68,24 @@ export function CasePage({ kind, id, onChanged }: { kind: CaseKind; id: number; 
         {c.kind === 'objection' && c.paused && <Badge color="gray">{t('cases.paused')}</Badge>}
       </Group>
       <SimpleGrid cols={2} spacing={4} verticalSpacing={2}>
-        <Text size="sm">{t('cases.subject')}: <Text span ff="monospace">{c.idNumberMasked}</Text> · {t(`cases.applicant.${c.applicantKind}`)}</Text>
-        <Text size="sm">{t('cases.provider')}: {c.providerUnit}</Text>
-        <Text size="sm">{t('cases.received')}: {c.receivedOn}</Text>
+        <Text size="sm">{t('cases.subject')}{t('colon')}<Text span ff="monospace">{c.idNumberMasked}</Text> · {t(`cases.applicant.${c.applicantKind}`)}</Text>
+        <Text size="sm">{t('cases.provider')}{t('colon')}{c.providerUnit}</Text>
+        <Text size="sm">{t('cases.received')}{t('colon')}{c.receivedOn}</Text>
         <Text size="sm" data-testid="case-due">
-          {t('cases.dueOn')}: {!open ? t('cases.noDeadline') : dueOn ? deadlineText(dueOn, arrangedThrough, locale) : gap ? t('cases.calendarGap', { year: gap.slice(0, 4) }) : '—'}
+          {t('cases.dueOn')}{t('colon')}{!open ? t('cases.noDeadline') : dueOn ? deadlineText(dueOn, arrangedThrough, locale) : gap ? t('cases.calendarGap', { year: gap.slice(0, 4) }) : '—'}
         </Text>
-        {c.kind === 'objection' && <Text size="sm">{t('cases.scope')}: {t(`cases.scopes.${c.scope}`)}</Text>}
-        {c.kind === 'objection' && c.route && <Text size="sm">{t('cases.route')}: {t(`cases.routes.${c.route}`)}</Text>}
-        {c.kind === 'objection' && c.outcome && <Text size="sm" data-testid="case-outcome">{t('cases.outcome')}: {t(`cases.outcomes.${c.outcome}`)}</Text>}
-        <Text size="sm">{t('cases.assignee')}: {c.assignee ?? t('cases.unassigned')}</Text>
+        {c.kind === 'objection' && <Text size="sm">{t('cases.scope')}{t('colon')}{t(`cases.scopes.${c.scope}`)}</Text>}
+        {c.kind === 'objection' && c.route && <Text size="sm">{t('cases.route')}{t('colon')}{t(`cases.routes.${c.route}`)}</Text>}
+        {c.kind === 'objection' && c.outcome && <Text size="sm" data-testid="case-outcome">{t('cases.outcome')}{t('colon')}{t(`cases.outcomes.${c.outcome}`)}</Text>}
+        <Text size="sm">{t('cases.assignee')}{t('colon')}{c.assignee ?? t('cases.unassigned')}</Text>
       </SimpleGrid>
       {c.kind === 'objection' && <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}><b>{t('cases.description')}:</b> {c.description}</Text>}
       {c.kind === 'objection' && c.attachments.length > 0 && (
         <Group gap="xs" data-testid="case-attachments"><Text size="sm">{t('cases.attachments')}:</Text><AttachmentButtons files={c.attachments} onOpen={setViewing} /></Group>
       )}
       <AttachmentViewer file={viewing} onClose={() => setViewing(null)} />
-      {c.kind === 'repair' && <Text size="sm" data-testid="case-eligibility">{t('cases.eligibility')}: {eligibilityLine(t, locale, c.eligibility)}</Text>}
-      {c.kind === 'repair' && <Text size="sm">{t('cases.evidence')}: {[c.evidence.obligationsPerformed && t('cases.obligations'), c.evidence.creditCommitment && t('cases.commitment'), c.evidence.trainingCertificate && `${t('cases.training')} ${c.evidence.trainingCertificate}`].filter(Boolean).join('；')}</Text>}
+      {c.kind === 'repair' && <Text size="sm" data-testid="case-eligibility">{t('cases.eligibility')}{t('colon')}{eligibilityLine(t, locale, c.eligibility)}</Text>}
+      {c.kind === 'repair' && <Text size="sm">{t('cases.evidence')}{t('colon')}{[c.evidence.obligationsPerformed && t('cases.obligations'), c.evidence.creditCommitment && t('cases.commitment'), c.evidence.trainingCertificate && `${t('cases.training')} ${c.evidence.trainingCertificate}`].filter(Boolean).join('；')}</Text>}
       {c.kind === 'objection' && c.closedAt === null && <CaseClock c={c} busy={busy} onAct={act} />}
       <CaseActions key={c.state} c={c} busy={busy} onAct={act} />
       {c.decidedAt !== null && (c.kind === 'repair' || c.outcome !== null) && <Group><DecisionNotice kind={c.kind} id={c.id} /></Group>}
