@@ -63,4 +63,7 @@ test('a wrong password is refused with a plain message and the login stays', asy
   await page.getByTestId('login-submit').click();
   await expect(page.getByTestId('error')).toHaveText('用户名或密码错误。');
   await c.screenshot('login-error-zh');
+  // The password field's show/hide button is read out in the console's language.
+  await expect(page.getByRole('button', { name: '显示或隐藏密码' })).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'Toggle password visibility' })).toHaveCount(0);
 });

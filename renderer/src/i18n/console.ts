@@ -11,7 +11,7 @@ export const consoleStrings = {
     },
     lock: { manual: '工作台已由您手动锁定。请输入密码继续。', idle: '工作台在长时间无操作后已自动锁定。请输入密码继续。', visitKept: '正在办理的接待已保留，解锁后继续。' },
     form: {
-      datePlaceholder: '年-月-日', notADate: '{{date}} 不是日历上的日期（例如 2 月没有 30 日），请改正。', endBeforeStart: '截止日期不能早于起始日期。', required: '此项为必填项。',
+      datePlaceholder: '年-月-日', togglePassword: '显示或隐藏密码', notADate: '{{date}} 不是日历上的日期（例如 2 月没有 30 日），请改正。', endBeforeStart: '截止日期不能早于起始日期。', required: '此项为必填项。',
       fileType: '文件“{{name}}”不是 PNG、JPEG 图片或 PDF 文件，请重新选择。',
     },
     nav: { setup: '开通检查' },
@@ -44,7 +44,7 @@ export const consoleStrings = {
     },
     lock: { manual: 'You locked the console. Enter your password to continue.', idle: 'The console locked itself after a period without use. Enter your password to continue.', visitKept: 'The visit in progress is kept; it continues after unlocking.' },
     form: {
-      datePlaceholder: 'YYYY-MM-DD', notADate: '{{date}} is not a calendar date (February has no 30th, for example); correct it.', endBeforeStart: 'The end date cannot be before the start date.', required: 'This field is required.',
+      datePlaceholder: 'YYYY-MM-DD', togglePassword: 'Show or hide the password', notADate: '{{date}} is not a calendar date (February has no 30th, for example); correct it.', endBeforeStart: 'The end date cannot be before the start date.', required: 'This field is required.',
       fileType: 'The file “{{name}}” is not a PNG or JPEG image or a PDF; choose another file.',
     },
     nav: { setup: 'Setup checklist' },
