@@ -78,13 +78,15 @@ test('objection: intake with receipt, annotation on the view and the report, dec
   // A valid objection: a small scan, a real description; accepted with a receipt that prints.
   await form.locator('input[type="file"]').setInputFiles({ name: 'decision-copy.png', mimeType: 'image/png', buffer: PNG.sync.write(new PNG({ width: 1, height: 1 })) });
   await expect(form.getByTestId('objection-attachments')).toContainText('decision-copy.png');
+  // A file's name is shown as it is, not in capitals (a badge's default).
+  expect(await form.getByTestId('objection-attachments').evaluate((el) => (el as HTMLElement).innerText)).toContain('decision-copy.png');
   await form.getByTestId('objection-description').fill('处罚决定书载明的违法事实与本人情况不符，申请核查更正。');
   await form.getByTestId('objection-scope').click();
   await page.getByRole('option', { name: '信息错误' }).click();
   await form.getByTestId('objection-submit').click();
   const receipt = page.getByTestId('receipt-preview');
   await expect(receipt).toBeVisible();
-  const caseNo = ((await receipt.getByTestId('receipt-case-no').textContent()) ?? '').replace(/^.*:\s*/, '').trim();
+  const caseNo = ((await receipt.getByTestId('receipt-case-no').textContent()) ?? '').replace(/^.*[:：]\s*/, '').trim();
   expect(caseNo).toMatch(/\d{8}/);
   const text = pdfFlatText(await framePdf(receipt));
   for (const needle of [caseNo, '异议申请受理回执', record.documentNo, '转送提供单位时限', '异议处理时限', 'decision-copy.png']) expect(text, needle).toContain(needle.replace(/\s+/g, ''));
@@ -232,7 +234,7 @@ test('credit repair: not yet eligible shows the earliest date; an eligible recor
   await page.getByTestId('repair-submit').click();
   const receipt = page.getByTestId('receipt-preview');
   await expect(receipt).toBeVisible();
-  const caseNo = ((await receipt.getByTestId('receipt-case-no').textContent()) ?? '').replace(/^.*:\s*/, '').trim();
+  const caseNo = ((await receipt.getByTestId('receipt-case-no').textContent()) ?? '').replace(/^.*[:：]\s*/, '').trim();
   expect(pdfFlatText(await framePdf(receipt))).toContain(caseNo);
   await receipt.getByTestId('pdf-print').click();
   await receipt.getByTestId('pdf-ask-yes').click();
@@ -302,7 +304,7 @@ test('rule profile: the administrator picks the office rules; the manager sees w
   await page.getByTestId('objection-form').getByRole('checkbox', { name: zjRecord.documentNo }).check();
   await page.getByTestId('objection-description').fill('处罚金额与决定书不一致。');
   await page.getByTestId('objection-submit').click();
-  const caseNo = ((await page.getByTestId('receipt-case-no').textContent()) ?? '').replace(/^.*:\s*/, '').trim();
+  const caseNo = ((await page.getByTestId('receipt-case-no').textContent()) ?? '').replace(/^.*[:：]\s*/, '').trim();
   expect(pdfFlatText(await framePdf(page.getByTestId('receipt-preview')))).toContain('经批准延长后最迟');
   await page.getByTestId('case-dialog-done').click();
   await c.logout();

@@ -66,7 +66,7 @@ export function AttachmentPicker({ value, onChange }: { value: UploadedFile[]; o
       {value.length > 0 && (
         <Group gap="xs" data-testid="objection-attachments">
           {value.map((f) => (
-            <Badge key={f.sha256} variant="light" rightSection={<CloseButton size="xs" aria-label={t('cases.removeFile')} onClick={() => onChange(value.filter((x) => x.sha256 !== f.sha256))} />}>
+            <Badge key={f.sha256} variant="light" tt="none" rightSection={<CloseButton size="xs" aria-label={t('cases.removeFile')} onClick={() => onChange(value.filter((x) => x.sha256 !== f.sha256))} />}>
               <Text span size="xs">{f.fileName}</Text>
             </Badge>
           ))}
