@@ -117,9 +117,10 @@ test('queue: search by name, some ID digits and case number; sortable columns; e
   await expect(img).toBeVisible();
   expect(await img.evaluate((e: HTMLImageElement) => e.naturalWidth)).toBe(320);
   await c.screenshot('attachment-image-zh-1366');
-  // The viewer's own close button: Escape would close the case drawer underneath as well.
-  await page.locator('.mantine-Modal-close').click();
+  // Escape closes the top layer only: the viewer goes, the case drawer underneath stays.
+  await page.keyboard.press('Escape');
   await expect(img).toHaveCount(0);
+  await expect(drawer.getByTestId('case-attachments')).toBeVisible();
   await drawer.getByTestId('attachment-open').filter({ hasText: '情况说明.pdf' }).click();
   await expect(page.getByTestId('attachment-pdf')).toBeVisible();
   expect(await page.getByTestId('attachment-pdf').getAttribute('src')).toMatch(/^blob:/);

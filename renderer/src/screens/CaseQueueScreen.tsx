@@ -48,6 +48,8 @@ export function CaseQueueScreen() {
   const [providers, setProviders] = useState<string[]>([]);
   const [openId, setOpenId] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // A layer open inside the case drawer (the attachment viewer) takes Escape for itself.
+  const [innerLayer, setInnerLayer] = useState(false);
   const [rules, setRules] = useState<string | null>(null);
   const locale = useLocale();
   const parent = useRef<HTMLDivElement>(null);
@@ -200,8 +202,8 @@ export function CaseQueueScreen() {
           ))}
         </Table.Tbody>
       </Table>}
-      <Drawer opened={openId !== null} onClose={() => setOpenId(null)} position="right" size="xl" title={t(`cases.${kind}`)} data-testid="case-drawer">
-        {openId !== null && <CasePage kind={kind} id={openId} onChanged={() => void load()} />}
+      <Drawer opened={openId !== null} onClose={() => setOpenId(null)} closeOnEscape={!innerLayer} position="right" size="xl" title={t(`cases.${kind}`)} data-testid="case-drawer">
+        {openId !== null && <CasePage kind={kind} id={openId} onChanged={() => void load()} onLayer={setInnerLayer} />}
       </Drawer>
     </Stack>
   );

@@ -20,12 +20,17 @@ type AnyCase = ObjectionCase | RepairCase;
 const SYSTEM_REASONS: Record<string, string> = { 'accepted at the counter': 'cases.sysReason.counter', 'deadline passed': 'cases.sysReason.deadline' };
 
 /** A case: state and deadlines, actions allowed now, records at intake vs now, full history, receipts. */
-export function CasePage({ kind, id, onChanged }: { kind: CaseKind; id: number; onChanged: () => void }) {
+/**
+ * `onLayer` tells the drawer around the page whether a layer of its own (the attachment viewer)
+ * is open, so that Escape closes only the top layer: every Mantine layer listens for it.
+ */
+export function CasePage({ kind, id, onChanged, onLayer }: { kind: CaseKind; id: number; onChanged: () => void; onLayer?: (open: boolean) => void }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [c, setC] = useState<AnyCase | null>(null);
   const [receipt, setReceipt] = useState<number | null>(null);
   const [viewing, setViewing] = useState<AttachmentRef | null>(null);
+  useEffect(() => onLayer?.(viewing !== null), [viewing, onLayer]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const fetchCase = useCallback(() => (kind === 'objection' ? call('objection.get', { id }) : call('repair.get', { id })), [kind, id]);
