@@ -138,9 +138,10 @@ export class Connection implements Queryable {
     return this.call<T | undefined>(sql, options, (stmt, done) =>
       stmt.get(params, (err: Error | null, row: T | undefined) => {
         // A stepped-but-unfinished statement holds its read snapshot open; reset releases it so the
-        // reader connection sees later commits.
-        stmt.reset();
-        done(err, row);
+        // reader connection sees later commits. The caller goes on only once the reset has run:
+        // a reset still queued left the next read on this connection inside the old snapshot, so
+        // a row committed meanwhile was not there yet (a count one short, "there is no export N").
+        stmt.reset(() => done(err, row));
       }),
     );
   }

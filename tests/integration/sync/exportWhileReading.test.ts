@@ -7,9 +7,10 @@ import { syncWorld, type SyncWorld } from './world';
 
 // Issue 29, item 7: `creditdesk export` answered "There is no export 2" for an export it had just
 // written, in 5 of 14 tries. The command read the row back through the shared read connection,
-// which the start-up integrity check (PRAGMA quick_check, seconds long) was using at the same time.
-// The command now delivers the file by the path the write returned (exportWrite, as the console
-// does), and the check runs on a connection of its own.
+// where another statement's snapshot could still be open: the start-up integrity check (seconds
+// long), or a lookup whose reset was still queued (Connection.get now waits for it). The command
+// now delivers the file by the path the write returned (exportWrite, as the console does), and
+// the check runs on a connection of its own.
 
 let w: SyncWorld;
 before(async () => {
