@@ -479,7 +479,7 @@ export async function getObjection(ctx: CoreContext, id: number): Promise<Object
       latestExtendedBy: row.latest_extended_by,
       dueOn: row.due_on,
       calendarGap: row.calendar_gap,
-      arrangedThrough: (await officeCalendar(ctx)).coverage.toYear,
+      arrangedThrough: calendar.coverage.toYear,
       pending: row.calendar_gap ? ((await deadlineViewOf(ctx, row)).pending ?? []) : [],
     },
     extendedTotalDays: row.extended_total_days,

@@ -29,8 +29,6 @@ import { activeProfile, profileById } from './profileService';
 // manager or by the deciding authority through export; approval stops publication and lifts the
 // list entries and measures that rest on the record.
 
-export type RepairCheck = RepairCheckResult;
-
 async function recordOfVisit(ctx: CoreContext, caller: Caller, visitId: number, recordId: number) {
   const visit = await visitForIntake(ctx, caller, visitId);
   const [record] = await recordsByIds(ctx.db, [recordId]);
@@ -49,7 +47,7 @@ function eligibilityOf(record: CreditRecord, profile: RuleProfile, day: string):
   );
 }
 
-export async function checkRepair(ctx: CoreContext, caller: Caller, input: { visitId: number; recordId: number }): Promise<RepairCheck> {
+export async function checkRepair(ctx: CoreContext, caller: Caller, input: { visitId: number; recordId: number }): Promise<RepairCheckResult> {
   const found = await recordOfVisit(ctx, caller, input.visitId, input.recordId);
   const profile = await activeProfile(ctx);
   const day = today(ctx);
@@ -87,7 +85,8 @@ export async function intakeRepair(ctx: CoreContext, caller: Caller, input: { vi
     throw new AppError('NOT_ELIGIBLE', 'Early repair needs the obligations performed and a signed credit commitment (信用承诺).', { evidence: input.evidence });
   }
   const calendar = await officeCalendar(ctx);
-  const due = repairProcessingDeadline(day, profile, calendar);
+  // The stored deadline and the receipt's line come from one count.
+  const due = repairDuePatch(day, profile, calendar);
   const at = ctx.now().toISOString();
   const idNumber = (await ctx.db.get<{ id_number: string }>('SELECT id_number FROM subject WHERE id = ?', [visit.subject_id]))!.id_number;
   const intake = await ctx.db.transaction(async (tx) => {
@@ -111,7 +110,7 @@ export async function intakeRepair(ctx: CoreContext, caller: Caller, input: { vi
       is_open: 1,
       received_on: day,
       received_at: at,
-      ...repairDuePatch(day, profile, calendar),
+      ...due,
       assignee_id: null,
       escalated_at: null,
       outcome_reason: null,
@@ -137,7 +136,7 @@ export async function intakeRepair(ctx: CoreContext, caller: Caller, input: { vi
         ['受理日期', day],
       ],
       items: { heading: '申请材料', lines: EVIDENCE_ZH(input.evidence) },
-      dueDates: due.ok ? [['办理时限', deadlineText(due.value, calendar.coverage.toYear, 'zh')]] : [['办理时限', `待定：${(due.date ?? '').slice(0, 4)} 年法定节假日尚无法计算`]],
+      dueDates: [['办理时限', due.due_on ? deadlineText(due.due_on, calendar.coverage.toYear, 'zh') : `待定：${(due.calendar_gap ?? '').slice(0, 4)} 年法定节假日尚无法计算`]],
       notes: ['依据《信用修复管理办法》（2025年），修复申请由作出认定的单位办理。', `适用规则：${profileDisplayName(profile, 'zh')}。`],
     });
     return { kind: 'repair' as const, id, caseNo, state: 'accepted', receiptId };

@@ -59,25 +59,26 @@ export interface SegmentLink {
  */
 export async function checkAuditSegment(tx: Queryable, office: { code: string }, segment: SegmentLink[], now: Date): Promise<string[]> {
   await tx.exec(SQL);
-  const held = async (seq: number) => {
-    const r = await tx.get<{ body: string }>("SELECT body FROM central_export_item WHERE office = ? AND schema = 'audit-segment' AND item_key = ?", [office.code, String(seq)]);
-    return r ? (JSON.parse(r.body) as SegmentLink) : null;
-  };
   const warnings: string[] = [];
   const first = segment[0];
-  if (first) {
-    const newest = await tx.get<{ seq: number | null }>("SELECT max(CAST(item_key AS INTEGER)) AS seq FROM central_export_item WHERE office = ? AND schema = 'audit-segment'", [office.code]);
-    const before = await held(first.seq - 1);
-    if (before && before.hash !== first.prevHash) {
-      warnings.push(`the audit chain of office ${office.code} was rewritten: event ${first.seq} does not extend event ${first.seq - 1} as the platform holds it`);
-    } else if (newest?.seq != null && first.seq > newest.seq + 1) {
-      warnings.push(`the audit chain of office ${office.code} has a gap: events ${newest.seq + 1}–${first.seq - 1} never reached the platform`);
-    }
+  if (!first) return warnings;
+  // The held links this segment can touch (the one before it, and any it repeats), in one read.
+  const rows = await tx.all<{ body: string }>(
+    "SELECT body FROM central_export_item WHERE office = ? AND schema = 'audit-segment' AND CAST(item_key AS INTEGER) BETWEEN ? AND ?",
+    [office.code, first.seq - 1, segment[segment.length - 1]!.seq],
+  );
+  const held = new Map(rows.map((r) => JSON.parse(r.body) as SegmentLink).map((l) => [l.seq, l]));
+  const newest = await tx.get<{ seq: number | null }>("SELECT max(CAST(item_key AS INTEGER)) AS seq FROM central_export_item WHERE office = ? AND schema = 'audit-segment'", [office.code]);
+  const before = held.get(first.seq - 1);
+  if (before && before.hash !== first.prevHash) {
+    warnings.push(`the audit chain of office ${office.code} was rewritten: event ${first.seq} does not extend event ${first.seq - 1} as the platform holds it`);
+  } else if (newest?.seq != null && first.seq > newest.seq + 1) {
+    warnings.push(`the audit chain of office ${office.code} has a gap: events ${newest.seq + 1}–${first.seq - 1} never reached the platform`);
   }
   let prev: SegmentLink | null = null;
   for (const e of segment) {
     if (prev && (e.seq !== prev.seq + 1 || e.prevHash !== prev.hash)) warnings.push(`the audit segment of office ${office.code} breaks at event ${e.seq}: it does not link to event ${prev.seq}`);
-    const same = await held(e.seq);
+    const same = held.get(e.seq);
     if (same && same.hash !== e.hash) warnings.push(`the audit chain of office ${office.code} was rewritten: event ${e.seq}, already held, now has another MAC`);
     prev = e;
   }
