@@ -88,20 +88,21 @@ export async function proposeCalendarYear(ctx: CoreContext, caller: Caller, p: C
   if (p.year !== calendar.coverage.toYear + 1) {
     throw new AppError('VALIDATION', `Only the year after the loaded calendar (${calendar.coverage.toYear + 1}) can be entered by hand; earlier years come from the platform.`, {
       field: 'year',
+      reason: 'year_not_next',
       expected: calendar.coverage.toYear + 1,
     });
   }
   const latest = latestArrangedYear(today(ctx));
   if (p.year > latest) {
-    throw new AppError('VALIDATION', `No notice for ${p.year} can have been published yet (${latest} at the latest).`, { field: 'year', reason: 'year_unknowable', latest });
+    throw new AppError('VALIDATION', `No notice for ${p.year} can have been published yet (${latest} at the latest).`, { field: 'year', reason: 'year_unknowable', year: p.year, latest });
   }
   const days = daysOf(p);
   // The same rule a platform bundle is held to (OfficeCollector): an arrangement never works a statutory holiday.
   const missing = missingStatutoryHoliday(p.year, days);
   if (missing) {
-    throw new AppError('VALIDATION', `${missing.date} (${missing.name}) is a statutory holiday: list it among the holidays.`, { field: 'holidays', reason: 'statutory_holiday_missing', date: missing.date });
+    throw new AppError('VALIDATION', `${missing.date} (${missing.name}) is a statutory holiday: list it among the holidays.`, { field: 'holidays', reason: 'statutory_holiday_missing', date: missing.date, name: missing.name });
   }
-  // Throws RangeError on a conflict (a date both holiday and workday).
+  // Throws RangeError on a malformed table (a conflict is refused by daysOf already).
   try {
     new WorkingCalendar(days, { fromYear: p.year, toYear: p.year });
   } catch (e) {
@@ -117,16 +118,19 @@ export async function proposeCalendarYear(ctx: CoreContext, caller: Caller, p: C
 }
 
 function daysOf(p: CalendarProposal): CalendarDay[] {
+  // Checked before weekend holidays are dropped below, which would otherwise let the workday stand.
+  const both = p.holidays.find((d) => p.workdays.includes(d));
+  if (both) throw new AppError('VALIDATION', `${both} is listed both as a holiday and as a working day.`, { field: 'days', reason: 'days_conflict', date: both });
   const days: CalendarDay[] = [];
   for (const [kind, list] of [['holiday', p.holidays], ['workday', p.workdays]] as const) {
     for (const date of list) {
       if (!isIsoDate(date) || !date.startsWith(`${p.year}-`)) {
-        throw new AppError('VALIDATION', `${date} is not a date in ${p.year}.`, { field: kind === 'holiday' ? 'holidays' : 'workdays', date });
+        throw new AppError('VALIDATION', `${date} is not a date in ${p.year}.`, { field: kind === 'holiday' ? 'holidays' : 'workdays', reason: 'date_outside_year', date, year: p.year });
       }
       const weekend = isWeekend(toDayNumber(date));
       if (kind === 'holiday' && weekend) continue; // a weekend inside a holiday is a rest day anyway
       if (kind === 'workday' && !weekend) {
-        throw new AppError('VALIDATION', `${date} is a weekday: a make-up working day is a Saturday or Sunday.`, { field: 'workdays', date });
+        throw new AppError('VALIDATION', `${date} is a weekday: a make-up working day is a Saturday or Sunday.`, { field: 'workdays', reason: 'workday_not_weekend', date });
       }
       days.push({ date, kind, name: null });
     }

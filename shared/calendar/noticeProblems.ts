@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n/errorMessages';
+import { STATUTORY_HOLIDAY_NAMES } from './holidayNames';
 
 // What parseArrangementNotice says about a line it cannot take, in both languages the console
 // speaks: the screen shows one, the command line prints both. Each sentence names the line, quotes
@@ -41,7 +42,7 @@ const WEEKDAY = {
   en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
 };
 
-const HOLIDAY_NAMES = '元旦、春节、清明节、劳动节、端午节、中秋节、国庆节';
+const HOLIDAY_NAMES = Object.keys(STATUTORY_HOLIDAY_NAMES).join('、');
 
 type Sentences = Record<NoticeProblemReason, (p: NoticeProblemParams) => string>;
 

@@ -1,3 +1,4 @@
+import { HOLIDAY_ALIASES } from './holidayNames';
 import { daysInMonth, fromDayNumber, toDayNumber, weekdayOf, yearOf } from './dates';
 import { noticeProblemText, type NoticeProblemParams, type NoticeProblemReason } from './noticeProblems';
 
@@ -35,24 +36,6 @@ export interface ParsedArrangement {
   problems: NoticeProblem[];
 }
 
-/** The statutory holidays by the names a notice (or a person) may use, to the regulation's names. */
-const FESTIVALS: Record<string, string> = {
-  元旦: '元旦',
-  春节: '春节',
-  清明: '清明节',
-  清明节: '清明节',
-  劳动节: '劳动节',
-  五一: '劳动节',
-  五一劳动节: '劳动节',
-  国际劳动节: '劳动节',
-  端午: '端午节',
-  端午节: '端午节',
-  中秋: '中秋节',
-  中秋节: '中秋节',
-  国庆: '国庆节',
-  国庆节: '国庆节',
-};
-
 const CN_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 const WEEKDAY_NUMBER: Record<string, number> = { 日: 0, 天: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 };
 
@@ -60,7 +43,7 @@ const WEEKDAY_NUMBER: Record<string, number> = { 日: 0, 天: 0, 一: 1, 二: 2,
 // their ASCII forms and the ideographic space into a space, so a copy from a web page that
 // converted them (many do) reads the same as the notice.
 const ENUMERATION = /^[一二三四五六七八九十]+[、.]\s*/;
-const FESTIVAL_WORD = Object.keys(FESTIVALS).sort((a, b) => b.length - a.length).join('|');
+const FESTIVAL_WORD = Object.keys(HOLIDAY_ALIASES).sort((a, b) => b.length - a.length).join('|');
 /** Where a notice pasted as one paragraph starts its next numbered item. */
 const ITEM_START = new RegExp(`(?=[一二三四五六七八九十]+、(?:${FESTIVAL_WORD}))`, 'g');
 const ITEM = new RegExp(`^((?:${FESTIVAL_WORD}|[^:\\s]{1,12}?)(?:[、和与及](?:${FESTIVAL_WORD}))*)\\s*(?::|\\s)\\s*(.+)$`);
@@ -161,7 +144,7 @@ function readTyped(r: Reader, line: string, n: number): void {
   if (yearOf(date) !== r.year) return r.problem('other_year', { line: n, date });
   const word = rest.replace(/^[\s,:、]+/, '').trim();
   if (WORKDAY_WORDS.test(word)) return r.add('workday', date, null, n);
-  const name = word === '' || HOLIDAY_WORDS.test(word) ? null : (FESTIVALS[word] ?? word.slice(0, 40));
+  const name = word === '' || HOLIDAY_WORDS.test(word) ? null : (HOLIDAY_ALIASES[word] ?? word.slice(0, 40));
   r.add('holiday', date, name, n);
 }
 
@@ -171,13 +154,13 @@ function readItem(r: Reader, segment: string, n: number): boolean {
   const m = ITEM.exec(segment.replace(ENUMERATION, ''));
   if (!m) return false;
   const names = m[1]!.split(/[、和与及]/);
-  const unknown = names.find((x) => !FESTIVALS[x]);
+  const unknown = names.find((x) => !HOLIDAY_ALIASES[x]);
   if (unknown !== undefined) {
     // "各省、自治区…：" is prose; "八、植树节：…" is an item naming something that is not a holiday.
     if (enumerated && HAS_DATE.test(m[2]!)) r.problem('unknown_holiday', { line: n, fragment: unknown });
     return enumerated;
   }
-  const name = [...new Set(names.map((x) => FESTIVALS[x]!))].join('、');
+  const name = [...new Set(names.map((x) => HOLIDAY_ALIASES[x]!))].join('、');
   let holidaySpans = 0;
   const problemsBefore = r.problems.length;
   for (const sentence of m[2]!.split(/[。;]/)) holidaySpans += readSentence(r, sentence, name, n);

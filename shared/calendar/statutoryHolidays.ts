@@ -17,17 +17,6 @@ export const STATUTORY_RULES_TO = 2099;
 
 const iso = (s: Solar): string => s.toYmd();
 
-/** The statutory holidays' names, as the regulation gives them and in English. */
-export const STATUTORY_HOLIDAY_NAMES: Record<string, string> = {
-  元旦: "New Year's Day",
-  春节: 'Spring Festival',
-  清明节: 'Qingming Festival',
-  劳动节: 'Labour Day',
-  端午节: 'Dragon Boat Festival',
-  中秋节: 'Mid-Autumn Festival',
-  国庆节: 'National Day',
-};
-
 /**
  * The statutory holidays of a year as calendar exceptions (weekday or weekend alike; a weekend
  * day is a rest day anyway). No make-up workdays: those are what only the arrangement can say.

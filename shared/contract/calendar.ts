@@ -4,7 +4,8 @@ import { method } from './method';
 
 // The office calendar (State Council holiday arrangements): its status with the 1 November warning,
 // and a year entered by hand by an administrator and confirmed by a second administrator or manager.
-// Roles are checked in the service: the rule is "two different people", which no permission expresses.
+// Both need calendar.manage (administrators and managers); the rest is checked in the service: the
+// rule is "an administrator proposes, two different people", which no permission expresses.
 
 export interface CalendarStatusView {
   coverage: { fromYear: number; toYear: number };
@@ -26,7 +27,7 @@ export const calendarContract = {
   'calendar.status': method<CalendarStatusView>()({ input: z.object({}).strict(), access: 'session' }),
   'calendar.propose': method<{ id: number }>()({
     input: z.object({ year: z.number().int().min(2000).max(2100), notice: shortText(200), holidays: dates, workdays: dates }).strict(),
-    access: 'session',
+    access: 'calendar.manage',
   }),
-  'calendar.confirm': method<CalendarStatusView>()({ input: z.object({ id: z.number().int().positive() }).strict(), access: 'session' }),
+  'calendar.confirm': method<CalendarStatusView>()({ input: z.object({ id: z.number().int().positive() }).strict(), access: 'calendar.manage' }),
 } as const;

@@ -17,6 +17,9 @@ export const PERMISSIONS = [
   'office.provision',
   'dashboard.office',
   'dashboard.own',
+  // The office calendar (State Council holiday arrangements): entered by an administrator,
+  // confirmed by a second administrator or a manager (who does what is checked in the service).
+  'calendar.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -27,10 +30,10 @@ export type Access = Permission | 'public' | 'session';
 // the admin manages accounts but does not serve the counter.
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   clerk: ['counter.lookup', 'subject.reveal', 'case.intake', 'report.print', 'report.verify', 'statement.create', 'dashboard.own'],
-  manager: ['counter.lookup', 'subject.reveal', 'querylog.read', 'case.intake', 'case.manage', 'report.print', 'report.verify', 'statement.create', 'dashboard.office', 'dashboard.own'],
+  manager: ['counter.lookup', 'subject.reveal', 'querylog.read', 'case.intake', 'case.manage', 'report.print', 'report.verify', 'statement.create', 'dashboard.office', 'dashboard.own', 'calendar.manage'],
   operator: ['settings.manage', 'sync.import', 'sync.export', 'office.provision'],
   auditor: ['querylog.read', 'audit.read', 'report.verify'],
-  admin: ['accounts.manage', 'settings.manage', 'audit.read', 'sync.import', 'sync.export', 'office.provision'],
+  admin: ['accounts.manage', 'settings.manage', 'audit.read', 'sync.import', 'sync.export', 'office.provision', 'calendar.manage'],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {

@@ -1,3 +1,4 @@
+import { STATUTORY_HOLIDAY_NAMES } from '../calendar/holidayNames';
 import type { ApiErrorBody, ErrorCode } from '../errors';
 import { fieldLabel } from './fieldLabels';
 
@@ -148,10 +149,36 @@ export function fieldIssues(error: ApiErrorBody, locale: Locale): FieldIssue[] {
   if (Array.isArray(issues)) {
     return (issues as RawIssue[]).filter((i) => typeof i.path === 'string' && i.path !== '').map((i) => ({ path: i.path as string, message: issueSentence(i, locale) }));
   }
-  // Services name the one field they refuse in details.field.
+  // Services name the one field they refuse in details.field, and why in details.reason.
   const field = error.details?.field;
-  return typeof field === 'string' ? [{ path: field, message: locale === 'en' && error.message ? error.message : FIELD_REASONS.other![locale] }] : [];
+  if (typeof field !== 'string') return [];
+  const reason = error.details?.reason;
+  const own = typeof reason === 'string' ? SERVICE_FIELD_REASONS[reason] : undefined;
+  return [{ path: field, message: own ? own(error.details ?? {})[locale] : locale === 'en' && error.message ? error.message : FIELD_REASONS.other![locale] }];
 }
+
+// Why a service refused a field (details.reason), with the values it named (details).
+const SERVICE_FIELD_REASONS: Record<string, (d: Record<string, unknown>) => { zh: string; en: string }> = {
+  // The office calendar (calendar.propose).
+  year_not_next: (d) => ({
+    zh: `只能录入已载入日历之后的一年（${String(d.expected)} 年）；更早的年份由平台数据包提供。`,
+    en: `Only the year after the loaded calendar (${String(d.expected)}) can be entered by hand; earlier years come from the platform.`,
+  }),
+  year_unknowable: (d) => ({
+    zh: `现在还不可能有 ${String(d.year)} 年的放假安排通知（最晚只到 ${String(d.latest)} 年）。`,
+    en: `No notice for ${String(d.year)} can have been published yet (${String(d.latest)} at the latest).`,
+  }),
+  statutory_holiday_missing: (d) => ({
+    zh: `${String(d.date)}（${String(d.name)}）是法定节假日，安排中必须列为放假。`,
+    en: `${String(d.date)} (${STATUTORY_HOLIDAY_NAMES[String(d.name)] ?? String(d.name)}) is a statutory holiday: list it among the holidays.`,
+  }),
+  date_outside_year: (d) => ({ zh: `${String(d.date)} 不在 ${String(d.year)} 年内。`, en: `${String(d.date)} is not in ${String(d.year)}.` }),
+  workday_not_weekend: (d) => ({
+    zh: `${String(d.date)} 本来就是工作日：调休上班日只能是周六或周日。`,
+    en: `${String(d.date)} is a weekday: a make-up working day is a Saturday or Sunday.`,
+  }),
+  days_conflict: (d) => ({ zh: `${String(d.date)} 既列为放假又列为上班，请核对。`, en: `${String(d.date)} is listed both as a holiday and as a working day; check the list.` }),
+};
 
 // CONFLICT is one code for many situations; services name theirs in details.reason.
 const CONFLICT_REASONS: Record<string, { zh: string; en: string }> = {

@@ -38,6 +38,11 @@ const LABELS: Record<string, { zh: string; en: string }> = {
   qrText: { zh: '二维码内容', en: 'QR content' },
   note: { zh: '备注', en: 'Note' },
   correctedContent: { zh: '更正后的内容', en: 'Corrected content' },
+  year: { zh: '年份', en: 'Year' },
+  notice: { zh: '通知文号', en: 'Notice No.' },
+  holidays: { zh: '放假日期', en: 'Holidays' },
+  workdays: { zh: '调休上班日期', en: 'Make-up working days' },
+  days: { zh: '放假安排', en: 'Arrangement' },
 };
 
 /** The label of the field at `path` ("applicant.validTo" → 授权截止日期), or null when it has none. */

@@ -3,7 +3,7 @@
 // BundleError they carry a stable code and a sentence in both languages (bundle-security.md 12).
 import { BUNDLE_MESSAGES, BundleError } from '../bundle/index';
 import { an, whereEn, whereZh } from '../bundle/errors';
-import { STATUTORY_HOLIDAY_NAMES } from '../../../shared/calendar/statutoryHolidays';
+import { STATUTORY_HOLIDAY_NAMES } from '../../../shared/calendar/holidayNames';
 
 type Params = Record<string, string | number>;
 type Sentence = (p: Params) => string;
