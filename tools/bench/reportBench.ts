@@ -8,44 +8,24 @@ import { findSubjectByIdNumber } from '../../electron/store/subjectStore';
 import { idCheckChar } from '../../shared/validators/idNumber';
 import { shippedProfile } from '../../shared/rules/loadProfile';
 import type { SubjectBundle } from '../../shared/domain/population';
-import type { RecordCategory } from '../../shared/domain/record';
 import { SCOPE_SECTIONS } from '../../shared/domain/report';
 import { chinaDate } from '../../shared/calendar/dates';
+import { realisticRecords } from './realisticRecords';
 
 // Report figures for `npm run bench`: assembly (reads + exclusions + canonical digest + signature)
 // and the PDF itself (layout with real glyph metrics, subset font, vector QR on every page) for a
-// 50-record and a 2,000-record subject, in the core under plain Node. The PDF time is the median of
+// 50-record subject and two 2,000-record subjects (records averaging 75 and 220 characters of
+// content), in the core under plain Node. The PDF time is the median of
 // three runs after one warm-up (the first document of a process also reads the two 10 MB TTFs).
 // Subjects are written with BENCH- central ids, so repeated runs reuse them.
 
-const CATEGORIES: RecordCategory[] = ['basic', 'admin_licence', 'admin_penalty', 'honour', 'tax_credit', 'contract_performance'];
-
-function benchSubject(records: number, serial: number, today: string): SubjectBundle {
+function benchSubject(records: number, chars: number, serial: number, today: string): SubjectBundle {
   const first17 = `11010519800101${String(serial).padStart(3, '0')}`;
-  const centralId = `BENCH-REPORT-${records}`;
+  const centralId = `BENCH-REPORT-${records}-${chars}`;
   return {
     subject: { kind: 'person', idNumber: first17 + idCheckChar(first17), name: '测试人', gender: 'M', birthDate: '1980-01-01', legalRepresentative: null, regionCode: '110105', centralId, version: 1 },
     listEntries: [],
-    records: Array.from({ length: records }, (_, i) => {
-      const category = CATEGORIES[i % CATEGORIES.length]!;
-      return {
-        subjectCentralId: centralId,
-        centralId: `${centralId}-R${i}`,
-        category,
-        domain: 'market' as const,
-        severity: category === 'admin_penalty' ? ('ordinary' as const) : null,
-        title: `基准记录 ${i}`,
-        content: '因未按规定履行相关义务，依据有关规定作出处理决定。'.repeat(1 + (i % 5)),
-        providerUnit: '北京市朝阳区市场监督管理局',
-        documentNo: `京朝市监字〔2026〕${i}号`,
-        occurredOn: '2026-01-01',
-        decidedOn: '2026-01-05',
-        publicityStart: '2026-01-05',
-        publicityEnd: category === 'admin_penalty' ? `${Number(today.slice(0, 4)) + 1}-12-31` : null,
-        status: 'active' as const,
-        version: 1,
-      };
-    }),
+    records: realisticRecords(centralId, records, chars, `${Number(today.slice(0, 4)) + 1}-12-31`),
   };
 }
 
@@ -61,14 +41,15 @@ export async function benchReports(ctx: CoreContext): Promise<Record<string, num
   const purpose = ctx.catalogs.purposes[0]!;
   const key = officeSigningKey(ctx);
   const out: Record<string, number> = {};
-  const contents: [number, Awaited<ReturnType<typeof assembleReport>>][] = [];
-  for (const [n, serial] of [[50, 901], [2000, 902]] as const) {
-    const bundle = benchSubject(n, serial, today);
+  const contents: [string, Awaited<ReturnType<typeof assembleReport>>][] = [];
+  // 50 records, and 2,000 records averaging 75 and 220 characters of content (a penalty's facts and basis).
+  for (const [n, chars, serial] of [[50, 75, 901], [2000, 75, 902], [2000, 220, 903]] as const) {
+    const bundle = benchSubject(n, chars, serial, today);
     await ctx.db.transaction((tx) => writeSubjectBundles(tx, [bundle]));
     const subject = (await findSubjectByIdNumber(ctx.db, bundle.subject.idNumber))!;
     const [content, assembleMs] = await timed(async () => {
       const c = await assembleReport(ctx.db, {
-        reportNo: `BENCH-${n}`,
+        reportNo: `BENCH-${n}-${chars}`,
         office: ctx.office,
         now,
         purpose,
@@ -85,8 +66,8 @@ export async function benchReports(ctx: CoreContext): Promise<Record<string, num
       signSeal({ v: 1, n: c.reportNo, o: c.office.code, t: c.issuedAt, s: '', i: '', c: [], d: digest, k: key.keyId }, key.privateKey);
       return c;
     });
-    out[`report.assemble.${n}records.ms`] = Math.round(assembleMs * 10) / 10;
-    contents.push([n, content]);
+    out[`report.assemble.${n}records.${chars}chars.ms`] = Math.round(assembleMs * 10) / 10;
+    contents.push([`${n}records.${chars}chars`, content]);
   }
   // A QR text of the real length (seal ~280 characters of base64url + an 86-character signature).
   const qrText = `CDR1.${'A'.repeat(280)}.${'B'.repeat(86)}`;
@@ -106,11 +87,11 @@ export async function benchReports(ctx: CoreContext): Promise<Record<string, num
       pages = pdf.pages;
       bytes = pdf.bytes.length;
     }
-    out[`report.pdf.${n}records.ms`] = Math.round(runs.sort((a, b) => a - b)[1]!);
+    out[`report.pdf.${n}.ms`] = Math.round(runs.sort((a, b) => a - b)[1]!);
     // CPU time of this process (main thread + GC helpers): wall time on a shared machine is mostly waiting.
-    out[`report.pdf.${n}records.cpu.ms`] = Math.round(cpu.sort((a, b) => a - b)[1]!);
-    out[`report.pages.${n}records`] = pages;
-    out[`report.pdf.${n}records.kb`] = Math.round(bytes / 1024);
+    out[`report.pdf.${n}.cpu.ms`] = Math.round(cpu.sort((a, b) => a - b)[1]!);
+    out[`report.pages.${n}`] = pages;
+    out[`report.pdf.${n}.kb`] = Math.round(bytes / 1024);
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import { pdfKit } from './pdfkit';
 import { FONT_BOLD, FONT_REGULAR, reportFonts } from './fonts';
 import { QR_QUIET_MODULES, qrMatrix, qrRuns } from './qr';
-import { wrapLines, widthOf, type Advance } from './textWrap';
+import { normaliseSpaces, wrapLines, wrapRanges, widthOf, type Advance } from './textWrap';
 
 // The building blocks every printed document is made of: an A4 page frame (header, footer with
 // page x of y, document number, QR and verification code), headings that never end a page,
@@ -12,9 +12,9 @@ import { wrapLines, widthOf, type Advance } from './textWrap';
 export const MM = 72 / 25.4;
 const PAGE_W = 595.28;
 const PAGE_H = 841.89;
-const MARGIN_X = 14 * MM;
-const HEADER_RULE = 15 * MM;
-const BODY_TOP = 18.5 * MM;
+const MARGIN_X = 12 * MM;
+const HEADER_RULE = 13.5 * MM;
+const BODY_TOP = 15.5 * MM;
 /** Module size of the footer QR: 0.4 mm is 2.4 px at 150 dpi, enough for a scan to resolve. */
 export const QR_MODULE = 0.4 * MM;
 
@@ -39,8 +39,15 @@ export interface Run {
   size?: number;
   color?: string;
 }
+/** One paragraph whose runs follow each other on the same lines (a bold title, then muted facts). */
+export interface Spans {
+  spans: Run[];
+}
+export type Para = Run | Spans;
 /** A cell: one or more paragraphs stacked. */
-export type Cell = string | Run[];
+export type Cell = string | Para[];
+
+const isSpans = (p: Para): p is Spans => 'spans' in p;
 
 export interface Column {
   header: string;
@@ -78,9 +85,9 @@ export interface FinishedPdf {
 }
 
 const SIZE = 7;
-const GAP = -1.6;
+const GAP = -1.8;
 const PAD_X = 1.1 * MM;
-const PAD_Y = 0.6 * MM;
+const PAD_Y = 0.3 * MM;
 
 export class PdfLayout {
   readonly doc: PDFKit.PDFDocument;
@@ -99,6 +106,7 @@ export class PdfLayout {
   private readonly advances = new Map<string, Map<string, number>>();
   private readonly lineHeights = new Map<string, number>();
   private readonly wrapped = new Map<string, string[]>();
+  private readonly spanWrapped = new Map<string, { run: Run; text: string }[][]>();
 
   constructor(opts: LayoutOptions) {
     const fonts = reportFonts();
@@ -117,9 +125,11 @@ export class PdfLayout {
     this.doc.registerFont(FONT_REGULAR, fonts[FONT_REGULAR]);
     this.doc.registerFont(FONT_BOLD, fonts[FONT_BOLD]);
     for (const name of [FONT_REGULAR, FONT_BOLD]) useNominalGlyphs(this.doc.font(name));
-    const footerH = opts.withQr ? 36 * MM : 12 * MM;
-    this.footerTop = PAGE_H - 8 * MM - footerH;
-    this.bottom = this.footerTop - 2.5 * MM;
+    // The QR (34 mm with its own 4-module quiet zone) ends 6.5 mm above the paper's edge: its dark
+    // modules stay 8 mm clear of it, inside what any office printer prints.
+    const footerH = opts.withQr ? 35.5 * MM : 12 * MM;
+    this.footerTop = PAGE_H - 6 * MM - footerH;
+    this.bottom = this.footerTop - 1.5 * MM;
     this.newPage();
   }
 
@@ -195,17 +205,53 @@ export class PdfLayout {
     return lines;
   }
 
-  /** Height of `run` wrapped to `width`: the lines drawn are these lines. */
-  measure(run: Run, width: number): number {
-    if (run.text === '') return 0;
-    return this.lines(run, width).length * this.lineHeight(run);
+  /** Height of `para` wrapped to `width`: the lines drawn are these lines. */
+  measure(para: Para, width: number): number {
+    if (isSpans(para)) return this.spanLines(para, width).length * this.spansLineHeight(para);
+    if (para.text === '') return 0;
+    return this.lines(para, width).length * this.lineHeight(para);
+  }
+
+  private spansLineHeight(p: Spans): number {
+    return Math.max(0, ...p.spans.filter((r) => r.text !== '').map((r) => this.lineHeight(r)));
+  }
+
+  /** The lines of a paragraph of runs, each line as its pieces (run and text), wrapped together. */
+  private spanLines(p: Spans, width: number): { run: Run; text: string }[][] {
+    const key = `S|${width}|${JSON.stringify(p.spans)}`;
+    const cached = this.spanWrapped.get(key);
+    if (cached) return cached;
+    const runs = p.spans.filter((r) => r.text !== '').map((r) => ({ ...r, text: normaliseSpaces(r.text) }));
+    const text = runs.map((r) => r.text).join('');
+    const owner: number[] = [];
+    runs.forEach((r, k) => {
+      for (let i = 0; i < r.text.length; i++) owner.push(k);
+    });
+    const advances = runs.map((r) => this.advanceOf(r.heavy));
+    const widthAt = (i: number) => advances[owner[i]!]!(String.fromCodePoint(text.codePointAt(i)!)) * (runs[owner[i]!]!.size ?? SIZE);
+    const lines = text === '' ? [] : wrapRanges(text, width, widthAt).map(([a, b]) => {
+      const pieces: { run: Run; text: string }[] = [];
+      for (let i = a; i < b; ) {
+        const k = owner[i]!;
+        let j = i;
+        while (j < b && owner[j] === k) j++;
+        pieces.push({ run: runs[k]!, text: text.slice(i, j) });
+        i = j;
+      }
+      return pieces;
+    });
+    if (this.spanWrapped.size > 20_000) this.spanWrapped.clear();
+    this.spanWrapped.set(key, lines);
+    return lines;
   }
 
   widthOf(run: Run): number {
     return widthOf(run.text, run.size ?? SIZE, this.advanceOf(run.heavy));
   }
 
-  private draw(run: Run, x: number, y: number, width: number, align: 'left' | 'center' | 'right' = 'left'): number {
+  private draw(para: Para, x: number, y: number, width: number, align: 'left' | 'center' | 'right' = 'left'): number {
+    if (isSpans(para)) return this.drawSpans(para, x, y, width);
+    const run = para;
     if (run.text === '') return 0;
     const lines = this.lines(run, width);
     const lh = this.lineHeight(run);
@@ -224,6 +270,29 @@ export class PdfLayout {
     const h = lines.length * lh;
     // The ink actually drawn (widest line), so tests can check it against its cell and the page.
     if (maxX > minX) this.record('text', minX, y, maxX - minX, h);
+    return h;
+  }
+
+  /** A paragraph of runs, left-aligned; pieces of a smaller size share the line's baseline. */
+  private drawSpans(p: Spans, x: number, y: number, width: number): number {
+    const lines = this.spanLines(p, width);
+    const lh = this.spansLineHeight(p);
+    const big = Math.max(...p.spans.map((r) => r.size ?? SIZE));
+    let maxX = x;
+    lines.forEach((pieces, i) => {
+      let px = x;
+      for (const { run, text } of pieces) {
+        const size = run.size ?? SIZE;
+        const doc = this.font(run).fillColor(run.color ?? TEXT);
+        const ascent = ((doc as unknown as { _font: { ascender: number } })._font.ascender / 1000) * (big - size);
+        const w = widthOf(text, size, this.advanceOf(run.heavy));
+        if (text.trim() !== '') doc.text(text, px, y + i * lh + ascent, { lineBreak: false, textWidth: w, wordCount: 1 } as PDFKit.Mixins.TextOptions);
+        px += w;
+      }
+      maxX = Math.max(maxX, px);
+    });
+    const h = lines.length * lh;
+    if (maxX > x) this.record('text', x, y, maxX - x, h);
     return h;
   }
 
@@ -277,7 +346,7 @@ export class PdfLayout {
     );
   }
 
-  private cellRuns(cell: Cell): Run[] {
+  private cellRuns(cell: Cell): Para[] {
     return typeof cell === 'string' ? [{ text: cell }] : cell;
   }
 
@@ -359,8 +428,8 @@ export class PdfLayout {
     cells.forEach((cell, i) => {
       const w = widths[i]! - 2 * PAD_X;
       let room = avail - 2 * PAD_Y;
-      const kept: Run[] = [];
-      const rest: Run[] = [];
+      const kept: Para[] = [];
+      const rest: Para[] = [];
       for (const r of this.cellRuns(cell)) {
         if (rest.length > 0) {
           rest.push(r);
@@ -372,16 +441,16 @@ export class PdfLayout {
           room -= h;
           continue;
         }
-        const chars = Array.from(r.text);
+        const count = charCount(r);
         let lo = 0;
-        let hi = chars.length;
+        let hi = count;
         while (lo < hi) {
           const mid = Math.ceil((lo + hi) / 2);
-          if (this.measure({ ...r, text: chars.slice(0, mid).join('') }, w) <= room) lo = mid;
+          if (this.measure(slicePara(r, 0, mid), w) <= room) lo = mid;
           else hi = mid - 1;
         }
-        if (lo > 0) kept.push({ ...r, text: chars.slice(0, lo).join('') });
-        rest.push({ ...r, text: chars.slice(lo).join('') });
+        if (lo > 0) kept.push(slicePara(r, 0, lo));
+        rest.push(slicePara(r, lo, count));
         room = 0;
       }
       head.push(kept);
@@ -516,6 +585,25 @@ function useNominalGlyphs(doc: PDFKit.PDFDocument): void {
     }
     return { glyphs: run, positions, advanceWidth };
   };
+}
+
+function charCount(p: Para): number {
+  return isSpans(p) ? p.spans.reduce((a, r) => a + Array.from(r.text).length, 0) : Array.from(p.text).length;
+}
+
+/** Characters [from, to) of a paragraph, runs and their styles kept. */
+function slicePara(p: Para, from: number, to: number): Para {
+  if (!isSpans(p)) return { ...p, text: Array.from(p.text).slice(from, to).join('') };
+  const spans: Run[] = [];
+  let at = 0;
+  for (const r of p.spans) {
+    const chars = Array.from(r.text);
+    const a = Math.max(from - at, 0);
+    const b = Math.min(to - at, chars.length);
+    if (b > a) spans.push({ ...r, text: chars.slice(a, b).join('') });
+    at += chars.length;
+  }
+  return { spans };
 }
 
 function gapOf(run: Run): number {

@@ -14,40 +14,44 @@ function isBreakable(cp: number): boolean {
   return (cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xffef) || (cp >= 0x20000 && cp <= 0x3ffff);
 }
 
-/** Units that are never split across lines (unless one is wider than a line). */
-function tokens(text: string): string[] {
-  const out: string[] = [];
-  let word = '';
-  const flush = () => {
-    if (word) out.push(word);
-    word = '';
+/** Units that are never split across lines (unless one is wider than a line), as [start, end) of `text`. */
+function tokens(text: string, from: number, to: number): [number, number][] {
+  const out: [number, number][] = [];
+  let word = -1;
+  const flush = (at: number) => {
+    if (word >= 0 && at > word) out.push([word, at]);
+    word = -1;
   };
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (ch === ' ' || ch === '\t' || ch === '\u3000') {
-      flush();
-      out.push(' ');
+  for (let i = from; i < to; ) {
+    const cp = text.codePointAt(i)!;
+    const ch = String.fromCodePoint(cp);
+    const next = i + ch.length;
+    if (ch === ' ') {
+      flush(i);
+      out.push([i, next]);
     } else if (isBreakable(cp) || CLOSING.has(ch) || OPENING.has(ch)) {
-      flush();
-      out.push(ch);
+      flush(i);
+      out.push([i, next]);
     } else {
-      word += ch;
+      if (word < 0) word = i;
       // A hyphen or slash inside a long word is a place to break after.
-      if (ch === '-' || ch === '/') flush();
+      if (ch === '-' || ch === '/') flush(next);
     }
+    i = next;
   }
-  flush();
+  flush(to);
+  const at = (t: [number, number]) => text.slice(t[0], t[1]);
   // 禁则: closing punctuation sticks to what precedes it, opening punctuation to what follows.
-  const merged: string[] = [];
-  for (let i = 0; i < out.length; i++) {
-    const t = out[i]!;
-    if (CLOSING.has(t) && merged.length > 0 && merged[merged.length - 1] !== ' ') merged[merged.length - 1] += t;
-    else merged.push(t);
+  const merged: [number, number][] = [];
+  for (const t of out) {
+    const last = merged[merged.length - 1];
+    if (CLOSING.has(at(t)) && last && at(last) !== ' ') last[1] = t[1];
+    else merged.push([...t]);
   }
-  const result: string[] = [];
+  const result: [number, number][] = [];
   for (let i = 0; i < merged.length; i++) {
-    let t = merged[i]!;
-    while (OPENING.has(t.slice(-1)) && i + 1 < merged.length && merged[i + 1] !== ' ') t += merged[++i]!;
+    const t = merged[i]!;
+    while (OPENING.has(text.slice(t[1] - 1, t[1])) && i + 1 < merged.length && at(merged[i + 1]!) !== ' ') t[1] = merged[++i]![1];
     result.push(t);
   }
   return result;
@@ -59,47 +63,80 @@ export function widthOf(text: string, size: number, advance: Advance): number {
   return w * size;
 }
 
-/** The lines `text` takes at `size` in `width` points; '\n' always breaks. */
-export function wrapLines(text: string, width: number, size: number, advance: Advance): string[] {
-  const lines: string[] = [];
+/** Tabs and ideographic spaces wrap and draw as plain spaces (same length, so offsets hold). */
+export function normaliseSpaces(text: string): string {
+  return text.replace(/[\t\u3000]/g, ' ');
+}
+
+/**
+ * The lines of `text` (already space-normalised) in `width` points, as [start, end) offsets,
+ * trailing spaces dropped; `widthAt(i)` is the drawn width of the character starting at offset i.
+ * '\n' always breaks. Offsets let a paragraph of several styles find each line's pieces.
+ */
+export function wrapRanges(text: string, width: number, widthAt: (i: number) => number): [number, number][] {
+  const lines: [number, number][] = [];
+  const span = (a: number, b: number) => {
+    let w = 0;
+    for (let i = a; i < b; ) {
+      w += widthAt(i);
+      i += text.codePointAt(i)! > 0xffff ? 2 : 1;
+    }
+    return w;
+  };
+  let from = 0;
   for (const paragraph of text.split('\n')) {
-    let line = '';
+    const pStart = from;
+    const pEnd = from + paragraph.length;
+    from = pEnd + 1;
+    let start = -1;
+    let end = -1;
     let lineW = 0;
     const push = () => {
-      lines.push(line.trimEnd());
-      line = '';
+      if (start < 0) start = end = pStart;
+      let e = end;
+      while (e > start && text[e - 1] === ' ') e--;
+      lines.push([start, e]);
+      start = end = -1;
       lineW = 0;
     };
-    for (const t of tokens(paragraph)) {
-      const w = widthOf(t, size, advance);
+    const add = (a: number, b: number, w: number) => {
+      if (start < 0) start = a;
+      end = b;
+      lineW += w;
+    };
+    const blank = () => start < 0 || text.slice(start, end).trim() === '';
+    for (const [a, b] of tokens(text, pStart, pEnd)) {
+      const w = span(a, b);
       if (lineW + w <= width) {
-        line += t;
-        lineW += w;
+        add(a, b, w);
         continue;
       }
-      if (t === ' ') {
+      if (text[a] === ' ' && b - a === 1) {
         push();
         continue;
       }
-      if (line.trim() !== '') push();
-      else {
-        line = '';
-        lineW = 0;
-      }
+      if (!blank()) push();
+      else start = end = -1, lineW = 0;
       if (w <= width) {
-        line = t;
-        lineW = w;
+        add(a, b, w);
         continue;
       }
       // Wider than a whole line: break between characters.
-      for (const ch of t) {
-        const cw = advance(ch) * size;
-        if (lineW + cw > width && line !== '') push();
-        line += ch;
-        lineW += cw;
+      for (let i = a; i < b; ) {
+        const n = text.codePointAt(i)! > 0xffff ? 2 : 1;
+        const cw = widthAt(i);
+        if (lineW + cw > width && start >= 0 && end > start) push();
+        add(i, i + n, cw);
+        i += n;
       }
     }
-    if (line.trim() !== '' || lines.length === 0 || paragraph === '') push();
+    if (!blank() || lines.length === 0 || paragraph === '') push();
   }
   return lines;
+}
+
+/** The lines `text` takes at `size` in `width` points; '\n' always breaks. */
+export function wrapLines(text: string, width: number, size: number, advance: Advance): string[] {
+  const t = normaliseSpaces(text);
+  return wrapRanges(t, width, (i) => advance(String.fromCodePoint(t.codePointAt(i)!)) * size).map(([a, b]) => t.slice(a, b));
 }

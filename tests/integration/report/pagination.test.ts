@@ -5,6 +5,7 @@ import { renderReportPdf } from '../../../electron/report/pdf/reportPdf';
 import type { ReportContent } from '../../../shared/domain/report';
 import type { RecordCategory } from '../../../shared/domain/record';
 import { decodeQr, pdfPageTexts, rasterPages } from '../../support/pdf';
+import { realisticRecords } from '../../../tools/bench/realisticRecords';
 import { openWorld, person, record, type World } from './world';
 
 // The PDF's pages as a reader sees them: every record whole on one page, in order; page x of y on
@@ -32,9 +33,13 @@ const odd = person(42, '欧阳娜娜', (id) => [
   record(id, { category: 'honour', title: '超长记录', content: '该主体长期热心公益事业，积极参加志愿服务活动，获得有关部门表彰。'.repeat(260) }),
 ]);
 
+// Records of realistic length: a penalty decision's paragraph of facts and legal basis.
+const LENGTHS = [75, 220, 400] as const;
+const realistic = LENGTHS.map((chars, i) => person(60 + i, '李明', (id) => realisticRecords(id, 2000, chars, '2027-12-31')));
+
 before(async () => {
   w = await openWorld();
-  await w.seed(big, odd);
+  await w.seed(big, odd, ...realistic);
 });
 after(() => w.core.dispose());
 
@@ -102,6 +107,31 @@ test('2,000 records: dense rows, each record whole on one page, once and in orde
       }
     }
   }
+});
+
+test('2,000 records of realistic length (220 characters on average) take at most 120 pages in either language, every character present', async () => {
+  const pages: string[] = [];
+  for (const [i, chars] of LENGTHS.entries()) {
+    const r = await stored(realistic[i]!);
+    const records = r.content.sections.flatMap((s) => s.records);
+    for (const lang of ['zh', 'en'] as const) {
+      const pdf = await renderReportPdf({ content: r.content, lang, qrText: r.qrText, verifyCode: r.verifyCode, copyNo: 1 });
+      pages.push(`${records.length} records of ${chars} characters, ${lang}: ${pdf.pages} pages`);
+      assert.deepEqual(pdf.tagsPerPage.flat(), records.map((x) => x.id), 'each record exactly once, in order, never split');
+      assertContained(pdf);
+      if (chars === 220) {
+        assert.ok(pdf.pages <= 120, `${lang}: ${pdf.pages} pages for 2,000 records of 220 characters`);
+        // The text as a reader copies it: every record's title and whole content on its page.
+        const texts = pdfPageTexts({ pdfBase64: pdf.bytes.toString('base64') }).map((t) => t.replace(/\s+/g, ''));
+        for (const n of [0, Math.floor(records.length / 2), records.length - 1]) {
+          const page = pdf.tagsPerPage.findIndex((tags) => tags.includes(records[n]!.id));
+          for (const text of [records[n]!.title, records[n]!.content]) assert.ok(texts[page]!.includes(text.replace(/\s+/g, '')), `record ${n + 1} whole on page ${page + 1}`);
+        }
+      }
+    }
+  }
+  // Three content lengths, as the issue asks them measured.
+  console.log(pages.join('\n'));
 });
 
 test('very long Latin words and very long Chinese texts stay inside their cells and the page; headings never end a page', async () => {
