@@ -116,7 +116,10 @@ export function wrapRanges(text: string, width: number, widthAt: (i: number) => 
         continue;
       }
       if (!blank()) push();
-      else start = end = -1, lineW = 0;
+      else {
+        start = end = -1;
+        lineW = 0;
+      }
       if (w <= width) {
         add(a, b, w);
         continue;
