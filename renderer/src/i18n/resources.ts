@@ -1,4 +1,5 @@
 import { access } from './access';
+import { calendar } from './calendar';
 import { cases } from './cases';
 import { common } from './common';
 import { consoleStrings } from './console';
@@ -7,7 +8,7 @@ import { reports } from './reports';
 import { sync } from './sync';
 
 // Each feature's strings live in their own file; register them here (one line each).
-const features = [common, cases, reports, sync, consoleStrings, access, manager];
+const features = [common, cases, reports, sync, consoleStrings, access, manager, calendar];
 
 type Tree = { [key: string]: string | Tree };
 function merge(into: Tree, from: Tree): Tree {

@@ -1,5 +1,6 @@
 import {
   IconAdjustments,
+  IconCalendarEvent,
   IconCertificate,
   IconChecklist,
   IconClipboardList,
@@ -18,6 +19,7 @@ import type { Permission } from '../../../shared/contract';
 import type { Role } from '../../../shared/domain/account';
 import { AccountsScreen } from './AccountsScreen';
 import { AuditScreen } from './AuditScreen';
+import { CalendarScreen } from './CalendarScreen';
 import { CaseQueueScreen } from './CaseQueueScreen';
 import { CounterScreen } from './CounterScreen';
 import { DashboardScreen } from './DashboardScreen';
@@ -54,6 +56,7 @@ export const SCREENS: ScreenEntry[] = [
   { key: 'audit', label: 'nav.audit', permission: 'audit.read', component: AuditScreen, icon: IconShieldCheck },
   { key: 'accounts', label: 'nav.accounts', permission: 'accounts.manage', component: AccountsScreen, icon: IconUsers },
   { key: 'ruleProfile', label: 'nav.ruleProfile', permission: 'settings.manage', component: RuleProfileScreen, icon: IconAdjustments },
+  { key: 'calendar', label: 'nav.calendar', permission: 'calendar.manage', component: CalendarScreen, icon: IconCalendarEvent },
   { key: 'syncImport', label: 'nav.syncImport', permission: 'sync.import', component: ImportScreen, icon: IconDownload },
   { key: 'syncExport', label: 'nav.syncExport', permission: 'sync.export', component: ExportScreen, icon: IconUpload },
   { key: 'provision', label: 'nav.provision', permission: 'office.provision', component: ProvisionScreen, icon: IconWorldCog },
