@@ -55,6 +55,7 @@ export const ERROR_CODES = [
   'DB_KEY_WRONG',
   'MIGRATION_LEDGER_MISMATCH',
   'REPORT_ALTERED',
+  'DOCUMENT_CHARACTER_UNPRINTABLE',
   // Log and queue filters: details.reason says which rule the filter broke.
   'FILTER_INVALID',
   'INTERNAL',

@@ -9,6 +9,8 @@ import { chinaDate } from '../../shared/calendar/dates';
 import { assembleReport } from '../report/assembleReport';
 import { pdfDocumentOf } from '../report/pdf/pdfDocument';
 import { renderReportPdf } from '../report/pdf/reportPdf';
+import { loadFallbackFonts } from '../report/pdf/fonts';
+import { assertPrintable, notoCovers, stringsOf } from '../report/pdf/glyphCoverage';
 import type { ReportLang } from '../report/reportLabels';
 import { digestOf, normaliseCode, parseQrText, signatureValid, signSeal, verifyCodeOf } from '../report/seal';
 import { findAuthorization } from '../store/authorizationStore';
@@ -109,6 +111,9 @@ export async function issue(ctx: CoreContext, caller: Caller, input: { visitId: 
     : { kind: 'self' };
   const subject = visit.subject_id === null ? null : ((await findSubjectById(ctx.db, visit.subject_id)) ?? null);
   const key = officeSigningKey(ctx);
+  // A name beyond Noto Sans SC (𠮷, CJK Extension B–F) needs the fallback fonts: inflated here, on
+  // the thread pool, rather than inside the transaction's printability check.
+  if (!notoCovers(`${visit.name}${subject?.name ?? ''}`)) await loadFallbackFonts();
 
   const row = await ctx.db.transaction(async (tx) => {
     const year = today.slice(0, 4);
@@ -137,6 +142,8 @@ export async function issue(ctx: CoreContext, caller: Caller, input: { visitId: 
       publicationRules: profile,
       purposes: ctx.catalogs.purposes,
     });
+    // A report that cannot be printed whole is not issued (nor counted against the free ones).
+    assertPrintable(stringsOf(content));
     const digest = digestOf(content);
     const seal = sealOf(content, digest, key.keyId, profile.masking);
     const { qrText, signature } = signSeal(seal, key.privateKey);

@@ -52,6 +52,7 @@ const MESSAGES: Partial<Record<ErrorCode, { zh: string; en: string }>> = {
   SYNC_IMPORT_IN_PROGRESS: { zh: '正在导入平台同步包，信用记录暂时不能修改；导入完成后请再试一次（查询、打印报告和受理不受影响）。', en: 'A platform bundle is being imported, so credit records cannot be changed right now; try again once it has finished (lookups, reports and intake go on as usual).' },
   DB_KEY_WRONG: { zh: '数据库无法用本窗口的密钥打开。', en: "The database cannot be opened with this office's key." },
   MIGRATION_LEDGER_MISMATCH: { zh: '数据库的结构记录与本版本不一致，已拒绝打开。请恢复备份或安装正确的版本。', en: "The database's migration ledger disagrees with this version; it was not opened. Restore a backup or install the matching version." },
+  DOCUMENT_CHARACTER_UNPRINTABLE: { zh: '文书中有一个字符所有内置字体都无法打印，文书未生成。请联系管理员。', en: 'A character in this document has no glyph in any bundled font, so it was not printed. Tell the administrator.' },
   REPORT_ALTERED: { zh: '该报告的存档内容已被改动，与签名不符，不能重印。请联系审计员。', en: "This report's stored content was altered and no longer matches its signature; it cannot be printed again. Tell the auditor." },
   VISIT_CLOSED: { zh: '这次接待是在之前某天开始的，已经结束。请重新查询，开始新的接待。', en: 'This visit was opened on an earlier day and is over; look the subject up again to start a new visit.' },
   REQUEST_TOO_LARGE: { zh: '文件或内容过大，超过了本操作允许的大小。请缩小文件（如降低扫描分辨率）后重试。', en: 'The file or content is larger than this action allows. Make it smaller (for example scan at a lower resolution) and try again.' },
@@ -213,6 +214,12 @@ export function errorMessage(error: ApiErrorBody, locale: Locale): string {
     return locale === 'zh'
       ? '此页面没有本次启动的密钥：请用启动时生成的页面（数据目录中的 open-console.html）打开工作台，或重新启动。'
       : 'This page does not hold this launch\'s key: open the console with the page made at start (open-console.html in the data directory), or restart it.';
+  }
+  if (error.code === 'DOCUMENT_CHARACTER_UNPRINTABLE' && typeof error.details?.character === 'string') {
+    const { character, codePoint } = error.details;
+    return locale === 'zh'
+      ? `字符“${character}”（${String(codePoint)}）在所有内置字体中都没有字形，为避免打印成方框，文书未生成。请联系管理员。`
+      : `The character “${character}” (${String(codePoint)}) has no glyph in any bundled font; rather than print a box, the document was not made. Tell the administrator.`;
   }
   if (error.code === 'WEAK_PASSWORD' && typeof reason === 'string' && PASSWORD_REASONS[reason]) return PASSWORD_REASONS[reason][locale];
   const action = error.details?.action;

@@ -1,7 +1,8 @@
 import { pdfKit } from './pdfkit';
-import { FONT_BOLD, FONT_REGULAR, reportFonts } from './fonts';
+import { FONT_BOLD, FONT_REGULAR, fallbackFonts, reportFonts, type FallbackFontName } from './fonts';
+import { fontFor, unprintable } from './glyphCoverage';
 import { QR_QUIET_MODULES, qrMatrix, qrRuns } from './qr';
-import { normaliseSpaces, wrapLines, wrapRanges, widthOf, type Advance } from './textWrap';
+import { isInvisible, normaliseSpaces, wrapLines, wrapRanges, widthOf, type Advance } from './textWrap';
 
 // The building blocks every printed document is made of: an A4 page frame (header, footer with
 // page x of y, document number, QR and verification code), headings that never end a page,
@@ -107,6 +108,7 @@ export class PdfLayout {
   private readonly lineHeights = new Map<string, number>();
   private readonly wrapped = new Map<string, string[]>();
   private readonly spanWrapped = new Map<string, { run: Run; text: string }[][]>();
+  private readonly fallbacks = new Set<FallbackFontName>();
 
   constructor(opts: LayoutOptions) {
     const fonts = reportFonts();
@@ -175,11 +177,61 @@ export class PdfLayout {
     return (ch) => {
       let w = map.get(ch);
       if (w === undefined) {
-        w = this.doc.font(name).fontSize(1).widthOfString(ch);
+        w = isInvisible(ch.codePointAt(0)!) ? 0 : this.doc.font(this.fontOf(ch, bold === true)).fontSize(1).widthOfString(ch);
         map.set(ch, w);
       }
       return w;
     };
+  }
+
+  /** The font that draws `ch` (a fallback is registered the first time it is needed); refuses a character none has. */
+  private fontOf(ch: string, heavy: boolean): string {
+    const font = fontFor(ch.codePointAt(0)!, heavy);
+    if (font === null) throw unprintable(ch);
+    if (font !== FONT_REGULAR && font !== FONT_BOLD && !this.fallbacks.has(font)) {
+      this.doc.registerFont(font, fallbackFonts()[font]);
+      useNominalGlyphs(this.doc.font(font));
+      this.fallbacks.add(font);
+    }
+    return font;
+  }
+
+  private ascender(font: string): number {
+    return (this.doc.font(font) as unknown as { _font: { ascender: number } })._font.ascender / 1000;
+  }
+
+  /**
+   * One line of `run` at (x, y), in pieces by font: a character Noto Sans SC lacks is drawn in a
+   * fallback, on the same baseline. `lift` moves a smaller run down onto a larger one's baseline.
+   */
+  private drawText(text: string, run: Run, x: number, y: number, lift = 0): number {
+    const size = run.size ?? SIZE;
+    const base = run.heavy ? FONT_BOLD : FONT_REGULAR;
+    const advance = this.advanceOf(run.heavy);
+    let px = x;
+    let piece = '';
+    let font = base;
+    const flush = () => {
+      if (piece === '') return;
+      const w = widthOf(piece, size, advance);
+      if (piece.trim() !== '') {
+        const shift = font === base ? 0 : (this.ascender(base) - this.ascender(font)) * size;
+        // textWidth given: pdfkit need not lay the piece out a second time to measure it.
+        this.doc.font(font).fontSize(size).fillColor(run.color ?? TEXT).text(piece, px, y + lift + shift, { lineBreak: false, textWidth: w, wordCount: 1 } as PDFKit.Mixins.TextOptions);
+      }
+      px += w;
+      piece = '';
+    };
+    for (const ch of text) {
+      const f = ch === ' ' ? font : this.fontOf(ch, run.heavy === true);
+      if (f !== font) {
+        flush();
+        font = f;
+      }
+      piece += ch;
+    }
+    flush();
+    return px - x;
   }
 
   private lineHeight(run: Run): number {
@@ -255,15 +307,13 @@ export class PdfLayout {
     if (run.text === '') return 0;
     const lines = this.lines(run, width);
     const lh = this.lineHeight(run);
-    const doc = this.font(run).fillColor(run.color ?? TEXT);
     let minX = x + width;
     let maxX = x;
     lines.forEach((line, i) => {
       if (line === '') return;
       const lw = this.widthOf({ ...run, text: line });
       const dx = align === 'center' ? (width - lw) / 2 : align === 'right' ? width - lw : 0;
-      // textWidth given: pdfkit need not lay the line out a second time to measure it.
-      doc.text(line, x + dx, y + i * lh, { lineBreak: false, textWidth: lw, wordCount: 1 } as PDFKit.Mixins.TextOptions);
+      this.drawText(line, run, x + dx, y + i * lh);
       minX = Math.min(minX, x + dx);
       maxX = Math.max(maxX, x + dx + lw);
     });
@@ -282,12 +332,8 @@ export class PdfLayout {
     lines.forEach((pieces, i) => {
       let px = x;
       for (const { run, text } of pieces) {
-        const size = run.size ?? SIZE;
-        const doc = this.font(run).fillColor(run.color ?? TEXT);
-        const ascent = ((doc as unknown as { _font: { ascender: number } })._font.ascender / 1000) * (big - size);
-        const w = widthOf(text, size, this.advanceOf(run.heavy));
-        if (text.trim() !== '') doc.text(text, px, y + i * lh + ascent, { lineBreak: false, textWidth: w, wordCount: 1 } as PDFKit.Mixins.TextOptions);
-        px += w;
+        const lift = this.ascender(run.heavy ? FONT_BOLD : FONT_REGULAR) * (big - (run.size ?? SIZE));
+        px += this.drawText(text, run, px, y + i * lh, lift);
       }
       maxX = Math.max(maxX, px);
     });

@@ -63,9 +63,20 @@ export function widthOf(text: string, size: number, advance: Advance): number {
   return w * size;
 }
 
-/** Tabs and ideographic spaces wrap and draw as plain spaces (same length, so offsets hold). */
+/** Characters that draw nothing: line ends, tabs, variation selectors and zero-width (dropped, never looked up). */
+export function isInvisible(cp: number): boolean {
+  return cp < 0x20 || (cp >= 0x200b && cp <= 0x200d) || cp === 0xfeff || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef);
+}
+
+/**
+ * The text as drawn: tabs and ideographic spaces as plain spaces, variation selectors and
+ * zero-width characters dropped (no font draws them; looked up, they would print as boxes).
+ */
 export function normaliseSpaces(text: string): string {
-  return text.replace(/[\t\u3000]/g, ' ');
+  const spaced = text.replace(/[\t\u3000]/g, ' ');
+  let out = '';
+  for (const ch of spaced) if (ch === '\n' || !isInvisible(ch.codePointAt(0)!)) out += ch;
+  return out;
 }
 
 /**
