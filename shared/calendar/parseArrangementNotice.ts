@@ -132,8 +132,10 @@ function readTyped(r: Reader, line: string, n: number): void {
   const m = TYPED.exec(line);
   if (!m) return r.problem('bad_date', { line: n, fragment: line.split(/\s/)[0] });
   const [, y, sep, mo, d, note, rest] = m as unknown as [string, string, string, string, string, string | undefined, string];
-  // A Chinese date alone on a line is the notice's signature date, not a holiday.
-  if (sep === '年' && rest === '' && note === undefined) {
+  const word = rest.replace(/^[\s,:、]+/, '').trim();
+  // A date written the Chinese way is an entry only with a holiday's name or 上班 after it; alone
+  // or with other words it is the notice's signature ("2025年11月4日") or prose.
+  if (sep === '年' && weekdayIn(note) === null && !(HOLIDAY_ALIASES[word] || WORKDAY_WORDS.test(word) || HOLIDAY_WORDS.test(word))) {
     r.skipped.push(n);
     return;
   }
@@ -142,7 +144,6 @@ function readTyped(r: Reader, line: string, n: number): void {
   if (date === null) return;
   if (HAS_DATE.test(rest)) return r.problem('one_date_per_line', { line: n });
   if (yearOf(date) !== r.year) return r.problem('other_year', { line: n, date });
-  const word = rest.replace(/^[\s,:、]+/, '').trim();
   if (WORKDAY_WORDS.test(word)) return r.add('workday', date, null, n);
   const name = word === '' || HOLIDAY_WORDS.test(word) ? null : (HOLIDAY_ALIASES[word] ?? word.slice(0, 40));
   r.add('holiday', date, name, n);
@@ -178,7 +179,10 @@ function readSentence(r: Reader, sentence: string, name: string, n: number): num
   const work = /上班|补班/.test(sentence);
   if (rest && work) {
     // Both in one sentence ("1月1日放假，1月4日上班"): each clause on its own.
-    return sentence.split(/,(?![^(]*\))/).reduce((sum, clause) => sum + readSentence(r, clause, name, n), 0);
+    const clauses = sentence.split(/,(?![^(]*\))/);
+    if (clauses.length > 1) return clauses.reduce((sum, clause) => sum + readSentence(r, clause, name, n), 0);
+    r.problem('unreadable_dates', { line: n, fragment: sentence.trim() });
+    return 1;
   }
   if (!rest && !work) return 0;
   const spans = spansOf(r, sentence, n);
@@ -263,7 +267,7 @@ function spansOf(r: Reader, sentence: string, n: number): [string, string][] | n
 /** The ISO date a token names in `year`, checked against the weekday the notice gives it; null after a problem. */
 function checkedDate(r: Reader, t: Token, year: number, n: number): string | null {
   const month = t.month!;
-  if (month < 1 || month > 12 || t.day < 1 || t.day > daysInMonth(year, month)) {
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || t.day < 1 || t.day > daysInMonth(year, month)) {
     r.problem('bad_date', { line: n, fragment: t.text });
     return null;
   }

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import { isIsoDate } from '../../../shared/calendar/dates';
 import { parseArrangementNotice, type ParsedArrangement } from '../../../shared/calendar/parseArrangementNotice';
 import { missingStatutoryHoliday } from '../../../shared/calendar/statutoryHolidays';
 import { ARRANGEMENT_2027, NOTICE_2024, NOTICE_2025, NOTICE_2026, NOTICE_2027_ITEMS } from '../../support/arrangementNotices';
@@ -144,10 +146,19 @@ test('each line the parser cannot take is named, with what it read, in Chinese a
   assert.equal(onlyProblem('五、端午节：端午当天放假。', 2027).reason, 'unreadable_dates');
   assert.equal(onlyProblem('一、元旦：与周末连休。', 2027).reason, 'no_holiday_dates');
   assert.equal(onlyProblem('四、劳动节：5月1日、3日放假。', 2027).reason, 'unreadable_dates');
+  assert.equal(onlyProblem('四、劳动节：5月1日放假上班。', 2027).reason, 'unreadable_dates');
+  assert.deepEqual(parseArrangementNotice('一、元旦：1月1日放假，1月4日上班。', 2027).workdays, [{ date: '2027-01-04', name: '元旦' }]);
   const nothing = onlyProblem('经国务院批准，现将放假安排通知如下。', 2027);
   assert.equal(nothing.line, 0);
   assert.equal(nothing.reason, 'nothing_found');
   assert.match(nothing.zh, /^没有读到任何放假日期/);
+});
+
+test('a date written the Chinese way with other words after it is prose (a signature, a date in a sentence), not a holiday', () => {
+  const r = parseArrangementNotice('2027-01-01 元旦\n2026年11月4日（此件公开发布）\n2026年11月4日 国务院办公厅', 2027);
+  assert.deepEqual(r.problems, []);
+  assert.deepEqual(r.holidays, [{ date: '2027-01-01', name: '元旦' }]);
+  assert.deepEqual(r.skipped, [2, 3]);
 });
 
 test('a holiday running into the next year keeps its own year’s days; the rest belong to that year’s notice', () => {
@@ -155,4 +166,19 @@ test('a holiday running into the next year keeps its own year’s days; the rest
   const r = parseArrangementNotice('一、元旦：2022年12月31日至2023年1月2日放假调休，共3天。', 2023);
   assert.deepEqual(r.problems, []);
   assert.deepEqual(r.holidays.map((d) => d.date), ['2023-01-01', '2023-01-02']);
+});
+
+test('whatever is pasted, the parser answers (never throws) with real dates of the year, none both off and worked', () => {
+  const pieces = ['一、', '春节', '国庆节、中秋节', '：', ':', '2027-', '9999年', '12月', '1月', '31日', '2日', '至', '（周五）', '(周日)', '放假', '上班', '放假上班', '，共3天', '。', '、', '\n', ' ', '0', '13'];
+  const text = fc.oneof(fc.string(), fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((p) => p.join('')));
+  fc.assert(
+    fc.property(text, fc.integer({ min: 2000, max: 2100 }), (t, year) => {
+      const r = parseArrangementNotice(t, year);
+      const off = new Set(r.holidays.map((d) => d.date));
+      for (const d of [...r.holidays, ...r.workdays]) assert.ok(isIsoDate(d.date) && d.date.startsWith(`${year}-`), d.date);
+      assert.ok(r.workdays.every((d) => !off.has(d.date)));
+      for (const p of r.problems) assert.ok(p.zh !== '' && p.en !== '');
+    }),
+    { numRuns: 5000 },
+  );
 });
