@@ -45,7 +45,8 @@ export interface CalendarStatus {
   pending: { id: number; year: number; days: CalendarDay[]; notice: string; proposer: string; proposedAt: string; mine: boolean }[];
 }
 
-export async function calendarStatus(ctx: CoreContext, caller: Caller): Promise<CalendarStatus> {
+/** `caller` null: read at the machine (`creditdesk calendar show`), by no one signed in. */
+export async function calendarStatus(ctx: CoreContext, caller: Caller | null): Promise<CalendarStatus> {
   const calendar = await officeCalendar(ctx);
   const day = today(ctx);
   const nextYear = Number(day.slice(0, 4)) + 1;
@@ -60,7 +61,7 @@ export async function calendarStatus(ctx: CoreContext, caller: Caller): Promise<
     nextYearMissing,
     nextYear,
     missingYears,
-    warn: missingYears.length > 0 && (caller.role === 'admin' || caller.role === 'manager'),
+    warn: missingYears.length > 0 && (caller?.role === 'admin' || caller?.role === 'manager'),
     pending: (await pendingCalendarEntries(ctx.db)).map((e) => ({
       id: e.id,
       year: e.year,
@@ -68,7 +69,7 @@ export async function calendarStatus(ctx: CoreContext, caller: Caller): Promise<
       notice: e.notice,
       proposer: e.proposer,
       proposedAt: e.proposed_at,
-      mine: e.proposed_by === caller.accountId,
+      mine: e.proposed_by === caller?.accountId,
     })),
   };
 }

@@ -31,8 +31,19 @@ export function parseCommandArgs<T extends Record<string, { type: 'string' | 'bo
   return { dataDir, values, positionals: parsed.positionals, passphraseFile };
 }
 
+let commandClock: (() => Date) | undefined;
+
+/**
+ * The office clock the commands run on: the machine's, unless the test suite's entry
+ * (tests/support/clockedCreditdesk.ts) states an instant, as the e2e console's does. The
+ * command line itself has no such option.
+ */
+export function setCommandClock(now: () => Date): void {
+  commandClock = now;
+}
+
 /** Opens the office for a command: the passphrase comes from --passphrase-file, the environment or the terminal. */
 export async function openCommandCore(dataDir: string, passphraseFile: string | undefined, opts: { demo?: boolean } = {}): Promise<Core> {
   const unlock = await passphraseUnlock(dataDir, { passphraseFile, demo: opts.demo ?? false });
-  return openCore({ dataDir, unlock, demo: opts.demo ?? false });
+  return openCore({ dataDir, unlock, demo: opts.demo ?? false, ...(commandClock ? { now: commandClock } : {}) });
 }
