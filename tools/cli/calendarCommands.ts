@@ -9,7 +9,7 @@ import type { InputOf, MethodName, OutputOf } from '../../shared/contract';
 import type { ApiErrorBody, ApiResult } from '../../shared/errors';
 import { errorMessage } from '../../shared/i18n/errorMessages';
 import { CliUsageError, type CliCommand } from './command';
-import { openCommandCore, parseCommandArgs } from './dataDirArg';
+import { parseCommandArgs, withCommandCore } from './dataDirArg';
 
 // Issue 27: the office calendar for IT staff and scripts, through the same contract as the
 // calendar screen. `show` only reads, so it needs nobody. `propose` and `confirm` are done by a
@@ -59,9 +59,7 @@ async function asPerson<T>(
   const prepared = prepare(values);
   if ('exit' in prepared) return prepared.exit;
   const password = await passwordFor(username, values);
-  process.env.CREDITDESK_QUIET = '1';
-  const core = await openCommandCore(dataDir, passphraseFile);
-  try {
+  return withCommandCore(dataDir, passphraseFile, async (core) => {
     const login = await core.dispatch('auth.login', { username, password }, {});
     if (!login.ok) return refused(login.error);
     const { token } = login.value as OutputOf<'auth.login'>;
@@ -70,9 +68,7 @@ async function asPerson<T>(
     } finally {
       await core.dispatch('auth.logout', {}, { token });
     }
-  } finally {
-    await core.close();
-  }
+  });
 }
 
 type ContractCall = <M extends MethodName>(method: M, input: InputOf<M>) => Promise<ApiResult<OutputOf<M>>>;
@@ -105,9 +101,7 @@ export const calendarShow: CliCommand = {
   summary: 'the years the office calendar holds and where from, the years missing, entries waiting for confirmation',
   async run(args) {
     const { dataDir, passphraseFile } = parseCommandArgs(args, {});
-    process.env.CREDITDESK_QUIET = '1';
-    const core = await openCommandCore(dataDir, passphraseFile);
-    try {
+    return withCommandCore(dataDir, passphraseFile, async (core) => {
       const s = await calendarStatus(core.ctx, null);
       const lines = [`office calendar: ${years(s.coverage.fromYear, s.coverage.toYear)}`];
       for (const r of calendarSourceRuns(s.years)) lines.push(`  ${years(r.fromYear, r.toYear).padEnd(10)} ${sourceText(r)}`);
@@ -125,9 +119,7 @@ export const calendarShow: CliCommand = {
       }
       console.log(lines.join('\n'));
       return 0;
-    } finally {
-      await core.close();
-    }
+    });
   },
 };
 

@@ -47,3 +47,18 @@ export async function openCommandCore(dataDir: string, passphraseFile: string | 
   const unlock = await passphraseUnlock(dataDir, { passphraseFile, demo: opts.demo ?? false });
   return openCore({ dataDir, unlock, demo: opts.demo ?? false, ...(commandClock ? { now: commandClock } : {}) });
 }
+
+/**
+ * Opens the office, runs `fn` and closes it again whatever happens. Database errors stay off stderr
+ * (CREDITDESK_QUIET): the command says what went wrong in its own words, and diagnostics.log keeps
+ * the rest.
+ */
+export async function withCommandCore<T>(dataDir: string, passphraseFile: string | undefined, fn: (core: Core) => Promise<T>): Promise<T> {
+  process.env.CREDITDESK_QUIET = '1';
+  const core = await openCommandCore(dataDir, passphraseFile);
+  try {
+    return await fn(core);
+  } finally {
+    await core.close();
+  }
+}

@@ -1,6 +1,5 @@
 import { basename, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import type { Core } from '../../electron/core';
 import { exportAgain, exportWrite, importBundle, provision, trustPreview } from '../../electron/services/syncService';
 import { fingerprint, inspectBundle } from '../../electron/sync/bundle/index';
 import { refusalOf } from '../../electron/sync/content/syncError';
@@ -8,7 +7,7 @@ import { AppError } from '../../shared/errors';
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { CliCommand } from './command';
 import { CliUsageError } from './command';
-import { openCommandCore, parseCommandArgs } from './dataDirArg';
+import { parseCommandArgs, withCommandCore } from './dataDirArg';
 
 // Sync for IT staff and scripts (DESIGN.md §7): the same services the screens call. A refusal
 // prints "CODE: sentence" and exits 1; "already imported" is not a failure and exits 0.
@@ -24,16 +23,6 @@ function refused(e: unknown): number {
     return 1;
   }
   throw e;
-}
-
-async function withCore<T>(dataDir: string, fn: (core: Core) => Promise<T>, passphraseFile?: string): Promise<T> {
-  process.env.CREDITDESK_QUIET = '1';
-  const core = await openCommandCore(dataDir, passphraseFile);
-  try {
-    return await fn(core);
-  } finally {
-    await core.close();
-  }
 }
 
 /**
@@ -80,14 +69,14 @@ export const syncInit: CliCommand = {
     const fresh = !existsSync(dataDir) || readdirSync(dataDir).length === 0;
     const undo = () => fresh && rmSync(dataDir, { recursive: true, force: true });
     try {
-      const exit = await withCore(dataDir, async (core) => {
+      const exit = await withCommandCore(dataDir, passphraseFile, async (core) => {
         const r = await provision(core.ctx, null, { officeCode: code, officeName: name, trust: source, confirmFingerprint: confirm });
         // Into the data directory unless asked otherwise: never a stray file wherever the command ran.
         const out = typeof values['request-out'] === 'string' ? resolve(values['request-out']) : join(dataDir, r.requestFileName);
         writeFileSync(out, Buffer.from(r.requestBase64, 'base64'));
         console.log(`office ${code} provisioned (trust ${r.fingerprint}); enrollment request written to ${out}; hand it to the platform.`);
         return 0;
-      }, passphraseFile);
+      });
       return exit;
     } catch (e) {
       undo();
@@ -103,7 +92,7 @@ export const syncImport: CliCommand = {
   async run(args) {
     const { dataDir, positionals, passphraseFile } = parseCommandArgs(args, {}, { positionals: 1 });
     const file = resolve(positionals[0]!);
-    return withCore(dataDir, async (core) => {
+    return withCommandCore(dataDir, passphraseFile, async (core) => {
       try {
         const r = await importBundle(core.ctx, null, file, basename(file));
         console.log(`${r.message.en}\n${Object.entries(r.counts).map(([k, n]) => `  ${k}: ${n}`).join('\n')}`);
@@ -112,7 +101,7 @@ export const syncImport: CliCommand = {
       } catch (e) {
         return refused(e);
       }
-    }, passphraseFile);
+    });
   },
 };
 
@@ -124,7 +113,7 @@ export const syncExport: CliCommand = {
     const { dataDir, values, passphraseFile } = parseCommandArgs(args, { out: { type: 'string' }, again: { type: 'string' } });
     if (typeof values.out !== 'string') throw new CliUsageError('--out FILE is required.');
     const out = resolve(values.out);
-    return withCore(dataDir, async (core) => {
+    return withCommandCore(dataDir, passphraseFile, async (core) => {
       try {
         if (typeof values.again === 'string') {
           const seq = Number(values.again);
@@ -142,7 +131,7 @@ export const syncExport: CliCommand = {
         if (e instanceof CliUsageError) throw e;
         return refused(e);
       }
-    }, passphraseFile);
+    });
   },
 };
 
