@@ -505,19 +505,24 @@ export class PdfLayout {
     return [head, tail];
   }
 
-  /** A seal block: office name, date, a circle where the office stamps the paper. */
+  /**
+   * A seal block: office name, date, a circle where the office stamps the paper. The lines take
+   * all the room left of the circle, right-aligned against it, so an office's name stays on one
+   * line (it broke inside "（演示）" in a half-width column).
+   */
   sealBlock(lines: string[], caption: string): void {
     const d = 36 * MM;
-    const textH = lines.reduce((a, t) => a + this.measure({ text: t, size: 9 }, this.width / 2), 0);
+    const x = this.left + this.width - d - 10 * MM;
+    const textW = x - 4 * MM - this.left;
+    const textH = lines.reduce((a, t) => a + this.measure({ text: t, size: 9 }, textW), 0);
     this.place(Math.max(d, textH) + 4 * MM);
     this.y += 4 * MM;
-    const x = this.left + this.width - d - 10 * MM;
     this.doc.circle(x + d / 2, this.y + d / 2, d / 2).lineWidth(0.5).dash(2, { space: 2 }).strokeColor(FAINT).stroke().undash();
     this.record('seal', x, this.y, d, d);
     this.draw({ text: caption, size: 7, color: MUTED }, x, this.y + d / 2 - 4, d, 'center');
-    let ty = this.y + d - textH;
-    for (const t of lines) ty += this.draw({ text: t, size: 9 }, this.left + this.width / 2 - 20 * MM, ty, this.width / 2 - d, 'right');
-    this.y += d + 2 * MM;
+    let ty = this.y + Math.max(d - textH, 0);
+    for (const t of lines) ty += this.draw({ text: t, size: 9 }, this.left, ty, textW, 'right');
+    this.y += Math.max(d, textH) + 2 * MM;
   }
 
   /** Draws the frame on every page (now that the page count is known) and returns the file. */
