@@ -103,6 +103,38 @@ test('self query: the preview is the PDF; a print counts once confirmed; the PDF
   await page.getByTestId('language').click();
 });
 
+test('a preview closed while its saved copy is still being counted stays closed; Tab never enters the PDF frame', async ({ consolePage: c, page }) => {
+  await c.loginAs('clerk');
+  await c.lookup(subject.subject.idNumber, subject.subject.name, /本人了解/);
+  await page.getByTestId('report-issue').click();
+  await expect(page.getByTestId('pdf-frame')).toBeVisible();
+  await expect(page.getByTestId('pdf-counted')).toContainText('另存为 PDF');
+  // Keys pressed in the viewer never reach the console: Tab skips the frame.
+  await expect(page.getByTestId('pdf-frame')).toHaveAttribute('tabindex', '-1');
+  // The count is held until the preview is closed, as a slow save dialog would hold it.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/report.printed', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const download = page.waitForEvent('download');
+  await page.getByTestId('pdf-save').click();
+  await download;
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('pdf-frame')).toHaveCount(0);
+  const nextCopy = page.waitForResponse('**/api/report.preview');
+  release();
+  await nextCopy;
+  await expect(page.getByTestId('report-copies')).toContainText('1');
+  // Two frames after the next copy arrived: React has applied it; the preview must not reopen.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await expect(page.getByTestId('pdf-frame')).toHaveCount(0);
+  // Opened again by hand, it shows the next copy, a reprint.
+  await page.getByTestId('report-preview').click();
+  await expect(page.getByTestId('report-copy')).toHaveAttribute('data-copy-no', '2');
+});
+
 test('agent with a valid letter: only the authorized sections are printed', async ({ consolePage: c, page }) => {
   await c.loginAs('clerk');
   await page.getByTestId('applicant-kind').getByText('代理人').click();

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Select, Stack, Text } from '@mantine/core';
+import { Alert, Box, Button, Group, Loader, Select, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PdfDocument } from '../../../shared/domain/report';
@@ -13,7 +13,9 @@ import { canPrintThroughOs, osPrinters, pdfBlobUrl, printPdf, savePdf } from './
 export function PdfPreview({ doc, name, onDone, height = '80vh' }: { doc: PdfDocument; name: string; onDone?: (kind: 'print' | 'pdf') => Promise<void>; height?: number | string }) {
   const { t } = useTranslation();
   const frame = useRef<HTMLIFrameElement>(null);
+  const stack = useRef<HTMLDivElement>(null);
   const [url, setUrl] = useState<string | null>(null);
+  const [loaded, setLoaded] = useState(false);
   const [printers, setPrinters] = useState<{ name: string; isDefault: boolean }[]>([]);
   const [printer, setPrinter] = useState<string | null>(null);
   const [asking, setAsking] = useState(false);
@@ -23,6 +25,7 @@ export function PdfPreview({ doc, name, onDone, height = '80vh' }: { doc: PdfDoc
   useEffect(() => {
     const u = pdfBlobUrl(doc.pdfBase64);
     setUrl(u);
+    setLoaded(false);
     setAsking(false);
     return () => URL.revokeObjectURL(u);
   }, [doc.pdfBase64]);
@@ -63,7 +66,7 @@ export function PdfPreview({ doc, name, onDone, height = '80vh' }: { doc: PdfDoc
     });
 
   return (
-    <Stack gap="xs" data-testid="pdf-preview" data-sha256={doc.sha256} data-pages={doc.pages}>
+    <Stack gap="xs" data-testid="pdf-preview" data-sha256={doc.sha256} data-pages={doc.pages} ref={stack} tabIndex={-1} style={{ outline: 'none' }}>
       <Group gap="xs">
         {printers.length > 0 && (
           <Select size="xs" w={260} label={t('pdf.printer')} data={printers.map((p) => p.name)} value={printer} onChange={setPrinter} allowDeselect={false} data-testid="pdf-printer" />
@@ -71,6 +74,7 @@ export function PdfPreview({ doc, name, onDone, height = '80vh' }: { doc: PdfDoc
         <Button size="xs" onClick={() => void print()} loading={busy} data-testid="pdf-print">{t('pdf.print')}</Button>
         <Button size="xs" variant="default" onClick={() => void save()} loading={busy} data-testid="pdf-save">{t('pdf.save')}</Button>
         <Text size="xs" c="dimmed">{t('pdf.pages', { n: doc.pages })}</Text>
+        {onDone && <Text size="xs" c="dimmed" data-testid="pdf-counted">{t('pdf.counted')}</Text>}
       </Group>
       {asking && (
         <Alert color="blue" variant="light" data-testid="pdf-ask">
@@ -84,7 +88,31 @@ export function PdfPreview({ doc, name, onDone, height = '80vh' }: { doc: PdfDoc
       <ErrorAlert error={error} />
       {/* Not sandboxed: Chromium refuses to show a PDF in a sandboxed frame. The frame holds only the
           core's PDF bytes (blob: of type application/pdf), shown by the browser's viewer. */}
-      {url && <iframe ref={frame} src={url} title={name} data-testid="pdf-frame" style={{ width: '100%', height, border: '1px solid var(--mantine-color-gray-4)', background: '#525659' }} />}
+      {/* Keys pressed inside the viewer never reach the console (Escape, Alt+N), so Tab skips the
+          frame, and focus comes back to the preview when the pointer leaves it. Until the viewer
+          has the document, a plain "opening" state covers the frame instead of a dark blank. */}
+      {url && (
+        <Box pos="relative">
+          {!loaded && (
+            <Group gap="xs" justify="center" data-testid="pdf-loading" style={{ position: 'absolute', inset: 0, background: 'var(--mantine-color-gray-1)', border: '1px solid var(--mantine-color-gray-4)' }}>
+              <Loader size="sm" />
+              <Text size="sm" c="dimmed">{t('pdf.loading')}</Text>
+            </Group>
+          )}
+          <iframe
+            ref={frame}
+            src={url}
+            title={name}
+            tabIndex={-1}
+            data-testid="pdf-frame"
+            onLoad={() => setLoaded(true)}
+            onMouseLeave={() => {
+              if (document.activeElement === frame.current) stack.current?.focus();
+            }}
+            style={{ width: '100%', height, border: '1px solid var(--mantine-color-gray-4)', background: loaded ? '#525659' : 'transparent', display: 'block' }}
+          />
+        </Box>
+      )}
     </Stack>
   );
 }

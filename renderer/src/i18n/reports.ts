@@ -11,12 +11,13 @@ export const reports = {
     report: {
       title: '信用报告', quota: '{{year}} 年已出具 {{used}} 份，免费 {{free}} 份', beyond: '本年度免费次数已用完。请向申请人说明并确认后再出具。',
       confirmBeyond: '申请人已确认超出免费次数', issue: '生成报告', issued: '报告编号 {{no}}，验证码 {{code}}', noRecord: '无记录报告',
-      preview: '预览', copies: '已打印 {{n}} 份', reprintNote: '下一份为重印件（第 {{n}} 份），页面上会注明。',
+      preview: '预览', copies: '已出具 {{n}} 份', reprintNote: '下一份为重印件（第 {{n}} 份），页面上会注明。',
       closePreview: '关闭预览', beyondFree: '超出免费次数', copyLabel: '本份：第 {{n}} 份（{{kind}}）', original: '正本', reprint: '重印件',
     },
     pdf: {
       print: '打印', save: '另存为 PDF', printer: '打印机', pages: '共 {{n}} 页', failed: '打印失败：{{reason}}。未计入打印份数。',
       ask: '打印机是否已打出这一份？只有打出的份数才会登记。', yes: '已打出，登记', no: '未打出',
+      loading: '正在打开 PDF…', counted: '打印出来或另存为 PDF，都计为出具一份。',
     },
     notice: { button: '打印处理结果告知书', title: '处理结果告知书' },
     statement: {
@@ -41,12 +42,13 @@ export const reports = {
     report: {
       title: 'Credit report', quota: '{{used}} of {{free}} free reports used in {{year}}', beyond: 'The free reports for this year are used up. Tell the applicant and confirm before issuing.',
       confirmBeyond: 'The applicant confirmed a report beyond the free ones', issue: 'Issue report', issued: 'Report {{no}}, verification code {{code}}', noRecord: '“No record” report',
-      preview: 'Preview', copies: '{{n}} copies printed', reprintNote: 'The next copy is a reprint (copy {{n}}); the page says so.',
+      preview: 'Preview', copies: '{{n}} copies made', reprintNote: 'The next copy is a reprint (copy {{n}}); the page says so.',
       closePreview: 'Close preview', beyondFree: 'beyond the free reports', copyLabel: 'This copy: copy {{n}} ({{kind}})', original: 'original', reprint: 'reprint',
     },
     pdf: {
       print: 'Print', save: 'Save as PDF', printer: 'Printer', pages: '{{n}} pages', failed: 'Printing failed: {{reason}}. The copy was not counted.',
       ask: 'Did the printer print this copy? Only copies that came out are recorded.', yes: 'Printed, record it', no: 'Not printed',
+      loading: 'Opening the PDF…', counted: 'A copy printed or saved as a PDF counts as one copy made.',
     },
     notice: { button: 'Print decision notice', title: 'Decision notice' },
     statement: {

@@ -54,7 +54,10 @@ export function ReportPanel({ visitId }: { visitId: number }) {
     if (!issued || !doc) return;
     const r = await call('report.printed', { reportId: issued.reportId, copyNo: doc.copyNo, kind });
     setIssued(r);
-    setDoc(await call('report.preview', { reportId: issued.reportId, lang: locale }));
+    const next = await call('report.preview', { reportId: issued.reportId, lang: locale });
+    // The next copy replaces the preview only while it is open: a preview closed while the save
+    // dialog or the print job was still running stays closed (it reopened itself as copy 2).
+    setDoc((open) => (open ? next : null));
   }
 
   const needsConfirm = Boolean(quota?.nextBeyondFree && !issued);
