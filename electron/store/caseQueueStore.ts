@@ -1,5 +1,5 @@
 import { dueSoonSql, overdueSql } from './caseTimingSql';
-import type { CaseKind } from '../../shared/cases/caseTypes';
+import { OBJECTION_WORKFLOW, REPAIR_WORKFLOW, type CaseKind } from '../../shared/cases/caseTypes';
 import type { Queryable } from '../db/database';
 import { CASE_TABLE } from './caseStore';
 
@@ -68,6 +68,7 @@ const SORTS: Record<QueueSort, { key: string; dir: 'ASC' | 'DESC' }> = {
   due: { key: 't.due_key', dir: 'ASC' },
   received: { key: 't.received_on', dir: 'DESC' },
   case_no: { key: 't.case_no', dir: 'DESC' },
+  // Replaced per kind by the workflow position (stateKey): internal codes sort alphabetically.
   state: { key: 't.state', dir: 'ASC' },
   provider: { key: 't.provider_unit', dir: 'ASC' },
   assignee: { key: "coalesce(a.display_name, '')", dir: 'ASC' },
@@ -133,9 +134,16 @@ function where(q: QueueQuery): { sql: string; params: unknown[] } {
   return { sql: clauses.length ? clauses.join(' AND ') : 'true', params };
 }
 
+/** A state's place in its workflow as sortable text ('00', '01', …): the queue sorts by how far a case has come. */
+function stateKey(kind: CaseKind): string {
+  const order = kind === 'objection' ? OBJECTION_WORKFLOW : REPAIR_WORKFLOW;
+  return `(CASE t.state ${order.map((s, i) => `WHEN '${s}' THEN '${String(i).padStart(2, '0')}'`).join(' ')} ELSE '99' END)`;
+}
+
 export async function queuePage(db: Queryable, q: QueueQuery): Promise<QueueDbRow[]> {
   const { table } = CASE_TABLE[q.kind];
-  const sort = { key: SORTS[q.sort].key, dir: q.dir ? (q.dir === 'asc' ? 'ASC' : 'DESC') : SORTS[q.sort].dir };
+  const key = q.sort === 'state' ? stateKey(q.kind) : SORTS[q.sort].key;
+  const sort = { key, dir: q.dir ? (q.dir === 'asc' ? 'ASC' : 'DESC') : SORTS[q.sort].dir };
   const w = where(q);
   const params = [...w.params];
   let keyset = '';

@@ -17,6 +17,10 @@ export type ObjectionOutcome = (typeof OBJECTION_OUTCOMES)[number];
 export const REPAIR_STATES = ['received', 'accepted', 'rejected', 'forwarded', 'approved', 'denied', 'closed'] as const;
 export type RepairState = (typeof REPAIR_STATES)[number];
 
+/** The order a queue sorts states in: the way a case moves, the refused and the closed last. */
+export const OBJECTION_WORKFLOW: readonly ObjectionState[] = ['received', 'accepted', 'verifying', 'decided', 'notified', 'rejected', 'closed'];
+export const REPAIR_WORKFLOW: readonly RepairState[] = ['received', 'accepted', 'forwarded', 'approved', 'denied', 'rejected', 'closed'];
+
 export type CaseKind = 'objection' | 'repair';
 export type ObjectionRoute = 'own' | 'provider';
 export type PauseReason = 'testing' | 'expert_review';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { QueuePage } from '../../../shared/cases/caseTypes';
+import { OBJECTION_WORKFLOW, type ObjectionState, type QueuePage } from '../../../shared/cases/caseTypes';
 import { maskName } from '../../../shared/masking';
 import { createAccount } from '../../../electron/services/accountsService';
 import { writeSubjectBundles } from '../../../electron/store/populationStore';
@@ -8,6 +8,8 @@ import { BENCH_PROVIDERS, insertSyntheticCases } from '../../../tools/bench/queu
 import { TEST_PASSWORD } from '../../support/core';
 import { pdfText } from '../../support/pdf';
 import { caseWorld, idNumber, recordId, type CaseWorld } from './fixtures';
+
+const workflowPlace = (state: string) => OBJECTION_WORKFLOW.indexOf(state as ObjectionState);
 
 // The queue a manager searches and sorts: by name, some digits of the ID number or a case number;
 // every sortable column in both directions, page after page, compared with the same order in JS.
@@ -100,7 +102,8 @@ const KEYS: Record<string, (r: Row) => string> = {
   due: (r) => r.due_on,
   received: (r) => r.received_on,
   case_no: (r) => r.case_no,
-  state: (r) => r.state,
+  // The workflow's order (received → … → closed), not the codes' alphabet.
+  state: (r) => String(workflowPlace(r.state)).padStart(2, '0'),
   provider: (r) => r.provider_unit,
   assignee: (r) => (r.assignee_id === null ? '' : staffNames.get(r.assignee_id)!),
 };
@@ -121,7 +124,7 @@ for (const [col, key] of Object.entries(KEYS)) {
 
 test('sort composes with filters: one provider, by state', async () => {
   const got = (await walk({ open: null, provider: BENCH_PROVIDERS[1], sort: 'state', dir: 'desc' })).map((r) => r.id);
-  const want = all.filter((r) => r.provider_unit === BENCH_PROVIDERS[1]).sort((a, b) => (a.state < b.state ? 1 : a.state > b.state ? -1 : b.id - a.id));
+  const want = all.filter((r) => r.provider_unit === BENCH_PROVIDERS[1]).sort((a, b) => workflowPlace(b.state) - workflowPlace(a.state) || b.id - a.id);
   assert.deepEqual(got, want.map((r) => r.id));
 });
 
