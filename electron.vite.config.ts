@@ -25,6 +25,8 @@ export default defineConfig({
     build: {
       outDir: resolve('out/renderer'),
       emptyOutDir: true,
+      // electron-vite's renderer preset leaves minification off: 3.3 MB of script unminified.
+      minify: 'esbuild',
       rollupOptions: { input: resolve('renderer/index.html') },
       chunkSizeWarningLimit: 2000,
     },

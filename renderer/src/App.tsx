@@ -2,7 +2,7 @@ import { Alert, AppShell, Badge, Button, Center, Group, Loader, Menu, Modal, Nav
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconLanguage, IconLock, IconLogout } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfficeStatus, SessionInfo } from '../../shared/contract';
 import { call, onApiError, setSessionToken } from './api/client';
@@ -161,7 +161,12 @@ export function App() {
             </Alert>
           )}
           {(session.account.role === 'admin' || session.account.role === 'manager') && <CalendarWarning />}
-          {Active ? <Active /> : null}
+          {/* A screen loaded on first use (the dashboard and its charts) shows a loader meanwhile. */}
+          {Active ? (
+            <Suspense fallback={<Center py="xl"><Loader /></Center>}>
+              <Active />
+            </Suspense>
+          ) : null}
         </AppShell.Main>
         <Modal opened={changingPassword} onClose={() => setChangingPassword(false)} title={t('password.change')}>
           <ChangePasswordForm

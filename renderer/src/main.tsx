@@ -2,10 +2,7 @@ import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/dates/styles.css';
 // Only the weights the console uses; the font ships with the app so Chinese never prints as boxes.
-import '@fontsource/noto-sans-sc/chinese-simplified-400.css';
-import '@fontsource/noto-sans-sc/chinese-simplified-700.css';
-import '@fontsource/noto-sans-sc/latin-400.css';
-import '@fontsource/noto-sans-sc/latin-700.css';
+import './fonts.css';
 import { MantineProvider, PasswordInput, createTheme } from '@mantine/core';
 import 'dayjs/locale/zh-cn';
 import { Notifications } from '@mantine/notifications';

@@ -14,7 +14,7 @@ import {
   IconUsers,
   IconWorldCog,
 } from '@tabler/icons-react';
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { Permission } from '../../../shared/contract';
 import type { Role } from '../../../shared/domain/account';
 import { AccountsScreen } from './AccountsScreen';
@@ -22,7 +22,6 @@ import { AuditScreen } from './AuditScreen';
 import { CalendarScreen } from './CalendarScreen';
 import { CaseQueueScreen } from './CaseQueueScreen';
 import { CounterScreen } from './CounterScreen';
-import { DashboardScreen } from './DashboardScreen';
 import { QueryLogScreen } from './QueryLogScreen';
 import { VerifyReportScreen } from './VerifyReportScreen';
 import { SetupChecklistScreen } from './SetupChecklistScreen';
@@ -30,6 +29,10 @@ import { RuleProfileScreen } from './cases/RuleProfileScreen';
 import { ExportScreen } from './sync/ExportScreen';
 import { ImportScreen } from './sync/ImportScreen';
 import { ProvisionScreen } from './sync/ProvisionScreen';
+
+// The dashboard brings the charting library (recharts, about 0.9 MB): loaded when first opened,
+// not at start, since only managers see it and the counter must come up fast.
+const DashboardScreen = lazy(() => import('./DashboardScreen').then((m) => ({ default: m.DashboardScreen })));
 
 export interface ScreenEntry {
   key: string;
