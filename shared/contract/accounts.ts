@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { ROLES, type AccountInfo, type Role } from '../domain/account';
 import { method } from './method';
 import { password, shortText, username } from './fields';
+import { IDLE_LOCK_MINUTES } from './limits';
+
+export { IDLE_LOCK_MINUTES };
 
 const accountId = z.number().int().positive();
 
 /** What the screen may offer for the idle lock (the core refuses anything else). */
-export const IDLE_LOCK_MINUTES = { min: 1, max: 60 } as const;
 
 /** A change that waits for a second administrator: resetting an admin, making or unmaking one. */
 export interface AdminRequest {

@@ -5,6 +5,7 @@ import type { CreditRecord } from '../domain/record';
 import type { RepairEligibility } from '../rules/repairEligibility';
 import { isoDate } from './fields';
 import { method } from './method';
+import { DESCRIPTION_MAX, MAX_ATTACHMENTS } from './limits';
 
 // Objections (异议) and credit repair (信用修复): counter intake (case.intake), the manager's queue
 // and decisions (case.manage), and the office's rule profile (settings.manage).
@@ -73,11 +74,11 @@ export const casesContract = {
         visitId: id,
         recordIds: z.array(id).min(1).max(50),
         scope: z.enum(OBJECTION_SCOPES),
-        description: z.string().trim().min(1).max(2000),
+        description: z.string().trim().min(1).max(DESCRIPTION_MAX),
         /** sha256 of scans uploaded with attachment.upload. */
         attachments: z
           .array(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'sha256'), fileName: z.string().trim().min(1).max(200) }).strict())
-          .max(5)
+          .max(MAX_ATTACHMENTS)
           .default([]),
         accept: z.boolean().default(true),
       })

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { IssuedReport, ReportDocument, ReportQuota, ReportVerification, StatementView } from '../domain/report';
 import { method, uploadRequestBytes } from './method';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from './limits';
+
+export { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES };
 
 const visitId = z.number().int().positive();
 const reportId = z.number().int().positive();
@@ -10,8 +13,6 @@ export const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 /** Scans of authorization letters; bounded so one upload stays well inside the host's body limit. */
 /** A scanned authorization letter or objection evidence: a few pages at 300 dpi fit in 8 MiB. */
-export const ATTACHMENT_MAX_BYTES = 8 * 1024 * 1024;
-export const ATTACHMENT_TYPES = ['image/png', 'image/jpeg', 'application/pdf'] as const;
 
 export const reportsContract = {
   'attachment.upload': method<{ sha256: string; sizeBytes: number; mimeType: string }>()({

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { method, uploadRequestBytes } from './method';
 import { shortText } from './fields';
+import { MAX_UPLOAD_BYTES } from './limits';
+
+export { MAX_UPLOAD_BYTES };
 
 // Air-gapped sync (DESIGN.md §7). Files travel through the API as bytes only (base64 within a
 // cap: the console uploads and downloads them); no file path ever crosses the API, so no caller can
@@ -8,7 +11,6 @@ import { shortText } from './fields';
 // files, calls the sync services directly and carries bundles over the cap.
 
 /** 64 MiB of file = ~87 MiB of base64; larger bundles go through the command line. */
-export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 const base64 = z.string().max(Math.ceil(MAX_UPLOAD_BYTES / 3) * 4 + 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
 const fileName = z.string().trim().min(1).max(200);
 

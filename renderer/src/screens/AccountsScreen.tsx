@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminRequest, ChangeOutcome } from '../../../shared/contract';
-import { IDLE_LOCK_MINUTES } from '../../../shared/contract/accounts';
+import { IDLE_LOCK_MINUTES } from '../../../shared/contract/limits';
 import { ROLES, type AccountInfo, type Role } from '../../../shared/domain/account';
 import { call } from '../api/client';
 import { newPasswordError } from '../components/access/passwordCheck';

@@ -1,7 +1,7 @@
 import { Badge, CloseButton, FileInput, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from '../../../../shared/contract/reports';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from '../../../../shared/contract/limits';
 import { call } from '../../api/client';
 import { ErrorAlert } from '../ErrorAlert';
 import { MAX_ATTACHMENTS } from './intakeChecks';

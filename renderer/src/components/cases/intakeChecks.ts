@@ -3,8 +3,8 @@ import type { RecordView } from '../../../../shared/domain/subjectView';
 // The objection form's own checks, run before anything is sent: each problem becomes one specific
 // sentence next to its field, so bad input never reaches the core and nothing changes.
 
-export const DESCRIPTION_MAX = 2000;
-export const MAX_ATTACHMENTS = 5;
+export { DESCRIPTION_MAX, MAX_ATTACHMENTS } from '../../../../shared/contract/limits';
+import { DESCRIPTION_MAX } from '../../../../shared/contract/limits';
 
 export type ObjectionProblem =
   | { field: 'records'; key: 'noRecords' }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ScopeSection } from '../../../../shared/domain/report';
 import type { AgentAuthorization } from '../../../../shared/contract/counter';
 import { SCOPE_SECTIONS } from '../../../../shared/domain/report';
-import { ATTACHMENT_MAX_BYTES } from '../../../../shared/contract/reports';
+import { ATTACHMENT_MAX_BYTES } from '../../../../shared/contract/limits';
 import { call } from '../../api/client';
 import { ErrorAlert } from '../ErrorAlert';
 import { DateField } from '../form/DateField';

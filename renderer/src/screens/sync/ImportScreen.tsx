@@ -2,7 +2,7 @@ import { Alert, Card, FileInput, Loader, Stack, Text, Title } from '@mantine/cor
 import { useState, type ComponentPropsWithoutRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview, ImportResult } from '../../../../shared/contract/sync';
-import { MAX_UPLOAD_BYTES } from '../../../../shared/contract/sync';
+import { MAX_UPLOAD_BYTES } from '../../../../shared/contract/limits';
 import { errorMessage } from '../../../../shared/i18n/errorMessages';
 import { ApiError, call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
