@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import { withMetaPolicy } from './electron/host/securityHeaders';
 
 // One build for all three targets. @journeyapps/sqlcipher stays external (a native N-API module
 // loaded at run time from node_modules, unpacked from asar by electron-builder).
@@ -21,7 +22,8 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     base: './',
-    plugins: [react()],
+    // The page's CSP meta tag is the host's policy (one source: electron/host/securityHeaders.ts).
+    plugins: [react(), { name: 'creditdesk-csp-meta', transformIndexHtml: withMetaPolicy }],
     build: {
       outDir: resolve('out/renderer'),
       emptyOutDir: true,
