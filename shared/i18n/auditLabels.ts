@@ -20,6 +20,9 @@ const ACTIONS: Record<string, Label> = {
   'account.reset_password': { zh: '重置密码', en: 'Reset a password' },
   'permission.refused': { zh: '越权操作被拒绝', en: 'Action refused: no permission' },
   'counter.lookup': { zh: '窗口查询', en: 'Counter lookup' },
+  // A visit or query-register row put under the audit chain (auditRowIn): one per lookup each.
+  'row.visit': { zh: '来访登记入审计链', en: 'Visit entered in the audit chain' },
+  'row.query_log': { zh: '查询登记入审计链', en: 'Query register entry chained' },
   'counter.name_mismatch': { zh: '姓名与号码不符', en: 'Name did not match the ID number' },
   'counter.agent_refused': { zh: '代理查询被拒绝', en: 'Agent lookup refused' },
   'subject.reveal': { zh: '显示完整身份信息', en: 'Revealed full identity' },
@@ -144,6 +147,7 @@ const FIELDS: Record<string, Label> = {
   mustChange: { zh: '须修改密码', en: 'Must change password' }, notice: { zh: '公告', en: 'Notice' }, proposedBy: { zh: '提议人', en: 'Proposed by' }, received: { zh: '接收', en: 'Received' },
   recordId: { zh: '信息序号', en: 'Record' }, requestId: { zh: '申请序号', en: 'Request' }, rowHash: { zh: '行摘要', en: 'Row digest' }, statementId: { zh: '声明序号', en: 'Statement' },
   wasLockedUntil: { zh: '原锁定至', en: 'Was locked until' }, what: { zh: '查阅内容', en: 'What was read' },
+  knownDevice: { zh: '来自已登录过的浏览器或窗口', en: 'From a known browser or window' }, correctPassword: { zh: '密码正确', en: 'Correct password' }, via: { zh: '经由', en: 'Via' },
   firstDate: { zh: '最早日期', en: 'Earliest date' }, minPeriodEnd: { zh: '最短公示期满', en: 'Minimum period ends' }, rule: { zh: '规则', en: 'Rule' },
 };
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { ensureDemoOffice } from '../../../electron/demo/demoOffice';
 import { officeDashboard } from '../../../electron/services/dashboardService';
+import { auditActionLabel } from '../../../shared/i18n/auditLabels';
 import { openTestCore, type TestCore } from '../../support/core';
 
 // A new user opens the demo office and sees it at work: cases in every state, deadlines due today,
@@ -57,4 +58,13 @@ test('deterministic: two demo offices built on the same day hold the same cases'
   assert.deepEqual(await casesOf(a), await casesOf(b));
   const visits = (core: TestCore) => core.ctx.db.all('SELECT started_at, id_number, purpose_code FROM visit ORDER BY id');
   assert.deepEqual(await visits(a), await visits(b));
+});
+
+test('every kind of event a month of office work wrote has its name for the auditor, never "other action"', async () => {
+  // Read from the database, not from the source: actions built from templates (row.visit) count too.
+  const actions = (await a.ctx.db.all<{ action: string }>('SELECT DISTINCT action FROM audit_event ORDER BY action')).map((r) => r.action);
+  assert.ok(actions.length >= 20, `only ${actions.length} kinds of event: the demo office did less than it should`);
+  assert.ok(actions.includes('row.visit') && actions.includes('row.query_log'));
+  const unnamed = actions.filter((x) => auditActionLabel(x, 'zh') === '其他操作' || auditActionLabel(x, 'en') === 'Other action');
+  assert.deepEqual(unnamed, []);
 });
