@@ -41,8 +41,8 @@ async function visibleText(page: Page): Promise<string> {
 
 async function problemsOn(page: Page, lang: 'zh' | 'en'): Promise<string[]> {
   await page.waitForLoadState('networkidle');
-  // Give the screen's first requests time to land before reading it.
-  await page.waitForTimeout(300);
+  // The screen's first requests have landed when no loader is left on it.
+  await expect(page.locator('.mantine-Loader-root:not([data-pdf-loader])')).toHaveCount(0);
   return internalTextProblems(await visibleText(page), lang);
 }
 

@@ -95,7 +95,7 @@ export function PdfPreview({ doc, name, onDone, height = '80vh' }: { doc: PdfDoc
         <Box pos="relative">
           {!loaded && (
             <Group gap="xs" justify="center" data-testid="pdf-loading" style={{ position: 'absolute', inset: 0, background: 'var(--mantine-color-gray-1)', border: '1px solid var(--mantine-color-gray-4)' }}>
-              <Loader size="sm" />
+              <Loader size="sm" data-pdf-loader />
               <Text size="sm" c="dimmed">{t('pdf.loading')}</Text>
             </Group>
           )}

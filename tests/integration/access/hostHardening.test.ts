@@ -99,20 +99,29 @@ test('attack: application/jsonx (and other near-JSON types) is refused; the exac
 test('attack: opening many connections — beyond the limit they are dropped, and the console still answers after', async () => {
   const sockets: Socket[] = [];
   const closed = new Set<number>();
+  const closes: Promise<void>[] = [];
+  // Resolved once six connections were dropped by the server: waited on, never slept for (a hang
+  // fails the test by name at its timeout).
+  let sixDropped!: () => void;
+  const dropped = new Promise<void>((resolve) => (sixDropped = resolve));
   await Promise.all(
     Array.from({ length: MAX_CONNECTIONS + 6 }, (_, i) =>
       new Promise<void>((resolve) => {
         const s = connect(host.port, '127.0.0.1', () => resolve());
-        s.on('close', () => closed.add(i));
+        closes.push(new Promise<void>((done) => s.on('close', () => done())));
+        s.on('close', () => {
+          closed.add(i);
+          if (closed.size >= 6) sixDropped();
+        });
         s.on('error', () => undefined);
         sockets.push(s);
       }),
     ),
   );
-  await new Promise((r) => setTimeout(r, 300));
+  await dropped;
   assert.ok(closed.size >= 6, `only ${closed.size} of ${sockets.length} idle connections were dropped`);
   for (const s of sockets) s.destroy();
-  await new Promise((r) => setTimeout(r, 100));
+  await Promise.all(closes);
   const ok = await fetch(`http://127.0.0.1:${host.port}/api/auth.status`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-creditdesk-key': SECRET }, body: '{}' });
   assert.equal(ok.status, 200);
 });

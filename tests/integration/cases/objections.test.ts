@@ -122,6 +122,10 @@ describe('objection outcomes change the record', () => {
   test('upheld: the record returns to its decided status and the annotation is gone', async () => {
     await decide('upheld');
     assert.equal((await recordRow(w.core, 'S1-R1')).status, 'active');
+    // Gone from what a reader sees too: the record prints again, without the ⚠ 异议标注 line.
+    const text = await issuedReportText();
+    assert.ok(text.includes('京市监罚〔2026〕1号'), 'the record prints');
+    assert.ok(!text.includes('⚠'), 'no objection annotation on the report');
   });
 
   test('display stopped: publication ends yesterday', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { QueuePage } from '../../../shared/cases/caseTypes';
+import { isOverdue } from '../../../shared/cases/caseTiming';
 import { BENCH_PROVIDERS, insertSyntheticCases } from '../../../tools/bench/queueBench';
 import { caseWorld, type CaseWorld } from './fixtures';
 
@@ -9,7 +10,7 @@ import { caseWorld, type CaseWorld } from './fixtures';
 let w: CaseWorld;
 let staff: number[];
 const N = 3000;
-interface Row { id: number; case_no: string; state: string; is_open: number; due_on: string; assignee_id: number | null; provider_unit: string; received_on: string; id_number: string }
+interface Row { id: number; case_no: string; state: string; is_open: number; paused: number; due_on: string; assignee_id: number | null; provider_unit: string; received_on: string; id_number: string }
 let all: Row[];
 
 before(async () => {
@@ -17,7 +18,9 @@ before(async () => {
   const s = await w.core.ctx.db.get<{ id: number }>('SELECT id FROM subject LIMIT 1');
   staff = (await w.core.ctx.db.all<{ id: number }>("SELECT id FROM account WHERE role IN ('manager','clerk') ORDER BY id")).map((r) => r.id);
   await w.core.ctx.db.transaction((tx) => insertSyntheticCases(tx, N, { today: '2026-11-20', staffIds: staff, subjectId: s!.id, createdBy: staff[0]! }));
-  all = await w.core.ctx.db.all<Row>('SELECT id, case_no, state, is_open, due_on, assignee_id, provider_unit, received_on, id_number FROM objection');
+  // Some late cases have their clock stopped (testing, expert review): they are not overdue.
+  await w.core.ctx.db.transaction((tx) => tx.run("UPDATE objection SET paused = 1 WHERE id IN (SELECT id FROM objection WHERE is_open = 1 AND due_on < '2026-11-20' ORDER BY id LIMIT 40)"));
+  all = await w.core.ctx.db.all<Row>('SELECT id, case_no, state, is_open, paused, due_on, assignee_id, provider_unit, received_on, id_number FROM objection');
 });
 after(() => w.core.dispose());
 
@@ -38,8 +41,10 @@ test('open cases, due date first (overdue at the top), every page in order with 
   const got = await walk({});
   const want = all.filter((r) => r.is_open === 1).sort(byDue).map((r) => r.id);
   assert.deepEqual(got, want);
-  const first = await w.core.ok('cases.queue', { kind: 'objection', limit: 5 }, w.manager);
-  assert.ok(first.rows.every((r) => r.overdue && r.daysLate > 0));
+  const first = await w.core.ok('cases.queue', { kind: 'objection', limit: 60 }, w.manager);
+  // The earliest due are late, unless their clock is stopped: then they are not flagged overdue.
+  assert.ok(first.rows.some((r) => r.paused) && first.rows.some((r) => !r.paused));
+  assert.ok(first.rows.every((r) => (r.paused ? !r.overdue : r.overdue && r.daysLate > 0)));
 });
 
 test('state + assignee filter; unassigned; provider + received range sorted by received date', async () => {
@@ -58,7 +63,10 @@ test('state + assignee filter; unassigned; provider + received range sorted by r
 
 test('overdue and due-soon filters; search by case number or ID number finds closed cases too', async () => {
   const overdue = await walk({ due: 'overdue' });
-  assert.deepEqual(overdue, all.filter((r) => r.is_open === 1 && r.due_on < '2026-11-20').sort(byDue).map((r) => r.id));
+  // The one rule (shared/cases/caseTiming.ts), not a copy of the SQL: a stopped clock is never late.
+  const late = all.filter((r) => isOverdue({ open: r.is_open === 1, paused: r.paused === 1, dueOn: r.due_on }, '2026-11-20'));
+  assert.ok(all.some((r) => r.paused === 1 && r.due_on < '2026-11-20' && r.is_open === 1), 'the data holds paused late cases');
+  assert.deepEqual(overdue, late.sort(byDue).map((r) => r.id));
   const target = all.find((r) => r.state === 'closed')!;
   const byNo = await w.core.ok('cases.queue', { kind: 'objection', search: target.case_no }, w.manager);
   assert.deepEqual(byNo.rows.map((r) => r.id), [target.id]);

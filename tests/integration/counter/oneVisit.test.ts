@@ -58,9 +58,14 @@ test('after the visit issued its report, asking again is a new visit with its ow
   const p = person(43, '郑三');
   await w.seed(p);
   const first = await w.core.ok('counter.lookup', lookupOf(p), w.clerk);
-  await w.core.ok('report.issue', { visitId: first.visitId }, w.clerk);
+  const firstReport = await w.core.ok('report.issue', { visitId: first.visitId }, w.clerk);
   const second = await w.core.ok('counter.lookup', lookupOf(p), w.clerk);
   assert.notEqual(second.visitId, first.visitId);
+  const secondReport = await w.core.ok('report.issue', { visitId: second.visitId, confirmBeyondFree: true }, w.clerk);
+  assert.notEqual(secondReport.reportNo, firstReport.reportNo, 'a report of its own, with its own number');
+  assert.equal(secondReport.visitId, second.visitId);
+  const stored = await w.core.ctx.db.all<{ visit_id: number }>('SELECT visit_id FROM report WHERE id_number = ? ORDER BY id', [p.subject.idNumber]);
+  assert.deepEqual(stored.map((r) => r.visit_id), [first.visitId, second.visitId]);
 });
 
 test('a visit is read back after a lock or reload without a new query-log row, only by its own clerk', async () => {
