@@ -11,6 +11,7 @@ import { writeAuditCheckpoint } from './services/auditCheckpoint';
 import { backupNow } from './services/backupService';
 import { finishPendingImports } from './services/syncService';
 import { seedCalendar } from './services/calendarService';
+import { loadReportFonts } from './report/pdf/fonts';
 import type { CoreContext } from './services/context';
 import { getSetting } from './store/settingsStore';
 import { ensureOfficeSigningKey } from './services/officeKeyService';
@@ -91,6 +92,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       ctx.integrity = result;
       if (result === 'failed') console.error('CreditDesk: the database failed its integrity check (PRAGMA quick_check). Restore the latest backup.');
     });
+  // The report fonts are inflated on the thread pool now, so the first document does not wait on them.
+  void loadReportFonts().catch((err: unknown) => console.error(`CreditDesk: the report fonts could not be read (${(err as Error).message}); reinstall CreditDesk.`));
   // The jobs' first run goes on behind the login screen; a start never waits for it.
   const scheduler = startScheduler(officeJobs(ctx), { repeat: options.repeatMaintenance ?? true });
   return {
