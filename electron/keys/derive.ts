@@ -12,6 +12,8 @@ export interface OfficeKeys {
   audit: Buffer;
   /** AES-256-GCM key that seals the private key files in keys/. */
   seal: Buffer;
+  /** HMAC-SHA-256 key of the tokens that make a browser or window a known login source (loginDevices.ts). */
+  loginDevices: Buffer;
   /** Short public name of the DEK (not secret): ties a key file to its data directory. */
   keyId: string;
   /** The demo office, whose passphrase is printed; never a real office. */
@@ -29,6 +31,7 @@ export function deriveOfficeKeys(dek: Buffer, meta: Pick<OfficeKeys, 'demo' | 'u
     attachments: hkdf(dek, 'attachments'),
     audit: hkdf(dek, 'audit-chain'),
     seal: hkdf(dek, 'key-files'),
+    loginDevices: hkdf(dek, 'login-devices'),
     keyId: officeKeyIdOf(dek),
     ...meta,
   };

@@ -8,11 +8,13 @@ import { endSessionsOf } from '../store/sessionStore';
 import { setSetting } from '../store/settingsStore';
 import { auditIn } from './auditService';
 import type { Caller, CoreContext } from './context';
+import { clearDeviceLocks } from './loginDevices';
 import { assertPasswordStrength, hashPassword } from './passwords';
 
 // Administrators manage accounts, but no single administrator can take over another one: a reset
 // of an admin's password, and making or unmaking an admin, wait for a second administrator.
-// Every reset forces the owner to choose a new password at next login and is in the audit log.
+// Every reset, and every account an administrator creates, forces the owner to choose a new
+// password at first login (issue 29: the administrator knows the initial one) and is in the audit log.
 
 /** A pending request older than this can no longer be approved (ask again). */
 export const REQUEST_VALID_HOURS = 24;
@@ -39,8 +41,11 @@ export async function createAccount(
     if (await accounts.findAccountByUsername(tx, input.username)) {
       throw new AppError('USERNAME_TAKEN', `The user name "${input.username}" is already taken.`, { username: input.username });
     }
-    const newId = await accounts.insertAccount(tx, { ...input, passwordHash, createdAt: ctx.now().toISOString() });
-    await auditIn(tx, ctx, caller, { action: 'account.create', target: input.username, detail: { role: input.role } });
+    // Made by an administrator (caller): the administrator knows the password, so it is only an
+    // initial one. Without a caller (the demo office, the staff command line) nobody else chose it.
+    const mustChangePassword = caller !== null;
+    const newId = await accounts.insertAccount(tx, { ...input, passwordHash, createdAt: ctx.now().toISOString(), mustChangePassword });
+    await auditIn(tx, ctx, caller, { action: 'account.create', target: input.username, detail: { role: input.role, ...(mustChangePassword ? { mustChange: true } : {}) } });
     return newId;
   });
   return accounts.toAccountInfo((await accounts.findAccountById(ctx.db, id))!, ctx.now());
@@ -79,6 +84,7 @@ export async function unlockAccount(ctx: CoreContext, caller: Caller | null, inp
   const row = await existing(ctx.db, input.id);
   await ctx.db.transaction(async (tx) => {
     await accounts.clearLockout(tx, row.id);
+    clearDeviceLocks(ctx, row.id);
     await auditIn(tx, ctx, caller, { action: 'account.unlock', target: row.username, detail: { wasLockedUntil: row.locked_until, failures: row.failed_logins } });
   });
   return infoOf(ctx, row.id);

@@ -9,6 +9,9 @@ import { auditIn } from './auditService';
 import type { Caller, CoreContext } from './context';
 import { assertPasswordStrength, hashPassword, verifyPassword } from './passwords';
 import { latestBackup } from './backupService';
+import {
+  deviceLockedUntil, issueDeviceToken, readDeviceToken, rememberSessionDevice, reserveDeviceAttempt, sessionDevice, settleDeviceAttempt, type LoginDevice,
+} from './loginDevices';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MINUTES = 15;
@@ -48,13 +51,16 @@ async function sessionInfo(ctx: CoreContext, token: string, row: accounts.Accoun
   };
 }
 
-async function startSession(ctx: CoreContext, row: accounts.AccountRow): Promise<SessionInfo> {
+/** `device`: the known source the login came from; a login from anywhere else makes this browser one. */
+async function startSession(ctx: CoreContext, row: accounts.AccountRow, device: LoginDevice | null = null): Promise<SessionInfo> {
   const token = randomBytes(32).toString('base64url');
   await ctx.db.transaction(async (tx) => {
     await sessions.insertSession(tx, hashToken(token), row.id, ctx.now().toISOString());
-    await auditIn(tx, ctx, { accountId: row.id, username: row.username }, { action: 'auth.login', target: row.username, detail: { role: row.role } });
+    await auditIn(tx, ctx, { accountId: row.id, username: row.username }, { action: 'auth.login', target: row.username, detail: { role: row.role, ...(device ? { knownDevice: true } : {}) } });
   });
-  return sessionInfo(ctx, token, row);
+  const known = device ?? issueDeviceToken(ctx, row.id);
+  rememberSessionDevice(ctx, hashToken(token), known);
+  return { ...(await sessionInfo(ctx, token, row)), device: known.token };
 }
 
 /** First run only: creates the first administrator; refused once any account exists. */
@@ -112,16 +118,31 @@ export async function attemptPassword(
   key: { username: string } | { id: number },
   password: string,
   audit: { failed: string; actor: Caller | null },
+  device: LoginDevice | null = null,
 ): Promise<AttemptOutcome> {
   const now = ctx.now();
   const nowIso = now.toISOString();
   const lockUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString();
-  const reserved = await ctx.db.transaction((tx) => accounts.reserveAttempt(tx, key, { now: nowIso, lockUntil, max: MAX_FAILED_LOGINS }));
   const target = 'username' in key ? key.username : String(key.id);
   const fail = async (action: string, detail: Record<string, unknown>, error: AppError): Promise<AttemptOutcome> => {
     await ctx.db.transaction((tx) => auditIn(tx, ctx, audit.actor, { action, target, detail }));
     return { ok: false, error };
   };
+  // A known source of this very account counts against itself only (loginDevices.ts).
+  if (device) {
+    const row = 'username' in key ? await accounts.findAccountByUsername(ctx.db, key.username) : await accounts.findAccountById(ctx.db, key.id);
+    if (row && row.id === device.accountId && !row.disabled) {
+      const d = reserveDeviceAttempt(ctx, device, { now: nowIso, lockUntil, max: MAX_FAILED_LOGINS });
+      if (d.refused) return fail(audit.failed, { reason: 'locked', knownDevice: true }, lockedError(d.lockedUntil));
+      if (await verifyPassword(password, row.password_hash)) {
+        if (settleDeviceAttempt(ctx, device, d.failures, ctx.now().toISOString())) return { ok: true, row };
+        return fail(audit.failed, { reason: 'locked', correctPassword: true, knownDevice: true }, lockedError(deviceLockedUntil(ctx, device)));
+      }
+      if (d.lockedUntil) return fail('auth.lockout', { failures: d.failures, via: audit.failed, knownDevice: true }, lockedError(d.lockedUntil));
+      return fail(audit.failed, { failures: d.failures, knownDevice: true }, badCredentials(MAX_FAILED_LOGINS - d.failures));
+    }
+  }
+  const reserved = await ctx.db.transaction((tx) => accounts.reserveAttempt(tx, key, { now: nowIso, lockUntil, max: MAX_FAILED_LOGINS }));
   if (!reserved) {
     const row = 'username' in key ? await accounts.findAccountByUsername(ctx.db, key.username) : await accounts.findAccountById(ctx.db, key.id);
     if (row && !row.disabled) return fail(audit.failed, { reason: 'locked' }, lockedError(row.locked_until));
@@ -153,10 +174,11 @@ function dummyHash(): Promise<string> {
   return dummy;
 }
 
-export async function login(ctx: CoreContext, input: { username: string; password: string }): Promise<SessionInfo> {
-  const outcome = await attemptPassword(ctx, { username: input.username }, input.password, { failed: 'auth.login_failed', actor: null });
+export async function login(ctx: CoreContext, input: { username: string; password: string; device?: string | undefined }): Promise<SessionInfo> {
+  const device = readDeviceToken(ctx, input.device);
+  const outcome = await attemptPassword(ctx, { username: input.username }, input.password, { failed: 'auth.login_failed', actor: null }, device);
   if (!outcome.ok) throw outcome.error;
-  return startSession(ctx, outcome.row);
+  return startSession(ctx, outcome.row, device?.accountId === outcome.row.id ? device : null);
 }
 
 /**
@@ -185,9 +207,10 @@ export async function resolveSession(
     if (!s.locked) await sessions.setSessionLocked(ctx.db, tokenHash, true, s.last_seen_at);
     throw new AppError('SESSION_LOCKED', 'The console locked itself after a period without use. Enter your password to continue.');
   }
-  // After an administrator's reset the owner picks a new password before anything else.
+  // After an administrator set (created the account) or reset the password, the owner picks a
+  // new one before anything else.
   if (account.must_change_password === 1 && !opts.allowPasswordChange) {
-    throw new AppError('PASSWORD_CHANGE_REQUIRED', 'Your password was reset by an administrator: choose a new password to continue.');
+    throw new AppError('PASSWORD_CHANGE_REQUIRED', 'An administrator set or reset your password: choose your own new password to continue.');
   }
   if (!s.locked && idleMs > TOUCH_EVERY_MS) await sessions.touchSession(ctx.db, tokenHash, now.toISOString());
   return { accountId: account.id, username: account.username, role: account.role, tokenHash };
@@ -195,7 +218,7 @@ export async function resolveSession(
 
 export async function unlock(ctx: CoreContext, token: string | undefined, password: string): Promise<SessionInfo> {
   const caller = await resolveSession(ctx, token, { allowLocked: true, allowPasswordChange: true });
-  const outcome = await attemptPassword(ctx, { id: caller.accountId }, password, { failed: 'auth.unlock_failed', actor: caller });
+  const outcome = await attemptPassword(ctx, { id: caller.accountId }, password, { failed: 'auth.unlock_failed', actor: caller }, sessionDevice(ctx, caller.tokenHash));
   if (!outcome.ok) {
     // The screen's own password is wrong too often: the session ends with the lock, so whoever
     // sits at the counter must log in again once the lock has passed.
@@ -228,7 +251,7 @@ export async function logout(ctx: CoreContext, caller: Caller): Promise<{ logged
  * Other sessions of the account end; this one stays.
  */
 export async function changePassword(ctx: CoreContext, caller: Caller, token: string, input: { currentPassword: string; newPassword: string }): Promise<SessionInfo> {
-  const outcome = await attemptPassword(ctx, { id: caller.accountId }, input.currentPassword, { failed: 'auth.change_password_failed', actor: caller });
+  const outcome = await attemptPassword(ctx, { id: caller.accountId }, input.currentPassword, { failed: 'auth.change_password_failed', actor: caller }, sessionDevice(ctx, caller.tokenHash));
   if (!outcome.ok) {
     if (outcome.error.code === 'ACCOUNT_LOCKED') await sessions.endSession(ctx.db, caller.tokenHash, ctx.now().toISOString());
     throw outcome.error.code === 'BAD_CREDENTIALS' ? new AppError('BAD_CREDENTIALS', 'The current password is wrong.', { ...outcome.error.details, field: 'currentPassword' }) : outcome.error;

@@ -22,6 +22,12 @@ export interface SessionInfo {
   account: AccountInfo;
   permissions: Permission[];
   idleLockMinutes: number;
+  /**
+   * Login and first run only: the token that makes this browser or window a known source of the
+   * account (issue 29). The console keeps it and sends it with its next login; wrong passwords sent
+   * from elsewhere then never lock it out (docs/security.md, "Log-in and lockout").
+   */
+  device?: string;
 }
 
 export const authContract = {
@@ -30,7 +36,10 @@ export const authContract = {
     input: z.object({ username, displayName: shortText(40), password }).strict(),
     access: 'public',
   }),
-  'auth.login': method<SessionInfo>()({ input: z.object({ username, password }).strict(), access: 'public' }),
+  'auth.login': method<SessionInfo>()({
+    input: z.object({ username, password, device: z.string().max(200).optional() }).strict(),
+    access: 'public',
+  }),
   /** Unlocks the caller's own idle-locked session with the account password. */
   'auth.unlock': method<SessionInfo>()({ input: z.object({ password }).strict(), access: 'public' }),
   'auth.lock': method<{ locked: true }>()({ input: z.object({}).strict(), access: 'session' }),

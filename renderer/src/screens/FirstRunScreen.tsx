@@ -7,6 +7,7 @@ import { AuthCard } from '../components/AuthCard';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { apiFieldErrors } from '../components/form/apiFieldErrors';
 import { useLocale } from '../i18n';
+import { keepDeviceToken } from '../state/loginDevice';
 
 export function FirstRunScreen({ onDone, languageSwitch }: { status: OfficeStatus; onDone: (s: SessionInfo) => void; languageSwitch: ReactNode }) {
   const { t } = useTranslation();
@@ -22,7 +23,9 @@ export function FirstRunScreen({ onDone, languageSwitch }: { status: OfficeStatu
     setMismatch(form.password !== form.confirm);
     if (form.password !== form.confirm) return;
     try {
-      onDone(await call('auth.setupAdmin', { username: form.username.trim(), displayName: form.displayName.trim(), password: form.password }));
+      const session = await call('auth.setupAdmin', { username: form.username.trim(), displayName: form.displayName.trim(), password: form.password });
+      keepDeviceToken(session);
+      onDone(session);
     } catch (err) {
       setError(err);
     }

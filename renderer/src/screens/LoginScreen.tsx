@@ -7,6 +7,7 @@ import { AuthCard } from '../components/AuthCard';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { apiFieldErrors } from '../components/form/apiFieldErrors';
 import { useLocale } from '../i18n';
+import { deviceTokenFor, keepDeviceToken } from '../state/loginDevice';
 import { officeLabel } from '../state/officeLabel';
 
 export function LoginScreen({ status, onLogin, languageSwitch }: { status: OfficeStatus; onLogin: (s: SessionInfo) => void; languageSwitch: ReactNode }) {
@@ -22,7 +23,10 @@ export function LoginScreen({ status, onLogin, languageSwitch }: { status: Offic
     setBusy(true);
     setError(null);
     try {
-      onLogin(await call('auth.login', { username: username.trim(), password }));
+      const device = deviceTokenFor(username);
+      const session = await call('auth.login', { username: username.trim(), password, ...(device ? { device } : {}) });
+      keepDeviceToken(session);
+      onLogin(session);
     } catch (err) {
       setError(err);
       setPassword('');

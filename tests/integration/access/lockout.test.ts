@@ -56,26 +56,86 @@ test('a lock engaged while a correct check is in flight survives it (the correct
   assert.ok(!first!.ok && first!.error.code === 'ACCOUNT_LOCKED', JSON.stringify(first));
 });
 
-test('attack: guessing the password on the lock screen counts failures and locks the account', async () => {
-  const { token } = await core.loginAs('clerk', 'zhao');
+test('attack: guessing the password on the lock screen counts failures and locks that console', async () => {
+  const { token, device } = await core.loginAs('clerk', 'zhao');
   await core.ok('auth.lock', {}, token);
   const tries = await Promise.all(Array.from({ length: 12 }, () => core.call('auth.unlock', { password: 'nope-nope-123' }, token)));
   assert.equal(tries.filter((r) => !r.ok && r.error.code === 'BAD_CREDENTIALS').length, 4);
   assert.ok(tries.every((r) => !r.ok));
-  // Locked now: the right password neither unlocks the screen nor logs in.
+  // Locked now: the right password neither unlocks the screen nor logs in from this console (its
+  // device token is the source the guesses came from).
   const right = await core.call('auth.unlock', { password: TEST_PASSWORD }, token);
   assert.ok(!right.ok && ['ACCOUNT_LOCKED', 'UNAUTHENTICATED'].includes(right.error.code), JSON.stringify(right));
-  const login = await core.call('auth.login', { username: 'zhao', password: TEST_PASSWORD });
+  const login = await core.call('auth.login', { username: 'zhao', password: TEST_PASSWORD, device });
   assert.ok(!login.ok && login.error.code === 'ACCOUNT_LOCKED');
   assert.ok((await actions('auth.unlock_failed')) >= 4);
 });
 
-test('attack: a locked account refuses screen unlock with the right password (locked_until honoured)', async () => {
-  const { token } = await core.loginAs('clerk', 'qian');
+test('attack: a console locked out at its login refuses screen unlock with the right password (the lock is honoured)', async () => {
+  const { token, device } = await core.loginAs('clerk', 'qian');
   await core.ok('auth.lock', {}, token);
-  for (let i = 0; i < 5; i++) await core.call('auth.login', { username: 'qian', password: 'wrong-password-9' });
+  for (let i = 0; i < 5; i++) await core.call('auth.login', { username: 'qian', password: 'wrong-password-9', device });
   const r = await core.call('auth.unlock', { password: TEST_PASSWORD }, token);
   assert.ok(!r.ok && r.error.code === 'ACCOUNT_LOCKED', JSON.stringify(r));
+});
+
+test('attack: an account locked from unknown sources refuses screen unlock where the session has no known source (after a restart)', async () => {
+  const { token } = await core.loginAs('clerk', 'sun2');
+  await core.ok('auth.lock', {}, token);
+  await core.close();
+  const reopened = await openTestCoreAt(core.dir);
+  try {
+    for (let i = 0; i < 5; i++) await reopened.dispatch('auth.login', { username: 'sun2', password: 'wrong-password-9' }, {});
+    const r = await reopened.dispatch('auth.unlock', { password: TEST_PASSWORD }, { token });
+    assert.ok(!r.ok && r.error.code === 'ACCOUNT_LOCKED', JSON.stringify(r));
+  } finally {
+    await reopened.close();
+  }
+  core = await openTestCore();
+});
+
+test('attack (issue 29): five wrong passwords every 15 minutes from elsewhere no longer keep the administrator out — wrong passwords from one source do not lock out another', async () => {
+  await createAccount(core.ctx, null, { username: 'chief', displayName: 'chief', role: 'admin', password: TEST_PASSWORD });
+  // The administrator's console has logged in before: it holds a device token for this account.
+  const first = await core.ok('auth.login', { username: 'chief', password: TEST_PASSWORD });
+  assert.match(first.device ?? '', /^cd1\.\d+\./);
+  await core.ok('auth.logout', {}, first.token);
+
+  // The attacker, from anywhere else (no token, a made-up one, a token of another account), sends
+  // 100 wrong passwords at once: at most five are checked and "elsewhere" is locked …
+  const { device: otherAccounts } = await core.loginAs('clerk', 'other');
+  const forged = first.device!.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
+  const results = await Promise.all(Array.from({ length: 100 }, (_, i) => core.call('auth.login', { username: 'chief', password: 'wrong-password-9', ...(i % 3 === 1 ? { device: forged } : i % 3 === 2 ? { device: otherAccounts } : {}) })));
+  assert.equal(results.filter((r) => !r.ok && r.error.code === 'BAD_CREDENTIALS').length, 4);
+  assert.equal(results.filter((r) => !r.ok && r.error.code === 'ACCOUNT_LOCKED').length, 96);
+  const elsewhere = await core.call('auth.login', { username: 'chief', password: TEST_PASSWORD });
+  assert.ok(!elsewhere.ok && elsewhere.error.code === 'ACCOUNT_LOCKED', 'a new browser stays locked out for the 15 minutes');
+
+  // … but the administrator's own console logs in with the right password, and again 14 minutes
+  // later while the attacker keeps sending five every few minutes.
+  const mine = await core.ok('auth.login', { username: 'chief', password: TEST_PASSWORD, device: first.device });
+  assert.equal(mine.device, first.device, 'the console keeps its token');
+  core.clock.now = new Date(core.clock.now.getTime() + 14 * 60_000);
+  for (let i = 0; i < 5; i++) await core.call('auth.login', { username: 'chief', password: 'wrong-password-9' });
+  const later = await core.ok('auth.login', { username: 'chief', password: TEST_PASSWORD, device: first.device });
+  // Its screen lock is a check from the same source, not from "elsewhere".
+  await core.ok('auth.lock', {}, later.token);
+  assert.equal((await core.call('auth.unlock', { password: TEST_PASSWORD }, later.token)).ok, true);
+
+  // A stolen copy of that token gains a guesser five tries, then locks only that token.
+  const copied = await Promise.all(Array.from({ length: 50 }, () => core.call('auth.login', { username: 'chief', password: 'wrong-password-9', device: first.device })));
+  assert.equal(copied.filter((r) => !r.ok && r.error.code === 'BAD_CREDENTIALS').length, 4);
+  assert.equal(copied.filter((r) => !r.ok && r.error.code === 'ACCOUNT_LOCKED').length, 46);
+  const checked = await core.ctx.db.get<{ n: number }>(
+    "SELECT count(*) AS n FROM audit_event WHERE json_extract(detail, '$.knownDevice') = 1 AND ((action = 'auth.login_failed' AND json_extract(detail, '$.failures') IS NOT NULL) OR action = 'auth.lockout')",
+  );
+  assert.equal(checked!.n, 5, 'five checks from the known source, each audited as such');
+  assert.equal((await core.call('auth.login', { username: 'chief', password: TEST_PASSWORD, device: first.device })).ok, false);
+  // An administrator's unlock lifts the account's and the devices' locks.
+  const { token: second } = await core.loginAs('admin', 'deputy');
+  await core.ok('accounts.unlock', { id: first.account.id }, second);
+  assert.equal((await core.call('auth.login', { username: 'chief', password: TEST_PASSWORD, device: first.device })).ok, true);
+  assert.equal((await core.call('auth.login', { username: 'chief', password: TEST_PASSWORD })).ok, true);
 });
 
 test('attack: user-name enumeration — unknown names get the same codes, counts and lockout, and scrypt runs for them', async () => {
