@@ -45,11 +45,11 @@ export async function countAccounts(db: Queryable): Promise<number> {
 
 export async function insertAccount(
   db: Queryable,
-  a: { username: string; displayName: string; role: Role; passwordHash: string; createdAt: string },
+  a: { username: string; displayName: string; role: Role; passwordHash: string; createdAt: string; mustChangePassword?: boolean },
 ): Promise<number> {
   const r = await db.run(
-    'INSERT INTO account (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)',
-    [a.username, a.displayName, a.role, a.passwordHash, a.createdAt],
+    'INSERT INTO account (username, display_name, role, password_hash, created_at, must_change_password) VALUES (?, ?, ?, ?, ?, ?)',
+    [a.username, a.displayName, a.role, a.passwordHash, a.createdAt, a.mustChangePassword ? 1 : 0],
   );
   return r.lastID;
 }
@@ -99,7 +99,7 @@ export async function setAccountDisabled(db: Queryable, id: number, disabled: bo
   await db.run('UPDATE account SET disabled = ? WHERE id = ?', [disabled ? 1 : 0, id]);
 }
 
-/** `mustChange`: set by an administrator's reset, cleared when the owner picks their own. */
+/** `mustChange`: set by an administrator's reset (and at creation), cleared when the owner picks their own. */
 export async function setPasswordHash(db: Queryable, id: number, hash: string, opts: { mustChange: boolean; at: string }): Promise<void> {
   await db.run('UPDATE account SET password_hash = ?, must_change_password = ?, password_changed_at = ?, failed_logins = 0, locked_until = NULL WHERE id = ?', [
     hash,

@@ -18,7 +18,7 @@ const MESSAGES: Partial<Record<ErrorCode, { zh: string; en: string }>> = {
   ACCOUNT_DISABLED: { zh: '该账户已停用，请联系管理员。', en: 'This account is disabled. Ask the administrator.' },
   ALREADY_INITIALISED: { zh: '本窗口已设置管理员。', en: 'This office already has an administrator.' },
   WEAK_PASSWORD: { zh: '密码至少 10 位，须同时包含字母和数字，不能包含用户名，也不能是常见弱密码。', en: 'The password needs at least 10 characters with letters and digits, must not contain the user name, and must not be a common one.' },
-  PASSWORD_CHANGE_REQUIRED: { zh: '管理员已重置您的密码：请先设置新密码再继续。', en: 'Your password was reset by an administrator: choose a new password to continue.' },
+  PASSWORD_CHANGE_REQUIRED: { zh: '您的密码是管理员设置或重置的：请先设置只有您本人知道的新密码，再继续。', en: 'An administrator set or reset your password: choose your own new password to continue.' },
   SECOND_ADMIN_REQUIRED: { zh: '此项须由另一名管理员批准（不能是提出人，也不能是被修改的账户本人）。', en: 'A second administrator must approve this (not the one who asked, nor the account concerned).' },
   CANNOT_CHANGE_OWN_ACCOUNT: { zh: '不能对自己的账户执行此操作，请由另一名管理员办理。', en: 'You cannot do this to your own account; another administrator can.' },
   LAST_ADMIN: { zh: '这是最后一名在用的管理员账户，不能停用或改为其他角色。', en: 'This is the last active administrator; it cannot be disabled or given another role.' },

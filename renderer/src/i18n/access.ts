@@ -10,7 +10,7 @@ export const access = {
       required: '请填写此项',
       changed: '密码已修改',
       forcedTitle: '请设置新密码',
-      forcedHint: '管理员已重置您的密码。为保证只有您本人知道密码，请先设置新密码，再继续使用工作台。',
+      forcedHint: '您的密码是管理员设置（新建账户）或重置的。为保证只有您本人知道密码，请先设置新密码，再继续使用工作台。',
     },
     accounts: {
       actions: '操作',
@@ -52,7 +52,7 @@ export const access = {
       required: 'Fill this in',
       changed: 'Password changed',
       forcedTitle: 'Choose a new password',
-      forcedHint: 'An administrator reset your password. So that only you know it, choose a new one before you continue.',
+      forcedHint: 'An administrator set (for a new account) or reset your password. So that only you know it, choose a new one before you continue.',
     },
     accounts: {
       actions: 'Actions',

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, test } from 'node:test';
 import { createAccount } from '../../../electron/services/accountsService';
+import { contract, METHOD_NAMES } from '../../../shared/contract';
 import { passwordProblem } from '../../../electron/services/passwords';
 import { errorMessage } from '../../../shared/i18n/errorMessages';
 import { openTestCore, TEST_PASSWORD, type TestCore } from '../../support/core';
@@ -66,6 +67,43 @@ test("an admin's reset forces a new password before anything else, ends the sess
   const { token: auditor } = await core.loginAs('auditor', 'eye');
   const events = await core.ok('audit.list', { action: 'account.reset_password', cursor: null, limit: 10 }, auditor);
   assert.ok(events.rows.some((e) => e.action === 'account.reset_password' && e.target === 'wu' && e.actor === 'boss'), JSON.stringify(events.rows));
+});
+
+test('attack: an account an administrator created logs in with the initial password and can call nothing but the password change until it changes it (issue 29)', async () => {
+  const { token: admin } = await core.loginAs('admin', 'boss');
+  const INITIAL = 'Initial-pass-2026';
+  const made = await core.ok('accounts.create', { username: 'xin', displayName: '辛窗口', role: 'clerk', password: INITIAL }, admin);
+  assert.equal(made.mustChangePassword, true);
+  const ev = await core.ctx.db.get<{ detail: string }>("SELECT detail FROM audit_event WHERE action = 'account.create' AND target = 'xin'");
+  assert.equal(JSON.parse(ev!.detail).mustChange, true);
+
+  // The administrator knows the initial password: logging in with it works, and then every method
+  // that needs a session (the clerk's own and everyone else's) is refused before it reads its input.
+  const s = await core.ok('auth.login', { username: 'xin', password: INITIAL });
+  assert.equal(s.account.mustChangePassword, true);
+  const allowed = new Set(['auth.changePassword', 'auth.whoami', 'auth.logout', 'auth.lock']);
+  const tried: string[] = [];
+  for (const name of METHOD_NAMES) {
+    if (contract[name].access === 'public' || allowed.has(name)) continue;
+    const r = await core.dispatch(name, {}, { token: s.token });
+    assert.ok(!r.ok && r.error.code === 'PASSWORD_CHANGE_REQUIRED', `${name}: ${JSON.stringify(r)}`);
+    tried.push(name);
+  }
+  assert.ok(tried.includes('counter.lookup') && tried.includes('counter.purposes') && tried.length > 50, `${tried.length} methods tried`);
+  assert.match(errorMessage({ code: 'PASSWORD_CHANGE_REQUIRED', message: '' }, 'zh'), /管理员设置或重置/);
+  assert.equal((await core.ok('auth.whoami', {}, s.token)).account.mustChangePassword, true);
+
+  // The initial password cannot be kept by "changing" it to itself.
+  const same = await core.call('auth.changePassword', { currentPassword: INITIAL, newPassword: INITIAL }, s.token);
+  assert.ok(!same.ok && same.error.code === 'WEAK_PASSWORD' && same.error.details?.reason === 'same_as_current');
+  assert.ok(!(await core.call('counter.purposes', {}, s.token)).ok);
+  const changed = await core.ok('auth.changePassword', { currentPassword: INITIAL, newPassword: NEW }, s.token);
+  assert.equal(changed.account.mustChangePassword, false);
+  assert.equal((await core.call('counter.purposes', {}, s.token)).ok, true);
+  // Logging in again with the initial password no longer works; the own one does, unhindered.
+  assert.equal((await core.call('auth.login', { username: 'xin', password: INITIAL })).ok, false);
+  const again = await core.ok('auth.login', { username: 'xin', password: NEW });
+  assert.equal(again.account.mustChangePassword, false);
 });
 
 test('attack: an admin resets another admin without approval — the password does not change until a second admin approves', async () => {
