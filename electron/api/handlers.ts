@@ -54,6 +54,7 @@ export const handlers: Handlers = {
   'audit.actors': ({ ctx }) => auditRead.listAuditActors(ctx),
   'audit.export': ({ ctx, caller, input }) => auditRead.exportAudit(ctx, must(caller), input),
   'audit.verify': ({ ctx }) => verifyAuditChain(ctx),
+  'audit.exportedHead': ({ ctx }) => auditRead.exportedHead(ctx),
   'accounts.list': ({ ctx }) => accounts.listAccounts(ctx),
   'accounts.create': ({ ctx, caller, input }) => accounts.createAccount(ctx, caller, input),
   'accounts.setDisabled': ({ ctx, caller, input }) => accounts.setDisabled(ctx, must(caller), input),

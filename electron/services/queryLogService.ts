@@ -1,6 +1,6 @@
 import type { Page, QueryLogRow } from '../../shared/contract';
 import { EXPORT_MAX_ROWS, type ExportedFile, type ExportFormat } from '../../shared/contract/exportFile';
-import { maskIdNumber, maskName } from '../../shared/masking';
+import { maskLoggedIdentity, maskLoggedName } from '../../shared/rules/logMasking';
 import { addMonthsClamped, chinaDate, chinaDateTime } from '../../shared/calendar/dates';
 import type { MaskingOptions } from '../../shared/masking';
 import { listQueryLog, queryLogClerks, type QueryLogFilter, type QueryLogListRow } from '../store/queryLogStore';
@@ -40,8 +40,8 @@ function toRow(r: QueryLogListRow, rules: RowRules): QueryLogRow {
     visitId: r.visit_id,
     clerkUsername: r.clerk_username,
     clerkName: r.clerk_name,
-    idNumberMasked: maskIdNumber(r.id_number, rules.masking),
-    nameMasked: maskName(r.name, rules.masking),
+    idNumberMasked: maskLoggedIdentity(r.id_number, rules.masking),
+    nameMasked: maskLoggedName(r.name, rules.masking),
     applicantKind: r.applicant_kind,
     purposeCode: r.purpose_code,
     outcome: r.outcome,
@@ -49,7 +49,7 @@ function toRow(r: QueryLogListRow, rules: RowRules): QueryLogRow {
   };
 }
 
-/** The auditor's view of who queried whom and why; identities stay masked (GB/T 35273 §7.2). */
+/** The auditor's view of who queried whom and why; identities masked by the one rule for logs (GB/T 35273 §7.2). */
 export async function listQueries(ctx: CoreContext, q: QueryLogFilterInput & { cursor: number | null; limit: number }): Promise<Page<QueryLogRow>> {
   const rules = await rowRules(ctx);
   const rows = await listQueryLog(ctx.db, { ...filterOf(q), beforeId: q.cursor, limit: q.limit });
@@ -84,7 +84,7 @@ export async function exportQueries(ctx: CoreContext, caller: Caller, q: QueryLo
     return [chinaDateTime(v.at), v.clerkName, v.idNumberMasked, v.nameMasked, v.applicantKind === 'self' ? (zh ? '本人' : 'in person') : zh ? '代理人' : 'agent', purposes.get(v.purposeCode) ?? v.purposeCode, v.outcome === 'found' ? (zh ? '有记录' : 'found') : zh ? '无记录' : 'no record'];
   });
   const file = await exportTable(q.format, `${zh ? '查询登记' : 'query-register'}-${chinaDate(ctx.now())}`, zh ? '查询登记' : 'Query register', HEADERS[q.lang], table);
-  const filter = Object.fromEntries(Object.entries({ from: q.from, to: q.to, idNumber: q.idNumber ? maskIdNumber(q.idNumber.padEnd(18, '*'), rules.masking) : undefined, clerkId: q.clerkId, purposeCode: q.purposeCode }).filter(([, v]) => v !== undefined));
+  const filter = Object.fromEntries(Object.entries({ from: q.from, to: q.to, idNumber: q.idNumber ? maskLoggedIdentity(q.idNumber.padEnd(18, '*'), rules.masking) : undefined, clerkId: q.clerkId, purposeCode: q.purposeCode }).filter(([, v]) => v !== undefined));
   await ctx.db.transaction((tx) => auditIn(tx, ctx, caller, { action: 'querylog.exported', target: file.fileName, detail: { format: q.format, rows: file.rows, filter } }));
   return file;
 }

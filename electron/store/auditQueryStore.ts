@@ -58,3 +58,24 @@ export function auditActors(db: Queryable): Promise<{ username: string; display_
        LEFT JOIN account a ON a.username = u.actor ORDER BY u.actor`,
   );
 }
+
+export interface ExportedHeadRow {
+  sequence: number;
+  created_at: string;
+  acknowledged_at: string | null;
+  head_seq: number | null;
+  head_hash: string | null;
+  checkpoint_at: string | null;
+}
+
+/**
+ * The newest export and the newest checkpoint it carried: an export records in `ranges` the
+ * highest checkpoint id it sent, and it always sends the newest one it had (exportBundle.ts).
+ */
+export function lastExportedHead(db: Queryable): Promise<ExportedHeadRow | undefined> {
+  return db.get<ExportedHeadRow>(
+    `SELECT o.sequence, o.created_at, o.acknowledged_at, c.head_seq, c.head_hash, c.at AS checkpoint_at
+       FROM (SELECT * FROM sync_bundle_out ORDER BY sequence DESC LIMIT 1) o
+       LEFT JOIN audit_checkpoint c ON c.id = (SELECT max(id) FROM audit_checkpoint WHERE id <= coalesce(json_extract(o.ranges, '$.checkpoints'), 0))`,
+  );
+}

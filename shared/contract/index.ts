@@ -44,4 +44,4 @@ export type { OfficeStatus, SessionInfo } from './auth';
 export type { LookupResult, Purpose, VisitResume } from './counter';
 export type { CalendarStatusView } from './calendar';
 export type { Dashboard, DashboardDay } from './dashboard';
-export type { AuditRow, AuditVerifyResult, Page, QueryLogRow } from './logs';
+export type { AuditExportedHead, AuditRow, AuditVerifyResult, Page, QueryLogRow } from './logs';

@@ -42,6 +42,22 @@ export interface AuditVerifyResult {
   acknowledged?: { seq: number | null; reason: string; acknowledgedBy: number }[];
 }
 
+/**
+ * The audit chain head the office last exported to the platform (issue 29): a restored older
+ * database verifies as intact locally, so the auditor compares this with the head the platform
+ * holds (`central status`). Null before the first export.
+ */
+export interface AuditExportedHead {
+  exportSequence: number;
+  exportedAt: string;
+  /** When the platform acknowledged that export (null: not yet). */
+  acknowledgedAt: string | null;
+  /** The signed checkpoint the export carried: the chain's event number and its MAC's first 16 hex digits. */
+  headSeq: number;
+  headHashPrefix: string;
+  checkpointAt: string;
+}
+
 export interface Page<T> {
   rows: T[];
   nextCursor: number | null;
@@ -85,4 +101,5 @@ export const logsContract = {
     access: 'audit.read',
   }),
   'audit.verify': method<AuditVerifyResult>()({ input: z.object({}).strict(), access: 'audit.read' }),
+  'audit.exportedHead': method<AuditExportedHead | null>()({ input: z.object({}).strict(), access: 'audit.read' }),
 };

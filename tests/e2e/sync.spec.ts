@@ -18,6 +18,8 @@ const SEED = 'e2e-sync';
 const SUBJECTS = 300;
 const ADMIN_PASSWORD = 'window-chief-2026';
 const CLERK_PASSWORD = 'counter-clerk-7';
+/** The clerk's own password, chosen at first login (the administrator set the initial one: issue 29). */
+const CLERK_OWN_PASSWORD = 'Window-lamp-2718';
 
 /** The platform's clock: the suite's instant, running from when this spec loaded (a little before its office's). */
 const platformNow = clockFrom(E2E_NOW);
@@ -212,6 +214,10 @@ test('provision a fresh office, import the platform snapshot, refuse a tampered 
     await expect(page.getByTestId('import-already')).toHaveText('Bundle 1 was already imported; nothing changed.');
     await page.getByTestId('language').click();
 
+    // Before the first export the audit log has no head to compare with the platform, and says so.
+    await nav(page, 'audit');
+    await expect(page.getByTestId('audit-exported-head')).toHaveText('尚未向平台导出过审计链，暂无可与平台核对的末端。');
+
     // Export: nothing from the counter yet, but the bundle is written and saved under the CLI's name.
     await nav(page, 'syncExport');
     await expect(page.getByTestId('export-pending')).toBeVisible();
@@ -231,12 +237,42 @@ test('provision a fresh office, import the platform snapshot, refuse a tampered 
     await c.screenshot('sync-export-en');
     await page.getByTestId('language').click();
 
+    // The audit log shows the head that export carried, for the auditor to compare with the
+    // platform's (a restored older database verifies as intact locally: docs/security.md).
+    await nav(page, 'audit');
+    const head = page.getByTestId('audit-exported-head');
+    await expect(head).toContainText(/最近一次导出到平台（第 1 号，\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)?）的审计链末端：第 \d+ 条，校验值 [0-9a-f]{16}…，平台尚未确认。/);
+    // The platform takes the export in; its status names the same head the screen shows.
+    const exportPath = join(work, exportFile.suggestedFilename());
+    await exportFile.saveAs(exportPath);
+    central(platform, 'ingest', exportPath);
+    const held = /audit head held: event (\d+), MAC ([0-9a-f]{16})…/.exec(central(platform, 'status'));
+    expect(held).toBeTruthy();
+    await expect(head).toContainText(`第 ${held![1]} 条，校验值 ${held![2]}…`);
+    await c.screenshotAt('sync-audit-head-zh', [1024, 1366]);
+    await page.getByTestId('language').click();
+    await expect(head).toContainText(/Chain head in the last export to the platform \(no\. 1, .*\): event \d+, MAC [0-9a-f]{16}…, not yet acknowledged by the platform\./);
+    await c.screenshotAt('sync-audit-head-en', [1024, 1366]);
+    await page.getByTestId('language').click();
+
     // The counter finds a person from the snapshot (the platform's population is deterministic).
     const person = [...generatePopulation({ subjects: SUBJECTS, seed: SEED, today, centralIdPrefix: 'C' })].find((b) => b.subject.kind === 'person');
     await c.logout();
     await page.getByTestId('login-username').fill('wang');
     await page.getByTestId('login-password').fill(CLERK_PASSWORD);
     await page.getByTestId('login-submit').click();
+    // The administrator chose this password: the clerk replaces it before anything else.
+    await expect(page.getByTestId('forced-change')).toBeVisible();
+    await expect(page.getByTestId('nav-counter')).toHaveCount(0);
+    await c.screenshotAt('forced-change-initial-zh', [1024, 1366]);
+    await page.getByTestId('language').click();
+    await expect(page.getByText('An administrator set (for a new account) or reset your password.', { exact: false })).toBeVisible();
+    await c.screenshotAt('forced-change-initial-en', [1024, 1366]);
+    await page.getByTestId('language').click();
+    await page.getByTestId('change-current').fill(CLERK_PASSWORD);
+    await page.getByTestId('change-new').fill(CLERK_OWN_PASSWORD);
+    await page.getByTestId('change-confirm').fill(CLERK_OWN_PASSWORD);
+    await page.getByTestId('change-submit').click();
     await expect(page.getByTestId('whoami')).toContainText('王窗口');
     await c.lookup(person!.subject.idNumber, person!.subject.name, /本人了解/);
     await expect(page.getByTestId('subject-view')).toBeVisible();

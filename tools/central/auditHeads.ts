@@ -91,3 +91,14 @@ export async function auditWarnings(db: Queryable): Promise<{ office: string; at
   const has = await db.get<{ n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE name = 'central_audit_warning'");
   return has?.n ? db.all('SELECT office, at, message FROM central_audit_warning ORDER BY id') : [];
 }
+
+/**
+ * The newest audit head the platform holds for an office, as the office's audit screen shows its
+ * last exported one (event number and the MAC's first 16 hex digits), so an auditor can compare.
+ */
+export async function heldAuditHead(db: Queryable, office: string): Promise<{ headSeq: number; headHashPrefix: string; at: string } | null> {
+  const has = await db.get<{ n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE name = 'central_audit_head'");
+  if (!has?.n) return null;
+  const r = await db.get<{ head_seq: number; head_hash: string; at: string }>('SELECT head_seq, head_hash, at FROM central_audit_head WHERE office = ? ORDER BY head_seq DESC LIMIT 1', [office]);
+  return r ? { headSeq: r.head_seq, headHashPrefix: r.head_hash.slice(0, 16), at: r.at } : null;
+}

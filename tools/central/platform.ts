@@ -19,7 +19,7 @@ import { writeBundleFileStreaming } from '../../electron/sync/bundle/writeBundle
 import type { StreamedFileInput } from '../../electron/sync/bundle/writeBundleStream';
 import type { CaseOutcomeRow, UpdateSchema } from '../../electron/sync/content/schemas';
 import { readEnrollmentRequest, TRUST_FORMAT } from '../../electron/sync/office/provisioning';
-import { auditWarnings, checkAuditHeads, checkAuditSegment, type ExportedCheckpoint, type SegmentLink } from './auditHeads';
+import { auditWarnings, checkAuditHeads, checkAuditSegment, heldAuditHead, type ExportedCheckpoint, type SegmentLink } from './auditHeads';
 import { ingestKeyring, loadKeys, office, openCentral, platformKeyring, saveKeys, TRUST_FILE } from './centralStore';
 import type { Central, OfficeRow } from './centralStore';
 
@@ -292,7 +292,10 @@ export async function status(c: Central): Promise<string[]> {
   ];
   for (const o of await c.db.all<OfficeRow>('SELECT * FROM central_office ORDER BY code')) {
     const pending = await c.db.get<{ n: number }>('SELECT count(*) AS n FROM central_forward WHERE office = ? AND outcome IS NULL', [o.code]);
+    const head = await heldAuditHead(c.db, o.code);
     lines.push(`office ${o.code} ${o.name}: last update ${o.update_sequence}, last export received ${o.export_sequence}${o.export_sequence > o.export_acked ? ' (to acknowledge)' : ''}, forwarded objections awaiting a decision ${pending?.n ?? 0}`);
+    // What the office's audit screen shows as its last exported head, to be compared by an auditor.
+    if (head) lines.push(`  audit head held: event ${head.headSeq}, MAC ${head.headHashPrefix}… (checkpoint ${head.at})`);
   }
   const waiting = await c.db.all<{ office: string; case_no: string; provider_unit: string }>('SELECT office, case_no, provider_unit FROM central_forward WHERE outcome IS NULL ORDER BY received_at');
   for (const w of waiting) lines.push(`  awaiting decision: ${w.office} ${w.case_no} (${w.provider_unit})`);

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Group, Select, Stack, Table, Text, Title } from '@
 import { IconSearch, IconShieldCheck } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditRow, AuditVerifyResult } from '../../../shared/contract';
+import type { AuditExportedHead, AuditRow, AuditVerifyResult } from '../../../shared/contract';
 import { auditActionCodes, auditActionLabel, auditDetailFields, auditGroupLabel } from '../../../shared/i18n/auditLabels';
 import { LABEL_COLON } from '../../../shared/i18n/punctuation';
 import { chinaDateTime } from '../../../shared/calendar/dates';
@@ -45,6 +45,8 @@ export function AuditScreen() {
   const [loaded, setLoaded] = useState(false);
   const [actors, setActors] = useState<{ username: string; name: string | null }[]>([]);
   const [verify, setVerify] = useState<AuditVerifyResult | null>(null);
+  // undefined: not read yet; null: nothing exported yet.
+  const [exported, setExported] = useState<AuditExportedHead | null | undefined>(undefined);
   const [error, setError] = useState<unknown>(null);
   const { fieldError, take, clear } = useFilterError();
 
@@ -66,6 +68,7 @@ export function AuditScreen() {
   useEffect(() => {
     void load(EMPTY, null);
     void call('audit.actors', {}).then(setActors, setError);
+    void call('audit.exportedHead', {}).then(setExported, setError);
   }, [load]);
 
   const whatOptions = useMemo(() => {
@@ -93,6 +96,16 @@ export function AuditScreen() {
         <Alert color={verify.ok ? 'teal' : 'red'} data-testid="audit-verify-result">
           {verify.ok ? t('audit.ok', { n: verify.checked }) : t('audit.broken', { seq: verify.firstBroken?.seq, reason: verify.firstBroken?.reason })}
         </Alert>
+      )}
+      {exported !== undefined && (
+        <Text size="sm" c="dimmed" data-testid="audit-exported-head">
+          {exported
+            ? t('audit.exportedHead', {
+              export: exported.exportSequence, at: chinaDateTime(exported.exportedAt), seq: exported.headSeq, hash: exported.headHashPrefix,
+              ack: exported.acknowledgedAt ? t('audit.acknowledged') : t('audit.notAcknowledged'),
+            })
+            : t('audit.exportedHeadNone')}
+        </Text>
       )}
       <Card withBorder padding="sm">
         <Group align="flex-start" gap="sm" wrap="wrap">

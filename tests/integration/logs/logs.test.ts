@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import type { ExportedFile } from '../../../shared/contract/exportFile';
 import { createAccount } from '../../../electron/services/accountsService';
 import { TEST_PASSWORD } from '../../support/core';
+import { pngScan } from '../../support/images';
 import { at, caseWorld, idNumber, seedSubject, type CaseWorld } from '../cases/fixtures';
 
 // The auditor's two logs: filters run in the core and say why when they cannot match; exports open
@@ -139,4 +140,43 @@ test('a clerk can neither read nor export the logs', async () => {
     const r = await w.core.call(m, { format: 'csv' } as never, w.clerk);
     assert.ok(!r.ok && r.error.code === 'FORBIDDEN');
   }
+});
+
+test('attack: neither the auditor nor the administrator reads a full ID number or a typed name in the audit log or its exports; the query register masks them the same way (issue 29)', async () => {
+  const subjectId = idNumber(1);
+  const agentId = `11010519491231002X`;
+  // A name typed wrong is kept in the event's details; an agent's ID number too.
+  const mismatch = await w.core.call('counter.lookup', { idNumber: subjectId, name: '李四', applicant: { kind: 'self' }, purposeCode: 'self_check' }, w.clerk);
+  assert.ok(!mismatch.ok && mismatch.error.code === 'NAME_MISMATCH');
+  const { sha256 } = await w.core.ok('attachment.upload', { fileName: 'letter.png', mimeType: 'image/png', dataBase64: pngScan(16, 16).toString('base64') }, w.clerk);
+  const applicant = { kind: 'agent' as const, agentIdNumber: agentId, agentName: '周代理', documentNo: 'SQ-1', scope: ['licences' as const], notarised: false, attachmentSha256: sha256, validFrom: '2026-11-01', validTo: '2026-12-31' };
+  await w.core.ok('counter.lookup', { idNumber: subjectId, name: '张三', applicant, purposeCode: 'self_check' }, w.clerk);
+  const stored = await w.core.ctx.db.all<{ target: string | null; detail: string }>('SELECT target, detail FROM audit_event');
+  assert.ok(stored.some((e) => e.target === subjectId) && stored.some((e) => e.detail.includes(agentId)) && stored.some((e) => e.detail.includes('李四')), 'the stored events keep the full values');
+
+  const register = await w.core.ok('querylog.list', { idNumber: subjectId.slice(-4), cursor: null, limit: 1 }, auditor);
+  const masked = register.rows[0]!.idNumberMasked;
+  assert.match(masked, /^110101\*{8}\d{3}[\dX]$/);
+  const admin = (await w.core.loginAs('admin', 'guanli')).token;
+  const full = [subjectId, idNumber(2), agentId, '李四'];
+  for (const [who, token] of [['auditor', auditor], ['admin', admin]] as const) {
+    const page = await w.core.ok('audit.list', { group: 'counter', cursor: null, limit: 500 }, token);
+    const shown = JSON.stringify(page.rows);
+    for (const value of full) assert.ok(!shown.includes(value), `${who} reads ${value} on the audit screen`);
+    const mm = page.rows.find((r) => r.action === 'counter.name_mismatch')!;
+    assert.deepEqual({ target: mm.target, typedName: mm.detail.typedName }, { target: masked, typedName: '李*' });
+    const agentLookup = page.rows.find((r) => r.action === 'counter.lookup' && r.detail.applicant === 'agent')!;
+    assert.equal(agentLookup.target, masked, 'the same mask as the query register');
+    assert.equal(agentLookup.detail.agentIdNumber, '110105********002X');
+    for (const format of ['csv', 'xlsx'] as const) {
+      for (const lang of ['zh', 'en'] as const) {
+        const file = await w.core.ok('audit.export', { group: 'counter', format, lang }, token);
+        const text = format === 'csv' ? Buffer.from(file.dataBase64, 'base64').toString('utf8') : (await xlsxRows(file)).map((r) => r.join('|')).join('\n');
+        for (const value of full) assert.ok(!text.includes(value), `${who} reads ${value} in the ${lang} ${format} export`);
+        assert.ok(text.includes(masked) && text.includes('110105********002X'), `${format} ${lang}: masked values are there`);
+      }
+    }
+  }
+  // Masking is on reading only: the chain over the full values still verifies.
+  assert.equal((await w.core.ok('audit.verify', {}, auditor)).ok, true);
 });

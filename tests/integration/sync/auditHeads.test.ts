@@ -1,17 +1,17 @@
 // Signed audit checkpoints travel to the platform in every export; the reference platform reports
 // an office whose audit head went backwards (its local history was cut and re-signed).
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { openCore } from '../../../electron/core';
+import { DATABASE_FILE, openCore } from '../../../electron/core';
 import { AUDIT_HEAD_FILE } from '../../../electron/services/auditCheckpoint';
 import { writeExport } from '../../../electron/services/syncService';
 import { auditIn, verifyAuditChain } from '../../../electron/services/auditService';
 import { auditHash, type AuditEventRow } from '../../../electron/store/auditStore';
 import { dropGuards, restoreGuards } from '../../support/auditTamper';
 import { ingest, status } from '../../../tools/central/platform';
-import { openOfficeDatabaseRaw, TEST_UNLOCK } from '../../support/core';
+import { openOfficeDatabaseRaw, TEST_PASSWORD, TEST_UNLOCK } from '../../support/core';
 import { syncWorld, type SyncWorld } from './world';
 import { saveDownload } from '../../support/fileUpload';
 
@@ -101,6 +101,66 @@ test('the padded rewrite: events deleted, the chain re-keyed with the office key
       assert.ok((await status(w.central)).some((l) => /AUDIT WARNING 370306-02 .*rewritten/.test(l)));
     } finally {
       await again.close();
+    }
+  } finally {
+    await disposeClosed(w);
+  }
+});
+
+test('attack: an older copy of the database and head file put back in place needs no key and verifies as intact; the audit screen shows the last exported head, which differs from the platform\'s, and the next export is refused', async () => {
+  const w = await syncWorld();
+  try {
+    const { token: auditor, account: { username: auditorName } } = await w.core.loginAs('auditor');
+    assert.equal(await w.core.ok('audit.exportedHead', {}, auditor), null, 'nothing exported yet');
+    await firstExportIngested(w, 2);
+    const first = (await w.core.ok('audit.exportedHead', {}, auditor))!;
+    const checkpoint = (await w.core.ctx.db.get<{ head_seq: number; head_hash: string; at: string }>('SELECT head_seq, head_hash, at FROM audit_checkpoint ORDER BY id DESC LIMIT 1'))!;
+    assert.deepEqual(first, {
+      exportSequence: 1, exportedAt: first.exportedAt, acknowledgedAt: null,
+      headSeq: checkpoint.head_seq, headHashPrefix: checkpoint.head_hash.slice(0, 16), checkpointAt: checkpoint.at,
+    });
+    // The platform's status names the same head.
+    assert.ok((await status(w.central)).some((l) => l.includes(`audit head held: event ${first.headSeq}, MAC ${first.headHashPrefix}…`)));
+
+    // The "backup": a plain copy of two files, taken with no key at all.
+    const { core } = w;
+    await core.close();
+    const old = w.file('old-copy');
+    mkdirSync(old);
+    for (const f of [DATABASE_FILE, AUDIT_HEAD_FILE]) copyFileSync(join(core.dir, f), join(old, f));
+
+    // The office works on and exports again; the platform now holds a later head.
+    let office = await openCore({ dataDir: core.dir, unlock: TEST_UNLOCK, now: () => core.clock.now, repeatMaintenance: false });
+    try {
+      for (let i = 0; i < 3; i++) await office.dispatch('auth.login', { username: auditorName, password: TEST_PASSWORD }, {});
+      const second = await writeExport(office.ctx, null);
+      await ingest(w.central, second.path, core.clock.now);
+    } finally {
+      await office.close();
+    }
+    const held = (await status(w.central)).find((l) => l.includes('audit head held'))!;
+    assert.doesNotMatch(held, new RegExp(`event ${first.headSeq},`));
+
+    // The copy goes back in place (still no key), and the office opens on it.
+    for (const f of [DATABASE_FILE, AUDIT_HEAD_FILE]) copyFileSync(join(old, f), join(core.dir, f));
+    for (const f of [`${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`]) rmSync(join(core.dir, f), { force: true });
+    office = await openCore({ dataDir: core.dir, unlock: TEST_UNLOCK, now: () => core.clock.now, repeatMaintenance: false });
+    try {
+      // Locally nothing is wrong: that is the limit docs/security.md states.
+      assert.equal((await verifyAuditChain(office.ctx)).ok, true);
+      // What the auditor sees on the audit screen: export 1's head, not the platform's.
+      const login = await office.dispatch('auth.login', { username: auditorName, password: TEST_PASSWORD }, {});
+      assert.ok(login.ok);
+      const { token } = login.value as { token: string };
+      const shown = await office.dispatch('audit.exportedHead', {}, { token });
+      assert.ok(shown.ok);
+      assert.deepEqual(shown.value, first);
+      assert.ok(!held.includes(`event ${first.headSeq},`), `the auditor compares: the office says event ${first.headSeq}, the platform "${held}"`);
+      // The platform notices at the next export: the restored office numbers it 2 again.
+      const replayed = await writeExport(office.ctx, null);
+      await assert.rejects(ingest(w.central, replayed.path, core.clock.now), (e: Error & { code?: string }) => e.code === 'BUNDLE_EQUIVOCATION');
+    } finally {
+      await office.close();
     }
   } finally {
     await disposeClosed(w);
