@@ -86,6 +86,21 @@ export function listEntryWithoutReference(tx: Queryable, json: string): Promise<
   );
 }
 
+/**
+ * The first subject named by the batch that now holds more than `cap` rows of `table` (the batch
+ * already written, so what the office held, earlier batches and this one all count). One statement
+ * per batch: each subject the batch names is counted once, on the subject index.
+ */
+export function subjectOverCap(tx: Queryable, table: 'record' | 'list_entry', json: string, cap: number): Promise<{ subject: string; n: number } | undefined> {
+  return tx.get<{ subject: string; n: number }>(
+    `SELECT subject, n FROM (
+       SELECT s.central_id AS subject, (SELECT count(*) FROM ${table} t WHERE t.subject_id = s.id) AS n
+         FROM subject s WHERE s.central_id IN (SELECT j.value->>'subjectCentralId' FROM json_each(?1) j)
+     ) WHERE n > ?2 LIMIT 1`,
+    [json, cap], { bulk: 'syncApplyStore.subjectOverCap' },
+  );
+}
+
 /** An ID number the batch gives to a central id other than the one that holds it (the UNIQUE index would break mid-apply). */
 export async function idNumberTakenElsewhere(tx: Queryable, json: string): Promise<string | null> {
   const row = await tx.get<{ id_number: string }>(

@@ -27,6 +27,10 @@ export const SYNC_MESSAGES = {
     (p) => `File ${p.name}, ${whereEn(p.line)} gives ${p.year} without its statutory holiday ${p.date} (${STATUTORY_HOLIDAY_NAMES[String(p.holiday)] ?? p.holiday}); nothing was imported.`,
   ),
   SYNC_DUPLICATE_ID: m((p) => `文件 ${p.name} 中编号 ${p.id} 出现了两次，整个同步包未导入。`, (p) => `File ${p.name} lists id ${p.id} twice; nothing was imported.`),
+  SYNC_SUBJECT_CAP_EXCEEDED: m(
+    (p) => `文件 ${p.name} 使主体 ${p.subject} 的${p.kind === 'listEntries' ? '名单记录' : '信用记录'}超过每个主体 ${Number(p.cap).toLocaleString('en-US')} 条的上限（本窗口已有的与本同步包合计）；整个同步包未导入。现实中没有这么多记录的主体，请联系平台核查该主体的数据。`,
+    (p) => `File ${p.name} gives subject ${p.subject} more than ${Number(p.cap).toLocaleString('en-US')} ${p.kind === 'listEntries' ? 'list entries' : 'records'}, the cap for one subject (what the office holds and this bundle together); nothing was imported. No real subject has this many: ask the platform to check this subject's data.`,
+  ),
   SYNC_UNKNOWN_REFERENCE: m((p) => `文件 ${p.name} ${whereZh(p.line)}引用了不存在的${p.what} ${p.id}。`, (p) => `File ${p.name}, ${whereEn(p.line)} refers to ${p.what} ${p.id}, which does not exist.`),
   SYNC_UNKNOWN_OBJECTION: m((p) => `同步包含有异议 ${p.caseNo} 的处理结果，但本窗口从未转送过该异议；整个同步包未导入，请联系平台。`, (p) => `The bundle holds an outcome for objection ${p.caseNo}, which this office never forwarded; nothing was imported. Contact the platform.`),
   SYNC_OUTCOME_NOT_EXPECTED: m((p) => `异议 ${p.caseNo} 当前状态为“${p.state}”，不能接收转送单位的处理结果。`, (p) => `Objection ${p.caseNo} is "${p.state}" and cannot take a providing unit's outcome now.`),

@@ -10,9 +10,12 @@ import { mergeCalendar } from '../../../shared/calendar/mergeCalendar';
 import { WorkingCalendar } from '../../../shared/calendar/workingCalendar';
 import { readCalendar } from '../../store/calendarStore';
 import { currentKeyringRow } from '../../store/syncStore';
-import { exportHash, idNumberTakenElsewhere, isConstraintError, keysSeenBefore, resetImportKeys, listEntryWithoutReference, objectionForOutcome, objectionRecordIds, recordWithoutSubject } from '../../store/syncApplyStore';
+import {
+  exportHash, idNumberTakenElsewhere, isConstraintError, keysSeenBefore, resetImportKeys, listEntryWithoutReference, objectionForOutcome, objectionRecordIds, recordWithoutSubject, subjectOverCap,
+} from '../../store/syncApplyStore';
 import type { MissingReference } from '../../store/syncApplyStore';
 import { UPDATE_FILES } from '../content/schemas';
+import { SUBJECT_CAPS } from '../content/subjectCaps';
 import type { CaseOutcomeRow } from '../content/schemas';
 import { syncFail } from '../content/syncError';
 import type { PlatformKind } from '../worker/protocol';
@@ -95,5 +98,11 @@ export async function checkAndWriteBatch(tx: Queryable, kind: PlatformKind, json
   } catch (e) {
     if (kind === 'records' && isConstraintError(e)) unknown(await recordWithoutSubject(tx, json));
     throw e;
+  }
+  // Counted once written, so the office's rows, earlier batches and this one all count; a refusal
+  // rolls the whole import back (subjectCaps.ts).
+  if (kind === 'records' || kind === 'listEntries') {
+    const over = await subjectOverCap(tx, kind === 'records' ? 'record' : 'list_entry', json, SUBJECT_CAPS[kind]);
+    if (over) syncFail('SYNC_SUBJECT_CAP_EXCEEDED', { name, subject: over.subject, kind, cap: SUBJECT_CAPS[kind] });
   }
 }
