@@ -38,6 +38,8 @@ export const ERROR_CODES = [
   'ATTACHMENT_TOO_LARGE',
   'ATTACHMENT_QUOTA_EXCEEDED',
   'FREE_REPORTS_USED',
+  // A report larger than one report carries (REPORT_MAX_RECORDS), refused before it is made.
+  'REPORT_TOO_LARGE',
   'STATEMENT_TOO_LONG',
   // Transport: the request body is larger than the method accepts (HTTP 413 in browser mode).
   'REQUEST_TOO_LARGE',

@@ -1,9 +1,10 @@
 import type { Purpose } from '../../shared/contract';
 import type { PublicationRules } from '../../shared/rules/statutoryPublicationEnd';
-import { effectivePublicityEnd, hiddenReason } from '../../shared/domain/publication';
-import { REPORT_SECTION_OF, REPORT_SECTIONS, type ReportSection } from '../../shared/domain/record';
+import { effectivePublicityEnd, hiddenReason, publicationAsOf } from '../../shared/domain/publication';
+import { RECORD_CATEGORIES, REPORT_SECTION_OF, REPORT_SECTIONS, type ReportSection } from '../../shared/domain/record';
 import type { ReportApplicant, ReportContent, ReportRecord, ReportSectionContent, ScopeSection } from '../../shared/domain/report';
-import { SCOPE_SECTIONS } from '../../shared/domain/report';
+import { REPORT_MAX_RECORDS, SCOPE_SECTIONS, listTypesIn } from '../../shared/domain/report';
+import { AppError } from '../../shared/errors';
 import type { Subject } from '../../shared/domain/subject';
 import { chinaDate, chinaDayStartIso, yearsBefore } from '../../shared/calendar/dates';
 import { validateIdNumber } from '../../shared/validators/idNumber';
@@ -11,7 +12,7 @@ import type { Queryable } from '../db/database';
 import { annotationsOfSubject } from '../store/annotationStore';
 import { recentQueriesOf } from '../store/queryLogStore';
 import { statementsOfSubject } from '../store/statementStore';
-import { listEntriesOfSubject, recordsOfSubject } from '../store/subjectStore';
+import { countPublished, listEntriesOfSubject, listTallies, publishedRecords, revokedListedRecordIds } from '../store/subjectStore';
 
 export interface AssembleInput {
   reportNo: string;
@@ -72,9 +73,23 @@ export async function assembleReport(db: Queryable, input: AssembleInput): Promi
     };
   }
 
-  const [records, lists, annotations, statements, queries] = await Promise.all([
-    recordsOfSubject(db, subject.id),
-    listEntriesOfSubject(db, subject.id),
+  // The report's size is counted before anything is read (issue 29 item 9): a file larger than a
+  // report can carry is refused here, inside report.issue's transaction, so nothing is issued or counted.
+  const asOf = publicationAsOf(today, input.publicationRules);
+  const categories = RECORD_CATEGORIES.filter((c) => inScope(REPORT_SECTION_OF[c]));
+  const listTypes = listTypesIn(scope);
+  const size = (await countPublished(db, subject.id, categories, asOf)) + (await listTallies(db, subject.id)).filter((l) => listTypes.includes(l.listType)).reduce((n, l) => n + l.active, 0);
+  if (size > REPORT_MAX_RECORDS) {
+    throw new AppError(
+      'REPORT_TOO_LARGE',
+      `This report would carry ${size} records and list entries; one report carries at most ${REPORT_MAX_RECORDS}. No report was issued or counted. Contact the platform to check this subject's data: a file this large is almost always a data error.`,
+      { records: size, max: REPORT_MAX_RECORDS },
+    );
+  }
+  const [records, lists, revokedRecordIds, annotations, statements, queries] = await Promise.all([
+    publishedRecords(db, subject.id, categories, asOf),
+    listEntriesOfSubject(db, subject.id, listTypes),
+    revokedListedRecordIds(db, subject.id),
     annotationsOfSubject(db, subject.id),
     statementsOfSubject(db, subject.id),
     scope.includes('query_history')
@@ -91,7 +106,6 @@ export async function assembleReport(db: Queryable, input: AssembleInput): Promi
   }
 
   const sections = new Map<ReportSection, ReportSectionContent>(REPORT_SECTIONS.filter(inScope).map((key) => [key, { key, records: [], lists: [] }]));
-  const revokedRecordIds = new Set(records.filter((r) => r.status === 'revoked').map((r) => r.id));
   for (const r of records) {
     const section = sections.get(REPORT_SECTION_OF[r.category]);
     if (!section || hiddenReason(r, today, input.publicationRules) !== null) continue;

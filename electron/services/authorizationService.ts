@@ -1,14 +1,10 @@
 import type { Applicant } from '../../shared/contract/counter';
-import type { ScopeSection } from '../../shared/domain/report';
-import type { SubjectView } from '../../shared/domain/subjectView';
-import { REPORT_SECTIONS } from '../../shared/domain/record';
 import { AppError, type ErrorCode } from '../../shared/errors';
 import { chinaDate } from '../../shared/calendar/dates';
 import { findAttachment } from '../store/attachmentStore';
 import { auditIn } from './auditService';
 import type { Caller, CoreContext } from './context';
 import { activeProfile } from './profileService';
-import { countRecords } from './subjectViewService';
 
 type AgentApplicant = Extract<Applicant, { kind: 'agent' }>;
 
@@ -52,28 +48,4 @@ export async function checkAuthorization(ctx: CoreContext, caller: Caller, subje
   if (profile.authorization.notarisedRequired && !a.notarised) {
     await refuse('NOTARISATION_REQUIRED', `Under the ${profile.name.en} rules an agent's authorization must be notarised.`, { profile: profile.id });
   }
-}
-
-/**
- * The subject view limited to the authorized sections (and query history only if authorized).
- * Every count is recomputed from what is left, so nothing on screen discloses a section outside
- * the written authorization (Shandong art. 20, Zhejiang arts. 15, 19): not its count, not the
- * hidden or negative totals, not the green channel (which is derived from penalties and lists).
- */
-export function scopeView(view: SubjectView, scope: readonly ScopeSection[]): SubjectView {
-  const allowed = new Set<string>(scope);
-  const records = view.records.filter((r) => allowed.has(r.section));
-  const lists = view.lists.filter((l) => allowed.has(l.listType === 'red' ? 'honours' : 'dishonesty'));
-  const seesNegatives = allowed.has('penalties') && allowed.has('dishonesty');
-  return {
-    ...view,
-    summary: {
-      ...countRecords(records, REPORT_SECTIONS.filter((s) => allowed.has(s))),
-      activeLists: lists.filter((l) => l.status === 'active').length,
-      greenChannel: seesNegatives ? view.summary.greenChannel : null,
-    },
-    records,
-    lists,
-    recentQueries: allowed.has('query_history') ? view.recentQueries : [],
-  };
 }

@@ -6,13 +6,16 @@ import { chinaDate } from '../../shared/calendar/dates';
 import type { Queryable } from '../db/database';
 import { findAuthorization, insertAuthorization } from '../store/authorizationStore';
 import { findReportByVisit } from '../store/reportStore';
-import { checkAuthorization, scopeView } from './authorizationService';
+import { checkAuthorization } from './authorizationService';
 import { insertQueryLog, insertVisit, findVisit, latestVisitOf, type VisitRow } from '../store/queryLogStore';
 import { findSubjectByIdNumber, findSubjectById } from '../store/subjectStore';
 import { auditIn, auditRowIn } from './auditService';
 import type { Caller, CoreContext } from './context';
 import { activeProfile } from './profileService';
-import { buildSubjectView } from './subjectViewService';
+import { buildSubjectView, listPage, sectionPage } from './subjectViewService';
+import type { ListCursor, ListPage, RecordCursor, RecordPage } from '../../shared/domain/subjectView';
+import type { ReportSection } from '../../shared/domain/record';
+import { SCOPE_SECTIONS, listTypesIn, type ScopeSection } from '../../shared/domain/report';
 
 export interface LookupInput {
   idNumber: string;
@@ -150,33 +153,59 @@ export async function lookup(ctx: CoreContext, caller: Caller, input: LookupInpu
     });
     return { visitId: id, reused: false };
   });
-  const view = subject ? await buildSubjectView(ctx.db, subject, ctx.now(), await activeProfile(ctx)) : null;
   // An agent's visit shows the clerk only what the letter authorizes, as the report will.
-  return { visitId, reused, found: Boolean(subject), view: view && input.applicant.kind === 'agent' ? scopeView(view, input.applicant.scope) : view, platformUpdating: ctx.db.importing };
+  const scope = input.applicant.kind === 'agent' ? input.applicant.scope : SCOPE_SECTIONS;
+  const view = subject ? await buildSubjectView(ctx.db, subject, ctx.now(), await activeProfile(ctx), scope) : null;
+  return { visitId, reused, found: Boolean(subject), view, platformUpdating: ctx.db.importing };
 }
 
 /**
  * The visit in progress, read back for the clerk who opened it after a lock or a reload. It was
  * registered when it was opened; re-reading it is not a new query, so nothing is written.
  */
-export async function resumeVisit(ctx: CoreContext, caller: Caller, visitId: number): Promise<VisitResume> {
+/** The caller's own visit of today, and the sections it may show (an agent's authorization, or all). */
+async function ownVisitToday(ctx: CoreContext, caller: Caller, visitId: number): Promise<{ visit: VisitRow; scope: readonly ScopeSection[] }> {
   const visit = await findVisit(ctx.db, visitId);
   if (!visit) throw new AppError('NOT_FOUND', 'There is no such visit.', { visitId });
   if (visit.clerk_id !== caller.accountId) throw new AppError('FORBIDDEN', 'Only the clerk who opened this visit can return to it.');
   if (chinaDate(new Date(visit.started_at)) !== chinaDate(ctx.now())) {
     throw new AppError('VISIT_CLOSED', 'This visit was opened on an earlier day; start a new visit.', { startedAt: visit.started_at });
   }
+  // An agent visit without its recorded letter shows nothing rather than everything.
+  const scope = visit.applicant_kind === 'agent' ? ((await findAuthorization(ctx.db, visit.id))?.scope ?? []) : SCOPE_SECTIONS;
+  return { visit, scope };
+}
+
+export async function resumeVisit(ctx: CoreContext, caller: Caller, visitId: number): Promise<VisitResume> {
+  const { visit, scope } = await ownVisitToday(ctx, caller, visitId);
   const subject = visit.subject_id === null ? null : await findSubjectById(ctx.db, visit.subject_id);
-  const view = subject ? await buildSubjectView(ctx.db, subject, ctx.now(), await activeProfile(ctx)) : null;
-  const authorization = visit.applicant_kind === 'agent' ? await findAuthorization(ctx.db, visit.id) : undefined;
+  const view = subject ? await buildSubjectView(ctx.db, subject, ctx.now(), await activeProfile(ctx), scope) : null;
   return {
     visitId: visit.id,
     reused: true,
     platformUpdating: ctx.db.importing,
     found: Boolean(subject),
-    view: view && authorization ? scopeView(view, authorization.scope) : view,
+    view,
     request: { idNumber: visit.id_number, name: visit.name, purposeCode: visit.purpose_code, purposeText: visit.purpose_text, applicantKind: visit.applicant_kind },
   };
+}
+
+/**
+ * The next page of one section of the visit's subject (the view carries the first). Part of the
+ * visit already registered, like reading the visit back: no new query-log row. A section outside
+ * an agent's authorization does not exist for the visit.
+ */
+export async function recordsPage(ctx: CoreContext, caller: Caller, input: { visitId: number; section: ReportSection; after: RecordCursor | null }): Promise<RecordPage> {
+  const { visit, scope } = await ownVisitToday(ctx, caller, input.visitId);
+  if (visit.subject_id === null || !scope.includes(input.section)) throw new AppError('NOT_FOUND', 'This visit shows no such section.', { section: input.section });
+  return sectionPage(ctx.db, visit.subject_id, input.section, input.after, chinaDate(ctx.now()), await activeProfile(ctx));
+}
+
+/** The next page of the list entries of the visit's subject, within an agent's authorization. */
+export async function listsPage(ctx: CoreContext, caller: Caller, input: { visitId: number; after: ListCursor | null }): Promise<ListPage> {
+  const { visit, scope } = await ownVisitToday(ctx, caller, input.visitId);
+  if (visit.subject_id === null) throw new AppError('NOT_FOUND', 'This visit has no subject.');
+  return listPage(ctx.db, visit.subject_id, listTypesIn(scope), input.after);
 }
 
 /** Shows one unmasked identity field of the visit's subject; allowed by role and always logged. */

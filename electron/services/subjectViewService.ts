@@ -1,31 +1,65 @@
-import { NEGATIVE_CATEGORIES, REPORT_SECTION_OF, REPORT_SECTIONS, type ReportSection } from '../../shared/domain/record';
+import { NEGATIVE_CATEGORIES, RECORD_CATEGORIES, REPORT_SECTION_OF, REPORT_SECTIONS, type CreditRecord, type RecordCategory, type ReportSection } from '../../shared/domain/record';
+import type { ListType } from '../../shared/domain/list';
+import { listTypesIn, type ScopeSection } from '../../shared/domain/report';
 import type { Subject } from '../../shared/domain/subject';
-import type { RecordView, SubjectSummary, SubjectView } from '../../shared/domain/subjectView';
-import { effectivePublicityEnd, hiddenReason } from '../../shared/domain/publication';
+import {
+  LIST_ENTRIES_PAGE, SUBJECT_VIEW_PAGE, type ListCursor, type ListPage, type RecordCursor, type RecordPage, type SectionPaging, type SubjectSummary, type SubjectView,
+} from '../../shared/domain/subjectView';
+import { effectivePublicityEnd, hiddenReason, publicationAsOf } from '../../shared/domain/publication';
 import type { RuleProfile } from '../../shared/rules/profile';
 import { maskIdNumber, maskName } from '../../shared/masking';
 import { chinaDate, chinaDayStartIso, yearsBefore } from '../../shared/calendar/dates';
 import type { Queryable } from '../db/database';
 import { recentQueriesOf } from '../store/queryLogStore';
-import { listEntriesOfSubject, recordsOfSubject } from '../store/subjectStore';
+import { firstPages, listEntriesOfSubject, listTallies, recordPage, recordTallies } from '../store/subjectStore';
+
+// The subject view counts every section in SQL and carries one page of each (issue 29 item 9: a
+// view of the whole file once made a 472 MB response). An agent's view is limited to the sections
+// the written authorization names (Shandong art. 20, Zhejiang arts. 15, 19): no page, count,
+// hidden or negative total is made from another section, nor the green channel (derived from
+// penalties and lists) unless both are authorized.
+
+const CATEGORIES_OF: Record<ReportSection, RecordCategory[]> = Object.fromEntries(
+  REPORT_SECTIONS.map((s) => [s, RECORD_CATEGORIES.filter((c) => REPORT_SECTION_OF[c] === s)]),
+) as Record<ReportSection, RecordCategory[]>;
 
 /**
- * Assembles everything the subject view shows, as of `now`, in three indexed reads. The office's
- * profile decides the masking, the query-history years, the publication end and the green channel.
+ * Assembles what the subject view shows first, as of `now`: counts per section, the first page of
+ * each section and of the list entries, the recent queries. `scope`: an agent's authorized
+ * sections (everything for the subject in person). The office's profile decides the masking, the
+ * query-history years, the publication end and the green channel.
  */
-export async function buildSubjectView(db: Queryable, subject: Subject, now: Date, profile: RuleProfile): Promise<SubjectView> {
+export async function buildSubjectView(db: Queryable, subject: Subject, now: Date, profile: RuleProfile, scope?: readonly ScopeSection[]): Promise<SubjectView> {
   const today = chinaDate(now);
-  const [records, lists, queries] = await Promise.all([
-    recordsOfSubject(db, subject.id),
-    listEntriesOfSubject(db, subject.id),
-    recentQueriesOf(db, subject.id, chinaDayStartIso(yearsBefore(today, profile.reports.queryHistoryYears))),
+  const allowed = new Set<string>(scope ?? [...REPORT_SECTIONS, 'query_history']);
+  const sectionsIn = REPORT_SECTIONS.filter((s) => allowed.has(s));
+  const rule = profile.greenChannel ?? null;
+  const [tallies, listCounts, queries] = await Promise.all([
+    recordTallies(db, subject.id, publicationAsOf(today, profile), rule ? yearsBefore(today, rule.cleanYears) : '9999-12-31'),
+    listTallies(db, subject.id),
+    allowed.has('query_history') ? recentQueriesOf(db, subject.id, chinaDayStartIso(yearsBefore(today, profile.reports.queryHistoryYears))) : Promise.resolve([]),
   ]);
-  const views: RecordView[] = records.map((r) => ({
-    ...r,
-    publicityEnd: effectivePublicityEnd(r, profile),
-    section: REPORT_SECTION_OF[r.category],
-    hiddenReason: hiddenReason(r, today, profile),
-  }));
+  const listTypes = listTypesIn([...allowed]);
+  const counted = listCounts.filter((l) => listTypes.includes(l.listType));
+  const [firsts, lists] = await Promise.all([
+    firstPages(db, subject.id, sectionsIn.flatMap((s) => CATEGORIES_OF[s]), SUBJECT_VIEW_PAGE + 1),
+    listPage(db, subject.id, listTypes, null),
+  ]);
+  const pages = sectionsIn.map((s) => [s, pageOf(firsts.filter((r) => REPORT_SECTION_OF[r.category] === s), today, profile)] as const);
+  const sections: SubjectView['sections'] = {};
+  const published: SubjectSummary['published'] = {};
+  let hidden = 0;
+  let negativePublished = 0;
+  for (const [s, page] of pages) {
+    const of = tallies.filter((t) => REPORT_SECTION_OF[t.category] === s);
+    const paging: SectionPaging = { total: of.reduce((n, t) => n + t.total, 0), hidden: of.reduce((n, t) => n + t.hidden, 0), next: page.next };
+    sections[s] = paging;
+    published[s] = paging.total - paging.hidden;
+    hidden += paging.hidden;
+    negativePublished += of.filter((t) => NEGATIVE_CATEGORIES.includes(t.category)).reduce((n, t) => n + t.total - t.hidden, 0);
+  }
+  const activeLists = counted.reduce((n, l) => n + l.active, 0);
+  const seesNegatives = allowed.has('penalties') && allowed.has('dishonesty');
   return {
     identity: {
       subjectId: subject.id,
@@ -36,35 +70,38 @@ export async function buildSubjectView(db: Queryable, subject: Subject, now: Dat
       birthYear: subject.birthDate ? Number(subject.birthDate.slice(0, 4)) : null,
       regionCode: subject.regionCode,
     },
-    summary: summarise(views, lists, today, profile),
-    records: views,
-    lists,
+    summary: { published, hidden, negativePublished, activeLists, greenChannel: seesNegatives ? greenChannel(tallies, listCounts, rule) : null },
+    sections,
+    records: pages.flatMap(([, page]) => page.records),
+    lists: lists.lists,
+    listsTotal: counted.reduce((n, l) => n + l.total, 0),
+    listsNext: lists.next,
     recentQueries: queries.map((q) => ({ at: q.at, officeCode: q.office_code, purposeCode: q.purpose_code })),
   };
 }
 
-function summarise(records: RecordView[], lists: SubjectView['lists'], today: string, profile: RuleProfile): SubjectSummary {
-  const activeLists = lists.filter((l) => l.status === 'active');
-  return { ...countRecords(records, REPORT_SECTIONS), activeLists: activeLists.length, greenChannel: greenChannel(records, activeLists, today, profile) };
+/** One page of a section's records, newest decision first, from `after` (null: the first page). */
+export async function sectionPage(db: Queryable, subjectId: number, section: ReportSection, after: RecordCursor | null, today: string, profile: RuleProfile): Promise<RecordPage> {
+  return pageOf(await recordPage(db, subjectId, CATEGORIES_OF[section], after, SUBJECT_VIEW_PAGE + 1), today, profile);
 }
 
-/**
- * The summary's counts over `records`: published per section (each of `sections` shown, even at
- * zero), hidden, and published negative records. An agent's view counts only what it may see.
- */
-export function countRecords(records: readonly RecordView[], sections: readonly ReportSection[]): Pick<SubjectSummary, 'published' | 'hidden' | 'negativePublished'> {
-  const published: SubjectSummary['published'] = Object.fromEntries(sections.map((s) => [s, 0]));
-  let hidden = 0;
-  let negativePublished = 0;
-  for (const r of records) {
-    if (r.hiddenReason) {
-      hidden += 1;
-      continue;
-    }
-    published[r.section] = (published[r.section] ?? 0) + 1;
-    if (NEGATIVE_CATEGORIES.includes(r.category)) negativePublished += 1;
-  }
-  return { published, hidden, negativePublished };
+/** Up to SUBJECT_VIEW_PAGE + 1 rows in page order: the page as the view shows it, and its cursor if there is more. */
+function pageOf(rows: readonly CreditRecord[], today: string, profile: RuleProfile): RecordPage {
+  const records = rows.slice(0, SUBJECT_VIEW_PAGE).map((r) => ({
+    ...r,
+    publicityEnd: effectivePublicityEnd(r, profile),
+    section: REPORT_SECTION_OF[r.category],
+    hiddenReason: hiddenReason(r, today, profile),
+  }));
+  const last = rows.length > SUBJECT_VIEW_PAGE ? rows[SUBJECT_VIEW_PAGE - 1]! : null;
+  return { records, next: last ? { decidedOn: last.decidedOn, id: last.id } : null };
+}
+
+/** One page of list entries of the given types, newest first, from `after`. */
+export async function listPage(db: Queryable, subjectId: number, listTypes: readonly ListType[], after: ListCursor | null): Promise<ListPage> {
+  const rows = await listEntriesOfSubject(db, subjectId, listTypes, { after, limit: LIST_ENTRIES_PAGE + 1 });
+  const last = rows.length > LIST_ENTRIES_PAGE ? rows[LIST_ENTRIES_PAGE - 1]! : null;
+  return { lists: rows.slice(0, LIST_ENTRIES_PAGE), next: last ? { enteredOn: last.enteredOn, id: last.id } : null };
 }
 
 /**
@@ -72,11 +109,8 @@ export function countRecords(records: readonly RecordView[], sections: readonly 
  * has none): no negative record decided in the last `cleanYears` years (a revoked one never
  * happened) and no active dishonesty listing, or, where the rule says so, an active red list.
  */
-function greenChannel(records: RecordView[], activeLists: SubjectView['lists'], today: string, profile: RuleProfile): boolean | null {
-  const rule = profile.greenChannel ?? null;
-  if (rule === null) return null;
-  if (rule.redListQualifies && activeLists.some((l) => l.listType === 'red')) return true;
-  const since = yearsBefore(today, rule.cleanYears);
-  const recentNegative = records.some((r) => NEGATIVE_CATEGORIES.includes(r.category) && r.status !== 'revoked' && r.decidedOn > since);
-  return !recentNegative && !activeLists.some((l) => l.listType !== 'red');
+function greenChannel(tallies: readonly { recentNegative: number }[], lists: readonly { listType: ListType; active: number }[], rule: RuleProfile['greenChannel']): boolean | null {
+  if (!rule) return null;
+  if (rule.redListQualifies && lists.some((l) => l.listType === 'red' && l.active > 0)) return true;
+  return !tallies.some((t) => t.recentNegative) && !lists.some((l) => l.listType !== 'red' && l.active > 0);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { validateIdNumber } from '../validators/idNumber';
-import type { SubjectView } from '../domain/subjectView';
+import type { ListPage, RecordPage, SubjectView } from '../domain/subjectView';
+import { REPORT_SECTIONS } from '../domain/record';
 import { method } from './method';
 import { isoDate, shortText } from './fields';
 import { SCOPE_SECTIONS } from '../domain/report';
@@ -66,6 +67,10 @@ export interface VisitResume extends LookupResult {
   request: { idNumber: string; name: string; purposeCode: string; purposeText: string | null; applicantKind: 'self' | 'agent' };
 }
 
+const visitId = z.number().int().positive();
+// A cursor repeats a date the core sent; its form is checked, not its calendar.
+const storedDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+
 export const counterContract = {
   'counter.purposes': method<Purpose[]>()({ input: z.object({}).strict(), access: 'session' }),
   /** Opens a visit and looks the subject up; no purpose, no query (Order 631 art. 22). */
@@ -84,6 +89,24 @@ export const counterContract = {
   /** Re-reads an open visit of the caller's (same day) without a new lookup: no query-log row, no new visit. */
   'counter.visit': method<VisitResume>()({
     input: z.object({ visitId: z.number().int().positive() }).strict(),
+    access: 'counter.lookup',
+  }),
+  /** The next page of one section of an open visit's subject (the view carries the first): no new query-log row. */
+  'counter.records': method<RecordPage>()({
+    input: z
+      .object({
+        visitId,
+        section: z.enum(REPORT_SECTIONS),
+        after: z.object({ decidedOn: storedDate, id: z.number().int().positive() }).strict().nullable().default(null),
+      })
+      .strict(),
+    access: 'counter.lookup',
+  }),
+  /** The next page of an open visit's list entries: no new query-log row. */
+  'counter.lists': method<ListPage>()({
+    input: z
+      .object({ visitId, after: z.object({ enteredOn: storedDate, id: z.number().int().positive() }).strict().nullable().default(null) })
+      .strict(),
     access: 'counter.lookup',
   }),
   'counter.reveal': method<{ value: string }>()({

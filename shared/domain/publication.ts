@@ -1,6 +1,7 @@
+import { addCalendarDays, addMonthsClamped } from '../calendar/dates';
 import { statutoryPublicationEnd, type PublicationRules } from '../rules/statutoryPublicationEnd';
 import type { HiddenReason } from './subjectView';
-import type { CreditRecord } from './record';
+import type { CreditRecord, RecordCategory, Severity } from './record';
 
 /**
  * Whether a record is published on `today` (China date). `publicityEnd` is the last day of
@@ -37,4 +38,32 @@ export function hiddenReason(
   if (end !== null && end < today) return 'publicity_ended';
   if (r.publicityStart > today) return 'not_yet_public';
   return null;
+}
+
+/**
+ * The hidden rule above as of one day, in a form a query can apply to a whole file at once: the
+ * categories the statutory tiers cover, and per tier the first decision date still published
+ * today (a record decided earlier has passed its longest period). Exact, not approximate:
+ * addMonthsClamped never decreases as the decision date grows, so the dates still published form
+ * one run, and its first day is found by stepping from one month-shift of today.
+ */
+export interface PublicationAsOf {
+  today: string;
+  appliesTo: readonly RecordCategory[];
+  firstPublished: Record<Severity, string>;
+}
+
+export function publicationAsOf(today: string, rules: PublicationRules): PublicationAsOf {
+  const first = (months: number): string => {
+    let d = addMonthsClamped(today, -months);
+    while (addMonthsClamped(addCalendarDays(d, -1), months) >= today) d = addCalendarDays(d, -1);
+    while (addMonthsClamped(d, months) < today) d = addCalendarDays(d, 1);
+    return d;
+  };
+  const tiers = rules.repair.tiers;
+  return {
+    today,
+    appliesTo: rules.repair.appliesTo,
+    firstPublished: { minor: first(tiers.minor.longestMonths), ordinary: first(tiers.ordinary.longestMonths), serious: first(tiers.serious.longestMonths) },
+  };
 }

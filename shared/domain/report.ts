@@ -9,6 +9,19 @@ import type { ListType } from './list';
 export const SCOPE_SECTIONS = [...REPORT_SECTIONS, 'query_history'] as const;
 export type ScopeSection = (typeof SCOPE_SECTIONS)[number];
 
+/** The list types a scope shows: red lists with honours, the others with dishonesty. */
+export function listTypesIn(scope: readonly string[]): ListType[] {
+  return [...(scope.includes('honours') ? (['red'] as const) : []), ...(scope.includes('dishonesty') ? (['black', 'dishonest_debtor'] as const) : [])];
+}
+
+/**
+ * The most records and list entries one report carries, counted before it is made (issue 29 item
+ * 9). DESIGN.md §8 promises 2,000 records in about 115 pages; 5,000 records of realistic length
+ * make 278 pages in 2.4 s and take about 300 MiB while the PDF is made, on a host that serves every
+ * window of the hall: more is refused rather than risked (docs/reports.md).
+ */
+export const REPORT_MAX_RECORDS = 5_000;
+
 export interface ReportStatement {
   id: number;
   text: string;

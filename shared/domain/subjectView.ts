@@ -39,10 +39,55 @@ export interface SubjectSummary {
   greenChannel: boolean | null;
 }
 
+/**
+ * The subject view is paged so that no response grows with a subject's file (issue 29 item 9: one
+ * person with a million records once made a 472 MB lookup). The one place the page sizes are set:
+ * records per section per page, list entries per page. Worst case a first view carries six
+ * sections of SUBJECT_VIEW_PAGE records and LIST_ENTRIES_PAGE entries, whatever the file holds.
+ */
+export const SUBJECT_VIEW_PAGE = 50;
+export const LIST_ENTRIES_PAGE = 20;
+
+/** Where a section's next page starts: records come newest decision first, then by id. */
+export interface RecordCursor {
+  decidedOn: string;
+  id: number;
+}
+
+/** Where the next page of list entries starts: newest entry first, then by id. */
+export interface ListCursor {
+  enteredOn: string;
+  id: number;
+}
+
+/** One section as the view knows it: all its records (published and not), how many are hidden, and the next page. */
+export interface SectionPaging {
+  total: number;
+  hidden: number;
+  /** Null once every record of the section is loaded. */
+  next: RecordCursor | null;
+}
+
+export interface RecordPage {
+  records: RecordView[];
+  next: RecordCursor | null;
+}
+
+export interface ListPage {
+  lists: ListEntry[];
+  next: ListCursor | null;
+}
+
 export interface SubjectView {
   identity: MaskedIdentity;
   summary: SubjectSummary;
+  /** Every section the viewer may see (an agent's scope), with its counts; absent sections are not disclosed. */
+  sections: Partial<Record<ReportSection, SectionPaging>>;
+  /** The records loaded: the first page of each section, then each page the clerk asked for (counter.records). */
   records: RecordView[];
+  /** The list entries loaded (first page, then counter.lists), out of `listsTotal`. */
   lists: ListEntry[];
+  listsTotal: number;
+  listsNext: ListCursor | null;
   recentQueries: QueryHistoryItem[];
 }

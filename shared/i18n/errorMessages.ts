@@ -1,5 +1,6 @@
 import { STATUTORY_HOLIDAY_NAMES } from '../calendar/holidayNames';
 import type { ApiErrorBody, ErrorCode } from '../errors';
+import { REPORT_MAX_RECORDS } from '../domain/report';
 import { fieldLabel } from './fieldLabels';
 
 export type Locale = 'zh' | 'en';
@@ -43,6 +44,7 @@ const MESSAGES: Partial<Record<ErrorCode, { zh: string; en: string }>> = {
   ATTACHMENT_TOO_LARGE: { zh: '文件过大，请降低扫描分辨率后重新上传。', en: 'The file is too large; scan at a lower resolution.' },
   ATTACHMENT_QUOTA_EXCEEDED: { zh: '附件存储空间已达上限（本案件或本窗口），请删减附件或联系管理员。', en: 'The attachment storage limit (for this case or this office) is reached; attach fewer files or ask the administrator.' },
   FREE_REPORTS_USED: { zh: '本年度免费报告次数已用完，须经申请人确认后方可出具。', en: "This year's free reports are used up; issue another only after the applicant confirms." },
+  REPORT_TOO_LARGE: { zh: `该主体的信用记录和名单记录超过一份报告可容纳的 ${REPORT_MAX_RECORDS.toLocaleString('en-US')} 条，报告未出具，也未计入免费次数。请联系平台核查该主体的数据：这么大的档案几乎都是数据错误。`, en: `This subject's records and list entries are more than the ${REPORT_MAX_RECORDS.toLocaleString('en-US')} one report carries; no report was issued or counted. Contact the platform to check this subject's data: a file this large is almost always a data error.` },
   PRINT_COPY_STALE: { zh: '该份已由他人打印或记录，页面上的份数已过时：请重新预览后再打印。', en: 'Someone else has printed or recorded this copy meanwhile, so its copy number is out of date: preview again, then print.' },
   NOT_DECIDED: { zh: '案件尚未作出决定，不能出具告知书。', en: 'The case has not been decided yet, so there is no decision notice to print.' },
   STATEMENT_TOO_LONG: { zh: '本人声明超过规定字数，请精简。', en: 'The statement is longer than allowed; shorten it.' },
