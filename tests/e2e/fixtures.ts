@@ -35,8 +35,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
  * (no sleeps). The console is `npm start`'s browser mode built with the suite's clock entry
  * (test:e2e builds both first).
  */
-export async function startConsole(opts: { demo: boolean; now?: string } = { demo: true }): Promise<{ server: ConsoleServer; child: ChildProcess }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'creditdesk-e2e-'));
+export async function startConsole(opts: { demo: boolean; now?: string; dataDir?: string } = { demo: true }): Promise<{ server: ConsoleServer; child: ChildProcess }> {
+  // `dataDir`: an office made by an earlier start (and changed while the console was stopped).
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'creditdesk-e2e-'));
   const args = ['--enable-source-maps', join(root, 'out', 'e2e', 'clockedWebMain.cjs'), '--office-now', opts.now ?? E2E_NOW, ...(opts.demo ? ['--demo'] : []), '--data-dir', dataDir];
   const child = spawn(process.execPath, args, {
     cwd: root,
@@ -68,12 +69,12 @@ export async function startConsole(opts: { demo: boolean; now?: string } = { dem
   return { server: { url, dataDir, passwords }, child };
 }
 
-export async function stopConsole(server: ConsoleServer, child: ChildProcess): Promise<void> {
+export async function stopConsole(server: ConsoleServer, child: ChildProcess, opts: { keepDataDir?: boolean } = {}): Promise<void> {
   if (child.exitCode === null) {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
   }
-  rmSync(server.dataDir, { recursive: true, force: true });
+  if (!opts.keepDataDir) rmSync(server.dataDir, { recursive: true, force: true });
 }
 
 /** A demo console for one worker, at `now`; a spec that needs a console of its own (or another instant) re-declares it. */

@@ -1,8 +1,11 @@
 import { Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ListEntry } from '../../../shared/domain/list';
+import { LIST_ENTRIES_PAGE } from '../../../shared/domain/subjectView';
+import { MoreRow } from './RecordTable';
 
-export function ListEntries({ lists }: { lists: ListEntry[] }) {
+/** The list entries loaded so far, out of `total` (a page at a time, like the records). */
+export function ListEntries({ lists, total, onMore, loading = false }: { lists: ListEntry[]; total: number; onMore?: (() => void) | undefined; loading?: boolean }) {
   const { t } = useTranslation();
   return (
     <Card withBorder data-testid="list-entries">
@@ -29,6 +32,9 @@ export function ListEntries({ lists }: { lists: ListEntry[] }) {
           </div>
         ))}
       </Stack>
+      {total > lists.length && (
+        <MoreRow shown={t('counterUi.listsShownOf', { shown: lists.length, total })} more={t('counterUi.listsMore', { n: Math.min(LIST_ENTRIES_PAGE, total - lists.length) })} onMore={onMore} loading={loading} testId="lists" />
+      )}
     </Card>
   );
 }

@@ -1,7 +1,7 @@
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REPORT_SECTIONS } from '../../../shared/domain/record';
+import { REPORT_SECTIONS, type ReportSection } from '../../../shared/domain/record';
 import type { SubjectView as View } from '../../../shared/domain/subjectView';
 import { chinaDateTime } from '../../../shared/calendar/dates';
 import { call } from '../api/client';
@@ -10,19 +10,33 @@ import { ErrorAlert } from './ErrorAlert';
 import { ListEntries } from './ListEntries';
 import { RecordTable } from './RecordTable';
 
+/** What "show more" asks for: the next page of a section, or of the list entries. */
+export type MorePart = ReportSection | 'lists';
+
 /**
  * What the clerk sees of a subject: masked identity (reveal is logged), summary, records, lists.
  * The summary badges and the tabs count the same thing (records published today), so they agree;
- * records not shown on a report are listed in their tab, dimmed, and counted apart.
+ * records not shown on a report are listed in their tab, dimmed, and counted apart. The counts are
+ * the whole file's; records and list entries come a page at a time (`onMore` fetches the next).
  */
-export function SubjectView({ visitId, view }: { visitId: number; view: View }) {
+export function SubjectView({ visitId, view, onMore }: { visitId: number; view: View; onMore?: (part: MorePart) => Promise<void> }) {
   const { t } = useTranslation();
   const purposeLabel = usePurposeLabel();
   const [revealed, setRevealed] = useState<{ idNumber?: string; name?: string }>({});
   const [error, setError] = useState<unknown>(null);
-  const { identity, summary, records } = view;
-  const [tab, setTab] = useState<string | null>(() => REPORT_SECTIONS.find((s) => records.some((r) => r.section === s)) ?? 'basic');
-  const hiddenIn = (s: (typeof REPORT_SECTIONS)[number]) => records.filter((r) => r.section === s && r.hiddenReason).length;
+  const [loading, setLoading] = useState<MorePart | null>(null);
+  const [moreError, setMoreError] = useState<unknown>(null);
+  const { identity, summary, records, sections } = view;
+  const [tab, setTab] = useState<string | null>(() => REPORT_SECTIONS.find((s) => (sections[s]?.total ?? 0) > 0) ?? 'basic');
+  const hiddenIn = (s: ReportSection) => sections[s]?.hidden ?? 0;
+  const more = (part: MorePart, next: unknown) =>
+    onMore && next !== null && next !== undefined
+      ? () => {
+          setLoading(part);
+          setMoreError(null);
+          onMore(part).catch(setMoreError).finally(() => setLoading(null));
+        }
+      : undefined;
 
   async function reveal(field: 'idNumber' | 'name') {
     try {
@@ -87,13 +101,14 @@ export function SubjectView({ visitId, view }: { visitId: number; view: View }) 
           </Tabs.List>
           {REPORT_SECTIONS.map((s) => (
             <Tabs.Panel key={s} value={s} pt="xs">
-              <RecordTable records={records.filter((r) => r.section === s)} />
+              <RecordTable records={records.filter((r) => r.section === s)} total={sections[s]?.total ?? 0} onMore={more(s, sections[s]?.next)} loading={loading === s} />
             </Tabs.Panel>
           ))}
         </Tabs>
+        <ErrorAlert error={moreError} />
       </Card>
 
-      {view.lists.length > 0 && <ListEntries lists={view.lists} />}
+      {view.lists.length > 0 && <ListEntries lists={view.lists} total={view.listsTotal} onMore={more('lists', view.listsNext)} loading={loading === 'lists'} />}
 
       <Card withBorder>
         <Title order={5} mb="xs">{t('subject.recentQueries')}</Title>

@@ -8,7 +8,7 @@ import { idReasonMessage } from '../../../shared/i18n/errorMessages';
 import { checkIdNumberPartial } from '../../../shared/validators/idNumberPartial';
 import { call } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { SubjectView } from '../components/SubjectView';
+import { SubjectView, type MorePart } from '../components/SubjectView';
 import { CaseIntake } from '../components/cases/CaseIntake';
 import { COUNTER_SHORTCUTS, type CounterShortcut } from '../components/counter/shortcuts';
 import { ShortcutHelp } from '../components/counter/ShortcutHelp';
@@ -201,6 +201,25 @@ export function CounterScreen() {
   };
   useHotkeys(COUNTER_SHORTCUTS.map((s) => [s.keys, actions[s.id], { usePhysicalKeys: true }]), []);
 
+  // The next page of a section or of the list entries, added to the visit's view (the forms on the
+  // right choose among the records loaded). A page that arrives after the visit changed is dropped.
+  async function more(part: MorePart) {
+    const shown = result;
+    if (!shown?.view) return;
+    const visitId = shown.visitId;
+    if (part === 'lists') {
+      const page = await call('counter.lists', { visitId, after: shown.view.listsNext });
+      setResult((r) => (r?.visitId === visitId && r.view ? { ...r, view: { ...r.view, lists: [...r.view.lists, ...page.lists], listsNext: page.next } } : r));
+      return;
+    }
+    const page = await call('counter.records', { visitId, section: part, after: shown.view.sections[part]?.next ?? null });
+    setResult((r) => {
+      const section = r?.view?.sections[part];
+      if (r?.visitId !== visitId || !r.view || !section) return r;
+      return { ...r, view: { ...r.view, records: [...r.view.records, ...page.records], sections: { ...r.view.sections, [part]: { ...section, next: page.next } } } };
+    });
+  }
+
   const records = result?.view ? (annotated.size === 0 ? result.view.records : result.view.records.map((r) => (annotated.has(r.id) ? { ...r, status: 'under_objection' as const } : r))) : [];
   const view = result?.view ? { ...result.view, records } : null;
 
@@ -312,7 +331,7 @@ export function CounterScreen() {
             <Text size="sm" c="dimmed">{t('counter.noRecordHint')}</Text>
           </Card>
         )}
-        {result && view && <SubjectView key={result.visitId} visitId={result.visitId} view={view} />}
+        {result && view && <SubjectView key={result.visitId} visitId={result.visitId} view={view} onMore={more} />}
       </div>
 
       <div className={classes.actions} data-testid="counter-actions">
