@@ -236,9 +236,14 @@ export async function importBundle(ctx: CoreContext, caller: Who, file: string, 
   const track: Progress = { phase: 'checking', done: 0, total: 0, startedAt: Date.now(), applyStartedAt: null, job: null, cancelled: false };
   if (progressKey) progress.set(progressKey, track);
   try {
-    const input = await jobInput(ctx, 'open', file);
     const at = ctx.now().toISOString();
     const finished = await ctx.db.importExclusive(async (platform) => {
+      // An office half still to do (its office transaction failed after the platform commit) is
+      // done first, and the channels are read after it: the same bundle again is then "already
+      // imported", never a second pending row for it (issue 29 item 8: a retry answered INTERNAL,
+      // UNIQUE constraint failed: sync_import_pending.bundle_hash).
+      await finishPendingRows(ctx, platform);
+      const input = await jobInput(ctx, 'open', file);
       const job = startBundleJob(input, (phase) => (track.phase = phase), (m) => (track.total = m.platformRows));
       track.job = job;
       try {
@@ -322,19 +327,27 @@ async function finishImport(ctx: CoreContext, platform: PlatformWriter, part: Of
   return { ...part, acknowledged: effects?.acknowledged ?? [] };
 }
 
-/** Start-up: finishes the office half of any import whose process ended between the two commits. */
+/** The office half of every pending row, holding the platform file (`platform` is the import's writer). */
+async function finishPendingRows(ctx: CoreContext, platform: PlatformWriter): Promise<number> {
+  const rows = await pendingImports(ctx.db);
+  for (const r of rows) await finishImport(ctx, platform, JSON.parse(r.office_part) as OfficePart);
+  return rows.length;
+}
+
+/**
+ * Start-up: finishes the office half of any import whose process ended between the two commits.
+ * The process that opens the office owns its data directory (electron/db/dataDirOwner.ts), so
+ * nothing else is importing: a pending row found here is one a dead process left.
+ */
 export async function finishPendingImports(ctx: CoreContext): Promise<number> {
   if (!ctx.db.platformFile) return 0;
-  const rows = await pendingImports(ctx.db);
-  if (rows.length > 0) {
-    await ctx.db.importExclusive(async (platform) => {
-      for (const r of rows) await finishImport(ctx, platform, JSON.parse(r.office_part) as OfficePart);
-    });
-  }
+  // A read first: a start with none, the usual case, takes no lock.
+  const pending = (await pendingImports(ctx.db)).length;
+  const finished = pending > 0 ? await ctx.db.importExclusive((platform) => finishPendingRows(ctx, platform)) : 0;
   // Marks queued by an import that ended before its office half wrote them (a read first: a start
   // with none, the usual case, takes no write lock).
   if (await hasPendingRecordMarks(ctx.db)) await ctx.db.transaction((tx) => applyPendingRecordMarks(tx), { platform: true });
-  return rows.length;
+  return finished;
 }
 
 /**

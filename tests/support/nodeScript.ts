@@ -23,3 +23,21 @@ export function runScriptForJson<T>(nodeFlags: string[], tsPath: string, args: s
     child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(text.trim().split('\n').pop()!) as T) : reject(new Error(`the ${what} child exited with ${code}: ${text}`))));
   });
 }
+
+export interface ScriptExit { code: number | null; out: string; err: string }
+
+/**
+ * Runs a child script (a staff command, a console) to its exit and resolves with what it printed:
+ * asynchronous, so the test's own work goes on while the child runs (spawnSync would stop it).
+ */
+export function runScript(tsPath: string, args: string[], env: Record<string, string>): Promise<ScriptExit> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...nodeScript(tsPath), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, out, err }));
+  });
+}

@@ -1,7 +1,6 @@
 // bundle-security.md property 8: an import killed during its apply leaves the database exactly as
 // before (integrity check clean), and the same bundle then imports.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { rmSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -11,38 +10,12 @@ import { MEASURES } from '../../../electron/seed/measures';
 import { databaseContentHash } from '../../support/dbHash';
 import { openCore } from '../../../electron/core';
 import { TEST_UNLOCK } from '../../support/core';
-import { nodeScript, runScriptForJson } from '../../support/nodeScript';
+import { runScriptForJson } from '../../support/nodeScript';
+import { killImportAt } from './killImport';
 import { syncWorld } from './world';
 import type { SyncWorld } from './world';
 
 const SUBJECTS = 15_000;
-
-/**
- * Runs the child and SIGKILLs it, paused, once progress passes `at` of the rows, or at the named
- * phase ("finishing": the platform half committed, the office half not begun).
- */
-function killDuring(dir: string, file: string, now: string, at: number | 'applying' | 'finishing'): Promise<{ killedAt: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeScript(join(import.meta.dirname, 'crashChild.ts')), dir, file], { env: { ...process.env, CRASH_NOW: now }, stdio: ['pipe', 'pipe', 'inherit'] });
-    let buf = '';
-    let killedAt = '';
-    child.stdout.on('data', (d: Buffer) => {
-      buf += d.toString();
-      const lines = buf.split('\n');
-      buf = lines.pop() ?? '';
-      for (const line of lines) {
-        if (killedAt) return;
-        const m = /^progress (\d+) (\d+)$/.exec(line);
-        if (line === 'committed') return reject(new Error('the child committed before it could be killed'));
-        if ((m && typeof at === 'number' && Number(m[1]) >= at * Number(m[2])) || line === `phase ${at}`) {
-          killedAt = line;
-          child.kill('SIGKILL');
-        } else if (m || line.startsWith('phase ')) child.stdin.write('g');
-      }
-    });
-    child.on('exit', () => (killedAt ? resolve({ killedAt }) : reject(new Error('the child exited on its own'))));
-  });
-}
 
 /** The world's platform closes and both directories go (its office core was closed by the test). */
 async function removeWorld(w: SyncWorld): Promise<void> {
@@ -72,7 +45,7 @@ test('an import killed at several points during the apply leaves the database as
     const before = await databaseContentHash(reference.ctx.db);
     await reference.close();
     for (const fraction of [0.05, 0.5, 0.95]) {
-      const { killedAt } = await killDuring(dir, file, now, fraction);
+      const { killedAt } = await killImportAt(dir, file, now, fraction);
       assert.match(killedAt, /^progress/);
       lap(killedAt);
       const core = await openCore({ dataDir: dir, now: () => new Date(now), unlock: TEST_UNLOCK });
@@ -111,13 +84,13 @@ test('an import killed after its platform half committed is finished at the next
     const reference = await openCore({ dataDir: dir, now: () => new Date(now), unlock: TEST_UNLOCK });
     const before = await databaseContentHash(reference.ctx.db);
     await reference.close();
-    assert.equal((await killDuring(dir, file, now, 'applying')).killedAt, 'phase applying');
+    assert.equal((await killImportAt(dir, file, now, 'applying')).killedAt, 'phase applying');
     const unchanged = await openCore({ dataDir: dir, now: () => new Date(now), unlock: TEST_UNLOCK });
     assert.equal(await databaseContentHash(unchanged.ctx.db), before);
     await unchanged.close();
 
     // Just after it: the platform rows are in, the office half is not; the next start finishes it.
-    const { killedAt } = await killDuring(dir, file, now, 'finishing');
+    const { killedAt } = await killImportAt(dir, file, now, 'finishing');
     assert.equal(killedAt, 'phase finishing');
     const core = await openCore({ dataDir: dir, now: () => new Date(now), unlock: TEST_UNLOCK });
     try {
