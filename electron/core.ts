@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { loadPurposes } from './catalog/loadPurposes';
 import { Database } from './db/database';
+import { claimDataDir, type DataDirClaim } from './db/dataDirOwner';
 import { migrate } from './db/migrate';
 import { forgetOfficeKeys, registerOfficeKeys } from './keys/officeSeal';
 import type { OfficeUnlock } from './keys/officeKeyFile';
@@ -35,6 +36,12 @@ export interface CoreOptions {
    * start (default). Tests that move the clock turn this off and run the jobs themselves.
    */
   repeatMaintenance?: boolean;
+  /**
+   * The data directory, already claimed by the caller (browser mode, the desktop app and the staff
+   * commands claim it before they ask for a passphrase). Without one, openCore claims it itself.
+   * Either way the core owns the claim from here: it is released when the core closes or fails to open.
+   */
+  claim?: DataDirClaim;
 }
 
 export interface Core {
@@ -50,6 +57,18 @@ export interface Core {
  * dispatcher. Both the Electron main process and the browser-mode host start the console this way.
  */
 export async function openCore(options: CoreOptions): Promise<Core> {
+  // One process owns a data directory (docs/operations.md): a second one is refused here, by name,
+  // before it reads a key or touches the database.
+  const claim = options.claim ?? (await claimDataDir(options.dataDir, { role: 'core' }));
+  try {
+    return await openClaimed(options, claim);
+  } catch (err) {
+    await claim.release();
+    throw err;
+  }
+}
+
+async function openClaimed(options: CoreOptions, claim: DataDirClaim): Promise<Core> {
   const keys = await (options.unlocking ?? beginOfficeUnlock(options.dataDir, options.unlock, options.demo ?? false));
   const dbFile = join(options.dataDir, DATABASE_FILE);
   const db = await Database.open(dbFile, { key: keys.db });
@@ -113,6 +132,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       }
       await db.close();
       forgetOfficeKeys(options.dataDir);
+      await claim.release();
     },
   };
 }

@@ -1,6 +1,8 @@
-import { app, ipcMain } from 'electron';
+import { app, dialog, ipcMain } from 'electron';
 import { openCore, type Core } from './core';
+import { claimDataDir, DataDirInUse } from './db/dataDirOwner';
 import { ensureDemoOffice } from './demo/demoOffice';
+import { EXIT_DATA_DIR_IN_USE, secondConsoleRefusal } from './host/secondConsole';
 import { parseLaunchArgs, pickLaunchFlags, UsageError } from './host/launchArgs';
 import { passphraseUnlock, PASSPHRASE_ENV } from './host/passphrase';
 import { officeKeyFileExists, officeKeyFileInfo, type OfficeUnlock } from './keys/officeKeyFile';
@@ -24,9 +26,23 @@ async function start(): Promise<void> {
     return;
   }
   hardenApp();
+  // One process owns a data directory (docs/operations.md): taken before the keystore or a
+  // passphrase is asked for; the core releases it when it closes.
+  let claim;
+  try {
+    claim = await claimDataDir(args.dataDir, { role: 'desktop' });
+  } catch (err) {
+    if (!(err instanceof DataDirInUse)) throw err;
+    const text = secondConsoleRefusal(err);
+    console.error(text);
+    await app.whenReady();
+    dialog.showErrorBox('CreditDesk', text);
+    app.exit(EXIT_DATA_DIR_IN_USE);
+    return;
+  }
   await app.whenReady();
   registerPrintHandler();
-  core = await openCore({ dataDir: args.dataDir, demo: args.demo, unlock: await desktopUnlock(args), backupOnClose: true });
+  core = await openCore({ dataDir: args.dataDir, demo: args.demo, unlock: await desktopUnlock(args), claim, backupOnClose: true });
   if (args.demo) await ensureDemoOffice(core, (line) => console.log(line));
   const dispatch = core.dispatch;
   ipcMain.handle(API_CHANNEL, async (event, msg: { method?: unknown; input?: unknown; token?: unknown }) => {

@@ -1,8 +1,12 @@
+import { DataDirInUse } from '../electron/db/dataDirOwner';
 import { CliUsageError } from './cli/command';
 import { COMMANDS } from './cli/commands';
+import { commandRefusal, EXIT_DATA_DIR_IN_USE } from './cli/dataDirInUse';
+import { setRunningCommand } from './cli/dataDirArg';
 
 // `npm run creditdesk -- <command> --data-dir DIR`: the console's operations for IT staff and
-// scripts. Exit codes: 0 done, 1 refused or failed (with the error code and a sentence), 2 usage.
+// scripts. Exit codes: 0 done, 1 refused or failed (with the error code and a sentence), 2 usage,
+// 3 the data directory is another process's (a running console: docs/operations.md).
 function help(): string {
   return [
     'Usage: npm run creditdesk -- <command> [options]',
@@ -10,6 +14,7 @@ function help(): string {
     ...COMMANDS.map((c) => `  ${c.usage.padEnd(44)} ${c.summary}`),
     '',
     'Every command takes --verbose: diagnostics (slow queries) also on stderr; they always go to diagnostics.log in the data directory.',
+    'Exit codes: 0 done, 1 refused or failed, 2 usage, 3 the data directory is in use by another process (stop the console, or do it there).',
   ].join('\n');
 }
 
@@ -42,12 +47,17 @@ async function main(all: string[]): Promise<number> {
     console.log(`Usage: npm run creditdesk -- ${command.usage}\n${command.summary}`);
     return 0;
   }
+  setRunningCommand(command.words.join(' '));
   try {
     return await command.run(rest);
   } catch (err) {
     if (err instanceof CliUsageError) {
       console.error(`${err.message}\nUsage: npm run creditdesk -- ${command.usage}`);
       return 2;
+    }
+    if (err instanceof DataDirInUse) {
+      console.error(commandRefusal(err, command));
+      return EXIT_DATA_DIR_IN_USE;
     }
     throw err;
   }

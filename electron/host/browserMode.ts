@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { claimDataDir, DataDirInUse } from '../db/dataDirOwner';
+import { EXIT_DATA_DIR_IN_USE, secondConsoleRefusal } from './secondConsole';
 import { beginOfficeUnlock } from '../keys/unlockOffice';
 import { parseLaunchArgs, UsageError } from './launchArgs';
 import { passphraseUnlock } from './passphrase';
@@ -23,16 +25,28 @@ export interface BrowserModeOptions {
    * test command and never packaged) passes one, so that every spec runs at the instant it states.
    */
   now?: () => Date;
+  /**
+   * Where the renderer's files are (default out/renderer). Only the integration tests' console
+   * (tests/support/clockedConsole.ts) passes one: a page of its own, so that a console process runs
+   * without a build.
+   */
+  staticDir?: string;
 }
 
 /** Browser mode: the same console, served on 127.0.0.1 with a per-launch secret. */
 async function start(argv: string[], options: BrowserModeOptions): Promise<void> {
   const args = parseLaunchArgs(argv);
-  const staticDir = join(projectRoot, 'out', 'renderer');
+  const staticDir = options.staticDir ?? join(projectRoot, 'out', 'renderer');
   if (!existsSync(join(staticDir, 'index.html'))) {
     throw new UsageError('The console has not been built yet: run `npm run build` first (npm start does this for you).');
   }
-  const unlock = await passphraseUnlock(args.dataDir, { passphraseFile: args.passphraseFile, demo: args.demo });
+  // The data directory is this console's before anything asks for a passphrase or opens a file
+  // (docs/operations.md, "One process per data directory"); openCore releases it on close.
+  const claim = await claimDataDir(args.dataDir, { role: 'console' });
+  const unlock = await passphraseUnlock(args.dataDir, { passphraseFile: args.passphraseFile, demo: args.demo }).catch(async (err: unknown) => {
+    await claim.release();
+    throw err;
+  });
   // The key derivation (scrypt, about 0.8 s, on the thread pool) runs while the rest of the core
   // loads on this thread: the two together take about as long as the slower one.
   const unlocking = beginOfficeUnlock(args.dataDir, unlock, args.demo);
@@ -44,7 +58,7 @@ async function start(argv: string[], options: BrowserModeOptions): Promise<void>
     import('./httpHost'),
     import('./launchPage'),
   ]);
-  const core = await openCore({ dataDir: args.dataDir, demo: args.demo, unlock, unlocking, backupOnClose: true, ...(options.now ? { now: options.now } : {}) });
+  const core = await openCore({ dataDir: args.dataDir, demo: args.demo, unlock, unlocking, claim, backupOnClose: true, ...(options.now ? { now: options.now } : {}) });
   if (args.demo) await ensureDemoOffice(core, (line) => console.log(line));
   let launch: { remove: () => void } | null = null;
   const host = await startHost({
@@ -55,26 +69,36 @@ async function start(argv: string[], options: BrowserModeOptions): Promise<void>
     secret: randomBytes(24).toString('base64url'),
     onKeyUsed: () => launch?.remove(),
   });
+  claim.announce(host.origin);
   const page = writeLaunchPage(args.dataDir, host.url);
   launch = page;
   console.error(`CreditDesk (browser mode) — data directory ${args.dataDir}`);
   console.error(`Open the console with this page (it works once; restart for another window): ${page.fileUrl}`);
-  // The bare address only: the key is in the page above, never on stdout or a command line.
-  console.log(host.origin);
-  if (args.open) openBrowser(page.fileUrl);
   const stop = async () => {
     launch?.remove();
     await host.close();
     await core.close();
     process.exit(0);
   };
+  // Before the address is printed: whoever waits for it may stop the console at once, and a signal
+  // with no handler yet would kill it without a backup or giving the data directory back cleanly.
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
+  // The bare address only: the key is in the page above, never on stdout or a command line.
+  console.log(host.origin);
+  if (args.open) openBrowser(page.fileUrl);
 }
 
-/** Starts browser mode from a process's arguments; a failure to start is one sentence and exit code 2. */
+/**
+ * Starts browser mode from a process's arguments; a failure to start is one sentence and exit code 2,
+ * or the owner named in both languages and exit code 3 when another process owns the data directory.
+ */
 export function runBrowserMode(argv: string[], options: BrowserModeOptions = {}): void {
   start(argv, options).catch((err: unknown) => {
+    if (err instanceof DataDirInUse) {
+      console.error(secondConsoleRefusal(err));
+      process.exit(EXIT_DATA_DIR_IN_USE);
+    }
     console.error(err instanceof UsageError ? err.message : `CreditDesk could not start: ${(err as Error).message}`);
     process.exit(2);
   });

@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors';
 import { ownerOnlyDir, ownerOnlyUmask, writeOwnerOnlyFile } from '../keys/ownerOnly';
 import { vacuumInto } from '../store/backupStore';
 import { DATABASE_FILE } from '../keys/unlockOffice';
+import { OWNER_LOCK_FILE, OWNER_RECORD_FILE } from '../db/dataDirOwner';
 import { getSetting, setSetting } from '../store/settingsStore';
 import { AUDIT_HEAD_FILE, writeAuditCheckpoint } from './auditCheckpoint';
 import type { CoreContext } from './context';
@@ -142,7 +143,8 @@ export function restoreBackup(backupDir: string, dataDir: string, opts: { force?
   const dest = resolve(dataDir);
   const manifest = checkBackup(src);
   let movedAside: string | null = null;
-  if (existsSync(dest) && readdirSync(dest).length > 0) {
+  // The ownership lock and record of an earlier owner are not data (electron/db/dataDirOwner.ts).
+  if (existsSync(dest) && readdirSync(dest).some((n) => n !== OWNER_LOCK_FILE && n !== OWNER_RECORD_FILE)) {
     if (!opts.force) {
       throw new AppError('CONFLICT', `${dest} already holds data; restore into an empty directory, or add --force to move the current data aside first.`, { dataDir: dest });
     }

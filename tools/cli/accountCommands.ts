@@ -33,6 +33,7 @@ export const accountsUnlock: CliCommand = {
   words: ['accounts', 'unlock'],
   usage: 'accounts unlock --user NAME --data-dir DIR',
   summary: 'lift the lockout of an account (also the last administrator)',
+  onConsole: { en: 'the Accounts screen, if an administrator can still sign in', zh: '“账户管理”页面，如仍有管理员能登录' },
   async run(args) {
     const { dataDir, values, passphraseFile } = parseCommandArgs(args, { user: { type: 'string' } });
     const username = userArg(values);
@@ -48,6 +49,7 @@ export const accountsSetRole: CliCommand = {
   words: ['accounts', 'set-role'],
   usage: 'accounts set-role --user NAME --role ROLE --data-dir DIR',
   summary: `change an account's role (${ROLES.join(', ')}), administrators included`,
+  onConsole: { en: 'the Accounts screen, if an administrator can still sign in', zh: '“账户管理”页面，如仍有管理员能登录' },
   async run(args) {
     const { dataDir, values, passphraseFile } = parseCommandArgs(args, { user: { type: 'string' }, role: { type: 'string' } });
     const username = userArg(values);

@@ -6,6 +6,7 @@ export const auditVerify: CliCommand = {
   words: ['audit', 'verify'],
   usage: 'audit verify --data-dir DIR',
   summary: 'recompute the audit hash chain and report every broken link',
+  onConsole: { en: 'Audit log, Verify hash chain', zh: '“审计日志”页面的“校验哈希链”' },
   async run(args) {
     const { dataDir, passphraseFile } = parseCommandArgs(args, {});
     const core = await openCommandCore(dataDir, passphraseFile);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATABASE_FILE } from '../../electron/core';
+import { claimDataDir } from '../../electron/db/dataDirOwner';
 import { verifyAuditChain } from '../../electron/services/auditService';
 import { BACKUP_KEEP, backupNow, restoreBackup } from '../../electron/services/backupService';
 import { AppError } from '../../shared/errors';
@@ -55,6 +56,11 @@ export const restore: CliCommand = {
     if (!v['data-dir'] || !v.from) throw new CliUsageError('--from BACKUP and --data-dir DIR are required.');
     const dataDir = resolve(v['data-dir']);
     const from = resolve(v.from);
+    // A restore moves the directory's files away: never under a console or command that has them
+    // open. Checked by taking the directory and giving it back (released before the move: Windows
+    // cannot rename a directory with an open file in it); the check of the restored office below
+    // takes it again.
+    if (existsSync(dataDir)) await (await claimDataDir(dataDir, { role: 'command', command: 'restore' })).release();
     try {
       const r = restoreBackup(from, dataDir, { force: v.force === true });
       if (r.movedAside) console.log(`the data that was in ${dataDir} is now in ${r.movedAside}`);

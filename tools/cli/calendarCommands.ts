@@ -99,6 +99,7 @@ export const calendarShow: CliCommand = {
   words: ['calendar', 'show'],
   usage: 'calendar show --data-dir DIR',
   summary: 'the years the office calendar holds and where from, the years missing, entries waiting for confirmation',
+  onConsole: { en: 'the Holiday calendar screen', zh: '“节假日安排”页面' },
   async run(args) {
     const { dataDir, passphraseFile } = parseCommandArgs(args, {});
     return withCommandCore(dataDir, passphraseFile, async (core) => {
@@ -127,6 +128,7 @@ export const calendarPropose: CliCommand = {
   words: ['calendar', 'propose'],
   usage: 'calendar propose --year YEAR --notice NO --text-file FILE|- --user NAME [--password-file FILE] --data-dir DIR',
   summary: "enter a year's holiday arrangement from the State Council's notice (or one date per line); counts once a second person confirms",
+  onConsole: { en: 'the Holiday calendar screen', zh: '“节假日安排”页面' },
   async run(args) {
     return asPerson<InputOf<'calendar.propose'>>(
       args,
@@ -161,6 +163,7 @@ export const calendarConfirm: CliCommand = {
   words: ['calendar', 'confirm'],
   usage: 'calendar confirm --id N --user NAME [--password-file FILE] --data-dir DIR',
   summary: 'confirm an entered arrangement, as a second administrator or a manager (not the one who entered it)',
+  onConsole: { en: 'the Holiday calendar screen', zh: '“节假日安排”页面' },
   async run(args) {
     return asPerson<number>(
       args,

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATABASE_FILE, openCore, type Core } from '../../electron/core';
+import { claimDataDir } from '../../electron/db/dataDirOwner';
 import { passphraseUnlock } from '../../electron/host/passphrase';
 import { CliUsageError } from './command';
 
@@ -42,10 +43,29 @@ export function setCommandClock(now: () => Date): void {
   commandClock = now;
 }
 
-/** Opens the office for a command: the passphrase comes from --passphrase-file, the environment or the terminal. */
+let runningCommand = '';
+
+/** The words of the command this process runs (creditdesk.ts): its owner record names it. */
+export function setRunningCommand(words: string): void {
+  runningCommand = words;
+}
+
+/**
+ * Opens the office for a command. The data directory is claimed first, before the passphrase is
+ * asked for: a directory another process owns throws DataDirInUse (tools/creditdesk.ts says whose,
+ * and exits 3) with nothing read or written. The passphrase comes from --passphrase-file, the
+ * environment or the terminal.
+ */
 export async function openCommandCore(dataDir: string, passphraseFile: string | undefined, opts: { demo?: boolean } = {}): Promise<Core> {
-  const unlock = await passphraseUnlock(dataDir, { passphraseFile, demo: opts.demo ?? false });
-  return openCore({ dataDir, unlock, demo: opts.demo ?? false, ...(commandClock ? { now: commandClock } : {}) });
+  const claim = await claimDataDir(dataDir, { role: 'command', command: runningCommand });
+  let unlock;
+  try {
+    unlock = await passphraseUnlock(dataDir, { passphraseFile, demo: opts.demo ?? false });
+  } catch (err) {
+    await claim.release();
+    throw err;
+  }
+  return openCore({ dataDir, unlock, claim, demo: opts.demo ?? false, ...(commandClock ? { now: commandClock } : {}) });
 }
 
 /**

@@ -4,6 +4,7 @@ import { exportAgain, exportWrite, importBundle, provision, trustPreview } from 
 import { fingerprint, inspectBundle } from '../../electron/sync/bundle/index';
 import { refusalOf } from '../../electron/sync/content/syncError';
 import { AppError } from '../../shared/errors';
+import { DataDirInUse } from '../../electron/db/dataDirOwner';
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { CliCommand } from './command';
 import { CliUsageError } from './command';
@@ -48,6 +49,7 @@ export const syncInit: CliCommand = {
   words: ['init'],
   usage: 'init --data-dir DIR --office-code CODE --office-name NAME --trust FILE [--fingerprint FP] [--request-out FILE]',
   summary: 'provision the office: pin the platform trust file, create sync keys, write the enrollment request (into DIR unless --request-out)',
+  onConsole: { en: 'the Sync setup screen', zh: '“同步配置”页面' },
   async run(args) {
     const { dataDir, values, passphraseFile } = parseCommandArgs(args, {
       'office-code': { type: 'string' }, 'office-name': { type: 'string' }, trust: { type: 'string' }, fingerprint: { type: 'string' }, 'request-out': { type: 'string' },
@@ -79,6 +81,8 @@ export const syncInit: CliCommand = {
       });
       return exit;
     } catch (e) {
+      // Refused because another process owns the directory: it is that process's, never removed.
+      if (e instanceof DataDirInUse) throw e;
       undo();
       return refused(e);
     }
@@ -89,6 +93,7 @@ export const syncImport: CliCommand = {
   words: ['import'],
   usage: 'import FILE --data-dir DIR',
   summary: 'verify an update bundle completely and apply it in one transaction',
+  onConsole: { en: 'the Import updates screen', zh: '“导入更新包”页面' },
   async run(args) {
     const { dataDir, positionals, passphraseFile } = parseCommandArgs(args, {}, { positionals: 1 });
     const file = resolve(positionals[0]!);
@@ -109,6 +114,7 @@ export const syncExport: CliCommand = {
   words: ['export'],
   usage: 'export --out FILE --data-dir DIR [--again SEQUENCE]',
   summary: 'write the next export bundle for the platform (or the same bytes of an earlier one again)',
+  onConsole: { en: 'the Export screen', zh: '“导出数据包”页面' },
   async run(args) {
     const { dataDir, values, passphraseFile } = parseCommandArgs(args, { out: { type: 'string' }, again: { type: 'string' } });
     if (typeof values.out !== 'string') throw new CliUsageError('--out FILE is required.');
