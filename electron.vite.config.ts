@@ -9,8 +9,15 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // The bundle worker runs from its own file beside index.js (electron/sync/worker/startBundleJob.ts).
-      rollupOptions: { input: { index: resolve('electron/main.ts'), bundleWorker: resolve('electron/sync/worker/bundleWorker.ts') }, external: ['@journeyapps/sqlcipher'] },
+      // The worker threads run from their own files beside index.js (electron/worker/spawnWorker.ts).
+      rollupOptions: {
+        input: {
+          index: resolve('electron/main.ts'),
+          bundleWorker: resolve('electron/sync/worker/bundleWorker.ts'),
+          attachmentWorker: resolve('electron/services/attachmentWorker.ts'),
+        },
+        external: ['@journeyapps/sqlcipher'],
+      },
     },
   },
   preload: {

@@ -14,13 +14,17 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const e2e = process.argv.includes('--e2e');
-// The bundle worker (electron/sync/worker/bundleWorker.ts) is a second entry beside it: the core
-// starts it from the file next to its own bundle.
-const bundleWorker = join(root, 'electron', 'sync', 'worker', 'bundleWorker.ts');
+// The worker threads (electron/sync/worker/bundleWorker.ts, electron/services/attachmentWorker.ts)
+// are further entries beside it: the core starts each from the file next to its own bundle
+// (electron/worker/spawnWorker.ts).
+const workers = {
+  bundleWorker: join(root, 'electron', 'sync', 'worker', 'bundleWorker.ts'),
+  attachmentWorker: join(root, 'electron', 'services', 'attachmentWorker.ts'),
+};
 await build({
   entryPoints: e2e
-    ? { clockedWebMain: join(root, 'tests', 'e2e', 'support', 'clockedWebMain.ts'), bundleWorker }
-    : { webMain: join(root, 'electron', 'host', 'webMain.ts'), bundleWorker },
+    ? { clockedWebMain: join(root, 'tests', 'e2e', 'support', 'clockedWebMain.ts'), ...workers }
+    : { webMain: join(root, 'electron', 'host', 'webMain.ts'), ...workers },
   outdir: join(root, 'out', e2e ? 'e2e' : 'host'),
   outExtension: { '.js': '.cjs' },
   bundle: true,

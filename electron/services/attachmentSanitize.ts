@@ -1,118 +1,114 @@
-import { inflateSync } from 'node:zlib';
-import jpeg from 'jpeg-js';
-import { PNG } from 'pngjs';
-import { AppError } from '../../shared/errors';
+import { EventEmitter } from 'node:events';
+import type { Worker } from 'node:worker_threads';
+import { AppError, type ErrorCode } from '../../shared/errors';
+import { spawnWorker, workerScript } from '../worker/spawnWorker';
+import { refuseAttachment, attachmentRefusal } from './attachmentRefusal';
+import { checkPixelCap } from './imageDimensions';
 
 // What an uploaded scan is allowed to be. A file is not trusted for its first bytes: images are
-// decoded and encoded again, so only pixels survive (no metadata chunks, no comment segments, no
-// script or archive appended after the image data); a PDF is refused if it carries anything that
-// acts by itself when opened (scripts, launch and open actions, embedded files, rich media, XFA).
+// decoded and encoded again, so only pixels survive; a PDF is parsed and refused if anything in it
+// can act (pdfInspection.ts). Issue 29, item 6: decoding is the costly part (a 7000 × 7000 PNG froze
+// the host for 12.3 s), so it runs in a worker thread (attachmentWorker.ts) with a heap limit and a
+// time limit; the main thread keeps serving the counter meanwhile, and a worker over either limit
+// is stopped and the upload refused in plain words. The pixel cap is checked before any of it.
 
-/** Larger images are refused before decoding: a few small bytes can claim gigapixels. */
-const MAX_MEGAPIXELS = 60;
-/** Inflated object streams beyond this are refused rather than inspected. */
-const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
+export type AttachmentMimeType = 'image/png' | 'image/jpeg' | 'application/pdf';
+export interface AttachmentJob {
+  mimeType: AttachmentMimeType;
+  content: Uint8Array;
+}
+/** The worker's answer: the re-encoded image (null: the PDF passed and is kept as it is), or the refusal. */
+export type AttachmentJobResult = { ok: true; bytes: Uint8Array | null } | { ok: false; code: ErrorCode; message: string; details?: Record<string, unknown> };
 
-const invalid = (message: string, details: Record<string, unknown> = {}): never => {
-  throw new AppError('ATTACHMENT_INVALID', message, details);
+/** Heap of one worker. pdf-lib's objects live there; decoded pixels are buffers outside it, bounded by the pixel cap. */
+export const ATTACHMENT_WORKER_HEAP_MB = 256;
+/** A 300-dpi A3 PNG re-encodes in about 4 s on the office's 2-core machine; anything past this is refused. */
+export const ATTACHMENT_WORKER_SECONDS = 30;
+/** Workers at once: the other uploads wait their turn, so a queue of scans cannot take every core. */
+const MAX_WORKERS = 2;
+
+/** 'start' and 'end' (with the MIME type) around each worker run: for the log and the tests. */
+export const attachmentJobs = new EventEmitter();
+
+const ACCEPTED: readonly string[] = ['image/png', 'image/jpeg', 'application/pdf'];
+
+/** Returns the bytes to store: the re-encoded image, or the PDF unchanged once it passed the inspection. */
+export async function sanitizeAttachment(mimeType: string, content: Buffer): Promise<Buffer> {
+  if (!ACCEPTED.includes(mimeType)) {
+    refuseAttachment('type_not_accepted', `The file type ${mimeType} is not accepted; attach a PNG or JPEG image or a PDF.`, { mimeType });
+  }
+  const type = mimeType as AttachmentMimeType;
+  if (type !== 'application/pdf') checkPixelCap(type, content);
+  const release = await workerSlot();
+  try {
+    const result = await runWorker({ mimeType: type, content });
+    if (!result.ok) throw new AppError(result.code, result.message, result.details);
+    return result.bytes ? Buffer.from(result.bytes.buffer, result.bytes.byteOffset, result.bytes.byteLength) : content;
+  } finally {
+    release();
+  }
+}
+
+const limit = (name: string, fallback: number): number => {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : fallback;
 };
+/** CREDITDESK_ATTACHMENT_WORKER_HEAP_MB and _SECONDS lower the limits (tests prove a file over them is refused). */
+const workerLimits = () => ({
+  heapMb: limit('CREDITDESK_ATTACHMENT_WORKER_HEAP_MB', ATTACHMENT_WORKER_HEAP_MB),
+  seconds: limit('CREDITDESK_ATTACHMENT_WORKER_SECONDS', ATTACHMENT_WORKER_SECONDS),
+});
 
-/** Returns the bytes to store: the re-encoded image, or the PDF unchanged once it passed the scan. */
-export function sanitizeAttachment(mimeType: string, content: Buffer): Buffer {
-  if (mimeType === 'image/png') return reencodePng(content);
-  if (mimeType === 'image/jpeg') return reencodeJpeg(content);
-  if (mimeType === 'application/pdf') {
-    checkPdf(content);
-    return content;
-  }
-  return invalid(`The file type ${mimeType} is not accepted; attach a PNG or JPEG image or a PDF.`, { mimeType });
+let running = 0;
+const queue: (() => void)[] = [];
+async function workerSlot(): Promise<() => void> {
+  if (running >= MAX_WORKERS) await new Promise<void>((resolve) => queue.push(resolve));
+  else running++;
+  // The slot passes straight to the next waiter, so `running` stays counted.
+  return () => {
+    const next = queue.shift();
+    if (next) next();
+    else running--;
+  };
 }
 
-function reencodePng(content: Buffer): Buffer {
-  // IHDR is the first chunk: width and height at bytes 16..24.
-  if (content.length >= 24 && content.toString('latin1', 12, 16) === 'IHDR') {
-    const mp = (content.readUInt32BE(16) * content.readUInt32BE(20)) / 1e6;
-    if (mp > MAX_MEGAPIXELS) invalid(`The image is larger than ${MAX_MEGAPIXELS} megapixels; scan at a lower resolution.`, { megapixels: Math.round(mp) });
-  }
-  let png: PNG;
-  try {
-    png = PNG.sync.read(throughIend(content));
-  } catch (err) {
-    return invalid('The file is not a readable PNG image; scan it again.', { mimeType: 'image/png', reason: (err as Error).message });
-  }
-  return PNG.sync.write(png, { colorType: 6 });
-}
-
-/** The PNG up to the end of its IEND chunk: whatever follows is not part of the image. */
-function throughIend(content: Buffer): Buffer {
-  let pos = 8;
-  while (pos + 12 <= content.length) {
-    const length = content.readUInt32BE(pos);
-    const type = content.toString('latin1', pos + 4, pos + 8);
-    pos += 12 + length;
-    if (type === 'IEND') return content.subarray(0, pos);
-  }
-  return invalid('The file is not a readable PNG image; scan it again.', { mimeType: 'image/png', reason: 'no end chunk' });
-}
-
-function reencodeJpeg(content: Buffer): Buffer {
-  let image: { width: number; height: number; data: Uint8Array };
-  try {
-    image = jpeg.decode(content, { useTArray: true, maxResolutionInMP: MAX_MEGAPIXELS, maxMemoryUsageInMB: 1024, formatAsRGBA: true });
-  } catch (err) {
-    return invalid('The file is not a readable JPEG image; scan it again.', { mimeType: 'image/jpeg', reason: (err as Error).message });
-  }
-  if (!(image.width > 0 && image.height > 0)) invalid('The file is not a readable JPEG image; scan it again.', { mimeType: 'image/jpeg' });
-  return Buffer.from(jpeg.encode({ data: image.data, width: image.width, height: image.height }, 90).data);
-}
-
-/**
- * PDF keys that make a document act by itself. A name may spell its letters as #xx escapes
- * (/J#61vaScript), so escapes are decoded before matching; a name ends at a delimiter, so /JSON or
- * /AAA is not /JS or /AA.
- */
-const ACTIVE_KEYS = ['JavaScript', 'JS', 'OpenAction', 'AA', 'Launch', 'EmbeddedFile', 'EmbeddedFiles', 'RichMedia', 'XFA'];
-const ACTIVE = new RegExp(`/(${ACTIVE_KEYS.join('|')})(?=[\\s()<>\\[\\]{}/%]|$)`);
-
-function activeKey(latin1: string): string | null {
-  const text = latin1.replace(/#([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-  return ACTIVE.exec(text)?.[1] ?? null;
-}
-
-/**
- * Dictionaries (where actions and scripts live) are either plain text in the file or packed into
- * object streams (/Type /ObjStm), which are almost always Flate-compressed. Both are scanned: the
- * raw bytes, then every object stream inflated. An object stream that cannot be inflated with
- * Flate alone (another filter, predictors, damage) cannot be inspected, so the file is refused
- * rather than trusted; an encrypted PDF likewise. Page content and image streams are not
- * dictionaries and cannot carry actions, so they are not decoded.
- */
-function checkPdf(content: Buffer): void {
-  const raw = content.toString('latin1');
-  const refuse = (key: string): never =>
-    invalid(`The PDF contains active content (/${key}); print it to a plain PDF or scan the paper instead.`, { mimeType: 'application/pdf', key });
-  if (/\/Encrypt(?=[\s()<>[\]{}/%])/.test(raw)) refuse('Encrypt');
-  const found = activeKey(raw);
-  if (found) refuse(found);
-  const streamStart = /(?<!end)stream\r?\n/g;
-  let m: RegExpExecArray | null;
-  while ((m = streamStart.exec(raw))) {
-    // The stream's own dictionary: from its object's "N G obj" to the stream keyword.
-    const objStart = raw.lastIndexOf('obj', m.index);
-    const dict = objStart >= 0 ? raw.slice(objStart, m.index) : '';
-    if (!/\/Type\s*\/ObjStm/.test(dict)) continue;
-    const end = raw.indexOf('endstream', m.index + m[0].length);
-    if (end < 0) refuse('ObjStm');
-    const filters = [...dict.matchAll(/\/(\w+Decode)\b/g)].map((f) => f[1]);
-    if (filters.length !== 1 || filters[0] !== 'FlateDecode' || /\/DecodeParms/.test(dict)) refuse('ObjStm');
-    let inflated: Buffer;
+function runWorker(job: AttachmentJob): Promise<AttachmentJobResult> {
+  const { heapMb, seconds } = workerLimits();
+  return new Promise((resolve, reject) => {
+    let worker: Worker;
     try {
-      inflated = inflateSync(content.subarray(m.index + m[0].length, end), { maxOutputLength: MAX_INFLATED_BYTES });
-    } catch {
-      return refuse('ObjStm');
+      worker = spawnWorker(workerScript(import.meta.url, 'attachmentWorker'), job, { maxOldGenerationSizeMb: heapMb });
+    } catch (err) {
+      reject(err as Error);
+      return;
     }
-    const inner = activeKey(inflated.toString('latin1'));
-    if (inner) refuse(inner);
-    streamStart.lastIndex = end + 'endstream'.length;
-  }
+    attachmentJobs.emit('start', job.mimeType);
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      attachmentJobs.emit('end', job.mimeType);
+      void worker.terminate();
+      outcome();
+    };
+    const timer = setTimeout(
+      () =>
+        settle(() =>
+          reject(attachmentRefusal('check_too_slow', `Checking the file took longer than ${seconds} seconds, so it was stopped and refused; scan at a lower resolution or fewer pages.`, { seconds })),
+        ),
+      seconds * 1000,
+    );
+    worker.on('message', (result: AttachmentJobResult) => settle(() => resolve(result)));
+    worker.on('error', (err: Error & { code?: string }) =>
+      settle(() =>
+        reject(
+          err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? attachmentRefusal('check_too_much_memory', `Checking the file needed more than ${heapMb} MB of memory, so it was stopped and refused; scan at a lower resolution or fewer pages.`, { megabytes: heapMb })
+            : err,
+        ),
+      ),
+    );
+    worker.on('exit', (code) => settle(() => reject(new Error(`The attachment worker stopped (exit code ${code}) before it answered.`))));
+  });
 }

@@ -8,6 +8,7 @@ import { writeOwnerOnlyFile } from '../keys/ownerOnly';
 import { seal, unseal } from '../keys/sealedBytes';
 import { findAttachment, putAttachment } from '../store/attachmentStore';
 import { checkOfficeQuota } from './attachmentQuota';
+import { refuseAttachment } from './attachmentRefusal';
 import { sanitizeAttachment } from './attachmentSanitize';
 import { auditIn } from './auditService';
 import type { Caller, CoreContext } from './context';
@@ -47,22 +48,21 @@ export async function uploadAttachment(
   caller: Caller,
   input: { fileName: string; mimeType: string; dataBase64: string },
 ): Promise<{ sha256: string; sizeBytes: number; mimeType: string }> {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.dataBase64)) {
-    throw new AppError('ATTACHMENT_INVALID', 'The file could not be read: it is not base64 data.');
-  }
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.dataBase64)) refuseAttachment('not_base64', 'The file could not be read: it is not base64 data.');
   const content = Buffer.from(input.dataBase64, 'base64');
-  if (content.length === 0) throw new AppError('ATTACHMENT_INVALID', 'The file is empty.');
+  if (content.length === 0) refuseAttachment('empty', 'The file is empty.');
   if (content.length > ATTACHMENT_MAX_BYTES) {
-    throw new AppError('ATTACHMENT_TOO_LARGE', `The file is larger than ${Math.floor(ATTACHMENT_MAX_BYTES / 1024)} KB; scan at a lower resolution.`, {
+    refuseAttachment('file_size', `The file is larger than ${Math.floor(ATTACHMENT_MAX_BYTES / 1024)} KB; scan at a lower resolution.`, {
       size: content.length,
       max: ATTACHMENT_MAX_BYTES,
     });
   }
   if (!SIGNATURES[input.mimeType]?.(content)) {
-    throw new AppError('ATTACHMENT_INVALID', `The file is not a ${input.mimeType} file; attach a PNG or JPEG image or a PDF.`, { mimeType: input.mimeType });
+    refuseAttachment('not_that_type', `The file is not a ${input.mimeType} file; attach a PNG or JPEG image or a PDF.`, { mimeType: input.mimeType });
   }
-  // What is stored is the re-encoded image (or the checked PDF), never the bytes as received.
-  const clean = sanitizeAttachment(input.mimeType, content);
+  // What is stored is the re-encoded image (or the checked PDF), never the bytes as received;
+  // the decoding runs in a worker thread, so the counter keeps answering meanwhile.
+  const clean = await sanitizeAttachment(input.mimeType, content);
   await checkOfficeQuota(ctx.db, clean.length);
   const sha256 = createHash('sha256').update(clean).digest('hex');
   writeAttachmentFile(ctx.dataDir, sha256, clean);

@@ -1,6 +1,7 @@
 import { STATUTORY_HOLIDAY_NAMES } from '../calendar/holidayNames';
 import type { ApiErrorBody, ErrorCode } from '../errors';
 import { REPORT_MAX_RECORDS } from '../domain/report';
+import { attachmentMessage } from './attachmentMessages';
 import { fieldLabel } from './fieldLabels';
 
 export type Locale = 'zh' | 'en';
@@ -223,6 +224,8 @@ export function errorMessage(error: ApiErrorBody, locale: Locale): string {
       ? `字符“${character}”（${String(codePoint)}）在所有内置字体中都没有字形，为避免打印成方框，文书未生成。请联系管理员。`
       : `The character “${character}” (${String(codePoint)}) has no glyph in any bundled font; rather than print a box, the document was not made. Tell the administrator.`;
   }
+  const attachment = attachmentMessage(error, locale);
+  if (attachment) return attachment;
   if (error.code === 'WEAK_PASSWORD' && typeof reason === 'string' && PASSWORD_REASONS[reason]) return PASSWORD_REASONS[reason][locale];
   const action = error.details?.action;
   if (error.code === 'CANNOT_CHANGE_OWN_ACCOUNT' && typeof action === 'string' && OWN_ACCOUNT_ACTIONS[action]) return OWN_ACCOUNT_ACTIONS[action][locale];

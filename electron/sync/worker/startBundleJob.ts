@@ -1,11 +1,7 @@
 // Main-thread side of the bundle worker: starts one job, turns its messages back into results,
 // refusals (the same BundleError / SyncError a caller would get in-thread) and a batch stream with
 // one batch in flight at a time, so memory on this side is one batch whatever the bundle's size.
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { spawnWorker, workerScript } from '../../worker/spawnWorker';
 import { BundleError } from '../bundle/index';
 import type { BundleErrorCode } from '../bundle/index';
 import { SyncError } from '../content/syncError';
@@ -26,18 +22,6 @@ export function keepSummary(from: object, to: object): void {
   if (s) labels.set(to, s);
 }
 
-/**
- * The worker's script beside this module: bundleWorker.cjs in browser mode's bundle, .js in the
- * Electron build and the compiled tests, .ts when run through tsx (workers inherit its loader).
- */
-function workerScript(): string {
-  for (const name of ['bundleWorker.cjs', 'bundleWorker.js', 'bundleWorker.ts']) {
-    const file = fileURLToPath(new URL(`./${name}`, import.meta.url));
-    if (existsSync(file)) return file;
-  }
-  throw new Error('The bundle worker script is missing from this build.');
-}
-
 export interface BundleJob {
   /** The preview (mode "preview") or the checked header (mode "open"); rejects with the refusal. */
   readonly first: Promise<Preview | Header>;
@@ -53,20 +37,6 @@ export interface BundleJob {
 }
 
 /**
- * Loader hooks registered on the main thread do not reach a worker on Node 20, so a worker started
- * from the TypeScript sources (tsx: the staff command line, tests that spawn a child) registers
- * tsx itself before it imports the script.
- */
-function spawnWorker(script: string, workerData: JobInput): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: workerHeapMb() };
-  if (!script.endsWith('.ts')) return new Worker(script, { workerData, resourceLimits });
-  // tsx's ESM register API (its package "exports" hide the path from require.resolve).
-  const api = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs')).href;
-  const boot = `import(${JSON.stringify(api)}).then((t) => { t.register(); return import(${JSON.stringify(pathToFileURL(script).href)}); });`;
-  return new Worker(boot, { eval: true, workerData, resourceLimits });
-}
-
-/**
  * The worker's heap budget. The reader streams, so a bundle of any size fits: a chunk, a line, one
  * batch of rows and the office's small files. CREDITDESK_BUNDLE_WORKER_HEAP_MB lowers it (tests prove
  * a bundle many times the budget imports).
@@ -78,7 +48,8 @@ function workerHeapMb(): number {
 }
 
 export function startBundleJob(input: JobInput, onPhase?: (phase: ImportPhase) => void, onManifest?: (m: ManifestInfo) => void): BundleJob {
-  const worker = spawnWorker(workerScript(), input);
+  // bundleWorker.cjs in browser mode's bundle, .js in the Electron build and the compiled tests, .ts through tsx.
+  const worker = spawnWorker(workerScript(import.meta.url, 'bundleWorker'), input, { maxOldGenerationSizeMb: workerHeapMb() });
   let phase: ImportPhase = 'checking';
   let settleFirst!: { resolve: (m: Preview | Header) => void; reject: (e: unknown) => void };
   const first = new Promise<Preview | Header>((resolve, reject) => (settleFirst = { resolve, reject }));
