@@ -60,7 +60,7 @@ export async function applyPlatformHalf(
 ): Promise<OfficePart> {
   await startUniqueness(tx);
   for (let b = await job.nextBatch(); b; b = await job.nextBatch()) {
-    await checkAndWriteBatch(tx, b.kind, b.json, b.firstLine, UPSERT[b.kind]);
+    await checkAndWriteBatch(tx, b, UPSERT[b.kind]);
     await onRows(b.rows);
   }
   const { part, outcomes } = await prepare(job.end!);

@@ -83,7 +83,9 @@ export async function startUniqueness(tx: Queryable): Promise<void> {
  * A record's subject is checked by the write itself, which refuses a record without one: the
  * statement that names the record runs only then (a probe per record cost a tenth of a city's import).
  */
-export async function checkAndWriteBatch(tx: Queryable, kind: PlatformKind, json: string, firstLine: number, write: (tx: Queryable, json: string) => Promise<void>): Promise<void> {
+export async function checkAndWriteBatch(
+  tx: Queryable, { kind, json, firstLine, subjects }: { kind: PlatformKind; json: string; firstLine: number; subjects: string | null }, write: (tx: Queryable, json: string) => Promise<void>,
+): Promise<void> {
   const name = FILE_OF[kind];
   const again = await keysSeenBefore(tx, kind, json);
   if (again) syncFail('SYNC_DUPLICATE_ID', { name, id: again });
@@ -101,8 +103,8 @@ export async function checkAndWriteBatch(tx: Queryable, kind: PlatformKind, json
   }
   // Counted once written, so the office's rows, earlier batches and this one all count; a refusal
   // rolls the whole import back (subjectCaps.ts).
-  if (kind === 'records' || kind === 'listEntries') {
-    const over = await subjectOverCap(tx, kind === 'records' ? 'record' : 'list_entry', json, SUBJECT_CAPS[kind]);
+  if ((kind === 'records' || kind === 'listEntries') && subjects) {
+    const over = await subjectOverCap(tx, kind === 'records' ? 'record' : 'list_entry', subjects, SUBJECT_CAPS[kind]);
     if (over) syncFail('SYNC_SUBJECT_CAP_EXCEEDED', { name, subject: over.subject, kind, cap: SUBJECT_CAPS[kind] });
   }
 }

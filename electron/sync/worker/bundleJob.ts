@@ -16,7 +16,7 @@ import { keyringFingerprint } from '../office/provisioning';
 import { SyncError, syncFail } from '../content/syncError';
 import { supportsUpdateSchema } from '../content/schemas';
 import { measuresJson } from '../../store/populationStore';
-import type { MeasureRow } from '../../../shared/domain/population';
+import type { ListEntryRow, MeasureRow, RecordRow } from '../../../shared/domain/population';
 import type { BundleSummary, ContentEnd, JobInput, WorkerMessage } from './protocol';
 
 export function summaryOf(h: BundleHeader, bundleHash: string): BundleSummary {
@@ -86,13 +86,14 @@ async function streamVerified(
   const office = new OfficeCollector(chinaDate(today));
   const isKeyring = env.header.purpose === 'keyring';
   let keyringRecord: unknown = undefined;
-  let batch: { kind: PlatformKind; rows: PlatformRowOf[PlatformKind][]; bytes: number; firstLine: number; keys: Set<string> } | null = null;
+  let batch: { kind: PlatformKind; rows: PlatformRowOf[PlatformKind][]; bytes: number; firstLine: number; keys: Set<string>; subjects: Set<string> } | null = null;
   const flush = async () => {
     if (!batch || batch.rows.length === 0) return;
     const b = batch;
     batch = null;
     await next();
-    post({ type: 'batch', kind: b.kind, json: batchJson(b.kind, b.rows), rows: b.rows.length, firstLine: b.firstLine });
+    const subjects = b.kind === 'records' || b.kind === 'listEntries' ? JSON.stringify([...b.subjects]) : null;
+    post({ type: 'batch', kind: b.kind, json: batchJson(b.kind, b.rows), rows: b.rows.length, firstLine: b.firstLine, subjects });
   };
   await streamContent(env, supportsUpdateSchema, {
     onManifest(m) {
@@ -114,13 +115,14 @@ async function streamVerified(
         return;
       }
       const row = platformRow(kind, value, at, today);
-      if (!batch) batch = { kind, rows: [], bytes: 0, firstLine: line, keys: new Set() };
+      if (!batch) batch = { kind, rows: [], bytes: 0, firstLine: line, keys: new Set(), subjects: new Set() };
       // Unique within the batch here; across batches, in the import's transaction (verifyUpdate).
       for (const k of uniqueKeysOf(kind, row)) {
         if (batch.keys.has(k)) syncFail('SYNC_DUPLICATE_ID', { name: entry.name, id: k.startsWith('id:') ? `${k.slice(3, 9)}…` : k });
         batch.keys.add(k);
       }
       batch.rows.push(row);
+      if (kind === 'records' || kind === 'listEntries') batch.subjects.add((row as RecordRow | ListEntryRow).subjectCentralId);
       batch.bytes += bytes;
       // A batch is bounded in rows and in bytes: records of the platform may be long.
       if (batch.rows.length >= input.batchRows || batch.bytes >= BATCH_BYTES) await flush();

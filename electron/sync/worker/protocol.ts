@@ -58,7 +58,11 @@ export type WorkerMessage =
   | { type: 'header'; summary: BundleSummary }
   /** The manifest, checked: lines per kind, and the platform rows to come. */
   | { type: 'manifest'; counts: Record<string, number>; platformRows: number }
-  | { type: 'batch'; kind: PlatformKind; json: string; rows: number; firstLine: number }
+  /**
+   * `subjects`: for records and list entries, the batch's distinct subject central ids as one JSON
+   * array, what the per-subject caps count (binding it spares SQLite a second parse of `json`).
+   */
+  | { type: 'batch'; kind: PlatformKind; json: string; rows: number; firstLine: number; subjects: string | null }
   | ContentEnd
   | { type: 'refused'; source: 'bundle' | 'sync'; code: string; params: Record<string, string | number>; summary: BundleSummary | null }
   | { type: 'failed'; message: string };
