@@ -202,7 +202,7 @@ export async function cancelRequest(ctx: CoreContext, caller: Caller, input: { i
 
 export async function setIdleLockMinutes(ctx: CoreContext, caller: Caller, input: { minutes: number }): Promise<{ idleLockMinutes: number }> {
   if (!Number.isInteger(input.minutes) || input.minutes < IDLE_LOCK_MINUTES.min || input.minutes > IDLE_LOCK_MINUTES.max) {
-    throw new AppError('VALIDATION', `The idle lock is between ${IDLE_LOCK_MINUTES.min} and ${IDLE_LOCK_MINUTES.max} minutes.`);
+    throw new AppError('VALIDATION', `The idle lock is between ${IDLE_LOCK_MINUTES.min} and ${IDLE_LOCK_MINUTES.max} minutes.`, { field: 'minutes', reason: 'idle_lock_range', min: IDLE_LOCK_MINUTES.min, max: IDLE_LOCK_MINUTES.max });
   }
   await ctx.db.transaction(async (tx) => {
     await setSetting(tx, 'idle_lock_minutes', String(input.minutes));

@@ -107,7 +107,7 @@ export async function proposeCalendarYear(ctx: CoreContext, caller: Caller, p: C
   try {
     new WorkingCalendar(days, { fromYear: p.year, toYear: p.year });
   } catch (e) {
-    throw new AppError('VALIDATION', `The arrangement is inconsistent: ${(e as Error).message}.`, { field: 'days' });
+    throw new AppError('VALIDATION', `The arrangement is inconsistent: ${(e as Error).message}.`, { field: 'days', reason: 'arrangement_inconsistent' });
   }
   const at = ctx.now().toISOString();
   const id = await ctx.db.transaction(async (tx) => {

@@ -182,14 +182,14 @@ function decodeCursor(c: string): [string, number] {
   } catch {
     // fall through
   }
-  throw new AppError('VALIDATION', 'The page cursor is not valid; reload the queue.', { field: 'cursor' });
+  throw new AppError('VALIDATION', 'The page cursor is not valid; reload the queue.', { field: 'cursor', reason: 'cursor_invalid' });
 }
 
 export async function assign(ctx: CoreContext, caller: Caller, input: { kind: CaseKind; ids: number[]; assigneeId: number | null }): Promise<{ assigned: number }> {
   if (input.assigneeId !== null) {
     const a = await ctx.db.get<{ role: string; disabled: number }>('SELECT role, disabled FROM account WHERE id = ?', [input.assigneeId]);
     if (!a || a.disabled === 1 || !['manager', 'clerk'].includes(a.role)) {
-      throw new AppError('VALIDATION', 'Cases can only be assigned to an active clerk or manager.', { assigneeId: input.assigneeId });
+      throw new AppError('VALIDATION', 'Cases can only be assigned to an active clerk or manager.', { field: 'assigneeId', reason: 'assignee_inactive', assigneeId: input.assigneeId });
     }
   }
   const at = ctx.now().toISOString();

@@ -125,7 +125,7 @@ export async function intakeObjection(ctx: CoreContext, caller: Caller, input: O
   }
   const providers = [...new Set(records.map((r) => r.providerUnit))];
   if (providers.length !== 1) {
-    throw new AppError('VALIDATION', 'The chosen records come from different providing units; take one objection per unit.', { providers });
+    throw new AppError('VALIDATION', 'The chosen records come from different providing units; take one objection per unit.', { field: 'recordIds', reason: 'different_providers', providers });
   }
   const files = input.attachments;
   const hashes = files.map((f) => f.sha256);
@@ -354,7 +354,7 @@ export async function actOnObjection(ctx: CoreContext, caller: Caller, a: Object
         if (!objectionCanMove(row.state as ObjectionState, 'decided')) throw illegal('objection', row.case_no, row.state, 'decided');
         const needsContent = a.outcome === 'corrected' || a.outcome === 'supplemented';
         if (needsContent && !a.correctedContent) {
-          throw new AppError('VALIDATION', 'A corrected or supplemented outcome needs the record content as it must now read.', { field: 'correctedContent' });
+          throw new AppError('VALIDATION', 'A corrected or supplemented outcome needs the record content as it must now read.', { field: 'correctedContent', reason: 'corrected_content_required' });
         }
         if (row.paused) throw new AppError('CONFLICT', 'Resume the clock before deciding.', { reason: 'RESUME_FIRST', caseNo: row.case_no });
         const effects = await applyDecision(tx, row, a.outcome, a.correctedContent ?? null, day, profile, await officeCalendar(ctx));

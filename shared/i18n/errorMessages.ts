@@ -182,6 +182,17 @@ const SERVICE_FIELD_REASONS: Record<string, (d: Record<string, unknown>) => { zh
     en: `${String(d.date)} is a weekday: a make-up working day is a Saturday or Sunday.`,
   }),
   days_conflict: (d) => ({ zh: `${String(d.date)} 既列为放假又列为上班，请核对。`, en: `${String(d.date)} is listed both as a holiday and as a working day; check the list.` }),
+  arrangement_inconsistent: () => ({ zh: '这份放假安排前后矛盾，无法据此计算工作日，请核对日期。', en: 'The arrangement contradicts itself, so no working days can be counted from it; check the dates.' }),
+  // Objections (objection.intake, objection.act).
+  different_providers: () => ({
+    zh: '所选信息来自不同的提供单位：一件异议只针对一个提供单位的信息，请按提供单位分开提出。',
+    en: 'The chosen records come from different providing units; take one objection per unit.',
+  }),
+  corrected_content_required: () => ({ zh: '更正或补充的结论须写明信息更正后的内容。', en: 'A corrected or supplemented outcome needs the record content as it must now read.' }),
+  // The case queue (cases.queue, cases.assign) and the accounts screen (accounts.setIdleLock).
+  cursor_invalid: () => ({ zh: '翻页位置已失效，请重新载入列表。', en: 'The page cursor is not valid; reload the queue.' }),
+  assignee_inactive: () => ({ zh: '案件只能分配给在用的窗口受理员或科长。', en: 'Cases can only be assigned to an active clerk or manager.' }),
+  idle_lock_range: (d) => ({ zh: `自动锁定时间须在 ${String(d.min)}–${String(d.max)} 分钟之间。`, en: `The idle lock is between ${String(d.min)} and ${String(d.max)} minutes.` }),
 };
 
 // CONFLICT is one code for many situations; services name theirs in details.reason.
@@ -210,6 +221,9 @@ export function errorMessage(error: ApiErrorBody, locale: Locale): string {
       const label = fieldLabel(first.path, locale);
       return label ? (locale === 'zh' ? `“${label}”：${first.message}` : `${label}: ${first.message}`) : first.message;
     }
+    // A service's reason without a field on the screen still has its own sentence in both languages.
+    const own = typeof error.details?.reason === 'string' ? SERVICE_FIELD_REASONS[error.details.reason] : undefined;
+    if (own) return own(error.details ?? {})[locale];
   }
   const reason = error.details?.reason;
   // Browser mode opened without the launch page (or after a restart): say how to get in.

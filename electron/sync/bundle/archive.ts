@@ -8,7 +8,8 @@ import { fail } from './errors';
 import { ARCHIVE_MAGIC, MANIFEST_VERSION } from './format';
 import type { Limits } from './format';
 import { canonicalJson } from './header';
-import { JsonLimitError, decodeUtf8, parseStrictJson } from './jsonLimits';
+import { decodeUtf8, parseStrictJson } from './jsonLimits';
+import { detail, jsonDetail, type DetailCode } from './refusalDetails';
 import { validateManifest } from './manifest';
 import type { Manifest, ManifestEntry, SchemaSupport } from './manifest';
 
@@ -72,7 +73,7 @@ function inflate(entry: ManifestEntry, stored: Buffer): Buffer {
   }
 }
 
-export const badManifest = (detail: string): never => fail('BUNDLE_MANIFEST_MALFORMED', { detail });
+export const badManifest = (code: DetailCode): never => fail('BUNDLE_MANIFEST_MALFORMED', detail(code));
 
 /**
  * How many leading plaintext bytes hold the magic and the manifest, or null while fewer than 12
@@ -80,22 +81,22 @@ export const badManifest = (detail: string): never => fail('BUNDLE_MANIFEST_MALF
  */
 export function manifestExtent(head: Buffer, limits: Limits): number | null {
   if (head.length < 12) return null;
-  if (!head.subarray(0, 8).equals(ARCHIVE_MAGIC)) badManifest('the inner container is not recognised');
+  if (!head.subarray(0, 8).equals(ARCHIVE_MAGIC)) badManifest('inner_unrecognised');
   const mLen = head.readUInt32BE(8);
-  if (mLen > limits.maxManifestBytes) badManifest('the manifest length is out of range');
+  if (mLen > limits.maxManifestBytes) badManifest('manifest_length');
   return 12 + mLen;
 }
 
 /** The manifest alone, from the leading plaintext bytes (at least manifestExtent of them). */
 export function readManifest(plain: Buffer, bundleId: string, limits: Limits, supports: SchemaSupport): Manifest {
-  if (plain.length < 12) badManifest('the inner container is not recognised');
+  if (plain.length < 12) badManifest('inner_unrecognised');
   const end = manifestExtent(plain, limits)!;
-  if (end > plain.length) badManifest('the manifest length is out of range');
+  if (end > plain.length) badManifest('manifest_length');
   let raw: unknown;
   try {
     raw = parseStrictJson(decodeUtf8(plain.subarray(12, end)), limits);
   } catch (e) {
-    return badManifest(e instanceof JsonLimitError ? e.message : 'not JSON');
+    return fail('BUNDLE_MANIFEST_MALFORMED', jsonDetail(e));
   }
   return validateManifest(raw, bundleId, limits, supports);
 }
@@ -108,9 +109,9 @@ export function readArchive(plain: Buffer, bundleId: string, limits: Limits, sup
   const files = new Map<string, ArchiveFile>();
   let off = 12 + mLen;
   while (off < plain.length) {
-    if (off + 2 > plain.length) bad('an entry header is cut short');
+    if (off + 2 > plain.length) bad('entry_cut_short');
     const nameLen = plain.readUInt16BE(off);
-    if (off + 2 + nameLen + 8 > plain.length) bad('an entry header is cut short');
+    if (off + 2 + nameLen + 8 > plain.length) bad('entry_cut_short');
     const name = entryName(plain.subarray(off + 2, off + 2 + nameLen));
     checkFileName(name);
     const entry = declared.get(name);
@@ -123,7 +124,7 @@ export function readArchive(plain: Buffer, bundleId: string, limits: Limits, sup
     if (storedLen > BigInt(limits.maxFileBytes)) fail('BUNDLE_FILE_TOO_LARGE', { name, limit: limits.maxFileBytes });
     const start = off + 2 + nameLen + 8;
     const end = start + Number(storedLen);
-    if (end > plain.length) bad(`the entry for ${name} is cut short`);
+    if (end > plain.length) bad('entry_cut_short');
     const stored = plain.subarray(start, end);
     const data = entry.encoding === 'gzip' ? inflate(entry, stored) : stored;
     if (data.length !== entry.size) fail('BUNDLE_FILE_SIZE_MISMATCH', { name });

@@ -2,6 +2,7 @@
 // checked against a cap before anything is sliced, so a hostile length field costs nothing.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { fail } from './errors';
+import { detail } from './refusalDetails';
 import {
   FORMAT_VERSION, KEY_ID_BYTES, MAGIC, PREAMBLE_BYTES, SIGNATURE_BLOCK_BYTES, SIGNATURE_BYTES, SUPPORTED_FORMAT_VERSIONS,
 } from './format';
@@ -73,6 +74,27 @@ export function sourceOf(input: Buffer | string | ByteSource, limits: Limits): B
   return typeof input === 'string' ? fileSource(input, limits) : input;
 }
 
+/**
+ * The length of the JSON object the header bytes begin with, found by its braces (strings skipped),
+ * or null when it does not begin with one or does not end within `bytes`. Writers emit canonical
+ * JSON, so the header is exactly this object (docs/bundle-format.md §2).
+ */
+export function headerObjectLength(bytes: Buffer): number | null {
+  if (bytes[0] !== 0x7b) return null;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i];
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) depth++;
+    else if ((c === 0x7d || c === 0x5d) && --depth === 0) return i + 1;
+  }
+  return null;
+}
+
 /** The container without its ciphertext: where the ciphertext starts and how long the file says it is. */
 export interface ContainerHead extends Omit<Container, 'ciphertext'> {
   ciphertextOffset: number;
@@ -94,10 +116,20 @@ export function readContainerHead(src: ByteSource, limits: Limits): ContainerHea
   const headerLen = pre.readUInt32BE(12);
   if (headerLen === 0 || headerLen > limits.maxHeaderBytes) fail('BUNDLE_HEADER_TOO_LARGE');
   const headerEnd = PREAMBLE_BYTES + headerLen;
+  // A length that does not end on the header's closing brace, followed by a signature count, was
+  // altered (issue 29: a flipped length byte read as "one signature only" or as a cut file). Named
+  // so only when the header object itself is intact and followed by one signature: a byte flipped
+  // inside the header is left to the signature check.
+  const framed = src.read(PREAMBLE_BYTES, Math.min(Math.max(headerLen, limits.maxHeaderBytes) + 1, size - PREAMBLE_BYTES));
+  const declaredFits = framed.length >= headerLen && framed[headerLen - 1] === 0x7d && (framed.length === headerLen || framed[headerLen] === 0 || framed[headerLen] === 1);
+  if (!declaredFits) {
+    const actual = headerObjectLength(framed.subarray(0, limits.maxHeaderBytes));
+    if (actual !== null && actual !== headerLen && framed[actual] === 1) fail('BUNDLE_HEADER_LENGTH_MISMATCH', { declared: headerLen, actual });
+  }
   if (size < headerEnd) fail('BUNDLE_TRUNCATED');
   const rest = src.read(PREAMBLE_BYTES, headerLen + SIGNATURE_BLOCK_BYTES);
   if (size === headerEnd || rest[headerLen] === 0) fail('BUNDLE_SIGNATURE_MISSING');
-  if (rest[headerLen] !== 1) fail('BUNDLE_HEADER_MALFORMED', { detail: 'format 1 carries exactly one signature' });
+  if (rest[headerLen] !== 1) fail('BUNDLE_HEADER_MALFORMED', detail('signature_count'));
   if (size < headerEnd + SIGNATURE_BLOCK_BYTES) fail('BUNDLE_TRUNCATED');
   const hint = headerLen + 1;
   return {

@@ -10,6 +10,7 @@ import type { Gunzip } from 'node:zlib';
 import { badManifest, entryName, manifestExtent, readManifest } from './archive';
 import { checkFileName } from './archiveNames';
 import { fail } from './errors';
+import { detail, type DetailCode } from './refusalDetails';
 import type { Limits } from './format';
 import { parseLine, toEnvelope } from './jsonLines';
 import type { ContentEnvelope } from './jsonLines';
@@ -53,7 +54,7 @@ class PlainReader {
     return this.buf.length === 0;
   }
 
-  exact(n: number, short: string): Buffer {
+  exact(n: number, short: DetailCode): Buffer {
     this.fill(n);
     if (this.buf.length < n) badManifest(short);
     const out = this.buf.subarray(0, n);
@@ -152,9 +153,9 @@ class LineReader {
     const value = parseLine(name, this.line, bytes, this.lim);
     if (this.envelope === null) {
       this.envelope = toEnvelope(name, value);
-      if (this.envelope.records > this.lim.maxRecords) fail('BUNDLE_CONTENT_TOO_LARGE', { limit: `${this.lim.maxRecords} records` });
+      if (this.envelope.records > this.lim.maxRecords) fail('BUNDLE_CONTENT_TOO_LARGE', { limit: this.lim.maxRecords, unit: 'records' });
       if (this.envelope.schema !== this.entry.schema || this.envelope.schemaVersion !== this.entry.schemaVersion) {
-        fail('BUNDLE_MANIFEST_MALFORMED', { detail: `${name} declares a different schema than the manifest` });
+        fail('BUNDLE_MANIFEST_MALFORMED', detail('schema_differs', { file: name }));
       }
       return;
     }
@@ -171,7 +172,7 @@ class LineReader {
       this.partialBytes = 0;
       await this.take(rest);
     }
-    if (this.envelope === null) fail('BUNDLE_JSON_INVALID', { name: this.entry.name, line: 1, detail: 'the file is empty' });
+    if (this.envelope === null) fail('BUNDLE_JSON_INVALID', { name: this.entry.name, line: 1, ...detail('file_empty') });
     if (this.records !== this.envelope.records || this.records !== this.entry.records) fail('BUNDLE_RECORD_COUNT_MISMATCH', { name: this.entry.name });
   }
 }
@@ -190,7 +191,7 @@ async function readEntry(r: PlainReader, entry: ManifestEntry, storedLen: number
   const inflater = entry.encoding === 'gzip' ? new Inflater(entry.name) : null;
   for (let remaining = storedLen; remaining > 0;) {
     const piece = r.some(Math.min(remaining, inflater ? INFLATE_PIECE : READ_PIECE));
-    if (piece.length === 0) badManifest(`the entry for ${entry.name} is cut short`);
+    if (piece.length === 0) badManifest('entry_cut_short');
     remaining -= piece.length;
     if (inflater) for (const out of await inflater.write(piece)) await take(out);
     else await take(piece);
@@ -206,15 +207,15 @@ async function readEntry(r: PlainReader, entry: ManifestEntry, storedLen: number
 export async function streamContent(env: CheckedEnvelope, supports: SchemaSupport, h: ContentHandlers): Promise<Manifest> {
   const lim = env.limits;
   const r = new PlainReader(env);
-  const head = r.exact(12, 'the inner container is not recognised');
+  const head = r.exact(12, 'inner_unrecognised');
   const end = manifestExtent(head, lim)!;
-  const manifest = readManifest(Buffer.concat([head, r.exact(end - 12, 'the manifest length is out of range')]), env.header.bundleId, lim, supports);
+  const manifest = readManifest(Buffer.concat([head, r.exact(end - 12, 'manifest_length')]), env.header.bundleId, lim, supports);
   await h.onManifest?.(manifest);
   const declared = new Map(manifest.files.map((f) => [f.name, f]));
   const seen = new Set<string>();
   while (!r.atEnd()) {
-    const nameLen = r.exact(2, 'an entry header is cut short').readUInt16BE(0);
-    const rest = r.exact(nameLen + 8, 'an entry header is cut short');
+    const nameLen = r.exact(2, 'entry_cut_short').readUInt16BE(0);
+    const rest = r.exact(nameLen + 8, 'entry_cut_short');
     const name = entryName(rest.subarray(0, nameLen));
     checkFileName(name);
     const entry = declared.get(name);

@@ -1,6 +1,7 @@
 // The signed header. Writers emit canonical JSON (sorted keys, no spaces); readers verify the
 // signature over the exact bytes received and never re-serialize (DSSE).
 import { fail } from './errors';
+import { detail, jsonDetail, type DetailCode } from './refusalDetails';
 import { ENCRYPTION_ALG, CHUNK_SIZE, FORMAT_VERSION, PURPOSES } from './format';
 import type { Limits, Purpose } from './format';
 import { JsonLimitError, decodeUtf8, isPlainObject, parseStrictJson } from './jsonLimits';
@@ -46,30 +47,30 @@ export function encodeHeader(h: BundleHeader): Buffer {
   return Buffer.from(canonicalJson(h), 'utf8');
 }
 
-function bad(detail: string): never {
-  return fail('BUNDLE_HEADER_MALFORMED', { detail });
+function bad(code: DetailCode, params: Record<string, string | number> = {}): never {
+  return fail('BUNDLE_HEADER_MALFORMED', detail(code, params));
 }
 
-function exactKeys(v: unknown, keys: string[], where: string): Record<string, unknown> {
-  if (!isPlainObject(v)) bad(`${where} must be an object`);
+function exactKeys(v: unknown, keys: string[], field: string): Record<string, unknown> {
+  if (!isPlainObject(v)) bad('field_not_object', { field });
   const got = Object.keys(v).sort().join(',');
-  if (got !== [...keys].sort().join(',')) bad(`${where} must have exactly ${keys.join(', ')}`);
+  if (got !== [...keys].sort().join(',')) bad('field_keys', { field, keys: keys.join(', ') });
   return v;
 }
 
 function str(v: unknown, re: RegExp, field: string): string {
-  if (typeof v !== 'string' || !re.test(v)) bad(`${field} is missing or has the wrong form`);
+  if (typeof v !== 'string' || !re.test(v)) bad('field_form', { field });
   return v;
 }
 
 function int(v: unknown, field: string, min: number): number {
-  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min) bad(`${field} must be an integer >= ${min}`);
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min) bad('field_int', { field, min });
   return v;
 }
 
 function time(v: unknown, field: string): string {
   const s = str(v, TIME, field);
-  if (Number.isNaN(Date.parse(s))) bad(`${field} is not a valid time`);
+  if (Number.isNaN(Date.parse(s))) bad('field_time', { field });
   return s;
 }
 
@@ -85,19 +86,19 @@ export function parseHeader(bytes: Buffer, limits: Limits): BundleHeader {
     raw = parseStrictJson(decodeUtf8(bytes), limits);
   } catch (e) {
     if (e instanceof JsonLimitError && e.problem === 'duplicate-key') fail('BUNDLE_HEADER_DUPLICATE_KEY', { key: e.key ?? '' });
-    return bad(e instanceof Error ? e.message : 'not JSON');
+    return fail('BUNDLE_HEADER_MALFORMED', jsonDetail(e));
   }
-  if (!isPlainObject(raw)) return bad('the header must be an object');
+  if (!isPlainObject(raw)) return bad('header_not_object');
   const crit = raw.crit;
   if (crit !== undefined) {
-    if (!Array.isArray(crit) || crit.length === 0 || !crit.every((c) => typeof c === 'string')) bad('crit must be a non-empty list of names');
+    if (!Array.isArray(crit) || crit.length === 0 || !crit.every((c) => typeof c === 'string')) bad('crit_list');
     for (const c of crit as string[]) if (!UNDERSTOOD_CRITICAL.has(c)) fail('BUNDLE_UNKNOWN_CRITICAL', { field: c });
   }
-  if (raw.format !== 'creditdesk-bundle') bad('format must be "creditdesk-bundle"');
-  if (raw.formatVersion !== FORMAT_VERSION) bad(`formatVersion must be ${FORMAT_VERSION}`);
-  if (typeof raw.purpose !== 'string' || !(PURPOSES as readonly string[]).includes(raw.purpose)) bad('purpose is not known');
+  if (raw.format !== 'creditdesk-bundle') bad('header_format');
+  if (raw.formatVersion !== FORMAT_VERSION) bad('header_format_version', { version: FORMAT_VERSION });
+  if (typeof raw.purpose !== 'string' || !(PURPOSES as readonly string[]).includes(raw.purpose)) bad('purpose_unknown');
   const enc = exactKeys(raw.encryption, ['alg', 'chunkSize', 'ephemeralPublicKey', 'keyCheck'], 'encryption');
-  if (enc.alg !== ENCRYPTION_ALG || enc.chunkSize !== CHUNK_SIZE) bad('encryption algorithm or chunk size is not supported');
+  if (enc.alg !== ENCRYPTION_ALG || enc.chunkSize !== CHUNK_SIZE) bad('encryption_unsupported');
   const ct = exactKeys(raw.ciphertext, ['length', 'sha256'], 'ciphertext');
   const sequence = int(raw.sequence, 'sequence', 1);
   const prevHash = raw.prevHash === null ? null : str(raw.prevHash, HEX32, 'prevHash');
@@ -123,8 +124,8 @@ export function parseHeader(bytes: Buffer, limits: Limits): BundleHeader {
     ciphertext: { length: int(ct.length, 'ciphertext.length', 1), sha256: str(ct.sha256, HEX32, 'ciphertext.sha256') },
   };
   if (crit !== undefined) header.crit = crit as string[];
-  if (Date.parse(header.expiresAt) <= Date.parse(header.createdAt)) bad('expiresAt must be after createdAt');
-  if (Date.parse(header.expiresAt) - Date.parse(header.createdAt) > limits.maxValidityMs) bad('validity period is too long');
-  if ((sequence === 1) !== (prevHash === null)) bad('prevHash must be null exactly for sequence 1');
+  if (Date.parse(header.expiresAt) <= Date.parse(header.createdAt)) bad('expires_before_created');
+  if (Date.parse(header.expiresAt) - Date.parse(header.createdAt) > limits.maxValidityMs) bad('validity_too_long');
+  if ((sequence === 1) !== (prevHash === null)) bad('prev_hash_first');
   return header;
 }

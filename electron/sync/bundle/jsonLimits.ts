@@ -6,6 +6,10 @@
 export type JsonProblem = 'invalid' | 'too-deep' | 'too-long' | 'duplicate-key';
 
 export class JsonLimitError extends Error {
+  /** Where a syntax error was found (characters from the start): a refusal names it. */
+  offset?: number;
+  /** The bytes are not UTF-8 at all. */
+  utf8?: boolean;
   constructor(readonly problem: JsonProblem, message: string, readonly key?: string) {
     super(message);
     this.name = 'JsonLimitError';
@@ -31,7 +35,9 @@ class Scanner {
   }
 
   private bad(why: string): never {
-    throw new JsonLimitError('invalid', `${why} at offset ${this.i}`);
+    const e = new JsonLimitError('invalid', `${why} at offset ${this.i}`);
+    e.offset = this.i;
+    throw e;
   }
 
   private ws(): void {
@@ -138,7 +144,9 @@ export function decodeUtf8(bytes: Uint8Array): string {
   try {
     return utf8.decode(bytes);
   } catch {
-    throw new JsonLimitError('invalid', 'not valid UTF-8');
+    const e = new JsonLimitError('invalid', 'not valid UTF-8');
+    e.utf8 = true;
+    throw e;
   }
 }
 

@@ -1,6 +1,7 @@
 // Content-file envelope: JSON Lines whose first line names the schema and the record count.
 // Lines are split on the raw bytes so a large file never becomes one giant string.
 import { fail } from './errors';
+import { detail, jsonDetail } from './refusalDetails';
 import { JsonLimitError, decodeUtf8, isPlainObject, parseStrictJson } from './jsonLimits';
 
 export interface JsonLinesLimits { maxJsonDepth: number; maxStringLength: number; maxLineBytes: number; maxRecords: number }
@@ -21,11 +22,11 @@ export function parseLine(name: string, line: number, bytes: Buffer, lim: JsonLi
     return parseStrictJson(decodeUtf8(bytes), lim);
   } catch (e) {
     if (!(e instanceof JsonLimitError)) {
-      fail('BUNDLE_JSON_INVALID', { name, line, detail: e instanceof Error ? e.message : 'parse error' });
+      fail('BUNDLE_JSON_INVALID', { name, line, ...jsonDetail(e) });
     }
     if (e.problem === 'too-deep') fail('BUNDLE_JSON_TOO_DEEP', { name, line });
     if (e.problem === 'too-long') fail('BUNDLE_JSON_TOO_LONG', { name, line });
-    return fail('BUNDLE_JSON_INVALID', { name, line, detail: e.message });
+    return fail('BUNDLE_JSON_INVALID', { name, line, ...jsonDetail(e) });
   }
 }
 
@@ -34,7 +35,7 @@ export function toEnvelope(name: string, v: unknown): ContentEnvelope {
   if (!isPlainObject(v) || keys !== 'records,schema,schemaVersion'
     || typeof v.schema !== 'string' || !Number.isSafeInteger(v.schemaVersion)
     || !Number.isSafeInteger(v.records) || (v.records as number) < 0) {
-    return fail('BUNDLE_JSON_INVALID', { name, line: 1, detail: 'the first line must be {"schema","schemaVersion","records"}' });
+    return fail('BUNDLE_JSON_INVALID', { name, line: 1, ...detail('envelope_shape') });
   }
   return { schema: v.schema, schemaVersion: v.schemaVersion as number, records: v.records as number };
 }
@@ -54,13 +55,13 @@ export function parseJsonLines(name: string, data: Buffer, lim: JsonLinesLimits)
     pos = end + 1;
     if (envelope === null) {
       envelope = toEnvelope(name, value);
-      if (envelope.records > lim.maxRecords) fail('BUNDLE_CONTENT_TOO_LARGE', { limit: `${lim.maxRecords} records` });
+      if (envelope.records > lim.maxRecords) fail('BUNDLE_CONTENT_TOO_LARGE', { limit: lim.maxRecords, unit: 'records' });
       continue;
     }
     if (records.length >= envelope.records) fail('BUNDLE_RECORD_COUNT_MISMATCH', { name });
     records.push(value);
   }
-  if (envelope === null) return fail('BUNDLE_JSON_INVALID', { name, line: 1, detail: 'the file is empty' });
+  if (envelope === null) return fail('BUNDLE_JSON_INVALID', { name, line: 1, ...detail('file_empty') });
   if (records.length !== envelope.records) fail('BUNDLE_RECORD_COUNT_MISMATCH', { name });
   return { envelope, records };
 }

@@ -8,6 +8,7 @@ import { JsonLimitError, decodeUtf8, isPlainObject, parseStrictJson } from './js
 import { keyIdOf, publicKeyFromRaw, signBytes, verifyBytes } from './keys';
 import type { KeyAlgorithm, KeyPair } from './keys';
 import { pae } from './pae';
+import { detail, jsonDetail, type DetailCode } from './refusalDetails';
 
 export interface KeyringKey {
   keyId: string;
@@ -27,32 +28,32 @@ export interface SignedKeyring { payloadType: string; payload: string; signature
 const ENCRYPTION_PURPOSES: ReadonlySet<KeyPurpose> = new Set(['platform-encryption', 'office-encryption']);
 const MAX_SIGNATURES = 16;
 
-const bad = (detail: string): never => fail('BUNDLE_KEYRING_MALFORMED', { detail });
+const bad = (code: DetailCode, params: Record<string, string | number> = {}): never => fail('BUNDLE_KEYRING_MALFORMED', detail(code, params));
 
 function checkKey(k: unknown): KeyringKey {
-  if (!isPlainObject(k)) return bad('a key entry is not an object');
+  if (!isPlainObject(k)) return bad('key_not_object');
   const { keyId, algorithm, purpose, owner, publicKey, status } = k;
-  if (typeof publicKey !== 'string' || !/^[0-9a-f]{64}$/.test(publicKey)) return bad('publicKey must be 64 hex digits');
-  if (keyId !== keyIdOf(Buffer.from(publicKey, 'hex'))) return bad('keyId is not the SHA-256 of the public key');
-  if (!(KEY_PURPOSES as readonly unknown[]).includes(purpose)) return bad(`unknown key purpose ${String(purpose)}`);
+  if (typeof publicKey !== 'string' || !/^[0-9a-f]{64}$/.test(publicKey)) return bad('key_public_hex');
+  if (keyId !== keyIdOf(Buffer.from(publicKey, 'hex'))) return bad('key_id_mismatch');
+  if (!(KEY_PURPOSES as readonly unknown[]).includes(purpose)) return bad('key_purpose_unknown', { purpose: String(purpose) });
   const want: KeyAlgorithm = ENCRYPTION_PURPOSES.has(purpose as KeyPurpose) ? 'x25519' : 'ed25519';
-  if (algorithm !== want) return bad(`a ${String(purpose)} key must be ${want}`);
-  if (typeof owner !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(owner)) return bad('owner is invalid');
-  if (status !== 'active' && status !== 'revoked') return bad('status must be active or revoked');
+  if (algorithm !== want) return bad('key_algorithm', { purpose: String(purpose), want: String(want) });
+  if (typeof owner !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(owner)) return bad('key_owner');
+  if (status !== 'active' && status !== 'revoked') return bad('key_status');
   return { keyId, algorithm: want, purpose: purpose as KeyPurpose, owner, publicKey, status };
 }
 
 export function validateKeyringDocument(v: unknown): KeyringDocument {
-  if (!isPlainObject(v) || !Array.isArray(v.keys)) return bad('not a keyring document');
+  if (!isPlainObject(v) || !Array.isArray(v.keys)) return bad('keyring_not_object');
   const { version, issuedAt, rootThreshold } = v;
-  if (!Number.isSafeInteger(version) || (version as number) < 1) return bad('version must be a positive integer');
-  if (typeof issuedAt !== 'string' || Number.isNaN(Date.parse(issuedAt))) return bad('issuedAt must be a time');
-  if (v.keys.length > DEFAULT_LIMITS.maxKeyringKeys) return bad('too many keys');
+  if (!Number.isSafeInteger(version) || (version as number) < 1) return bad('keyring_version');
+  if (typeof issuedAt !== 'string' || Number.isNaN(Date.parse(issuedAt))) return bad('keyring_issued_at');
+  if (v.keys.length > DEFAULT_LIMITS.maxKeyringKeys) return bad('keyring_too_many_keys');
   const keys = v.keys.map(checkKey);
-  if (new Set(keys.map((k) => k.keyId)).size !== keys.length) return bad('a key is listed twice');
+  if (new Set(keys.map((k) => k.keyId)).size !== keys.length) return bad('keyring_key_twice');
   const roots = keys.filter((k) => k.purpose === 'keyring-root' && k.status === 'active').length;
   if (!Number.isSafeInteger(rootThreshold) || (rootThreshold as number) < 1 || (rootThreshold as number) > roots) {
-    return bad('rootThreshold must be between 1 and the number of active root keys');
+    return bad('keyring_threshold');
   }
   return { version: version as number, issuedAt, rootThreshold: rootThreshold as number, keys };
 }
@@ -87,14 +88,14 @@ function parseEnvelope(input: unknown): { doc: KeyringDocument; payload: Buffer;
   try {
     if (Buffer.isBuffer(input)) env = parseStrictJson(decodeUtf8(input), DEFAULT_LIMITS);
     if (!isPlainObject(env) || env.payloadType !== KEYRING_PAYLOAD_TYPE || typeof env.payload !== 'string' || !Array.isArray(env.signatures)) {
-      return bad('not a signed keyring');
+      return bad('keyring_not_signed');
     }
-    if (env.signatures.length > MAX_SIGNATURES) return bad('too many signatures');
+    if (env.signatures.length > MAX_SIGNATURES) return bad('keyring_too_many_signatures');
     const payload = Buffer.from(env.payload, 'base64');
     const sigs = env.signatures.map((s: unknown) => Buffer.from(isPlainObject(s) && typeof s.sig === 'string' ? s.sig : '', 'base64'));
     return { doc: validateKeyringDocument(parseStrictJson(decodeUtf8(payload), DEFAULT_LIMITS)), payload, sigs };
   } catch (e) {
-    if (e instanceof JsonLimitError) return bad(e.message);
+    if (e instanceof JsonLimitError) return fail('BUNDLE_KEYRING_MALFORMED', jsonDetail(e));
     throw e;
   }
 }

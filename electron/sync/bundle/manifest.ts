@@ -2,6 +2,7 @@
 // before any file body is read.
 import { checkFileName, collisionKey } from './archiveNames';
 import { fail } from './errors';
+import { detail, type DetailCode } from './refusalDetails';
 import type { Limits } from './format';
 import { MANIFEST_VERSION } from './format';
 import { isPlainObject } from './jsonLimits';
@@ -23,27 +24,27 @@ export interface Manifest { manifestVersion: number; bundleId: string; files: Ma
 
 export type SchemaSupport = (schema: string, version: number) => boolean;
 
-const bad = (detail: string): never => fail('BUNDLE_MANIFEST_MALFORMED', { detail });
+const bad = (code: DetailCode, params: Record<string, string | number> = {}): never => fail('BUNDLE_MANIFEST_MALFORMED', detail(code, params));
 
 function entryOf(v: unknown): ManifestEntry {
-  if (!isPlainObject(v)) return bad('a file entry is not an object');
+  if (!isPlainObject(v)) return bad('entry_not_object');
   const { name, size, sha256, encoding, schema, schemaVersion, records } = v;
-  if (typeof name !== 'string') return bad('a file name is missing');
+  if (typeof name !== 'string') return bad('entry_name_missing');
   checkFileName(name);
-  if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) return bad(`size of ${name} is invalid`);
-  if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256)) return bad(`sha256 of ${name} is invalid`);
-  if (encoding !== 'identity' && encoding !== 'gzip') return bad(`encoding of ${name} is not known`);
-  if (typeof schema !== 'string' || !/^[a-z][a-z0-9-]{0,63}$/.test(schema)) return bad(`schema of ${name} is invalid`);
-  if (typeof schemaVersion !== 'number' || !Number.isSafeInteger(schemaVersion) || schemaVersion < 1) return bad(`schemaVersion of ${name} is invalid`);
-  if (typeof records !== 'number' || !Number.isSafeInteger(records) || records < 0) return bad(`records of ${name} is invalid`);
+  if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) return bad('entry_field', { field: 'size', file: name });
+  if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256)) return bad('entry_field', { field: 'sha256', file: name });
+  if (encoding !== 'identity' && encoding !== 'gzip') return bad('entry_encoding', { file: name });
+  if (typeof schema !== 'string' || !/^[a-z][a-z0-9-]{0,63}$/.test(schema)) return bad('entry_field', { field: 'schema', file: name });
+  if (typeof schemaVersion !== 'number' || !Number.isSafeInteger(schemaVersion) || schemaVersion < 1) return bad('entry_field', { field: 'schemaVersion', file: name });
+  if (typeof records !== 'number' || !Number.isSafeInteger(records) || records < 0) return bad('entry_field', { field: 'records', file: name });
   return { name, size, sha256, encoding, schema, schemaVersion, records };
 }
 
 export function validateManifest(v: unknown, bundleId: string, limits: Limits, supports: SchemaSupport): Manifest {
-  if (!isPlainObject(v) || !Array.isArray(v.files)) return bad('not a manifest');
-  if (v.manifestVersion !== MANIFEST_VERSION) return bad(`manifestVersion must be ${MANIFEST_VERSION}`);
-  if (v.bundleId !== bundleId) return bad('the manifest belongs to another bundle');
-  if (v.files.length > limits.maxFiles) fail('BUNDLE_CONTENT_TOO_LARGE', { limit: `${limits.maxFiles} files` });
+  if (!isPlainObject(v) || !Array.isArray(v.files)) return bad('manifest_not_object');
+  if (v.manifestVersion !== MANIFEST_VERSION) return bad('manifest_version', { version: MANIFEST_VERSION });
+  if (v.bundleId !== bundleId) return bad('manifest_other_bundle');
+  if (v.files.length > limits.maxFiles) fail('BUNDLE_CONTENT_TOO_LARGE', { limit: limits.maxFiles, unit: 'files' });
   const files = v.files.map(entryOf);
   const seen = new Set<string>();
   let total = 0;
@@ -57,7 +58,7 @@ export function validateManifest(v: unknown, bundleId: string, limits: Limits, s
     records += f.records;
     if (!supports(f.schema, f.schemaVersion)) fail('BUNDLE_UNKNOWN_SCHEMA', { name: f.name, schema: f.schema, version: f.schemaVersion });
   }
-  if (total > limits.maxTotalBytes) fail('BUNDLE_CONTENT_TOO_LARGE', { limit: `${limits.maxTotalBytes} bytes` });
-  if (records > limits.maxRecords) fail('BUNDLE_CONTENT_TOO_LARGE', { limit: `${limits.maxRecords} records` });
+  if (total > limits.maxTotalBytes) fail('BUNDLE_CONTENT_TOO_LARGE', { limit: limits.maxTotalBytes, unit: 'bytes' });
+  if (records > limits.maxRecords) fail('BUNDLE_CONTENT_TOO_LARGE', { limit: limits.maxRecords, unit: 'records' });
   return { manifestVersion: MANIFEST_VERSION, bundleId, files };
 }

@@ -10,6 +10,7 @@ import { readContainerHead, sourceOf } from './container';
 import type { ByteSource } from './container';
 import { createHash } from 'node:crypto';
 import { fail } from './errors';
+import { detail } from './refusalDetails';
 import { resolveLimits } from './format';
 import type { Limits, Purpose } from './format';
 import { parseHeader } from './header';
@@ -174,7 +175,7 @@ export function openContent(env: CheckedEnvelope, ctx: Pick<OpenContext, 'keyrin
     for (const [name, f] of archived) {
       const parsed = parseJsonLines(name, f.data, lim);
       if (parsed.envelope.schema !== f.entry.schema || parsed.envelope.schemaVersion !== f.entry.schemaVersion) {
-        fail('BUNDLE_MANIFEST_MALFORMED', { detail: `${name} declares a different schema than the manifest` });
+        fail('BUNDLE_MANIFEST_MALFORMED', detail('schema_differs', { file: name }));
       }
       if (parsed.records.length !== f.entry.records) fail('BUNDLE_RECORD_COUNT_MISMATCH', { name });
       files.set(name, { ...f, records: parsed.records });
@@ -210,7 +211,7 @@ function headOf(input: Buffer | string, lim: Limits): ReturnType<typeof readCont
 function keyringFrom(files: Map<string, OpenedFile>, current: Keyring): Keyring {
   const f = files.get(KEYRING_FILE);
   if (!f || f.entry.schema !== 'keyring' || f.records.length !== 1 || files.size !== 1) {
-    return fail('BUNDLE_KEYRING_MALFORMED', { detail: `a keyring bundle holds exactly ${KEYRING_FILE} with one signed keyring` });
+    return fail('BUNDLE_KEYRING_MALFORMED', detail('keyring_bundle_shape', { file: KEYRING_FILE }));
   }
   return verifyKeyringUpdate(current, f.records[0]);
 }

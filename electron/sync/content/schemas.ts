@@ -8,6 +8,7 @@ import { OBJECTION_OUTCOMES } from '../../../shared/cases/caseTypes';
 import type { ObjectionOutcome } from '../../../shared/cases/caseTypes';
 import type { RecordStatus } from '../../../shared/domain/record';
 import { syncFail } from './syncError';
+import { detail, type DetailCode } from '../bundle/refusalDetails';
 
 /** Update (platform → office) files: schema name = file stem, version 1 each. */
 export const UPDATE_FILES = {
@@ -75,23 +76,24 @@ const HEX64 = /^[0-9a-f]{64}$/;
 const CENTRAL_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 export const OFFICE_CODE = /^\d{6}-\d{2}$/;
 
-const bad = (at: At, detail: string): never => syncFail('SYNC_CONTENT_INVALID', { name: at.name, line: at.line, detail });
+const bad = (at: At, code: DetailCode, params: Record<string, string | number> = {}): never =>
+  syncFail('SYNC_CONTENT_INVALID', { name: at.name, line: at.line, ...detail(code, params) });
 
 /** `optional` fields may be absent (added to a version-1 schema later; older bundles lack them). */
 export function obj(v: unknown, at: At, keys: readonly string[], optional: readonly string[] = []): Obj {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return bad(at, 'a record must be an object');
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return bad(at, 'record_not_object');
   const o = v as Obj;
-  for (const k of Object.keys(o)) if (!keys.includes(k) && !optional.includes(k)) bad(at, `unknown field "${k}"`);
-  for (const k of keys) if (!(k in o)) bad(at, `field "${k}" is missing`);
+  for (const k of Object.keys(o)) if (!keys.includes(k) && !optional.includes(k)) bad(at, 'field_unknown', { field: k });
+  for (const k of keys) if (!(k in o)) bad(at, 'field_missing', { field: k });
   return o;
 }
 export function text(v: unknown, at: At, field: string, max = 2000, min = 1): string {
-  if (typeof v !== 'string' || v.length < min || v.length > max) return bad(at, `${field} must be text of ${min}–${max} characters`);
+  if (typeof v !== 'string' || v.length < min || v.length > max) return bad(at, 'field_text', { field, min, max });
   return v;
 }
 const textOrNull = (v: unknown, at: At, field: string, max = 2000): string | null => (v === null ? null : text(v, at, field, max));
 function pattern(v: unknown, re: RegExp, at: At, field: string): string {
-  if (typeof v !== 'string' || !re.test(v)) return bad(at, `${field} has the wrong form`);
+  if (typeof v !== 'string' || !re.test(v)) return bad(at, 'field_wrong_form', { field });
   return v;
 }
 export const date = (v: unknown, at: At, field: string): string => pattern(v, DATE, at, field);
@@ -100,15 +102,15 @@ export const time = (v: unknown, at: At, field: string): string => pattern(v, TI
 export const centralId = (v: unknown, at: At, field: string): string => pattern(v, CENTRAL_ID, at, field);
 export const hex64 = (v: unknown, at: At, field: string): string => pattern(v, HEX64, at, field);
 function oneOf<T extends string>(v: unknown, values: readonly T[], at: At, field: string): T {
-  if (!values.includes(v as T)) return bad(at, `${field} must be one of ${values.join(', ')}`);
+  if (!values.includes(v as T)) return bad(at, 'field_one_of', { field, values: values.join(', ') });
   return v as T;
 }
 export function int(v: unknown, at: At, field: string, min = 0): number {
-  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min) return bad(at, `${field} must be an integer ≥ ${min}`);
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min) return bad(at, 'field_int', { field, min });
   return v;
 }
 function bool(v: unknown, at: At, field: string): boolean {
-  if (typeof v !== 'boolean') return bad(at, `${field} must be true or false`);
+  if (typeof v !== 'boolean') return bad(at, 'field_bool', { field });
   return v;
 }
 
@@ -119,7 +121,7 @@ const SUBJECT_KEYS = ['kind', 'idNumber', 'name', 'gender', 'birthDate', 'legalR
 export function subjectRow(v: unknown, at: At): SubjectRow {
   const o = obj(v, at, SUBJECT_KEYS);
   const kind = oneOf(o.kind, ['person', 'entity'] as const, at, 'kind');
-  if (typeof o.idNumber !== 'string' || o.idNumber.length > 32) bad(at, 'idNumber must be text');
+  if (typeof o.idNumber !== 'string' || o.idNumber.length > 32) bad(at, 'field_text_only', { field: 'idNumber' });
   const gender = o.gender === null ? null : oneOf(o.gender, ['M', 'F'] as const, at, 'gender');
   return {
     kind,
@@ -164,7 +166,7 @@ const LIST_KEYS = ['centralId', 'subjectCentralId', 'recordCentralId', 'listType
   'exitOn', 'status', 'measureCodes'] as const;
 export function listEntryRow(v: unknown, at: At): ListEntryRow {
   const o = obj(v, at, LIST_KEYS);
-  if (!Array.isArray(o.measureCodes) || o.measureCodes.length > 200) bad(at, 'measureCodes must be a list');
+  if (!Array.isArray(o.measureCodes) || o.measureCodes.length > 200) bad(at, 'field_list', { field: 'measureCodes' });
   return {
     centralId: centralId(o.centralId, at, 'centralId'),
     subjectCentralId: centralId(o.subjectCentralId, at, 'subjectCentralId'),
@@ -205,11 +207,11 @@ export function ruleProfileRow(v: unknown, at: At): RuleProfileRow {
 export function calendarYearRow(v: unknown, at: At): CalendarYearRow {
   const o = obj(v, at, ['year', 'days']);
   const year = int(o.year, at, 'year', 2000);
-  if (!Array.isArray(o.days) || o.days.length > 366) return bad(at, 'days must be a list of at most 366 days');
+  if (!Array.isArray(o.days) || o.days.length > 366) return bad(at, 'calendar_days_list', { max: 366 });
   const days = o.days.map((d: unknown) => {
     const x = obj(d, at, ['date', 'kind', 'name']);
     const day = date(x.date, at, 'date');
-    if (!day.startsWith(`${year}-`)) bad(at, `day ${day} is not in ${year}`);
+    if (!day.startsWith(`${year}-`)) bad(at, 'day_outside_year', { date: day, year });
     return { date: day, kind: oneOf(x.kind, ['holiday', 'workday'] as const, at, 'kind'), name: textOrNull(x.name, at, 'name', 50) };
   });
   return { year, days };
@@ -218,7 +220,7 @@ export function calendarYearRow(v: unknown, at: At): CalendarYearRow {
 export function officeKeyRow(v: unknown, at: At): OfficeKeyRow {
   const o = obj(v, at, ['officeCode', 'officeName', 'keyId', 'publicKeyPem', 'status']);
   const pem = text(o.publicKeyPem, at, 'publicKeyPem', 1000);
-  if (!pem.startsWith('-----BEGIN PUBLIC KEY-----')) bad(at, 'publicKeyPem must be a PEM public key');
+  if (!pem.startsWith('-----BEGIN PUBLIC KEY-----')) bad(at, 'pem_public_key');
   return {
     officeCode: pattern(o.officeCode, OFFICE_CODE, at, 'officeCode'),
     officeName: text(o.officeName, at, 'officeName', 200),
@@ -230,7 +232,7 @@ export function officeKeyRow(v: unknown, at: At): OfficeKeyRow {
 
 export function caseOutcomeRow(v: unknown, at: At): CaseOutcomeRow {
   const o = obj(v, at, ['officeCode', 'caseKind', 'caseNo', 'outcome', 'reason', 'decidedOn', 'decidedAt', 'records']);
-  if (!Array.isArray(o.records) || o.records.length > 1000) bad(at, 'records must be a list');
+  if (!Array.isArray(o.records) || o.records.length > 1000) bad(at, 'field_list', { field: 'records' });
   return {
     officeCode: pattern(o.officeCode, OFFICE_CODE, at, 'officeCode'),
     caseKind: oneOf(o.caseKind, ['objection'] as const, at, 'caseKind'),

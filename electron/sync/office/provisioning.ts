@@ -48,7 +48,7 @@ export function readTrustFile(bytes: Buffer): { keyring: Keyring; envelope: Sign
   try {
     keyring = loadPinnedKeyring(doc.keyring);
   } catch (e) {
-    if (e instanceof BundleError) syncFail('SYNC_TRUST_FILE_INVALID', { detail: e.message, detailZh: e.messageZh });
+    if (e instanceof BundleError) syncFail('SYNC_TRUST_FILE_INVALID', { detail: e.message, detailZh: e.messageZh.replace(/。$/, '') });
     throw e;
   }
   if (!keyring.find('platform', 'platform-update-signing') || !keyring.find('platform', 'platform-encryption')) {

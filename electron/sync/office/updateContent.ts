@@ -15,6 +15,7 @@ import {
 } from '../content/schemas';
 import type { AcknowledgementRow, At, CalendarYearRow, CaseOutcomeRow, OfficeKeyRow, PurposeRow, RuleProfileRow, UpdateSchema } from '../content/schemas';
 import { syncFail } from '../content/syncError';
+import { detail } from '../bundle/refusalDetails';
 
 export type PlatformKind = 'measures' | 'subjects' | 'records' | 'listEntries';
 
@@ -47,10 +48,10 @@ export function checkFileLayout(files: readonly { name: string; schema: string }
   for (const f of files) {
     if (f.name === KEYRING_FILE) continue;
     const expected = UPDATE_FILES[f.schema as UpdateSchema];
-    if (expected !== f.name) syncFail('SYNC_CONTENT_INVALID', { name: f.name, line: 1, detail: `${f.name} must hold schema ${f.name.replace(/\.jsonl$/, '')}` });
+    if (expected !== f.name) syncFail('SYNC_CONTENT_INVALID', { name: f.name, line: 1, ...detail('file_schema', { file: f.name, schema: f.name.replace(/\.jsonl$/, '') }) });
     const at = ORDER.indexOf(f.schema);
     if (at < 0) continue;
-    if (at < last) syncFail('SYNC_CONTENT_INVALID', { name: f.name, line: 1, detail: 'platform files must come in the order measures, subjects, records, list entries' });
+    if (at < last) syncFail('SYNC_CONTENT_INVALID', { name: f.name, line: 1, ...detail('file_order') });
     last = at;
   }
 }
@@ -61,7 +62,7 @@ export function platformRow<K extends PlatformKind>(kind: K, v: unknown, at: At,
     case 'subjects': {
       const s = subjectRow(v, at);
       const ok = s.kind === 'person' ? validateIdNumber(s.idNumber, today) : validateCreditCode(s.idNumber, { mode: 'platform' });
-      if (!ok.ok || (s.kind === 'person' && 'idNumber' in ok.value && ok.value.idNumber !== s.idNumber)) syncFail('SYNC_ID_NUMBER_INVALID', { name: at.name, line: at.line, reason: ok.ok ? 'not normalised' : ok.code });
+      if (!ok.ok || (s.kind === 'person' && 'idNumber' in ok.value && ok.value.idNumber !== s.idNumber)) syncFail('SYNC_ID_NUMBER_INVALID', { name: at.name, line: at.line, reason: ok.ok ? 'NOT_NORMALISED' : ok.code });
       return s as PlatformRowOf[K];
     }
     case 'records':
@@ -105,7 +106,7 @@ export class OfficeCollector {
       }
       case 'rule-profiles': {
         const p = ruleProfileRow(v, at);
-        if (!parseProfile(p.document).ok) syncFail('SYNC_CONTENT_INVALID', { name: at.name, line: at.line, detail: `rule profile ${p.id} is not valid` });
+        if (!parseProfile(p.document).ok) syncFail('SYNC_CONTENT_INVALID', { name: at.name, line: at.line, ...detail('profile_invalid', { profile: p.id }) });
         this.c.ruleProfiles.push(p);
         return;
       }
@@ -141,7 +142,7 @@ export class OfficeCollector {
 
   finish(): OfficeContent {
     const years = this.c.calendar.map((c) => c.year).sort((a, b) => a - b);
-    if (years.some((y, i) => i > 0 && y !== years[i - 1]! + 1)) syncFail('SYNC_CONTENT_INVALID', { name: UPDATE_FILES.calendar, line: 2, detail: 'the calendar years must be consecutive' });
+    if (years.some((y, i) => i > 0 && y !== years[i - 1]! + 1)) syncFail('SYNC_CONTENT_INVALID', { name: UPDATE_FILES.calendar, line: 2, ...detail('calendar_not_consecutive') });
     return this.c;
   }
 }

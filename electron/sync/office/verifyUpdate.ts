@@ -18,6 +18,7 @@ import { UPDATE_FILES } from '../content/schemas';
 import { SUBJECT_CAPS } from '../content/subjectCaps';
 import type { CaseOutcomeRow } from '../content/schemas';
 import { syncFail } from '../content/syncError';
+import { detail } from '../bundle/refusalDetails';
 import type { PlatformKind } from '../worker/protocol';
 import type { OfficeContent } from './updateContent';
 
@@ -43,7 +44,7 @@ export async function checkOfficePreconditions(db: Queryable, ctx: OfficeSyncCon
     if (row.state !== 'verifying') syncFail('SYNC_OUTCOME_NOT_EXPECTED', { caseNo: o.caseNo, state: row.state });
     const ids = await objectionRecordIds(db, row.id);
     for (const e of o.records) {
-      if (!ids.has(e.centralId)) syncFail('SYNC_UNKNOWN_REFERENCE', { name: UPDATE_FILES['case-outcomes'], line: i + 2, what: `record of objection ${o.caseNo}`, id: e.centralId });
+      if (!ids.has(e.centralId)) syncFail('SYNC_UNKNOWN_REFERENCE', { name: UPDATE_FILES['case-outcomes'], line: i + 2, what: 'objection_record', caseNo: o.caseNo, id: e.centralId });
     }
     outcomes.push({ row: o, objectionId: row.id, recordIds: Object.fromEntries(ids) });
   }
@@ -64,8 +65,21 @@ export function mergedCalendar(current: Awaited<ReturnType<typeof readCalendar>>
     return merged;
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    return syncFail('SYNC_CONTENT_INVALID', { name: UPDATE_FILES.calendar, line: 2, detail: e.message });
+    return syncFail('SYNC_CONTENT_INVALID', { name: UPDATE_FILES.calendar, line: 2, ...calendarDetail(current, update) });
   }
+}
+
+/** Why a bundle's calendar does not merge, as a refusal detail (the years of a gap, or the day listed twice). */
+function calendarDetail(current: Awaited<ReturnType<typeof readCalendar>>, update: { days: { date: string; kind: string }[]; coverage: { fromYear: number; toYear: number } }): Record<string, string | number> {
+  const a = current?.coverage;
+  const b = update.coverage;
+  if (a && (b.fromYear > a.toYear + 1 || b.toYear < a.fromYear - 1)) return detail('calendar_gap', { from: b.fromYear, to: b.toYear, storedFrom: a.fromYear, storedTo: a.toYear });
+  const kinds = new Map<string, string>();
+  for (const day of update.days) {
+    if (kinds.has(day.date) && kinds.get(day.date) !== day.kind) return detail('calendar_day_conflict', { date: day.date });
+    kinds.set(day.date, day.kind);
+  }
+  return detail('calendar_inconsistent');
 }
 
 const FILE_OF: Record<PlatformKind, string> = {

@@ -9,6 +9,7 @@ import type { BundleHeader, ChannelState, Keyring, OpenContext } from '../bundle
 import { fileSource } from '../bundle/container';
 import type { ByteSource } from '../bundle/container';
 import { streamContent } from '../bundle/contentStream';
+import { detail } from '../bundle/refusalDetails';
 import { chinaDate } from '../../../shared/calendar/dates';
 import { OfficeCollector, PLATFORM_SCHEMAS, checkFileLayout, countsOf, platformRow, uniqueKeysOf } from '../office/updateContent';
 import type { PlatformKind, PlatformRowOf } from '../office/updateContent';
@@ -100,7 +101,7 @@ async function streamVerified(
       if (isKeyring) {
         const only = m.files[0];
         if (m.files.length !== 1 || only?.name !== KEYRING_FILE || only.schema !== 'keyring' || only.records !== 1) {
-          return fail('BUNDLE_KEYRING_MALFORMED', { detail: `a keyring bundle holds exactly ${KEYRING_FILE} with one signed keyring` });
+          return fail('BUNDLE_KEYRING_MALFORMED', detail('keyring_bundle_shape', { file: KEYRING_FILE }));
         }
       } else checkFileLayout(m.files);
       const platformRows = m.files.reduce((n, f) => n + (PLATFORM_SCHEMAS[f.schema] ? f.records : 0), 0);
@@ -152,6 +153,6 @@ function ownExportCheck<T>(input: JobInput, check: () => T): T {
   }
 }
 
-function fail(code: 'BUNDLE_KEYRING_MALFORMED', params: Record<string, string>): never {
+function fail(code: 'BUNDLE_KEYRING_MALFORMED', params: Record<string, string | number>): never {
   throw new BundleError(code, params);
 }

@@ -2,13 +2,16 @@
 // provisioning through the API, enrollment, and helpers to craft bundles the way a platform
 // holding the real keys (or an attacker holding a copy of them) could.
 import { observedError } from '../../support/errorCoverage';
+import { assertRefusalLanguage, assertSyncRefusalLanguage } from '../../support/refusalLanguage';
+import { isDetailCode } from '../../../electron/sync/bundle/refusalDetails';
+import { refusalOf } from '../../../electron/sync/content/syncError';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vacuumInto } from '../../../electron/store/backupStore';
 import { Database } from '../../../electron/db/database';
-import { importBundle } from '../../../electron/services/syncService';
+import { importBundle, importHistory } from '../../../electron/services/syncService';
 import { writeBundle } from '../../../electron/sync/bundle/index';
 import type { BundleFileInput, WriteBundleOptions } from '../../../electron/sync/bundle/index';
 import { SCHEMA_VERSION, UPDATE_FILES } from '../../../electron/sync/content/schemas';
@@ -143,5 +146,13 @@ export async function refusedUnchanged(w: SyncWorld, path: string, code: string)
   assert.equal(caught.code, code, caught.message);
   observedError(caught.code);
   await assertUnchangedExceptRefusal(w, before, code);
+  // Said in both languages, each without the other's words (issue 29): as raised, and as the
+  // history reads it back from the stored code and parameters.
+  const raised = refusalOf(caught);
+  assert.ok(raised, `${code} is a coded refusal`);
+  assertSyncRefusalLanguage(raised, isDetailCode);
+  const [row] = await importHistory(w.core.ctx, 1);
+  assert.equal(row?.refusedCode, code);
+  assertRefusalLanguage({ code, zh: row!.refusedReasonZh!, en: row!.refusedReason! }, Object.entries(raised.params).filter(([k]) => /name$/i.test(k) && k !== 'name').map(([, v]) => String(v)));
   return caught;
 }

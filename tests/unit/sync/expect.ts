@@ -4,6 +4,8 @@ import type { OpenContext } from '../../../electron/sync/bundle/index';
 import { streamContent } from '../../../electron/sync/bundle/contentStream';
 import type { BundleErrorCode } from '../../../electron/sync/bundle/index';
 import { observedError } from '../../support/errorCoverage';
+import { assertSyncRefusalLanguage } from '../../support/refusalLanguage';
+import { isDetailCode } from '../../../electron/sync/bundle/refusalDetails';
 
 /** Asserts a refusal with exactly this code and a non-empty sentence in both languages. */
 export function refuses(fn: () => unknown, code: BundleErrorCode): BundleError {
@@ -17,6 +19,7 @@ export function refuses(fn: () => unknown, code: BundleErrorCode): BundleError {
   assert.equal(caught.code, code, caught.message);
   observedError(caught.code);
   assert.ok(caught.message.length > 10 && caught.messageZh.length > 5);
+  assertSyncRefusalLanguage({ code: caught.code, params: caught.params, zh: caught.messageZh, en: caught.message }, isDetailCode);
   return caught;
 }
 
@@ -34,4 +37,5 @@ export async function refusesEitherWay(bytes: Buffer, context: OpenContext, code
   }
   assert.ok(caught instanceof BundleError, `streamed: expected BundleError ${code}, got ${String(caught)}`);
   assert.equal(caught.code, code, `streamed: ${caught.message}`);
+  assertSyncRefusalLanguage({ code: caught.code, params: caught.params, zh: caught.messageZh, en: caught.message }, isDetailCode);
 }
