@@ -13,7 +13,15 @@ export function demoPeople(count = 2000): SubjectBundle[] {
 }
 
 export function demoPersonWith(predicate: (b: SubjectBundle) => boolean): SubjectBundle {
-  const found = demoPeople().find(predicate);
-  if (!found) throw new Error('no demo person matches');
+  return demoPeopleWith(predicate, 1)[0]!;
+}
+
+/**
+ * As many different people as asked for: tests in one file share a console, so a test that
+ * issues reports takes a person of its own (a report counts against that person's free ones).
+ */
+export function demoPeopleWith(predicate: (b: SubjectBundle) => boolean, count: number): SubjectBundle[] {
+  const found = demoPeople().filter(predicate).slice(0, count);
+  if (found.length < count) throw new Error(`only ${found.length} demo people match, ${count} wanted`);
   return found;
 }

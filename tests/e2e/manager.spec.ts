@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { OBJECTION_WORKFLOW } from '../../shared/cases/caseTypes';
 import { E2E_NOW, dayOf, demoConsoleFixture, expect, test as shared, type ConsolePage, type ConsoleServer } from './fixtures';
 
 // The manager's and the auditor's screens on the demo office, which holds a month of work: the
@@ -96,8 +97,13 @@ test('queue: search by name, some ID digits and case number; sortable columns; e
   await page.getByTestId('sort-received').click();
   await expect(page.getByTestId('sort-received')).toHaveAttribute('data-dir', 'asc');
   await expect.poll(async () => { const r = await received(); return r.length > 1 && r.every((d, i) => i === 0 || r[i - 1]! <= d); }).toBe(true);
+  // State sorts by how far a case has come in its workflow, not by the codes' alphabet.
   await page.getByTestId('sort-state').click();
-  await expect.poll(async () => { const s = await page.getByTestId('queue-state').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')!)); return s.every((x, i) => i === 0 || s[i - 1]! <= x); }).toBe(true);
+  const stage = (state: string) => OBJECTION_WORKFLOW.indexOf(state as (typeof OBJECTION_WORKFLOW)[number]);
+  await expect.poll(async () => {
+    const s = (await page.getByTestId('queue-state').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')!))).map(stage);
+    return s.length > 1 && s.every((x) => x >= 0) && s.every((x, i) => i === 0 || s[i - 1]! <= x);
+  }).toBe(true);
 
   // "My cases": none are assigned to this manager in the demo office.
   await page.getByTestId('queue-mine').click();

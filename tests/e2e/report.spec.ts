@@ -3,11 +3,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { PNG } from 'pngjs';
-import type { RecordRow } from '../../shared/domain/population';
+import type { RecordRow, SubjectBundle } from '../../shared/domain/population';
 import { hiddenReason } from '../../shared/domain/publication';
 import { REPORT_SECTION_OF } from '../../shared/domain/record';
 import { DEFAULT_PROFILE_ID, shippedProfile } from '../../shared/rules/loadProfile';
-import { demoPersonWith } from './demoPeople';
+import { demoPeopleWith } from './demoPeople';
 import { framePdf } from './pdfFrame';
 import { E2E_NOW, dayOf, expect, test } from './fixtures';
 
@@ -25,12 +25,15 @@ const TODAY = dayOf(E2E_NOW);
 const RULES = shippedProfile(DEFAULT_PROFILE_ID)!;
 const published = (r: RecordRow) => hiddenReason(r, TODAY, RULES) === null;
 
-const subject = demoPersonWith(
+// One person per test: the tests share one console, and each report counts against its person's
+// free reports of the year.
+const [selfQuery, closedPreview, agentQuery, expiredAgent, verified] = demoPeopleWith(
   (b) =>
     b.subject.kind === 'person' &&
     b.records.some((r) => REPORT_SECTION_OF[r.category] === 'licences' && published(r)) &&
     b.records.some((r) => REPORT_SECTION_OF[r.category] === 'penalties' && published(r)),
-);
+  5,
+) as [SubjectBundle, SubjectBundle, SubjectBundle, SubjectBundle, SubjectBundle];
 
 test.beforeAll(() => mkdirSync(OUT, { recursive: true }));
 test.beforeEach(async ({ page }) => {
@@ -79,12 +82,12 @@ test('self query: the preview is the PDF; a print counts once confirmed; the PDF
   // Two languages, two PDFs read back with poppler: slow on a shared 2-core machine.
   test.setTimeout(240_000);
   await c.loginAs('clerk');
-  await c.lookup(subject.subject.idNumber, subject.subject.name, /本人了解/);
+  await c.lookup(selfQuery.subject.idNumber, selfQuery.subject.name, /本人了解/);
   await expect(page.getByTestId('report-quota')).toContainText('免费 2 份');
   const { pdf, reportNo } = await issueAndPrint(page);
   await c.screenshot('report-preview-zh');
   const text = textOf(pdf, 'self');
-  for (const needle of [subject.subject.name, reportNo, '个人公共信用信息报告', '身份信息', '信息概要', '基本信息', '行政许可信息', '行政处罚信息', '本人声明', '查询记录（近两年）', '报告说明', '正本']) {
+  for (const needle of [selfQuery.subject.name, reportNo, '个人公共信用信息报告', '身份信息', '信息概要', '基本信息', '行政许可信息', '行政处罚信息', '本人声明', '查询记录（近两年）', '报告说明', '正本']) {
     expect(text, needle).toContain(needle);
   }
   const pages = [...text.replace(/[ \t]+/g, '').matchAll(/第(\d+)页\/共(\d+)页/g)].map((m) => `${m[1]}/${m[2]}`);
@@ -105,7 +108,7 @@ test('self query: the preview is the PDF; a print counts once confirmed; the PDF
 
 test('a preview closed while its saved copy is still being counted stays closed; Tab never enters the PDF frame', async ({ consolePage: c, page }) => {
   await c.loginAs('clerk');
-  await c.lookup(subject.subject.idNumber, subject.subject.name, /本人了解/);
+  await c.lookup(closedPreview.subject.idNumber, closedPreview.subject.name, /本人了解/);
   await page.getByTestId('report-issue').click();
   await expect(page.getByTestId('pdf-frame')).toBeVisible();
   await expect(page.getByTestId('pdf-counted')).toContainText('另存为 PDF');
@@ -148,7 +151,7 @@ test('agent with a valid letter: only the authorized sections are printed', asyn
   await page.getByTestId('scope-licences').check();
   await page.locator('[data-testid=agent-form] input[type=file]').setInputFiles({ name: 'letter.png', mimeType: 'image/png', buffer: PNG_1PX });
   await expect(page.getByTestId('agent-letter-ok')).toBeVisible();
-  await c.lookup(subject.subject.idNumber, subject.subject.name, /贷款申请/);
+  await c.lookup(agentQuery.subject.idNumber, agentQuery.subject.name, /贷款申请/);
   await expect(page.getByTestId('subject-view')).toBeVisible();
   await c.screenshot('agent-counter-zh');
   const { pdf } = await issueAndPrint(page);
@@ -173,14 +176,14 @@ test('an expired authorization is refused in plain words', async ({ consolePage:
   await page.getByTestId('scope-licences').check();
   await page.locator('[data-testid=agent-form] input[type=file]').setInputFiles({ name: 'letter.png', mimeType: 'image/png', buffer: PNG_1PX });
   await expect(page.getByTestId('agent-letter-ok')).toBeVisible();
-  await c.lookup(subject.subject.idNumber, subject.subject.name, /贷款申请/);
+  await c.lookup(expiredAgent.subject.idNumber, expiredAgent.subject.name, /贷款申请/);
   await expect(page.getByTestId('error')).toBeVisible();
   await expect(page.getByTestId('subject-view')).toHaveCount(0);
 });
 
 test('verify screen: the genuine code and a 300-dpi scan of a printed page are accepted, a one-character change is not', async ({ consolePage: c, page }) => {
   await c.loginAs('clerk');
-  await c.lookup(subject.subject.idNumber, subject.subject.name, /本人了解/);
+  await c.lookup(verified.subject.idNumber, verified.subject.name, /本人了解/);
   // Run after the others, this person's two free reports are used: the counter asks for confirmation.
   await expect(page.getByTestId('report-quota')).toBeVisible();
   if (/已出具 [2-9]/.test((await page.getByTestId('report-quota').textContent()) ?? '')) {
