@@ -60,6 +60,18 @@ export const ERROR_CODES = [
   'DOCUMENT_CHARACTER_UNPRINTABLE',
   // Log and queue filters: details.reason says which rule the filter broke.
   'FILTER_INVALID',
+  // The ID card read at the counter (issue 25): the card itself (details.reason for CARD_INVALID)
+  // and every state of the reader; none of them blocks typed entry.
+  'CARD_INVALID',
+  'CARD_EXPIRED',
+  'READER_ADDRESS_REFUSED',
+  'READER_NOT_CONNECTED',
+  'READER_SERVICE_DOWN',
+  'READER_NO_CARD',
+  'READER_CARD_UNREADABLE',
+  'READER_TIMEOUT',
+  'READER_BUSY',
+  'READER_PHOTO_CORRUPT',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

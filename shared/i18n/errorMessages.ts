@@ -2,6 +2,7 @@ import { STATUTORY_HOLIDAY_NAMES } from '../calendar/holidayNames';
 import type { ApiErrorBody, ErrorCode } from '../errors';
 import { REPORT_MAX_RECORDS } from '../domain/report';
 import { attachmentMessage } from './attachmentMessages';
+import { CARD_MESSAGES, cardMessage } from './cardMessages';
 import { fieldLabel } from './fieldLabels';
 
 export type Locale = 'zh' | 'en';
@@ -61,6 +62,7 @@ const MESSAGES: Partial<Record<ErrorCode, { zh: string; en: string }>> = {
   REQUEST_TOO_LARGE: { zh: '文件或内容过大，超过了本操作允许的大小。请缩小文件（如降低扫描分辨率）后重试。', en: 'The file or content is larger than this action allows. Make it smaller (for example scan at a lower resolution) and try again.' },
   FILTER_INVALID: { zh: '筛选条件有误，请检查。', en: 'The filter is not valid; check it.' },
   INTERNAL: { zh: '系统内部错误，已记录。请重试。', en: 'Something went wrong inside CreditDesk. It was logged; please try again.' },
+  ...CARD_MESSAGES,
 };
 
 // Validator reasons (shared/validators) that the counter shows next to the ID field.
@@ -240,6 +242,8 @@ export function errorMessage(error: ApiErrorBody, locale: Locale): string {
   }
   const attachment = attachmentMessage(error, locale);
   if (attachment) return attachment;
+  const card = cardMessage(error, locale, idReasonMessage);
+  if (card) return card;
   if (error.code === 'WEAK_PASSWORD' && typeof reason === 'string' && PASSWORD_REASONS[reason]) return PASSWORD_REASONS[reason][locale];
   const action = error.details?.action;
   if (error.code === 'CANNOT_CHANGE_OWN_ACCOUNT' && typeof action === 'string' && OWN_ACCOUNT_ACTIONS[action]) return OWN_ACCOUNT_ACTIONS[action][locale];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PENALTY_KINDS, RECORD_CATEGORIES, RECORD_DOMAINS, SEVERITIES } from '../domain/record';
 import type { MaskingOptions } from '../masking';
+import { CARD_TYPES } from '../domain/idCard';
 
 // A rule profile holds every regional or unconfirmed choice of domain-rules.md as data, so an
 // office picks its region and a platform bundle can replace a profile without a code change.
@@ -82,6 +83,23 @@ export const maskingSchema = z.strictObject({
   name: z.strictObject({ compoundSurnames: z.boolean(), fixedMaskLength: z.number().int().min(1).max(8).nullable() }),
 }) satisfies z.ZodType<MaskingOptions>;
 
+/**
+ * How a card read at the counter is judged (issue 25, docs/id-card-reader.md). Optional so that a
+ * profile document written before it still parses; idCardRules() then takes the shipped default's.
+ */
+export const idCardRulesSchema = z.strictObject({
+  /** Which card kinds the counter takes as the applicant's identity document. */
+  acceptedTypes: z.array(z.enum(CARD_TYPES)).min(1),
+  expiredCard: z.strictObject({
+    /** refuse: an expired card is no identity document; accept_with_note: the clerk may go on, writing why. */
+    policy: z.enum(['refuse', 'accept_with_note']),
+    /** The rule as the refusal cites it to the clerk and the applicant. */
+    basis: z.strictObject({ zh: text, en: text }),
+  }),
+  /** The 2023 foreigner's permanent residence card: the points its published notices leave open. */
+  foreignPermanent: z.strictObject({ checkDigit: z.boolean(), sexFromOrderCode: z.boolean() }),
+});
+
 export const ruleProfileSchema = z
   .strictObject({
     schemaVersion: z.literal(1),
@@ -107,6 +125,7 @@ export const ruleProfileSchema = z
       .strictObject({ cleanYears: z.number().int().min(1).max(10), redListQualifies: z.boolean(), source: text })
       .nullable()
       .optional(),
+    idCard: idCardRulesSchema.optional(),
     notes: z.array(text).optional(),
   })
   .superRefine((p, ctx) => {
@@ -141,6 +160,7 @@ export type ObjectionRules = RuleProfile['objection'];
 export type RepairRules = RuleProfile['repair'];
 export type Period = z.infer<typeof periodSchema>;
 export type NonRepairableRule = z.infer<typeof nonRepairableRuleSchema>;
+export type IdCardRules = z.infer<typeof idCardRulesSchema>;
 
 /** The profile as printed for citizens: its display name, else its name. */
 export function profileDisplayName(profile: Pick<RuleProfile, 'name' | 'displayName'>, lang: 'zh' | 'en'): string {
