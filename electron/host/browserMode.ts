@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -7,16 +6,11 @@ import { claimDataDir, DataDirInUse } from '../db/dataDirOwner';
 import { EXIT_DATA_DIR_IN_USE, secondConsoleRefusal } from './secondConsole';
 import { beginOfficeUnlock } from '../keys/unlockOffice';
 import { parseLaunchArgs, UsageError } from './launchArgs';
+import { launchLines } from './launchLines';
+import { openInBrowser } from './openInBrowser';
 import { passphraseUnlock } from './passphrase';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-function openBrowser(url: string): void {
-  const cmd = process.platform === 'win32' ? 'explorer' : process.platform === 'darwin' ? 'open' : 'xdg-open';
-  const child = spawn(cmd, [url], { stdio: 'ignore', detached: true });
-  child.on('error', () => console.error('No system browser could be opened; open the URL above yourself.'));
-  child.unref();
-}
 
 export interface BrowserModeOptions {
   /**
@@ -72,8 +66,8 @@ async function start(argv: string[], options: BrowserModeOptions): Promise<void>
   claim.announce(host.origin);
   const page = writeLaunchPage(args.dataDir, host.url);
   launch = page;
-  console.error(`CreditDesk (browser mode) — data directory ${args.dataDir}`);
-  console.error(`Open the console with this page (it works once; restart for another window): ${page.fileUrl}`);
+  const lines = launchLines({ dataDir: args.dataDir, origin: host.origin, pageUrl: page.fileUrl });
+  for (const line of lines.before) console.error(line);
   const stop = async () => {
     launch?.remove();
     await host.close();
@@ -84,9 +78,11 @@ async function start(argv: string[], options: BrowserModeOptions): Promise<void>
   // with no handler yet would kill it without a backup or giving the data directory back cleanly.
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
-  // The bare address only: the key is in the page above, never on stdout or a command line.
-  console.log(host.origin);
-  if (args.open) openBrowser(page.fileUrl);
+  // The bare address only: the key is in the page, never on stdout or a command line. The page to
+  // open is the last line (launchLines.ts), and a failed automatic opening says so, with the page.
+  console.log(lines.address);
+  for (const line of lines.after) console.error(line);
+  if (args.open) openInBrowser(page.fileUrl, (line) => console.error(line));
 }
 
 /**
