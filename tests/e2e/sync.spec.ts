@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generatePopulation } from '../../electron/seed/population';
 import { clockFrom } from '../support/clock';
+import { latinLeftIn } from '../support/refusalLanguage';
 import { E2E_NOW, dayOf, ConsolePage, expect, startConsole, stopConsole, test } from './fixtures';
 
 // Air-gapped sync through the screens: the reference platform (tools/central.ts, run as IT staff
@@ -213,6 +214,13 @@ test('provision a fresh office, import the platform snapshot, refuse a tampered 
     await page.getByTestId('bundle-file').setInputFiles(snapshot);
     await expect(page.getByTestId('import-already')).toHaveText('Bundle 1 was already imported; nothing changed.');
     await page.getByTestId('language').click();
+
+    // The setup screen names the imported channel in words (issue 28: "platform / update" in
+    // Chinese mode), and nothing else on it is an English word but names, codes and files.
+    await nav(page, 'provision');
+    await expect(page.getByTestId('sync-channel')).toContainText('平台更新（信用平台）：最近序号 1');
+    expect(latinLeftIn((await page.locator('main').innerText()).replace(/[0-9a-f]{4}(?=\s|$)/g, ' '))).toEqual([]);
+    await c.screenshotAt('sync-provisioned-imported-zh', [1024, 1366]);
 
     // Before the first export the audit log has no head to compare with the platform, and says so.
     await nav(page, 'audit');

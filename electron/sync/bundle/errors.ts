@@ -1,6 +1,7 @@
 // Every refusal carries a stable code (for audit events and tests) and a sentence a clerk can
 // act on in both languages (bundle-security.md property 12). Codes never change meaning.
 
+import { BUNDLE_PURPOSE_WORDS } from '../../../shared/i18n/bundleChannel';
 import { detailText, q } from './refusalDetails';
 
 type Params = Record<string, string | number>;
@@ -20,15 +21,15 @@ export const an = (word: string | number | undefined): string => `${/^[aeiou]/i.
 export const whereEn = (line: string | number | undefined): string => (Number(line) <= 1 ? `line 1 (the envelope line)` : `record ${Number(line) - 1} (line ${String(line)})`);
 export const whereZh = (line: string | number | undefined): string => (Number(line) <= 1 ? '第 1 行（文件头）' : `第 ${Number(line) - 1} 条记录（第 ${String(line)} 行）`);
 
-// The words the format uses for bundle and key purposes, as a Chinese sentence names them. English
+// The words the format uses for bundle and key purposes, as a Chinese sentence names them (bundle
+// purposes from shared/i18n/bundleChannel.ts, which the setup screen uses too). English
 // sentences keep the format's own words ("an "export" bundle"), which are what IT staff see in files.
-const BUNDLE_PURPOSE_ZH: Record<string, string> = { update: '平台更新', export: '窗口导出', keyring: '密钥环更新', enrollment: '注册申请' };
 const KEY_PURPOSE_ZH: Record<string, string> = {
   'keyring-root': '密钥环根密钥', 'platform-update-signing': '平台更新签名', 'office-export-signing': '窗口导出签名',
   'platform-encryption': '平台加密', 'office-encryption': '窗口加密',
 };
 /** A bundle purpose in Chinese; an unknown word from a file stays quoted as written. */
-export const purposeZh = (v: string | number | undefined): string => BUNDLE_PURPOSE_ZH[String(v)] ?? q(v);
+export const purposeZh = (v: string | number | undefined): string => BUNDLE_PURPOSE_WORDS[String(v)]?.zh ?? q(v);
 const keyPurposeZh = (v: string | number | undefined): string => KEY_PURPOSE_ZH[String(v)] ?? q(v);
 const UNIT_ZH: Record<string, string> = { files: '个文件', bytes: '字节', records: '条记录' };
 /** "256 files": a cap and its unit (params limit and unit); older refusals stored both in limit. */

@@ -26,7 +26,7 @@ export const sync = {
         submit: '完成配置', done: '配置完成。请把登记申请文件交给信用平台；平台登记本窗口后会发来第一个数据包。',
         download: '保存登记申请文件 {{name}}', downloadAgain: '重新保存登记申请文件',
         provisioned: '本窗口已完成同步配置', office: '窗口', keyring: '平台密钥环', version: '第 {{v}} 版',
-        channels: '已导入的更新', lastSequence: '最近序号 {{n}}', noChannel: '尚未导入过平台的数据包。',
+        channels: '已导入的更新', channel: '{{purpose}}（{{sender}}）：最近序号 {{n}} · {{at}}', noChannel: '尚未导入过平台的数据包。',
       },
       import: {
         title: '导入更新包', choose: '选择同步包文件', placeholder: '平台发来的 .cdbundle 文件', checking: '正在核验文件…',
@@ -80,7 +80,7 @@ export const sync = {
         submit: 'Provision', done: 'Provisioned. Hand the enrollment request file to the credit platform; once it enrolls this office it sends the first bundle.',
         download: 'Save enrollment request {{name}}', downloadAgain: 'Save the enrollment request again',
         provisioned: 'This office is provisioned for sync', office: 'Office', keyring: 'Platform keyring', version: 'version {{v}}',
-        channels: 'Updates imported', lastSequence: 'last bundle {{n}}', noChannel: 'No platform bundle imported yet.',
+        channels: 'Updates imported', channel: '{{purpose}} from {{sender}}: last bundle {{n}} · {{at}}', noChannel: 'No platform bundle imported yet.',
       },
       import: {
         title: 'Import updates', choose: 'Choose a bundle file', placeholder: 'The .cdbundle file from the platform', checking: 'Checking the file…',

@@ -3,6 +3,7 @@ import { useEffect, useState, type ComponentPropsWithoutRef, type SyntheticEvent
 import { useTranslation } from 'react-i18next';
 import type { ProvisionResult, TrustPreviewView } from '../../../../shared/contract/sync';
 import { chinaDateTime } from '../../../../shared/calendar/dates';
+import { bundlePurposeWords, bundleSenderWords } from '../../../../shared/i18n/bundleChannel';
 import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FingerprintConfirm } from '../../components/sync/FingerprintConfirm';
@@ -10,6 +11,7 @@ import { NotProvisionedAlert } from '../../components/sync/NotProvisionedAlert';
 import { base64OfFile, saveBase64 } from '../../components/sync/fileBytes';
 import { useBlobUrl } from '../../components/sync/useBlobUrl';
 import { useSyncStatus } from '../../components/sync/useSyncStatus';
+import { useLocale } from '../../i18n';
 import { OFFICE_CHANGED } from '../../state/officeChanged';
 
 const OFFICE_CODE = /^\d{6}-\d{2}$/;
@@ -35,6 +37,7 @@ function EnrollmentDownload({ request, label }: { request: ProvisionResult; labe
 
 export function ProvisionScreen() {
   const { t } = useTranslation();
+  const locale = useLocale();
   const { status, error: statusError, reload } = useSyncStatus();
   const [officeCode, setOfficeCode] = useState('');
   const [officeName, setOfficeName] = useState('');
@@ -135,8 +138,8 @@ export function ProvisionScreen() {
                   {status.channels.length === 0
                     ? t('sync.provision.noChannel')
                     : status.channels.map((c) => (
-                        <Text key={`${c.sender}/${c.channel}`} size="sm">
-                          {c.sender} / {c.channel}: {t('sync.provision.lastSequence', { n: c.lastSequence })} · {chinaDateTime(c.updatedAt)}
+                        <Text key={`${c.sender}/${c.channel}`} size="sm" data-testid="sync-channel">
+                          {t('sync.provision.channel', { sender: bundleSenderWords(c.sender, locale), purpose: bundlePurposeWords(c.channel, locale), n: c.lastSequence, at: chinaDateTime(c.updatedAt) })}
                         </Text>
                       ))}
                 </Table.Td>
