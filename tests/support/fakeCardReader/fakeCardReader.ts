@@ -1,0 +1,151 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { baseMessageOf, encodeAnswer, type AnswerEncoding, type FakeCard } from './fixtures';
+
+// A fake CVR-100 local service for tests (issue 25): listens on 127.0.0.1 at a random port,
+// answers OpenDevice / readCard / CloseDevice like the real one, and behaves like a reader with
+// a card on it: once a card was read it must be lifted and placed again before the next read.
+// Every fault of the issue can be injected.
+
+export type FakeFault =
+  | 'none'
+  | 'no_device' // OpenDevice: no reader on the USB port
+  | 'busy' // OpenDevice: another program holds the reader
+  | 'unreadable' // readCard: the chip does not answer
+  | 'hang' // readCard: accepted, never answered (the adapter's timeout)
+  | 'not_json' // something else listens on the port
+  | 'http_error' // the service fails with HTTP 500
+  | 'redirect'; // the "service" sends the read elsewhere
+
+export interface FakeReaderState {
+  card: FakeCard | null;
+  fault: FakeFault;
+  encoding: AnswerEncoding;
+  samId: string | null;
+}
+
+export interface FakeCardReader {
+  url: string;
+  port: number;
+  /** Every call received, in order ('OpenDevice', 'readCard', 'CloseDevice', or the path). */
+  calls: string[];
+  set(state: Partial<FakeReaderState>): void;
+  /** The applicant places a card (a new one, or the same one after lifting it). */
+  place(card: FakeCard): void;
+  lift(): void;
+  /** Resolves when the next call of that name arrives. */
+  nextCall(name: string): Promise<void>;
+  /** Holds readCard answers until the returned function is called. */
+  hold(): () => void;
+  close(): Promise<void>;
+}
+
+export async function startFakeCardReader(initial: Partial<FakeReaderState> = {}): Promise<FakeCardReader> {
+  const state: FakeReaderState = { card: null, fault: 'none', encoding: 'utf8', samId: '05.01-20231108-0012345678', ...initial };
+  // Whether the card on the reader was read since it was placed (the chip then stays silent).
+  let alreadyRead = false;
+  let held: Promise<void> | null = null;
+  const calls: string[] = [];
+  const waiters: Array<{ name: string; resolve: () => void }> = [];
+  const hanging = new Set<ServerResponse>();
+
+  const send = (res: ServerResponse, answer: Record<string, unknown>) => {
+    const { body, contentType } = encodeAnswer(answer, state.encoding);
+    res.writeHead(200, { 'Content-Type': contentType, 'Content-Length': body.length });
+    res.end(body);
+  };
+  const fail = (res: ServerResponse, resultFlag: number, errorMsg: string) => send(res, { resultFlag, errorMsg });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const name = (req.url ?? '').replace(/^\/+/, '').split('?')[0] ?? '';
+    calls.push(name);
+    for (const w of waiters.filter((x) => x.name === name)) {
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve();
+    }
+    if (state.fault === 'not_json') {
+      res.writeHead(200, { 'Content-Type': 'text/html' });
+      res.end('<html><body>It works!</body></html>');
+      return;
+    }
+    if (state.fault === 'http_error') {
+      res.writeHead(500);
+      res.end();
+      return;
+    }
+    if (state.fault === 'redirect') {
+      res.writeHead(302, { Location: 'http://192.0.2.10/collect' });
+      res.end();
+      return;
+    }
+    if (name === 'OpenDevice') {
+      if (state.fault === 'no_device') return fail(res, -1, '未连接读卡器，打开设备失败');
+      if (state.fault === 'busy') return fail(res, -4, '设备被占用');
+      return send(res, state.samId ? { resultFlag: 0, errorMsg: '', samID: state.samId } : { resultFlag: 0, errorMsg: '' });
+    }
+    if (name === 'CloseDevice') return send(res, { resultFlag: 0, errorMsg: '' });
+    if (name !== 'readCard') {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
+    if (held) await held;
+    if (state.fault === 'hang') {
+      hanging.add(res);
+      return;
+    }
+    if (state.card === null) return fail(res, -2, '未找到卡，请放卡');
+    if (alreadyRead) return fail(res, -2, '请重新放卡');
+    if (state.fault === 'unreadable') return fail(res, -3, '选卡失败，读卡失败');
+    alreadyRead = true;
+    const card = state.card;
+    if (state.encoding === 'ucs2_block') {
+      // Only the chip's own block: the text fields come from it or not at all.
+      return send(res, { resultFlag: 0, errorMsg: '', certType: card.certType, baseInfo: baseMessageOf(card).toString('base64'), identityPic: card.identityPic });
+    }
+    return send(res, { resultFlag: 0, errorMsg: '', ...card });
+  }
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch(() => res.destroy());
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    calls,
+    set(next) {
+      Object.assign(state, next);
+      if (next.card !== undefined) alreadyRead = false;
+    },
+    place(card) {
+      state.card = card;
+      alreadyRead = false;
+    },
+    lift() {
+      state.card = null;
+      alreadyRead = false;
+    },
+    nextCall(name) {
+      return new Promise((resolve) => waiters.push({ name, resolve }));
+    },
+    hold() {
+      let release!: () => void;
+      held = new Promise((r) => (release = r));
+      return () => {
+        held = null;
+        release();
+      };
+    },
+    async close() {
+      for (const res of hanging) res.destroy();
+      server.closeAllConnections();
+      server.close();
+      await once(server, 'close');
+    },
+  };
+}
