@@ -5,6 +5,7 @@ import { checkCard } from '../../../shared/idcard/checkCard';
 import { idCardRules } from '../../../shared/rules/idCardRules';
 import { shippedProfile } from '../../../shared/rules/loadProfile';
 import { cvrHttpAdapter } from '../../../electron/reader/cvrHttpAdapter';
+import { cvrWsAdapter } from '../../../electron/reader/cvrWsAdapter';
 import { oneReadAtATime, type ReaderPort } from '../../../electron/reader/readerPort';
 import { observedError } from '../../support/errorCoverage';
 import { startFakeCardReader, type FakeCardReader } from '../../support/fakeCardReader/fakeCardReader';
@@ -19,10 +20,15 @@ const READ_MS = 5000;
 
 interface AdapterUnderTest {
   name: string;
+  /** The fake's address in this adapter's scheme. */
+  address(fake: FakeCardReader): string;
   make(url: string, timeoutMs: number): ReaderPort;
 }
 
-const ADAPTERS: AdapterUnderTest[] = [{ name: 'cvr_http', make: (url, timeoutMs) => oneReadAtATime(cvrHttpAdapter({ url, timeoutMs })) }];
+const ADAPTERS: AdapterUnderTest[] = [
+  { name: 'cvr_http', address: (f) => f.url, make: (url, timeoutMs) => oneReadAtATime(cvrHttpAdapter({ url, timeoutMs })) },
+  { name: 'cvr_ws', address: (f) => f.wsUrl, make: (url, timeoutMs) => oneReadAtATime(cvrWsAdapter({ url, timeoutMs })) },
+];
 
 async function refusal(p: Promise<unknown>): Promise<AppError> {
   try {
@@ -41,7 +47,7 @@ for (const adapter of ADAPTERS) {
     let reader: ReaderPort;
     before(async () => {
       fake = await startFakeCardReader();
-      reader = adapter.make(fake.url, READ_MS);
+      reader = adapter.make(adapter.address(fake), READ_MS);
     });
     after(() => fake.close());
     beforeEach(() => {
@@ -158,7 +164,7 @@ for (const adapter of ADAPTERS) {
     it('the read times out when the reader never answers, and the device is still closed', async () => {
       fake.set({ fault: 'hang' });
       fake.place(CARDS.resident);
-      const quick = adapter.make(fake.url, 300);
+      const quick = adapter.make(adapter.address(fake), 300);
       const err = await refusal(quick.read());
       assert.equal(err.code, 'READER_TIMEOUT');
       assert.deepEqual(fake.calls, ['OpenDevice', 'readCard', 'CloseDevice']);
@@ -178,7 +184,7 @@ for (const adapter of ADAPTERS) {
         assert.equal((await refusal(reader.read())).code, 'READER_SERVICE_DOWN', fault);
       }
       const gone = await startFakeCardReader();
-      const url = gone.url;
+      const url = adapter.address(gone);
       await gone.close();
       assert.equal((await refusal(adapter.make(url, READ_MS).read())).code, 'READER_SERVICE_DOWN');
     });
@@ -187,7 +193,8 @@ for (const adapter of ADAPTERS) {
       fake.set({ fault: 'redirect' });
       const err = await refusal(reader.read());
       assert.equal(err.code, 'READER_SERVICE_DOWN');
-      assert.deepEqual(fake.calls, ['OpenDevice']);
+      assert.equal(err.details?.reason, 'http_status');
+      assert.equal(fake.calls.length, 1, 'one call, and no connection to where it pointed');
     });
   });
 }
@@ -212,6 +219,10 @@ describe('reader addresses: this computer only', () => {
     ];
     for (const url of refused) {
       const err = await refusal(Promise.resolve().then(() => cvrHttpAdapter({ url, timeoutMs: READ_MS })));
+      assert.equal(err.code, 'READER_ADDRESS_REFUSED', url);
+    }
+    for (const url of [`ws://localhost:${fake.port}`, 'ws://192.168.1.20:7415', `wss://127.0.0.1:${fake.port}`, fake.url]) {
+      const err = await refusal(Promise.resolve().then(() => cvrWsAdapter({ url, timeoutMs: READ_MS })));
       assert.equal(err.code, 'READER_ADDRESS_REFUSED', url);
     }
     assert.deepEqual(fake.calls, [], 'no refused address was contacted');

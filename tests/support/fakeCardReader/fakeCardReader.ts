@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { baseMessageOf, encodeAnswer, type AnswerEncoding, type FakeCard } from './fixtures';
 
 // A fake CVR-100 local service for tests (issue 25): listens on 127.0.0.1 at a random port,
@@ -26,7 +27,9 @@ export interface FakeReaderState {
 }
 
 export interface FakeCardReader {
+  /** http://127.0.0.1:port; the same port takes WebSocket connections (ws://127.0.0.1:port). */
   url: string;
+  wsUrl: string;
   port: number;
   /** Every call received, in order ('OpenDevice', 'readCard', 'CloseDevice', or the path). */
   calls: string[];
@@ -50,65 +53,108 @@ export async function startFakeCardReader(initial: Partial<FakeReaderState> = {}
   const waiters: Array<{ name: string; resolve: () => void }> = [];
   const hanging = new Set<ServerResponse>();
 
-  const send = (res: ServerResponse, answer: Record<string, unknown>) => {
-    const { body, contentType } = encodeAnswer(answer, state.encoding);
-    res.writeHead(200, { 'Content-Type': contentType, 'Content-Length': body.length });
-    res.end(body);
-  };
-  const fail = (res: ServerResponse, resultFlag: number, errorMsg: string) => send(res, { resultFlag, errorMsg });
+  type Reply = { kind: 'answer'; answer: Record<string, unknown> } | { kind: 'hang' | 'not_json' | 'http_error' | 'redirect' | 'not_found' };
+  const answer = (a: Record<string, unknown>): Reply => ({ kind: 'answer', answer: a });
+  const failed = (resultFlag: number, errorMsg: string): Reply => answer({ resultFlag, errorMsg });
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const name = (req.url ?? '').replace(/^\/+/, '').split('?')[0] ?? '';
+  /** What the reader answers to one call, the same over HTTP and WebSocket. */
+  async function respond(name: string): Promise<Reply> {
     calls.push(name);
     for (const w of waiters.filter((x) => x.name === name)) {
       waiters.splice(waiters.indexOf(w), 1);
       w.resolve();
     }
-    if (state.fault === 'not_json') {
-      res.writeHead(200, { 'Content-Type': 'text/html' });
-      res.end('<html><body>It works!</body></html>');
-      return;
-    }
-    if (state.fault === 'http_error') {
-      res.writeHead(500);
-      res.end();
-      return;
-    }
-    if (state.fault === 'redirect') {
-      res.writeHead(302, { Location: 'http://192.0.2.10/collect' });
-      res.end();
-      return;
-    }
+    if (state.fault === 'not_json' || state.fault === 'http_error' || state.fault === 'redirect') return { kind: state.fault };
     if (name === 'OpenDevice') {
-      if (state.fault === 'no_device') return fail(res, -1, '未连接读卡器，打开设备失败');
-      if (state.fault === 'busy') return fail(res, -4, '设备被占用');
-      return send(res, state.samId ? { resultFlag: 0, errorMsg: '', samID: state.samId } : { resultFlag: 0, errorMsg: '' });
+      if (state.fault === 'no_device') return failed(-1, '未连接读卡器，打开设备失败');
+      if (state.fault === 'busy') return failed(-4, '设备被占用');
+      return answer(state.samId ? { resultFlag: 0, errorMsg: '', samID: state.samId } : { resultFlag: 0, errorMsg: '' });
     }
-    if (name === 'CloseDevice') return send(res, { resultFlag: 0, errorMsg: '' });
-    if (name !== 'readCard') {
-      res.writeHead(404);
-      res.end();
-      return;
-    }
+    if (name === 'CloseDevice') return answer({ resultFlag: 0, errorMsg: '' });
+    if (name !== 'readCard') return { kind: 'not_found' };
     if (held) await held;
-    if (state.fault === 'hang') {
-      hanging.add(res);
-      return;
-    }
-    if (state.card === null) return fail(res, -2, '未找到卡，请放卡');
-    if (alreadyRead) return fail(res, -2, '请重新放卡');
-    if (state.fault === 'unreadable') return fail(res, -3, '选卡失败，读卡失败');
+    if (state.fault === 'hang') return { kind: 'hang' };
+    if (state.card === null) return failed(-2, '未找到卡，请放卡');
+    if (alreadyRead) return failed(-2, '请重新放卡');
+    if (state.fault === 'unreadable') return failed(-3, '选卡失败，读卡失败');
     alreadyRead = true;
     const card = state.card;
     if (state.encoding === 'ucs2_block') {
       // Only the chip's own block: the text fields come from it or not at all.
-      return send(res, { resultFlag: 0, errorMsg: '', certType: card.certType, baseInfo: baseMessageOf(card).toString('base64'), identityPic: card.identityPic });
+      return answer({ resultFlag: 0, errorMsg: '', certType: card.certType, baseInfo: baseMessageOf(card).toString('base64'), identityPic: card.identityPic });
     }
-    return send(res, { resultFlag: 0, errorMsg: '', ...card });
+    return answer({ resultFlag: 0, errorMsg: '', ...card });
   }
 
+  async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const reply = await respond((req.url ?? '').replace(/^\/+/, '').split('?')[0] ?? '');
+    switch (reply.kind) {
+      case 'answer': {
+        const { body, contentType } = encodeAnswer(reply.answer, state.encoding);
+        res.writeHead(200, { 'Content-Type': contentType, 'Content-Length': body.length });
+        res.end(body);
+        return;
+      }
+      case 'hang':
+        hanging.add(res);
+        return;
+      case 'not_json':
+        res.writeHead(200, { 'Content-Type': 'text/html' });
+        res.end('<html><body>It works!</body></html>');
+        return;
+      case 'http_error':
+        res.writeHead(500);
+        res.end();
+        return;
+      case 'redirect':
+        res.writeHead(302, { Location: 'http://192.0.2.10/collect' });
+        res.end();
+        return;
+      default:
+        res.writeHead(404);
+        res.end();
+    }
+  }
+
+  // The WebSocket flavour: one message {"command": "..."} per call on a connection per read; the
+  // answer is a text frame (UTF-8) or, from a GBK service, a binary frame of GBK bytes.
+  const wss = new WebSocketServer({ noServer: true });
+  wss.on('connection', (ws) => {
+    ws.on('message', (data) => {
+      let name: string;
+      try {
+        name = String((JSON.parse(String(data)) as { command?: unknown }).command ?? '');
+      } catch {
+        name = '';
+      }
+      void respond(name).then((reply) => {
+        if (reply.kind === 'answer') {
+          const { body } = encodeAnswer(reply.answer, state.encoding);
+          ws.send(body, { binary: state.encoding === 'gbk' || state.encoding === 'gbk_unlabelled' });
+        } else if (reply.kind === 'not_json') ws.send('<html><body>It works!</body></html>');
+        else if (reply.kind === 'hang') hangingSockets.add(ws);
+        else ws.close();
+      });
+    });
+  });
+  const hangingSockets = new Set<WebSocket>();
+
   const server = createServer((req, res) => {
-    void handle(req, res).catch(() => res.destroy());
+    void handleHttp(req, res).catch(() => res.destroy());
+  });
+  server.on('upgrade', (req, socket, head) => {
+    // Faults that stop a WebSocket before it opens: something else listens, or it sends the client elsewhere.
+    if (state.fault === 'http_error') {
+      calls.push('upgrade');
+      socket.end('HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    if (state.fault === 'redirect') {
+      calls.push('upgrade');
+      socket.end('HTTP/1.1 302 Found\r\nLocation: ws://192.0.2.10/collect\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -116,6 +162,7 @@ export async function startFakeCardReader(initial: Partial<FakeReaderState> = {}
 
   return {
     url: `http://127.0.0.1:${port}`,
+    wsUrl: `ws://127.0.0.1:${port}`,
     port,
     calls,
     set(next) {
@@ -143,6 +190,9 @@ export async function startFakeCardReader(initial: Partial<FakeReaderState> = {}
     },
     async close() {
       for (const res of hanging) res.destroy();
+      for (const ws of hangingSockets) ws.terminate();
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
       server.closeAllConnections();
       server.close();
       await once(server, 'close');
