@@ -5,24 +5,20 @@ import { contract, isMethodName } from '../../shared/contract';
 import { DEFAULT_MAX_REQUEST_BYTES } from '../../shared/contract/method';
 import type { ApiResult } from '../../shared/errors';
 import type { Dispatch, Preflight } from '../api/dispatcher';
+import { admitConnections } from './connectionAdmission';
+import { HOST_LIMITS, serverTimeouts, type HostLimits } from './hostLimits';
 import { SECURITY_HEADERS } from './securityHeaders';
 import { readStatic } from './staticFiles';
 
 export const KEY_HEADER = 'x-creditdesk-key';
 export const SESSION_HEADER = 'x-creditdesk-session';
-/** One console in one browser needs a handful; the rest is someone else's page. */
-export const DEFAULT_MAX_CONNECTIONS = 32;
-/** 80 MiB over loopback takes well under a second; a minute is generous. */
-export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 
 export interface HostOptions {
   dispatch: Dispatch;
   /** Who may call, checked before a large body is read (see createPreflight). */
   preflight: Preflight;
-  /** Simultaneous connections; more are dropped at once (a local page cannot exhaust the host). */
-  maxConnections?: number;
-  /** A request (headers and body) must arrive within this many milliseconds. */
-  requestTimeoutMs?: number;
+  /** HOST_LIMITS unless a test asks for others (hostLimits.ts). */
+  limits?: Partial<HostLimits>;
   staticDir: string;
   port: number;
   /** Per-launch secret: only a page opened from the launch page can call the API. */
@@ -108,7 +104,9 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | n
 export async function startHost(opts: HostOptions): Promise<RunningHost> {
   let port = opts.port;
   let keyUnused = true;
-  const server = createServer((req, res) => {
+  const limits: HostLimits = { ...HOST_LIMITS, ...opts.limits };
+  const { connectionsCheckingInterval, ...timeouts } = serverTimeouts(limits);
+  const server = createServer({ connectionsCheckingInterval }, (req, res) => {
     void handle(req, res).catch((err: unknown) => {
       console.error('[host]', err);
       if (!res.headersSent) refuse(res, 500, 'internal error');
@@ -155,10 +153,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     send(res, 200, file.body, file.type);
   }
 
-  server.maxConnections = opts.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
-  server.requestTimeout = opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-  server.headersTimeout = Math.min(server.requestTimeout, 10_000);
-  server.keepAliveTimeout = 5_000;
+  Object.assign(server, timeouts);
+  admitConnections(server, limits);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, '127.0.0.1', () => resolve());

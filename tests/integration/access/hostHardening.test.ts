@@ -22,7 +22,7 @@ before(async () => {
   core = await openTestCore();
   staticDir = mkdtempSync(join(tmpdir(), 'cd-static-'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>CreditDesk</title>');
-  host = await startHost({ dispatch: core.dispatch, preflight: createPreflight(core.ctx), staticDir, port: 0, secret: SECRET, maxConnections: MAX_CONNECTIONS });
+  host = await startHost({ dispatch: core.dispatch, preflight: createPreflight(core.ctx), staticDir, port: 0, secret: SECRET, limits: { maxConnections: MAX_CONNECTIONS } });
 });
 after(async () => {
   await host.close();

@@ -1,0 +1,66 @@
+import type { Server } from 'node:http';
+import type { Socket } from 'node:net';
+import { clientOf, type HostLimits } from './hostLimits';
+
+interface Tracked {
+  socket: Socket;
+  client: string;
+  /** The server is answering one of its requests (from complete headers until the response ends). */
+  busy: boolean;
+  /** Since when it has been waiting on the client: connected, or its last response ended. */
+  waitingSince: number;
+}
+
+/**
+ * Admits connections within the host's limits, per client and in all. A connection the server is
+ * not answering (its headers still trickling in, or kept alive between requests) is owed nothing:
+ * when a new one needs its place, the one that has kept the host waiting longest is closed. So
+ * connections held open byte by byte (issue 29: 32 of them locked everyone out until they timed
+ * out) cannot keep out a client that sends its request at once; a request being answered is never
+ * cut off, and a new connection is refused only when every place is taken by one.
+ */
+export function admitConnections(server: Server, limits: HostLimits): void {
+  const open = new Map<Socket, Tracked>();
+  let order = 0;
+
+  const longestWaiting = (client: string | null): Tracked | undefined => {
+    let victim: Tracked | undefined;
+    for (const t of open.values()) {
+      if (t.busy || (client !== null && t.client !== client)) continue;
+      if (!victim || t.waitingSince < victim.waitingSince) victim = t;
+    }
+    return victim;
+  };
+
+  /** Makes room in `client`'s share (or in all, when `client` is null); false when none can be made. */
+  const makeRoom = (client: string | null): boolean => {
+    const victim = longestWaiting(client);
+    if (!victim) return false;
+    open.delete(victim.socket);
+    victim.socket.destroy();
+    return true;
+  };
+
+  server.on('connection', (socket: Socket) => {
+    const client = clientOf(socket.remoteAddress);
+    let fromClient = 0;
+    for (const t of open.values()) if (t.client === client) fromClient++;
+    const admitted = (fromClient < limits.maxConnectionsPerClient || makeRoom(client)) && (open.size < limits.maxConnections || makeRoom(null));
+    if (!admitted) {
+      socket.destroy();
+      return;
+    }
+    open.set(socket, { socket, client, busy: false, waitingSince: order++ });
+    socket.once('close', () => open.delete(socket));
+  });
+
+  server.on('request', (req, res) => {
+    const t = open.get(req.socket);
+    if (!t) return;
+    t.busy = true;
+    res.once('close', () => {
+      t.busy = false;
+      t.waitingSince = order++;
+    });
+  });
+}
