@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, rmSync } from 'node:fs';
 import sqlite3 from '@journeyapps/sqlcipher';
 import { AppError } from '../../shared/errors';
 import { diagnostic } from './diagnostics';
@@ -181,6 +181,25 @@ export function platformFileOf(officeFile: string): string {
   return dot > slash ? `${officeFile.slice(0, dot)}-platform${officeFile.slice(dot)}` : `${officeFile}-platform`;
 }
 
+/**
+ * An import's scratch space (the central ids it has seen, syncApplyStore): a file of its own beside
+ * the platform file, attached to the import's connection as this schema, encrypted with the office
+ * key, made when an import begins and deleted when it ends. It used to be a temporary table on
+ * disk, which SQLite keeps in an unencrypted file in the system's temporary directory (issue 29).
+ */
+export const IMPORT_SCRATCH_SCHEMA = 'import_scratch';
+export function importScratchFileOf(platformFile: string): string {
+  const dot = platformFile.lastIndexOf('.');
+  const slash = Math.max(platformFile.lastIndexOf('/'), platformFile.lastIndexOf('\\'));
+  return dot > slash ? `${platformFile.slice(0, dot)}-scratch${platformFile.slice(dot)}` : `${platformFile}-scratch`;
+}
+
+/** The scratch file and any journal of it: a killed import leaves them, the next open or import removes them. */
+function removeImportScratch(platformFile: string): void {
+  const file = importScratchFileOf(platformFile);
+  for (const f of [file, `${file}-journal`, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+}
+
 /** Thrown by a transaction that must write platform rows while a bundle import holds them. */
 export class PlatformBusyError extends AppError {
   constructor() {
@@ -282,7 +301,10 @@ export class Database implements Queryable {
   static async open(file: string, options: DatabaseOptions = {}): Promise<Database> {
     ownerOnlyFile(file);
     const platformFile = options.platformFile === false ? null : (options.platformFile ?? platformFileOf(file));
-    if (platformFile) ownerOnlyFile(platformFile);
+    if (platformFile) {
+      ownerOnlyFile(platformFile);
+      removeImportScratch(platformFile);
+    }
     const writer = await Database.openWriter(file, platformFile, options);
     const cache = options.cacheSizeKiB ?? 64 * 1024;
     const opened: Connection[] = [writer];
@@ -291,14 +313,14 @@ export class Database implements Queryable {
       await applyKey(reader, file, options.key);
       opened.push(reader);
       if (platformFile) await attachPlatform(reader, platformFile, options.key);
-      await reader.exec(`PRAGMA busy_timeout = 5000; PRAGMA cache_size = -${cache}; PRAGMA query_only = ON;`);
+      await reader.exec(`PRAGMA busy_timeout = 5000; PRAGMA cache_size = -${cache}; PRAGMA query_only = ON; PRAGMA temp_store = MEMORY;`);
       let importer: Connection | null = null;
       if (platformFile) {
         importer = await Connection.open(platformFile);
         await applyKey(importer, platformFile, options.key);
         opened.push(importer);
         await importer.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;
-          PRAGMA busy_timeout = 5000; PRAGMA cache_size = -${IMPORT_CACHE_KIB}; PRAGMA temp_store = FILE;`);
+          PRAGMA busy_timeout = 5000; PRAGMA cache_size = -${IMPORT_CACHE_KIB}; PRAGMA temp_store = MEMORY;`);
       }
       return new Database(writer, reader, importer, file, platformFile, options);
     } catch (err) {
@@ -397,10 +419,18 @@ export class Database implements Queryable {
   importExclusive<T>(fn: (platform: PlatformWriter) => Promise<T>): Promise<T> {
     const importer = this.importer;
     if (!importer) return Promise.reject(new Error('This database has no platform file.'));
+    const platformFile = this.platformFile!;
     return this.platformLock.runExclusive(async () => {
       this.importRunning = true;
       try {
-        return await fn({ transaction: (body) => runTransaction(importer, 'BEGIN IMMEDIATE', body) });
+        await attachImportScratch(importer, platformFile, this.options.key);
+        try {
+          return await fn({ transaction: (body) => runTransaction(importer, 'BEGIN IMMEDIATE', body) });
+        } finally {
+          await importer.exec(`DETACH DATABASE ${IMPORT_SCRATCH_SCHEMA}`).catch((err: unknown) =>
+            diagnostic(this.file, `[db] the import's scratch could not be detached (${err instanceof Error ? err.message : String(err)}); its file is removed`, 'error'));
+          removeImportScratch(platformFile);
+        }
       } finally {
         this.importRunning = false;
         // The pages a city's import cached go back to the system; the next import fills them again.
@@ -469,6 +499,20 @@ export class Database implements Queryable {
 async function attachPlatform(conn: Connection, platformFile: string, key: Buffer | undefined): Promise<void> {
   const k = keyLiteral(key);
   await conn.run(`ATTACH DATABASE ? AS ${PLATFORM_SCHEMA}${k ? ' KEY ?' : ''}`, k ? [platformFile, k] : [platformFile]);
+}
+
+/**
+ * Attaches a fresh scratch file to the import's connection. Its journal is kept in memory (a
+ * refused insert still undoes itself, keysSeenBefore relies on that) and never synced: the file
+ * only lives as long as the import.
+ */
+async function attachImportScratch(conn: Connection, platformFile: string, key: Buffer | undefined): Promise<void> {
+  removeImportScratch(platformFile);
+  const file = importScratchFileOf(platformFile);
+  ownerOnlyFile(file);
+  const k = keyLiteral(key);
+  await conn.run(`ATTACH DATABASE ? AS ${IMPORT_SCRATCH_SCHEMA}${k ? ' KEY ?' : ''}`, k ? [file, k] : [file]);
+  await conn.exec(`PRAGMA ${IMPORT_SCRATCH_SCHEMA}.journal_mode = MEMORY; PRAGMA ${IMPORT_SCRATCH_SCHEMA}.synchronous = OFF;`);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/database';
+import { IMPORT_SCRATCH_SCHEMA, type Queryable } from '../db/database';
 import type { OutcomeRecordEffect } from '../sync/content/schemas';
 
 // SQL of a bundle import. The platform rows arrive in batches (each one JSON array bound as one
@@ -17,10 +17,11 @@ export async function forEachBatch<T>(rows: readonly T[], size: number, fn: (bat
 /** First reference of a batch that names a row nowhere to be found: its index in the batch, what and which id. */
 export interface MissingReference { i: number; what: 'subject' | 'record' | 'measure'; id: string }
 
-// Central ids a bundle must hold once, kept for the length of one import in a temporary table of
-// the import's connection: on disk (temp_store = FILE), so a bundle of any size is checked in
-// bounded memory. Only central ids go there, never an ID number: an ID number used twice shows as
-// one held by another central id (idNumberTakenElsewhere), against rows the import already wrote.
+// Central ids a bundle must hold once, kept for the length of one import in the import's scratch
+// file (database.ts, IMPORT_SCRATCH_SCHEMA): on disk, so a bundle of any size is checked in bounded
+// memory, but in the data directory and encrypted, never in the system's temporary directory. Only
+// central ids go there, never an ID number: an ID number used twice shows as one held by another
+// central id (idNumberTakenElsewhere), against rows the import already wrote.
 const KEY_EXPR: Record<string, string> = {
   measures: "j.value->>'code'",
   subjects: "j.value->>'centralId'",
@@ -29,7 +30,7 @@ const KEY_EXPR: Record<string, string> = {
 };
 
 export async function resetImportKeys(tx: Queryable): Promise<void> {
-  await tx.exec('CREATE TEMP TABLE IF NOT EXISTS import_key (kind TEXT NOT NULL, k TEXT NOT NULL, PRIMARY KEY (kind, k)) WITHOUT ROWID; DELETE FROM temp.import_key;');
+  await tx.exec(`CREATE TABLE IF NOT EXISTS ${IMPORT_SCRATCH_SCHEMA}.import_key (kind TEXT NOT NULL, k TEXT NOT NULL, PRIMARY KEY (kind, k)) WITHOUT ROWID; DELETE FROM ${IMPORT_SCRATCH_SCHEMA}.import_key;`);
 }
 
 /**
@@ -40,14 +41,14 @@ export async function resetImportKeys(tx: Queryable): Promise<void> {
 export async function keysSeenBefore(tx: Queryable, kind: string, json: string): Promise<string | null> {
   const key = KEY_EXPR[kind]!;
   try {
-    await tx.run(`INSERT INTO temp.import_key (kind, k) SELECT ?1, ${key} FROM json_each(?2) j`, [kind, json], { bulk: 'syncApplyStore.keysSeenBefore' });
+    await tx.run(`INSERT INTO ${IMPORT_SCRATCH_SCHEMA}.import_key (kind, k) SELECT ?1, ${key} FROM json_each(?2) j`, [kind, json], { bulk: 'syncApplyStore.keysSeenBefore' });
     return null;
   } catch (e) {
     if (!isConstraintError(e)) throw e;
     // A correlated lookup on the primary key per row of the batch (a join against a subquery would
     // let the planner scan the whole table for each batch).
     const hit = await tx.get<{ k: string }>(
-      `SELECT ${key} AS k FROM json_each(?2) j WHERE EXISTS (SELECT 1 FROM temp.import_key s WHERE s.kind = ?1 AND s.k = ${key}) LIMIT 1`,
+      `SELECT ${key} AS k FROM json_each(?2) j WHERE EXISTS (SELECT 1 FROM ${IMPORT_SCRATCH_SCHEMA}.import_key s WHERE s.kind = ?1 AND s.k = ${key}) LIMIT 1`,
       [kind, json], { bulk: 'syncApplyStore.keysSeenBefore' },
     );
     if (!hit) throw e;
