@@ -1,16 +1,16 @@
-import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { contract, isMethodName } from '../../shared/contract';
 import { DEFAULT_MAX_REQUEST_BYTES } from '../../shared/contract/method';
 import type { ApiResult } from '../../shared/errors';
 import type { Dispatch, Preflight } from '../api/dispatcher';
+import { browserAdmission, LAUNCH_PATH } from './browserAdmission';
 import { admitConnections } from './connectionAdmission';
 import { HOST_LIMITS, serverTimeouts, type HostLimits } from './hostLimits';
 import { SECURITY_HEADERS } from './securityHeaders';
 import { readStatic } from './staticFiles';
 
-export const KEY_HEADER = 'x-creditdesk-key';
+export { KEY_HEADER } from './browserAdmission';
 export const SESSION_HEADER = 'x-creditdesk-session';
 
 export interface HostOptions {
@@ -68,12 +68,6 @@ export function isJsonMediaType(header: string | undefined): boolean {
   return params.every((p) => !p.startsWith('charset=') || p === 'charset=utf-8' || p === 'charset="utf-8"');
 }
 
-function secretMatches(given: string | undefined, secret: string): boolean {
-  const a = Buffer.from(given ?? '');
-  const b = Buffer.from(secret);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 /** HTTP 413: the body is larger than this method accepts (the core never sees it). */
 function tooLarge(method: string, limit: number): ApiResult<never> {
   const name = method.slice(0, 60);
@@ -104,6 +98,7 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | n
 export async function startHost(opts: HostOptions): Promise<RunningHost> {
   let port = opts.port;
   let keyUnused = true;
+  const admission = browserAdmission(opts.secret, () => port);
   const limits: HostLimits = { ...HOST_LIMITS, ...opts.limits };
   const { connectionsCheckingInterval, ...timeouts } = serverTimeouts(limits);
   const server = createServer({ connectionsCheckingInterval }, (req, res) => {
@@ -117,15 +112,22 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     const host = req.headers.host ?? '';
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return refuse(res, 421, 'wrong host');
     const url = req.url ?? '/';
+    const keyRefused = (): void => refuseUnread(req, res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: 'missing or wrong launch key', details: { reason: 'launch_key' } } });
+    // The launch page is spent by the first request that carries its key, wherever it goes.
+    if (admission.carriesKey(req) && keyUnused) {
+      keyUnused = false;
+      opts.onKeyUsed?.();
+    }
+    if (url === LAUNCH_PATH) {
+      if (req.method !== 'POST') return refuse(res, 405, 'use POST');
+      const cookie = admission.takeUp(req);
+      if (cookie === 'refused') return keyRefused();
+      res.writeHead(204, { ...SECURITY_HEADERS, 'Cache-Control': 'no-store', ...(cookie ? { 'Set-Cookie': cookie } : {}) });
+      return void res.end();
+    }
     if (url.startsWith('/api/')) {
       if (req.method !== 'POST') return refuse(res, 405, 'use POST');
-      if (!secretMatches(req.headers[KEY_HEADER] as string | undefined, opts.secret)) {
-        return refuseUnread(req, res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: 'missing or wrong launch key', details: { reason: 'launch_key' } } });
-      }
-      if (keyUnused) {
-        keyUnused = false;
-        opts.onKeyUsed?.();
-      }
+      if (!admission.admits(req)) return keyRefused();
       if (!isJsonMediaType(req.headers['content-type'])) return refuseUnread(req, res, 415, { ok: false, error: { code: 'VALIDATION', message: 'send application/json' } });
       const method = url.slice('/api/'.length).split('?')[0] ?? '';
       const limit = maxBodyBytes(method);

@@ -18,6 +18,7 @@ import { CalendarWarning } from './components/cases/CalendarWarning';
 import { followOfficeTime } from './state/officeClock';
 import { officeLabel } from './state/officeLabel';
 import { forgetVisit } from './state/visitStorage';
+import { forgetSession, saveScreen, saveSession, savedScreen, savedSession } from './state/savedSession';
 import { OFFICE_CHANGED } from './state/officeChanged';
 import { SessionContext, type SessionState } from './state/session';
 import { useIdleLock } from './state/useIdleLock';
@@ -32,7 +33,13 @@ export function App() {
   const [locked, setLockedReason] = useState<'manual' | 'idle' | null>(null);
   const setLocked = useCallback((reason: 'manual' | 'idle' | false) => setLockedReason((now) => (reason === false ? null : (now ?? reason))), []);
   const wide = useMediaQuery('(min-width: 1200px)', true);
-  const [screen, setScreen] = useState<string | null>(null);
+  const [screen, setScreenState] = useState<string | null>(savedScreen);
+  const setScreen = useCallback((key: string | null) => {
+    saveScreen(key);
+    setScreenState(key);
+  }, []);
+  // A reload of this tab resumes its session (savedSession.ts) once the core has confirmed it.
+  const [resuming, setResuming] = useState(() => savedSession() !== null);
   const [changingPassword, setChangingPassword] = useState(false);
 
   const takeStatus = useCallback((s: OfficeStatus) => {
@@ -55,6 +62,7 @@ export function App() {
     // The start-up integrity check runs in the background; fetch its outcome with each sign-in.
     call('auth.status', {}).then(takeStatus, () => undefined);
     setSessionToken(s.token);
+    saveSession(s);
     setSession(s);
     setLocked(false);
   }, [setLocked, takeStatus]);
@@ -62,11 +70,28 @@ export function App() {
   const signOut = useCallback(() => {
     // Logging out or switching user ends the visit in progress; a lock or a reload keeps it.
     forgetVisit();
+    forgetSession();
     setSessionToken(undefined);
     setSession(null);
     setLocked(false);
     setScreen(null);
-  }, [setLocked]);
+  }, [setLocked, setScreen]);
+
+  useEffect(() => {
+    const saved = savedSession();
+    if (!saved) return;
+    setSessionToken(saved.token);
+    call('auth.whoami', {})
+      .then(signIn, (err: unknown) => {
+        // Locked while away (or before the reload): the lock screen, as without the reload.
+        if ((err as { code?: string }).code === 'SESSION_LOCKED') {
+          setSession(saved);
+          setLocked('idle');
+        } else signOut();
+      })
+      .finally(() => setResuming(false));
+    // Once, at start: later sign-ins and sign-outs keep the saved session themselves.
+  }, []);
 
   useEffect(
     () =>
@@ -97,7 +122,7 @@ export function App() {
   );
 
   if (statusError) return <Center h="100vh"><ErrorAlert error={statusError} /></Center>;
-  if (!status) return <Center h="100vh"><Loader /></Center>;
+  if (!status || resuming) return <Center h="100vh"><Loader /></Center>;
   if (!status.initialised && !session) return <FirstRunScreen status={status} onDone={(s) => { setStatus({ ...status, initialised: true }); signIn(s); }} languageSwitch={languageSwitch} />;
   if (!session || !state) return <LoginScreen status={status} onLogin={signIn} languageSwitch={languageSwitch} />;
   if (locked) return <LockScreen session={session} reason={locked} onUnlock={signIn} onSwitchUser={signOut} languageSwitch={languageSwitch} />;

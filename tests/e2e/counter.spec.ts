@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { REPORT_SECTION_OF } from '../../shared/domain/record';
 import { demoPersonWith } from './demoPeople';
-import { E2E_NOW, dayOf, expect, test, type ConsolePage, type ConsoleServer } from './fixtures';
+import { apiHeaders, E2E_NOW, dayOf, expect, test, type ConsolePage, type ConsoleServer } from './fixtures';
 
 // The one-screen counter as a clerk uses it all day, in Chinese and in English: everything needed
 // for a visit visible at 1366×768, one visit however often Enter is pressed, the previous person
@@ -34,11 +34,10 @@ async function shot(page: Page, name: string): Promise<void> {
 /** Query-log rows for one ID number, read through the API as the auditor would (another session). */
 async function queryLogRows(server: ConsoleServer, idNumber: string): Promise<number> {
   const base = server.url.split('#')[0]!.replace(/\/$/, '');
-  const key = new URLSearchParams(server.url.split('#')[1]).get('key') ?? '';
   const post = async (method: string, body: unknown, token?: string) => {
     const res = await fetch(`${base}/api/${method}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-creditdesk-key': key, ...(token ? { 'x-creditdesk-session': token } : {}) },
+      headers: { ...apiHeaders(server), ...(token ? { 'x-creditdesk-session': token } : {}) },
       body: JSON.stringify(body),
     });
     const json = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };

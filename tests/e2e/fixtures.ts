@@ -12,6 +12,26 @@ export interface ConsoleServer {
   dataDir: string;
   /** Demo account passwords by role, parsed from the one time they are printed. */
   passwords: Record<string, string>;
+  /**
+   * The browser cookie the launch key was taken up for (electron/host/browserAdmission.ts): the
+   * key works once, so the fixture takes it up and every test's browser context gets the cookie.
+   */
+  cookie: { name: string; value: string };
+}
+
+/** Takes up the launch key as the page would (POST /launch) and returns the cookie it answers with. */
+async function takeUpLaunchKey(url: string): Promise<{ name: string; value: string }> {
+  const [origin, fragment] = url.split('#') as [string, string];
+  const res = await fetch(new URL('/launch', origin), { method: 'POST', headers: { 'x-creditdesk-key': new URLSearchParams(fragment).get('key') ?? '' } });
+  const [pair] = (res.headers.get('set-cookie') ?? '').split(';');
+  const eq = pair?.indexOf('=') ?? -1;
+  if (res.status !== 204 || !pair || eq < 0) throw new Error(`the launch key was not taken up: ${res.status}`);
+  return { name: pair.slice(0, eq), value: pair.slice(eq + 1) };
+}
+
+/** Headers for calling the console's API from a test, as the browser that opened it. */
+export function apiHeaders(server: ConsoleServer): Record<string, string> {
+  return { 'content-type': 'application/json', cookie: `${server.cookie.name}=${server.cookie.value}` };
 }
 
 /**
@@ -66,7 +86,7 @@ export async function startConsole(opts: { demo: boolean; now?: string; dataDir?
     });
     child.on('exit', (code) => reject(new Error(`console exited with ${code}:\n${stderr}`)));
   });
-  return { server: { url, dataDir, passwords }, child };
+  return { server: { url, dataDir, passwords, cookie: await takeUpLaunchKey(url) }, child };
 }
 
 export async function stopConsole(server: ConsoleServer, child: ChildProcess, opts: { keepDataDir?: boolean } = {}): Promise<void> {
@@ -104,6 +124,7 @@ export class ConsolePage {
   ) {}
 
   async open(): Promise<void> {
+    await this.page.context().addCookies([{ ...this.server.cookie, url: this.server.url.split('#')[0]!, httpOnly: true, sameSite: 'Strict' }]);
     await this.page.goto(this.server.url);
   }
 

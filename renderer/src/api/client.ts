@@ -25,20 +25,20 @@ export class ApiError extends Error {
   }
 }
 
-const KEY_STORAGE = 'creditdesk.launchKey';
-
-/** The per-launch secret arrives in the URL fragment (never sent to a server); keep it for reloads. */
-function launchKey(): string | undefined {
-  const fromHash = new URLSearchParams(window.location.hash.slice(1)).get('key');
-  if (fromHash) {
-    sessionStorage.setItem(KEY_STORAGE, fromHash);
-    history.replaceState(null, '', window.location.pathname + window.location.search);
-    return fromHash;
-  }
-  return sessionStorage.getItem(KEY_STORAGE) ?? undefined;
+/**
+ * Browser mode: the per-launch key arrives in the URL fragment (never sent to a server) and is
+ * taken up once for this browser's cookie (POST /launch, electron/host/browserAdmission.ts); every
+ * later call, reload and window of this browser is admitted by the cookie, and the key is not kept.
+ */
+async function takeUpLaunchKey(): Promise<void> {
+  sessionStorage.removeItem('creditdesk.launchKey'); // kept by versions before the cookie
+  const key = new URLSearchParams(window.location.hash.slice(1)).get('key');
+  if (!key) return;
+  history.replaceState(null, '', window.location.pathname + window.location.search);
+  await fetch('/launch', { method: 'POST', headers: { 'x-creditdesk-key': key } }).catch(() => undefined);
 }
 
-const key = typeof window !== 'undefined' && !window.creditdesk ? launchKey() : undefined;
+const launched: Promise<void> = typeof window !== 'undefined' && !window.creditdesk ? takeUpLaunchKey() : Promise.resolve();
 let sessionToken: string | undefined;
 const listeners = new Set<(error: ApiError) => void>();
 
@@ -54,7 +54,8 @@ export function onApiError(listener: (error: ApiError) => void): () => void {
 
 async function transport(method: string, input: unknown): Promise<ApiResult<unknown>> {
   if (window.creditdesk) return window.creditdesk.invoke(method, input, sessionToken);
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-creditdesk-key': key ?? '' };
+  await launched;
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (sessionToken) headers['x-creditdesk-session'] = sessionToken;
   const res = await fetch(`/api/${method}`, { method: 'POST', headers, body: JSON.stringify(input) });
   // The host refuses an oversized body before the core sees it; say so specifically, not "invalid input".
