@@ -18,6 +18,7 @@ import * as reports from '../services/reportService';
 import * as statements from '../services/statementService';
 import * as sync from '../services/syncService';
 import { setupChecklist } from '../services/setupService';
+import * as reader from '../services/readerService';
 
 export interface HandlerCall<M extends MethodName> {
   ctx: CoreContext;
@@ -113,4 +114,8 @@ export const handlers: Handlers = {
   'dashboard.office': ({ ctx }) => dashboard.officeDashboard(ctx),
   'dashboard.mine': ({ ctx, caller }) => dashboard.myDashboard(ctx, must(caller)),
   'dashboard.export': ({ ctx, caller, input }) => dashboard.exportDashboard(ctx, must(caller), input),
+  'reader.settings': ({ ctx }) => reader.readerSettings(ctx),
+  'reader.configure': ({ ctx, caller, input }) => reader.configureReader(ctx, must(caller), input),
+  'reader.test': ({ ctx, caller, input }) => reader.testReader(ctx, must(caller), input),
+  'reader.read': ({ ctx, caller }) => reader.readCard(ctx, must(caller)),
 };

@@ -1,13 +1,15 @@
 import type { LookupResult, Purpose, VisitResume } from '../../shared/contract';
 import { validateIdNumber } from '../../shared/validators/idNumber';
-import type { Applicant } from '../../shared/contract/counter';
+import type { Applicant, IdentityInput } from '../../shared/contract/counter';
 import { AppError } from '../../shared/errors';
 import { chinaDate } from '../../shared/calendar/dates';
 import type { Queryable } from '../db/database';
 import { findAuthorization, insertAuthorization } from '../store/authorizationStore';
 import { findReportByVisit } from '../store/reportStore';
 import { checkAuthorization } from './authorizationService';
-import { insertQueryLog, insertVisit, findVisit, latestVisitOf, type VisitRow } from '../store/queryLogStore';
+import { insertQueryLog, insertVisit, findVisit, latestVisitOf, type IdentityRecord, type VisitRow } from '../store/queryLogStore';
+import { idCardRules } from '../../shared/rules/idCardRules';
+import { cardReceipts } from './readerService';
 import { findSubjectByIdNumber, findSubjectById } from '../store/subjectStore';
 import { auditIn, auditRowIn } from './auditService';
 import type { Caller, CoreContext } from './context';
@@ -23,6 +25,8 @@ export interface LookupInput {
   applicant: Applicant;
   purposeCode: string;
   purposeText?: string | undefined;
+  /** Absent: typed without a reason, as before issue 25. */
+  identity?: IdentityInput | undefined;
 }
 
 function resolvePurpose(ctx: CoreContext, code: string, text: string | undefined): Purpose {
@@ -72,6 +76,38 @@ function sameName(a: string, b: string): boolean {
   return norm(a) === norm(b);
 }
 
+function identityRefused(field: string, reason: string, message: string): AppError {
+  return new AppError('VALIDATION', message, { field, reason });
+}
+
+/**
+ * How the identity of the person at the counter (the subject in person, or the agent) was taken
+ * (issue 25). "card" is believed only for a read this core made for this clerk, of this person's
+ * number and name, a few minutes ago: the page cannot make one up, nor lend one card to another
+ * person. A refused claim is audited as what it may be, an attempt to fake the proof of presence.
+ */
+async function identityOf(ctx: CoreContext, caller: Caller, input: LookupInput): Promise<IdentityRecord> {
+  const identity = input.identity ?? { source: 'typed', reason: null };
+  const person = input.applicant.kind === 'agent' ? { idNumber: input.applicant.agentIdNumber, name: input.applicant.agentName } : { idNumber: input.idNumber, name: input.name };
+  const note = identity.note?.trim() || null;
+  if (identity.source === 'card') {
+    const receipt = cardReceipts(ctx).find(identity.readId, caller.accountId, ctx.now().getTime());
+    if (!receipt || receipt.number !== person.idNumber || !sameName(receipt.name, person.name)) {
+      await ctx.db.transaction((tx) =>
+        auditIn(tx, ctx, caller, { action: 'counter.identity_refused', target: person.idNumber, detail: { reason: receipt ? 'card_of_another_person' : 'card_read_unknown' } }),
+      );
+      throw identityRefused('identity', 'card_read_unknown', 'This card read was not made by this console for this clerk and this person, or is too old: read the card again');
+    }
+    if (receipt.expired && note === null) throw identityRefused('identity.note', 'expired_card_note', 'The card has expired: write why it is accepted');
+    return { source: 'card', readerSamId: receipt.securityModuleId, reason: null, note };
+  }
+  if (identity.reason === null && idCardRules(await activeProfile(ctx)).typedEntry.reasonRequired) {
+    throw identityRefused('identity.reason', 'typed_reason_required', "The office's rules ask why the identity is typed instead of read from the card");
+  }
+  if (identity.reason === 'other' && note === null) throw identityRefused('identity.note', 'typed_note_required', 'Say in a few words why the card was not read');
+  return { source: 'typed', readerSamId: null, reason: identity.reason, note };
+}
+
 /**
  * Opens a visit and looks the subject up. Every lookup is registered (Order 631 art. 22), found or
  * not, in the same transaction as its audit event, before any data leaves the core.
@@ -88,6 +124,7 @@ export async function lookup(ctx: CoreContext, caller: Caller, input: LookupInpu
     }
   }
   if (input.applicant.kind === 'agent') await checkAuthorization(ctx, caller, input.idNumber, input.applicant);
+  const identity = await identityOf(ctx, caller, input);
   const subject = await findSubjectByIdNumber(ctx.db, input.idNumber);
   if (subject && !sameName(subject.name, input.name)) {
     await ctx.db.transaction((tx) =>
@@ -110,6 +147,7 @@ export async function lookup(ctx: CoreContext, caller: Caller, input: LookupInpu
       applicantKind: input.applicant.kind,
       purposeCode: input.purposeCode,
       purposeText: input.purposeText ?? null,
+      identity,
     });
     await auditRowIn(tx, ctx, caller, 'visit', id);
     if (input.applicant.kind === 'agent') {
@@ -136,6 +174,7 @@ export async function lookup(ctx: CoreContext, caller: Caller, input: LookupInpu
       officeCode: ctx.office.code,
       purposeCode: input.purposeCode,
       outcome: subject ? 'found' : 'no_record',
+      identity,
     });
     await auditRowIn(tx, ctx, caller, 'query_log', queryLogId);
     await auditIn(tx, ctx, caller, {
@@ -146,6 +185,10 @@ export async function lookup(ctx: CoreContext, caller: Caller, input: LookupInpu
         purpose: input.purposeCode,
         applicant: input.applicant.kind,
         found: Boolean(subject),
+        identitySource: identity.source,
+        ...(identity.readerSamId ? { securityModuleId: identity.readerSamId } : {}),
+        ...(identity.reason ? { identityReason: identity.reason } : {}),
+        ...(identity.note ? { identityNote: identity.note } : {}),
         ...(input.applicant.kind === 'agent'
           ? { authorizationNo: input.applicant.documentNo, agentIdNumber: input.applicant.agentIdNumber, scope: input.applicant.scope }
           : {}),

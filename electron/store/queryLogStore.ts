@@ -9,6 +9,15 @@ export interface VisitInsert {
   applicantKind: 'self' | 'agent';
   purposeCode: string;
   purposeText: string | null;
+  identity: IdentityRecord;
+}
+
+/** How the identity of the person at the counter was taken (migration 24, issue 25). */
+export interface IdentityRecord {
+  source: 'typed' | 'card';
+  readerSamId: string | null;
+  reason: 'reader_unavailable' | 'card_unreadable' | 'card_not_supported' | 'other' | null;
+  note: string | null;
 }
 
 export interface VisitRow {
@@ -21,13 +30,17 @@ export interface VisitRow {
   applicant_kind: 'self' | 'agent';
   purpose_code: string;
   purpose_text: string | null;
+  identity_source: 'typed' | 'card';
+  reader_sam_id: string | null;
+  identity_reason: IdentityRecord['reason'];
+  identity_note: string | null;
 }
 
 export async function insertVisit(tx: Queryable, v: VisitInsert): Promise<number> {
   const r = await tx.run(
-    `INSERT INTO visit (started_at, clerk_id, id_number, name, subject_id, applicant_kind, purpose_code, purpose_text)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    [v.startedAt, v.clerkId, v.idNumber, v.name, v.subjectId, v.applicantKind, v.purposeCode, v.purposeText],
+    `INSERT INTO visit (started_at, clerk_id, id_number, name, subject_id, applicant_kind, purpose_code, purpose_text, identity_source, reader_sam_id, identity_reason, identity_note)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [v.startedAt, v.clerkId, v.idNumber, v.name, v.subjectId, v.applicantKind, v.purposeCode, v.purposeText, v.identity.source, v.identity.readerSamId, v.identity.reason, v.identity.note],
   );
   return r.lastID;
 }
@@ -47,12 +60,22 @@ export function latestVisitOf(db: Queryable, clerkId: number, idNumber: string, 
 
 export async function insertQueryLog(
   tx: Queryable,
-  q: { at: string; visitId: number; clerkId: number; subjectId: number | null; idNumber: string; officeCode: string; purposeCode: string; outcome: 'found' | 'no_record' },
+  q: {
+    at: string;
+    visitId: number;
+    clerkId: number;
+    subjectId: number | null;
+    idNumber: string;
+    officeCode: string;
+    purposeCode: string;
+    outcome: 'found' | 'no_record';
+    identity: Pick<IdentityRecord, 'source' | 'readerSamId'>;
+  },
 ): Promise<number> {
   const r = await tx.run(
-    `INSERT INTO query_log (at, visit_id, clerk_id, subject_id, id_number, office_code, purpose_code, outcome)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    [q.at, q.visitId, q.clerkId, q.subjectId, q.idNumber, q.officeCode, q.purposeCode, q.outcome],
+    `INSERT INTO query_log (at, visit_id, clerk_id, subject_id, id_number, office_code, purpose_code, outcome, identity_source, reader_sam_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [q.at, q.visitId, q.clerkId, q.subjectId, q.idNumber, q.officeCode, q.purposeCode, q.outcome, q.identity.source, q.identity.readerSamId],
   );
   return r.lastID;
 }

@@ -46,6 +46,22 @@ export const applicantSchema = z.discriminatedUnion('kind', [
     .strict(),
 ]);
 export type Applicant = z.output<typeof applicantSchema>;
+
+/** Why the identity of the person at the counter was typed instead of read (issue 25). */
+export const TYPED_REASONS = ['reader_unavailable', 'card_unreadable', 'card_not_supported', 'other'] as const;
+
+/**
+ * How the identity of the person at the counter (the subject, or the agent) was taken: from the
+ * card (the core's own read, named by its readId) or typed. Absent means typed without a reason,
+ * as before issue 25; the profile may require a reason.
+ */
+export const identitySchema = z
+  .discriminatedUnion('source', [
+    z.object({ source: z.literal('card'), readId: z.string().regex(/^[0-9a-f]{32}$/, 'a read id'), note: z.string().trim().max(200).optional() }).strict(),
+    z.object({ source: z.literal('typed'), reason: z.enum(TYPED_REASONS).nullable().default(null), note: z.string().trim().max(200).optional() }).strict(),
+  ])
+  .default({ source: 'typed', reason: null });
+export type IdentityInput = z.output<typeof identitySchema>;
 /** The written authorization an agent presents, as the contract accepts it. */
 export type AgentAuthorization = Omit<Extract<Applicant, { kind: 'agent' }>, 'kind'>;
 
@@ -82,6 +98,7 @@ export const counterContract = {
         applicant: applicantSchema,
         purposeCode: z.string().min(1).max(40),
         purposeText: z.string().trim().max(200).optional(),
+        identity: identitySchema,
       })
       .strict(),
     access: 'counter.lookup',

@@ -6,6 +6,7 @@ import { casesContract } from './cases';
 import { counterContract } from './counter';
 import { dashboardContract } from './dashboard';
 import { logsContract } from './logs';
+import { readerContract } from './reader';
 import { reportsContract } from './reports';
 import { setupContract } from './setup';
 import { syncContract } from './sync';
@@ -24,6 +25,7 @@ export const contract = {
   ...calendarContract,
   ...setupContract,
   ...dashboardContract,
+  ...readerContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -42,6 +44,7 @@ export * from './permissions';
 export type { AdminRequest, ChangeOutcome } from './accounts';
 export type { OfficeStatus, SessionInfo } from './auth';
 export type { LookupResult, Purpose, VisitResume } from './counter';
+export type { ReadCard, ReaderSettings, ReaderTestResult } from './reader';
 export type { CalendarStatusView } from './calendar';
 export type { Dashboard, DashboardDay } from './dashboard';
 export type { AuditExportedHead, AuditRow, AuditVerifyResult, Page, QueryLogRow } from './logs';

@@ -50,6 +50,11 @@ const ACTIONS: Record<string, Label> = {
   'report.verify': { zh: '核验信用报告', en: 'Verified a credit report' },
   'receipt.printed': { zh: '打印受理回执', en: 'Printed a receipt' },
   'settings.rule_profile': { zh: '更改规则配置', en: 'Changed the rule profile' },
+  'settings.card_reader': { zh: '设置身份证读卡器', en: 'Set up the ID card reader' },
+  'settings.card_reader_test': { zh: '测试身份证读卡器', en: 'Tested the ID card reader' },
+  'counter.card_read': { zh: '读取身份证件', en: 'Read an ID card' },
+  'counter.card_refused': { zh: '读取的证件未通过核验', en: 'A card read was refused' },
+  'counter.identity_refused': { zh: '不予采信的读卡核验', en: 'A claimed card read was refused' },
   'sync.provisioned': { zh: '配置服务窗口', en: 'Provisioned the office' },
   'sync.import_applied': { zh: '导入数据包', en: 'Imported a bundle' },
   'sync.import_refused': { zh: '拒绝导入数据包', en: 'Refused a bundle' },
@@ -149,6 +154,10 @@ const FIELDS: Record<string, Label> = {
   wasLockedUntil: { zh: '原锁定至', en: 'Was locked until' }, what: { zh: '查阅内容', en: 'What was read' },
   knownDevice: { zh: '来自已登录过的浏览器或窗口', en: 'From a known browser or window' }, correctPassword: { zh: '密码正确', en: 'Correct password' }, via: { zh: '经由', en: 'Via' },
   firstDate: { zh: '最早日期', en: 'Earliest date' }, minPeriodEnd: { zh: '最短公示期满', en: 'Minimum period ends' }, rule: { zh: '规则', en: 'Rule' },
+  adapter: { zh: '读卡方式', en: 'Reader adapter' }, url: { zh: '读卡服务地址', en: 'Reader service address' }, timeoutMs: { zh: '读卡时限（毫秒）', en: 'Read timeout (ms)' },
+  state: { zh: '读卡器状态', en: 'Reader state' }, cardType: { zh: '证件类型', en: 'Card type' }, expired: { zh: '已过期', en: 'Expired' },
+  securityModuleId: { zh: '读卡器安全模块号', en: 'Reader security module' }, identitySource: { zh: '身份核验方式', en: 'Identity taken by' },
+  identityReason: { zh: '手工输入原因', en: 'Reason for typing' }, identityNote: { zh: '受理员说明', en: "Clerk's note" },
 };
 
 export function auditFieldLabel(key: string, locale: Locale): string {

@@ -194,6 +194,11 @@ const SERVICE_FIELD_REASONS: Record<string, (d: Record<string, unknown>) => { zh
   // The case queue (cases.queue, cases.assign) and the accounts screen (accounts.setIdleLock).
   cursor_invalid: () => ({ zh: '翻页位置已失效，请重新载入列表。', en: 'The page cursor is not valid; reload the queue.' }),
   assignee_inactive: () => ({ zh: '案件只能分配给在用的窗口受理员或科长。', en: 'Cases can only be assigned to an active clerk or manager.' }),
+  // How the identity at the counter was taken (counter.lookup's identity, issue 25).
+  card_read_unknown: () => ({ zh: '这次读卡记录不属于本次办理的人，或已超过 10 分钟：请重新读卡。', en: 'That card read is not of this person, not yours, or older than 10 minutes: read the card again.' }),
+  expired_card_note: () => ({ zh: '证件已过期：请写明接受该证件的理由。', en: 'The card has expired: write why it is accepted.' }),
+  typed_reason_required: () => ({ zh: '本窗口的规则要求说明为何手工输入而不读卡（如读卡器故障、证件无法读取）。', en: "The office's rules ask why the identity is typed instead of read (reader broken, card unreadable)." }),
+  typed_note_required: () => ({ zh: '请简要说明未读卡的原因。', en: 'Say in a few words why the card was not read.' }),
   idle_lock_range: (d) => ({ zh: `自动锁定时间须在 ${String(d.min)}–${String(d.max)} 分钟之间。`, en: `The idle lock is between ${String(d.min)} and ${String(d.max)} minutes.` }),
 };
 

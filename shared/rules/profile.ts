@@ -98,6 +98,8 @@ export const idCardRulesSchema = z.strictObject({
   }),
   /** The 2023 foreigner's permanent residence card: the points its published notices leave open. */
   foreignPermanent: z.strictObject({ checkDigit: z.boolean(), sexFromOrderCode: z.boolean() }),
+  /** Typed entry stays possible; where the profile says so it needs a reason (reader broken, card unreadable), which is logged. */
+  typedEntry: z.strictObject({ reasonRequired: z.boolean() }),
 });
 
 export const ruleProfileSchema = z

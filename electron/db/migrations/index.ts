@@ -14,6 +14,7 @@ import visitRepeatIndex from './0020_visit_repeat_index';
 import dayTally from './0021_day_tally';
 import platformFile from './0022_platform_file';
 import platformFileDrop from './0023_platform_file_drop';
+import identitySource from './0024_identity_source';
 
 export interface Migration {
   version: number;
@@ -40,4 +41,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 21, name: 'day_tally', sql: dayTally },
   { version: 22, name: 'platform_file', sql: platformFile },
   { version: 23, name: 'platform_file_drop', sql: platformFileDrop },
+  { version: 24, name: 'identity_source', sql: identitySource },
 ];

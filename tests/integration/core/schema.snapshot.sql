@@ -1,4 +1,4 @@
--- schema version 23
+-- schema version 24
 -- index admin_request_pending
 CREATE INDEX admin_request_pending ON admin_request(state, account_id);
 -- index audit_event_action
@@ -128,7 +128,7 @@ CREATE TABLE office_setting (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
 -- table outbox
 CREATE TABLE outbox (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, ref TEXT NOT NULL, payload TEXT NOT NULL, created_at TEXT NOT NULL, exported_bundle TEXT) STRICT;
 -- table query_log
-CREATE TABLE query_log (id INTEGER PRIMARY KEY, at TEXT NOT NULL, visit_id INTEGER NOT NULL REFERENCES visit(id), clerk_id INTEGER NOT NULL REFERENCES account(id), subject_id INTEGER, id_number TEXT NOT NULL, office_code TEXT NOT NULL, purpose_code TEXT NOT NULL, outcome TEXT NOT NULL CHECK (outcome IN ('found','no_record'))) STRICT;
+CREATE TABLE query_log (id INTEGER PRIMARY KEY, at TEXT NOT NULL, visit_id INTEGER NOT NULL REFERENCES visit(id), clerk_id INTEGER NOT NULL REFERENCES account(id), subject_id INTEGER, id_number TEXT NOT NULL, office_code TEXT NOT NULL, purpose_code TEXT NOT NULL, outcome TEXT NOT NULL CHECK (outcome IN ('found','no_record')) , identity_source TEXT NOT NULL DEFAULT 'typed' CHECK (identity_source IN ('typed','card')), reader_sam_id TEXT) STRICT;
 -- table receipt
 CREATE TABLE receipt (id INTEGER PRIMARY KEY, case_kind TEXT NOT NULL CHECK (case_kind IN ('objection','repair')), case_id INTEGER NOT NULL, receipt_no TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, created_by INTEGER NOT NULL REFERENCES account(id), content TEXT NOT NULL, copies INTEGER NOT NULL DEFAULT 0, last_printed_at TEXT) STRICT;
 -- table record_mark_pending
@@ -158,7 +158,7 @@ CREATE TABLE sync_keyring (version INTEGER PRIMARY KEY CHECK (version >= 1), env
 -- table sync_office_key
 CREATE TABLE sync_office_key (key_id TEXT PRIMARY KEY, office_code TEXT NOT NULL, office_name TEXT NOT NULL, public_key_pem TEXT NOT NULL, status TEXT NOT NULL CHECK (status IN ('active','revoked')), updated_at TEXT NOT NULL) STRICT;
 -- table visit
-CREATE TABLE visit (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, clerk_id INTEGER NOT NULL REFERENCES account(id), id_number TEXT NOT NULL, name TEXT NOT NULL, subject_id INTEGER, applicant_kind TEXT NOT NULL CHECK (applicant_kind IN ('self','agent')), purpose_code TEXT NOT NULL, purpose_text TEXT) STRICT;
+CREATE TABLE visit (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, clerk_id INTEGER NOT NULL REFERENCES account(id), id_number TEXT NOT NULL, name TEXT NOT NULL, subject_id INTEGER, applicant_kind TEXT NOT NULL CHECK (applicant_kind IN ('self','agent')), purpose_code TEXT NOT NULL, purpose_text TEXT , identity_source TEXT NOT NULL DEFAULT 'typed' CHECK (identity_source IN ('typed','card')), reader_sam_id TEXT, identity_reason TEXT CHECK (identity_reason IN ('reader_unavailable','card_unreadable','card_not_supported','other')), identity_note TEXT) STRICT;
 -- table visit_authorization
 CREATE TABLE visit_authorization (visit_id INTEGER PRIMARY KEY REFERENCES visit(id), agent_id_number TEXT NOT NULL, agent_name TEXT NOT NULL, document_no TEXT NOT NULL, scope TEXT NOT NULL CHECK (json_valid(scope) AND json_array_length(scope) > 0), valid_from TEXT NOT NULL, valid_to TEXT NOT NULL CHECK (valid_to >= valid_from), notarised INTEGER NOT NULL CHECK (notarised IN (0,1)), attachment_sha256 TEXT REFERENCES attachment(sha256), attachment_name TEXT) STRICT;
 -- trigger attachment_no_delete

@@ -140,13 +140,13 @@ describe('checkCard: validity on today\'s China date (the office clock)', () => 
 });
 
 describe('the card rules of every shipped profile', () => {
-  const expected: Record<string, { policy: string; types: string[]; foreign: { checkDigit: boolean; sexFromOrderCode: boolean } }> = {
-    default: { policy: 'refuse', types: ['resident', 'hmt_permit', 'foreign_permanent'], foreign: { checkDigit: true, sexFromOrderCode: false } },
-    'national-agency': { policy: 'refuse', types: ['resident', 'hmt_permit', 'foreign_permanent'], foreign: { checkDigit: true, sexFromOrderCode: false } },
-    shanghai: { policy: 'refuse', types: ['resident', 'hmt_permit', 'foreign_permanent'], foreign: { checkDigit: true, sexFromOrderCode: false } },
-    zhejiang: { policy: 'refuse', types: ['resident', 'hmt_permit', 'foreign_permanent'], foreign: { checkDigit: true, sexFromOrderCode: false } },
-    shandong: { policy: 'refuse', types: ['resident', 'hmt_permit', 'foreign_permanent'], foreign: { checkDigit: true, sexFromOrderCode: false } },
-    henan: { policy: 'refuse', types: ['resident', 'hmt_permit', 'foreign_permanent'], foreign: { checkDigit: true, sexFromOrderCode: false } },
+  const expected: Record<string, { policy: string; types: string[]; foreign: { checkDigit: boolean; sexFromOrderCode: boolean }; typedReason: boolean }> = {
+    default: { policy: 'refuse', types: ['resident', 'hmt_permit', 'foreign_permanent'], foreign: { checkDigit: true, sexFromOrderCode: false }, typedReason: false },
+    'national-agency': { policy: 'refuse', types: ['resident', 'hmt_permit', 'foreign_permanent'], foreign: { checkDigit: true, sexFromOrderCode: false }, typedReason: false },
+    shanghai: { policy: 'refuse', types: ['resident', 'hmt_permit', 'foreign_permanent'], foreign: { checkDigit: true, sexFromOrderCode: false }, typedReason: false },
+    zhejiang: { policy: 'refuse', types: ['resident', 'hmt_permit', 'foreign_permanent'], foreign: { checkDigit: true, sexFromOrderCode: false }, typedReason: false },
+    shandong: { policy: 'refuse', types: ['resident', 'hmt_permit', 'foreign_permanent'], foreign: { checkDigit: true, sexFromOrderCode: false }, typedReason: false },
+    henan: { policy: 'refuse', types: ['resident', 'hmt_permit', 'foreign_permanent'], foreign: { checkDigit: true, sexFromOrderCode: false }, typedReason: false },
   };
   for (const id of SHIPPED_PROFILE_IDS) {
     it(`${id}: states its card rules and refuses an expired card with its own basis`, () => {
@@ -155,7 +155,7 @@ describe('the card rules of every shipped profile', () => {
       const rules = idCardRules(profile);
       const want = expected[id];
       assert.ok(want, `expectations for ${id}`);
-      assert.deepEqual({ policy: rules.expiredCard.policy, types: rules.acceptedTypes, foreign: rules.foreignPermanent }, want);
+      assert.deepEqual({ policy: rules.expiredCard.policy, types: rules.acceptedTypes, foreign: rules.foreignPermanent, typedReason: rules.typedEntry.reasonRequired }, want);
       const r = checkCard({ ...RESIDENT, validTo: '2026-11-20' }, TODAY, rules);
       assert.ok(!r.ok && r.code === 'CARD_EXPIRED');
       assert.equal(r.details.basisZh, profile.idCard.expiredCard.basis.zh);

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import type { CardType } from '../domain/idCard';
+import { method } from './method';
+
+// The ID card reader (issue 25). The page never reaches a reader service: it asks the core with
+// `reader.read`, and the core's adapter (electron/reader/) talks to the service on 127.0.0.1.
+
+export const READER_ADAPTER_CHOICES = ['none', 'cvr_http', 'cvr_ws'] as const;
+export type ReaderAdapterChoice = (typeof READER_ADAPTER_CHOICES)[number];
+
+export interface ReaderSettings {
+  adapter: ReaderAdapterChoice;
+  /** '' while no adapter is chosen. */
+  url: string;
+  timeoutMs: number;
+}
+
+/** A card as read and checked, for the counter to fill its fields and show the photo. */
+export interface ReadCard {
+  /** Names this read when the lookup says the identity came from the card (proof of presence). */
+  readId: string;
+  type: CardType;
+  number: string;
+  name: string;
+  nameLatin: string | null;
+  sex: 'M' | 'F';
+  ethnicity: string;
+  birthDate: string;
+  /** Masked like any personal data on a staff screen (the clerk holds the card itself). */
+  addressMasked: string;
+  issuingAuthority: string;
+  validFrom: string;
+  validTo: string | null;
+  /** True only where the profile accepts an expired card with the clerk's note; the lookup then needs the note. */
+  expired: boolean;
+  /** For the face comparison only: never stored. */
+  photo: { format: 'jpeg' | 'png' | 'bmp'; base64: string };
+  securityModuleId: string | null;
+}
+
+/** What "测试读卡器" reports: the reader answered (with or without a card on it), or the state it is in. */
+export interface ReaderTestResult {
+  reachable: boolean;
+  /** null when a card was read; the READER_* code otherwise. */
+  state: string | null;
+  securityModuleId: string | null;
+}
+
+const readerSettingsInput = z
+  .object({
+    adapter: z.enum(READER_ADAPTER_CHOICES),
+    url: z.string().trim().max(200),
+    timeoutMs: z.number().int().min(1000).max(30_000),
+  })
+  .strict();
+
+export const readerContract = {
+  'reader.settings': method<ReaderSettings>()({ input: z.object({}).strict(), access: 'session' }),
+  /** The adapter and its address; a non-loopback address is refused and nothing is stored. */
+  'reader.configure': method<ReaderSettings>()({ input: readerSettingsInput, access: 'settings.manage' }),
+  /** "测试读卡器": one read with the given settings, saved or not; no card data is returned. */
+  'reader.test': method<ReaderTestResult>()({ input: readerSettingsInput, access: 'settings.manage' }),
+  /** Reads the card on the reader and checks it (shared/idcard/checkCard.ts). */
+  'reader.read': method<ReadCard>()({ input: z.object({}).strict(), access: 'counter.lookup' }),
+};
