@@ -9,6 +9,7 @@ import { usePurposeLabel } from '../state/usePurposeLabel';
 import { ErrorAlert } from './ErrorAlert';
 import { ListEntries } from './ListEntries';
 import { RecordTable } from './RecordTable';
+import classes from './SubjectView.module.css';
 
 /** What "show more" asks for: the next page of a section, or of the list entries. */
 export type MorePart = ReportSection | 'lists';
@@ -91,16 +92,19 @@ export function SubjectView({ visitId, view, onMore }: { visitId: number; view: 
 
       <Card withBorder>
         <Title order={5} mb="xs">{t('subject.records')}</Title>
-        <Tabs value={tab} onChange={setTab} keepMounted={false}>
+        <Tabs value={tab} onChange={setTab} keepMounted={false} variant="pills" classNames={{ list: classes.tabList, tab: classes.tab }}>
           <Tabs.List>
             {REPORT_SECTIONS.filter((s) => summary.published[s] !== undefined).map((s) => (
-              <Tabs.Tab key={s} value={s} data-testid={`tab-${s}`} data-count={summary.published[s]}>
-                {t(`section.${s}`)} ({summary.published[s]}){hiddenIn(s) > 0 && <Text span size="xs" c="dimmed"> {t('counterUi.hiddenInTab', { n: hiddenIn(s) })}</Text>}
+              // The short name on the tab, the full one in its title and on the panel's records.
+              <Tabs.Tab key={s} value={s} title={t(`section.${s}`)} data-testid={`tab-${s}`} data-count={summary.published[s]}>
+                {t(`sectionShort.${s}`)} ({summary.published[s]})
               </Tabs.Tab>
             ))}
           </Tabs.List>
           {REPORT_SECTIONS.map((s) => (
             <Tabs.Panel key={s} value={s} pt="xs">
+              <Text size="sm" fw={600}>{t(`section.${s}`)}</Text>
+              {hiddenIn(s) > 0 && <Text size="xs" c="dimmed" data-testid={`hidden-in-${s}`}>{t('counterUi.hiddenInTab', { n: hiddenIn(s) })}</Text>}
               <RecordTable records={records.filter((r) => r.section === s)} total={sections[s]?.total ?? 0} onMore={more(s, sections[s]?.next)} loading={loading === s} />
             </Tabs.Panel>
           ))}

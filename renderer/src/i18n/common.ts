@@ -25,6 +25,8 @@ export const common = {
       hiddenReason: { publicity_ended: '公示期已满', revoked: '已撤销', repaired: '已修复', not_yet_public: '尚未公示' },
     },
     section: { basic: '基本信息', licences: '行政许可', penalties: '行政处罚', dishonesty: '失信被执行人及严重失信主体名单', honours: '红名单及表彰荣誉', other: '其他信息' },
+    // The subject view's tabs: a name short enough for six tabs in the counter's middle column (the full name is the tab's title).
+    sectionShort: { basic: '基本信息', licences: '行政许可', penalties: '行政处罚', dishonesty: '失信名单', honours: '红名单荣誉', other: '其他信息' },
     severity: { minor: '轻微', ordinary: '一般', serious: '严重' },
     list: { red: '红名单', black: '黑名单', dishonest_debtor: '失信被执行人', active: '有效', exited: '已移出', removed: '已删除' },
     queryLog: { title: '查询使用登记', from: '起始日期', to: '截止日期', at: '时间', clerk: '受理员', subject: '查询对象', purpose: '用途', outcome: '结果', found: '有记录', no_record: '无记录', applicant: '申请人', agent: '代理人', empty: '没有符合条件的查询记录' },
@@ -53,6 +55,7 @@ export const common = {
       hiddenReason: { publicity_ended: 'publicity period over', revoked: 'revoked', repaired: 'repaired', not_yet_public: 'not yet published' },
     },
     section: { basic: 'Basic information', licences: 'Administrative licences', penalties: 'Administrative penalties', dishonesty: 'Dishonest debtors and serious-dishonesty lists', honours: 'Red list and honours', other: 'Other records' },
+    sectionShort: { basic: 'Basic', licences: 'Licences', penalties: 'Penalties', dishonesty: 'Dishonesty', honours: 'Honours', other: 'Other' },
     severity: { minor: 'minor', ordinary: 'ordinary', serious: 'serious' },
     list: { red: 'Red list', black: 'Black list', dishonest_debtor: 'Dishonest judgment debtor', active: 'active', exited: 'exited', removed: 'removed' },
     queryLog: { title: 'Query register', from: 'From', to: 'To', at: 'Time', clerk: 'Clerk', subject: 'Subject', purpose: 'Purpose', outcome: 'Outcome', found: 'found', no_record: 'no record', applicant: 'Applicant', agent: 'agent', empty: 'No queries match' },

@@ -7,6 +7,11 @@ export const reports = {
       applicant: '代理人', title: '代理人及书面授权', idNumber: '代理人身份证号码', name: '代理人姓名', documentNo: '授权书编号',
       scope: '授权范围', validFrom: '授权起始日期', validTo: '授权截止日期', notarised: '授权书已公证', letter: '授权书扫描件（PNG、JPEG 或 PDF）',
       uploaded: '已上传：{{hash}}', uploading: '正在上传…', view: '查看', queryHistory: '查询记录',
+      letterTitle: '授权范围及授权书扫描件',
+      required: {
+        agentIdNumber: '请输入代理人身份证号码。', agentName: '请输入代理人姓名。', documentNo: '请输入授权书编号。',
+        validFrom: '请填写授权起始日期。', validTo: '请填写授权截止日期。', scope: '请勾选授权书写明的查询范围（至少一项）。', letter: '请上传授权书扫描件。',
+      },
     },
     report: {
       title: '信用报告', quota: '{{year}} 年已出具 {{used}} 份，免费 {{free}} 份', beyond: '本年度免费次数已用完。请向申请人说明并确认后再出具。',
@@ -38,6 +43,12 @@ export const reports = {
       applicant: 'Agent', title: 'Agent and written authorization', idNumber: "Agent's ID number", name: "Agent's name", documentNo: 'Authorization No.',
       scope: 'Authorized sections', validFrom: 'Valid from', validTo: 'Valid until', notarised: 'Notarised', letter: 'Scanned letter (PNG, JPEG or PDF)',
       uploaded: 'Uploaded: {{hash}}', uploading: 'Uploading…', view: 'View', queryHistory: 'Query history',
+      letterTitle: 'Authorized sections and the scanned letter',
+      required: {
+        agentIdNumber: "Enter the agent's ID number.", agentName: "Enter the agent's name.", documentNo: 'Enter the authorization number.',
+        validFrom: 'Enter the date the authorization is valid from.', validTo: 'Enter the date the authorization is valid until.',
+        scope: 'Tick the sections the letter authorizes (at least one).', letter: 'Attach the scanned letter.',
+      },
     },
     report: {
       title: 'Credit report', quota: '{{used}} of {{free}} free reports used in {{year}}', beyond: 'The free reports for this year are used up. Tell the applicant and confirm before issuing.',

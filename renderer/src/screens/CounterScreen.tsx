@@ -12,7 +12,7 @@ import { SubjectView, type MorePart } from '../components/SubjectView';
 import { CaseIntake } from '../components/cases/CaseIntake';
 import { COUNTER_SHORTCUTS, type CounterShortcut } from '../components/counter/shortcuts';
 import { ShortcutHelp } from '../components/counter/ShortcutHelp';
-import { AgentForm, EMPTY_AGENT, agentDraftProblem, type AgentDraft } from '../components/report/AgentForm';
+import { AGENT_FIELDS, AGENT_FIELD_TARGET, AgentForm, EMPTY_AGENT, agentDraftProblems, type AgentDraft } from '../components/report/AgentForm';
 import { apiFieldErrors } from '../components/form/apiFieldErrors';
 import { ReportPanel } from '../components/report/ReportPanel';
 import { StatementForm } from '../components/report/StatementForm';
@@ -67,6 +67,8 @@ export function CounterScreen() {
   const [purposeOpen, setPurposeOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [tried, setTried] = useState(false);
+  // The field to take the eye to after a press that found problems (a new object each press, so a second press scrolls again).
+  const [focusTarget, setFocusTarget] = useState<{ selector: string } | null>(null);
   // A second Enter can arrive before React re-renders the disabled button: the ref sees it at once.
   const inFlight = useRef(false);
   const formRef = useRef<HTMLFormElement>(null);
@@ -78,6 +80,14 @@ export function CounterScreen() {
   useEffect(() => {
     call('counter.purposes', {}).then(setPurposes, setError);
   }, []);
+
+  // After the render that shows the messages: the first field at fault, centred, with the focus.
+  useEffect(() => {
+    if (!focusTarget) return;
+    const field = formRef.current?.querySelector<HTMLElement>(focusTarget.selector);
+    field?.scrollIntoView({ block: 'center' });
+    field?.focus({ preventScroll: true });
+  }, [focusTarget]);
 
   // Back from a lock or a reload: the visit is read again (not looked up again: no new query-log row).
   useEffect(() => {
@@ -115,7 +125,19 @@ export function CounterScreen() {
     purpose: !purposeCode ? t('counterUi.required.purpose') : null,
     purposeText: purpose?.requiresText && !purposeText.trim() ? t('counterUi.required.purposeText') : null,
   };
-  const ready = !idError && !missing.idNumber && !missing.name && !missing.purpose && !missing.purposeText && !(applicantKind === 'agent' && agentDraftProblem(agent));
+  const agentProblems = applicantKind === 'agent' ? agentDraftProblems(agent, t, locale) : {};
+  // Every field with a problem, in the order the form shows them.
+  const problemFields: string[] = [
+    ...(missing.idNumber || idError ? ['[data-testid="id-number"]'] : []),
+    ...(missing.name ? ['[data-testid="subject-name"]'] : []),
+    ...(missing.purpose ? ['[data-testid="purpose"]'] : []),
+    ...(missing.purposeText ? ['[data-testid="purpose-text"]'] : []),
+    ...AGENT_FIELDS.filter((f) => agentProblems[f]).map((f) => AGENT_FIELD_TARGET[f]),
+  ];
+  const ready = problemFields.length === 0;
+  // The agent's query while it is being filled in takes the whole width: subject, agent and letter
+  // side by side (stacked on a narrower screen). Once answered, the subject takes the middle again.
+  const wide = applicantKind === 'agent' && !result;
   const errorOf = apiFieldErrors(error, locale);
   const idFieldError = idError ?? (tried ? missing.idNumber : null) ?? errorOf('idNumber');
   const alreadyAnswered = result !== null && answered === requestKey;
@@ -131,9 +153,8 @@ export function CounterScreen() {
     setTried(true);
     if (inFlight.current || alreadyAnswered) return;
     if (!ready) {
-      if (missing.idNumber || idError) idRef.current?.focus();
-      else if (missing.name) nameRef.current?.focus();
-      else if (missing.purpose) purposeRef.current?.focus();
+      // Every problem is shown by this one press (tried), and the first is brought into view.
+      setFocusTarget({ selector: problemFields[0]! });
       return;
     }
     inFlight.current = true;
@@ -175,6 +196,7 @@ export function CounterScreen() {
     setAgent(EMPTY_AGENT);
     setError(null);
     setTried(false);
+    setFocusTarget(null);
     idRef.current?.focus();
   }
 
@@ -224,7 +246,7 @@ export function CounterScreen() {
   const view = result?.view ? { ...result.view, records } : null;
 
   return (
-    <div className={classes.layout} data-testid="counter">
+    <div className={classes.layout} data-wide={wide || undefined} data-testid="counter">
       <div className={classes.request}>
         <Card withBorder>
           <form ref={formRef} onSubmit={submit} noValidate>
@@ -236,77 +258,89 @@ export function CounterScreen() {
                   <ShortcutHelp opened={helpOpen} onChange={setHelpOpen} />
                 </Group>
               </Group>
-              <TextInput
-                ref={idRef}
-                label={t('counter.idNumber')}
-                withAsterisk
-                value={idNumber}
-                onChange={(e) => onIdChange(e.currentTarget.value)}
-                onKeyDown={enterMovesTo(nameRef)}
-                error={idFieldError}
-                // One line under the field, always there: the error, else the birth date and gender, else the format.
-                description={idFieldError ? undefined : (idHint ?? t('counterUi.idFormat'))}
-                inputWrapperOrder={['label', 'input', 'error', 'description']}
-                classNames={{ description: classes.hintLine, error: classes.hintLine }}
-                maxLength={20}
-                autoFocus
-                autoComplete="off"
-                spellCheck={false}
-                data-testid="id-number"
-                styles={{ input: { fontFamily: 'monospace', letterSpacing: 1 } }}
-              />
-              <TextInput
-                ref={nameRef}
-                label={t('counter.name')}
-                withAsterisk
-                value={name}
-                onChange={(e) => setName(e.currentTarget.value)}
-                onKeyDown={enterMovesTo(purposeRef)}
-                error={(tried ? missing.name : null) ?? errorOf('name')}
-                maxLength={40}
-                autoComplete="off"
-                data-testid="subject-name"
-              />
-              <div>
-                <Text size="sm" fw={500} mb={4}>{t('counter.applicant')}</Text>
-                <SegmentedControl
-                  fullWidth
-                  data={[{ value: 'self', label: t('counter.self') }, { value: 'agent', label: t('agent.applicant') }]}
-                  value={applicantKind}
-                  onChange={(v) => setApplicantKind(v === 'agent' ? 'agent' : 'self')}
-                  data-testid="applicant-kind"
-                />
+              <div className={classes.parts}>
+                <Stack gap="sm" className={`${classes.part} ${classes.subjectPart}`} data-testid="request-subject">
+                  {wide && <Title order={5}>{t('counterUi.subjectPart')}</Title>}
+                  <TextInput
+                    ref={idRef}
+                    label={t('counter.idNumber')}
+                    withAsterisk
+                    value={idNumber}
+                    onChange={(e) => onIdChange(e.currentTarget.value)}
+                    onKeyDown={enterMovesTo(nameRef)}
+                    error={idFieldError}
+                    // One line under the field, always there: the error, else the birth date and gender, else the format.
+                    description={idFieldError ? undefined : (idHint ?? t('counterUi.idFormat'))}
+                    inputWrapperOrder={['label', 'input', 'error', 'description']}
+                    classNames={{ description: classes.hintLine, error: classes.hintLine }}
+                    maxLength={20}
+                    autoFocus
+                    autoComplete="off"
+                    spellCheck={false}
+                    data-testid="id-number"
+                    styles={{ input: { fontFamily: 'monospace', letterSpacing: 1 } }}
+                  />
+                  <TextInput
+                    ref={nameRef}
+                    label={t('counter.name')}
+                    withAsterisk
+                    value={name}
+                    onChange={(e) => setName(e.currentTarget.value)}
+                    onKeyDown={enterMovesTo(purposeRef)}
+                    error={(tried ? missing.name : null) ?? errorOf('name')}
+                    maxLength={40}
+                    autoComplete="off"
+                    data-testid="subject-name"
+                  />
+                  <div>
+                    <Text size="sm" fw={500} mb={4}>{t('counter.applicant')}</Text>
+                    <SegmentedControl
+                      fullWidth
+                      data={[{ value: 'self', label: t('counter.self') }, { value: 'agent', label: t('agent.applicant') }]}
+                      value={applicantKind}
+                      onChange={(v) => setApplicantKind(v === 'agent' ? 'agent' : 'self')}
+                      data-testid="applicant-kind"
+                    />
+                  </div>
+                  <Select
+                    ref={purposeRef}
+                    label={t('counter.purpose')}
+                    withAsterisk
+                    data={purposes.map((p) => ({ value: p.code, label: locale === 'zh' ? p.zh : p.en }))}
+                    value={purposeCode}
+                    onChange={setPurposeCode}
+                    dropdownOpened={purposeOpen}
+                    onDropdownOpen={() => setPurposeOpen(true)}
+                    onDropdownClose={() => setPurposeOpen(false)}
+                    // Typing narrows the list and marks its first option, so Enter takes it (one left after "就业").
+                    selectFirstOptionOnChange
+                    onKeyDown={(e) => {
+                      if (e.key !== 'Enter') return;
+                      // With the list open, Enter is the list's (it takes the marked option): it never
+                      // submits the form, whose messages would open under the list.
+                      if (purposeOpen) e.preventDefault();
+                      // With the list closed and a purpose chosen, Enter looks up instead of reopening the list.
+                      else if (purposeCode) {
+                        e.preventDefault();
+                        void lookUp();
+                      }
+                    }}
+                    error={(tried ? missing.purpose : null) ?? errorOf('purposeCode')}
+                    searchable
+                    nothingFoundMessage={t('counterUi.noPurpose')}
+                    data-testid="purpose"
+                  />
+                  {purpose?.requiresText && (
+                    <TextInput label={t('counter.purposeText')} withAsterisk value={purposeText} onChange={(e) => setPurposeText(e.currentTarget.value)} error={(tried ? missing.purposeText : null) ?? errorOf('purposeText')} maxLength={200} data-testid="purpose-text" />
+                  )}
+                </Stack>
+                {applicantKind === 'agent' && <AgentForm value={agent} onChange={setAgent} problems={tried ? agentProblems : {}} errorOf={errorOf} partClassName={classes.part} />}
               </div>
-              <Select
-                ref={purposeRef}
-                label={t('counter.purpose')}
-                withAsterisk
-                data={purposes.map((p) => ({ value: p.code, label: locale === 'zh' ? p.zh : p.en }))}
-                value={purposeCode}
-                onChange={setPurposeCode}
-                dropdownOpened={purposeOpen}
-                onDropdownOpen={() => setPurposeOpen(true)}
-                onDropdownClose={() => setPurposeOpen(false)}
-                onKeyDown={(e) => {
-                  // With the list closed and a purpose chosen, Enter looks up instead of reopening the list.
-                  if (e.key === 'Enter' && !purposeOpen && purposeCode) {
-                    e.preventDefault();
-                    void lookUp();
-                  }
-                }}
-                error={(tried ? missing.purpose : null) ?? errorOf('purposeCode')}
-                searchable
-                nothingFoundMessage={t('counterUi.noPurpose')}
-                data-testid="purpose"
-              />
-              {purpose?.requiresText && (
-                <TextInput label={t('counter.purposeText')} withAsterisk value={purposeText} onChange={(e) => setPurposeText(e.currentTarget.value)} error={(tried ? missing.purposeText : null) ?? errorOf('purposeText')} maxLength={200} data-testid="purpose-text" />
-              )}
-              {applicantKind === 'agent' && <AgentForm value={agent} onChange={setAgent} errorOf={errorOf} />}
               <ErrorAlert error={error} />
-              <Group justify="space-between" wrap="nowrap">
-                <Button variant="default" leftSection={<IconUserPlus size={16} />} onClick={newVisit} data-testid="end-visit">{result ? t('counter.clear') : t('counterUi.reset')}</Button>
-                <Button type="submit" leftSection={<IconSearch size={16} />} loading={busy} disabled={busy || alreadyAnswered || Boolean(idError)} data-testid="lookup">{t('counter.lookup')}</Button>
+              {/* The two buttons wrap rather than clip their words in the narrow column (English is longer). */}
+              <Group justify="space-between" gap="xs">
+                <Button variant="default" px="sm" leftSection={<IconUserPlus size={16} />} onClick={newVisit} data-testid="end-visit">{result ? t('counter.clear') : t('counterUi.reset')}</Button>
+                <Button type="submit" ml="auto" px="sm" leftSection={<IconSearch size={16} />} loading={busy} disabled={busy || alreadyAnswered || Boolean(idError)} data-testid="lookup">{t('counter.lookup')}</Button>
               </Group>
             </Stack>
           </form>
@@ -314,7 +348,7 @@ export function CounterScreen() {
       </div>
 
       <div className={classes.subject}>
-        {!result && (
+        {!result && !wide && (
           <Card withBorder className={classes.empty} data-testid="counter-empty">
             <Stack align="center" gap="xs">
               <IconUserSearch size={48} stroke={1.2} color="var(--mantine-color-gray-5)" />
@@ -335,7 +369,7 @@ export function CounterScreen() {
       </div>
 
       <div className={classes.actions} data-testid="counter-actions">
-        {!result && (
+        {!result && !wide && (
           <Card withBorder>
             <Title order={5} mb="xs">{t('counterUi.actions')}</Title>
             <Stack gap={6}>

@@ -1,6 +1,7 @@
-import { Checkbox, FileInput, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Checkbox, FileInput, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { ScopeSection } from '../../../../shared/domain/report';
 import type { AgentAuthorization } from '../../../../shared/contract/counter';
 import { SCOPE_SECTIONS } from '../../../../shared/domain/report';
@@ -9,6 +10,10 @@ import { call } from '../../api/client';
 import { ErrorAlert } from '../ErrorAlert';
 import { DateField } from '../form/DateField';
 import { rangeError } from '../form/dateRange';
+import { idReasonMessage, type Locale } from '../../../../shared/i18n/errorMessages';
+import { checkIdNumberPartial } from '../../../../shared/validators/idNumberPartial';
+import { officeNow } from '../../state/officeClock';
+import classes from './AgentForm.module.css';
 
 /** The form holds exactly what counter.lookup accepts for an agent. */
 export type AgentDraft = AgentAuthorization;
@@ -24,23 +29,76 @@ async function base64Of(file: File): Promise<string> {
   return btoa(binary);
 }
 
-/** Problems the clerk can fix before the lookup: the end date before the start date. */
-export function agentDraftProblem(value: AgentDraft): 'form.endBeforeStart' | null {
-  return rangeError(value.validFrom, value.validTo);
-}
+/** The agent's fields in the order the form shows them: the first with a problem gets the focus. */
+export const AGENT_FIELDS = ['agentIdNumber', 'agentName', 'documentNo', 'validFrom', 'validTo', 'scope', 'letter'] as const;
+export type AgentField = (typeof AGENT_FIELDS)[number];
+export type AgentProblems = Partial<Record<AgentField, string>>;
 
 /**
- * Who the agent is and what the written authorization says; the letter is uploaded as soon as it
- * is chosen. `errorOf` marks the fields the core refused (paths as in counter.lookup's input).
+ * What the clerk can fix before the lookup, each in a sentence naming the field: what is missing,
+ * an ID number that cannot be one, the end date before the start date. The core refuses the same
+ * (the contract's schema, and checkAuthorization for the letter and the scope); the form says it
+ * first so that one press shows every problem at once, the subject's and the agent's together.
  */
-export function AgentForm({ value, onChange, errorOf = () => null }: { value: AgentDraft; onChange: (next: AgentDraft) => void; errorOf?: (path: string) => string | null }) {
+export function agentDraftProblems(value: AgentDraft, t: TFunction, locale: Locale): AgentProblems {
+  const problems: AgentProblems = {};
+  const required = (field: AgentField) => t(`agent.required.${field}`);
+  const id = value.agentIdNumber.trim();
+  if (!id) problems.agentIdNumber = required('agentIdNumber');
+  else {
+    const check = checkIdNumberPartial(id, officeNow());
+    const reason = !check.ok ? check.code : check.complete ? null : 'ID_LENGTH';
+    if (reason) problems.agentIdNumber = idReasonMessage(reason, locale) ?? required('agentIdNumber');
+  }
+  if (!value.agentName.trim()) problems.agentName = required('agentName');
+  if (!value.documentNo.trim()) problems.documentNo = required('documentNo');
+  if (!value.validFrom) problems.validFrom = required('validFrom');
+  if (!value.validTo) problems.validTo = required('validTo');
+  const range = rangeError(value.validFrom, value.validTo);
+  if (range) problems.validTo = t(range);
+  if (value.scope.length === 0) problems.scope = required('scope');
+  if (!value.attachmentSha256) problems.letter = required('letter');
+  return problems;
+}
+
+/** The element to take the eye to for a field: its input, or the first box of a group. */
+export const AGENT_FIELD_TARGET: Record<AgentField, string> = {
+  agentIdNumber: '[data-testid="agent-id"]',
+  agentName: '[data-testid="agent-name"]',
+  documentNo: '[data-testid="agent-doc"]',
+  validFrom: '[data-testid="agent-from"]',
+  validTo: '[data-testid="agent-to"]',
+  scope: '[data-testid="agent-scope"] input',
+  letter: '[data-testid="agent-letter"]',
+};
+
+/**
+ * Who the agent is and what the written authorization says, in two parts (the agent, then the
+ * letter's scope and scan) that the counter lays side by side or one under the other; the letter
+ * is uploaded as soon as it is chosen. `problems` are shown once the clerk has pressed 查询;
+ * `errorOf` marks the fields the core refused (paths as in counter.lookup's input).
+ */
+export function AgentForm({
+  value,
+  onChange,
+  problems = {},
+  errorOf = () => null,
+  partClassName,
+}: {
+  value: AgentDraft;
+  onChange: (next: AgentDraft) => void;
+  problems?: AgentProblems;
+  errorOf?: (path: string) => string | null;
+  partClassName?: string;
+}) {
   const { t } = useTranslation();
   const [uploading, setUploading] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const set = (patch: Partial<AgentDraft>) => onChange({ ...value, ...patch });
-  const range = agentDraftProblem(value);
-  const err = (field: string) => errorOf(`applicant.${field}`);
+  // The range is said as soon as both dates are there, before any press.
+  const range = rangeError(value.validFrom, value.validTo);
+  const err = (field: AgentField, path: string = field) => problems[field] ?? errorOf(`applicant.${path}`);
 
   async function upload(file: File | null) {
     set({ attachmentSha256: null });
@@ -64,27 +122,33 @@ export function AgentForm({ value, onChange, errorOf = () => null }: { value: Ag
 
   const sectionLabel = (s: ScopeSection) => (s === 'query_history' ? t('agent.queryHistory') : t(`section.${s}`));
   return (
-    <Stack gap="xs" data-testid="agent-form">
-      <Title order={5}>{t('agent.title')}</Title>
-      <SimpleGrid type="container" cols={{ base: 1, '420px': 2 }} spacing="xs" verticalSpacing="xs">
-        <TextInput label={t('agent.idNumber')} withAsterisk value={value.agentIdNumber} onChange={(e) => set({ agentIdNumber: e.currentTarget.value.toUpperCase() })} error={err('agentIdNumber')} maxLength={20} data-testid="agent-id" styles={{ input: { fontFamily: 'monospace' } }} />
-        <TextInput label={t('agent.name')} withAsterisk value={value.agentName} onChange={(e) => set({ agentName: e.currentTarget.value })} error={err('agentName')} maxLength={40} data-testid="agent-name" />
-        <TextInput label={t('agent.documentNo')} withAsterisk value={value.documentNo} onChange={(e) => set({ documentNo: e.currentTarget.value })} error={err('documentNo')} maxLength={60} data-testid="agent-doc" />
-        <DateField label={t('agent.validFrom')} withAsterisk value={value.validFrom} onChange={(v) => set({ validFrom: v })} error={err('validFrom')} testId="agent-from" />
-        <DateField label={t('agent.validTo')} withAsterisk value={value.validTo} onChange={(v) => set({ validTo: v })} error={range ? t(range) : err('validTo')} testId="agent-to" />
-      </SimpleGrid>
-      <Checkbox label={t('agent.notarised')} checked={value.notarised} onChange={(e) => set({ notarised: e.currentTarget.checked })} data-testid="agent-notarised" />
-      <Checkbox.Group label={t('agent.scope')} withAsterisk error={err('scope')} value={value.scope} onChange={(v) => set({ scope: SCOPE_SECTIONS.filter((s) => v.includes(s)) })} data-testid="agent-scope">
-        <Group gap="xs" mt={4}>
-          {SCOPE_SECTIONS.map((s) => (
-            <Checkbox key={s} value={s} label={sectionLabel(s)} data-testid={`scope-${s}`} />
-          ))}
-        </Group>
-      </Checkbox.Group>
-      <FileInput label={t('agent.letter')} accept="image/png,image/jpeg,application/pdf" onChange={(f) => void upload(f)} error={fileProblem ?? err('attachmentSha256')} clearable data-testid="agent-letter" />
-      {uploading && <Text size="sm">{t('agent.uploading')}</Text>}
-      {value.attachmentSha256 && <Text size="xs" c="dimmed" data-testid="agent-letter-ok">{t('agent.uploaded', { hash: value.attachmentSha256.slice(0, 16) })}</Text>}
-      <ErrorAlert error={error} />
-    </Stack>
+    // `display: contents`: the two parts are the counter's grid items, side by side when it is wide.
+    <div data-testid="agent-form" style={{ display: 'contents' }}>
+      <Stack gap="xs" className={`${classes.part} ${partClassName ?? ''}`} data-testid="request-agent">
+        <Title order={5}>{t('agent.title')}</Title>
+        <div className={classes.fields}>
+          <TextInput label={t('agent.idNumber')} withAsterisk value={value.agentIdNumber} onChange={(e) => set({ agentIdNumber: e.currentTarget.value.toUpperCase() })} error={err('agentIdNumber')} maxLength={20} autoComplete="off" spellCheck={false} data-testid="agent-id" styles={{ input: { fontFamily: 'monospace' } }} />
+          <TextInput label={t('agent.name')} withAsterisk value={value.agentName} onChange={(e) => set({ agentName: e.currentTarget.value })} error={err('agentName')} maxLength={40} autoComplete="off" data-testid="agent-name" />
+          <TextInput label={t('agent.documentNo')} withAsterisk value={value.documentNo} onChange={(e) => set({ documentNo: e.currentTarget.value })} error={err('documentNo')} maxLength={60} autoComplete="off" data-testid="agent-doc" />
+          <DateField label={t('agent.validFrom')} withAsterisk value={value.validFrom} onChange={(v) => set({ validFrom: v })} error={err('validFrom')} testId="agent-from" />
+          <DateField label={t('agent.validTo')} withAsterisk value={value.validTo} onChange={(v) => set({ validTo: v })} error={range ? t(range) : err('validTo')} testId="agent-to" />
+        </div>
+      </Stack>
+      <Stack gap="xs" className={partClassName} data-testid="request-letter">
+        <Title order={5}>{t('agent.letterTitle')}</Title>
+        <Checkbox.Group label={t('agent.scope')} withAsterisk error={err('scope')} value={value.scope} onChange={(v) => set({ scope: SCOPE_SECTIONS.filter((s) => v.includes(s)) })} data-testid="agent-scope">
+          <Group gap="xs" mt={4}>
+            {SCOPE_SECTIONS.map((s) => (
+              <Checkbox key={s} value={s} label={sectionLabel(s)} data-testid={`scope-${s}`} />
+            ))}
+          </Group>
+        </Checkbox.Group>
+        <Checkbox label={t('agent.notarised')} checked={value.notarised} onChange={(e) => set({ notarised: e.currentTarget.checked })} data-testid="agent-notarised" />
+        <FileInput label={t('agent.letter')} withAsterisk accept="image/png,image/jpeg,application/pdf" onChange={(f) => void upload(f)} error={fileProblem ?? err('letter', 'attachmentSha256')} clearable data-testid="agent-letter" />
+        {uploading && <Text size="sm">{t('agent.uploading')}</Text>}
+        {value.attachmentSha256 && <Text size="xs" c="dimmed" data-testid="agent-letter-ok">{t('agent.uploaded', { hash: value.attachmentSha256.slice(0, 16) })}</Text>}
+        <ErrorAlert error={error} />
+      </Stack>
+    </div>
   );
 }
