@@ -1,6 +1,7 @@
 import { dueSoonSql, overdueSql } from './caseTimingSql';
 import { OBJECTION_WORKFLOW, REPAIR_WORKFLOW, type CaseKind } from '../../shared/cases/caseTypes';
 import type { Queryable } from '../db/database';
+import { sortProviders } from '../../shared/rules/providerOrder';
 import { CASE_TABLE } from './caseStore';
 
 // The manager's queue: filter, sort and page in SQL. Every combination below has an index whose
@@ -70,6 +71,7 @@ const SORTS: Record<QueueSort, { key: string; dir: 'ASC' | 'DESC' }> = {
   case_no: { key: 't.case_no', dir: 'DESC' },
   // Replaced per kind by the workflow position (stateKey): internal codes sort alphabetically.
   state: { key: 't.state', dir: 'ASC' },
+  // By the name's place in pinyin order (queuePage), not by character code.
   provider: { key: 't.provider_unit', dir: 'ASC' },
   assignee: { key: "coalesce(a.display_name, '')", dir: 'ASC' },
 };
@@ -140,23 +142,34 @@ function stateKey(kind: CaseKind): string {
   return `(CASE t.state ${order.map((s, i) => `WHEN '${s}' THEN '${String(i).padStart(2, '0')}'`).join(' ')} ELSE '99' END)`;
 }
 
+/** The providing units of this kind's cases, in pinyin order (shared/rules/providerOrder.ts). */
+export async function providersInOrder(db: Queryable, kind: CaseKind): Promise<string[]> {
+  const rows = await db.all<{ p: string }>(`SELECT DISTINCT provider_unit AS p FROM ${CASE_TABLE[kind].table}`);
+  return sortProviders(rows.map((r) => r.p));
+}
+
 export async function queuePage(db: Queryable, q: QueueQuery): Promise<QueueDbRow[]> {
   const { table } = CASE_TABLE[q.kind];
-  const key = q.sort === 'state' ? stateKey(q.kind) : SORTS[q.sort].key;
+  // By provider: SQLite cannot collate pinyin, so each name's place in the pinyin order (a CTE over
+  // the sorted names, the query's first parameter) is the key. The cursor keeps the name, whose
+  // place is looked up again, so a provider added between pages moves nothing.
+  const byProvider = q.sort === 'provider';
+  const key = q.sort === 'state' ? stateKey(q.kind) : byProvider ? 'pr.place' : SORTS[q.sort].key;
   const sort = { key, dir: q.dir ? (q.dir === 'asc' ? 'ASC' : 'DESC') : SORTS[q.sort].dir };
   const w = where(q);
-  const params = [...w.params];
+  const params: unknown[] = byProvider ? [JSON.stringify(await providersInOrder(db, q.kind))] : [];
+  params.push(...w.params);
   let keyset = '';
   if (q.after) {
-    keyset = ` AND (${sort.key}, t.id) ${sort.dir === 'ASC' ? '>' : '<'} (?, ?)`;
+    keyset = ` AND (${sort.key}, t.id) ${sort.dir === 'ASC' ? '>' : '<'} (${byProvider ? '(SELECT place FROM provider_place WHERE name = ?)' : '?'}, ?)`;
     params.push(q.after[0], q.after[1]);
   }
   params.push(q.limit);
   return db.all<QueueDbRow>(
-    `SELECT t.id, t.case_no, t.state, t.id_number, s.name AS subject_name, t.provider_unit, t.received_on, t.due_on, t.calendar_gap, t.assignee_id,
+    `${byProvider ? 'WITH provider_place(name, place) AS (SELECT value, key FROM json_each(?)) ' : ''}SELECT t.id, t.case_no, t.state, t.id_number, s.name AS subject_name, t.provider_unit, t.received_on, t.due_on, t.calendar_gap, t.assignee_id,
             a.display_name AS assignee, ${q.kind === 'objection' ? 't.paused' : '0 AS paused'}, t.escalated_at, t.is_open, t.profile_id,
-            ${sort.key} AS sort_key
-       FROM ${table} t LEFT JOIN account a ON a.id = t.assignee_id LEFT JOIN subject s ON s.id = t.subject_id
+            ${byProvider ? 't.provider_unit' : sort.key} AS sort_key
+       FROM ${table} t LEFT JOIN account a ON a.id = t.assignee_id LEFT JOIN subject s ON s.id = t.subject_id${byProvider ? ' JOIN provider_place pr ON pr.name = t.provider_unit' : ''}
       WHERE ${w.sql}${keyset}
       ORDER BY ${sort.key} ${sort.dir}, t.id ${sort.dir}
       LIMIT ?`,

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseKind, QueueRow, WorkloadRow } from '../../../shared/cases/caseTypes';
 import { provisionalNote } from '../../../shared/cases/provisionalDeadline';
+import { sortProviders } from '../../../shared/rules/providerOrder';
 import { call } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useLocale } from '../i18n';
@@ -70,7 +71,7 @@ export function CaseQueueScreen() {
       setTotal({ n: page.total, capped: page.totalCapped });
       // Same array when nothing new was seen: a new one would re-run this load (it feeds `effective`).
       setProviders((p) => {
-        const next = [...new Set([...p, ...page.rows.map((r) => r.providerUnit)])].sort();
+        const next = sortProviders([...p, ...page.rows.map((r) => r.providerUnit)]);
         return next.length === p.length ? p : next;
       });
       setSelected(new Set());

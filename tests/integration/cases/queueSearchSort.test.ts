@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { OBJECTION_WORKFLOW, type ObjectionState, type QueuePage } from '../../../shared/cases/caseTypes';
 import { maskName } from '../../../shared/masking';
+import { sortProviders } from '../../../shared/rules/providerOrder';
 import { createAccount } from '../../../electron/services/accountsService';
 import { writeSubjectBundles } from '../../../electron/store/populationStore';
 import { BENCH_PROVIDERS, insertSyntheticCases } from '../../../tools/bench/queueBench';
@@ -22,6 +23,9 @@ const PEOPLE = [
   { seq: 13, name: '王五' },
   { seq: 14, name: '欧阳娜娜' },
 ];
+// In character-code order 上 < 北 < 国 < 安 < 武 < 烟; in pinyin an < bei < guo < shang < wu < yan.
+const REAL_PROVIDERS = ['上海市徐汇区住房和城乡建设局', '北京市市场监督管理局', '国家税务总局淄博市博山区税务局', '安徽省生态环境厅', '武汉市武昌区卫生健康局', '烟台市芝罘区卫生健康局'];
+const PINYIN_ORDER = ['安徽省生态环境厅', '北京市市场监督管理局', '国家税务总局淄博市博山区税务局', '上海市徐汇区住房和城乡建设局', '武汉市武昌区卫生健康局', '烟台市芝罘区卫生健康局'];
 interface Row { id: number; case_no: string; state: string; is_open: number; due_on: string; assignee_id: number | null; provider_unit: string; received_on: string; id_number: string; subject_id: number }
 let all: Row[];
 let names: Map<number, string>;
@@ -46,6 +50,8 @@ before(async () => {
   for (const [k, subj] of subjects.entries()) {
     await w.core.ctx.db.run('UPDATE objection SET subject_id = ?, id_number = ? WHERE id % 4 = ?', [subj.id, subj.id_number, k]);
   }
+  // Half the cases from real providing units, whose character-code order is not their pinyin order.
+  for (const [k, unit] of REAL_PROVIDERS.entries()) await w.core.ctx.db.run('UPDATE objection SET provider_unit = ? WHERE id % 12 = ?', [unit, k]);
   all = await w.core.ctx.db.all<Row>('SELECT id, case_no, state, is_open, due_on, assignee_id, provider_unit, received_on, id_number, subject_id FROM objection');
   names = new Map((await w.core.ctx.db.all<{ id: number; name: string }>('SELECT id, name FROM subject')).map((r) => [r.id, r.name]));
   staffNames = new Map((await w.core.ctx.db.all<{ id: number; display_name: string }>('SELECT id, display_name FROM account')).map((r) => [r.id, r.display_name]));
@@ -98,13 +104,24 @@ test('too few digits, or a search that is none of these, is refused with a reaso
   assert.ok(!odd.ok && odd.error.code === 'FILTER_INVALID' && odd.error.details?.reason === 'SEARCH_UNKNOWN');
 });
 
+const providerPlace = () => sortProviders(all.map((r) => r.provider_unit));
+
+test('providing units sort by pinyin, not by character code, page after page', async () => {
+  assert.deepEqual([...REAL_PROVIDERS].sort(), ['上海市徐汇区住房和城乡建设局', '北京市市场监督管理局', '国家税务总局淄博市博山区税务局', '安徽省生态环境厅', '武汉市武昌区卫生健康局', '烟台市芝罘区卫生健康局'], 'code order differs from pinyin');
+  const seen = (await walk({ open: null, sort: 'provider', dir: 'asc' })).map((r) => r.providerUnit).filter((p, i, a) => a[i - 1] !== p);
+  assert.deepEqual(seen.filter((p) => REAL_PROVIDERS.includes(p)), PINYIN_ORDER);
+  const down = (await walk({ open: null, sort: 'provider', dir: 'desc' })).map((r) => r.providerUnit).filter((p, i, a) => a[i - 1] !== p);
+  assert.deepEqual(down.filter((p) => REAL_PROVIDERS.includes(p)), [...PINYIN_ORDER].reverse());
+});
+
 const KEYS: Record<string, (r: Row) => string> = {
   due: (r) => r.due_on,
   received: (r) => r.received_on,
   case_no: (r) => r.case_no,
   // The workflow's order (received → … → closed), not the codes' alphabet.
   state: (r) => String(workflowPlace(r.state)).padStart(2, '0'),
-  provider: (r) => r.provider_unit,
+  // Pinyin order (issue 28: it was the characters' code order).
+  provider: (r) => String(providerPlace().indexOf(r.provider_unit)).padStart(3, '0'),
   assignee: (r) => (r.assignee_id === null ? '' : staffNames.get(r.assignee_id)!),
 };
 for (const [col, key] of Object.entries(KEYS)) {
