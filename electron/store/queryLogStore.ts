@@ -92,6 +92,8 @@ export interface QueryLogListRow {
   applicant_kind: 'self' | 'agent';
   purpose_code: string;
   outcome: 'found' | 'no_record';
+  identity_source: 'card' | 'typed';
+  reader_sam_id: string | null;
 }
 
 export interface QueryLogFilter {
@@ -102,6 +104,7 @@ export interface QueryLogFilter {
   idPartial: string | null;
   clerkId: number | null;
   purposeCode: string | null;
+  identitySource: 'card' | 'typed' | null;
 }
 
 export function listQueryLog(db: Queryable, f: QueryLogFilter & { beforeId: number | null; limit: number }): Promise<QueryLogListRow[]> {
@@ -117,9 +120,10 @@ export function listQueryLog(db: Queryable, f: QueryLogFilter & { beforeId: numb
   if (f.idPartial !== null) add('instr(q.id_number, ?) > 0', f.idPartial);
   if (f.clerkId !== null) add('q.clerk_id = ?', f.clerkId);
   if (f.purposeCode !== null) add('q.purpose_code = ?', f.purposeCode);
+  if (f.identitySource !== null) add('q.identity_source = ?', f.identitySource);
   if (f.beforeId !== null) add('q.id < ?', f.beforeId);
   return db.all<QueryLogListRow>(
-    `SELECT q.id, q.at, q.visit_id, q.clerk_id, a.username AS clerk_username, a.display_name AS clerk_name, q.id_number, v.name, v.applicant_kind, q.purpose_code, q.outcome
+    `SELECT q.id, q.at, q.visit_id, q.clerk_id, a.username AS clerk_username, a.display_name AS clerk_name, q.id_number, v.name, v.applicant_kind, q.purpose_code, q.outcome, q.identity_source, q.reader_sam_id
        FROM query_log q JOIN visit v ON v.id = q.visit_id JOIN account a ON a.id = q.clerk_id
       WHERE ${clauses.length ? clauses.join(' AND ') : 'true'}
       ORDER BY q.id DESC LIMIT ?`,

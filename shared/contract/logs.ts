@@ -17,6 +17,10 @@ export interface QueryLogRow {
   outcome: 'found' | 'no_record';
   /** Last day the entry must be kept: the profile's query-log retention (Zhejiang art. 20: 10 years). */
   keepUntil: string;
+  /** How the identity of the person at the counter was taken (issue 25): read from the card, or typed. */
+  identitySource: 'card' | 'typed';
+  /** The security module of the reader that read the card; null when typed. */
+  readerSamId: string | null;
 }
 
 export interface AuditRow {
@@ -71,6 +75,7 @@ const queryLogFilter = {
   idNumber: z.string().trim().max(18).optional(),
   clerkId: z.number().int().positive().optional(),
   purposeCode: z.string().trim().min(1).max(40).optional(),
+  identitySource: z.enum(['card', 'typed']).optional(),
 };
 const auditFilter = {
   action: z.string().max(60).optional(),

@@ -136,6 +136,14 @@ describe('reader.read', () => {
     assert.equal(JSON.parse(audit!.detail).code, 'CARD_EXPIRED');
   });
 
+  it('a card whose chip disagrees with its own number is refused with the reason, never filled in', async () => {
+    fake.place({ ...CARDS.resident, bornDay: '19491230' });
+    const r = await core.call('reader.read', {}, clerk);
+    assert.ok(!r.ok && r.error.code === 'CARD_INVALID');
+    assert.deepEqual([r.error.details?.reason, r.error.details?.cardBirthDate], ['birth_mismatch', '1949-12-30']);
+    assert.equal('readId' in (r.error.details ?? {}), false);
+  });
+
   it('a reader state arrives as its own code; an office without a reader says so', async () => {
     const r = await core.call('reader.read', {}, clerk);
     assert.ok(!r.ok && r.error.code === 'READER_NO_CARD');
@@ -227,5 +235,27 @@ describe('the profile decides', () => {
     assert.ok(!other.ok && other.error.details?.reason === 'typed_note_required');
     const r = await core.ok('counter.lookup', lookupOf(CARDS.residentDot.certNumber, CARDS.residentDot.partyName, { source: 'typed', reason: 'card_unreadable' }), clerk);
     assert.deepEqual(await visitRow(r.visitId), { identity_source: 'typed', reader_sam_id: null, identity_reason: 'card_unreadable', identity_note: null });
+  });
+});
+
+describe('the auditor filters the query log by how identity was taken', () => {
+  it('lists and exports card and typed lookups apart, card rows with the reader\'s module', async () => {
+    fake.place(CARDS.permit);
+    const card = await core.ok('reader.read', {}, clerk);
+    await core.ok('counter.lookup', lookupOf(card.number, card.name, { source: 'card', readId: card.readId }), clerk);
+    await core.ok('counter.lookup', lookupOf(CARDS.residentRare.certNumber, CARDS.residentRare.partyName), otherClerk);
+    const auditor = (await core.loginAs('auditor')).token;
+    const all = await core.ok('querylog.list', { cursor: null, limit: 100 }, auditor);
+    const cards = await core.ok('querylog.list', { identitySource: 'card', cursor: null, limit: 100 }, auditor);
+    const typed = await core.ok('querylog.list', { identitySource: 'typed', cursor: null, limit: 100 }, auditor);
+    assert.ok(cards.rows.length > 0 && typed.rows.length > 0);
+    assert.equal(cards.rows.length + typed.rows.length, all.rows.length);
+    assert.ok(cards.rows.every((r) => r.identitySource === 'card' && r.readerSamId === SAM));
+    assert.ok(typed.rows.every((r) => r.identitySource === 'typed' && r.readerSamId === null));
+    const file = await core.ok('querylog.export', { identitySource: 'card', format: 'csv', lang: 'zh' }, auditor);
+    const text = Buffer.from(file.dataBase64, 'base64').toString('utf8');
+    assert.match(text.split('\n')[0]!, /身份核验/);
+    assert.equal(text.trim().split('\n').length, cards.rows.length + 1);
+    assert.ok(text.includes(`读卡（安全模块 ${SAM}）`));
   });
 });
