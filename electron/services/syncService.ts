@@ -16,9 +16,10 @@ import { BundleError } from '../sync/bundle/index';
 import type { BundleJob } from '../sync/worker/startBundleJob';
 import type { ContentEnd, ImportPhase, JobInput, JobMode } from '../sync/worker/protocol';
 import type { PlatformWriter } from '../db/database';
+import { Mutex } from '../db/mutex';
 import { applyPendingRecordMarks, hasPendingRecordMarks } from '../store/caseRecordStore';
 import { APPLY_BATCH, bundleApplied, deletePendingImport, pendingImports } from '../store/syncApplyStore';
-import { copyExportTo, dropAcknowledged, keptExport, pendingExportCounts, readKept, writeExportIn } from '../sync/office/exportBundle';
+import { copyExportTo, dropAcknowledged, keptExport, gatherExport, pendingExportCounts, planExportIn, readKept, recordExportIn, writeExportFile } from '../sync/office/exportBundle';
 import type { WrittenExport } from '../sync/office/exportBundle';
 import { officeSyncKeys } from '../sync/office/officeSyncKeys';
 import { fingerprintConfirmed, makeEnrollmentRequest, readTrustFile } from '../sync/office/provisioning';
@@ -433,13 +434,39 @@ export async function exportPending(ctx: CoreContext): Promise<Record<string, nu
   return pendingExportCounts(ctx.db);
 }
 
-export async function writeExport(ctx: CoreContext, caller: Who): Promise<WrittenExport> {
+/** One export at a time per office database: the sequence a plan takes is only recorded by its own write. */
+const exportLocks = new WeakMap<object, Mutex>();
+const exportLockOf = (db: object): Mutex => exportLocks.get(db) ?? exportLocks.set(db, new Mutex()).get(db)!;
+
+/** The points between an export's steps, for a test that stops the process there. */
+export type ExportPhase = 'planned' | 'written';
+
+/**
+ * Nothing slow under the write lock (issue 26): the checkpoint written and the export's bounds
+ * taken in one short transaction; the rows read (a page at a time) and the bundle compressed,
+ * encrypted and flushed outside any; the export recorded and its outbox rows marked in a second
+ * short one. What a crash in between leaves: exportBundle.ts, ExportPlan.
+ */
+export async function writeExport(ctx: CoreContext, caller: Who, onPhase?: (phase: ExportPhase) => void | Promise<void>): Promise<WrittenExport> {
   try {
-    return await ctx.db.transaction(async (tx) => {
-      const w = await writeExportIn(tx, ctx);
-      await auditIn(tx, ctx, caller, { action: 'sync.export_written', target: w.fileName, detail: { sequence: w.sequence, bundleHash: w.bundleHash, counts: w.counts } });
-      return w;
-    });
+    return await exportLockOf(ctx.db).runExclusive(async () => {
+      const plan = await ctx.db.transaction((tx) => planExportIn(tx, ctx));
+      await onPhase?.('planned');
+      const content = await gatherExport(ctx.db, plan.bounds);
+      const file = await writeExportFile(ctx, plan, content);
+      await onPhase?.('written');
+      try {
+        return await ctx.db.transaction(async (tx) => {
+          const w = await recordExportIn(tx, plan, content, file);
+          await auditIn(tx, ctx, caller, { action: 'sync.export_written', target: w.fileName, detail: { sequence: w.sequence, bundleHash: w.bundleHash, counts: w.counts } });
+          return w;
+        });
+      } catch (e) {
+        // Not recorded: no one was given the file, and the next export takes its sequence.
+        rmSync(file.path, { force: true });
+        throw e;
+      }
+    }, 'sync.writeExport');
   } catch (e) {
     throw toAppError(e);
   }

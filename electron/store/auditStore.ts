@@ -135,6 +135,10 @@ export function listCheckpoints(db: Queryable, afterId = 0): Promise<AuditCheckp
   return db.all<AuditCheckpointRow>('SELECT * FROM audit_checkpoint WHERE id > ? ORDER BY id', [afterId]);
 }
 
+export function checkpointById(db: Queryable, id: number): Promise<AuditCheckpointRow | undefined> {
+  return db.get<AuditCheckpointRow>('SELECT * FROM audit_checkpoint WHERE id = ?', [id]);
+}
+
 export function lastCheckpoint(db: Queryable): Promise<AuditCheckpointRow | undefined> {
   return db.get<AuditCheckpointRow>('SELECT * FROM audit_checkpoint ORDER BY id DESC LIMIT 1');
 }
