@@ -137,3 +137,21 @@ test('the export screen\'s counts, made in SQL, are what an export would carry',
     await w.dispose();
   }
 });
+
+test('two exports asked for at once are written one after the other: sequences 1 and 2, no row in both', { timeout: 120_000 }, async () => {
+  const w = await syncWorld({ subjects: 10, seed: 'export-twice' });
+  try {
+    const [a, b] = await Promise.all([exportWrite(w.core.ctx, null), exportWrite(w.core.ctx, null)]);
+    assert.deepEqual([a.sequence, b.sequence].sort(), [1, 2]);
+    const rows = await w.core.ctx.db.all<{ sequence: number; ranges: string }>('SELECT sequence, ranges FROM sync_bundle_out ORDER BY sequence');
+    const [r1, r2] = rows.map((r) => JSON.parse(r.ranges) as { audit: number });
+    assert.ok(r2!.audit >= r1!.audit, JSON.stringify(rows));
+    const second = a.sequence === 2 ? a : b;
+    const first = a.sequence === 1 ? a : b;
+    // Export 2 carries the audit events after export 1's mark only (export 1 wrote some itself).
+    assert.equal(first.counts['audit-segment'], r1!.audit);
+    assert.equal(second.counts['audit-segment'], r2!.audit - r1!.audit);
+  } finally {
+    await w.dispose();
+  }
+});
