@@ -194,7 +194,8 @@ async function recordRefusal(ctx: CoreContext, caller: Who, fileName: string | n
     });
     await auditIn(tx, ctx, caller, {
       action: r.benign ? 'sync.import_already' : 'sync.import_refused', target: fileName,
-      detail: { code: r.code, sequence: h?.sequence ?? null, sender: h?.sender ?? null, bundleHash: h?.bundleHash ?? null },
+      // The sentences the operator was shown, so the auditor reads the refusal, not its code (issue 28).
+      detail: { code: r.code, said: { zh: r.zh, en: r.en }, sequence: h?.sequence ?? null, sender: h?.sender ?? null, bundleHash: h?.bundleHash ?? null },
     });
   });
 }
@@ -450,7 +451,7 @@ export type ExportPhase = 'planned' | 'written';
 export async function writeExport(ctx: CoreContext, caller: Who, onPhase?: (phase: ExportPhase) => void | Promise<void>): Promise<WrittenExport> {
   try {
     return await exportLockOf(ctx.db).runExclusive(async () => {
-      const plan = await ctx.db.transaction((tx) => planExportIn(tx, ctx));
+      const plan = await ctx.db.transaction((tx) => planExportIn(tx, ctx), { name: 'export.plan' });
       await onPhase?.('planned');
       const content = await gatherExport(ctx.db, plan.bounds);
       const file = await writeExportFile(ctx, plan, content);
@@ -460,7 +461,7 @@ export async function writeExport(ctx: CoreContext, caller: Who, onPhase?: (phas
           const w = await recordExportIn(tx, plan, content, file);
           await auditIn(tx, ctx, caller, { action: 'sync.export_written', target: w.fileName, detail: { sequence: w.sequence, bundleHash: w.bundleHash, counts: w.counts } });
           return w;
-        });
+        }, { name: 'export.record' });
       } catch (e) {
         // Not recorded: no one was given the file, and the next export takes its sequence.
         rmSync(file.path, { force: true });

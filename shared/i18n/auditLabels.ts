@@ -1,4 +1,5 @@
 import { errorCodeSentence, type Locale } from './errorMessages';
+import { keyedValueText, MORE_FIELDS, MORE_VALUES, NESTED_FIELDS } from './auditWords';
 import { LABEL_COLON } from './punctuation';
 
 // Readable names for audit events and their details, for the audit screen and its exports: one
@@ -161,7 +162,7 @@ const FIELDS: Record<string, Label> = {
 };
 
 export function auditFieldLabel(key: string, locale: Locale): string {
-  return FIELDS[key]?.[locale] ?? key;
+  return FIELDS[key]?.[locale] ?? MORE_FIELDS[key]?.[locale] ?? key;
 }
 
 // Enumerated values the core writes in details (states, roles, kinds, its own English reasons).
@@ -177,14 +178,49 @@ const VALUES: Record<string, Label> = {
 };
 
 /** A detail value as text: lists joined, yes/no for flags, nested objects as "label: value" pairs. */
-export function auditValueText(value: unknown, locale: Locale): string {
+export function auditValueText(value: unknown, locale: Locale, purposeLabel?: (code: string) => string, parentKey?: string): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'boolean') return locale === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
-  if (Array.isArray(value)) return value.map((v) => auditValueText(v, locale)).join(locale === 'zh' ? '、' : ', ');
+  if (Array.isArray(value)) return value.map((v) => auditValueText(v, locale, purposeLabel, parentKey)).join(locale === 'zh' ? '、' : ', ');
   if (typeof value === 'object') {
-    return Object.entries(value as Record<string, unknown>).map(([k, v]) => `${auditFieldLabel(k, locale)}${LABEL_COLON[locale]}${auditValueText(v, locale)}`).join(locale === 'zh' ? '；' : '; ');
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${fieldLabelFor(k, v, locale, parentKey)}${LABEL_COLON[locale]}${detailValueText(k, v, locale, purposeLabel)}`)
+      .join(locale === 'zh' ? '；' : '; ');
   }
-  return typeof value === 'string' ? (VALUES[value]?.[locale] ?? value) : String(value);
+  return typeof value === 'string' ? (VALUES[value]?.[locale] ?? MORE_VALUES[value]?.[locale] ?? value) : String(value);
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_BOUNDS: Record<string, Label> = { from: { zh: '起始日期', en: 'From' }, to: { zh: '截止日期', en: 'To' } };
+
+/** A key's label where it sits: inside a filter, or a from/to that holds a day (issue 28: dates read 原状态/新状态). */
+function fieldLabelFor(key: string, value: unknown, locale: Locale, parentKey?: string): string {
+  const nested = parentKey ? NESTED_FIELDS[parentKey]?.[key] : undefined;
+  if (nested) return nested[locale];
+  if (typeof value === 'string' && DAY.test(value) && DATE_BOUNDS[key]) return DATE_BOUNDS[key][locale];
+  return auditFieldLabel(key, locale);
+}
+
+function detailValueText(key: string, value: unknown, locale: Locale, purposeLabel?: (code: string) => string): string {
+  const named = { ...(purposeLabel ? { purpose: purposeLabel } : {}), action: (c: string) => auditActionLabel(c, locale), group: (c: string) => auditGroupLabel(c, locale) };
+  return keyedValueText(key, value, locale, named) ?? auditValueText(value, locale, purposeLabel, key);
+}
+
+/** The sentences a refusal was given in when it was written (sync refusals), if the event keeps them. */
+function saidIn(detail: Record<string, unknown>, locale: Locale): string | undefined {
+  const said = detail.said as Partial<Record<Locale, unknown>> | undefined;
+  return typeof said?.[locale] === 'string' ? said[locale] : undefined;
+}
+
+/** An event's target as the auditor reads it: a register row by its name, a method name quoted. */
+export function auditTargetText(action: string, target: string | null, locale: Locale): string {
+  if (target === null) return '';
+  const row = /^(visit|query_log):(\d+)$/.exec(target);
+  if (row) return locale === 'zh' ? `${MORE_VALUES[row[1]!]!.zh}第 ${row[2]} 条` : `${MORE_VALUES[row[1]!]!.en} no. ${row[2]}`;
+  if (action === 'settings.idle_lock') return locale === 'zh' ? '自动锁定时间' : 'Idle-lock time';
+  // A refused call names the method it tried as the code names it (what IT staff search for): quoted.
+  if (action === 'permission.refused') return locale === 'zh' ? `“${target}”` : `"${target}"`;
+  return target;
 }
 
 /**
@@ -192,13 +228,13 @@ export function auditValueText(value: unknown, locale: Locale): string {
  * codes from the office's purpose catalogue (the one source of those names).
  */
 export function auditDetailFields(detail: Record<string, unknown>, locale: Locale, purposeLabel?: (code: string) => string): [label: string, value: string][] {
-  return Object.entries(detail).map(([k, v]) => [
-    auditFieldLabel(k, locale),
-    (k === 'purpose' || k === 'purposeCode') && typeof v === 'string' && purposeLabel
-      ? purposeLabel(v)
-      : // A refusal's error code reads as the sentence the clerk was shown, never as the code.
-        k === 'code' && typeof v === 'string'
-        ? (errorCodeSentence(v, locale) ?? auditValueText(v, locale))
-        : auditValueText(v, locale),
-  ]);
+  return Object.entries(detail)
+    .filter(([k]) => k !== 'said')
+    .map(([k, v]) => [
+      fieldLabelFor(k, v, locale),
+      // A refusal's error code reads as the sentence the person was shown, never as the code.
+      k === 'code' && typeof v === 'string'
+        ? (saidIn(detail, locale) ?? errorCodeSentence(v, locale) ?? auditValueText(v, locale))
+        : detailValueText(k, v, locale, purposeLabel),
+    ]);
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { REPORT_SECTION_OF } from '../../shared/domain/record';
 import { demoPersonWith } from './demoPeople';
-import { apiHeaders, E2E_NOW, dayOf, expect, test, type ConsolePage, type ConsoleServer } from './fixtures';
+import { apiHeaders, E2E_NOW, dayOf, expect, test, type ConsoleServer } from './fixtures';
 
 // The one-screen counter as a clerk uses it all day, in Chinese and in English: everything needed
 // for a visit visible at 1366×768, one visit however often Enter is pressed, the previous person
@@ -189,8 +189,9 @@ test('a manual lock says so and keeps the visit; a reload keeps it too, without 
   await expect(page.getByTestId('id-number')).toHaveValue(person.subject.idNumber);
   await expect(page.getByTestId('lookup')).toBeDisabled();
 
+  // A reload keeps the session too (issue 28): no second login.
   await page.reload();
-  await (c as ConsolePage).loginAs('clerk');
+  await expect(page.getByTestId('whoami')).toBeVisible();
   await expect(page.getByTestId('visit-no')).toHaveText(visit);
   await expect(page.getByTestId('subject-view')).toBeVisible();
   expect(await queryLogRows(server, person.subject.idNumber)).toBe(rows);

@@ -3,13 +3,14 @@ import { IconSearch, IconShieldCheck } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditExportedHead, AuditRow, AuditVerifyResult } from '../../../shared/contract';
-import { auditActionCodes, auditActionLabel, auditDetailFields, auditGroupLabel } from '../../../shared/i18n/auditLabels';
+import { auditActionCodes, auditActionLabel, auditDetailFields, auditGroupLabel, auditTargetText } from '../../../shared/i18n/auditLabels';
 import { LABEL_COLON } from '../../../shared/i18n/punctuation';
 import { chinaDateTime } from '../../../shared/calendar/dates';
 import { call } from '../api/client';
 import { DateField } from '../components/form/DateField';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ExportButtons } from '../components/ExportButtons';
+import { UnbrokenNumbers } from '../components/UnbrokenNumbers';
 import { useFilterError } from '../components/useFilterError';
 import { useLocale } from '../i18n';
 import { usePurposeLabel } from '../state/usePurposeLabel';
@@ -146,12 +147,12 @@ export function AuditScreen() {
                     {r.actorName && <Text size="xs" c="dimmed" truncate>{r.actor}</Text>}
                   </Table.Td>
                   <Table.Td data-testid="audit-action">{auditActionLabel(r.action, locale)}</Table.Td>
-                  <Table.Td style={{ wordBreak: 'break-all' }}>{r.target ?? ''}</Table.Td>
+                  <Table.Td style={{ wordBreak: 'break-all' }}><UnbrokenNumbers text={auditTargetText(r.action, r.target, locale)} /></Table.Td>
                   <Table.Td>
                     {fields.length === 0 ? <Text size="xs" c="dimmed">—</Text> : (
                       <Stack gap={0} data-testid="audit-detail">
                         {fields.map(([k, v]) => (
-                          <Text key={k} size="xs" style={{ wordBreak: 'break-word' }}><Text span size="xs" c="dimmed">{k}{LABEL_COLON[locale]}</Text>{v}</Text>
+                          <Text key={k} size="xs" style={{ wordBreak: 'break-word' }}><Text span size="xs" c="dimmed">{k}{LABEL_COLON[locale]}</Text><UnbrokenNumbers text={v} /></Text>
                         ))}
                       </Stack>
                     )}

@@ -1,0 +1,66 @@
+import { bundlePurposeWords, bundleSenderWords } from './bundleChannel';
+import type { Locale } from './errorMessages';
+
+// More words for the audit log (issue 28: the auditor read `clerkId: 2`, `loan_application`,
+// `sender: platform`, `upheld`): detail keys, the values the core writes, and keys whose meaning
+// depends on the object they sit in (a filter's from/to are dates, a transition's are states).
+// auditLabels.ts reads these after its own tables.
+
+type Label = { zh: string; en: string };
+
+export const MORE_FIELDS: Record<string, Label> = {
+  table: { zh: '登记表', en: 'Register' }, sha256: { zh: '文件摘要', en: 'File digest' }, listEntriesKept: { zh: '保留的名单条目', en: 'List entries kept' },
+  sender: { zh: '发送方', en: 'Sender' }, channel: { zh: '数据包类别', en: 'Bundle kind' }, acknowledged: { zh: '平台确认的导出', en: 'Exports the platform acknowledged' },
+  keyringVersion: { zh: '密钥环版本', en: 'Keyring version' }, fingerprint: { zh: '密钥环指纹', en: 'Keyring fingerprint' }, confirmedBy: { zh: '核对人', en: 'Confirmed by' },
+  problems: { zh: '发现的问题', en: 'Findings' }, previousCheckpoint: { zh: '上一个签署点', en: 'Previous checkpoint' }, arrangedThrough: { zh: '安排截至', en: 'Arranged through' },
+  authorizationNo: { zh: '授权书编号', en: 'Authorization no.' }, genuine: { zh: '真实有效', en: 'Genuine' }, failure: { zh: '未通过原因', en: 'Why it failed' }, length: { zh: '字数', en: 'Length' },
+  phase: { zh: '进行到', en: 'Stage' }, decidedOn: { zh: '决定日期', en: 'Decided on' }, correctedContent: { zh: '更正后的内容', en: 'Corrected content' },
+  requestedBy: { zh: '申请人', en: 'Requested by' }, approvedBy: { zh: '批准人', en: 'Approved by' }, said: { zh: '说明', en: 'Explanation' },
+};
+
+/** Keys of an object nested under these keys: a filter's from/to are its dates, not a case's states. */
+export const NESTED_FIELDS: Record<string, Record<string, Label>> = {
+  filter: {
+    from: { zh: '起始日期', en: 'From' }, to: { zh: '截止日期', en: 'To' }, action: { zh: '操作', en: 'Action' }, group: { zh: '操作类别', en: 'Kind of action' },
+    actor: { zh: '操作人', en: 'Actor' }, clerkId: { zh: '受理员账户序号', en: 'Clerk account no.' }, idNumber: { zh: '身份证号', en: 'ID number' }, purposeCode: { zh: '用途', en: 'Purpose' },
+  },
+};
+
+export const MORE_VALUES: Record<string, Label> = {
+  // Registers under the chain (row.visit, row.query_log).
+  visit: { zh: '来访登记', en: 'visit register' }, query_log: { zh: '查询登记', en: 'query register' },
+  // Objection outcomes and record statuses (shared/domain/record.ts).
+  upheld: { zh: '维持原记录', en: 'upheld' }, corrected: { zh: '予以更正', en: 'corrected' }, active: { zh: '公示中', en: 'published' },
+  under_objection: { zh: '异议处理中', en: 'under objection' }, revoked: { zh: '已撤销', en: 'revoked' }, repaired: { zh: '已修复', en: 'repaired' }, expired: { zh: '公示期满', en: 'publication ended' },
+  // Report sections and their scope.
+  basic: { zh: '基本信息', en: 'basic information' }, licences: { zh: '行政许可', en: 'administrative licences' }, penalties: { zh: '行政处罚', en: 'administrative penalties' },
+  dishonesty: { zh: '失信名单', en: 'dishonesty lists' }, honours: { zh: '红名单荣誉', en: 'red list and honours' }, other: { zh: '其他信息', en: 'other records' }, query_history: { zh: '查询记录', en: 'query history' },
+  // Uploaded file types.
+  'image/png': { zh: 'PNG 图片', en: 'PNG image' }, 'image/jpeg': { zh: 'JPEG 图片', en: 'JPEG image' }, 'application/pdf': { zh: 'PDF 文件', en: 'PDF file' },
+  // Permissions (shared/contract/permissions.ts), as a refused call names what it needed.
+  'counter.lookup': { zh: '窗口查询', en: 'counter lookup' }, 'subject.reveal': { zh: '显示完整身份信息', en: 'revealing full identity' }, 'querylog.read': { zh: '查阅查询登记', en: 'reading the query register' },
+  'audit.read': { zh: '查阅审计日志', en: 'reading the audit log' }, 'accounts.manage': { zh: '管理账户', en: 'managing accounts' }, 'settings.manage': { zh: '管理设置', en: 'managing settings' },
+  'report.print': { zh: '出具信用报告', en: 'issuing reports' }, 'report.verify': { zh: '核验信用报告', en: 'verifying reports' }, 'statement.create': { zh: '登记本人声明', en: 'recording statements' },
+  'case.intake': { zh: '受理案件', en: 'case intake' }, 'case.manage': { zh: '办理案件', en: 'handling cases' }, 'sync.import': { zh: '导入数据包', en: 'importing bundles' },
+  'sync.export': { zh: '导出数据包', en: 'exporting bundles' }, 'office.provision': { zh: '同步配置', en: 'sync setup' }, 'dashboard.office': { zh: '全窗口工作概览', en: 'the office dashboard' },
+  'dashboard.own': { zh: '本人工作概览', en: 'own dashboard' }, 'calendar.manage': { zh: '管理节假日安排', en: 'managing the holiday calendar' }, session: { zh: '登录后可用', en: 'a signed-in session' },
+  // Import stages, identity sources, report verification failures.
+  checking: { zh: '检查', en: 'checking' }, applying: { zh: '写入', en: 'applying' }, finishing: { zh: '收尾', en: 'finishing' },
+  typed: { zh: '手工输入', en: 'typed in' }, card: { zh: '读取身份证', en: 'ID card read' },
+  malformed: { zh: '编码格式不对', en: 'malformed' }, unknown_key: { zh: '签名密钥未知', en: 'unknown signing key' }, bad_signature: { zh: '签名不符', en: 'signature does not match' },
+  not_found: { zh: '查无此报告', en: 'no such report' }, code_mismatch: { zh: '核验码不符', en: 'verification code does not match' }, record_altered: { zh: '报告存档已被改动', en: 'stored report altered' },
+};
+
+/**
+ * A value read through its key: a purpose code by the office's catalogue, a bundle's sender and
+ * kind in words, an action or group of a filter by its label. undefined when the key says nothing.
+ */
+export function keyedValueText(key: string, value: unknown, locale: Locale, named: { purpose?: (code: string) => string; action?: (code: string) => string; group?: (code: string) => string }): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  if ((key === 'purpose' || key === 'purposeCode') && named.purpose) return named.purpose(value);
+  if (key === 'sender') return bundleSenderWords(value, locale);
+  if (key === 'channel') return bundlePurposeWords(value, locale);
+  if (key === 'action' && named.action) return named.action(value);
+  if (key === 'group' && named.group) return named.group(value);
+  return undefined;
+}
