@@ -4,7 +4,7 @@
 // [0, M) turns q into a (region lane, birth day) cell, so neighbouring indices look unrelated, and
 // b picks the order-code slot inside that cell. Distinct indices therefore always land on distinct
 // (region, birth date, order code) triples: no set of issued numbers is ever needed.
-import { creditCodeCheckChar } from '../../shared/validators/creditCode';
+import { creditCodeCheckChar, organizationCodeCheckChar } from '../../shared/validators/creditCode';
 import { idCheckChar } from '../../shared/validators/idNumber';
 import { daysFromCivil, dayToCompact, dayToIso } from './days';
 import { mix32 } from './prng';
@@ -24,20 +24,11 @@ export function usccCheckOk(code: string): boolean {
   return code.length === 18 && usccCheckChar(code.slice(0, 17)) === code[17];
 }
 
-/** GB 11714 organization code check: 11 − (Σ mod 11), 10 → X, 11 → 0. */
-function orgCodeCheck(body8: string): string {
-  const w = [3, 7, 9, 10, 5, 8, 4, 2];
-  let sum = 0;
-  for (let i = 0; i < 8; i++) sum += Number(body8[i]) * (w[i] ?? 0);
-  const c = 11 - (sum % 11);
-  return c === 10 ? 'X' : c === 11 ? '0' : String(c);
-}
-
 /** A unique, valid code for an enterprise (registration dept 9, type 1) numbered `index`. */
 export function usccFor(index: number, regionCode: string): string {
   // Affine map with a multiplier coprime to 10⁸: a bijection on 8-digit organization numbers.
   const body = String((index * 48271 + 13579) % 100_000_000).padStart(8, '0');
-  const first17 = `91${regionCode}${body}${orgCodeCheck(body)}`;
+  const first17 = `91${regionCode}${body}${organizationCodeCheckChar(body)}`;
   return first17 + usccCheckChar(first17);
 }
 

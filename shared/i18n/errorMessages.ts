@@ -65,7 +65,8 @@ const MESSAGES: Partial<Record<ErrorCode, { zh: string; en: string }>> = {
   ...CARD_MESSAGES,
 };
 
-// Validator reasons (shared/validators) that the counter shows next to the ID field.
+// Validator reasons (shared/validators) that the counter shows next to the number it checks: an ID
+// number or an organisation's unified social credit code.
 const ID_REASONS: Record<string, { zh: string; en: string }> = {
   ID_EMPTY: { zh: '请输入身份证号码。', en: 'Enter the ID number.' },
   ID_LEGACY_15: { zh: '这是 15 位旧版身份证号码，请使用 18 位号码（可换领新证）。', en: 'This is a legacy 15-digit number; use the 18-character ID number.' },
@@ -75,6 +76,15 @@ const ID_REASONS: Record<string, { zh: string; en: string }> = {
   ID_BIRTH_DATE: { zh: '号码中的出生日期不存在。', en: 'The birth date inside the number is not a real date.' },
   ID_BIRTH_FUTURE: { zh: '号码中的出生日期晚于今天。', en: 'The birth date inside the number is in the future.' },
   ID_CHECK_DIGIT: { zh: '校验位不正确，请核对号码。', en: 'The check character does not match; check the number.' },
+  // The unified social credit code (shared/validators/creditCode.ts), typed for an organisation.
+  CC_EMPTY: { zh: '请输入统一社会信用代码。', en: 'Enter the unified social credit code.' },
+  CC_LENGTH: { zh: '统一社会信用代码应为 18 位。', en: 'A unified social credit code has 18 characters.' },
+  CC_CHARS: { zh: '统一社会信用代码只含数字和大写字母，不用 I、O、Z、S、V。', en: 'A unified social credit code holds digits and capital letters, never I, O, Z, S or V.' },
+  CC_CHECK_CHAR: { zh: '统一社会信用代码的校验位（第 18 位）不正确，可能有字符输错，请核对营业执照。', en: 'The check character (the 18th) does not match: a character was probably mistyped; check the business licence.' },
+  CC_DEPARTMENT: { zh: '第 1 位不是登记管理部门的代码（如 1 机构编制、5 民政、9 市场监管），请核对。', en: 'The 1st character is not a registering department (such as 1 establishment, 5 civil affairs, 9 market regulation); check the code.' },
+  CC_INSTITUTION_TYPE: { zh: '第 2 位不是该登记管理部门登记的机构类别（如市场监管下 1 企业、2 个体工商户、3 农民专业合作社），请核对。', en: 'The 2nd character is not a kind of organisation that department registers (under market regulation: 1 enterprise, 2 individual business, 3 cooperative); check the code.' },
+  CC_REGION: { zh: '第 3–8 位不是有效的登记管理机关行政区划码，请核对。', en: "Characters 3–8 are not a valid region code of the registering authority; check the code." },
+  CC_ORG_CHECK: { zh: '第 9–17 位的组织机构代码校验不通过（其自身的校验码不符），可能有字符输错，请核对。', en: 'Characters 9–17 are not a valid organisation code (its own check character does not match): a character was probably mistyped; check the code.' },
 };
 
 // Why a password was refused (details.reason of WEAK_PASSWORD).
