@@ -214,6 +214,11 @@ export interface TransactionOptions {
    * writes the office file only and never waits for an import.
    */
   platform?: boolean;
+  /**
+   * What the transaction is, for the log of one that held the writer too long (otherwise the
+   * function that opened it is named, which for an arrow function is only a file and line).
+   */
+  name?: string;
 }
 
 /** The import's own connection to the platform file: nothing else writes through it. */
@@ -405,10 +410,10 @@ export class Database implements Queryable {
     // BEGIN IMMEDIATE would take the platform file's write lock too (it locks every attached
     // file) and so wait for an import; an office transaction takes the office file's lock at its
     // first write instead, and nothing but this connection ever writes the office file.
-    if (!this.importer) return this.officeTransaction(fn, 'BEGIN IMMEDIATE');
-    if (!options.platform) return this.officeTransaction(fn, 'BEGIN');
+    if (!this.importer) return this.officeTransaction(fn, 'BEGIN IMMEDIATE', options.name);
+    if (!options.platform) return this.officeTransaction(fn, 'BEGIN', options.name);
     if (this.importRunning) return Promise.reject(new PlatformBusyError());
-    return this.platformLock.runExclusive(() => this.officeTransaction(fn, 'BEGIN IMMEDIATE'), 'db.transaction');
+    return this.platformLock.runExclusive(() => this.officeTransaction(fn, 'BEGIN IMMEDIATE', options.name), 'db.transaction');
   }
 
   /**
@@ -447,7 +452,7 @@ export class Database implements Queryable {
     return this.importer ? this.platformLock.runExclusive(fn, 'db.holdingPlatform') : fn();
   }
 
-  private officeTransaction<T>(fn: (tx: Queryable) => Promise<T>, begin: string): Promise<T> {
+  private officeTransaction<T>(fn: (tx: Queryable) => Promise<T>, begin: string, name: string | undefined): Promise<T> {
     // Where it was started from: V8 records the frames now and formats them only if read, which
     // happens only for a transaction that held the writer too long.
     const origin = new Error('transaction');
@@ -456,7 +461,7 @@ export class Database implements Queryable {
       try {
         return await runTransaction(this.writer, begin, fn, (rollbackErr, err) => this.replaceWriter(rollbackErr, err));
       } finally {
-        this.logIfHeldLong(performance.now() - started, origin);
+        this.logIfHeldLong(performance.now() - started, origin, name);
       }
     }, 'db.transaction');
   }
@@ -466,10 +471,10 @@ export class Database implements Queryable {
    * that holds it longer than the slow-query bound is logged with the function that opened it: the
    * place to move slow work (rendering, compression, decoding) out of the lock.
    */
-  private logIfHeldLong(ms: number, origin: Error): void {
+  private logIfHeldLong(ms: number, origin: Error, name: string | undefined): void {
     if (ms < Number(process.env.CREDITDESK_SLOW_QUERY_MS ?? SLOW_QUERY_MS)) return;
     const caller = (origin.stack ?? '').split('\n').slice(1).map((l) => l.trim()).find((l) => !l.includes('/db/database.') && !l.includes('node:internal')) ?? 'unknown';
-    diagnostic(this.file, `[db] transaction held the writer ${ms.toFixed(1)} ms: ${caller}`);
+    diagnostic(this.file, `[db] transaction held the writer ${ms.toFixed(1)} ms: ${name ? `${name} ` : ''}${caller}`);
   }
 
   /**

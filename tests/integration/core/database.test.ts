@@ -116,3 +116,12 @@ test('a transaction that holds the writer past the bound is logged with the func
     assert.match(log(dir), /\[db\] transaction held the writer [\d.]+ ms: at slowWorkInsideTheLock /);
   });
 });
+
+test('a named transaction that holds the writer past the bound is logged with its name', { timeout: 60_000 }, async () => {
+  await withDb(async (db, dir) => {
+    await db.transaction(async (tx) => {
+      await tx.get("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1500000) SELECT count(*) AS n, 'named' FROM c");
+    }, { name: 'export.plan' });
+    assert.match(log(dir), /\[db\] transaction held the writer [\d.]+ ms: export\.plan at /);
+  });
+});
