@@ -136,9 +136,10 @@ test('attack: headers trickled for longer than the header limit are cut off at t
   const limits = { headersTimeoutMs: 1_500, requestTimeoutMs: 3_000 };
   const h = await host(limits);
   const lived = await trickle(h.port, slowHeaders(h.port)).closed;
-  // Node checks its timeouts on an interval (30 s by default: 22 s for a 10 s limit before).
+  // Node checks its timeouts on an interval (30 s by default: 22 s for a 10 s limit before). A
+  // second past the limit is left for a busy machine's event loop, not for the host.
   assert.ok(lived >= limits.headersTimeoutMs - HOST_LIMITS.timeoutCheckMs - 50, `closed early, after ${lived.toFixed(0)} ms`);
-  assert.ok(lived <= limits.headersTimeoutMs + 500, `closed after ${lived.toFixed(0)} ms, the limit is ${limits.headersTimeoutMs} ms`);
+  assert.ok(lived <= limits.headersTimeoutMs + 1_000, `closed after ${lived.toFixed(0)} ms, the limit is ${limits.headersTimeoutMs} ms`);
 });
 
 test('attack: a body trickled for longer than the request limit is cut off at the limit, not after it', { timeout: 15_000 }, async () => {
@@ -146,7 +147,7 @@ test('attack: a body trickled for longer than the request limit is cut off at th
   const h = await host(limits);
   const lived = await trickle(h.port, slowBody(h.port)).closed;
   assert.ok(lived >= limits.requestTimeoutMs - HOST_LIMITS.timeoutCheckMs - 50, `closed early, after ${lived.toFixed(0)} ms`);
-  assert.ok(lived <= limits.requestTimeoutMs + 500, `closed after ${lived.toFixed(0)} ms, the limit is ${limits.requestTimeoutMs} ms`);
+  assert.ok(lived <= limits.requestTimeoutMs + 1_000, `closed after ${lived.toFixed(0)} ms, the limit is ${limits.requestTimeoutMs} ms`);
 });
 
 test('the host runs on HOST_LIMITS: each timeout closes within its last check interval, never after the documented limit', () => {
