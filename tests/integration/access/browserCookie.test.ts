@@ -67,7 +67,8 @@ test('the launch key is taken up once for a host-only session cookie; then only 
   assert.equal(replay.status, 401);
   assert.equal(replay.headers.get('set-cookie'), null);
   // Attack: the spent key sent straight to the API, no cookie at all, a forged cookie, another port's name.
-  for (const headers of [{ 'x-creditdesk-key': SECRET }, {}, { cookie: `creditdesk-${host.port}=forged` }, { cookie: `creditdesk-1=${pair!.split('=')[1]}` }]) {
+  const attempts: Record<string, string>[] = [{ 'x-creditdesk-key': SECRET }, {}, { cookie: `creditdesk-${host.port}=forged` }, { cookie: `creditdesk-1=${pair!.split('=')[1]}` }];
+  for (const headers of attempts) {
     const res = await api(headers);
     assert.equal(res.status, 401, JSON.stringify(headers));
     assert.equal(((await res.json()) as { error: { details: { reason: string } } }).error.details.reason, 'launch_key');

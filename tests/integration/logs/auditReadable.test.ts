@@ -55,7 +55,7 @@ async function allRows(token: string): Promise<AuditRow[]> {
   const rows: AuditRow[] = [];
   let cursor: number | null = null;
   do {
-    const page = await core.ok('audit.list', { cursor, limit: 500 }, token);
+    const page: { rows: AuditRow[]; nextCursor: number | null } = await core.ok('audit.list', { cursor, limit: 500 }, token);
     rows.push(...page.rows);
     cursor = page.nextCursor;
   } while (cursor !== null);
