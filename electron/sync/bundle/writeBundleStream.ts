@@ -5,10 +5,11 @@
 // Memory is a batch of rows, a chunk and a copy buffer; the bytes are those writeBundle would write.
 import { createHash, randomBytes } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
-import { closeSync, createWriteStream, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, createWriteStream, fsync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { promisify } from 'node:util';
 import { createGzip } from 'node:zlib';
 import { checkFileName } from './archiveNames';
 import { encodeContainer } from './container';
@@ -31,6 +32,7 @@ export interface StreamedFileInput {
   compress?: boolean;
 }
 
+const fsyncAsync = promisify(fsync);
 const COPY_PIECE = 1024 * 1024;
 /** Characters of JSON Lines gathered before a write (UTF-16 units; CJK makes the bytes up to 3x). */
 const BATCH_CHARS = 256 * 1024;
@@ -145,7 +147,9 @@ export async function writeBundleFileStreaming(path: string, o: BundleEnvelopeOp
       const front = encodeContainer(headerBytes, Buffer.from(o.sender.key.keyId, 'hex'), signature, Buffer.alloc(0));
       for (let off = 0; off < front.length;) off += writeSync(fd, front, off);
       for (const piece of fileBytes(cipherPath)) for (let off = 0; off < piece.length;) off += writeSync(fd, piece, off);
-      fsyncSync(fd);
+      // On the thread pool: a flush of a large bundle can take a disk's while, and the office's
+      // export runs beside the counter (issue 26).
+      await fsyncAsync(fd);
     } finally {
       closeSync(fd);
     }
