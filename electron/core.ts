@@ -104,12 +104,17 @@ async function openClaimed(options: CoreOptions, claim: DataDirClaim): Promise<C
   }
   // quick_check reads the whole file (3.5 s per million subjects measured), so it runs after the
   // console is up, on a connection of its own (never the shared reader); the status shows the outcome.
+  // Damage met at any time, by any statement or by the check below, shows as the restore banner
+  // (the database refuses writes from then on).
+  db.whenCorrupted(() => {
+    ctx.integrity = 'failed';
+    console.error('CreditDesk: the database is damaged; writes are refused. Restore the latest backup.');
+  });
   const checked = db
     .quickCheck()
     .then((ok) => (ok ? 'ok' : 'failed'), () => 'failed' as const)
     .then((result) => {
-      ctx.integrity = result;
-      if (result === 'failed') console.error('CreditDesk: the database failed its integrity check (PRAGMA quick_check). Restore the latest backup.');
+      if (ctx.integrity === 'checking' || result === 'failed') ctx.integrity = result;
     });
   // The report fonts are inflated on the thread pool now, so the first document does not wait on them.
   void loadReportFonts().catch((err: unknown) => console.error(`CreditDesk: the report fonts could not be read (${(err as Error).message}); reinstall CreditDesk.`));

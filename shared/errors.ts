@@ -72,6 +72,9 @@ export const ERROR_CODES = [
   'READER_TIMEOUT',
   'READER_BUSY',
   'READER_PHOTO_CORRUPT',
+  // SQLite read a page that is not what it wrote (SQLITE_CORRUPT / SQLITE_NOTADB) at any time, or
+  // the start-up quick_check failed: writes are refused until a backup is restored.
+  'DATABASE_CORRUPT',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

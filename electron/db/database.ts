@@ -45,9 +45,24 @@ interface CachedStatement {
  * transactions take a mutex; plain reads go to a second connection (WAL lets it read the last
  * committed state while a long import is being written).
  */
+/** SQLite's answers when a page it read is not what it wrote: damage on disk, not a bad statement. */
+export function isCorruption(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB';
+}
+
+/** What every caller gets once the file is known to be damaged (the dispatcher passes it on as is). */
+export function corruptionError(): AppError {
+  return new AppError('DATABASE_CORRUPT', 'The database file is damaged; writes are refused until the latest backup is restored.');
+}
+
 export class Connection implements Queryable {
   /** Insertion order is recency order: a hit is moved to the end, eviction takes from the front. */
   private readonly statements = new Map<string, CachedStatement>();
+  /** Told of damage this connection met, whatever statement met it (the Database's flag). */
+  onCorruption: ((err: Error) => void) | null = null;
+  /** Runs the owner's integrity check on an error that may be damage or not; true when it is. */
+  confirmDamage: (() => Promise<boolean>) | null = null;
 
   private constructor(private readonly db: sqlite3.Database, readonly file: string) {}
 
@@ -114,16 +129,34 @@ export class Connection implements Queryable {
       stmt = await entry.statement;
     } catch (err) {
       this.release(entry);
-      throw err;
+      throw await this.failure(err);
     }
     return new Promise<T>((resolve, reject) => {
       step(stmt, (err, value) => {
         this.release(entry);
         this.logIfSlow(sql, started, options);
-        if (err) reject(err);
+        if (err) void this.failure(err).then(reject);
         else resolve(value as T);
       });
     });
+  }
+
+  /**
+   * A corrupt page is reported wherever it is met (Signal's whenCorrupted): the owner is told, and
+   * the caller gets DATABASE_CORRUPT instead of a generic failure.
+   */
+  private async failure(err: unknown): Promise<unknown> {
+    // Before a Database owns it, the connection is still being opened: a wrong key reads as
+    // SQLITE_NOTADB too, and applyKey says that in its own words.
+    if (!this.onCorruption) return err;
+    if (isCorruption(err)) {
+      this.onCorruption(err as Error);
+      return corruptionError();
+    }
+    // SQLCipher answers a page whose HMAC fails with SQLITE_NOMEM, as it does a real allocation
+    // failure; the owner's integrity check tells them apart before the office is stopped.
+    if ((err as { code?: unknown } | null)?.code === 'SQLITE_NOMEM' && this.confirmDamage && (await this.confirmDamage())) return corruptionError();
+    return err;
   }
 
   run(sql: string, params: SqlParams = [], options?: QueryOptions): Promise<RunResult> {
@@ -151,7 +184,7 @@ export class Connection implements Queryable {
   }
 
   exec(sql: string): Promise<void> {
-    return new Promise((resolve, reject) => this.db.exec(sql, (err) => (err ? reject(err) : resolve())));
+    return new Promise((resolve, reject) => this.db.exec(sql, (err) => (err ? void this.failure(err).then(reject) : resolve())));
   }
 
   private logIfSlow(sql: string, started: number, options: QueryOptions | undefined): void {
@@ -292,6 +325,9 @@ export class Database implements Queryable {
   /** Held by an import for its whole length and by every `{ platform: true }` transaction. */
   private readonly platformLock = new Mutex();
   private importRunning = false;
+  /** The damage first met, by any connection or by the start-up check; null while none is known. */
+  private damage: Error | null = null;
+  private readonly corruptionListeners = new Set<(err: Error) => void>();
 
   private constructor(
     private writer: Connection,
@@ -301,7 +337,45 @@ export class Database implements Queryable {
     readonly file: string,
     readonly platformFile: string | null,
     private readonly options: DatabaseOptions,
-  ) {}
+  ) {
+    for (const c of [writer, reader, importer]) if (c) this.watch(c);
+  }
+
+  private watch(c: Connection): void {
+    c.onCorruption = (err) => this.markCorrupted(err);
+    c.confirmDamage = () => this.confirmDamage();
+  }
+
+  private confirming: Promise<boolean> | null = null;
+
+  /** One integrity check at a time however many statements asked; it marks the damage itself. */
+  private confirmDamage(): Promise<boolean> {
+    if (this.damage) return Promise.resolve(true);
+    this.confirming ??= this.quickCheck().then((ok) => !ok, () => false).finally(() => (this.confirming = null));
+    return this.confirming;
+  }
+
+  /** True once damage is known: every write is refused from then on, reads go on where they can. */
+  get corrupted(): boolean {
+    return this.damage !== null;
+  }
+
+  /**
+   * Records damage (a statement met a corrupt page, or quick_check failed) once, and tells the
+   * listeners: the core turns it into the restore banner. Writing on would spread the damage.
+   */
+  markCorrupted(err: Error): void {
+    if (this.damage) return;
+    this.damage = err;
+    diagnostic(this.file, `[db] the database is damaged (${err.message}); writes are refused until a backup is restored`, 'error');
+    for (const listener of this.corruptionListeners) listener(err);
+  }
+
+  whenCorrupted(listener: (err: Error) => void): () => void {
+    if (this.damage) listener(this.damage);
+    this.corruptionListeners.add(listener);
+    return () => this.corruptionListeners.delete(listener);
+  }
 
   static async open(file: string, options: DatabaseOptions = {}): Promise<Database> {
     ownerOnlyFile(file);
@@ -366,8 +440,16 @@ export class Database implements Queryable {
       await applyKey(conn, this.file, this.options.key);
       if (this.platformFile) await attachPlatform(conn, this.platformFile, this.options.key);
       await conn.exec('PRAGMA busy_timeout = 5000; PRAGMA query_only = ON;');
-      const rows = await conn.all<{ quick_check: string }>('PRAGMA quick_check');
-      return rows.length === 1 && rows[0]!.quick_check === 'ok';
+      // A check that cannot even read the pages (SQLCipher: "out of memory", "SQL logic error")
+      // has found damage as surely as one that lists it.
+      const rows = await conn.all<{ quick_check: string }>('PRAGMA quick_check').catch((err: unknown) => {
+        const code = (err as { code?: unknown }).code;
+        if (!isCorruption(err) && code !== 'SQLITE_NOMEM' && code !== 'SQLITE_ERROR') throw err;
+        return [{ quick_check: err instanceof Error ? err.message : String(err) }];
+      });
+      const ok = rows.length === 1 && rows[0]!.quick_check === 'ok';
+      if (!ok) this.markCorrupted(new Error(`PRAGMA quick_check: ${rows.slice(0, 3).map((r) => r.quick_check).join('; ')}`));
+      return ok;
     } finally {
       await conn.close();
     }
@@ -393,10 +475,12 @@ export class Database implements Queryable {
 
   /** A single write outside any transaction (autocommit), serialised with transactions. */
   run(sql: string, params?: SqlParams, options?: QueryOptions): Promise<RunResult> {
+    if (this.damage) return Promise.reject(corruptionError());
     return this.writeLock.runExclusive(() => this.writer.run(sql, params, options), 'db.run');
   }
 
   exec(sql: string): Promise<void> {
+    if (this.damage) return Promise.reject(corruptionError());
     return this.writeLock.runExclusive(() => this.writer.exec(sql), 'db.exec');
   }
 
@@ -407,6 +491,7 @@ export class Database implements Queryable {
    * ReentrantLockError rather than wait for this transaction forever.
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    if (this.damage) return Promise.reject(corruptionError());
     // BEGIN IMMEDIATE would take the platform file's write lock too (it locks every attached
     // file) and so wait for an import; an office transaction takes the office file's lock at its
     // first write instead, and nothing but this connection ever writes the office file.
@@ -424,6 +509,7 @@ export class Database implements Queryable {
   importExclusive<T>(fn: (platform: PlatformWriter) => Promise<T>): Promise<T> {
     const importer = this.importer;
     if (!importer) return Promise.reject(new Error('This database has no platform file.'));
+    if (this.damage) return Promise.reject(corruptionError());
     const platformFile = this.platformFile!;
     return this.platformLock.runExclusive(async () => {
       this.importRunning = true;
@@ -487,6 +573,7 @@ export class Database implements Queryable {
     diagnostic(this.file, `[db] ROLLBACK failed (${why(rollbackErr)}) after: ${why(cause)}; the writer connection is reopened`, 'error');
     await this.writer.close().catch(() => undefined);
     this.writer = await Database.openWriter(this.file, this.platformFile, this.options);
+    this.watch(this.writer);
   }
 
   async close(): Promise<void> {

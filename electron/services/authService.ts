@@ -212,7 +212,8 @@ export async function resolveSession(
   if (account.must_change_password === 1 && !opts.allowPasswordChange) {
     throw new AppError('PASSWORD_CHANGE_REQUIRED', 'An administrator set or reset your password: choose your own new password to continue.');
   }
-  if (!s.locked && idleMs > TOUCH_EVERY_MS) await sessions.touchSession(ctx.db, tokenHash, now.toISOString());
+  // On a damaged file nothing is written, but whoever is signed in may still read what can be read.
+  if (!s.locked && idleMs > TOUCH_EVERY_MS && !ctx.db.corrupted) await sessions.touchSession(ctx.db, tokenHash, now.toISOString());
   return { accountId: account.id, username: account.username, role: account.role, tokenHash };
 }
 

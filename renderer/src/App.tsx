@@ -100,8 +100,10 @@ export function App() {
         if (e.code === 'SESSION_LOCKED') setLocked('idle');
         if (e.code === 'SESSION_EXPIRED' || e.code === 'UNAUTHENTICATED') signOut();
         if (e.code === 'PASSWORD_CHANGE_REQUIRED') setSession((s) => (s ? { ...s, account: { ...s.account, mustChangePassword: true } } : s));
+        // Damage found mid-session: the restore banner shows at once, above whatever screen is open.
+        if (e.code === 'DATABASE_CORRUPT') call('auth.status', {}).then(takeStatus, () => undefined);
       }),
-    [signOut, setLocked],
+    [signOut, setLocked, takeStatus],
   );
 
   useIdleLock(Boolean(session) && !locked, session?.idleLockMinutes ?? 10, () => {

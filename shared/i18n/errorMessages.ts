@@ -61,6 +61,10 @@ const MESSAGES: Partial<Record<ErrorCode, { zh: string; en: string }>> = {
   VISIT_CLOSED: { zh: '这次接待是在之前某天开始的，已经结束。请重新查询，开始新的接待。', en: 'This visit was opened on an earlier day and is over; look the subject up again to start a new visit.' },
   REQUEST_TOO_LARGE: { zh: '文件或内容过大，超过了本操作允许的大小。请缩小文件（如降低扫描分辨率）后重试。', en: 'The file or content is larger than this action allows. Make it smaller (for example scan at a lower resolution) and try again.' },
   FILTER_INVALID: { zh: '筛选条件有误，请检查。', en: 'The filter is not valid; check it.' },
+  DATABASE_CORRUPT: {
+    zh: '数据库文件已损坏，为免损坏扩大，本窗口已停止写入（无法登录、受理或出具报告）。请停止使用，并请管理员从最近的备份恢复。',
+    en: 'The database file is damaged. To keep the damage from spreading, this console no longer writes (no sign-in, intake or report). Stop using it and ask the administrator to restore the latest backup.',
+  },
   INTERNAL: { zh: '系统内部错误，已记录。请重试。', en: 'Something went wrong inside CreditDesk. It was logged; please try again.' },
   ...CARD_MESSAGES,
 };
