@@ -16,7 +16,7 @@ export interface CvrHttpOptions {
 /** Refuses a non-loopback address when the adapter is made, before any connection. */
 export function cvrHttpAdapter(options: CvrHttpOptions): ReaderPort {
   const parsed = parseReaderAddress(options.url, 'http');
-  if (!parsed.ok) throw new AppError('READER_ADDRESS_REFUSED', parsed.message, { reason: parsed.reason });
+  if (!parsed.ok) throw new AppError('READER_ADDRESS_REFUSED', parsed.message, { reason: parsed.reason, scheme: 'http' });
   const address = parsed.value;
   return {
     kind: 'cvr_http',

@@ -98,7 +98,7 @@ function wsUrl(address: ReaderAddress): string {
 /** Refuses a non-loopback address when the adapter is made, before any connection. */
 export function cvrWsAdapter(options: CvrWsOptions): ReaderPort {
   const parsed = parseReaderAddress(options.url, 'ws');
-  if (!parsed.ok) throw new AppError('READER_ADDRESS_REFUSED', parsed.message, { reason: parsed.reason });
+  if (!parsed.ok) throw new AppError('READER_ADDRESS_REFUSED', parsed.message, { reason: parsed.reason, scheme: 'ws' });
   const url = wsUrl(parsed.value);
   return { kind: 'cvr_ws', read: () => cvrRead(wsTransport(url), options.timeoutMs) };
 }

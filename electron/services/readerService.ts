@@ -52,8 +52,9 @@ export async function readerSettings(ctx: CoreContext): Promise<ReaderSettings> 
 /** A non-loopback address is refused with its reason and nothing is stored. */
 function refuseAddress(settings: ReaderSettings): void {
   if (settings.adapter === 'none') return;
-  const parsed = parseReaderAddress(settings.url, settings.adapter === 'cvr_ws' ? 'ws' : 'http');
-  if (!parsed.ok) throw new AppError('READER_ADDRESS_REFUSED', parsed.message, { reason: parsed.reason, url: settings.url });
+  const scheme = settings.adapter === 'cvr_ws' ? 'ws' : 'http';
+  const parsed = parseReaderAddress(settings.url, scheme);
+  if (!parsed.ok) throw new AppError('READER_ADDRESS_REFUSED', parsed.message, { reason: parsed.reason, scheme, url: settings.url });
 }
 
 export async function configureReader(ctx: CoreContext, caller: Caller, input: ReaderSettings): Promise<ReaderSettings> {

@@ -78,6 +78,17 @@ function cardInvalidSentence(d: Record<string, unknown>, locale: Locale, idReaso
 export function cardMessage(error: ApiErrorBody, locale: Locale, idReason: (reason: string, locale: Locale) => string | null): string | null {
   const d = error.details ?? {};
   if (error.code === 'CARD_INVALID') return cardInvalidSentence(d, locale, idReason);
+  if (error.code === 'READER_ADDRESS_REFUSED') {
+    const scheme = d.scheme === 'ws' ? 'ws' : 'http';
+    const own: Record<string, Sentence> = {
+      scheme: { zh: `该读卡方式的服务地址应以“${scheme}://”开头，例如“${scheme}://127.0.0.1:端口号”。`, en: `This reader's service address must start with ${scheme}://, for example ${scheme}://127.0.0.1:port.` },
+      not_url: { zh: `这不是一个服务地址，请按“${scheme}://127.0.0.1:端口号”的格式填写。`, en: `That is not a service address; write it as ${scheme}://127.0.0.1:port.` },
+      credentials: { zh: '读卡服务地址中不能含有用户名或密码。', en: 'The reader service address may not hold a user name or password.' },
+      port: { zh: '读卡服务地址中的端口号无效。', en: 'The port in the reader service address is not valid.' },
+    };
+    const sentence = own[String(d.reason)];
+    if (sentence) return sentence[locale];
+  }
   if (error.code === 'CARD_EXPIRED') {
     const basis = locale === 'zh' ? d.basisZh : d.basisEn;
     const head = locale === 'zh' ? `证件有效期至 ${String(d.validTo)}，已过期。` : `The card was valid until ${String(d.validTo)} and has expired.`;

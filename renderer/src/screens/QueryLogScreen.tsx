@@ -18,8 +18,10 @@ interface Filter {
   idNumber: string;
   clerkId: string | null;
   purposeCode: string | null;
+  /** Card read or typed (issue 25: proof that the original card was there). */
+  identitySource: 'card' | 'typed' | null;
 }
-const EMPTY: Filter = { from: '', to: '', idNumber: '', clerkId: null, purposeCode: null };
+const EMPTY: Filter = { from: '', to: '', idNumber: '', clerkId: null, purposeCode: null, identitySource: null };
 
 function toInput(f: Filter) {
   return {
@@ -28,6 +30,7 @@ function toInput(f: Filter) {
     ...(f.idNumber.trim() ? { idNumber: f.idNumber.trim() } : {}),
     ...(f.clerkId ? { clerkId: Number(f.clerkId) } : {}),
     ...(f.purposeCode ? { purposeCode: f.purposeCode } : {}),
+    ...(f.identitySource ? { identitySource: f.identitySource } : {}),
   };
 }
 
@@ -87,6 +90,9 @@ export function QueryLogScreen() {
             onChange={(e) => setFilter({ ...filter, idNumber: e.currentTarget.value })} error={fieldError('idNumber')} data-testid="querylog-id" />
           <Select label={t('queryLog.purpose')} placeholder={t('queryLog.anyPurpose')} clearable w={200} value={filter.purposeCode} onChange={(v) => setFilter({ ...filter, purposeCode: v })}
             data={purposes.map((p) => ({ value: p.code, label: p[locale] }))} data-testid="querylog-purpose" />
+          <Select label={t('queryLog.identity')} placeholder={t('queryLog.anyIdentity')} clearable w={130} value={filter.identitySource}
+            onChange={(v) => setFilter({ ...filter, identitySource: v === 'card' || v === 'typed' ? v : null })}
+            data={[{ value: 'card', label: t('queryLog.card') }, { value: 'typed', label: t('queryLog.typed') }]} data-testid="querylog-identity" />
           <Group gap="xs" mt={25}>
             <Button leftSection={<IconSearch size={16} />} onClick={() => void load(filter, null)} data-testid="querylog-search">{t('action.search')}</Button>
             <Button variant="subtle" onClick={() => { setFilter(EMPTY); void load(EMPTY, null); }} data-testid="querylog-reset">{t('audit.reset')}</Button>
@@ -98,12 +104,14 @@ export function QueryLogScreen() {
         <Table striped layout="fixed" fz="sm" data-testid="querylog-table">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={140}>{t('queryLog.at')}</Table.Th>
-              <Table.Th w={110}>{t('queryLog.clerk')}</Table.Th>
-              <Table.Th>{t('queryLog.subject')}</Table.Th>
+              <Table.Th w={132}>{t('queryLog.at')}</Table.Th>
+              <Table.Th w={100}>{t('queryLog.clerk')}</Table.Th>
+              {/* Wide enough for a masked ID number on one line beside the identity column (issue 25). */}
+              <Table.Th w={215}>{t('queryLog.subject')}</Table.Th>
               <Table.Th w={90}>{t('queryLog.applicant')}</Table.Th>
               <Table.Th>{t('queryLog.purpose')}</Table.Th>
               <Table.Th w={80}>{t('queryLog.outcome')}</Table.Th>
+              <Table.Th w={80}>{t('queryLog.identity')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -111,10 +119,11 @@ export function QueryLogScreen() {
               <Table.Tr key={r.id} data-testid="querylog-row">
                 <Table.Td>{chinaDateTime(r.at)}</Table.Td>
                 <Table.Td><Text size="sm" truncate>{r.clerkName}</Text></Table.Td>
-                <Table.Td><Text ff="monospace" size="sm" span>{r.idNumberMasked}</Text> {r.nameMasked}</Table.Td>
+                <Table.Td><Text ff="monospace" size="sm" span>{r.idNumberMasked}</Text> <Text size="sm" span style={{ whiteSpace: 'nowrap' }}>{r.nameMasked}</Text></Table.Td>
                 <Table.Td>{r.applicantKind === 'self' ? t('counter.self') : t('queryLog.agent')}</Table.Td>
                 <Table.Td><Text size="sm" truncate>{purposeLabel(r.purposeCode)}</Text></Table.Td>
                 <Table.Td>{t(`queryLog.${r.outcome}`)}</Table.Td>
+                <Table.Td title={r.readerSamId ?? undefined} data-testid="querylog-identity-cell">{t(`queryLog.${r.identitySource}`)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

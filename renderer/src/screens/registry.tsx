@@ -9,6 +9,7 @@ import {
   IconId,
   IconLayoutDashboard,
   IconListSearch,
+  IconScan,
   IconShieldCheck,
   IconUpload,
   IconUsers,
@@ -23,6 +24,7 @@ import { CalendarScreen } from './CalendarScreen';
 import { CaseQueueScreen } from './CaseQueueScreen';
 import { CounterScreen } from './CounterScreen';
 import { QueryLogScreen } from './QueryLogScreen';
+import { ReaderSettingsScreen } from './ReaderSettingsScreen';
 import { VerifyReportScreen } from './VerifyReportScreen';
 import { SetupChecklistScreen } from './SetupChecklistScreen';
 import { RuleProfileScreen } from './cases/RuleProfileScreen';
@@ -59,6 +61,7 @@ export const SCREENS: ScreenEntry[] = [
   { key: 'audit', label: 'nav.audit', permission: 'audit.read', component: AuditScreen, icon: IconShieldCheck },
   { key: 'accounts', label: 'nav.accounts', permission: 'accounts.manage', component: AccountsScreen, icon: IconUsers },
   { key: 'ruleProfile', label: 'nav.ruleProfile', permission: 'settings.manage', component: RuleProfileScreen, icon: IconAdjustments },
+  { key: 'cardReader', label: 'nav.cardReader', permission: 'settings.manage', component: ReaderSettingsScreen, icon: IconScan },
   { key: 'calendar', label: 'nav.calendar', permission: 'calendar.manage', component: CalendarScreen, icon: IconCalendarEvent },
   { key: 'syncImport', label: 'nav.syncImport', permission: 'sync.import', component: ImportScreen, icon: IconDownload },
   { key: 'syncExport', label: 'nav.syncExport', permission: 'sync.export', component: ExportScreen, icon: IconUpload },

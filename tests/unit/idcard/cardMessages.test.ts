@@ -25,6 +25,11 @@ describe('card and reader sentences', () => {
     assert.equal(seen.size, READER_CODES.length, 'no two states share a sentence');
     assert.match(errorMessage({ code: 'READER_NO_CARD', message: '' }, 'zh'), /拿起证件后重新放置/);
     assertRefusalLanguage(sentences({ code: 'READER_ADDRESS_REFUSED', message: '' }));
+    for (const reason of ['not_loopback', 'scheme', 'not_url', 'credentials', 'port']) {
+      const s = sentences({ code: 'READER_ADDRESS_REFUSED', message: '', details: { reason, scheme: 'ws' } });
+      assertRefusalLanguage(s);
+      if (reason === 'scheme') assert.match(s.zh, /ws:\/\//);
+    }
   });
 
   it('every reason a card is refused for is said in words, with the values it names', () => {
