@@ -44,7 +44,12 @@ export function getJson(address: ReaderAddress, call: string, signal: AbortSigna
           reject(readerError('READER_SERVICE_DOWN', `What answered ${call} is not the reader service (no JSON object)`, { step: call, reason: 'not_json' }));
         }
       });
+      // A service that dies in the middle of its answer (crashed, or killed with the reader) is
+      // told at once, not after the read's whole deadline.
       res.on('error', () => undefined);
+      res.on('close', () => {
+        if (!res.complete && !signal.aborted) reject(readerError('READER_SERVICE_DOWN', `The reader service stopped in the middle of its answer to ${call}`, { step: call, reason: 'cut_off' }));
+      });
     });
     req.on('error', (err: NodeJS.ErrnoException) => {
       if (signal.aborted) reject(readerError('READER_TIMEOUT', `The reader did not answer ${call} in time`, { step: call }));

@@ -189,6 +189,21 @@ for (const adapter of ADAPTERS) {
       assert.equal((await refusal(adapter.make(url, READ_MS).read())).code, 'READER_SERVICE_DOWN');
     });
 
+    it('the reader is unplugged in the middle of a read: told as no reader, and the device is closed', async () => {
+      fake.set({ fault: 'unplugged' });
+      fake.place(CARDS.resident);
+      assert.equal((await refusal(reader.read())).code, 'READER_NOT_CONNECTED');
+      assert.deepEqual(fake.calls, ['OpenDevice', 'readCard', 'CloseDevice']);
+    });
+
+    it('the service dies in the middle of its answer: told at once as not running, not after the deadline', async () => {
+      fake.set({ fault: 'cut_off' });
+      fake.place(CARDS.resident);
+      // A deadline far beyond the test's own timeout: only the cut-off itself can end this read.
+      const patient = adapter.make(adapter.address(fake), 10 * 60_000);
+      assert.equal((await refusal(patient.read())).code, 'READER_SERVICE_DOWN');
+    });
+
     it('a service that redirects the read elsewhere is not followed', async () => {
       fake.set({ fault: 'redirect' });
       const err = await refusal(reader.read());

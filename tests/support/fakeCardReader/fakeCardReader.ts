@@ -17,7 +17,9 @@ export type FakeFault =
   | 'hang' // readCard: accepted, never answered (the adapter's timeout)
   | 'not_json' // something else listens on the port
   | 'http_error' // the service fails with HTTP 500
-  | 'redirect'; // the "service" sends the read elsewhere
+  | 'redirect' // the "service" sends the read elsewhere
+  | 'unplugged' // the reader is pulled out between OpenDevice and readCard
+  | 'cut_off'; // the service dies in the middle of its readCard answer
 
 export interface FakeReaderState {
   card: FakeCard | null;
@@ -53,7 +55,7 @@ export async function startFakeCardReader(initial: Partial<FakeReaderState> = {}
   const waiters: Array<{ name: string; resolve: () => void }> = [];
   const hanging = new Set<ServerResponse>();
 
-  type Reply = { kind: 'answer'; answer: Record<string, unknown> } | { kind: 'hang' | 'not_json' | 'http_error' | 'redirect' | 'not_found' };
+  type Reply = { kind: 'answer'; answer: Record<string, unknown> } | { kind: 'hang' | 'not_json' | 'http_error' | 'redirect' | 'not_found' | 'cut_off' };
   const answer = (a: Record<string, unknown>): Reply => ({ kind: 'answer', answer: a });
   const failed = (resultFlag: number, errorMsg: string): Reply => answer({ resultFlag, errorMsg });
 
@@ -74,6 +76,8 @@ export async function startFakeCardReader(initial: Partial<FakeReaderState> = {}
     if (name !== 'readCard') return { kind: 'not_found' };
     if (held) await held;
     if (state.fault === 'hang') return { kind: 'hang' };
+    if (state.fault === 'unplugged') return failed(-1, '读卡器已断开，未连接设备');
+    if (state.fault === 'cut_off') return { kind: 'cut_off' };
     if (state.card === null) return failed(-2, '未找到卡，请放卡');
     if (alreadyRead) return failed(-2, '请重新放卡');
     if (state.fault === 'unreadable') return failed(-3, '选卡失败，读卡失败');
@@ -97,6 +101,12 @@ export async function startFakeCardReader(initial: Partial<FakeReaderState> = {}
       }
       case 'hang':
         hanging.add(res);
+        return;
+      case 'cut_off':
+        // Headers and half a body, then the connection goes.
+        res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': 4096 });
+        res.write('{"resultFlag":0,"partyName":"张');
+        res.socket?.destroy();
         return;
       case 'not_json':
         res.writeHead(200, { 'Content-Type': 'text/html' });
@@ -133,6 +143,7 @@ export async function startFakeCardReader(initial: Partial<FakeReaderState> = {}
           ws.send(body, { binary: state.encoding === 'gbk' || state.encoding === 'gbk_unlabelled' });
         } else if (reply.kind === 'not_json') ws.send('<html><body>It works!</body></html>');
         else if (reply.kind === 'hang') hangingSockets.add(ws);
+        else if (reply.kind === 'cut_off') ws.terminate();
         else ws.close();
       });
     });
