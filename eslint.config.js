@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { layeringRule } from './tools/eslint/layers.js';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process', 'http', 'net', 'url', 'util', 'zlib', 'stream'];
 
@@ -49,6 +50,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only main.ts, preload.ts and electron/shell/ may import electron.' }], patterns: [{ group: ['react', 'react-dom', '@mantine/*'], message: 'The core never imports React.' }] }],
     },
+  },
+  {
+    // The core's layers (tools/eslint/layers.js, drawn in docs/architecture.md).
+    files: ['electron/**/*.ts'],
+    plugins: { local: { rules: { layering: layeringRule } } },
+    rules: { 'local/layering': 'error' },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

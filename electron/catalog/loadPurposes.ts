@@ -1,8 +1,7 @@
 import type { Purpose } from '../../shared/contract';
 import shipped from '../../resources/catalog/purposes.json' with { type: 'json' };
 import type { Queryable } from '../db/database';
-import { getSetting } from '../store/settingsStore';
-import { PURPOSES_SETTING } from '../sync/office/applyUpdate';
+import { getSetting, PURPOSES_SETTING } from '../store/settingsStore';
 
 const isPurpose = (p: unknown): p is Purpose => {
   const o = p as Partial<Record<keyof Purpose, unknown>> | null;

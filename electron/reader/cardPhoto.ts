@@ -1,7 +1,7 @@
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { AppError } from '../../shared/errors';
-import { imageSize } from '../services/imageDimensions';
+import { imageHeaderSize } from '../images/imageHeader';
 
 // The card's photo as the vendor service decoded it from the chip (the chip holds it in the
 // vendors' own WLT compression; the services hand over a 102 × 126 BMP, or a JPEG or PNG). The
@@ -62,12 +62,8 @@ export function checkCardPhoto(bytes: Uint8Array): CardPhoto {
   if (b[0] === 0x42 && b[1] === 0x4d) return { format: 'bmp', ...checkBmp(b), bytes };
   const format: PhotoFormat | null = b[0] === 0xff && b[1] === 0xd8 ? 'jpeg' : b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) ? 'png' : null;
   if (format === null) return corrupt('unknown_format');
-  let size: { width: number; height: number };
-  try {
-    size = imageSize(format === 'png' ? 'image/png' : 'image/jpeg', b);
-  } catch {
-    return corrupt('truncated');
-  }
+  const size = imageHeaderSize(format === 'png' ? 'image/png' : 'image/jpeg', b);
+  if (!size) return corrupt('truncated');
   checkSide(size.width, size.height);
   try {
     if (format === 'png') PNG.sync.read(b);

@@ -1,3 +1,4 @@
+import { imageHeaderSize, type ImageSize } from '../images/imageHeader';
 import { refuseAttachment } from './attachmentRefusal';
 
 // Issue 29, item 6: the pixel cap is checked from the image's header, before anything is decoded
@@ -8,38 +9,14 @@ import { refuseAttachment } from './attachmentRefusal';
 // that is 72 MB, which the attachment worker holds easily.
 export const MAX_PIXELS = 18_000_000;
 
-export interface ImageSize {
-  width: number;
-  height: number;
-}
+export type { ImageSize };
 
 const unreadable = (mimeType: string): never =>
   refuseAttachment('image_unreadable', `The file is not a readable ${mimeType === 'image/png' ? 'PNG' : 'JPEG'} image; scan it again.`, { mimeType });
 
-/** Width and height as the image's header states them (PNG IHDR, JPEG start of frame). */
+/** Width and height as the image's header states them; an image without one is refused. */
 export function imageSize(mimeType: 'image/png' | 'image/jpeg', content: Buffer): ImageSize {
-  if (mimeType === 'image/png') {
-    // IHDR is the first chunk: width and height at bytes 16..24.
-    if (content.length < 24 || content.toString('latin1', 12, 16) !== 'IHDR') return unreadable(mimeType);
-    return { width: content.readUInt32BE(16), height: content.readUInt32BE(20) };
-  }
-  // JPEG: segments FF xx with a 2-byte length after SOI, up to the first start of frame
-  // (SOF0–SOF15 except DHT C4, JPG C8 and DAC CC), whose height and width follow its precision byte.
-  let pos = 2;
-  while (pos + 9 <= content.length) {
-    if (content[pos] !== 0xff) return unreadable(mimeType);
-    const marker = content[pos + 1]!;
-    if (marker === 0xff) {
-      pos++;
-      continue;
-    }
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      return { height: content.readUInt16BE(pos + 5), width: content.readUInt16BE(pos + 7) };
-    }
-    if (marker === 0xda || marker === 0xd9) break;
-    pos += 2 + content.readUInt16BE(pos + 2);
-  }
-  return unreadable(mimeType);
+  return imageHeaderSize(mimeType, content) ?? unreadable(mimeType);
 }
 
 /** Refuses an image with more pixels than a 300-dpi A3 scan, naming its size. */

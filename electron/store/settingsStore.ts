@@ -1,5 +1,8 @@
 import type { Queryable } from '../db/database';
 
+/** The purpose catalogue the last platform bundle carried (written by an import, read by the catalogue). */
+export const PURPOSES_SETTING = 'catalog_purposes';
+
 export async function getSetting(db: Queryable, key: string): Promise<string | undefined> {
   return (await db.get<{ value: string }>('SELECT value FROM office_setting WHERE key = ?', [key]))?.value;
 }

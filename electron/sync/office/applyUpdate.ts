@@ -12,7 +12,7 @@
 import type { Queryable } from '../../db/database';
 import { readCalendar, writeCalendar } from '../../store/calendarStore';
 import { upsertListEntriesJson, upsertMeasuresJson, upsertRecordsJson, upsertSubjectsJson } from '../../store/populationStore';
-import { setSetting } from '../../store/settingsStore';
+import { PURPOSES_SETTING, setSetting } from '../../store/settingsStore';
 import { applyOutcomeToRecord, decideObjectionFromProvider, insertPendingImport } from '../../store/syncApplyStore';
 import { acknowledgeUpTo, advanceChannel, insertKeyring, upsertOfficeKeys } from '../../store/syncStore';
 import { appendCaseEvent } from '../../store/caseStore';
@@ -23,7 +23,6 @@ import type { OfficeContent } from './updateContent';
 import { checkAndWriteBatch, mergedCalendar, startUniqueness } from './verifyUpdate';
 import type { ResolvedOutcome } from './verifyUpdate';
 
-export const PURPOSES_SETTING = 'catalog_purposes';
 export const ruleProfileSetting = (id: string): string => `rule_profile_doc:${id}`;
 
 /** Everything the office half needs, kept in the pending row between the two commits. */

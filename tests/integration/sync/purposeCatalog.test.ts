@@ -8,8 +8,7 @@ import { test } from 'node:test';
 import shipped from '../../../resources/catalog/purposes.json' with { type: 'json' };
 import { openCore } from '../../../electron/core';
 import { TEST_UNLOCK } from '../../support/core';
-import { setSetting } from '../../../electron/store/settingsStore';
-import { PURPOSES_SETTING } from '../../../electron/sync/office/applyUpdate';
+import { PURPOSES_SETTING, setSetting } from '../../../electron/store/settingsStore';
 
 const FROM_PLATFORM = [
   { code: 'self_check', zh: '本人查询', en: 'Own credit check', requiresText: false },
