@@ -194,7 +194,8 @@ async function recordRefusal(ctx: CoreContext, caller: Who, fileName: string | n
     });
     await auditIn(tx, ctx, caller, {
       action: r.benign ? 'sync.import_already' : 'sync.import_refused', target: fileName,
-      detail: { code: r.code, sequence: h?.sequence ?? null, sender: h?.sender ?? null, bundleHash: h?.bundleHash ?? null },
+      // The sentences the operator was shown, so the auditor reads the refusal, not its code (issue 28).
+      detail: { code: r.code, said: { zh: r.zh, en: r.en }, sequence: h?.sequence ?? null, sender: h?.sender ?? null, bundleHash: h?.bundleHash ?? null },
     });
   });
 }
