@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { layeringRule } from './tools/eslint/layers.js';
+import { noSyncFsRule, SYNC_FS_ALLOWED } from './tools/eslint/noSyncFs.js';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process', 'http', 'net', 'url', 'util', 'zlib', 'stream'];
 
@@ -54,8 +55,13 @@ export default tseslint.config(
   {
     // The core's layers (tools/eslint/layers.js, drawn in docs/architecture.md).
     files: ['electron/**/*.ts'],
-    plugins: { local: { rules: { layering: layeringRule } } },
+    plugins: { local: { rules: { layering: layeringRule, 'no-sync-fs': noSyncFsRule } } },
     rules: { 'local/layering': 'error' },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    ignores: SYNC_FS_ALLOWED,
+    rules: { 'local/no-sync-fs': 'error' },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

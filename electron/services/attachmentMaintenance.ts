@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { deleteAttachment, unlinkedAttachmentsBefore } from '../store/attachmentStore';
 import { attachmentPath } from './attachmentService';
 import { auditIn } from './auditService';
@@ -27,7 +27,7 @@ export async function removeUnlinkedUploads(ctx: CoreContext): Promise<number> {
         () => false,
       );
     if (!gone) continue;
-    rmSync(attachmentPath(ctx.dataDir, a.hash), { force: true });
+    await rm(attachmentPath(ctx.dataDir, a.hash), { force: true });
     removed++;
   }
   return removed;

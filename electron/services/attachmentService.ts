@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ATTACHMENT_MAX_BYTES } from '../../shared/contract/reports';
 import { AppError } from '../../shared/errors';
 import { officeKeysOf } from '../keys/officeSeal';
-import { writeOwnerOnlyFile } from '../keys/ownerOnly';
+import { writeOwnerOnlyFileAsync } from '../keys/ownerOnly';
 import { seal, unseal } from '../keys/sealedBytes';
 import { findAttachment, putAttachment } from '../store/attachmentStore';
 import { checkOfficeQuota } from './attachmentQuota';
@@ -32,15 +32,15 @@ export function attachmentPath(dataDir: string, hash: string): string {
  * sealed with the office's attachment key: a copied attachments folder shows no scan. The hash is
  * the associated data, so a file renamed to another hash does not open.
  */
-export function writeAttachmentFile(dataDir: string, hash: string, content: Buffer): void {
+export async function writeAttachmentFile(dataDir: string, hash: string, content: Buffer): Promise<void> {
   const file = attachmentPath(dataDir, hash);
-  if (existsSync(file)) return;
-  writeOwnerOnlyFile(file, seal(officeKeysOf(dataDir).attachments, `attachment ${hash}`, content));
+  if (await access(file).then(() => true, () => false)) return;
+  await writeOwnerOnlyFileAsync(file, seal(officeKeysOf(dataDir).attachments, `attachment ${hash}`, content));
 }
 
 /** The plain bytes, or null when the file was altered, swapped or sealed by another office. */
-export function readAttachmentFile(dataDir: string, hash: string): Buffer | null {
-  return unseal(officeKeysOf(dataDir).attachments, `attachment ${hash}`, readFileSync(attachmentPath(dataDir, hash)));
+export async function readAttachmentFile(dataDir: string, hash: string): Promise<Buffer | null> {
+  return unseal(officeKeysOf(dataDir).attachments, `attachment ${hash}`, await readFile(attachmentPath(dataDir, hash)));
 }
 
 export async function uploadAttachment(
@@ -65,7 +65,7 @@ export async function uploadAttachment(
   const clean = await sanitizeAttachment(input.mimeType, content);
   await checkOfficeQuota(ctx.db, clean.length);
   const sha256 = createHash('sha256').update(clean).digest('hex');
-  writeAttachmentFile(ctx.dataDir, sha256, clean);
+  await writeAttachmentFile(ctx.dataDir, sha256, clean);
   await ctx.db.transaction(async (tx) => {
     await putAttachment(tx, { hash: sha256, mediaType: input.mimeType, content: clean, at: ctx.now().toISOString() });
     await auditIn(tx, ctx, caller, { action: 'attachment.upload', target: sha256, detail: { fileName: input.fileName, size: clean.length, received: content.length, mimeType: input.mimeType } });
@@ -80,7 +80,7 @@ export async function getAttachment(
 ): Promise<{ sha256: string; fileName: string; mimeType: string; dataBase64: string }> {
   const row = await findAttachment(ctx.db, input.sha256);
   if (!row) throw new AppError('NOT_FOUND', 'There is no attachment with that hash.');
-  const content = readAttachmentFile(ctx.dataDir, row.hash);
+  const content = await readAttachmentFile(ctx.dataDir, row.hash);
   // The hash is the file's name and its integrity check at once.
   if (!content || createHash('sha256').update(content).digest('hex') !== row.hash) {
     throw new AppError('INTERNAL', 'The stored attachment does not match its hash; the data directory was altered.', { sha256: row.hash });

@@ -1,5 +1,5 @@
 import { createHash, createPublicKey, sign, verify } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Queryable } from '../db/database';
 import { writeOwnerOnlyFile } from '../keys/ownerOnly';
@@ -46,7 +46,7 @@ type CheckpointCtx = Pick<CoreContext, 'dataDir' | 'office' | 'now'>;
  * opening a tampered database does not bless the tampering. `audit verify` says what is wrong.
  */
 async function extendsEarlier(tx: Queryable, dataDir: string, head: { seq: number }, last: AuditCheckpoint | undefined): Promise<boolean> {
-  const file = readAuditHeadFile(dataDir);
+  const file = await readAuditHeadFile(dataDir);
   for (const c of [last, file === 'malformed' ? undefined : file]) {
     if (!c) continue;
     if (c.head_seq > head.seq) return false;
@@ -101,11 +101,14 @@ export function writeAuditHeadFile(dataDir: string, c: AuditCheckpoint): void {
 }
 
 /** The head file's checkpoint, or null when there is none (a malformed one is reported by verify). */
-export function readAuditHeadFile(dataDir: string): AuditCheckpoint | 'malformed' | null {
-  const file = join(dataDir, AUDIT_HEAD_FILE);
-  if (!existsSync(file)) return null;
+export async function readAuditHeadFile(dataDir: string): Promise<AuditCheckpoint | 'malformed' | null> {
+  const text = await readFile(join(dataDir, AUDIT_HEAD_FILE), 'utf8').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return null;
+    throw err;
+  });
+  if (text === null) return null;
   try {
-    const c = JSON.parse(readFileSync(file, 'utf8')) as AuditCheckpoint;
+    const c = JSON.parse(text) as AuditCheckpoint;
     return typeof c.head_seq === 'number' && typeof c.signature === 'string' ? c : 'malformed';
   } catch {
     return 'malformed';

@@ -121,7 +121,7 @@ export async function verifyAuditChain(ctx: Pick<CoreContext, 'db' | 'keys' | 'd
   // Against the newest event present, not the last good one: a broken link is not a cut-off tail.
   const headSeq = (await auditHead(db))?.seq ?? 0;
   const checkpoints: AuditCheckpoint[] = await listCheckpoints(db);
-  const file = readAuditHeadFile(ctx.dataDir);
+  const file = await readAuditHeadFile(ctx.dataDir);
   // Only a signed checkpoint needs the key (read here; only the core's start creates one).
   const publicKeyPem = checkpoints.length > 0 || (file && file !== 'malformed') ? officeSigningKey(ctx).publicKeyPem : '';
   if (file === 'malformed') problems.push({ seq: null, reason: 'the audit head file audit-head.json is damaged' });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { access, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type {
   BundleInView, BundleOutView, ExportFile, FileSource, ImportPreview, ImportProgressView, ImportResult, ProvisionResult, SyncStatus, TrustPreviewView,
@@ -51,16 +51,16 @@ export function toAppError(e: unknown): unknown {
  */
 export type LocalFileSource = FileSource | { kind: 'path'; path: string };
 
-function readSource(src: LocalFileSource, cap: number): { bytes: Buffer; fileName: string } {
+async function readSource(src: LocalFileSource, cap: number): Promise<{ bytes: Buffer; fileName: string }> {
   if (src.kind === 'upload') {
     const bytes = Buffer.from(src.base64, 'base64');
     if (bytes.length > cap) syncFail('SYNC_FILE_TOO_LARGE', { limit: cap });
     return { bytes, fileName: basename(src.fileName) };
   }
   try {
-    const size = statSync(src.path).size;
+    const size = (await stat(src.path)).size;
     if (size > cap) return syncFail('SYNC_FILE_TOO_LARGE', { limit: cap });
-    return { bytes: readFileSync(src.path), fileName: basename(src.path) };
+    return { bytes: await readFile(src.path), fileName: basename(src.path) };
   } catch (e) {
     if (e instanceof SyncError) throw e;
     return fileRefusal(e);
@@ -90,9 +90,9 @@ export async function syncStatus(ctx: CoreContext): Promise<SyncStatus> {
 // ---------------------------------------------------------------------------------------------
 // Provisioning
 
-export function trustPreview(src: LocalFileSource): TrustPreviewView {
+export async function trustPreview(src: LocalFileSource): Promise<TrustPreviewView> {
   try {
-    return readTrustFile(readSource(src, 256 * 1024).bytes).preview;
+    return readTrustFile((await readSource(src, 256 * 1024)).bytes).preview;
   } catch (e) {
     throw toAppError(e);
   }
@@ -102,7 +102,7 @@ export async function provision(ctx: CoreContext, caller: Who, input: { officeCo
   try {
     if (!/^\d{6}-\d{2}$/.test(input.officeCode)) syncFail('SYNC_OFFICE_CODE_INVALID');
     if (await currentKeyringRow(ctx.db)) syncFail('SYNC_ALREADY_PROVISIONED');
-    const { keyring, envelope, preview } = readTrustFile(readSource(input.trust, 256 * 1024).bytes);
+    const { keyring, envelope, preview } = readTrustFile((await readSource(input.trust, 256 * 1024)).bytes);
     if (!fingerprintConfirmed(input.confirmFingerprint, preview.fingerprint)) syncFail('SYNC_FINGERPRINT_MISMATCH');
     const at = ctx.now().toISOString();
     const request = enrollmentBytes(ctx, { officeCode: input.officeCode, officeName: input.officeName, at, keyringVersion: keyring.version, trustFingerprint: preview.fingerprint });
@@ -116,7 +116,7 @@ export async function provision(ctx: CoreContext, caller: Who, input: { officeCo
         detail: { officeName: input.officeName, keyringVersion: keyring.version, fingerprint: preview.fingerprint, confirmedBy: caller?.username ?? 'cli' },
       });
     });
-    writeFileSync(join(ctx.dataDir, ENROLLMENT_FILE), request, { mode: 0o600 });
+    await writeFile(join(ctx.dataDir, ENROLLMENT_FILE), request, { mode: 0o600 });
     ctx.office = { code: input.officeCode, name: input.officeName };
     return { fingerprint: preview.fingerprint, requestFileName: `enrollment-${input.officeCode}.json`, requestBase64: request.toString('base64') };
   } catch (e) {
@@ -151,6 +151,7 @@ export async function enrollmentRequest(ctx: CoreContext): Promise<ProvisionResu
 // Import
 
 const stagingDir = (ctx: CoreContext) => join(ctx.dataDir, 'incoming');
+const exists = (path: string): Promise<boolean> => access(path).then(() => true, () => false);
 const stagedPath = (ctx: CoreContext, id: string) => join(stagingDir(ctx), `${id}.cdbundle`);
 
 /** Where an import stands, for the import screen (phase, rows written, an estimate). */
@@ -324,7 +325,7 @@ async function finishImport(ctx: CoreContext, platform: PlatformWriter, part: Of
     // Deadlines of every open case are recomputed on the new calendar (and the newly late escalated).
     if (effects.calendarChanged) await calendarChanged(ctx);
     if (effects.purposesChanged) ctx.catalogs.purposes = part.office.purposes as Purpose[];
-    dropAcknowledged(ctx.dataDir, ctx.office.code, effects.acknowledged);
+    await dropAcknowledged(ctx.dataDir, ctx.office.code, effects.acknowledged);
   }
   return { ...part, acknowledged: effects?.acknowledged ?? [] };
 }
@@ -367,18 +368,18 @@ export async function cancelImport(stagedId: string): Promise<{ cancelled: boole
 
 export async function stageAndCheck(ctx: CoreContext, caller: Caller, src: FileSource): Promise<ImportPreview> {
   try {
-    const { bytes, fileName } = readSource(src, MAX_UPLOAD_BYTES);
+    const { bytes, fileName } = await readSource(src, MAX_UPLOAD_BYTES);
     const id = createHash('sha256').update(bytes).digest('hex');
     // The worker reads files, not API bytes: the upload is staged first and removed if refused.
-    mkdirSync(stagingDir(ctx), { recursive: true, mode: 0o700 });
-    writeFileSync(stagedPath(ctx, id), bytes, { mode: 0o600 });
+    await mkdir(stagingDir(ctx), { recursive: true, mode: 0o700 });
+    await writeFile(stagedPath(ctx, id), bytes, { mode: 0o600 });
     bytes.fill(0);
     try {
       const preview = await checkImport(ctx, caller, stagedPath(ctx, id), fileName);
-      writeFileSync(`${stagedPath(ctx, id)}.name`, fileName, { mode: 0o600 });
+      await writeFile(`${stagedPath(ctx, id)}.name`, fileName, { mode: 0o600 });
       return { stagedId: id, fileName, ...preview };
     } catch (e) {
-      rmSync(stagedPath(ctx, id), { force: true });
+      await rm(stagedPath(ctx, id), { force: true });
       throw e;
     }
   } catch (e) {
@@ -388,15 +389,15 @@ export async function stageAndCheck(ctx: CoreContext, caller: Caller, src: FileS
 
 export async function applyStaged(ctx: CoreContext, caller: Caller, stagedId: string): Promise<ImportResult> {
   const path = stagedPath(ctx, stagedId);
-  if (!existsSync(path)) throw toAppError(new SyncError('SYNC_NOT_STAGED'));
-  const fileName = existsSync(`${path}.name`) ? readFileSync(`${path}.name`, 'utf8') : null;
+  if (!(await exists(path))) throw toAppError(new SyncError('SYNC_NOT_STAGED'));
+  const fileName = await readFile(`${path}.name`, 'utf8').catch(() => null);
   try {
     return await importBundle(ctx, caller, path, fileName, { progressKey: stagedId });
   } catch (e) {
     throw toAppError(e);
   } finally {
-    rmSync(path, { force: true });
-    rmSync(`${path}.name`, { force: true });
+    await rm(path, { force: true });
+    await rm(`${path}.name`, { force: true });
   }
 }
 
@@ -464,7 +465,7 @@ export async function writeExport(ctx: CoreContext, caller: Who, onPhase?: (phas
         }, { name: 'export.record' });
       } catch (e) {
         // Not recorded: no one was given the file, and the next export takes its sequence.
-        rmSync(file.path, { force: true });
+        await rm(file.path, { force: true });
         throw e;
       }
     }, 'sync.writeExport');
@@ -473,18 +474,18 @@ export async function writeExport(ctx: CoreContext, caller: Who, onPhase?: (phas
   }
 }
 
-function deliver(path: string, fileName: string, outPath: string | undefined): { base64: string | null; writtenTo: string | null } {
+async function deliver(path: string, fileName: string, outPath: string | undefined): Promise<{ base64: string | null; writtenTo: string | null }> {
   if (outPath) {
-    copyExportTo(path, outPath);
+    await copyExportTo(path, outPath);
     return { base64: null, writtenTo: outPath };
   }
-  const size = statSync(path).size;
-  return { base64: size <= MAX_BASE64_DOWNLOAD ? readKept(path).toString('base64') : null, writtenTo: null };
+  const size = (await stat(path)).size;
+  return { base64: size <= MAX_BASE64_DOWNLOAD ? (await readKept(path)).toString('base64') : null, writtenTo: null };
 }
 
 export async function exportWrite(ctx: CoreContext, caller: Who, outPath?: string): Promise<ExportFile> {
   const w = await writeExport(ctx, caller);
-  return { sequence: w.sequence, fileName: w.fileName, sizeBytes: w.sizeBytes, counts: w.counts, ...deliver(w.path, w.fileName, outPath) };
+  return { sequence: w.sequence, fileName: w.fileName, sizeBytes: w.sizeBytes, counts: w.counts, ...(await deliver(w.path, w.fileName, outPath)) };
 }
 
 export async function exportAgain(ctx: CoreContext, caller: Who, sequence: number, outPath?: string): Promise<ExportFile> {
@@ -492,15 +493,15 @@ export async function exportAgain(ctx: CoreContext, caller: Who, sequence: numbe
     const kept = await keptExport(ctx.db, ctx.dataDir, sequence);
     const row = (await listBundlesOut(ctx.db, 500)).find((r) => r.sequence === sequence)!;
     await ctx.db.transaction((tx) => auditIn(tx, ctx, caller, { action: 'sync.export_rewritten', target: kept.fileName, detail: { sequence } }));
-    return { sequence, fileName: kept.fileName, sizeBytes: row.size_bytes, counts: safeJson(row.counts), ...deliver(kept.path, kept.fileName, outPath) };
+    return { sequence, fileName: kept.fileName, sizeBytes: row.size_bytes, counts: safeJson(row.counts), ...(await deliver(kept.path, kept.fileName, outPath)) };
   } catch (e) {
     throw toAppError(e);
   }
 }
 
 export async function exportHistory(ctx: CoreContext, limit: number): Promise<BundleOutView[]> {
-  return (await listBundlesOut(ctx.db, limit)).map((r) => ({
+  return Promise.all((await listBundlesOut(ctx.db, limit)).map(async (r) => ({
     sequence: r.sequence, fileName: r.file_name, createdAt: r.created_at, sizeBytes: r.size_bytes, counts: safeJson(r.counts), acknowledgedAt: r.acknowledged_at,
-    kept: existsSync(join(ctx.dataDir, 'exports', r.file_name)),
-  }));
+    kept: await exists(join(ctx.dataDir, 'exports', r.file_name)),
+  })));
 }

@@ -61,7 +61,7 @@ export const syncInit: CliCommand = {
     const source = { kind: 'path' as const, path: resolve(trust) };
     let preview;
     try {
-      preview = trustPreview(source);
+      preview = await trustPreview(source);
     } catch (e) {
       return refused(e);
     }

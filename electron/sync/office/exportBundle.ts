@@ -2,8 +2,7 @@
 // signed bundle encrypted to the platform. The bytes are kept under <dataDir>/exports until the
 // platform acknowledges them, so "write again" hands out the identical bundle (same sequence, same
 // hash) instead of a different one the platform would take for equivocation.
-import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { mkdir, open, readdir, rm, stat } from 'node:fs/promises';
+import { access, copyFile, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import type { Queryable } from '../../db/database';
@@ -260,26 +259,26 @@ export async function keptExport(db: Queryable, dataDir: string, sequence: numbe
   if (!row) return syncFail('SYNC_EXPORT_NOT_FOUND', { sequence });
   const path = join(exportsDir(dataDir), row.file_name);
   // Acknowledged exports are deleted on purpose; an unacknowledged one whose file went is a loss to report.
-  if (!existsSync(path)) return syncFail(row.acknowledged_at ? 'SYNC_EXPORT_GONE' : 'SYNC_EXPORT_MISSING', { sequence });
+  if (!(await access(path).then(() => true, () => false))) return syncFail(row.acknowledged_at ? 'SYNC_EXPORT_GONE' : 'SYNC_EXPORT_MISSING', { sequence });
   return { path, fileName: row.file_name };
 }
 
-export const readKept = (path: string): Buffer => readFileSync(path);
+export const readKept = (path: string): Promise<Buffer> => readFile(path);
 
 /** Copies a kept export to where the person wants it: temp file in the target directory, then rename. */
-export function copyExportTo(src: string, dest: string): number {
+export async function copyExportTo(src: string, dest: string): Promise<number> {
   const tmp = join(dirname(dest), `.${basename(dest)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    copyFileSync(src, tmp);
-    renameSync(tmp, dest);
+    await copyFile(src, tmp);
+    await rename(tmp, dest);
   } catch (e) {
-    rmSync(tmp, { force: true });
+    await rm(tmp, { force: true });
     throw e;
   }
-  return statSync(dest).size;
+  return (await stat(dest)).size;
 }
 
 /** After an acknowledgement commits: the platform has these, the kept copies can go. */
-export function dropAcknowledged(dataDir: string, office: string, sequences: readonly number[]): void {
-  for (const s of sequences) rmSync(join(exportsDir(dataDir), exportFileName(office, s)), { force: true });
+export async function dropAcknowledged(dataDir: string, office: string, sequences: readonly number[]): Promise<void> {
+  for (const s of sequences) await rm(join(exportsDir(dataDir), exportFileName(office, s)), { force: true });
 }

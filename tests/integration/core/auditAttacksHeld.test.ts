@@ -25,7 +25,7 @@ test('a tail cut back to the last database checkpoint stays detected across veri
   for (const p of people.slice(1)) await w.lookupSelf(p);
   const dir = w.core.dir;
   await w.core.close(); // signs the newer head, in the database and in audit-head.json
-  const signedHead = (readAuditHeadFile(dir) as { head_seq: number }).head_seq;
+  const signedHead = ((await readAuditHeadFile(dir)) as { head_seq: number }).head_seq;
   assert.ok(signedHead > middle.head_seq);
 
   // The attack: cut the events and checkpoints back to the middle checkpoint.
@@ -41,7 +41,7 @@ test('a tail cut back to the last database checkpoint stays detected across veri
     const r = await verifyNow(dir); // opens and closes the core: the close used to write the old head
     assert.equal(r.ok, false, `round ${round}`);
     assert.match(reasons(r), new RegExp(`events ${middle.head_seq + 1}–${signedHead} are missing: the head-file checkpoint`));
-    assert.equal((readAuditHeadFile(dir) as { head_seq: number }).head_seq, signedHead, 'the head file still holds the newer head');
+    assert.equal(((await readAuditHeadFile(dir)) as { head_seq: number }).head_seq, signedHead, 'the head file still holds the newer head');
   }
 
   // An administrator looks, says why, and from then on checks measure from the new head.

@@ -73,10 +73,10 @@ describe('import progress and stop', () => {
     assert.deepEqual(phases, ['applying', 'finishing']);
   });
 
-  test('SYNC_FILE_TOO_LARGE: a trust file larger than any trust file is named as too large, not read', () => {
+  test('SYNC_FILE_TOO_LARGE: a trust file larger than any trust file is named as too large, not read', async () => {
     const big = w.file('big-trust.json');
     writeFileSync(big, Buffer.alloc(300 * 1024, 0x20));
-    assert.throws(() => trustPreview({ kind: 'path', path: big }), (e: unknown) => {
+    await assert.rejects(trustPreview({ kind: 'path', path: big }), (e: unknown) => {
       assert.ok(e instanceof AppError);
       observedError(e.details?.reason);
       assert.equal(e.details?.reason, 'SYNC_FILE_TOO_LARGE');

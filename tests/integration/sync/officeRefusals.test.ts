@@ -176,7 +176,7 @@ describe('import and export refusals', () => {
       [w.file('no-trust.json'), 'SYNC_FILE_MISSING', 'The file is not there (moved, or the USB stick was removed); choose the file again.', '找不到这个文件'],
       [w.dir, 'SYNC_FILE_UNREADABLE', 'The file cannot be read: it is a folder, not a file.', '选中的是文件夹'],
     ] as const) {
-      assert.throws(() => trustPreview({ kind: 'path', path }), (e: unknown) => {
+      await assert.rejects(trustPreview({ kind: 'path', path }), (e: unknown) => {
         assert.ok(e instanceof AppError, String(e));
         observedError(e.details?.reason);
         assert.equal(e.details?.reason, code);
