@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -48,6 +48,17 @@ async function loginAnswers(url: string): Promise<void> {
   if (!body.ok) throw new Error('auth.status did not answer');
 }
 
+/**
+ * What the console's page loads: the script the page names (read before the login shows), and
+ * everything the build put in out/renderer (lazy chunks, fonts, the QR decoder).
+ */
+function rendererSizes(): Record<string, number> {
+  const dir = join(root, 'out', 'renderer');
+  const entry = /<script[^>]+src="\.\/(assets\/[^"]+\.js)"/.exec(readFileSync(join(dir, 'index.html'), 'utf8'))?.[1];
+  const all = (d: string): number => readdirSync(d, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? all(join(d, e.name)) : statSync(join(d, e.name)).size), 0);
+  return { 'console.startScriptKiB': entry ? Math.round(statSync(join(dir, entry)).size / 1024) : -1, 'console.rendererTotalKiB': Math.round(all(dir) / 1024) };
+}
+
 export async function benchConsole(): Promise<Record<string, number>> {
   if (!existsSync(join(root, 'out', 'renderer', 'index.html')) || !existsSync(webMain)) return {};
   const dataDir = mkdtempSync(join(tmpdir(), 'creditdesk-bench-console-'));
@@ -71,7 +82,13 @@ export async function benchConsole(): Promise<Record<string, number>> {
       bare.push(performance.now() - s);
     }
     const p = percentiles(starts);
-    return { console_demo_build_ms: Math.round(buildMs), 'console.startToLoginMs': Math.round(p.p50), console_start_max_ms: Math.round(Math.max(...starts)), console_bare_node_start_ms: Math.round(percentiles(bare).p50) };
+    return {
+      console_demo_build_ms: Math.round(buildMs),
+      'console.startToLoginMs': Math.round(p.p50),
+      console_start_max_ms: Math.round(Math.max(...starts)),
+      console_bare_node_start_ms: Math.round(percentiles(bare).p50),
+      ...rendererSizes(),
+    };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
