@@ -92,6 +92,7 @@ export const handlers: Handlers = {
   'calendar.status': ({ ctx, caller }) => calendarEntry.calendarStatus(ctx, must(caller)),
   'calendar.propose': ({ ctx, caller, input }) => calendarEntry.proposeCalendarYear(ctx, must(caller), input),
   'calendar.confirm': ({ ctx, caller, input }) => calendarEntry.confirmCalendarYear(ctx, must(caller), input),
+  'calendar.recounts': ({ ctx }) => calendarEntry.recountedCases(ctx),
   'cases.receipt': ({ ctx, caller, input }) => caseAccess.readReceipt(ctx, must(caller), input.id),
   'cases.receiptPrinted': ({ ctx, caller, input }) => caseAccess.printReceipt(ctx, must(caller), input),
   'cases.notice': ({ ctx, caller, input }) => caseAccess.readNotice(ctx, must(caller), input),

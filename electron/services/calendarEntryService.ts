@@ -2,6 +2,8 @@ import { mergeCalendar } from '../../shared/calendar/mergeCalendar';
 import { WorkingCalendar, type CalendarCoverage, type CalendarDay } from '../../shared/calendar/workingCalendar';
 import { isIsoDate, isWeekend, toDayNumber } from '../../shared/calendar/dates';
 import { AppError } from '../../shared/errors';
+import { RECOUNTS_SHOWN, type DeadlineRecountView } from '../../shared/contract/calendar';
+import { latestAuditOf } from '../store/auditStore';
 import { readCalendar, writeCalendar } from '../store/calendarStore';
 import {
   calendarEntry,
@@ -160,6 +162,19 @@ export async function confirmCalendarYear(ctx: CoreContext, caller: Caller, inpu
   });
   await calendarChanged(ctx);
   return calendarStatus(ctx, caller);
+}
+
+const RECOUNT_ACTIONS = { 'objection.recounted': 'objection', 'repair.recounted': 'repair' } as const;
+
+/** The recounts calendarChanged audited, newest first: the list the manager works through. */
+export async function recountedCases(ctx: CoreContext): Promise<{ rows: DeadlineRecountView[] }> {
+  const events = await latestAuditOf(ctx.db, Object.keys(RECOUNT_ACTIONS), RECOUNTS_SHOWN);
+  return {
+    rows: events.map((e) => {
+      const d = JSON.parse(e.detail) as { from?: string | null; to?: string | null; arrangedThrough?: number | null };
+      return { at: e.at, kind: RECOUNT_ACTIONS[e.action as keyof typeof RECOUNT_ACTIONS], caseNo: e.target ?? '', from: d.from ?? null, to: d.to ?? null, arrangedThrough: d.arrangedThrough ?? null };
+    }),
+  };
 }
 
 /**

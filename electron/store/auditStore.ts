@@ -55,6 +55,11 @@ export function listAudit(db: Queryable, opts: { action?: string | undefined; be
   );
 }
 
+/** The newest events of any of `actions` (the (action, seq) index finds each kind's own). */
+export function latestAuditOf(db: Queryable, actions: readonly string[], limit: number): Promise<AuditEventRow[]> {
+  return db.all<AuditEventRow>('SELECT * FROM audit_event WHERE action IN (SELECT value FROM json_each(?)) ORDER BY seq DESC LIMIT ?', [JSON.stringify(actions), limit]);
+}
+
 /** Walks the chain in pages so a ten-year log never sits in memory at once. */
 export async function* iterateAudit(db: Queryable, pageSize = 5000): AsyncGenerator<AuditEventRow> {
   let after = 0;

@@ -21,6 +21,20 @@ export interface CalendarStatusView {
   pending: { id: number; year: number; days: { date: string; kind: 'holiday' | 'workday'; name?: string | null }[]; notice: string; proposer: string; proposedAt: string; mine: boolean }[];
 }
 
+/** A case whose due date moved when a year's arrangement arrived (by bundle or by entry). */
+export interface DeadlineRecountView {
+  at: string;
+  kind: 'objection' | 'repair';
+  caseNo: string;
+  from: string | null;
+  to: string | null;
+  /** The last year the calendar knew when it was recounted. */
+  arrangedThrough: number | null;
+}
+
+/** How many recounts the calendar screen lists, newest first. */
+export const RECOUNTS_SHOWN = 200;
+
 const dates = z.array(isoDate).max(60);
 
 export const calendarContract = {
@@ -30,4 +44,6 @@ export const calendarContract = {
     access: 'calendar.manage',
   }),
   'calendar.confirm': method<CalendarStatusView>()({ input: z.object({ id: z.number().int().positive() }).strict(), access: 'calendar.manage' }),
+  /** The cases whose due date a new arrangement moved, for the manager to tell the people concerned. */
+  'calendar.recounts': method<{ rows: DeadlineRecountView[] }>()({ input: z.object({}).strict(), access: 'calendar.manage' }),
 } as const;

@@ -99,6 +99,12 @@ for (const lang of ['zh', 'en'] as const) {
       await expect(page.getByTestId('calendar-missing')).toHaveCount(0);
       await expect(page.getByTestId('calendar-pending')).toHaveCount(0);
       await expect(page.getByTestId('calendar-warning')).toHaveCount(0);
+      // The cases whose provisional date the arrangement moved are listed, each with both dates.
+      await expect(page.getByTestId('calendar-recounts')).toBeVisible();
+      for (const row of await page.getByTestId('calendar-recount').all()) {
+        const cells = await row.locator('td').allTextContents();
+        expect(cells[2]).not.toBe(cells[3]);
+      }
       await top(page);
       await c.screenshotAt(`calendar-covered-${lang}`, [1024, 1366]);
       if (lang === 'en') await page.getByTestId('language').click();

@@ -2,10 +2,11 @@ import { Card, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CalendarStatusView } from '../../../shared/contract/calendar';
+import type { CalendarStatusView, DeadlineRecountView } from '../../../shared/contract/calendar';
 import { call } from '../api/client';
 import { CoverageCard } from '../components/calendar/CoverageCard';
 import { PendingEntryCard } from '../components/calendar/PendingEntryCard';
+import { RecountsCard } from '../components/calendar/RecountsCard';
 import { ProposeForm } from '../components/calendar/ProposeForm';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { CALENDAR_CHANGED } from '../state/calendarChanged';
@@ -20,12 +21,14 @@ export function CalendarScreen() {
   const { t } = useTranslation();
   const { session } = useSession();
   const [status, setStatus] = useState<CalendarStatusView | null>(null);
+  const [recounts, setRecounts] = useState<DeadlineRecountView[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [confirming, setConfirming] = useState<number | null>(null);
 
   const reload = useCallback(async () => {
     try {
       setStatus(await call('calendar.status', {}));
+      setRecounts((await call('calendar.recounts', {})).rows);
     } catch (err) {
       setError(err);
     }
@@ -37,6 +40,7 @@ export function CalendarScreen() {
     setError(null);
     try {
       setStatus(await call('calendar.confirm', { id }));
+      setRecounts((await call('calendar.recounts', {})).rows);
       window.dispatchEvent(new Event(CALENDAR_CHANGED));
       notifications.show({ message: t('calendar.confirmed', { year }), color: 'teal' });
     } catch (err) {
@@ -66,6 +70,7 @@ export function CalendarScreen() {
           ) : (
             status.pending.map((entry) => <PendingEntryCard key={entry.id} entry={entry} busy={confirming === entry.id} onConfirm={() => void confirm(entry.id, entry.year)} />)
           )}
+          <RecountsCard rows={recounts} />
           {session.account.role === 'admin' && <ProposeForm nextYear={status.coverage.toYear + 1} onSubmitted={submitted} />}
         </>
       )}
