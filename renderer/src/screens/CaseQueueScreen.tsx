@@ -125,7 +125,9 @@ export function CaseQueueScreen() {
     setFilter({ ...filter, states: [] });
   };
   // Fits the 1024 px screen (about 790 px beside the navigation); wider screens give the text columns room.
-  const cols = '24px minmax(128px, 1fr) 72px minmax(118px, 1.2fr) minmax(90px, 1.2fr) 84px minmax(110px, 1fr) 72px';
+  // The subject column holds a masked ID number whole (18 monospace characters) and the assignee
+  // column 'Unassigned' in English: the layout test fails on any cell cut short at 1024–1920 px.
+  const cols = '24px minmax(128px, 1fr) 72px minmax(118px, 1.2fr) minmax(90px, 1.2fr) 84px minmax(140px, 1fr) 84px';
   return (
     <Stack data-testid="case-queue">
       <Group justify="space-between">

@@ -121,7 +121,8 @@ export function QueryLogScreen() {
                 <Table.Td><Text size="sm" truncate>{r.clerkName}</Text></Table.Td>
                 <Table.Td><Text ff="monospace" size="sm" span>{r.idNumberMasked}</Text> <Text size="sm" span style={{ whiteSpace: 'nowrap' }}>{r.nameMasked}</Text></Table.Td>
                 <Table.Td>{r.applicantKind === 'self' ? t('counter.self') : t('queryLog.agent')}</Table.Td>
-                <Table.Td><Text size="sm" truncate>{purposeLabel(r.purposeCode)}</Text></Table.Td>
+                {/* A purpose wraps rather than ending in an ellipsis: it is the line an auditor reads. */}
+                <Table.Td>{purposeLabel(r.purposeCode)}</Table.Td>
                 <Table.Td>{t(`queryLog.${r.outcome}`)}</Table.Td>
                 <Table.Td title={r.readerSamId ?? undefined} data-testid="querylog-identity-cell">{t(`queryLog.${r.identitySource}`)}</Table.Td>
               </Table.Tr>
