@@ -42,6 +42,9 @@ export function readDeviceToken(ctx: CoreContext, token: string | undefined): Lo
   if (!m) return null;
   const accountId = Number(m[1]);
   const given = Buffer.from(m[3]!, 'base64url');
+  // Only the canonical spelling: base64's last character carries unused bits, so four spellings
+  // decode to the same MAC, and a changed token must not pass for the device's own.
+  if (given.toString('base64url') !== m[3]) return null;
   const expected = mac(ctx, accountId, m[2]!);
   return given.length === expected.length && timingSafeEqual(given, expected) ? { accountId, id: m[2]!, token: token! } : null;
 }

@@ -138,6 +138,23 @@ test('attack (issue 29): five wrong passwords every 15 minutes from elsewhere no
   assert.equal((await core.call('auth.login', { username: 'chief', password: TEST_PASSWORD })).ok, true);
 });
 
+test('attack: the device token respelled (its last base64 character carries unused bits) is not the device, so it cannot spend the device\'s own tries', async () => {
+  await createAccount(core.ctx, null, { username: 'chief2', displayName: 'chief2', role: 'admin', password: TEST_PASSWORD });
+  const first = await core.ok('auth.login', { username: 'chief2', password: TEST_PASSWORD });
+  const device = first.device!;
+  const last = device.at(-1)!;
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  // The three other characters whose top four bits match the last one's decode to the same MAC.
+  const base = alphabet.indexOf(last) & ~3;
+  const respelled = [0, 1, 2, 3].map((i) => alphabet[base + i]!).filter((c) => c !== last).map((c) => device.slice(0, -1) + c);
+  assert.equal(respelled.length, 3);
+  for (const token of respelled) for (let i = 0; i < 5; i++) await core.call('auth.login', { username: 'chief2', password: 'wrong-password-9', device: token });
+  // Fifteen wrong passwords under respelled tokens counted against the account, not the device:
+  // the device's own console still logs in.
+  const own = await core.call('auth.login', { username: 'chief2', password: TEST_PASSWORD, device });
+  assert.ok(own.ok, JSON.stringify(own));
+});
+
 test('attack: user-name enumeration — unknown names get the same codes, counts and lockout, and scrypt runs for them', async () => {
   await createAccount(core.ctx, null, { username: 'real', displayName: 'real', role: 'clerk', password: TEST_PASSWORD });
   const answers = async (username: string) => {
