@@ -1,5 +1,5 @@
-import { Badge, Button, Checkbox, Drawer, Group, SegmentedControl, Select, Stack, Switch, Table, Text, Title, UnstyledButton } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
+import { Badge, Button, Checkbox, Drawer, Group, SegmentedControl, Select, Stack, Switch, Table, Text, ThemeIcon, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconFlag, IconSelector } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -180,7 +180,12 @@ export function CaseQueueScreen() {
                     {r.overdue && <Badge color="red" size="xs">{t('cases.daysLate', { count: r.daysLate })}</Badge>}
                     {!r.overdue && r.dueOn && r.daysLeft !== null && <Text size="xs" c={r.daysLeft === 0 ? 'orange' : 'dimmed'} lh={1.2}>{r.daysLeft === 0 ? t('cases.dueToday') : t('cases.daysLeft', { count: r.daysLeft })}</Text>}
                     {r.paused && <Badge size="xs">{t('cases.paused')}</Badge>}
-                    {r.escalated && <Badge size="xs" color="orange">{t('cases.escalated')}</Badge>}
+                    {/* A flag, not a word: beside "16 days late" the word clipped the column at 1024 px. */}
+                    {r.escalated && (
+                      <Tooltip label={t('cases.escalated')}>
+                        <ThemeIcon size={16} color="orange" variant="light" role="img" aria-label={t('cases.escalated')} data-testid="queue-escalated"><IconFlag size={11} /></ThemeIcon>
+                      </Tooltip>
+                    )}
                   </Group>
                 </Stack>
                 <Text size="sm" truncate title={r.providerUnit}>{r.providerUnit}</Text>
