@@ -135,7 +135,7 @@ export class Connection implements Queryable {
       step(stmt, (err, value) => {
         this.release(entry);
         this.logIfSlow(sql, started, options);
-        if (err) void this.failure(err).then(reject);
+        if (err) void this.failure(err).then(reject, reject);
         else resolve(value as T);
       });
     });
@@ -184,7 +184,7 @@ export class Connection implements Queryable {
   }
 
   exec(sql: string): Promise<void> {
-    return new Promise((resolve, reject) => this.db.exec(sql, (err) => (err ? void this.failure(err).then(reject) : resolve())));
+    return new Promise((resolve, reject) => this.db.exec(sql, (err) => (err ? void this.failure(err).then(reject, reject) : resolve())));
   }
 
   private logIfSlow(sql: string, started: number, options: QueryOptions | undefined): void {
@@ -368,7 +368,13 @@ export class Database implements Queryable {
     if (this.damage) return;
     this.damage = err;
     diagnostic(this.file, `[db] the database is damaged (${err.message}); writes are refused until a backup is restored`, 'error');
-    for (const listener of this.corruptionListeners) listener(err);
+    for (const listener of this.corruptionListeners) {
+      try {
+        listener(err);
+      } catch (listenerErr) {
+        diagnostic(this.file, `[db] a damage listener failed: ${listenerErr instanceof Error ? listenerErr.message : String(listenerErr)}`, 'error');
+      }
+    }
   }
 
   whenCorrupted(listener: (err: Error) => void): () => void {
@@ -476,12 +482,12 @@ export class Database implements Queryable {
   /** A single write outside any transaction (autocommit), serialised with transactions. */
   run(sql: string, params?: SqlParams, options?: QueryOptions): Promise<RunResult> {
     if (this.damage) return Promise.reject(corruptionError());
-    return this.writeLock.runExclusive(() => this.writer.run(sql, params, options), 'db.run');
+    return this.writeLock.runExclusive(() => (this.damage ? Promise.reject(corruptionError()) : this.writer.run(sql, params, options)), 'db.run');
   }
 
   exec(sql: string): Promise<void> {
     if (this.damage) return Promise.reject(corruptionError());
-    return this.writeLock.runExclusive(() => this.writer.exec(sql), 'db.exec');
+    return this.writeLock.runExclusive(() => (this.damage ? Promise.reject(corruptionError()) : this.writer.exec(sql)), 'db.exec');
   }
 
   /**
@@ -512,15 +518,22 @@ export class Database implements Queryable {
     if (this.damage) return Promise.reject(corruptionError());
     const platformFile = this.platformFile!;
     return this.platformLock.runExclusive(async () => {
+      // Damage found while this import waited for the platform file refuses it too.
+      if (this.damage) throw corruptionError();
       this.importRunning = true;
       try {
-        await attachImportScratch(importer, platformFile, this.options.key);
         try {
+          await attachImportScratch(importer, platformFile, this.options.key);
           return await fn({ transaction: (body) => runTransaction(importer, 'BEGIN IMMEDIATE', body) });
         } finally {
-          await importer.exec(`DETACH DATABASE ${IMPORT_SCRATCH_SCHEMA}`).catch((err: unknown) =>
+          // Also after an attach that failed half-way: a scratch left attached would refuse every later import.
+          await detachImportScratch(importer).catch((err: unknown) =>
             diagnostic(this.file, `[db] the import's scratch could not be detached (${err instanceof Error ? err.message : String(err)}); its file is removed`, 'error'));
-          removeImportScratch(platformFile);
+          try {
+            removeImportScratch(platformFile);
+          } catch (err) {
+            diagnostic(this.file, `[db] the import's scratch could not be removed (${err instanceof Error ? err.message : String(err)}); the next import removes it`, 'error');
+          }
         }
       } finally {
         this.importRunning = false;
@@ -543,6 +556,9 @@ export class Database implements Queryable {
     // happens only for a transaction that held the writer too long.
     const origin = new Error('transaction');
     return this.writeLock.runExclusive(async () => {
+      // Checked again once the writer is ours: a transaction queued behind the one that met the
+      // damage must not write after it.
+      if (this.damage) throw corruptionError();
       const started = performance.now();
       try {
         return await runTransaction(this.writer, begin, fn, (rollbackErr, err) => this.replaceWriter(rollbackErr, err));
@@ -598,7 +614,14 @@ async function attachPlatform(conn: Connection, platformFile: string, key: Buffe
  * refused insert still undoes itself, keysSeenBefore relies on that) and never synced: the file
  * only lives as long as the import.
  */
+/** Detaches the import's scratch if it is attached (a detach that failed last time is tried again). */
+async function detachImportScratch(conn: Connection): Promise<void> {
+  const attached = await conn.all<{ name: string }>('PRAGMA database_list');
+  if (attached.some((d) => d.name === IMPORT_SCRATCH_SCHEMA)) await conn.exec(`DETACH DATABASE ${IMPORT_SCRATCH_SCHEMA}`);
+}
+
 async function attachImportScratch(conn: Connection, platformFile: string, key: Buffer | undefined): Promise<void> {
+  await detachImportScratch(conn);
   removeImportScratch(platformFile);
   const file = importScratchFileOf(platformFile);
   ownerOnlyFile(file);

@@ -1,9 +1,8 @@
-// Synchronous file calls block the thread that serves every window (issue 26). The core may use
-// them only where nothing is being served yet or nothing else runs: start-up and key files,
-// database opening, the browser-mode host's launch, the demo and the generator, worker start-up,
-// the bundle format's own readers and writers (run in the bundle worker and the platform's tools),
-// backups (a staff command, and the console's close) and the fonts' first load. Everywhere else,
-// node:fs/promises.
+// Synchronous file calls block the thread that serves every window (issue 26). The exempt places
+// are mostly start-up and the command line (key files, database opening, the host's launch, the
+// demo, the generator, worker start-up, backups, the fonts' first load); whole directories are
+// exempt, so a few run-time calls inside them go unseen (docs/architecture.md names them).
+// Everywhere else, node:fs/promises.
 export const SYNC_FS_ALLOWED = [
   'electron/keys/**', 'electron/db/**', 'electron/host/**', 'electron/demo/**', 'electron/seed/**', 'electron/worker/**', 'electron/sync/bundle/**',
   'electron/core.ts', 'electron/main.ts', 'electron/shell/**',

@@ -70,3 +70,22 @@ test('the start-up check failing refuses writes the same way', async () => {
   assert.ok(!login.ok);
   assert.equal(login.error.code, 'DATABASE_CORRUPT');
 });
+
+test('attack: writes already queued behind the transaction that meets the damage are refused too', async () => {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  const first = core.ctx.db.transaction(async () => {
+    await held;
+    core.ctx.db.markCorrupted(new Error('a damaged page met inside this transaction'));
+  });
+  // Queued while the first holds the writer, before anyone knows of the damage.
+  const queued = [
+    core.ctx.db.transaction(async (tx) => tx.run("INSERT INTO office_setting (key, value) VALUES ('queued', 'tx')")),
+    core.ctx.db.run("INSERT INTO office_setting (key, value) VALUES ('queued', 'run')"),
+    core.ctx.db.exec("INSERT INTO office_setting (key, value) VALUES ('queued', 'exec')"),
+  ];
+  release();
+  await first;
+  for (const q of queued) await assert.rejects(q, { code: 'DATABASE_CORRUPT' });
+  assert.equal((await core.ctx.db.get<{ n: number }>("SELECT count(*) AS n FROM office_setting WHERE key = 'queued'"))!.n, 0);
+});
