@@ -481,12 +481,10 @@ export class Database implements Queryable {
 
   /** A single write outside any transaction (autocommit), serialised with transactions. */
   run(sql: string, params?: SqlParams, options?: QueryOptions): Promise<RunResult> {
-    if (this.damage) return Promise.reject(corruptionError());
     return this.writeLock.runExclusive(() => (this.damage ? Promise.reject(corruptionError()) : this.writer.run(sql, params, options)), 'db.run');
   }
 
   exec(sql: string): Promise<void> {
-    if (this.damage) return Promise.reject(corruptionError());
     return this.writeLock.runExclusive(() => (this.damage ? Promise.reject(corruptionError()) : this.writer.exec(sql)), 'db.exec');
   }
 
@@ -497,7 +495,6 @@ export class Database implements Queryable {
    * ReentrantLockError rather than wait for this transaction forever.
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
-    if (this.damage) return Promise.reject(corruptionError());
     // BEGIN IMMEDIATE would take the platform file's write lock too (it locks every attached
     // file) and so wait for an import; an office transaction takes the office file's lock at its
     // first write instead, and nothing but this connection ever writes the office file.
@@ -515,7 +512,6 @@ export class Database implements Queryable {
   importExclusive<T>(fn: (platform: PlatformWriter) => Promise<T>): Promise<T> {
     const importer = this.importer;
     if (!importer) return Promise.reject(new Error('This database has no platform file.'));
-    if (this.damage) return Promise.reject(corruptionError());
     const platformFile = this.platformFile!;
     return this.platformLock.runExclusive(async () => {
       // Damage found while this import waited for the platform file refuses it too.

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { access, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ATTACHMENT_MAX_BYTES } from '../../shared/contract/reports';
 import { AppError } from '../../shared/errors';
+import { fileExists } from '../files/fileExists';
 import { officeKeysOf } from '../keys/officeSeal';
 import { writeOwnerOnlyFileAsync } from '../keys/ownerOnly';
 import { seal, unseal } from '../keys/sealedBytes';
@@ -34,7 +35,7 @@ export function attachmentPath(dataDir: string, hash: string): string {
  */
 export async function writeAttachmentFile(dataDir: string, hash: string, content: Buffer): Promise<void> {
   const file = attachmentPath(dataDir, hash);
-  if (await access(file).then(() => true, () => false)) return;
+  if (await fileExists(file)) return;
   await writeOwnerOnlyFileAsync(file, seal(officeKeysOf(dataDir).attachments, `attachment ${hash}`, content));
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { access, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type {
   BundleInView, BundleOutView, ExportFile, FileSource, ImportPreview, ImportProgressView, ImportResult, ProvisionResult, SyncStatus, TrustPreviewView,
@@ -7,6 +7,7 @@ import type {
 import { MAX_UPLOAD_BYTES } from '../../shared/contract/sync';
 import type { Purpose } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import { fileExists } from '../files/fileExists';
 import { refusalOf, refusalSentences, SyncError, syncFail } from '../sync/content/syncError';
 import { applyOfficeHalf, applyPlatformHalf } from '../sync/office/applyUpdate';
 import type { OfficePart } from '../sync/office/applyUpdate';
@@ -151,7 +152,6 @@ export async function enrollmentRequest(ctx: CoreContext): Promise<ProvisionResu
 // Import
 
 const stagingDir = (ctx: CoreContext) => join(ctx.dataDir, 'incoming');
-const exists = (path: string): Promise<boolean> => access(path).then(() => true, () => false);
 const stagedPath = (ctx: CoreContext, id: string) => join(stagingDir(ctx), `${id}.cdbundle`);
 
 /** Where an import stands, for the import screen (phase, rows written, an estimate). */
@@ -389,7 +389,7 @@ export async function stageAndCheck(ctx: CoreContext, caller: Caller, src: FileS
 
 export async function applyStaged(ctx: CoreContext, caller: Caller, stagedId: string): Promise<ImportResult> {
   const path = stagedPath(ctx, stagedId);
-  if (!(await exists(path))) throw toAppError(new SyncError('SYNC_NOT_STAGED'));
+  if (!(await fileExists(path))) throw toAppError(new SyncError('SYNC_NOT_STAGED'));
   const fileName = await readFile(`${path}.name`, 'utf8').catch(() => null);
   try {
     return await importBundle(ctx, caller, path, fileName, { progressKey: stagedId });
@@ -502,6 +502,6 @@ export async function exportAgain(ctx: CoreContext, caller: Who, sequence: numbe
 export async function exportHistory(ctx: CoreContext, limit: number): Promise<BundleOutView[]> {
   return Promise.all((await listBundlesOut(ctx.db, limit)).map(async (r) => ({
     sequence: r.sequence, fileName: r.file_name, createdAt: r.created_at, sizeBytes: r.size_bytes, counts: safeJson(r.counts), acknowledgedAt: r.acknowledged_at,
-    kept: await exists(join(ctx.dataDir, 'exports', r.file_name)),
+    kept: await fileExists(join(ctx.dataDir, 'exports', r.file_name)),
   })));
 }

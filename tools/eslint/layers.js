@@ -7,7 +7,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 export const LAYERS = [
   // Formats and primitives that know no database: keys, bundle framing, the worker pool,
   // decoders, the seed generator.
-  [1, ['keys', 'worker', 'images', 'seed', 'sync/bundle']],
+  [1, ['keys', 'worker', 'images', 'files', 'seed', 'sync/bundle']],
   // The database connections, and the platform content's schemas (what a bundle's rows are).
   [2, ['db', 'sync/content']],
   // SQL, one store per table family.

@@ -2,10 +2,11 @@
 // signed bundle encrypted to the platform. The bytes are kept under <dataDir>/exports until the
 // platform acknowledges them, so "write again" hands out the identical bundle (same sequence, same
 // hash) instead of a different one the platform would take for equivocation.
-import { access, copyFile, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import type { Queryable } from '../../db/database';
+import { fileExists } from '../../files/fileExists';
 import { writeBundleFileStreaming, type StreamedFileInput } from '../bundle/writeBundleStream';
 import { EXPORT_FILES, SCHEMA_VERSION } from '../content/schemas';
 import type { ExportSchema } from '../content/schemas';
@@ -259,7 +260,7 @@ export async function keptExport(db: Queryable, dataDir: string, sequence: numbe
   if (!row) return syncFail('SYNC_EXPORT_NOT_FOUND', { sequence });
   const path = join(exportsDir(dataDir), row.file_name);
   // Acknowledged exports are deleted on purpose; an unacknowledged one whose file went is a loss to report.
-  if (!(await access(path).then(() => true, () => false))) return syncFail(row.acknowledged_at ? 'SYNC_EXPORT_GONE' : 'SYNC_EXPORT_MISSING', { sequence });
+  if (!(await fileExists(path))) return syncFail(row.acknowledged_at ? 'SYNC_EXPORT_GONE' : 'SYNC_EXPORT_MISSING', { sequence });
   return { path, fileName: row.file_name };
 }
 
