@@ -116,6 +116,7 @@ export const handlers: Handlers = {
   'dashboard.mine': ({ ctx, caller }) => dashboard.myDashboard(ctx, must(caller)),
   'dashboard.export': ({ ctx, caller, input }) => dashboard.exportDashboard(ctx, must(caller), input),
   'reader.settings': ({ ctx }) => reader.readerSettings(ctx),
+  'reader.counter': ({ ctx }) => reader.readerCounterStatus(ctx),
   'reader.configure': ({ ctx, caller, input }) => reader.configureReader(ctx, must(caller), input),
   'reader.test': ({ ctx, caller, input }) => reader.testReader(ctx, must(caller), input),
   'reader.read': ({ ctx, caller }) => reader.readCard(ctx, must(caller)),

@@ -7,7 +7,7 @@ import { REPORT_MAX_RECORDS, SCOPE_SECTIONS, listTypesIn } from '../../shared/do
 import { AppError } from '../../shared/errors';
 import type { Subject } from '../../shared/domain/subject';
 import { chinaDate, chinaDayStartIso, yearsBefore } from '../../shared/calendar/dates';
-import { validateIdNumber } from '../../shared/validators/idNumber';
+import { validatePersonIdNumber } from '../../shared/validators/personIdNumber';
 import type { Queryable } from '../db/database';
 import { annotationsOfSubject } from '../store/annotationStore';
 import { recentQueriesOf } from '../store/queryLogStore';
@@ -54,8 +54,9 @@ export async function assembleReport(db: Queryable, input: AssembleInput): Promi
     scope,
   };
   if (!subject) {
-    // The typed number passed GB 11643 validation at the counter, so it carries birth date and gender.
-    const parsed = validateIdNumber(input.typed.idNumber, input.now);
+    // The typed number passed validation at the counter, so it carries the birth date (and the
+    // gender, where the number tells it: not a foreigner's, whose order code is not trusted).
+    const parsed = validatePersonIdNumber(input.typed.idNumber, input.now, { foreignCheckDigit: false, foreignSexFromOrderCode: false });
     const fromId = parsed.ok ? parsed.value : null;
     return {
       ...base,

@@ -1,5 +1,5 @@
 import type { LookupResult, Purpose, VisitResume } from '../../shared/contract';
-import { validateIdNumber } from '../../shared/validators/idNumber';
+import { validatePersonIdNumber } from '../../shared/validators/personIdNumber';
 import type { Applicant, IdentityInput } from '../../shared/contract/counter';
 import { AppError } from '../../shared/errors';
 import { chinaDate } from '../../shared/calendar/dates';
@@ -114,14 +114,20 @@ async function identityOf(ctx: CoreContext, caller: Caller, input: LookupInput):
  */
 export async function lookup(ctx: CoreContext, caller: Caller, input: LookupInput): Promise<LookupResult> {
   resolvePurpose(ctx, input.purposeCode, input.purposeText);
-  // The contract checked the form; "born in the future" needs the office clock, not the machine's.
+  // The contract checked the form; "born in the future" needs the office clock, not the machine's,
+  // and a foreigner's number the profile's choices (its check character, whether it is accepted).
+  const rules = idCardRules(await activeProfile(ctx));
+  const options = { foreignCheckDigit: rules.foreignPermanent.checkDigit, foreignSexFromOrderCode: rules.foreignPermanent.sexFromOrderCode };
   const ids: [string, string][] = [['idNumber', input.idNumber]];
   if (input.applicant.kind === 'agent') ids.push(['applicant.agentIdNumber', input.applicant.agentIdNumber]);
   for (const [path, id] of ids) {
-    const checked = validateIdNumber(id, ctx.now());
-    if (!checked.ok) {
-      throw new AppError('VALIDATION', `Invalid input — ${path}: ${checked.message}.`, { issues: [{ path, reason: checked.code, message: checked.message }] });
-    }
+    const checked = validatePersonIdNumber(id, ctx.now(), options);
+    const refusal = !checked.ok
+      ? { reason: checked.code, message: checked.message }
+      : checked.value.kind === 'foreign_permanent' && !rules.acceptedTypes.includes('foreign_permanent')
+        ? { reason: 'FOREIGN_ID_NOT_ACCEPTED', message: "The office's rules do not accept the foreigner's permanent residence card" }
+        : null;
+    if (refusal) throw new AppError('VALIDATION', `Invalid input — ${path}: ${refusal.message}.`, { issues: [{ path, ...refusal }] });
   }
   if (input.applicant.kind === 'agent') await checkAuthorization(ctx, caller, input.idNumber, input.applicant);
   const identity = await identityOf(ctx, caller, input);

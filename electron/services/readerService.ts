@@ -1,4 +1,4 @@
-import type { ReadCard, ReaderSettings, ReaderTestResult } from '../../shared/contract/reader';
+import type { ReadCard, ReaderCounterStatus, ReaderSettings, ReaderTestResult } from '../../shared/contract/reader';
 import { READER_ADAPTER_CHOICES, type ReaderAdapterChoice } from '../../shared/contract/reader';
 import { AppError } from '../../shared/errors';
 import { checkCard } from '../../shared/idcard/checkCard';
@@ -47,6 +47,11 @@ export async function readerSettings(ctx: CoreContext): Promise<ReaderSettings> 
     url: (await getSetting(ctx.db, KEYS.url)) ?? '',
     timeoutMs: Number((await getSetting(ctx.db, KEYS.timeoutMs)) ?? DEFAULT_READER_TIMEOUT_MS),
   };
+}
+
+export async function readerCounterStatus(ctx: CoreContext): Promise<ReaderCounterStatus> {
+  const { adapter } = await readerSettings(ctx);
+  return { configured: adapter !== 'none', typedReasonRequired: idCardRules(await activeProfile(ctx)).typedEntry.reasonRequired };
 }
 
 /** A non-loopback address is refused with its reason and nothing is stored. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { validateIdNumber } from '../validators/idNumber';
+import { validatePersonIdNumber } from '../validators/personIdNumber';
 import type { ListPage, RecordPage, SubjectView } from '../domain/subjectView';
 import { REPORT_SECTIONS } from '../domain/record';
 import { method } from './method';
@@ -13,13 +13,17 @@ export interface Purpose {
   requiresText: boolean;
 }
 
-/** A citizen ID number checked as GB 11643 demands; the issue carries the validator's reason. */
-export const citizenIdNumber = z
+/**
+ * A person's number: a citizen ID number checked as GB 11643 demands (residence permits included),
+ * or a foreigner's permanent residence number (9…); the issue carries the validator's reason.
+ */
+export const personIdNumber = z
   .string()
   .max(32)
   .transform((raw, ctx) => {
-    // The office clock is not known here: the counter service repeats the future-birth check with ctx.now().
-    const result = validateIdNumber(raw, null);
+    // The office clock and rule profile are not known here: the counter service repeats the check
+    // with ctx.now() and the profile's choices for the foreigner's number.
+    const result = validatePersonIdNumber(raw, null, { foreignCheckDigit: false, foreignSexFromOrderCode: false });
     if (result.ok) return result.value.idNumber;
     ctx.addIssue({ code: 'custom', message: result.code, params: { reason: result.code } });
     return z.NEVER;
@@ -34,7 +38,7 @@ export const applicantSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('agent'),
-      agentIdNumber: citizenIdNumber,
+      agentIdNumber: personIdNumber,
       agentName: shortText(40),
       documentNo: shortText(60),
       scope: z.array(z.enum(SCOPE_SECTIONS)).max(SCOPE_SECTIONS.length),
@@ -93,7 +97,7 @@ export const counterContract = {
   'counter.lookup': method<LookupResult>()({
     input: z
       .object({
-        idNumber: citizenIdNumber,
+        idNumber: personIdNumber,
         name: shortText(40),
         applicant: applicantSchema,
         purposeCode: z.string().min(1).max(40),

@@ -44,7 +44,7 @@ export * from './permissions';
 export type { AdminRequest, ChangeOutcome } from './accounts';
 export type { OfficeStatus, SessionInfo } from './auth';
 export type { LookupResult, Purpose, VisitResume } from './counter';
-export type { ReadCard, ReaderSettings, ReaderTestResult } from './reader';
+export type { ReadCard, ReaderCounterStatus, ReaderSettings, ReaderTestResult } from './reader';
 export type { CalendarStatusView } from './calendar';
 export type { Dashboard, DashboardDay } from './dashboard';
 export type { AuditExportedHead, AuditRow, AuditVerifyResult, Page, QueryLogRow } from './logs';

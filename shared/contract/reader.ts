@@ -46,6 +46,14 @@ export interface ReaderTestResult {
   securityModuleId: string | null;
 }
 
+/** What the counter needs to know of the reader and the rules before the clerk reads or types. */
+export interface ReaderCounterStatus {
+  /** A reader is set up: the counter offers "读卡". */
+  configured: boolean;
+  /** The profile asks why the identity was typed instead of read (shared/rules/idCardRules.ts). */
+  typedReasonRequired: boolean;
+}
+
 const readerSettingsInput = z
   .object({
     adapter: z.enum(READER_ADAPTER_CHOICES),
@@ -56,6 +64,8 @@ const readerSettingsInput = z
 
 export const readerContract = {
   'reader.settings': method<ReaderSettings>()({ input: z.object({}).strict(), access: 'session' }),
+  /** Whether the counter offers "读卡", and whether typing needs a reason: no address, no settings. */
+  'reader.counter': method<ReaderCounterStatus>()({ input: z.object({}).strict(), access: 'counter.lookup' }),
   /** The adapter and its address; a non-loopback address is refused and nothing is stored. */
   'reader.configure': method<ReaderSettings>()({ input: readerSettingsInput, access: 'settings.manage' }),
   /** "测试读卡器": one read with the given settings, saved or not; no card data is returned. */

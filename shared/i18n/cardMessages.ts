@@ -33,15 +33,16 @@ const CARD_TYPE_NAMES: Record<string, Sentence> = {
   foreign_permanent: { zh: '外国人永久居留身份证', en: "foreigner's permanent residence ID card" },
 };
 
-// The number's own reason (details.numberReason): the typed-input sentences for citizen numbers
-// live in errorMessages.ts (ID_*); the foreigner's card has its own.
-const FOREIGN_NUMBER_REASONS: Record<string, Sentence> = {
+// The number's own reason (details.numberReason, or a typed number's issue): the sentences for
+// citizen numbers live in errorMessages.ts (ID_*), which takes these for the foreigner's number.
+export const FOREIGN_NUMBER_REASONS: Record<string, Sentence> = {
   FOREIGN_ID_LEGACY: { zh: '这是 2017 年版 15 位永久居留身份证号码，读卡登记只支持 2023 年版 18 位号码，请手工输入办理。', en: 'This is the 15-character 2017 permanent residence number; card reading supports the 18-character 2023 form only, so type it in.' },
   FOREIGN_ID_LENGTH: { zh: '永久居留身份证号码应为 18 位。', en: 'A permanent residence number has 18 characters.' },
   FOREIGN_ID_PREFIX: { zh: '2023 年版永久居留身份证号码以 9 开头。', en: 'A 2023 permanent residence number starts with 9.' },
   FOREIGN_ID_CHARS: { zh: '永久居留身份证号码前 17 位须为数字，最后一位为数字或 X。', en: 'The first 17 characters of a permanent residence number are digits; the last is a digit or X.' },
   FOREIGN_ID_PROVINCE: { zh: '号码第 2–3 位不是内地省级行政区划代码。', en: 'Characters 2–3 are not a mainland province code.' },
   FOREIGN_ID_NATIONALITY: { zh: '号码第 4–6 位不是国籍代码。', en: 'Characters 4–6 are not a nationality code.' },
+  FOREIGN_ID_NOT_ACCEPTED: { zh: '本办事处的规则不受理外国人永久居留身份证作为查询身份证件。', en: "This office's rules do not accept the foreigner's permanent residence ID card as the identity document for a query." },
 };
 
 function cardInvalidSentence(d: Record<string, unknown>, locale: Locale, idReason: (reason: string, locale: Locale) => string | null): string {

@@ -2,7 +2,7 @@ import { STATUTORY_HOLIDAY_NAMES } from '../calendar/holidayNames';
 import type { ApiErrorBody, ErrorCode } from '../errors';
 import { REPORT_MAX_RECORDS } from '../domain/report';
 import { attachmentMessage } from './attachmentMessages';
-import { CARD_MESSAGES, cardMessage } from './cardMessages';
+import { CARD_MESSAGES, FOREIGN_NUMBER_REASONS, cardMessage } from './cardMessages';
 import { fieldLabel } from './fieldLabels';
 
 export type Locale = 'zh' | 'en';
@@ -80,6 +80,8 @@ const ID_REASONS: Record<string, { zh: string; en: string }> = {
   ID_BIRTH_DATE: { zh: '号码中的出生日期不存在。', en: 'The birth date inside the number is not a real date.' },
   ID_BIRTH_FUTURE: { zh: '号码中的出生日期晚于今天。', en: 'The birth date inside the number is in the future.' },
   ID_CHECK_DIGIT: { zh: '校验位不正确，请核对号码。', en: 'The check character does not match; check the number.' },
+  // The foreigner's permanent residence number (9…), typed or read.
+  ...FOREIGN_NUMBER_REASONS,
   // The unified social credit code (shared/validators/creditCode.ts), typed for an organisation.
   CC_EMPTY: { zh: '请输入统一社会信用代码。', en: 'Enter the unified social credit code.' },
   CC_LENGTH: { zh: '统一社会信用代码应为 18 位。', en: 'A unified social credit code has 18 characters.' },

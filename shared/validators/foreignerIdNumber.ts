@@ -39,12 +39,17 @@ export type ForeignerIdResult = { ok: true; value: ForeignerIdInfo } | { ok: fal
 // Mainland provinces only: Hong Kong, Macao and Taiwan do not issue this card.
 const NOT_ISSUING = new Set(['71', '81', '82', '83']);
 
+/** Whether characters 2–3 can be the province of the office that issued a foreigner's card. */
+export function isIssuingProvince(province: string): boolean {
+  return PROVINCE_PREFIXES.has(province) && !NOT_ISSUING.has(province);
+}
+
 function fail(code: ForeignerIdErrorCode, message: string): ForeignerIdResult {
   return { ok: false, code, message };
 }
 
-/** `today` is the office clock, read as a date in China. */
-export function validateForeignerIdNumber(raw: string, today: Date, options: ForeignerIdOptions): ForeignerIdResult {
+/** `today` is the office clock, read as a date in China; null skips only the "born in the future" check (as validateIdNumber). */
+export function validateForeignerIdNumber(raw: string, today: Date | null, options: ForeignerIdOptions): ForeignerIdResult {
   const id = normaliseIdNumber(raw);
   // The 2017 form: 15 characters, 3 letters of nationality first. Still carried until it expires,
   // but its layout gives no birth date to compare, so it is named rather than misread.
@@ -53,12 +58,12 @@ export function validateForeignerIdNumber(raw: string, today: Date, options: For
   if (id[0] !== '9') return fail('FOREIGN_ID_PREFIX', 'A 2023 permanent residence number starts with 9');
   if (!/^\d{17}[\dX]$/.test(id)) return fail('FOREIGN_ID_CHARS', 'The first 17 characters are digits and the last a digit or X');
   const province = id.slice(1, 3);
-  if (!PROVINCE_PREFIXES.has(province) || NOT_ISSUING.has(province)) {
+  if (!isIssuingProvince(province)) {
     return fail('FOREIGN_ID_PROVINCE', `Characters 2–3 (${province}) are not a mainland province code`);
   }
   const nationality = id.slice(3, 6);
   if (nationality === '000') return fail('FOREIGN_ID_NATIONALITY', 'Characters 4–6 (000) are not a nationality code');
-  const badBirth = checkBirthDate(id.slice(6, 14), chinaDate(today));
+  const badBirth = checkBirthDate(id.slice(6, 14), today === null ? '9999-12-31' : chinaDate(today));
   if (badBirth) return fail(badBirth.code === 'ID_BIRTH_FUTURE' ? 'ID_BIRTH_FUTURE' : 'ID_BIRTH_DATE', badBirth.message);
   if (options.checkDigit && idCheckChar(id.slice(0, 17)) !== id[17]) {
     return fail('ID_CHECK_DIGIT', 'The check character does not match');

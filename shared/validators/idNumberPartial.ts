@@ -1,23 +1,36 @@
 import { chinaDate, daysInMonth } from '../calendar/dates';
-import { checkAddressCode, EARLIEST_BIRTH_YEAR, findBadIdChar, normaliseIdNumber, validateIdNumber } from './idNumber';
-import type { IdNumberError, IdNumberInfo } from './idNumber';
+import { checkAddressCode, EARLIEST_BIRTH_YEAR, findBadIdChar, normaliseIdNumber } from './idNumber';
+import { isIssuingProvince } from './foreignerIdNumber';
+import { isForeignPermanentNumber, validatePersonIdNumber, type PersonIdInfo, type PersonIdResult } from './personIdNumber';
 
 // Checks a number while it is being typed (DESIGN.md §4: "validated as typed"), so the clerk
 // sees a wrong character the moment it is entered instead of after the 18th.
 
 export type IdPartialResult =
   | { ok: true; complete: false; length: number }
-  | { ok: true; complete: true; value: IdNumberInfo }
-  | IdNumberError;
+  | { ok: true; complete: true; value: PersonIdInfo }
+  | Extract<PersonIdResult, { ok: false }>;
+
+// The page does not know the office's rule profile: a foreigner's number is checked here without
+// its unconfirmed check character and sex, which the core decides (shared/rules/idCardRules.ts).
+const PAGE_OPTIONS = { foreignCheckDigit: false, foreignSexFromOrderCode: false };
 
 /** `today` is the office clock (the core's now, not the machine's), read as a date in China. */
 export function checkIdNumberPartial(raw: string, today: Date): IdPartialResult {
   const id = normaliseIdNumber(raw);
-  if (id.length >= 18) return withComplete(validateIdNumber(id, today));
+  if (id.length >= 18) return withComplete(validatePersonIdNumber(id, today, PAGE_OPTIONS));
   const badChar = findBadIdChar(id);
   if (badChar) return badChar;
-  const badAddress = checkAddressCode(id);
-  if (badAddress) return badAddress;
+  if (isForeignPermanentNumber(id)) {
+    // The foreigner's number: '9', then the province of the office that took the application.
+    const province = id.slice(1, 3);
+    if (province.length === 2 && !isIssuingProvince(province)) {
+      return { ok: false, code: 'FOREIGN_ID_PROVINCE', message: `Characters 2–3 (${province}) are not a mainland province code`, position: 2 };
+    }
+  } else {
+    const badAddress = checkAddressCode(id);
+    if (badAddress) return badAddress;
+  }
   const birth = id.slice(6, 14);
   if (birth.length > 0 && !birthPrefixPossible(birth, chinaDate(today))) {
     // A first-generation number has a 2-digit year (YYMMDD at 7–12, 15 digits in all). Once 15
@@ -43,7 +56,7 @@ function legacyBirthPossible(yymmdd: string): boolean {
   return birthPrefixPossible(`19${yymmdd}`, '1999-12-31');
 }
 
-function withComplete(result: { ok: true; value: IdNumberInfo } | IdNumberError): IdPartialResult {
+function withComplete(result: PersonIdResult): IdPartialResult {
   return result.ok ? { ok: true, complete: true, value: result.value } : result;
 }
 

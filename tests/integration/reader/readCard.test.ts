@@ -238,6 +238,51 @@ describe('the profile decides', () => {
   });
 });
 
+describe("the foreigner's permanent residence card at the counter", () => {
+  it('a read foreigner card looks up like a citizen card, and the visit records the card', async () => {
+    fake.place(CARDS.foreigner);
+    const card = await core.ok('reader.read', {}, clerk);
+    assert.equal(card.type, 'foreign_permanent');
+    const r = await core.ok('counter.lookup', lookupOf(card.number, card.name, { source: 'card', readId: card.readId }), clerk);
+    assert.equal((await visitRow(r.visitId))?.identity_source, 'card');
+    assert.equal((await queryLogRow(r.visitId))?.identity_source, 'card');
+  });
+
+  it('a typed foreigner number (9…) is checked by its own rules: a wrong check character or province is refused with its reason', async () => {
+    const ok = await core.ok('counter.lookup', lookupOf(CARDS.foreigner.certNumber, CARDS.foreigner.partyName), clerk);
+    assert.ok(ok.visitId > 0);
+    const n = CARDS.foreigner.certNumber;
+    const wrongCheck = n.slice(0, 17) + (n[17] === '1' ? '2' : '1');
+    const visits = await count('visit');
+    const bad = await core.call('counter.lookup', lookupOf(wrongCheck, CARDS.foreigner.partyName), clerk);
+    assert.ok(!bad.ok && bad.error.code === 'VALIDATION');
+    assert.equal((bad.error.details?.issues as Array<{ reason: string }>)[0]?.reason, 'ID_CHECK_DIGIT');
+    const province = await core.call('counter.lookup', lookupOf(`981${n.slice(3)}`, CARDS.foreigner.partyName), clerk);
+    assert.ok(!province.ok);
+    assert.equal((province.error.details?.issues as Array<{ reason: string }>)[0]?.reason, 'FOREIGN_ID_PROVINCE');
+    assert.equal(await count('visit'), visits, 'a refused number opens no visit');
+  });
+
+  it("an office whose rules do not take the foreigner's card refuses the typed number by name", async () => {
+    const p = shippedProfile('default')!;
+    await setSetting(core.ctx.db, 'rule_profile_doc:default', JSON.stringify({ ...p, idCard: { ...p.idCard!, acceptedTypes: ['resident', 'hmt_permit'] } }));
+    const r = await core.call('counter.lookup', lookupOf(CARDS.foreigner.certNumber, CARDS.foreigner.partyName), clerk);
+    assert.ok(!r.ok);
+    assert.equal((r.error.details?.issues as Array<{ reason: string }>)[0]?.reason, 'FOREIGN_ID_NOT_ACCEPTED');
+  });
+});
+
+describe('what the counter is told before it reads or types', () => {
+  it('reader.counter says whether a reader is set up and whether typing needs a reason, and nothing else', async () => {
+    assert.deepEqual(await core.ok('reader.counter', {}, clerk), { configured: true, typedReasonRequired: false });
+    await cardRules({ typedReasonRequired: true });
+    assert.deepEqual(await core.ok('reader.counter', {}, clerk), { configured: true, typedReasonRequired: true });
+    const auditor = (await core.loginAs('auditor')).token;
+    const refused = await core.call('reader.counter', {}, auditor);
+    assert.ok(!refused.ok && refused.error.code === 'FORBIDDEN');
+  });
+});
+
 describe('the auditor filters the query log by how identity was taken', () => {
   it('lists and exports card and typed lookups apart, card rows with the reader\'s module', async () => {
     fake.place(CARDS.permit);

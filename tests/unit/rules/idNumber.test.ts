@@ -93,3 +93,24 @@ describe('checkIdNumberPartial (as typed)', () => {
     assert.equal(partial('110105194912310021'), 'ID_CHECK_DIGIT');
   });
 });
+
+describe("a foreigner's permanent residence number (2023 form, 9…) as typed", () => {
+  const number = `91184019800101123${idCheckChar('91184019800101123')}`;
+  it('is taken while typed and once complete, with its birth date and no sex read from the order code', () => {
+    for (let n = 1; n < 18; n += 1) assert.equal(checkIdNumberPartial(number.slice(0, n), today).ok, true, number.slice(0, n));
+    const r = checkIdNumberPartial(number, today);
+    assert.ok(r.ok && r.complete);
+    assert.deepEqual(r.value, { idNumber: number, kind: 'foreign_permanent', birthDate: '1980-01-01', gender: null, regionCode: null });
+  });
+  it('is refused at once where its province cannot issue the card (Hong Kong, Taiwan) or the birth date cannot be', () => {
+    assert.deepEqual(pick(checkIdNumberPartial('981', today)), 'FOREIGN_ID_PROVINCE');
+    assert.deepEqual(pick(checkIdNumberPartial('971', today)), 'FOREIGN_ID_PROVINCE');
+    assert.deepEqual(pick(checkIdNumberPartial('9118401980', today)), 'so far ok');
+    assert.deepEqual(pick(checkIdNumberPartial('91184019801', today)), 'so far ok');
+    assert.deepEqual(pick(checkIdNumberPartial('911840199913', today)), 'ID_BIRTH_DATE');
+  });
+});
+
+function pick(r: ReturnType<typeof checkIdNumberPartial>): string {
+  return r.ok ? 'so far ok' : r.code;
+}
