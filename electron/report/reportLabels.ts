@@ -105,6 +105,10 @@ export const CATEGORY_LABELS: Record<RecordCategory, Bi> = {
   contract_performance: ['合同履约', 'contract performance'],
   volunteer_service: ['志愿服务', 'volunteer service'],
   credit_commitment: ['信用承诺', 'credit commitment'],
+  admin_enforcement: ['行政强制', 'administrative enforcement'],
+  judicial_judgment: ['司法判决', 'judicial judgment'],
+  credit_evaluation: ['信用评价', 'credit evaluation'],
+  other: ['其他', 'other'],
 };
 
 export const SEVERITY_LABELS: Record<Severity, Bi> = {
@@ -117,6 +121,7 @@ export const LIST_TYPE_LABELS: Record<ListType, Bi> = {
   red: ['红名单', 'red list'],
   black: ['严重失信主体名单', 'black list'],
   dishonest_debtor: ['失信被执行人名单', 'dishonest judgment debtors'],
+  abnormal_operation: ['经营异常名录', 'abnormal-operation list'],
 };
 
 export const NOTES: readonly Bi[] = [

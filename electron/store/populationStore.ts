@@ -47,6 +47,37 @@ export async function upsertSubjectsJson(tx: Queryable, json: string): Promise<v
      WHERE excluded.version >= subject.version`,
     [json], { bulk: 'populationStore.upsertSubjects' },
   );
+  await writeRegistrationsJson(tx, json);
+}
+
+/**
+ * An entity's registration rides on its subject's line: written where the subject now holds the
+ * line's version (an older line changed neither), removed where the line says null, left alone
+ * where the line has none (bundles from before issue 24).
+ */
+async function writeRegistrationsJson(tx: Queryable, json: string): Promise<void> {
+  // A batch of persons (most of a city) names no registration: spare it two passes over the array.
+  if (!json.includes('"registration":')) return;
+  await tx.run(
+    `INSERT INTO entity_registration (subject_id, registration_no, entity_type, established_on, registered_capital, address,
+                                      business_scope, registration_authority, operating_status)
+     SELECT s.id, j.value->>'$.registration.registrationNo', j.value->>'$.registration.entityType', j.value->>'$.registration.establishedOn',
+            j.value->>'$.registration.registeredCapital', j.value->>'$.registration.address', j.value->>'$.registration.businessScope',
+            j.value->>'$.registration.registrationAuthority', j.value->>'$.registration.operatingStatus'
+       FROM json_each(?) j JOIN subject s ON s.central_id = j.value->>'centralId' AND s.version = j.value->>'version'
+      WHERE json_type(j.value, '$.registration') = 'object'
+     ON CONFLICT(subject_id) DO UPDATE SET registration_no = excluded.registration_no, entity_type = excluded.entity_type,
+       established_on = excluded.established_on, registered_capital = excluded.registered_capital, address = excluded.address,
+       business_scope = excluded.business_scope, registration_authority = excluded.registration_authority,
+       operating_status = excluded.operating_status`,
+    [json], { bulk: 'populationStore.upsertSubjects' },
+  );
+  await tx.run(
+    `DELETE FROM entity_registration WHERE subject_id IN
+       (SELECT s.id FROM json_each(?) j JOIN subject s ON s.central_id = j.value->>'centralId' AND s.version = j.value->>'version'
+         WHERE json_type(j.value, '$.registration') = 'null')`,
+    [json], { bulk: 'populationStore.upsertSubjects' },
+  );
 }
 
 export async function upsertRecords(tx: Queryable, rows: readonly RecordRow[]): Promise<void> {

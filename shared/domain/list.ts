@@ -1,5 +1,17 @@
-export const LIST_TYPES = ['red', 'black', 'dishonest_debtor'] as const;
+import type { EntityReportSection } from './record';
+
+// abnormal_operation: 经营异常名录 (market regulation's list of entities that missed their annual
+// report or cannot be reached at their address; issue 24). Entities only.
+export const LIST_TYPES = ['red', 'black', 'dishonest_debtor', 'abnormal_operation'] as const;
 export type ListType = (typeof LIST_TYPES)[number];
+
+/** Where an entity report shows each list (ENTITY_REPORT_SECTIONS). */
+export const ENTITY_LIST_SECTION_OF: Record<ListType, EntityReportSection> = {
+  red: 'honours',
+  black: 'serious_dishonesty',
+  dishonest_debtor: 'judicial',
+  abnormal_operation: 'abnormal_operation',
+};
 
 export type ListEntryStatus = 'active' | 'exited' | 'removed';
 

@@ -1,12 +1,16 @@
 import type { CreditRecord } from './record';
 import type { ListEntry, Measure } from './list';
-import type { Subject } from './subject';
+import type { EntityRegistration, Subject } from './subject';
 
 // The platform's wire shape for a subject and everything attached to it: the demo office, the
 // benchmark generator and platform snapshot bundles all produce this, and one bulk writer in
 // the store consumes it. References go by central id, never by local row id.
 
-export type SubjectRow = Omit<Subject, 'id'>;
+/**
+ * `registration`: an entity's registration basics (issue 24). Absent on the wire (bundles from
+ * before it, and persons) leaves what the office holds; null removes it.
+ */
+export type SubjectRow = Omit<Subject, 'id'> & { registration?: EntityRegistration | null };
 export type RecordRow = Omit<CreditRecord, 'id' | 'subjectId'> & { subjectCentralId: string };
 export type ListEntryRow = Omit<ListEntry, 'id' | 'subjectId' | 'recordId' | 'measures'> & {
   subjectCentralId: string;

@@ -13,6 +13,13 @@ export const RECORD_CATEGORIES = [
   'contract_performance',
   'volunteer_service',
   'credit_commitment',
+  // Issue 24, the entity report's sections (public credit information report standard, 2022):
+  // administrative enforcement (行政强制), criminal and civil judgments (司法判决), credit
+  // evaluations (信用评价) and whatever the platform files under none of these (其他).
+  'admin_enforcement',
+  'judicial_judgment',
+  'credit_evaluation',
+  'other',
 ] as const;
 export type RecordCategory = (typeof RECORD_CATEGORIES)[number];
 
@@ -62,7 +69,7 @@ export type PenaltyKind = (typeof PENALTY_KINDS)[number];
 export const RECORD_STATUSES = ['active', 'under_objection', 'corrected', 'revoked', 'repaired', 'expired'] as const;
 export type RecordStatus = (typeof RECORD_STATUSES)[number];
 
-export const NEGATIVE_CATEGORIES: readonly RecordCategory[] = ['admin_penalty', 'dishonest_debtor', 'black_list'];
+export const NEGATIVE_CATEGORIES: readonly RecordCategory[] = ['admin_penalty', 'dishonest_debtor', 'black_list', 'admin_enforcement', 'judicial_judgment'];
 
 export interface CreditRecord {
   id: number;
@@ -109,4 +116,52 @@ export const REPORT_SECTION_OF: Record<RecordCategory, ReportSection> = {
   contract_performance: 'other',
   volunteer_service: 'other',
   credit_commitment: 'other',
+  // The personal report keeps its six sections: enforcement sits with the penalties it follows
+  // from; judgments, evaluations and the rest are "other records".
+  admin_enforcement: 'penalties',
+  judicial_judgment: 'other',
+  credit_evaluation: 'other',
+  other: 'other',
+};
+
+/**
+ * The sections of the report of a legal person or unincorporated organisation, in the order of
+ * the public credit information report standard (2022) as issue 24 lists them. Two of them hold
+ * list entries besides records (ENTITY_LIST_SECTION_OF); `abnormal_operation` holds only lists.
+ */
+export const ENTITY_REPORT_SECTIONS = [
+  'registration',
+  'licences',
+  'penalties',
+  'enforcement',
+  'serious_dishonesty',
+  'abnormal_operation',
+  'judicial',
+  'tax_credit',
+  'contract_performance',
+  'credit_commitment',
+  'credit_evaluation',
+  'honours',
+  'other',
+] as const;
+export type EntityReportSection = (typeof ENTITY_REPORT_SECTIONS)[number];
+
+export const ENTITY_SECTION_OF: Record<RecordCategory, EntityReportSection> = {
+  basic: 'registration',
+  admin_licence: 'licences',
+  admin_penalty: 'penalties',
+  admin_enforcement: 'enforcement',
+  black_list: 'serious_dishonesty',
+  // 失信被执行人 is the enforcement half of "judicial judgments and enforcement".
+  dishonest_debtor: 'judicial',
+  judicial_judgment: 'judicial',
+  tax_credit: 'tax_credit',
+  contract_performance: 'contract_performance',
+  credit_commitment: 'credit_commitment',
+  credit_evaluation: 'credit_evaluation',
+  red_list: 'honours',
+  honour: 'honours',
+  social_insurance: 'other',
+  volunteer_service: 'other',
+  other: 'other',
 };

@@ -15,6 +15,7 @@ import dayTally from './0021_day_tally';
 import platformFile from './0022_platform_file';
 import platformFileDrop from './0023_platform_file_drop';
 import identitySource from './0024_identity_source';
+import entityRegistration from './0025_entity_registration';
 
 export interface Migration {
   version: number;
@@ -42,4 +43,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 22, name: 'platform_file', sql: platformFile },
   { version: 23, name: 'platform_file_drop', sql: platformFileDrop },
   { version: 24, name: 'identity_source', sql: identitySource },
+  { version: 25, name: 'entity_registration', sql: entityRegistration },
 ];

@@ -3,6 +3,7 @@
 // hand rather than with zod because a snapshot holds millions of lines.
 import type { ListEntryRow, MeasureRow, RecordRow, SubjectRow } from '../../../shared/domain/population';
 import { LIST_TYPES } from '../../../shared/domain/list';
+import { ENTITY_TYPES, OPERATING_STATUSES, type EntityRegistration } from '../../../shared/domain/subject';
 import { PENALTY_KINDS, RECORD_CATEGORIES, RECORD_DOMAINS, RECORD_STATUSES, SEVERITIES } from '../../../shared/domain/record';
 import { OBJECTION_OUTCOMES } from '../../../shared/cases/caseTypes';
 import type { ObjectionOutcome } from '../../../shared/cases/caseTypes';
@@ -119,11 +120,15 @@ function bool(v: unknown, at: At, field: string): boolean {
 
 const SUBJECT_KEYS = ['kind', 'idNumber', 'name', 'gender', 'birthDate', 'legalRepresentative', 'regionCode', 'centralId', 'version'] as const;
 export function subjectRow(v: unknown, at: At): SubjectRow {
-  const o = obj(v, at, SUBJECT_KEYS);
+  // registration (issue 24) is optional so that bundles written before it still import.
+  const o = obj(v, at, SUBJECT_KEYS, ['registration']);
   const kind = oneOf(o.kind, ['person', 'entity'] as const, at, 'kind');
   if (typeof o.idNumber !== 'string' || o.idNumber.length > 32) bad(at, 'field_text_only', { field: 'idNumber' });
   const gender = o.gender === null ? null : oneOf(o.gender, ['M', 'F'] as const, at, 'gender');
+  const registration = o.registration === undefined ? undefined : o.registration === null ? null : registrationOf(o.registration, at);
+  if (registration && kind !== 'entity') bad(at, 'field_unknown', { field: 'registration' });
   return {
+    ...(registration === undefined ? {} : { registration }),
     kind,
     idNumber: o.idNumber as string,
     name: text(o.name, at, 'name', 200),
@@ -133,6 +138,24 @@ export function subjectRow(v: unknown, at: At): SubjectRow {
     regionCode: pattern(o.regionCode, /^\d{6}$/, at, 'regionCode'),
     centralId: centralId(o.centralId, at, 'centralId'),
     version: int(o.version, at, 'version', 1),
+  };
+}
+
+const REGISTRATION_KEYS = ['registrationNo', 'entityType', 'establishedOn', 'registeredCapital', 'address', 'businessScope',
+  'registrationAuthority', 'operatingStatus'] as const;
+/** An old registration number (注册号: 13 or 15 digits, some regions' letters), as the platform normalises it. */
+export const REGISTRATION_NO = /^[0-9A-Z]{6,20}$/;
+function registrationOf(v: unknown, at: At): EntityRegistration {
+  const o = obj(v, at, REGISTRATION_KEYS);
+  return {
+    registrationNo: o.registrationNo === null ? null : pattern(o.registrationNo, REGISTRATION_NO, at, 'registration.registrationNo'),
+    entityType: oneOf(o.entityType, ENTITY_TYPES, at, 'registration.entityType'),
+    establishedOn: dateOrNull(o.establishedOn, at, 'registration.establishedOn'),
+    registeredCapital: textOrNull(o.registeredCapital, at, 'registration.registeredCapital', 100),
+    address: text(o.address, at, 'registration.address', 500),
+    businessScope: text(o.businessScope, at, 'registration.businessScope', 4000),
+    registrationAuthority: text(o.registrationAuthority, at, 'registration.registrationAuthority', 200),
+    operatingStatus: oneOf(o.operatingStatus, OPERATING_STATUSES, at, 'registration.operatingStatus'),
   };
 }
 

@@ -8,6 +8,7 @@ import { KEYRING_FILE } from '../bundle/index';
 import type { ListEntryRow, MeasureRow, RecordRow, SubjectRow } from '../../../shared/domain/population';
 import { validateIdNumber } from '../../../shared/validators/idNumber';
 import { validateCreditCode } from '../../../shared/validators/creditCode';
+import { entityTypeOf } from '../../../shared/domain/entityType';
 import { parseProfile } from '../../../shared/rules/loadProfile';
 import { latestArrangedYear, missingStatutoryHoliday } from '../../../shared/calendar/statutoryHolidays';
 import {
@@ -61,8 +62,9 @@ export function platformRow<K extends PlatformKind>(kind: K, v: unknown, at: At,
   switch (kind) {
     case 'subjects': {
       const s = subjectRow(v, at);
-      const ok = s.kind === 'person' ? validateIdNumber(s.idNumber, today) : validateCreditCode(s.idNumber, { mode: 'platform' });
-      if (!ok.ok || (s.kind === 'person' && 'idNumber' in ok.value && ok.value.idNumber !== s.idNumber)) syncFail('SYNC_ID_NUMBER_INVALID', { name: at.name, line: at.line, reason: ok.ok ? 'NOT_NORMALISED' : ok.code });
+      if (s.kind === 'entity') return entitySubject(s, at) as PlatformRowOf[K];
+      const ok = validateIdNumber(s.idNumber, today);
+      if (!ok.ok || ('idNumber' in ok.value && ok.value.idNumber !== s.idNumber)) syncFail('SYNC_ID_NUMBER_INVALID', { name: at.name, line: at.line, reason: ok.ok ? 'NOT_NORMALISED' : ok.code });
       return s as PlatformRowOf[K];
     }
     case 'records':
@@ -72,6 +74,25 @@ export function platformRow<K extends PlatformKind>(kind: K, v: unknown, at: At,
     default:
       return measureRow(v, at) as PlatformRowOf[K];
   }
+}
+
+/**
+ * An entity's number is its unified social credit code, or, for an old registration that has none
+ * (issue 24), its registration number, stated again in its registration so the counter can find
+ * it by that number. A code's department and type decide the registration's entity type.
+ */
+function entitySubject(s: SubjectRow, at: At): SubjectRow {
+  const ok = validateCreditCode(s.idNumber, { mode: 'platform' });
+  if (!ok.ok) {
+    const legacy = (ok.code === 'CC_LENGTH' || ok.code === 'CC_CHARS') && s.registration?.registrationNo === s.idNumber;
+    if (!legacy) syncFail('SYNC_ID_NUMBER_INVALID', { name: at.name, line: at.line, reason: ok.code });
+    return s;
+  }
+  const expected = entityTypeOf(s.idNumber);
+  if (s.registration && expected && s.registration.entityType !== expected) {
+    syncFail('SYNC_CONTENT_INVALID', { name: at.name, line: at.line, ...detail('field_one_of', { field: 'registration.entityType', values: expected }) });
+  }
+  return s;
 }
 
 /** The keys a platform row must hold uniquely within one bundle. */

@@ -28,7 +28,7 @@ export const common = {
     // The subject view's tabs: a name short enough for six tabs in the counter's middle column (the full name is the tab's title).
     sectionShort: { basic: '基本信息', licences: '行政许可', penalties: '行政处罚', dishonesty: '失信名单', honours: '红名单荣誉', other: '其他信息' },
     severity: { minor: '轻微', ordinary: '一般', serious: '严重' },
-    list: { red: '红名单', black: '黑名单', dishonest_debtor: '失信被执行人', active: '有效', exited: '已移出', removed: '已删除' },
+    list: { red: '红名单', black: '黑名单', dishonest_debtor: '失信被执行人', abnormal_operation: '经营异常名录', active: '有效', exited: '已移出', removed: '已删除' },
     queryLog: { title: '查询使用登记', from: '起始日期', to: '截止日期', at: '时间', clerk: '受理员', subject: '查询对象', purpose: '用途', outcome: '结果', found: '有记录', no_record: '无记录', applicant: '申请人', agent: '代理人', empty: '没有符合条件的查询记录' },
     audit: { title: '审计日志', verify: '校验哈希链', ok: '哈希链完整：已校验 {{n}} 条', broken: '哈希链在第 {{seq}} 条断裂：{{reason}}', seq: '序号', at: '时间', actor: '操作人', action: '操作', target: '对象', detail: '详情' },
     accounts: { title: '账户', create: '新建账户', username: '用户名', displayName: '姓名', role: '角色', status: '状态', active: '正常', disabled: '已停用', locked: '已锁定', disable: '停用', enable: '启用', resetPassword: '重置密码', newPassword: '新密码', created: '账户已创建' },
@@ -57,7 +57,7 @@ export const common = {
     section: { basic: 'Basic information', licences: 'Administrative licences', penalties: 'Administrative penalties', dishonesty: 'Dishonest debtors and serious-dishonesty lists', honours: 'Red list and honours', other: 'Other records' },
     sectionShort: { basic: 'Basic', licences: 'Licences', penalties: 'Penalties', dishonesty: 'Dishonesty', honours: 'Honours', other: 'Other' },
     severity: { minor: 'minor', ordinary: 'ordinary', serious: 'serious' },
-    list: { red: 'Red list', black: 'Black list', dishonest_debtor: 'Dishonest judgment debtor', active: 'active', exited: 'exited', removed: 'removed' },
+    list: { red: 'Red list', black: 'Black list', dishonest_debtor: 'Dishonest judgment debtor', abnormal_operation: 'Abnormal-operation list', active: 'active', exited: 'exited', removed: 'removed' },
     queryLog: { title: 'Query register', from: 'From', to: 'To', at: 'Time', clerk: 'Clerk', subject: 'Subject', purpose: 'Purpose', outcome: 'Outcome', found: 'found', no_record: 'no record', applicant: 'Applicant', agent: 'agent', empty: 'No queries match' },
     audit: { title: 'Audit log', verify: 'Verify hash chain', ok: 'Hash chain intact: {{n}} events checked', broken: 'Hash chain broken at event {{seq}}: {{reason}}', seq: 'Seq', at: 'Time', actor: 'Actor', action: 'Action', target: 'Target', detail: 'Detail' },
     accounts: { title: 'Accounts', create: 'New account', username: 'User name', displayName: 'Full name', role: 'Role', status: 'Status', active: 'active', disabled: 'disabled', locked: 'locked', disable: 'Disable', enable: 'Enable', resetPassword: 'Reset password', newPassword: 'New password', created: 'Account created' },

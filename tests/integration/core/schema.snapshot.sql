@@ -1,4 +1,4 @@
--- schema version 24
+-- schema version 25
 -- index admin_request_pending
 CREATE INDEX admin_request_pending ON admin_request(state, account_id);
 -- index audit_event_action
@@ -215,6 +215,8 @@ CREATE TRIGGER visit_day_tally AFTER INSERT ON visit BEGIN INSERT INTO day_tally
 CREATE TRIGGER visit_no_delete BEFORE DELETE ON visit BEGIN SELECT RAISE(ABORT, 'visit is append-only'); END;
 -- trigger visit_no_update
 CREATE TRIGGER visit_no_update BEFORE UPDATE ON visit BEGIN SELECT RAISE(ABORT, 'visit is append-only'); END;
+-- platform index entity_registration_no
+CREATE INDEX entity_registration_no ON entity_registration(registration_no) WHERE registration_no IS NOT NULL;
 -- platform index list_entry_record
 CREATE INDEX list_entry_record ON list_entry(record_id) WHERE record_id IS NOT NULL;
 -- platform index list_entry_subject
@@ -223,8 +225,10 @@ CREATE INDEX list_entry_subject ON list_entry(subject_id);
 CREATE INDEX record_subject ON record(subject_id);
 -- platform index subject_name
 CREATE INDEX subject_name ON subject(name);
+-- platform table entity_registration
+CREATE TABLE entity_registration (subject_id INTEGER PRIMARY KEY REFERENCES subject(id), registration_no TEXT, entity_type TEXT NOT NULL CHECK (entity_type IN ('enterprise','individual_business','farmers_coop','social_organisation','institution','other')), established_on TEXT, registered_capital TEXT, address TEXT NOT NULL, business_scope TEXT NOT NULL, registration_authority TEXT NOT NULL, operating_status TEXT NOT NULL CHECK (operating_status IN ('subsisting','operating','suspended','liquidating','moved_out','revoked','deregistered'))) STRICT;
 -- platform table list_entry
-CREATE TABLE list_entry (id INTEGER PRIMARY KEY, subject_id INTEGER NOT NULL REFERENCES subject(id), central_id TEXT NOT NULL UNIQUE, list_type TEXT NOT NULL CHECK (list_type IN ('red','black','dishonest_debtor')), list_name TEXT NOT NULL, reason TEXT NOT NULL, basis TEXT NOT NULL, deciding_unit TEXT NOT NULL, record_id INTEGER REFERENCES record(id), entered_on TEXT NOT NULL, exit_on TEXT, status TEXT NOT NULL CHECK (status IN ('active','exited','removed'))) STRICT;
+CREATE TABLE list_entry (id INTEGER PRIMARY KEY, subject_id INTEGER NOT NULL REFERENCES subject(id), central_id TEXT NOT NULL UNIQUE, list_type TEXT NOT NULL CHECK (list_type IN ('red','black','dishonest_debtor','abnormal_operation')), list_name TEXT NOT NULL, reason TEXT NOT NULL, basis TEXT NOT NULL, deciding_unit TEXT NOT NULL, record_id INTEGER REFERENCES record(id), entered_on TEXT NOT NULL, exit_on TEXT, status TEXT NOT NULL CHECK (status IN ('active','exited','removed'))) STRICT;
 -- platform table list_entry_measure
 CREATE TABLE list_entry_measure (list_entry_id INTEGER NOT NULL REFERENCES list_entry(id), measure_id INTEGER NOT NULL REFERENCES measure(id), PRIMARY KEY (list_entry_id, measure_id)) STRICT, WITHOUT ROWID;
 -- platform table measure
