@@ -126,9 +126,8 @@ const fullRun = ['tests/unit', 'tests/integration'].every((d) => process.argv.sl
 /** Every code of the API and sync catalogues must have been observed by some test in a full run. */
 async function checkErrorCoverage() {
   const { ERROR_CODES } = await import(join(mirror, 'shared', 'errors.js'));
-  const { BUNDLE_MESSAGES } = await import(join(mirror, 'electron', 'sync', 'bundle', 'errors.js'));
-  const { SYNC_MESSAGES } = await import(join(mirror, 'electron', 'sync', 'content', 'syncError.js'));
-  const catalogue = [...ERROR_CODES, ...Object.keys(BUNDLE_MESSAGES), ...Object.keys(SYNC_MESSAGES)];
+  const { REFUSAL_CODES } = await import(join(mirror, 'shared', 'i18n', 'errorMessages.js'));
+  const catalogue = [...ERROR_CODES, ...REFUSAL_CODES];
   const seen = new Set(readdirSync(coverageDir).flatMap((f) => readFileSync(join(coverageDir, f), 'utf8').split('\n')).filter(Boolean));
   const missing = catalogue.filter((c) => !seen.has(c));
   if (missing.length) console.error(`\nError codes no test provoked (write a test that makes each happen, or remove a code nothing can raise):\n  ${missing.join('\n  ')}`);

@@ -1,7 +1,6 @@
 import type { AuditExportedHead, AuditRow, Page } from '../../shared/contract';
 import { EXPORT_MAX_ROWS, type ExportedFile, type ExportFormat } from '../../shared/contract/exportFile';
 import { auditActionLabel, auditDetailFields, auditTargetText } from '../../shared/i18n/auditLabels';
-import { refusalSentences } from '../sync/content/syncError';
 import { LABEL_COLON } from '../../shared/i18n/punctuation';
 import { chinaDate, chinaDateTime } from '../../shared/calendar/dates';
 import type { MaskingOptions } from '../../shared/masking';
@@ -29,19 +28,9 @@ function filterOf(q: AuditFilterInput): AuditFilter {
   return { action: q.action ?? null, group: q.group ?? null, actor: q.actor ?? null, ...dayRange(q.from, q.to) };
 }
 
-/**
- * A sync refusal written before events kept their sentences names only its code: the reader gets
- * the code's sentence when it needs no values (issue 28: `BUNDLE_BAD_MAGIC` on the audit screen).
- */
-function withSentence(detail: Record<string, unknown>): Record<string, unknown> {
-  if (typeof detail.code !== 'string' || detail.said) return detail;
-  const said = refusalSentences(detail.code, {});
-  return said && !/undefined/.test(said.zh + said.en) ? { ...detail, said } : detail;
-}
-
 function toRow(r: AuditListRow, masking: MaskingOptions): AuditRow {
   const { target, detail } = maskAuditEntry({ target: r.target, detail: JSON.parse(r.detail) as Record<string, unknown> }, masking);
-  return { seq: r.seq, at: r.at, actor: r.actor, actorName: r.actor_name, action: r.action, target, detail: withSentence(detail) };
+  return { seq: r.seq, at: r.at, actor: r.actor, actorName: r.actor_name, action: r.action, target, detail };
 }
 
 export async function listAuditPage(ctx: CoreContext, q: AuditFilterInput & { cursor: number | null; limit: number }): Promise<Page<AuditRow>> {

@@ -7,8 +7,9 @@ import type {
 import { MAX_UPLOAD_BYTES } from '../../shared/contract/sync';
 import type { Purpose } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import { refusalSentence } from '../../shared/i18n/errorMessages';
 import { fileExists } from '../files/fileExists';
-import { refusalOf, refusalSentences, SyncError, syncFail } from '../sync/content/syncError';
+import { refusalOf, SyncError, syncFail } from '../sync/content/syncError';
 import { applyOfficeHalf, applyPlatformHalf } from '../sync/office/applyUpdate';
 import type { OfficePart } from '../sync/office/applyUpdate';
 import { checkOfficePreconditions } from '../sync/office/verifyUpdate';
@@ -40,10 +41,10 @@ type Who = Pick<Caller, 'accountId' | 'username'> | null;
 export const ENROLLMENT_FILE = 'enrollment-request.json';
 const MAX_BASE64_DOWNLOAD = 48 * 1024 * 1024;
 
-/** A refusal crosses the API as SYNC_REFUSED with the specific code and both sentences. */
+/** A refusal crosses the API as SYNC_REFUSED with its own code and values; the reader's language makes the sentence. */
 export function toAppError(e: unknown): unknown {
   const r = refusalOf(e);
-  return r ? new AppError('SYNC_REFUSED', r.en, { reason: r.code, zh: r.zh, en: r.en }) : e;
+  return r ? new AppError('SYNC_REFUSED', r.en, { reason: r.code, params: r.params }) : e;
 }
 
 /**
@@ -422,8 +423,9 @@ export async function importHistory(ctx: CoreContext, limit: number): Promise<Bu
 /** Put into words when shown; rows from before migration 7 carry their sentences. */
 function refusalText(r: BundleInRow): { refusedReason: string | null; refusedReasonZh: string | null } {
   if (r.refused_code && r.refused_params !== null) {
-    const s = refusalSentences(r.refused_code, JSON.parse(r.refused_params) as Record<string, string | number>);
-    if (s) return { refusedReason: s.en, refusedReasonZh: s.zh };
+    const params = JSON.parse(r.refused_params) as Record<string, string | number>;
+    const en = refusalSentence(r.refused_code, params, 'en');
+    if (en !== null) return { refusedReason: en, refusedReasonZh: refusalSentence(r.refused_code, params, 'zh') };
     return { refusedReason: r.refused_code, refusedReasonZh: r.refused_code };
   }
   return { refusedReason: r.refused_reason, refusedReasonZh: r.refused_reason_zh };

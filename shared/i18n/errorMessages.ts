@@ -2,8 +2,11 @@ import { STATUTORY_HOLIDAY_NAMES } from '../calendar/holidayNames';
 import type { ApiErrorBody, ErrorCode } from '../errors';
 import { REPORT_MAX_RECORDS } from '../domain/report';
 import { attachmentMessage } from './attachmentMessages';
+import { BUNDLE_MESSAGES } from './bundleRefusals';
 import { CARD_MESSAGES, FOREIGN_NUMBER_REASONS, cardMessage } from './cardMessages';
 import { fieldLabel } from './fieldLabels';
+import type { Params, Sentences } from './sentences';
+import { SYNC_MESSAGES } from './syncRefusals';
 
 export type Locale = 'zh' | 'en';
 
@@ -229,11 +232,30 @@ const CONFLICT_REASONS: Record<string, { zh: string; en: string }> = {
   REPAIR_OPEN: { zh: '该记录已有一件正在办理的信用修复申请。', en: 'This record already has an open repair application.' },
 };
 
+// A bundle or sync refusal crosses the API as SYNC_REFUSED naming its code in details.reason and
+// its values in details.params; its sentences live in the two refusal catalogues, each code once.
+const REFUSALS: Record<string, Sentences> = { ...BUNDLE_MESSAGES, ...SYNC_MESSAGES };
+
+/** Every refusal code of the catalogue, beside the API's own codes (shared/errors.ts). */
+export const REFUSAL_CODES: readonly string[] = Object.keys(REFUSALS);
+
+/** A refusal's sentence with the values it names, or null for a code this version does not know. */
+export function refusalSentence(code: string, params: Params, locale: Locale): string | null {
+  return Object.hasOwn(REFUSALS, code) ? REFUSALS[code]![locale](params) : null;
+}
+
 const UNKNOWN = { zh: '操作未能完成。请重试；如仍不成功，请联系管理员。', en: 'The action could not be completed. Try again, and ask the administrator if it keeps failing.' };
 
-/** The sentence for an error code written into a record (an audit detail), or null for an unknown code. */
+/**
+ * The sentence for an error code written into a record (an audit detail) without its values, or
+ * null for an unknown code or a refusal whose sentence needs values (a sentence of no parameters
+ * takes none).
+ */
 export function errorCodeSentence(code: string, locale: Locale): string | null {
-  return MESSAGES[code as ErrorCode]?.[locale] ?? null;
+  const own = MESSAGES[code as ErrorCode]?.[locale];
+  if (own) return own;
+  const refusal = Object.hasOwn(REFUSALS, code) ? REFUSALS[code]![locale] : undefined;
+  return refusal && refusal.length === 0 ? refusal({}) : null;
 }
 
 /** The sentence to show a person for an error, in their language. */
@@ -272,12 +294,18 @@ export function errorMessage(error: ApiErrorBody, locale: Locale): string {
   if (conflict) return conflict[locale];
   const filterReason = error.code === 'FILTER_INVALID' ? FILTER_REASONS[String(error.details?.reason)] : undefined;
   if (filterReason) return filterReason[locale];
-  // Sync refusals carry their own specific sentence in both languages (bundle-security.md 12).
-  const own = error.code === 'SYNC_REFUSED' ? error.details?.[locale] : undefined;
-  if (typeof own === 'string') return own;
+  // Sync refusals name their own code and values (bundle-security.md 12).
+  const refusal = error.code === 'SYNC_REFUSED' && typeof reason === 'string' ? refusalSentence(reason, refusalParams(error.details?.params), locale) : null;
+  if (refusal) return refusal;
   const known = MESSAGES[error.code];
   // A code without a sentence here: English readers get the core's sentence, Chinese readers
   // never see English inside Chinese, so they get the general sentence for an unexpected failure.
   if (!known) return locale === 'en' && error.message ? error.message : UNKNOWN[locale];
   return locale === 'en' && error.message ? error.message : known[locale];
+}
+
+/** A refusal's values as sent: only strings and numbers are values of a sentence. */
+function refusalParams(v: unknown): Params {
+  if (typeof v !== 'object' || v === null) return {};
+  return Object.fromEntries(Object.entries(v).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number'));
 }

@@ -4,6 +4,7 @@ import { exportAgain, exportWrite, importBundle, provision, trustPreview } from 
 import { fingerprint, inspectBundle } from '../../electron/sync/bundle/index';
 import { refusalOf } from '../../electron/sync/content/syncError';
 import { AppError } from '../../shared/errors';
+import { errorMessage } from '../../shared/i18n/errorMessages';
 import { DataDirInUse } from '../../electron/db/dataDirOwner';
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { CliCommand } from './command';
@@ -20,7 +21,7 @@ function refused(e: unknown): number {
     return r.benign ? 0 : 1;
   }
   if (e instanceof AppError && e.code === 'SYNC_REFUSED') {
-    console.error(`${String(e.details?.reason)}: ${e.message}\n${String(e.details?.zh ?? '')}`);
+    console.error(`${String(e.details?.reason)}: ${e.message}\n${errorMessage(e.toBody(), 'zh')}`);
     return 1;
   }
   throw e;

@@ -9,7 +9,8 @@ import { ARCHIVE_MAGIC, MANIFEST_VERSION } from './format';
 import type { Limits } from './format';
 import { canonicalJson } from './header';
 import { decodeUtf8, parseStrictJson } from './jsonLimits';
-import { detail, jsonDetail, type DetailCode } from './refusalDetails';
+import { detail, type DetailCode } from '../../../shared/i18n/refusalDetails';
+import { jsonDetail } from './jsonDetail';
 import { validateManifest } from './manifest';
 import type { Manifest, ManifestEntry, SchemaSupport } from './manifest';
 

@@ -2,7 +2,7 @@
 // checked against a cap before anything is sliced, so a hostile length field costs nothing.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { fail } from './errors';
-import { detail } from './refusalDetails';
+import { detail } from '../../../shared/i18n/refusalDetails';
 import {
   FORMAT_VERSION, KEY_ID_BYTES, MAGIC, PREAMBLE_BYTES, SIGNATURE_BLOCK_BYTES, SIGNATURE_BYTES, SUPPORTED_FORMAT_VERSIONS,
 } from './format';

@@ -10,7 +10,7 @@ import type { Gunzip } from 'node:zlib';
 import { badManifest, entryName, manifestExtent, readManifest } from './archive';
 import { checkFileName } from './archiveNames';
 import { fail } from './errors';
-import { detail, type DetailCode } from './refusalDetails';
+import { detail, type DetailCode } from '../../../shared/i18n/refusalDetails';
 import type { Limits } from './format';
 import { parseLine, toEnvelope } from './jsonLines';
 import type { ContentEnvelope } from './jsonLines';

@@ -1,7 +1,8 @@
 // The signed header. Writers emit canonical JSON (sorted keys, no spaces); readers verify the
 // signature over the exact bytes received and never re-serialize (DSSE).
 import { fail } from './errors';
-import { detail, jsonDetail, type DetailCode } from './refusalDetails';
+import { detail, type DetailCode } from '../../../shared/i18n/refusalDetails';
+import { jsonDetail } from './jsonDetail';
 import { ENCRYPTION_ALG, CHUNK_SIZE, FORMAT_VERSION, PURPOSES } from './format';
 import type { Limits, Purpose } from './format';
 import { JsonLimitError, decodeUtf8, isPlainObject, parseStrictJson } from './jsonLimits';

@@ -15,7 +15,7 @@
  *   Keys: generateSigningKeyPair(), generateEncryptionKeyPair(), keyIdOf(raw), fingerprint(keyId)
  *   Content: encodeJsonLines(schema, version, records), parseJsonLines(name, data, limits), parseStrictJson(text, limits)
  */
-export { BundleError, BUNDLE_MESSAGES } from './errors';
+export { BundleError } from './errors';
 export type { BundleErrorCode } from './errors';
 export { DEFAULT_LIMITS, FORMAT_VERSION, KEY_PURPOSES, PURPOSES, SIGNER_PURPOSE, resolveLimits } from './format';
 export type { KeyPurpose, Limits, Purpose } from './format';

@@ -1,7 +1,8 @@
 // Content-file envelope: JSON Lines whose first line names the schema and the record count.
 // Lines are split on the raw bytes so a large file never becomes one giant string.
 import { fail } from './errors';
-import { detail, jsonDetail } from './refusalDetails';
+import { detail } from '../../../shared/i18n/refusalDetails';
+import { jsonDetail } from './jsonDetail';
 import { JsonLimitError, decodeUtf8, isPlainObject, parseStrictJson } from './jsonLimits';
 
 export interface JsonLinesLimits { maxJsonDepth: number; maxStringLength: number; maxLineBytes: number; maxRecords: number }

@@ -8,7 +8,8 @@ import { JsonLimitError, decodeUtf8, isPlainObject, parseStrictJson } from './js
 import { keyIdOf, publicKeyFromRaw, signBytes, verifyBytes } from './keys';
 import type { KeyAlgorithm, KeyPair } from './keys';
 import { pae } from './pae';
-import { detail, jsonDetail, type DetailCode } from './refusalDetails';
+import { detail, type DetailCode } from '../../../shared/i18n/refusalDetails';
+import { jsonDetail } from './jsonDetail';
 
 export interface KeyringKey {
   keyId: string;

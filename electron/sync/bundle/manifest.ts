@@ -2,7 +2,7 @@
 // before any file body is read.
 import { checkFileName, collisionKey } from './archiveNames';
 import { fail } from './errors';
-import { detail, type DetailCode } from './refusalDetails';
+import { detail, type DetailCode } from '../../../shared/i18n/refusalDetails';
 import type { Limits } from './format';
 import { MANIFEST_VERSION } from './format';
 import { isPlainObject } from './jsonLimits';

@@ -10,7 +10,7 @@ import { readContainerHead, sourceOf } from './container';
 import type { ByteSource } from './container';
 import { createHash } from 'node:crypto';
 import { fail } from './errors';
-import { detail } from './refusalDetails';
+import { detail } from '../../../shared/i18n/refusalDetails';
 import { resolveLimits } from './format';
 import type { Limits, Purpose } from './format';
 import { parseHeader } from './header';

@@ -16,7 +16,7 @@ import {
 } from '../content/schemas';
 import type { AcknowledgementRow, At, CalendarYearRow, CaseOutcomeRow, OfficeKeyRow, PurposeRow, RuleProfileRow, UpdateSchema } from '../content/schemas';
 import { syncFail } from '../content/syncError';
-import { detail } from '../bundle/refusalDetails';
+import { detail } from '../../../shared/i18n/refusalDetails';
 
 export type PlatformKind = 'measures' | 'subjects' | 'records' | 'listEntries';
 

@@ -18,7 +18,7 @@ import { UPDATE_FILES } from '../content/schemas';
 import { SUBJECT_CAPS } from '../content/subjectCaps';
 import type { CaseOutcomeRow } from '../content/schemas';
 import { syncFail } from '../content/syncError';
-import { detail } from '../bundle/refusalDetails';
+import { detail } from '../../../shared/i18n/refusalDetails';
 import type { PlatformKind } from '../worker/protocol';
 import type { OfficeContent } from './updateContent';
 

@@ -9,7 +9,7 @@ import type { BundleHeader, ChannelState, Keyring, OpenContext } from '../bundle
 import { fileSource } from '../bundle/container';
 import type { ByteSource } from '../bundle/container';
 import { streamContent } from '../bundle/contentStream';
-import { detail } from '../bundle/refusalDetails';
+import { detail } from '../../../shared/i18n/refusalDetails';
 import { chinaDate } from '../../../shared/calendar/dates';
 import { OfficeCollector, PLATFORM_SCHEMAS, checkFileLayout, countsOf, platformRow, uniqueKeysOf } from '../office/updateContent';
 import type { PlatformKind, PlatformRowOf } from '../office/updateContent';

@@ -1,5 +1,6 @@
+import { bilingual } from '../../../shared/i18n/bilingual';
 // Strings of the accounts screen and the password forms (issue 10).
-export const access = {
+export const access = bilingual({
   zh: {
     password: {
       change: '修改密码',
@@ -84,4 +85,4 @@ export const access = {
       usernameRule: '2–32 letters, digits or . _ -',
     },
   },
-};
+});

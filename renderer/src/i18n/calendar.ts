@@ -1,5 +1,6 @@
+import { bilingual } from '../../../shared/i18n/bilingual';
 // Strings of the calendar screen: the State Council's holiday arrangements, entered and confirmed (zh and en).
-export const calendar = {
+export const calendar = bilingual({
   zh: {
     nav: { calendar: '节假日安排' },
     calendar: {
@@ -85,4 +86,4 @@ export const calendar = {
       weekdays: 'M T W T F S S',
     },
   },
-};
+});

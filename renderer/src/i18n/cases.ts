@@ -1,5 +1,6 @@
+import { bilingual } from '../../../shared/i18n/bilingual';
 // Strings of objections, credit repair, receipts and the manager's queues (zh and en).
-export const cases = {
+export const cases = bilingual({
   zh: {
     nav: { cases: '异议与修复', ruleProfile: '规则配置' },
     cases: {
@@ -66,4 +67,4 @@ export const cases = {
       outcomes: { corrected: 'Corrected', revoked: 'Revoked', supplemented: 'Supplemented', display_stopped: 'Display stopped', removed_from_list: 'Removed from list', upheld: 'Upheld', undeterminable: 'Undeterminable' },
     },
   },
-};
+});

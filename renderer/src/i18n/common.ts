@@ -1,8 +1,9 @@
 import { LABEL_COLON } from '../../../shared/i18n/punctuation';
+import { bilingual } from '../../../shared/i18n/bilingual';
 
 // Strings of the console shell, login, counter and logs. Each feature keeps its own file like this
 // one and registers it in ./resources.ts, so features never edit each other's strings.
-export const common = {
+export const common = bilingual({
   zh: {
     colon: LABEL_COLON.zh,
     calendarWarning: { title: '{{years}} 年的国务院放假安排尚未载入', body: '涉及该年的办理时限按周末和法定节假日预计，并标注“预计”；安排载入后自动重算并记入审计日志。请从平台数据包导入，或由管理员录入、另一名管理员或科长确认。' },
@@ -62,4 +63,4 @@ export const common = {
     audit: { title: 'Audit log', verify: 'Verify hash chain', ok: 'Hash chain intact: {{n}} events checked', broken: 'Hash chain broken at event {{seq}}: {{reason}}', seq: 'Seq', at: 'Time', actor: 'Actor', action: 'Action', target: 'Target', detail: 'Detail' },
     accounts: { title: 'Accounts', create: 'New account', username: 'User name', displayName: 'Full name', role: 'Role', status: 'Status', active: 'active', disabled: 'disabled', locked: 'locked', disable: 'Disable', enable: 'Enable', resetPassword: 'Reset password', newPassword: 'New password', created: 'Account created' },
   },
-};
+});

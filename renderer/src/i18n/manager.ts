@@ -1,5 +1,6 @@
+import { bilingual } from '../../../shared/i18n/bilingual';
 // Strings of the dashboards, exports and the auditor's log screens (zh and en).
-export const manager = {
+export const manager = bilingual({
   zh: {
     nav: { dashboard: '工作概览' },
     cases: { mine: '只看我承办的案件', viewAttachment: '查看附件', attachmentTitle: '附件：{{name}}', attachmentLoading: '正在打开附件……', saveAttachment: '另存到本机', search: '姓名、身份证号码（至少 4 位）或案件编号' },
@@ -30,4 +31,4 @@ export const manager = {
       series: { visits: 'Visits', reports: 'Reports issued', reprints: 'Reprints', objections: 'Objections received', repairs: 'Repairs received', onTimePct: 'On time' },
     },
   },
-};
+});

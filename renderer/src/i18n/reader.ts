@@ -1,5 +1,6 @@
+import { bilingual } from '../../../shared/i18n/bilingual';
 // The ID card reader (issue 25): its settings screen and the query log's identity column.
-export const reader = {
+export const reader = bilingual({
   zh: {
     nav: { cardReader: '身份证读卡器' },
     reader: {
@@ -40,4 +41,4 @@ export const reader = {
     },
     queryLog: { identity: 'Identity', anyIdentity: 'Any', card: 'card', typed: 'typed' },
   },
-};
+});

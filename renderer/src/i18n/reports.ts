@@ -1,6 +1,7 @@
+import { bilingual } from '../../../shared/i18n/bilingual';
 // Strings of the counter's authorization form, the report preview and printing, statements and
 // the "verify a report" screen.
-export const reports = {
+export const reports = bilingual({
   zh: {
     nav: { verify: '报告核验' },
     agent: {
@@ -74,4 +75,4 @@ export const reports = {
       offline: "Verification runs on this machine, offline. Number and code verify this office's reports; the QR code verifies any office on the trusted roster.",
     },
   },
-};
+});

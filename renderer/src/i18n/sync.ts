@@ -1,6 +1,7 @@
+import { bilingual } from '../../../shared/i18n/bilingual';
 // Strings of the sync screens: provisioning (trust file, fingerprint, enrollment request), import
 // of platform bundles and export of this office's activity.
-export const sync = {
+export const sync = bilingual({
   zh: {
     nav: { provision: '同步配置', syncImport: '导入更新包', syncExport: '导出数据包' },
     sync: {
@@ -109,4 +110,4 @@ export const sync = {
       },
     },
   },
-};
+});

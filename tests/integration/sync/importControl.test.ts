@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { AppError } from '../../../shared/errors';
+import { errorMessage } from '../../../shared/i18n/errorMessages';
 import { cancelImport, importBundle, importProgress, trustPreview } from '../../../electron/services/syncService';
 import { SyncError } from '../../../electron/sync/content/syncError';
 import { databaseContentHash } from '../../support/dbHash';
@@ -80,7 +81,7 @@ describe('import progress and stop', () => {
       assert.ok(e instanceof AppError);
       observedError(e.details?.reason);
       assert.equal(e.details?.reason, 'SYNC_FILE_TOO_LARGE');
-      assert.match(String(e.details?.zh), /超过/);
+      assert.match(errorMessage(e.toBody(), 'zh'), /超过/);
       return true;
     });
   });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { AppError } from '../../../shared/errors';
 import type { ApiResult } from '../../../shared/errors';
+import { errorMessage } from '../../../shared/i18n/errorMessages';
 import { ENROLLMENT_FILE, provision, trustPreview } from '../../../electron/services/syncService';
 import { ENCRYPTION_KEY_FILE, EXPORT_SIGNING_KEY_FILE } from '../../../electron/sync/office/officeSyncKeys';
 import { ingest, initPlatform } from '../../../tools/central/platform';
@@ -27,7 +28,7 @@ function refused(r: ApiResult<unknown>, code: string): { en: string; zh: string 
   if (r.ok) throw new Error('unreachable');
   assert.equal(r.error.code, 'SYNC_REFUSED', r.error.message);
   assert.equal(r.error.details?.reason, code, r.error.message);
-  const zh = String(r.error.details?.zh ?? '');
+  const zh = errorMessage(r.error, 'zh');
   assert.match(zh, /[\u4e00-\u9fff]/, 'a Chinese sentence for the clerk');
   return { en: r.error.message, zh };
 }
@@ -181,7 +182,7 @@ describe('import and export refusals', () => {
         observedError(e.details?.reason);
         assert.equal(e.details?.reason, code);
         assert.equal(e.message, en);
-        assert.match(String(e.details?.zh), new RegExp(zh));
+        assert.match(errorMessage(e.toBody(), 'zh'), new RegExp(zh));
         return true;
       });
     }

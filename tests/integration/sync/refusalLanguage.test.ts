@@ -14,12 +14,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { encodeArchiveParts } from '../../../electron/sync/bundle/archive';
 import type { RawEntry } from '../../../electron/sync/bundle/archive';
-import { BUNDLE_MESSAGES, type BundleError } from '../../../electron/sync/bundle/errors';
+import type { BundleError } from '../../../electron/sync/bundle/errors';
+import { BUNDLE_MESSAGES } from '../../../shared/i18n/bundleRefusals';
+import { refusalSentence } from '../../../shared/i18n/errorMessages';
 import { KEY_PURPOSES, PREAMBLE_BYTES } from '../../../electron/sync/bundle/format';
 import { encodeJsonLines, sha256Hex } from '../../../electron/sync/bundle/index';
-import { REFUSAL_DETAILS, type DetailCode } from '../../../electron/sync/bundle/refusalDetails';
+import { REFUSAL_DETAILS, type DetailCode } from '../../../shared/i18n/refusalDetails';
 import { sealBundle } from '../../../electron/sync/bundle/writeBundle';
-import { SYNC_MESSAGES, refusalSentences } from '../../../electron/sync/content/syncError';
+import { SYNC_MESSAGES } from '../../../shared/i18n/syncRefusals';
 import { officeSyncKeys } from '../../../electron/sync/office/officeSyncKeys';
 import { OBJECTION_STATES } from '../../../shared/cases/caseTypes';
 import { STATUTORY_HOLIDAY_NAMES } from '../../../shared/calendar/holidayNames';
@@ -78,7 +80,7 @@ describe('every refusal sentence, with every value its parameters take, keeps to
         assert.doesNotMatch(`${zh}|${en}`, /undefined|\[object/, `${code} with ${JSON.stringify(p)}`);
         assertRefusalLanguage({ code, zh, en }, p.recipientName ? [String(p.recipientName)] : []);
         // A stored refusal reads back the same sentences.
-        assert.deepEqual(refusalSentences(code, p), { zh, en });
+        assert.deepEqual({ zh: refusalSentence(code, p, 'zh'), en: refusalSentence(code, p, 'en') }, { zh, en });
       }
     });
   }
@@ -92,7 +94,8 @@ describe('every refusal sentence, with every value its parameters take, keeps to
   });
 
   test('a refusal stored by an older version with an English detail reads as Chinese in Chinese', () => {
-    const old = refusalSentences('SYNC_CONTENT_INVALID', { name: 'records.jsonl', line: 2, detail: 'category must be one of admin_penalty, license' })!;
+    const stored = { name: 'records.jsonl', line: 2, detail: 'category must be one of admin_penalty, license' };
+    const old = { en: refusalSentence('SYNC_CONTENT_INVALID', stored, 'en'), zh: refusalSentence('SYNC_CONTENT_INVALID', stored, 'zh')! };
     assert.equal(old.en, 'File records.jsonl, record 1 (line 2) does not follow the content rules: category must be one of admin_penalty, license');
     assert.deepEqual(latinLeftIn(old.zh), []);
   });

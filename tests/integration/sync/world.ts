@@ -3,7 +3,7 @@
 // holding the real keys (or an attacker holding a copy of them) could.
 import { observedError } from '../../support/errorCoverage';
 import { assertRefusalLanguage, assertSyncRefusalLanguage } from '../../support/refusalLanguage';
-import { isDetailCode } from '../../../electron/sync/bundle/refusalDetails';
+import { isDetailCode } from '../../../shared/i18n/refusalDetails';
 import { refusalOf } from '../../../electron/sync/content/syncError';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -5,7 +5,7 @@ import { streamContent } from '../../../electron/sync/bundle/contentStream';
 import type { BundleErrorCode } from '../../../electron/sync/bundle/index';
 import { observedError } from '../../support/errorCoverage';
 import { assertSyncRefusalLanguage } from '../../support/refusalLanguage';
-import { isDetailCode } from '../../../electron/sync/bundle/refusalDetails';
+import { isDetailCode } from '../../../shared/i18n/refusalDetails';
 
 /** Asserts a refusal with exactly this code and a non-empty sentence in both languages. */
 export function refuses(fn: () => unknown, code: BundleErrorCode): BundleError {

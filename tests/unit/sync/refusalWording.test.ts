@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BUNDLE_MESSAGES, BundleError } from '../../../electron/sync/bundle/errors';
+import { BundleError } from '../../../electron/sync/bundle/errors';
+import { BUNDLE_MESSAGES } from '../../../shared/i18n/bundleRefusals';
 import { resolveLimits } from '../../../electron/sync/bundle/format';
 import { parseJsonLines } from '../../../electron/sync/bundle/jsonLines';
-import { SYNC_MESSAGES, SyncError } from '../../../electron/sync/content/syncError';
+import { SyncError } from '../../../electron/sync/content/syncError';
+import { SYNC_MESSAGES } from '../../../shared/i18n/syncRefusals';
 
 const PURPOSES = ['update', 'export', 'keyring', 'enrollment'];
 

@@ -4,12 +4,9 @@
 // never by a sentence: the sentence is made here, in the clerk's language, also when a stored
 // refusal is read back later. Field names, values from the file and file names appear quoted
 // (“category”), as they are written in the file, so that IT staff can find them.
-import { JsonLimitError } from './jsonLimits';
 
-type Params = Record<string, string | number>;
-type Sentence = (p: Params) => string;
-
-const d = (zh: Sentence, en: Sentence) => ({ zh, en });
+import type { Locale } from './errorMessages';
+import { sentences as d, type Params, type Sentences } from './sentences';
 
 /** A field name or a value from the file, as Chinese text quotes it. */
 export const q = (v: string | number | undefined): string => `“${String(v ?? '')}”`;
@@ -102,7 +99,7 @@ export const REFUSAL_DETAILS = {
   ),
   calendar_day_conflict: d((p) => `${p.date} 既列为放假又列为上班`, (p) => `${p.date} is listed both as a holiday and as a working day`),
   calendar_inconsistent: d(() => '节假日安排不能构成一份一致的工作日历', () => 'the holiday arrangement does not make one consistent working calendar'),
-} satisfies Record<string, { zh: Sentence; en: Sentence }>;
+} satisfies Record<string, Sentences>;
 
 export type DetailCode = keyof typeof REFUSAL_DETAILS;
 
@@ -119,17 +116,7 @@ export function isDetailCode(v: unknown): v is DetailCode {
  * The detail's sentence. A refusal stored by an older version carries an English sentence instead
  * of a code: English readers get it as it was, Chinese readers a plain phrase rather than English.
  */
-export function detailText(p: Params, locale: 'zh' | 'en'): string {
+export function detailText(p: Params, locale: Locale): string {
   if (isDetailCode(p.detail)) return REFUSAL_DETAILS[p.detail][locale](p);
   return locale === 'en' ? String(p.detail ?? '') : '内容不符合规定';
-}
-
-/** A JSON reader's failure as a detail (the offset of a syntax error, the key repeated). */
-export function jsonDetail(e: unknown): Params {
-  if (!(e instanceof JsonLimitError)) return detail('json_syntax');
-  if (e.problem === 'duplicate-key') return detail('json_duplicate_key', { key: e.key ?? '' });
-  if (e.problem === 'too-deep') return detail('json_too_deep');
-  if (e.problem === 'too-long') return detail('json_too_long');
-  if (e.utf8) return detail('json_utf8');
-  return e.offset === undefined ? detail('json_syntax') : detail('json_syntax', { offset: e.offset });
 }
