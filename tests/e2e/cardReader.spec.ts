@@ -2,12 +2,15 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startFakeCardReader, type FakeCardReader } from '../support/fakeCardReader/fakeCardReader';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { demoConsoleFixture, expect, test } from './fixtures';
 
 // Issue 25: the administrator sets up the ID card reader and tests it on the spot; an address off
 // this computer is refused in words; the auditor tells card reads from typed identities in the
 // query register. Screens in Chinese and English at 1024 and 1366 px (SHOTS, outside the repo).
 const SHOTS = process.env.CREDITDESK_SHOTS_DIR ?? join(process.cwd(), 'test-results', 'reader-screens');
+
+// A console of this file's own: the reader set up here must not change the counter of other files.
+test.use({ server: demoConsoleFixture() });
 
 let fake: FakeCardReader;
 test.beforeAll(async () => {

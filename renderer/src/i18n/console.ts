@@ -1,15 +1,14 @@
-import { bilingual } from '../../../shared/i18n/bilingual';
 // Strings of the one-screen counter, its shortcuts, the lock screen's reasons, form validation
 // and the administrator's first-run checklist.
-export const consoleStrings = bilingual({
+export const consoleStrings = {
   zh: {
     counterUi: {
       shortcuts: '键盘快捷键', reset: '清空', actions: '办理事项', actionsHint: '查询后可在此出具信用报告、受理异议或信用修复申请、记录本人声明。',
       emptyHint: '输入身份证号码、姓名并选择查询用途后按回车查询。', idFormat: '18 位，最后一位可为 X', noPurpose: '没有匹配的用途',
       hiddenInTab: '另有 {{n}} 条不予展示。',
       shownOf: '已显示 {{shown}} 条，共 {{total}} 条', showMore: '再显示 {{n}} 条', listsShownOf: '已显示 {{shown}} 个名单，共 {{total}} 个', listsMore: '再显示 {{n}} 个',
-      shortcut: { newVisit: '新的接待（清空本次查询）', search: '查询', preview: '生成 / 预览报告', print: '打印报告', help: '显示或隐藏本说明' },
-      required: { idNumber: '请输入身份证号码。', name: '请输入姓名。', purpose: '请选择查询用途。', purposeText: '请填写用途说明。' },
+      shortcut: { newVisit: '新的接待（清空本次查询）', readCard: '读卡（读卡器已设置时）', search: '查询', preview: '生成 / 预览报告', print: '打印报告', help: '显示或隐藏本说明' },
+      required: { idNumber: '请输入身份证号码。', name: '请输入姓名。', purpose: '请选择查询用途。', purposeText: '请填写用途说明。', cardNote: '请写明受理过期证件的理由。', typedReason: '本办事处规则要求说明未读卡的原因，请选择。', typedNote: '请用几句话说明未读卡的原因。' },
       subjectPart: '查询对象及用途',
     },
     lock: { manual: '工作台已由您手动锁定。请输入密码继续。', idle: '工作台在长时间无操作后已自动锁定。请输入密码继续。', visitKept: '正在办理的接待已保留，解锁后继续。' },
@@ -43,8 +42,8 @@ export const consoleStrings = bilingual({
       emptyHint: 'Enter the ID number and name, choose the purpose and press Enter to look up.', idFormat: '18 characters; the last may be X', noPurpose: 'No matching purpose',
       hiddenInTab: '{{n}} more not shown on the report.',
       shownOf: 'Showing {{shown}} of {{total}}', showMore: 'Show {{n}} more', listsShownOf: 'Showing {{shown}} of {{total}} list entries', listsMore: 'Show {{n}} more',
-      shortcut: { newVisit: 'New visit (clears this lookup)', search: 'Look up', preview: 'Issue / preview the report', print: 'Print the report', help: 'Show or hide this list' },
-      required: { idNumber: 'Enter the ID number.', name: 'Enter the name.', purpose: 'Choose the purpose.', purposeText: 'Describe the purpose.' },
+      shortcut: { newVisit: 'New visit (clears this lookup)', readCard: 'Read the card (when a reader is set up)', search: 'Look up', preview: 'Issue / preview the report', print: 'Print the report', help: 'Show or hide this list' },
+      required: { idNumber: 'Enter the ID number.', name: 'Enter the name.', purpose: 'Choose the purpose.', purposeText: 'Describe the purpose.', cardNote: 'Write why the expired card is accepted.', typedReason: "This office's rules ask why the card was not read: choose a reason.", typedNote: 'Say in a few words why the card was not read.' },
       subjectPart: 'Subject and purpose',
     },
     lock: { manual: 'You locked the console. Enter your password to continue.', idle: 'The console locked itself after a period without use. Enter your password to continue.', visitKept: 'The visit in progress is kept; it continues after unlocking.' },
@@ -72,4 +71,4 @@ export const consoleStrings = bilingual({
       officeNotProvisioned: 'Office not provisioned yet',
     },
   },
-});
+};

@@ -1,6 +1,5 @@
-import { bilingual } from '../../../shared/i18n/bilingual';
-// The ID card reader (issue 25): its settings screen and the query log's identity column.
-export const reader = bilingual({
+// The ID card reader (issue 25): its settings screen, the card at the counter and the query log's identity column.
+export const reader = {
   zh: {
     nav: { cardReader: '身份证读卡器' },
     reader: {
@@ -18,6 +17,30 @@ export const reader = bilingual({
       reachable: '读卡器连接正常。',
       readOk: '读卡器连接正常，已成功读取一张证件（证件内容不显示）。',
       module: '安全模块号：{{id}}',
+    },
+    card: {
+      read: '读卡',
+      readHint: '请申请人将证件放在读卡器上，再按“读卡”',
+      fromCard: '读自证件',
+      types: { resident: '居民身份证', hmt_permit: '港澳台居民居住证', foreign_permanent: '外国人永久居留身份证' },
+      photoAlt: '证件照片（仅用于人像比对，不保存）',
+      compare: '请核对证件照片与本人相貌。照片不保存。',
+      name: '姓名',
+      sexBirth: '性别·出生',
+      ethnicity: '民族',
+      nationality: '国籍',
+      address: '住址',
+      authority: '签发机关',
+      validity: '有效期限',
+      longTerm: '长期',
+      expiredAccepted: '证件已超过有效期限。本办事处规则允许在写明理由后受理。',
+      expiredNote: '受理过期证件的理由',
+      typedReason: '未读卡原因',
+      typedReasonOptional: '可不填',
+      reasons: { reader_unavailable: '读卡器故障或未连接', card_unreadable: '证件无法读取', card_not_supported: '证件类型不能读卡', other: '其他原因' },
+      typedNote: '原因说明',
+      foreignIdOk: '外国人永久居留身份证号码：{{birth}} 出生',
+      agentCard: '经办人证件',
     },
     queryLog: { identity: '身份核验', anyIdentity: '全部方式', card: '读卡', typed: '手工输入' },
   },
@@ -39,6 +62,30 @@ export const reader = bilingual({
       readOk: 'The reader is connected and read a card (its content is not shown).',
       module: 'Security module: {{id}}',
     },
+    card: {
+      read: 'Read card',
+      readHint: 'Ask the applicant to place the card on the reader, then press "Read card"',
+      fromCard: 'Read from the card',
+      types: { resident: 'Resident ID card', hmt_permit: 'HK/Macao/Taiwan residence permit', foreign_permanent: "Foreigner's permanent residence ID card" },
+      photoAlt: "The card's photo (for the face comparison only, not stored)",
+      compare: "Compare the card's photo with the person's face. The photo is not stored.",
+      name: 'Name',
+      sexBirth: 'Sex · born',
+      ethnicity: 'Ethnicity',
+      nationality: 'Nationality',
+      address: 'Address',
+      authority: 'Issued by',
+      validity: 'Valid',
+      longTerm: 'no end date',
+      expiredAccepted: "The card is past its validity period. This office's rules let you accept it once you write why.",
+      expiredNote: 'Why the expired card is accepted',
+      typedReason: 'Why not read from the card',
+      typedReasonOptional: 'optional',
+      reasons: { reader_unavailable: 'Reader broken or not connected', card_unreadable: 'The card cannot be read', card_not_supported: 'This kind of card cannot be read', other: 'Another reason' },
+      typedNote: 'Say why',
+      foreignIdOk: "Foreigner's permanent residence number: born {{birth}}",
+      agentCard: "The agent's card",
+    },
     queryLog: { identity: 'Identity', anyIdentity: 'Any', card: 'card', typed: 'typed' },
   },
-});
+};

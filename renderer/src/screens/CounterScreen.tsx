@@ -3,7 +3,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { IconEye, IconPrinter, IconSearch, IconUserPlus, IconUserSearch } from '@tabler/icons-react';
 import { useCallback, useEffect, useRef, useState, type SyntheticEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LookupResult, Purpose } from '../../../shared/contract';
+import type { LookupResult, Purpose, ReadCard, ReaderCounterStatus } from '../../../shared/contract';
 import { idReasonMessage } from '../../../shared/i18n/errorMessages';
 import { checkIdNumberPartial } from '../../../shared/validators/idNumberPartial';
 import { call } from '../api/client';
@@ -12,6 +12,10 @@ import { SubjectView, type MorePart } from '../components/SubjectView';
 import { CaseIntake } from '../components/cases/CaseIntake';
 import { COUNTER_SHORTCUTS, type CounterShortcut } from '../components/counter/shortcuts';
 import { ShortcutHelp } from '../components/counter/ShortcutHelp';
+import { ReadCardButton } from '../components/counter/ReadCardButton';
+import { CardFacts } from '../components/counter/CardFacts';
+import { TypedIdentity } from '../components/counter/TypedIdentity';
+import { EMPTY_IDENTITY, cardStillMatches, identityInput, type IdentityDraft } from '../components/counter/readCard';
 import { AGENT_FIELDS, AGENT_FIELD_TARGET, AgentForm, EMPTY_AGENT, agentDraftProblems, type AgentDraft } from '../components/report/AgentForm';
 import { apiFieldErrors } from '../components/form/apiFieldErrors';
 import { ReportPanel } from '../components/report/ReportPanel';
@@ -57,6 +61,10 @@ export function CounterScreen() {
   const [purposeText, setPurposeText] = useState('');
   const [applicantKind, setApplicantKind] = useState<'self' | 'agent'>('self');
   const [agent, setAgent] = useState<AgentDraft>(EMPTY_AGENT);
+  // How the identity of the person at the counter (the subject, or the agent) was taken (issue 25).
+  const [identity, setIdentity] = useState<IdentityDraft>(EMPTY_IDENTITY);
+  const [reader, setReader] = useState<ReaderCounterStatus | null>(null);
+  const [readerError, setReaderError] = useState<unknown>(null);
   const [result, setResult] = useState<LookupResult | null>(null);
   // The request the shown result answers: 查询 stays disabled until the request changes.
   const [answered, setAnswered] = useState<string | null>(null);
@@ -79,6 +87,8 @@ export function CounterScreen() {
 
   useEffect(() => {
     call('counter.purposes', {}).then(setPurposes, setError);
+    // Without it the counter still works typed; the reader's own states are said when it is used.
+    call('reader.counter', {}).then(setReader, () => setReader(null));
   }, []);
 
   // After the render that shows the messages: the first field at fault, centred, with the focus.
@@ -116,15 +126,27 @@ export function CounterScreen() {
   const idComplete = Boolean(idCheck?.ok && idCheck.complete);
   const idHint =
     idCheck?.ok && idCheck.complete
-      ? t('counter.idOk', { birth: idCheck.value.birthDate, gender: t(idCheck.value.gender === 'M' ? 'counter.male' : 'counter.female') })
+      ? idCheck.value.gender === null
+        ? t('card.foreignIdOk', { birth: idCheck.value.birthDate })
+        : t('counter.idOk', { birth: idCheck.value.birthDate, gender: t(idCheck.value.gender === 'M' ? 'counter.male' : 'counter.female') })
       : undefined;
+  // The person at the counter: the subject in person, or the agent. The card counts while the
+  // fields still hold what it filled in; typing over them makes the identity typed.
+  const present = applicantKind === 'agent' ? { idNumber: agent.agentIdNumber, name: agent.agentName } : { idNumber, name };
+  const card = identity.card && cardStillMatches(identity.card, present.idNumber, present.name) ? identity.card : null;
+  const identityNow: IdentityDraft = { ...identity, card };
+  const askTypedReason = !card && Boolean(reader && (reader.configured || reader.typedReasonRequired));
   const purpose = purposes.find((p) => p.code === purposeCode);
   const missing = {
     idNumber: !idNumber.trim() ? t('counterUi.required.idNumber') : !idComplete && !idError ? idReasonMessage('ID_LENGTH', locale) : null,
     name: !name.trim() ? t('counterUi.required.name') : null,
     purpose: !purposeCode ? t('counterUi.required.purpose') : null,
     purposeText: purpose?.requiresText && !purposeText.trim() ? t('counterUi.required.purposeText') : null,
+    cardNote: card?.expired && !identity.note.trim() ? t('counterUi.required.cardNote') : null,
+    typedReason: askTypedReason && reader?.typedReasonRequired && !identity.reason ? t('counterUi.required.typedReason') : null,
+    typedNote: askTypedReason && identity.reason === 'other' && !identity.note.trim() ? t('counterUi.required.typedNote') : null,
   };
+  const identityTestId = applicantKind === 'agent' ? 'agent-identity' : 'subject-identity';
   const agentProblems = applicantKind === 'agent' ? agentDraftProblems(agent, t, locale) : {};
   // Every field with a problem, in the order the form shows them.
   const problemFields: string[] = [
@@ -133,6 +155,9 @@ export function CounterScreen() {
     ...(missing.purpose ? ['[data-testid="purpose"]'] : []),
     ...(missing.purposeText ? ['[data-testid="purpose-text"]'] : []),
     ...AGENT_FIELDS.filter((f) => agentProblems[f]).map((f) => AGENT_FIELD_TARGET[f]),
+    ...(missing.cardNote ? [`[data-testid="${identityTestId}-card-note"]`] : []),
+    ...(missing.typedReason ? [`[data-testid="${identityTestId}-reason"]`] : []),
+    ...(missing.typedNote ? [`[data-testid="${identityTestId}-note"]`] : []),
   ];
   const ready = problemFields.length === 0;
   // The agent's query while it is being filled in takes the whole width: subject, agent and letter
@@ -167,6 +192,7 @@ export function CounterScreen() {
         applicant: applicantKind === 'agent' ? { kind: 'agent', ...agent } : { kind: 'self' },
         purposeCode: purposeCode!,
         ...(purposeText.trim() ? { purposeText: purposeText.trim() } : {}),
+        identity: identityInput(identityNow),
       });
       setServedAs(applicantKind);
       setAnnotated(new Set());
@@ -194,10 +220,30 @@ export function CounterScreen() {
     setPurposeText('');
     setApplicantKind('self');
     setAgent(EMPTY_AGENT);
+    setIdentity(EMPTY_IDENTITY);
+    setReaderError(null);
     setError(null);
     setTried(false);
     setFocusTarget(null);
     idRef.current?.focus();
+  }
+
+  /** The card fills the present person's number and name; a different person clears the last answer. */
+  function cardRead(read: ReadCard) {
+    setIdentity({ card: read, note: '', reason: null });
+    if (applicantKind === 'agent') {
+      setAgent((a) => ({ ...a, agentIdNumber: read.number, agentName: read.name }));
+      return;
+    }
+    if (result && read.number !== idNumber) clearResult();
+    setIdNumber(read.number);
+    setName(read.name);
+  }
+
+  function onApplicantKind(kind: 'self' | 'agent') {
+    // Another person is at the counter now: the card read or the reason given was the other one's.
+    if (kind !== applicantKind) setIdentity(EMPTY_IDENTITY);
+    setApplicantKind(kind);
   }
 
   function onIdChange(value: string) {
@@ -220,6 +266,7 @@ export function CounterScreen() {
     preview: () => void (press('report-preview') || press('report-issue')),
     print: () => void (press('pdf-print') || press('report-preview')),
     help: () => setHelpOpen((o) => !o),
+    readCard: () => void press(`${identityTestId}-read`),
   };
   useHotkeys(COUNTER_SHORTCUTS.map((s) => [s.keys, actions[s.id], { usePhysicalKeys: true }]), []);
 
@@ -245,6 +292,27 @@ export function CounterScreen() {
   const records = result?.view ? (annotated.size === 0 ? result.view.records : result.view.records.map((r) => (annotated.has(r.id) ? { ...r, status: 'under_objection' as const } : r))) : [];
   const view = result?.view ? { ...result.view, records } : null;
 
+  const readButton = reader?.configured ? <ReadCardButton onRead={cardRead} onError={setReaderError} testId={`${identityTestId}-read`} /> : null;
+  const identityBlock = (
+    <>
+      {readerError ? <ErrorAlert error={readerError} /> : null}
+      {card && (
+        <CardFacts card={card} note={identity.note} onNote={(note) => setIdentity((i) => ({ ...i, note }))} noteError={(tried ? missing.cardNote : null) ?? errorOf('identity.note')} testId={`${identityTestId}-card`} />
+      )}
+      {askTypedReason && (
+        <TypedIdentity
+          reason={identity.reason}
+          note={identity.note}
+          required={Boolean(reader?.typedReasonRequired)}
+          onChange={(reason, note) => setIdentity((i) => ({ ...i, reason, note }))}
+          reasonError={(tried ? missing.typedReason : null) ?? errorOf('identity.reason')}
+          noteError={(tried ? missing.typedNote : null) ?? errorOf('identity.note')}
+          testId={identityTestId}
+        />
+      )}
+    </>
+  );
+
   return (
     <div className={classes.layout} data-wide={wide || undefined} data-testid="counter">
       <div className={classes.request}>
@@ -261,6 +329,7 @@ export function CounterScreen() {
               <div className={classes.parts}>
                 <Stack gap="sm" className={`${classes.part} ${classes.subjectPart}`} data-testid="request-subject">
                   {wide && <Title order={5}>{t('counterUi.subjectPart')}</Title>}
+                  {applicantKind === 'self' && readButton ? <Group justify="flex-end">{readButton}</Group> : null}
                   <TextInput
                     ref={idRef}
                     label={t('counter.idNumber')}
@@ -298,7 +367,7 @@ export function CounterScreen() {
                       fullWidth
                       data={[{ value: 'self', label: t('counter.self') }, { value: 'agent', label: t('agent.applicant') }]}
                       value={applicantKind}
-                      onChange={(v) => setApplicantKind(v === 'agent' ? 'agent' : 'self')}
+                      onChange={(v) => onApplicantKind(v === 'agent' ? 'agent' : 'self')}
                       data-testid="applicant-kind"
                     />
                   </div>
@@ -333,8 +402,9 @@ export function CounterScreen() {
                   {purpose?.requiresText && (
                     <TextInput label={t('counter.purposeText')} withAsterisk value={purposeText} onChange={(e) => setPurposeText(e.currentTarget.value)} error={(tried ? missing.purposeText : null) ?? errorOf('purposeText')} maxLength={200} data-testid="purpose-text" />
                   )}
+                  {applicantKind === 'self' && identityBlock}
                 </Stack>
-                {applicantKind === 'agent' && <AgentForm value={agent} onChange={setAgent} problems={tried ? agentProblems : {}} errorOf={errorOf} partClassName={classes.part} />}
+                {applicantKind === 'agent' && <AgentForm value={agent} onChange={setAgent} problems={tried ? agentProblems : {}} errorOf={errorOf} partClassName={classes.part} readCard={readButton} identity={identityBlock} />}
               </div>
               <ErrorAlert error={error} />
               {/* The two buttons wrap rather than clip their words in the narrow column (English is longer). */}

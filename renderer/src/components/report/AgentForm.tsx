@@ -1,5 +1,5 @@
 import { Checkbox, FileInput, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { ScopeSection } from '../../../../shared/domain/report';
@@ -84,12 +84,18 @@ export function AgentForm({
   problems = {},
   errorOf = () => null,
   partClassName,
+  readCard,
+  identity,
 }: {
   value: AgentDraft;
   onChange: (next: AgentDraft) => void;
   problems?: AgentProblems;
   errorOf?: (path: string) => string | null;
   partClassName?: string;
+  /** The counter's "读卡" for the agent's own card, beside the part's title. */
+  readCard?: ReactNode;
+  /** How the agent's identity was taken: the card as read, or why it was typed. */
+  identity?: ReactNode;
 }) {
   const { t } = useTranslation();
   const [uploading, setUploading] = useState(false);
@@ -125,7 +131,10 @@ export function AgentForm({
     // `display: contents`: the two parts are the counter's grid items, side by side when it is wide.
     <div data-testid="agent-form" style={{ display: 'contents' }}>
       <Stack gap="xs" className={`${classes.part} ${partClassName ?? ''}`} data-testid="request-agent">
-        <Title order={5}>{t('agent.title')}</Title>
+        <Group justify="space-between" gap="xs">
+          <Title order={5}>{t('agent.title')}</Title>
+          {readCard}
+        </Group>
         <div className={classes.fields}>
           <TextInput label={t('agent.idNumber')} withAsterisk value={value.agentIdNumber} onChange={(e) => set({ agentIdNumber: e.currentTarget.value.toUpperCase() })} error={err('agentIdNumber')} maxLength={20} autoComplete="off" spellCheck={false} data-testid="agent-id" styles={{ input: { fontFamily: 'monospace' } }} />
           <TextInput label={t('agent.name')} withAsterisk value={value.agentName} onChange={(e) => set({ agentName: e.currentTarget.value })} error={err('agentName')} maxLength={40} autoComplete="off" data-testid="agent-name" />
@@ -133,6 +142,7 @@ export function AgentForm({
           <DateField label={t('agent.validFrom')} withAsterisk value={value.validFrom} onChange={(v) => set({ validFrom: v })} error={err('validFrom')} testId="agent-from" />
           <DateField label={t('agent.validTo')} withAsterisk value={value.validTo} onChange={(v) => set({ validTo: v })} error={range ? t(range) : err('validTo')} testId="agent-to" />
         </div>
+        {identity}
       </Stack>
       <Stack gap="xs" className={partClassName} data-testid="request-letter">
         <Title order={5}>{t('agent.letterTitle')}</Title>
