@@ -53,6 +53,10 @@ test('round trip between the reference platform and an office', async () => {
     const got = await ingest(w.central, out, core.clock.now);
     assert.equal(got.forwards, 1);
     assert.equal(got.counts['query-log'], pending['query-log']);
+    // The platform's register says how each person was identified (issue 25: proof of presence).
+    const sent = await w.central.db.all<{ schema: string; body: string }>("SELECT schema, body FROM central_export_item WHERE schema IN ('visits', 'query-log')");
+    assert.ok(sent.length >= 8);
+    for (const row of sent) assert.equal((JSON.parse(row.body) as { identitySource?: string }).identitySource, 'typed', row.schema);
 
     // The providing unit decides; the next update carries the outcome and the acknowledgement.
     await decide(w.central, { office: '370306-02', caseNo: obj.caseNo, outcome: 'corrected', reason: '核实后更正罚款金额', content: '罚款 500 元（已更正）', now: core.clock.now });
