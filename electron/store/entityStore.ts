@@ -5,7 +5,7 @@ import type { Queryable } from '../db/database';
 
 const REGISTRATION_COLUMNS = `registration_no AS registrationNo, entity_type AS entityType, established_on AS establishedOn,
   registered_capital AS registeredCapital, address, business_scope AS businessScope,
-  registration_authority AS registrationAuthority, operating_status AS operatingStatus`;
+  registration_authority AS registrationAuthority, operating_status AS operatingStatus, legal_rep_id_number AS legalRepIdNumber`;
 
 export function registrationOf(db: Queryable, subjectId: number): Promise<EntityRegistration | undefined> {
   return db.get<EntityRegistration>(`SELECT ${REGISTRATION_COLUMNS} FROM entity_registration WHERE subject_id = ?`, [subjectId]);

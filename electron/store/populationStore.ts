@@ -60,16 +60,16 @@ async function writeRegistrationsJson(tx: Queryable, json: string): Promise<void
   if (!json.includes('"registration":')) return;
   await tx.run(
     `INSERT INTO entity_registration (subject_id, registration_no, entity_type, established_on, registered_capital, address,
-                                      business_scope, registration_authority, operating_status)
+                                      business_scope, registration_authority, operating_status, legal_rep_id_number)
      SELECT s.id, j.value->>'$.registration.registrationNo', j.value->>'$.registration.entityType', j.value->>'$.registration.establishedOn',
             j.value->>'$.registration.registeredCapital', j.value->>'$.registration.address', j.value->>'$.registration.businessScope',
-            j.value->>'$.registration.registrationAuthority', j.value->>'$.registration.operatingStatus'
+            j.value->>'$.registration.registrationAuthority', j.value->>'$.registration.operatingStatus', j.value->>'$.registration.legalRepIdNumber'
        FROM json_each(?) j JOIN subject s ON s.central_id = j.value->>'centralId' AND s.version = j.value->>'version'
       WHERE json_type(j.value, '$.registration') = 'object'
      ON CONFLICT(subject_id) DO UPDATE SET registration_no = excluded.registration_no, entity_type = excluded.entity_type,
        established_on = excluded.established_on, registered_capital = excluded.registered_capital, address = excluded.address,
        business_scope = excluded.business_scope, registration_authority = excluded.registration_authority,
-       operating_status = excluded.operating_status`,
+       operating_status = excluded.operating_status, legal_rep_id_number = excluded.legal_rep_id_number`,
     [json], { bulk: 'populationStore.upsertSubjects' },
   );
   await tx.run(

@@ -40,4 +40,9 @@ export interface EntityRegistration {
   businessScope: string;
   registrationAuthority: string;
   operatingStatus: OperatingStatus;
+  /**
+   * The legal representative's ID number as registered, where the platform holds it: the counter
+   * checks the legal representative in person against it. Personal data, masked like any person's.
+   */
+  legalRepIdNumber: string | null;
 }

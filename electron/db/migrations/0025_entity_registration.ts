@@ -19,7 +19,8 @@ CREATE TABLE platform.entity_registration (
   address                TEXT NOT NULL,
   business_scope         TEXT NOT NULL,
   registration_authority TEXT NOT NULL,
-  operating_status       TEXT NOT NULL CHECK (operating_status IN ('subsisting','operating','suspended','liquidating','moved_out','revoked','deregistered'))
+  operating_status       TEXT NOT NULL CHECK (operating_status IN ('subsisting','operating','suspended','liquidating','moved_out','revoked','deregistered')),
+  legal_rep_id_number    TEXT
 ) STRICT;
 CREATE INDEX platform.entity_registration_no ON entity_registration(registration_no) WHERE registration_no IS NOT NULL;
 

@@ -9,7 +9,7 @@ import { OBJECTION_OUTCOMES } from '../../../shared/cases/caseTypes';
 import type { ObjectionOutcome } from '../../../shared/cases/caseTypes';
 import type { RecordStatus } from '../../../shared/domain/record';
 import { syncFail } from './syncError';
-import { detail, type DetailCode } from '../../../shared/i18n/refusalDetails';
+import { detail, type DetailCode } from '../bundle/refusalDetails';
 
 /** Update (platform → office) files: schema name = file stem, version 1 each. */
 export const UPDATE_FILES = {
@@ -146,7 +146,8 @@ const REGISTRATION_KEYS = ['registrationNo', 'entityType', 'establishedOn', 'reg
 /** An old registration number (注册号: 13 or 15 digits, some regions' letters), as the platform normalises it. */
 export const REGISTRATION_NO = /^[0-9A-Z]{6,20}$/;
 function registrationOf(v: unknown, at: At): EntityRegistration {
-  const o = obj(v, at, REGISTRATION_KEYS);
+  // legalRepIdNumber: not every platform holds the legal representative's number.
+  const o = obj(v, at, REGISTRATION_KEYS, ['legalRepIdNumber']);
   return {
     registrationNo: o.registrationNo === null ? null : pattern(o.registrationNo, REGISTRATION_NO, at, 'registration.registrationNo'),
     entityType: oneOf(o.entityType, ENTITY_TYPES, at, 'registration.entityType'),
@@ -156,6 +157,7 @@ function registrationOf(v: unknown, at: At): EntityRegistration {
     businessScope: text(o.businessScope, at, 'registration.businessScope', 4000),
     registrationAuthority: text(o.registrationAuthority, at, 'registration.registrationAuthority', 200),
     operatingStatus: oneOf(o.operatingStatus, OPERATING_STATUSES, at, 'registration.operatingStatus'),
+    legalRepIdNumber: o.legalRepIdNumber === undefined || o.legalRepIdNumber === null ? null : pattern(o.legalRepIdNumber, /^[0-9A-Z]{15,18}$/, at, 'registration.legalRepIdNumber'),
   };
 }
 

@@ -20,6 +20,7 @@ const REGISTRATION: EntityRegistration = {
   businessScope: '软件开发；技术服务',
   registrationAuthority: '北京市朝阳区市场监督管理局',
   operatingStatus: 'subsisting',
+  legalRepIdNumber: '11010519491231002X',
 };
 
 const entity = (over: Partial<SubjectRow> = {}): SubjectRow => ({
