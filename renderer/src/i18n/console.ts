@@ -1,6 +1,7 @@
+import { bilingual } from '../../../shared/i18n/bilingual';
 // Strings of the one-screen counter, its shortcuts, the lock screen's reasons, form validation
 // and the administrator's first-run checklist.
-export const consoleStrings = {
+export const consoleStrings = bilingual({
   zh: {
     counterUi: {
       shortcuts: '键盘快捷键', reset: '清空', actions: '办理事项', actionsHint: '查询后可在此出具信用报告、受理异议或信用修复申请、记录本人声明。',
@@ -71,4 +72,4 @@ export const consoleStrings = {
       officeNotProvisioned: 'Office not provisioned yet',
     },
   },
-};
+});

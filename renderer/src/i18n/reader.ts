@@ -1,5 +1,6 @@
+import { bilingual } from '../../../shared/i18n/bilingual';
 // The ID card reader (issue 25): its settings screen, the card at the counter and the query log's identity column.
-export const reader = {
+export const reader = bilingual({
   zh: {
     nav: { cardReader: '身份证读卡器' },
     reader: {
@@ -88,4 +89,4 @@ export const reader = {
     },
     queryLog: { identity: 'Identity', anyIdentity: 'Any', card: 'card', typed: 'typed' },
   },
-};
+});
