@@ -75,6 +75,11 @@ export const ERROR_CODES = [
   // SQLite read a page that is not what it wrote (SQLITE_CORRUPT / SQLITE_NOTADB) at any time, or
   // the start-up quick_check failed: writes are refused until a backup is restored.
   'DATABASE_CORRUPT',
+  // The office host and its windows (issue 23): details.reason says which rule refused.
+  'ENROLLMENT_REFUSED',
+  'HOST_KEY_CHANGED',
+  'HOST_UNREACHABLE',
+  'WINDOW_REFUSED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

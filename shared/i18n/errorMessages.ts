@@ -5,6 +5,7 @@ import { attachmentMessage } from './attachmentMessages';
 import { BUNDLE_MESSAGES } from './bundleRefusals';
 import { CARD_MESSAGES, FOREIGN_NUMBER_REASONS, cardMessage } from './cardMessages';
 import { fieldLabel } from './fieldLabels';
+import { officeHostMessage, OFFICE_HOST_MESSAGES } from './officeHostMessages';
 import type { Params, Sentences } from './sentences';
 import { SYNC_MESSAGES } from './syncRefusals';
 
@@ -70,6 +71,7 @@ const MESSAGES: Partial<Record<ErrorCode, { zh: string; en: string }>> = {
   },
   INTERNAL: { zh: '系统内部错误，已记录。请重试。', en: 'Something went wrong inside CreditDesk. It was logged; please try again.' },
   ...CARD_MESSAGES,
+  ...OFFICE_HOST_MESSAGES,
 };
 
 // Validator reasons (shared/validators) that the counter shows next to the number it checks: an ID
@@ -260,6 +262,8 @@ export function errorCodeSentence(code: string, locale: Locale): string | null {
 
 /** The sentence to show a person for an error, in their language. */
 export function errorMessage(error: ApiErrorBody, locale: Locale): string {
+  const officeHost = officeHostMessage(error, locale);
+  if (officeHost) return officeHost;
   if (error.code === 'VALIDATION') {
     const [first] = fieldIssues(error, locale);
     if (first) {

@@ -15,7 +15,7 @@ export const LAYERS = [
   // What reads the store to make something: documents, the catalogues.
   [4, ['report', 'catalog']],
   // Sync's office side and its jobs, and the card readers' adapters.
-  [5, ['sync/office', 'sync/worker', 'reader']],
+  [5, ['sync/office', 'sync/worker', 'reader', 'office']],
   // The rules of the office's work, one service per domain.
   [6, ['services']],
   // The contract's handlers and the dispatcher.
