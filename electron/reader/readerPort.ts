@@ -4,7 +4,7 @@ import { AppError, type ErrorCode } from '../../shared/errors';
 // One port for every kind of card reader (issue 25). Adapters live in the core (here), never in
 // the renderer: the page cannot reach a reader service, only the contract's `reader.read`.
 
-export const READER_ADAPTERS = ['cvr_http', 'cvr_ws'] as const;
+export const READER_ADAPTERS = ['cvr_http', 'cvr_ws', 'sdt_lib', 'cvr_lib'] as const;
 export type ReaderAdapterKind = (typeof READER_ADAPTERS)[number];
 
 export interface ReaderRead {

@@ -1,13 +1,14 @@
 import type { ReadCard, ReaderCounterStatus, ReaderSettings, ReaderTestResult } from '../../shared/contract/reader';
-import { READER_ADAPTER_CHOICES, type ReaderAdapterChoice } from '../../shared/contract/reader';
+import { READER_ADAPTER_CHOICES, READER_LIBRARY_ADAPTERS, type ReaderAdapterChoice } from '../../shared/contract/reader';
 import { AppError } from '../../shared/errors';
 import { checkCard } from '../../shared/idcard/checkCard';
 import { maskMiddle } from '../../shared/masking';
 import { idCardRules } from '../../shared/rules/idCardRules';
 import { parseReaderAddress } from '../../shared/validators/readerAddress';
+import { READER_LIBRARY_PORT } from '../../shared/validators/readerLibrary';
 import { checkCardPhoto } from '../reader/cardPhoto';
 import { CardReceipts } from '../reader/cardReceipts';
-import { makeReader } from '../reader/makeReader';
+import { makeReader, refuseLibrary } from '../reader/makeReader';
 import { oneReadAtATime, type ReaderPort } from '../reader/readerPort';
 import { getSetting, setSetting } from '../store/settingsStore';
 import { auditIn } from './auditService';
@@ -17,7 +18,7 @@ import { activeProfile } from './profileService';
 // The card reader at the counter (issue 25): settings, "测试读卡器", and the read itself, which is
 // checked against the office's rule profile on the office clock before the counter sees it.
 
-const KEYS = { adapter: 'reader_adapter', url: 'reader_url', timeoutMs: 'reader_timeout_ms' } as const;
+const KEYS = { adapter: 'reader_adapter', url: 'reader_url', timeoutMs: 'reader_timeout_ms', library: 'reader_library', libraryPort: 'reader_library_port' } as const;
 export const DEFAULT_READER_TIMEOUT_MS = 8000;
 
 interface ReaderState {
@@ -46,6 +47,8 @@ export async function readerSettings(ctx: CoreContext): Promise<ReaderSettings> 
     adapter: (READER_ADAPTER_CHOICES as readonly string[]).includes(adapter) ? (adapter as ReaderAdapterChoice) : 'none',
     url: (await getSetting(ctx.db, KEYS.url)) ?? '',
     timeoutMs: Number((await getSetting(ctx.db, KEYS.timeoutMs)) ?? DEFAULT_READER_TIMEOUT_MS),
+    library: (await getSetting(ctx.db, KEYS.library)) ?? '',
+    libraryPort: Number((await getSetting(ctx.db, KEYS.libraryPort)) ?? READER_LIBRARY_PORT.default),
   };
 }
 
@@ -54,9 +57,15 @@ export async function readerCounterStatus(ctx: CoreContext): Promise<ReaderCount
   return { configured: adapter !== 'none', typedReasonRequired: idCardRules(await activeProfile(ctx)).typedEntry.reasonRequired };
 }
 
-/** A non-loopback address is refused with its reason and nothing is stored. */
+const usesLibrary = (settings: ReaderSettings) => READER_LIBRARY_ADAPTERS.includes(settings.adapter);
+
+/** A non-loopback address, or a library named by anything but its bare file name, is refused with its reason and nothing is stored. */
 function refuseAddress(settings: ReaderSettings): void {
   if (settings.adapter === 'none') return;
+  if (usesLibrary(settings)) {
+    refuseLibrary(settings.library);
+    return;
+  }
   const scheme = settings.adapter === 'cvr_ws' ? 'ws' : 'http';
   const parsed = parseReaderAddress(settings.url, scheme);
   if (!parsed.ok) throw new AppError('READER_ADDRESS_REFUSED', parsed.message, { reason: parsed.reason, scheme, url: settings.url });
@@ -64,12 +73,24 @@ function refuseAddress(settings: ReaderSettings): void {
 
 export async function configureReader(ctx: CoreContext, caller: Caller, input: ReaderSettings): Promise<ReaderSettings> {
   refuseAddress(input);
-  const settings = { ...input, url: input.adapter === 'none' ? '' : input.url };
+  const library = usesLibrary(input);
+  const settings: ReaderSettings = {
+    ...input,
+    url: input.adapter === 'none' || library ? '' : input.url,
+    library: library ? (input.library ?? '').trim() : '',
+    libraryPort: input.libraryPort ?? READER_LIBRARY_PORT.default,
+  };
   await ctx.db.transaction(async (tx) => {
     await setSetting(tx, KEYS.adapter, settings.adapter);
     await setSetting(tx, KEYS.url, settings.url);
     await setSetting(tx, KEYS.timeoutMs, String(settings.timeoutMs));
-    await auditIn(tx, ctx, caller, { action: 'settings.card_reader', target: settings.adapter, detail: { adapter: settings.adapter, url: settings.url, timeoutMs: settings.timeoutMs } });
+    await setSetting(tx, KEYS.library, settings.library ?? '');
+    await setSetting(tx, KEYS.libraryPort, String(settings.libraryPort));
+    await auditIn(tx, ctx, caller, {
+      action: 'settings.card_reader',
+      target: settings.adapter,
+      detail: { adapter: settings.adapter, url: settings.url, timeoutMs: settings.timeoutMs, ...(library ? { library: settings.library, libraryPort: settings.libraryPort } : {}) },
+    });
   });
   return settings;
 }
@@ -86,7 +107,7 @@ export async function testReader(ctx: CoreContext, caller: Caller, input: Reader
     const reachable = ['READER_NO_CARD', 'READER_CARD_UNREADABLE', 'READER_PHOTO_CORRUPT'].includes(err.code);
     result = { reachable, state: err.code, securityModuleId: null };
   }
-  await ctx.db.transaction((tx) => auditIn(tx, ctx, caller, { action: 'settings.card_reader_test', target: input.adapter, detail: { url: input.url, state: result.state ?? 'read' } }));
+  await ctx.db.transaction((tx) => auditIn(tx, ctx, caller, { action: 'settings.card_reader_test', target: input.adapter, detail: { ...(usesLibrary(input) ? { library: input.library } : { url: input.url }), state: result.state ?? 'read' } }));
   return result;
 }
 

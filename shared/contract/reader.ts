@@ -5,7 +5,9 @@ import { method } from './method';
 // The ID card reader (issue 25). The page never reaches a reader service: it asks the core with
 // `reader.read`, and the core's adapter (electron/reader/) talks to the service on 127.0.0.1.
 
-export const READER_ADAPTER_CHOICES = ['none', 'cvr_http', 'cvr_ws'] as const;
+// sdt_lib and cvr_lib load the vendor's own library (the SDT_* or CVR_* family) by its bare file name.
+export const READER_ADAPTER_CHOICES = ['none', 'cvr_http', 'cvr_ws', 'sdt_lib', 'cvr_lib'] as const;
+export const READER_LIBRARY_ADAPTERS: readonly ReaderAdapterChoice[] = ['sdt_lib', 'cvr_lib'];
 export type ReaderAdapterChoice = (typeof READER_ADAPTER_CHOICES)[number];
 
 export interface ReaderSettings {
@@ -13,6 +15,9 @@ export interface ReaderSettings {
   /** '' while no adapter is chosen. */
   url: string;
   timeoutMs: number;
+  /** The library adapters': the library's bare file name (never a path; '' otherwise) and the reader's port (1–16 serial, 1001–1016 USB). */
+  library?: string;
+  libraryPort?: number;
 }
 
 /** A card as read and checked, for the counter to fill its fields and show the photo. */
@@ -59,6 +64,8 @@ const readerSettingsInput = z
     adapter: z.enum(READER_ADAPTER_CHOICES),
     url: z.string().trim().max(200),
     timeoutMs: z.number().int().min(1000).max(30_000),
+    library: z.string().trim().max(100).optional(),
+    libraryPort: z.number().int().min(1).max(9999).optional(),
   })
   .strict();
 

@@ -77,8 +77,23 @@ describe('reader settings', () => {
       const t = await core.call('reader.test', { adapter: 'cvr_http', url, timeoutMs: 5000 }, admin);
       assert.ok(!t.ok && t.error.code === 'READER_ADDRESS_REFUSED', url);
     }
-    assert.deepEqual(await core.ok('reader.settings', {}, clerk), { adapter: 'cvr_http', url: fake.url, timeoutMs: 5000 });
+    assert.deepEqual(await core.ok('reader.settings', {}, clerk), { adapter: 'cvr_http', url: fake.url, timeoutMs: 5000, library: '', libraryPort: 1001 });
     assert.deepEqual(fake.calls, []);
+  });
+
+  it('a vendor library is named by its bare file name only: a path is refused and nothing is stored or loaded', async () => {
+    for (const library of ['../../tmp/evil.so', '/tmp/evil.so', 'C:\\evil\\sdtapi.dll', 'evil']) {
+      for (const method of ['reader.configure', 'reader.test'] as const) {
+        const r = await core.call(method, { adapter: 'sdt_lib', url: '', timeoutMs: 5000, library, libraryPort: 1001 }, admin);
+        assert.ok(!r.ok && r.error.code === 'READER_ADDRESS_REFUSED' && r.error.details?.reason === 'library_name', `${method} ${library}`);
+      }
+    }
+    assert.equal((await core.ok('reader.settings', {}, clerk)).adapter, 'cvr_http', 'nothing stored');
+    // A bare name is stored with its port; the address of a service is not kept beside it.
+    const saved = await core.ok('reader.configure', { adapter: 'cvr_lib', url: fake.url, timeoutMs: 5000, library: 'Termb.dll', libraryPort: 1002 }, admin);
+    assert.deepEqual(saved, { adapter: 'cvr_lib', url: '', timeoutMs: 5000, library: 'Termb.dll', libraryPort: 1002 });
+    assert.deepEqual(await core.ok('reader.settings', {}, clerk), saved);
+    await core.ok('reader.configure', { adapter: 'cvr_http', url: fake.url, timeoutMs: 5000 }, admin);
   });
 
   it('"测试读卡器" tells a reachable reader without a card from a service that is not running', async () => {
