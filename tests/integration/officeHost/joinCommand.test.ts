@@ -10,6 +10,7 @@ import { serveOfficeHost } from '../../../electron/host/serveOfficeHost';
 import type { RunningOfficeHost } from '../../../electron/host/officeHost';
 import { greetOfficeHost } from '../../../electron/office/joinOffice';
 import { WINDOW_FILE } from '../../../electron/office/windowIdentity';
+import { officeKeyPath } from '../../../electron/keys/officeKeyFile';
 import { createEnrollmentCode } from '../../../electron/services/windowService';
 import { openTestCore, TEST_ENV, type TestCore } from '../../support/core';
 import { runScript } from '../../support/nodeScript';
@@ -67,4 +68,15 @@ test('a used code, a wrong pin and a missing --host are refused in Chinese and E
   assert.equal(usage.code, 2);
   assert.match(usage.err, /--host and --pin go with --join CODE/);
   assert.ok(!existsSync(join(ws.dir, WINDOW_FILE)));
+});
+
+test('a refused first join leaves no key file behind in a new data directory', async () => {
+  const dir = join(mkdtempSync(join(tmpdir(), 'cd-join-new-')), 'window');
+  const code = await createEnrollmentCode(core.ctx, null, { number: 24 });
+  const typedWrong = await join_(dir, ['--join', code.shortCode, '--host', code.host, '--pin', 'fedcba9876543210']);
+  assert.equal(typedWrong.code, 1, typedWrong.err);
+  assert.ok(!existsSync(officeKeyPath(dir)), 'the key file made for this join is gone');
+  const malformed = await join_(dir, ['--join', 'nonsense']);
+  assert.equal(malformed.code, 1);
+  assert.ok(!existsSync(officeKeyPath(dir)));
 });
