@@ -40,6 +40,9 @@ export const ERROR_CODES = [
   'FREE_REPORTS_USED',
   // A report larger than one report carries (REPORT_MAX_RECORDS), refused before it is made.
   'REPORT_TOO_LARGE',
+  // Issue 24: a personal report asked of an entity's visit (or the reverse), and a visit that already has a report of another kind.
+  'REPORT_KIND_MISMATCH',
+  'REPORT_ALREADY_ISSUED',
   'STATEMENT_TOO_LONG',
   // Transport: the request body is larger than the method accepts (HTTP 413 in browser mode).
   'REQUEST_TOO_LARGE',

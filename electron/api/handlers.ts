@@ -15,6 +15,7 @@ import * as dashboard from '../services/dashboardService';
 import * as queryLog from '../services/queryLogService';
 import * as attachments from '../services/attachmentService';
 import * as reports from '../services/reportService';
+import * as entityReports from '../services/entityReportService';
 import * as statements from '../services/statementService';
 import * as sync from '../services/syncService';
 import { setupChecklist } from '../services/setupService';
@@ -75,6 +76,9 @@ export const handlers: Handlers = {
   'report.preview': ({ ctx, caller, input }) => reports.preview(ctx, must(caller), input),
   'report.printed': ({ ctx, caller, input }) => reports.printed(ctx, must(caller), input),
   'report.verify': ({ ctx, caller, input }) => reports.verify(ctx, must(caller), input),
+  'report.specialOptions': ({ ctx, caller, input }) => entityReports.specialOptions(ctx, must(caller), input),
+  'report.issueEntity': ({ ctx, caller, input }) => entityReports.issueEntity(ctx, must(caller), input),
+  'report.issueSpecial': ({ ctx, caller, input }) => entityReports.issueSpecial(ctx, must(caller), input),
   'statement.create': ({ ctx, caller, input }) => statements.createStatement(ctx, must(caller), input),
   'statement.list': ({ ctx, caller, input }) => statements.listStatements(ctx, must(caller), input),
   'objection.intake': ({ ctx, caller, input }) => objections.intakeObjection(ctx, must(caller), input),

@@ -74,7 +74,11 @@ function isSeal(v: unknown): v is ReportSeal {
     s.v === 1 &&
     ['n', 'o', 't', 's', 'i', 'd', 'k'].every((k) => typeof s[k] === 'string') &&
     Array.isArray(s.c) &&
-    s.c.every((x) => Number.isInteger(x))
+    s.c.every((x) => Number.isInteger(x)) &&
+    // The kind of an entity report (issue 24); a personal seal has none, as before.
+    (s.r === undefined || s.r === 'e' || s.r === 's') &&
+    (s.f === undefined || (Array.isArray(s.f) && s.f.every((x) => typeof x === 'string'))) &&
+    (s.p === undefined || typeof s.p === 'string')
   );
 }
 

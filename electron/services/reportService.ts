@@ -1,4 +1,4 @@
-import { REPORT_SECTIONS } from '../../shared/domain/record';
+import { ENTITY_REPORT_SECTIONS, REPORT_SECTIONS } from '../../shared/domain/record';
 import {
   SCOPE_SECTIONS, sectionCounts, type IssuedReport, type ReportApplicant, type ReportContent, type ReportDocument, type ReportQuota,
   type ReportSeal, type ReportVerification, type SectionCounts,
@@ -7,6 +7,9 @@ import { AppError } from '../../shared/errors';
 import { maskIdNumber, maskName, type MaskingOptions } from '../../shared/masking';
 import { chinaDate } from '../../shared/calendar/dates';
 import { assembleReport } from '../report/assembleReport';
+import { isEntityContent, type EntityContent } from '../../shared/domain/entityReport';
+import { renderEntityReportPdf } from '../report/pdf/entityReportPdf';
+import { renderSpecialReportPdf } from '../report/pdf/specialReportPdf';
 import { pdfDocumentOf } from '../report/pdf/pdfDocument';
 import { renderReportPdf } from '../report/pdf/reportPdf';
 import { loadFallbackFonts } from '../report/pdf/fonts';
@@ -29,7 +32,7 @@ import { activeProfile } from './profileService';
 // the same report. Issue, previews, prints and verifications all leave audit events.
 
 /** A visit serves the day it was opened; the next day is a new visit with a new query log entry. */
-async function openVisit(ctx: CoreContext, caller: Caller, visitId: number): Promise<VisitRow> {
+export async function openVisit(ctx: CoreContext, caller: Caller, visitId: number): Promise<VisitRow> {
   const visit = await findVisit(ctx.db, visitId);
   if (!visit) throw new AppError('NOT_FOUND', 'There is no such visit.', { visitId });
   if (visit.clerk_id !== caller.accountId) throw new AppError('FORBIDDEN', 'Only the clerk who opened this visit can act on it.');
@@ -39,8 +42,16 @@ async function openVisit(ctx: CoreContext, caller: Caller, visitId: number): Pro
   return visit;
 }
 
-function issuedOf(row: ReportRow, copiesPrinted: number): IssuedReport {
-  const content = JSON.parse(row.contentJson) as ReportContent;
+export function issuedOf(row: ReportRow, copiesPrinted: number): IssuedReport {
+  const content = JSON.parse(row.contentJson) as ReportContent | EntityContent;
+  if (isEntityContent(content)) {
+    // The personal sections' counts do not apply; an entity report's own are on its face and its seal.
+    const counts = Object.fromEntries(REPORT_SECTIONS.map((s) => [s, null])) as SectionCounts;
+    return {
+      reportId: row.id, reportNo: row.reportNo, visitId: row.visitId, issuedAt: row.issuedAt, verifyCode: row.verifyCode, beyondFree: row.beyondFree,
+      copiesPrinted, counts, noRecord: false, kind: content.kind, freshness: content.freshness,
+    };
+  }
   return {
     reportId: row.id,
     reportNo: row.reportNo,
@@ -51,6 +62,8 @@ function issuedOf(row: ReportRow, copiesPrinted: number): IssuedReport {
     copiesPrinted,
     counts: sectionCounts(content),
     noRecord: !content.subject.found,
+    kind: 'personal',
+    freshness: null,
   };
 }
 
@@ -81,17 +94,11 @@ function sealOf(content: ReportContent, digest: string, keyId: string, masking: 
   };
 }
 
-/** Issues the visit's report (once per visit: asking again returns the same report). */
-export async function issue(ctx: CoreContext, caller: Caller, input: { visitId: number; confirmBeyondFree: boolean }): Promise<IssuedReport> {
-  const visit = await openVisit(ctx, caller, input.visitId);
-  const existing = await findReportByVisit(ctx.db, visit.id);
-  if (existing) return issuedOf(existing, await countPrints(ctx.db, existing.id));
-
-  const now = ctx.now();
-  const today = chinaDate(now);
-  const profile = await activeProfile(ctx);
-  const purpose = ctx.catalogs.purposes.find((p) => p.code === visit.purpose_code);
-  if (!purpose) throw new AppError('PURPOSE_REQUIRED', 'The visit has no purpose from the catalogue: no purpose, no report.');
+/**
+ * Who asked, as the report prints it. An agent's letter is checked again at issue: a letter valid
+ * this morning is still valid, but never trust the visit alone.
+ */
+export async function applicantOf(ctx: CoreContext, visit: VisitRow, masking: MaskingOptions, today: string) {
   const authorization = visit.applicant_kind === 'agent' ? await findAuthorization(ctx.db, visit.id) : undefined;
   if (visit.applicant_kind === 'agent') {
     // Checked again at issue: a letter valid this morning is still valid, but never trust the visit alone.
@@ -102,14 +109,35 @@ export async function issue(ctx: CoreContext, caller: Caller, input: { visitId: 
     ? {
         kind: 'agent',
         agentName: authorization.agentName,
-        agentIdNumberMasked: maskIdNumber(authorization.agentIdNumber, profile.masking),
+        agentIdNumberMasked: maskIdNumber(authorization.agentIdNumber, masking),
         documentNo: authorization.documentNo,
         validFrom: authorization.validFrom,
         validTo: authorization.validTo,
         notarised: authorization.notarised,
       }
     : { kind: 'self' };
+  return { applicant, authorization };
+}
+
+/** Issues the visit's report (once per visit: asking again returns the same report). */
+export async function issue(ctx: CoreContext, caller: Caller, input: { visitId: number; confirmBeyondFree: boolean }): Promise<IssuedReport> {
+  const visit = await openVisit(ctx, caller, input.visitId);
+  const existing = await findReportByVisit(ctx.db, visit.id);
+  if (existing && isEntityContent(JSON.parse(existing.contentJson) as object)) {
+    throw new AppError('REPORT_KIND_MISMATCH', 'This visit is for a legal entity: issue its entity report or a special report, not a personal report.', { expected: 'personal', subjectKind: 'entity' });
+  }
+  if (existing) return issuedOf(existing, await countPrints(ctx.db, existing.id));
+
+  const now = ctx.now();
+  const today = chinaDate(now);
+  const profile = await activeProfile(ctx);
+  const purpose = ctx.catalogs.purposes.find((p) => p.code === visit.purpose_code);
+  if (!purpose) throw new AppError('PURPOSE_REQUIRED', 'The visit has no purpose from the catalogue: no purpose, no report.');
+  const { applicant, authorization } = await applicantOf(ctx, visit, profile.masking, today);
   const subject = visit.subject_id === null ? null : ((await findSubjectById(ctx.db, visit.subject_id)) ?? null);
+  if (subject?.kind === 'entity') {
+    throw new AppError('REPORT_KIND_MISMATCH', 'This visit is for a legal entity: issue its entity report or a special report, not a personal report.', { expected: 'personal', subjectKind: 'entity' });
+  }
   const key = officeSigningKey(ctx);
   // A name beyond Noto Sans SC (𠮷, CJK Extension B–F) needs the fallback fonts: inflated here, on
   // the thread pool, rather than inside the transaction's printability check.
@@ -178,7 +206,7 @@ export async function issue(ctx: CoreContext, caller: Caller, input: { visitId: 
  * The stored content still hashes to the stored digest, and that is the digest the signed seal
  * carries: a report row edited underneath the console is never reprinted or vouched for.
  */
-function storedReportIntact(row: ReportRow): boolean {
+export function storedReportIntact(row: ReportRow): boolean {
   const parsed = parseQrText(row.qrPayload);
   try {
     return parsed !== null && parsed.seal.d === row.digest && digestOf(JSON.parse(row.contentJson)) === row.digest;
@@ -201,13 +229,14 @@ async function reportFor(ctx: CoreContext, caller: Caller, reportId: number): Pr
 }
 
 async function documentOf(row: ReportRow, lang: ReportLang, copyNo: number): Promise<ReportDocument> {
-  const pdf = await renderReportPdf({
-    content: JSON.parse(row.contentJson) as ReportContent,
-    lang,
-    qrText: row.qrPayload,
-    verifyCode: row.verifyCode,
-    copyNo,
-  });
+  const content = JSON.parse(row.contentJson) as ReportContent | EntityContent;
+  const frame = { lang, qrText: row.qrPayload, verifyCode: row.verifyCode, copyNo };
+  // Each kind has its own renderer; preview and print of every kind go through this one path.
+  const pdf = !isEntityContent(content)
+    ? await renderReportPdf({ content, ...frame })
+    : content.kind === 'entity'
+      ? await renderEntityReportPdf({ content, ...frame })
+      : await renderSpecialReportPdf({ content, ...frame });
   return { ...pdfDocumentOf(pdf), copyNo, reprint: copyNo > 1 };
 }
 
@@ -262,7 +291,19 @@ const NOT_GENUINE = (failure: ReportVerification['failure'], reportNo: string | 
   subjectIdMasked: null,
   counts: null,
   copiesPrinted: null,
+  kind: null,
+  entityCounts: null,
+  period: null,
 });
+
+/** What a verified seal says about its kind: the personal sections, an entity's sections, or a special report's fields and period. */
+function kindOf(seal: ReportSeal): Pick<ReportVerification, 'kind' | 'counts' | 'entityCounts' | 'period'> {
+  if (seal.r === undefined) return { kind: 'personal', counts: countsFromSeal(seal.c), entityCounts: null, period: null };
+  const keys: readonly string[] = seal.r === 'e' ? ENTITY_REPORT_SECTIONS : (seal.f ?? []);
+  const entityCounts = keys.map((key, i) => ({ key, count: seal.c[i] ?? 0 }));
+  const [from, to] = (seal.p ?? '').split('/');
+  return { kind: seal.r === 'e' ? 'entity' : 'special', counts: null, entityCounts, period: from && to ? { from, to } : null };
+}
 
 /** Checks a QR text against the trusted office keys; no database needed for another office's report. */
 async function verifyQr(ctx: CoreContext, qrText: string): Promise<ReportVerification> {
@@ -283,7 +324,7 @@ async function verifyQr(ctx: CoreContext, qrText: string): Promise<ReportVerific
     issuedAt: parsed.seal.t,
     subjectNameMasked: parsed.seal.s,
     subjectIdMasked: parsed.seal.i,
-    counts: countsFromSeal(parsed.seal.c),
+    ...kindOf(parsed.seal),
     copiesPrinted: own && own.signature === parsed.signature ? await countPrints(ctx.db, own.id) : null,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { IssuedReport, ReportDocument, ReportQuota, ReportVerification, StatementView } from '../domain/report';
+import type { SpecialReportOptions } from '../domain/entityReport';
 import { method, uploadRequestBytes } from './method';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from './limits';
 
@@ -49,6 +50,25 @@ export const reportsContract = {
    */
   'report.printed': method<IssuedReport>()({
     input: z.object({ reportId, copyNo: z.number().int().positive(), kind: z.enum(['print', 'pdf']).default('print') }).strict(),
+    access: 'report.print',
+  }),
+  /** Issue 24: what a special report may cover for this entity visit (the profile's fields and periods) and the data date. */
+  'report.specialOptions': method<SpecialReportOptions>()({ input: z.object({ visitId }).strict(), access: 'report.print' }),
+  /** The full report of the visit's legal entity; preview and print with report.preview / report.printed. */
+  'report.issueEntity': method<IssuedReport>()({ input: z.object({ visitId }).strict(), access: 'report.print' }),
+  /**
+   * A special report (专项信用报告) for chosen fields and an inclusive period (China dates; the profile's
+   * default when absent). Unknown fields, a reversed, future or too long period are refused by name.
+   */
+  'report.issueSpecial': method<IssuedReport>()({
+    input: z
+      .object({
+        visitId,
+        fields: z.array(z.string().trim().min(1).max(40)).min(1).max(50),
+        from: z.string().trim().min(1).max(20).optional(),
+        to: z.string().trim().min(1).max(20).optional(),
+      })
+      .strict(),
     access: 'report.print',
   }),
   /** Offline check of a printed report: its QR text, or its number and short verification code. */

@@ -1,5 +1,6 @@
 import { REPORT_SECTIONS, type RecordCategory, type ReportSection, type Severity } from './record';
 import type { ListType } from './list';
+import type { Freshness } from './entityReport';
 
 // The personal public-credit information report (个人公共信用信息报告) as signed data. The printed
 // page is rendered from this; the digest is taken over its canonical JSON, so it holds only what the
@@ -143,7 +144,18 @@ export interface ReportSeal {
   d: string;
   /** signing key id */
   k: string;
+  /**
+   * The report's kind (issue 24): absent for the personal report, 'e' for an entity's full report
+   * (then `c` follows ENTITY_REPORT_SECTIONS), 's' for a special report (then `c` follows `f`).
+   */
+  r?: 'e' | 's';
+  /** A special report's fields, in the order of `c`. */
+  f?: string[];
+  /** A special report's period, "from/to" (inclusive China dates). */
+  p?: string;
 }
+
+export type ReportKind = 'personal' | 'entity' | 'special';
 
 export type VerifyFailure = 'malformed' | 'unknown_key' | 'bad_signature' | 'not_found' | 'code_mismatch' | 'record_altered';
 
@@ -158,6 +170,12 @@ export interface ReportVerification {
   counts: SectionCounts | null;
   /** Copies printed, known only for this office's own reports. */
   copiesPrinted: number | null;
+  /** Which report this is; null when the QR could not be read as a report at all. */
+  kind: ReportKind | null;
+  /** An entity report's counts per section (ENTITY_REPORT_SECTIONS order) or a special report's per field. */
+  entityCounts: { key: string; count: number }[] | null;
+  /** A special report's period. */
+  period: { from: string; to: string } | null;
 }
 
 export interface IssuedReport {
@@ -170,6 +188,9 @@ export interface IssuedReport {
   copiesPrinted: number;
   counts: SectionCounts;
   noRecord: boolean;
+  kind: ReportKind;
+  /** An entity report's data date: stale ones must be confirmed with the applicant before printing (issue 24). */
+  freshness: Freshness | null;
 }
 
 export interface ReportQuota {

@@ -8,6 +8,7 @@ import { fieldLabel } from './fieldLabels';
 import { officeHostMessage, OFFICE_HOST_MESSAGES } from './officeHostMessages';
 import type { Params, Sentences } from './sentences';
 import { SYNC_MESSAGES } from './syncRefusals';
+import { SPECIAL_REPORT_REASONS } from './specialReportReasons';
 
 export type Locale = 'zh' | 'en';
 
@@ -50,6 +51,8 @@ const MESSAGES: Partial<Record<ErrorCode, { zh: string; en: string }>> = {
   ATTACHMENT_TOO_LARGE: { zh: '文件过大，请降低扫描分辨率后重新上传。', en: 'The file is too large; scan at a lower resolution.' },
   ATTACHMENT_QUOTA_EXCEEDED: { zh: '附件存储空间已达上限（本案件或本窗口），请删减附件或联系管理员。', en: 'The attachment storage limit (for this case or this office) is reached; attach fewer files or ask the administrator.' },
   FREE_REPORTS_USED: { zh: '本年度免费报告次数已用完，须经申请人确认后方可出具。', en: "This year's free reports are used up; issue another only after the applicant confirms." },
+  REPORT_KIND_MISMATCH: { zh: '该报告种类与本次查询的主体不符：个人查询出具个人报告，法人和非法人组织查询出具法人报告或专项信用报告。', en: 'This kind of report does not fit the visit: a person gets a personal report, a legal entity its entity report or a special report.' },
+  REPORT_ALREADY_ISSUED: { zh: '本次查询已出具另一份报告。每次查询出具一份报告，请新建查询后再出具。', en: 'This visit has already issued another report; one visit issues one report, so start a new visit for another.' },
   REPORT_TOO_LARGE: { zh: `该主体的信用记录和名单记录超过一份报告可容纳的 ${REPORT_MAX_RECORDS.toLocaleString('en-US')} 条，报告未出具，也未计入免费次数。请联系平台核查该主体的数据：这么大的档案几乎都是数据错误。`, en: `This subject's records and list entries are more than the ${REPORT_MAX_RECORDS.toLocaleString('en-US')} one report carries; no report was issued or counted. Contact the platform to check this subject's data: a file this large is almost always a data error.` },
   PRINT_COPY_STALE: { zh: '该份已由他人打印或记录，页面上的份数已过时：请重新预览后再打印。', en: 'Someone else has printed or recorded this copy meanwhile, so its copy number is out of date: preview again, then print.' },
   NOT_DECIDED: { zh: '案件尚未作出决定，不能出具告知书。', en: 'The case has not been decided yet, so there is no decision notice to print.' },
@@ -186,6 +189,7 @@ export function fieldIssues(error: ApiErrorBody, locale: Locale): FieldIssue[] {
 
 // Why a service refused a field (details.reason), with the values it named (details).
 const SERVICE_FIELD_REASONS: Record<string, (d: Record<string, unknown>) => { zh: string; en: string }> = {
+  ...SPECIAL_REPORT_REASONS,
   // The office calendar (calendar.propose).
   year_not_next: (d) => ({
     zh: `只能录入已载入日历之后的一年（${String(d.expected)} 年）；更早的年份由平台数据包提供。`,

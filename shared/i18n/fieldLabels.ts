@@ -22,6 +22,7 @@ const LABELS: Record<string, { zh: string; en: string }> = {
   fileName: { zh: '文件名', en: 'File name' },
   mimeType: { zh: '文件类型', en: 'File type' },
   dataBase64: { zh: '文件内容', en: 'File content' },
+  fields: { zh: '查询领域', en: 'Fields' },
   from: { zh: '起始日期', en: 'From' },
   to: { zh: '截止日期', en: 'To' },
   receivedFrom: { zh: '受理起始日期', en: 'Received from' },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PENALTY_KINDS, RECORD_CATEGORIES, RECORD_DOMAINS, SEVERITIES } from '../domain/record';
 import type { MaskingOptions } from '../masking';
 import { CARD_TYPES } from '../domain/idCard';
+import { entityReportRulesSchema } from './entityReportRulesSchema';
 
 // A rule profile holds every regional or unconfirmed choice of domain-rules.md as data, so an
 // office picks its region and a platform bundle can replace a profile without a code change.
@@ -128,6 +129,8 @@ export const ruleProfileSchema = z
       .nullable()
       .optional(),
     idCard: idCardRulesSchema.optional(),
+    /** Issue 24's entity reports; optional like idCard (entityReportRules() falls back to the default's). */
+    entityReports: entityReportRulesSchema.optional(),
     notes: z.array(text).optional(),
   })
   .superRefine((p, ctx) => {

@@ -21,8 +21,8 @@ export interface ReportPdfInput {
 
 export type ReportPdf = FinishedPdf;
 
-const WARN = '#8a1c00';
-const MUTED = '#444444';
+export const WARN = '#8a1c00';
+export const MUTED = '#444444';
 /**
  * A record's text, and the facts beside its title. The national standard's samples set 9–10.5 pt
  * with one record to a page; a register of 2,000 records in about 100 pages needs the density of
@@ -47,14 +47,15 @@ export function pageLabel(lang: ReportLang) {
  * the full width, then annotation and statements. Flowing the facts and the text together instead
  * of stacking them in columns is what keeps 2,000 records of realistic length near 100 pages.
  */
-function recordRow(r: ReportRecord, n: number, lang: ReportLang): Cell[] {
+export function recordRow(r: Omit<ReportRecord, 'category'>, n: number, lang: ReportLang, category: Bi, mark: Bi | null = null): Cell[] {
   const bi = (b: Bi) => label(b, lang);
-  const kind = [bi(CATEGORY_LABELS[r.category]), r.severity ? bi(SEVERITY_LABELS[r.severity]) : null].filter(Boolean).join(' · ');
+  const kind = [bi(category), r.severity ? bi(SEVERITY_LABELS[r.severity]) : null].filter(Boolean).join(' · ');
   // In the order the column header names them, so a row repeats no label.
   const facts = [r.documentNo, r.decidedOn, `${r.publicityStart} — ${r.publicityEnd ?? bi(L.publicityOpen)}`, r.providerUnit].join(' · ');
   const details: Para[] = [
     {
       spans: [
+        ...(mark ? [{ text: `【${bi(mark)}】`, heavy: true, color: WARN, size: RECORD_SIZE }] : []),
         { text: `${kind}　`, color: MUTED, size: FACT_SIZE },
         { text: r.title, heavy: true, size: RECORD_SIZE },
         { text: `　${facts}　`, color: MUTED, size: FACT_SIZE },
@@ -72,7 +73,7 @@ function recordRow(r: ReportRecord, n: number, lang: ReportLang): Cell[] {
   return [String(n), details];
 }
 
-function listRow(e: ReportListEntry, lang: ReportLang): Cell[] {
+export function listRow(e: Omit<ReportListEntry, 'listType'>, lang: ReportLang, listLabel: Bi): Cell[] {
   const bi = (b: Bi) => label(b, lang);
   const reason: Run[] = [{ text: e.reason }, { text: `${bi(L.basis)}：${e.basis}`, color: MUTED }];
   if (e.measures.length > 0) {
@@ -80,10 +81,33 @@ function listRow(e: ReportListEntry, lang: ReportLang): Cell[] {
     for (const m of e.measures) reason.push({ text: `· ${m.title}（${m.basis}）` });
   }
   return [
-    [{ text: bi(LIST_TYPE_LABELS[e.listType]), color: MUTED, size: 6.8 }, { text: e.listName, heavy: true }],
+    [{ text: bi(listLabel), color: MUTED, size: 6.8 }, { text: e.listName, heavy: true }],
     [{ text: e.enteredOn }, { text: e.exitOn ?? '—', color: MUTED }],
     reason,
     e.decidingUnit,
+  ];
+}
+
+/**
+ * The record table's columns: the number column just as wide as the largest number or a word of
+ * its header (plus the cell padding); every point it does not need goes to the records' text.
+ */
+export function recordColumnsFor(layout: PdfLayout, most: number, lang: ReportLang): Column[] {
+  const bi = (b: Bi) => label(b, lang);
+  const seqWidth = Math.max(layout.widthOf({ text: String(most) }), ...bi(L.seq).split(' ').map((word) => layout.widthOf({ text: word, heavy: true, size: 7.2 }))) + 2.4 * MM;
+  return [
+    { header: bi(L.seq), share: seqWidth, align: 'right' },
+    { header: bi(L.recordColumn), share: layout.width - seqWidth },
+  ];
+}
+
+export function listColumnsFor(lang: ReportLang): Column[] {
+  const bi = (b: Bi) => label(b, lang);
+  return [
+    { header: bi(L.listCol), share: 40 },
+    { header: bi(L.listDates), share: 24 },
+    { header: bi(L.reasonBasis), share: 84 },
+    { header: bi(L.decidingUnit), share: 34 },
   ];
 }
 
@@ -147,20 +171,8 @@ export async function renderReportPdf(input: ReportPdfInput): Promise<ReportPdf>
       ],
     );
 
-    // The number column just as wide as the largest number or a word of its header (plus the cell
-    // padding): every point it does not need goes to the records' text.
-    const most = Math.max(0, ...c.sections.map((x) => x.records.length));
-    const seqWidth = Math.max(layout.widthOf({ text: String(most) }), ...bi(L.seq).split(' ').map((word) => layout.widthOf({ text: word, heavy: true, size: 7.2 }))) + 2.4 * MM;
-    const recordColumns: Column[] = [
-      { header: bi(L.seq), share: seqWidth, align: 'right' },
-      { header: bi(L.recordColumn), share: layout.width - seqWidth },
-    ];
-    const listColumns: Column[] = [
-      { header: bi(L.listCol), share: 40 },
-      { header: bi(L.listDates), share: 24 },
-      { header: bi(L.reasonBasis), share: 84 },
-      { header: bi(L.decidingUnit), share: 34 },
-    ];
+    const recordColumns = recordColumnsFor(layout, Math.max(0, ...c.sections.map((x) => x.records.length)), lang);
+    const listColumns = listColumnsFor(lang);
     for (const key of REPORT_SECTIONS) {
       const section = c.sections.find((x) => x.key === key);
       if (!section) continue;
@@ -169,9 +181,9 @@ export async function renderReportPdf(input: ReportPdfInput): Promise<ReportPdf>
         layout.paragraph({ text: bi(L.noEntries), color: MUTED }, { after: 2 * MM });
         continue;
       }
-      if (section.lists.length > 0) layout.table(listColumns, section.lists.map((e) => listRow(e, lang)), { continued: bi(L.continued) });
+      if (section.lists.length > 0) layout.table(listColumns, section.lists.map((e) => listRow(e, lang, LIST_TYPE_LABELS[e.listType])), { continued: bi(L.continued) });
       if (section.records.length > 0) {
-        layout.table(recordColumns, section.records.map((r, i) => recordRow(r, i + 1, lang)), { tags: section.records.map((r) => r.id), continued: bi(L.continued) });
+        layout.table(recordColumns, section.records.map((r, i) => recordRow(r, i + 1, lang, CATEGORY_LABELS[r.category])), { tags: section.records.map((r) => r.id), continued: bi(L.continued) });
       }
     }
 
