@@ -86,6 +86,10 @@ export function cardMessage(error: ApiErrorBody, locale: Locale, idReason: (reas
       not_url: { zh: `这不是一个服务地址，请按“${scheme}://127.0.0.1:端口号”的格式填写。`, en: `That is not a service address; write it as ${scheme}://127.0.0.1:port.` },
       credentials: { zh: '读卡服务地址中不能含有用户名或密码。', en: 'The reader service address may not hold a user name or password.' },
       port: { zh: '读卡服务地址中的端口号无效。', en: 'The port in the reader service address is not valid.' },
+      library_name: {
+        zh: '读卡器动态库只能填写文件名（例如 sdtapi.dll 或 Termb.dll），不能含有路径、盘符或“..”；设置未保存，也未加载任何文件。',
+        en: "The reader's library must be a bare file name (for example sdtapi.dll or Termb.dll), without a folder, drive or \"..\"; nothing was saved or loaded.",
+      },
     };
     const sentence = own[String(d.reason)];
     if (sentence) return sentence[locale];
@@ -94,6 +98,12 @@ export function cardMessage(error: ApiErrorBody, locale: Locale, idReason: (reas
     const basis = locale === 'zh' ? d.basisZh : d.basisEn;
     const head = locale === 'zh' ? `证件有效期至 ${String(d.validTo)}，已过期。` : `The card was valid until ${String(d.validTo)} and has expired.`;
     return typeof basis === 'string' ? `${head}${locale === 'zh' ? '' : ' '}${basis}` : head;
+  }
+  if (error.code === 'READER_PHOTO_CORRUPT' && d.reason === 'no_decoder') {
+    return withTyping(
+      '读卡器的照片解码库（libwlt2bmp）没有安装在读卡动态库旁边，无法显示证件照片以比对人像：请管理员安装厂商的解码库。',
+      "The reader's photo decoder (libwlt2bmp) is not installed beside its library, so the card's photo cannot be shown for the face comparison: ask the administrator to install the vendor's decoder.",
+    )[locale];
   }
   return CARD_MESSAGES[error.code]?.[locale] ?? null;
 }

@@ -65,6 +65,32 @@ test('the administrator sets up the card reader, is refused an address off this 
   await page.getByTestId('language').click();
 });
 
+test('a vendor library is chosen by its file name: a path is refused in words, and the test says when it is not installed', async ({ consolePage: c, page }) => {
+  await c.loginAs('admin');
+  await page.getByTestId('nav-cardReader').click();
+  await page.getByTestId('reader-adapter').click();
+  await page.getByRole('option', { name: /SDT_/ }).click();
+  await expect(page.getByTestId('reader-url')).toHaveCount(0);
+  await page.getByTestId('reader-library').fill('C:\\Windows\\sdtapi.dll');
+  await page.getByTestId('reader-test').click();
+  await expect(page.getByTestId('error')).toContainText('只能填写文件名');
+  await page.getByTestId('reader-library').fill('libnotinstalled.so');
+  await page.getByTestId('reader-library-port').fill('1001');
+  await page.getByTestId('reader-test').click();
+  await expect(page.getByTestId('reader-tested')).toHaveAttribute('data-reachable', 'false');
+  await expect(page.getByTestId('reader-tested')).toContainText('驱动');
+  await shoot(page, 'reader-library-zh');
+  await page.getByTestId('language').click();
+  await page.getByTestId('reader-library').fill('../sdtapi.dll');
+  await page.getByTestId('reader-test').click();
+  await expect(page.getByTestId('error')).toContainText('bare file name');
+  await page.getByTestId('reader-library').fill('libnotinstalled.so');
+  await page.getByTestId('reader-test').click();
+  await expect(page.getByTestId('reader-tested')).toContainText('driver');
+  await shoot(page, 'reader-library-en');
+  await page.getByTestId('language').click();
+});
+
 test('the auditor filters the query register by how identity was taken', async ({ consolePage: c, page }) => {
   await c.loginAs('auditor');
   await page.getByTestId('nav-querylog').click();

@@ -2,15 +2,17 @@ import { Alert, Button, Card, Group, NumberInput, Select, Stack, Text, TextInput
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReaderSettings, ReaderTestResult } from '../../../shared/contract';
-import { READER_ADAPTER_CHOICES, type ReaderAdapterChoice } from '../../../shared/contract/reader';
+import { READER_ADAPTER_CHOICES, READER_LIBRARY_ADAPTERS, type ReaderAdapterChoice } from '../../../shared/contract/reader';
+import { READER_LIBRARY_PORT } from '../../../shared/validators/readerLibrary';
 import { errorMessage } from '../../../shared/i18n/errorMessages';
 import { call } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useLocale } from '../i18n';
 
 /**
- * The ID card reader the counter uses (issue 25): the adapter, its address on this computer and
- * the read timeout, with "测试读卡器" to try the choice on the spot before or after saving it.
+ * The ID card reader the counter uses (issue 25): the adapter, its address on this computer (or,
+ * for a vendor library, its bare file name and the reader's port) and the read timeout, with
+ * "测试读卡器" to try the choice on the spot before or after saving it.
  */
 export function ReaderSettingsScreen() {
   const { t } = useTranslation();
@@ -47,6 +49,7 @@ export function ReaderSettingsScreen() {
     }
   }
   const usesReader = form.adapter !== 'none';
+  const usesLibrary = READER_LIBRARY_ADAPTERS.includes(form.adapter);
   return (
     <Stack maw={720} data-testid="reader-settings">
       <Title order={3}>{t('reader.title')}</Title>
@@ -61,7 +64,29 @@ export function ReaderSettingsScreen() {
             data={READER_ADAPTER_CHOICES.map((a) => ({ value: a, label: t(`reader.adapters.${a}`) }))}
             data-testid="reader-adapter"
           />
-          {usesReader && (
+          {usesLibrary && (
+            <Group align="flex-start" grow>
+              <TextInput
+                label={t('reader.library')}
+                description={t(`reader.libraryHint.${form.adapter}`)}
+                value={form.library ?? ''}
+                maxLength={100}
+                onChange={(e) => change({ library: e.currentTarget.value })}
+                data-testid="reader-library"
+              />
+              <NumberInput
+                label={t('reader.libraryPort')}
+                description={t('reader.libraryPortHint')}
+                min={READER_LIBRARY_PORT.min}
+                max={READER_LIBRARY_PORT.max}
+                allowDecimal={false}
+                value={form.libraryPort ?? READER_LIBRARY_PORT.default}
+                onChange={(v) => change({ libraryPort: Math.round(Number(v || READER_LIBRARY_PORT.default)) })}
+                data-testid="reader-library-port"
+              />
+            </Group>
+          )}
+          {usesReader && !usesLibrary && (
             <TextInput
               label={t('reader.url')}
               placeholder={t(`reader.urlHint.${form.adapter}`)}
