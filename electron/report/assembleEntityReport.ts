@@ -1,6 +1,6 @@
 import type { Purpose } from '../../shared/contract';
 import type { PublicationRules } from '../../shared/rules/statutoryPublicationEnd';
-import { hiddenReason, publicationAsOf } from '../../shared/domain/publication';
+import { hiddenReason, listEntryShown, publicationAsOf } from '../../shared/domain/publication';
 import { ENTITY_REPORT_SECTIONS, ENTITY_SECTION_OF, RECORD_CATEGORIES, type EntityReportSection } from '../../shared/domain/record';
 import { ENTITY_LIST_SECTION_OF, LIST_TYPES } from '../../shared/domain/list';
 import type { EntityIdentity, EntityReportContent, EntitySectionContent, Freshness } from '../../shared/domain/entityReport';
@@ -12,7 +12,7 @@ import type { Queryable } from '../db/database';
 import { annotationsOfSubject } from '../store/annotationStore';
 import { statementsOfSubject } from '../store/statementStore';
 import { countPublished, listEntriesOfSubject, listTallies, publishedRecords, revokedListedRecordIds } from '../store/subjectStore';
-import { extrasOf, listEntryShown, reportRecordOf } from './entityRecordRows';
+import { extrasOf, reportRecordOf } from './entityRecordRows';
 
 export interface EntityReportHeader {
   reportNo: string;

@@ -1,6 +1,6 @@
 import type { Purpose } from '../../shared/contract';
 import type { PublicationRules } from '../../shared/rules/statutoryPublicationEnd';
-import { effectivePublicityEnd, hiddenReason, publicationAsOf } from '../../shared/domain/publication';
+import { effectivePublicityEnd, hiddenReason, listEntryShown, publicationAsOf } from '../../shared/domain/publication';
 import { RECORD_CATEGORIES, REPORT_SECTION_OF, REPORT_SECTIONS, type ReportSection } from '../../shared/domain/record';
 import type { ReportApplicant, ReportContent, ReportRecord, ReportSectionContent, ScopeSection } from '../../shared/domain/report';
 import { REPORT_MAX_RECORDS, SCOPE_SECTIONS, listTypesIn } from '../../shared/domain/report';
@@ -129,11 +129,7 @@ export async function assembleReport(db: Queryable, input: AssembleInput): Promi
     });
   }
   for (const e of lists) {
-    if (e.status !== 'active' || (e.exitOn !== null && e.exitOn < today) || e.enteredOn > today) continue;
-    // A listing whose underlying decision was revoked falls with it. A repaired or expired penalty
-    // does not lift it: list entries are not repaired early (Credit Repair Management Measures 2025)
-    // and end by their own exit date.
-    if (e.recordId !== null && revokedRecordIds.has(e.recordId)) continue;
+    if (!listEntryShown(e, today, revokedRecordIds)) continue;
     const section = sections.get(e.listType === 'red' ? 'honours' : 'dishonesty');
     if (!section) continue;
     section.lists.push({

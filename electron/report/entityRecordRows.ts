@@ -1,6 +1,5 @@
 import type { CreditRecord } from '../../shared/domain/record';
 import type { EntityReportRecord } from '../../shared/domain/entityReport';
-import type { ListEntry } from '../../shared/domain/list';
 import type { PublicationRules } from '../../shared/rules/statutoryPublicationEnd';
 import { effectivePublicityEnd } from '../../shared/domain/publication';
 import type { Annotation } from '../store/annotationStore';
@@ -44,14 +43,4 @@ export function reportRecordOf(r: CreditRecord, extras: RecordExtras, rules: Pub
     statements: extras.statementsOf.get(r.id) ?? [],
     ...(repaired ? { repaired: true } : {}),
   };
-}
-
-/**
- * Whether a list entry prints today: active, entered, not yet exited, and not resting on a revoked
- * decision (a repaired or expired penalty does not lift it: list entries are not repaired early,
- * Credit Repair Management Measures 2025, and end by their own exit date). The personal report's rule.
- */
-export function listEntryShown(e: Pick<ListEntry, 'status' | 'exitOn' | 'enteredOn' | 'recordId'>, today: string, revokedRecordIds: ReadonlySet<number>): boolean {
-  if (e.status !== 'active' || (e.exitOn !== null && e.exitOn < today) || e.enteredOn > today) return false;
-  return e.recordId === null || !revokedRecordIds.has(e.recordId);
 }

@@ -2,6 +2,7 @@ import { addCalendarDays, addMonthsClamped } from '../calendar/dates';
 import { statutoryPublicationEnd, type PublicationRules } from '../rules/statutoryPublicationEnd';
 import type { HiddenReason } from './subjectView';
 import type { CreditRecord, RecordCategory, Severity } from './record';
+import type { ListEntry } from './list';
 
 /**
  * Whether a record is published on `today` (China date). `publicityEnd` is the last day of
@@ -66,4 +67,14 @@ export function publicationAsOf(today: string, rules: PublicationRules): Publica
     appliesTo: rules.repair.appliesTo,
     firstPublished: { minor: first(tiers.minor.longestMonths), ordinary: first(tiers.ordinary.longestMonths), serious: first(tiers.serious.longestMonths) },
   };
+}
+
+/**
+ * Whether a list entry prints on a report today: active, entered, not yet exited, and not resting on
+ * a revoked decision. A repaired or expired penalty does not lift it: list entries are not repaired
+ * early (Credit Repair Management Measures 2025) and end by their own exit date. Every report's rule.
+ */
+export function listEntryShown(e: Pick<ListEntry, 'status' | 'exitOn' | 'enteredOn' | 'recordId'>, today: string, revokedRecordIds: ReadonlySet<number>): boolean {
+  if (e.status !== 'active' || (e.exitOn !== null && e.exitOn < today) || e.enteredOn > today) return false;
+  return e.recordId === null || !revokedRecordIds.has(e.recordId);
 }
