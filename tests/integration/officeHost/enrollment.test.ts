@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
 import { connect, type TLSSocket } from 'node:tls';
 import { after, before, test } from 'node:test';
 import { serveOfficeHost } from '../../../electron/host/serveOfficeHost';
@@ -254,6 +255,23 @@ test('a host whose key changed is refused by the joined window, with no way to a
   const code = await createEnrollmentCode(core.ctx, null, { number: 14 });
   await joinOffice(ws.dir, ws.seal, code.code);
   assert.equal((await greetOfficeHost(ws.dir, ws.seal)).window.number, 14);
+});
+
+test('a host that is not there: the join and the joined window say it cannot be reached, and nothing is stored', async () => {
+  const { ws } = await enrolled(15);
+  const code = await createEnrollmentCode(core.ctx, null, { number: 16 });
+  // A port that was just listening and is closed again: nothing answers there.
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.23.4', resolve));
+  const gone = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  const saved = JSON.parse(readFileSync(join(ws.dir, WINDOW_FILE), 'utf8')) as { host: object };
+  writeFileSync(join(ws.dir, WINDOW_FILE), JSON.stringify({ ...saved, host: { ...saved.host, address: '127.0.23.4', port: gone.port } }));
+  const err = await refused(() => greetOfficeHost(ws.dir, ws.seal), 'HOST_UNREACHABLE', 'unreachable');
+  assert.match(errorMessage({ code: err.code, message: err.message, details: err.details }, 'zh'), /无法连接办公主机/);
+  const fresh = await testWorkstation();
+  await refused(() => joinOffice(fresh.dir, fresh.seal, formatJoinCode({ ...parseJoinCode(code.code), address: '127.0.23.4', port: gone.port })), 'HOST_UNREACHABLE', 'unreachable');
+  assert.ok(!existsSync(join(fresh.dir, WINDOW_FILE)));
 });
 
 test('bad window numbers are refused when the code is made', async () => {
