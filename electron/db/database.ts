@@ -1,8 +1,9 @@
-import { chmodSync, closeSync, existsSync, openSync, rmSync } from 'node:fs';
+import { chmod, open, rm } from 'node:fs/promises';
 import sqlite3 from '@journeyapps/sqlcipher';
 import { AppError } from '../../shared/errors';
 import { diagnostic } from './diagnostics';
 import { Mutex } from './mutex';
+import { ownerOnlyFileAtOpen, removeDatabaseFilesAtOpen } from './startupFiles';
 
 export type SqlParams = readonly unknown[] | Record<string, unknown>;
 export interface RunResult {
@@ -228,9 +229,9 @@ export function importScratchFileOf(platformFile: string): string {
 }
 
 /** The scratch file and any journal of it: a killed import leaves them, the next open or import removes them. */
-function removeImportScratch(platformFile: string): void {
+async function removeImportScratch(platformFile: string): Promise<void> {
   const file = importScratchFileOf(platformFile);
-  for (const f of [file, `${file}-journal`, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+  for (const f of [file, `${file}-journal`, `${file}-wal`, `${file}-shm`]) await rm(f, { force: true });
 }
 
 /** Thrown by a transaction that must write platform rows while a bundle import holds them. */
@@ -310,13 +311,6 @@ async function applyKey(conn: Connection, file: string, key: Buffer | undefined)
   }
 }
 
-/** SQLite gives the -wal and -shm files the database file's mode, so the file is made owner-only first. */
-function ownerOnlyFile(file: string): void {
-  if (file === ':memory:' || file === '') return;
-  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
-  chmodSync(file, 0o600);
-}
-
 /** The SQLCipher key as SQL text ("x'…'"), or null for a plain file. */
 const keyLiteral = (key: Buffer | undefined): string | null => (key ? `x'${key.toString('hex')}'` : null);
 
@@ -384,11 +378,11 @@ export class Database implements Queryable {
   }
 
   static async open(file: string, options: DatabaseOptions = {}): Promise<Database> {
-    ownerOnlyFile(file);
+    ownerOnlyFileAtOpen(file);
     const platformFile = options.platformFile === false ? null : (options.platformFile ?? platformFileOf(file));
     if (platformFile) {
-      ownerOnlyFile(platformFile);
-      removeImportScratch(platformFile);
+      ownerOnlyFileAtOpen(platformFile);
+      removeDatabaseFilesAtOpen(importScratchFileOf(platformFile));
     }
     const writer = await Database.openWriter(file, platformFile, options);
     const cache = options.cacheSizeKiB ?? 64 * 1024;
@@ -526,7 +520,7 @@ export class Database implements Queryable {
           await detachImportScratch(importer).catch((err: unknown) =>
             diagnostic(this.file, `[db] the import's scratch could not be detached (${err instanceof Error ? err.message : String(err)}); its file is removed`, 'error'));
           try {
-            removeImportScratch(platformFile);
+            await removeImportScratch(platformFile);
           } catch (err) {
             diagnostic(this.file, `[db] the import's scratch could not be removed (${err instanceof Error ? err.message : String(err)}); the next import removes it`, 'error');
           }
@@ -618,9 +612,11 @@ async function detachImportScratch(conn: Connection): Promise<void> {
 
 async function attachImportScratch(conn: Connection, platformFile: string, key: Buffer | undefined): Promise<void> {
   await detachImportScratch(conn);
-  removeImportScratch(platformFile);
+  await removeImportScratch(platformFile);
   const file = importScratchFileOf(platformFile);
-  ownerOnlyFile(file);
+  // Owner-only before SQLite makes it (its journal takes the file's mode); made at run time, so not with sync calls.
+  await (await open(file, 'a', 0o600)).close();
+  await chmod(file, 0o600);
   const k = keyLiteral(key);
   await conn.run(`ATTACH DATABASE ? AS ${IMPORT_SCRATCH_SCHEMA}${k ? ' KEY ?' : ''}`, k ? [file, k] : [file]);
   await conn.exec(`PRAGMA ${IMPORT_SCRATCH_SCHEMA}.journal_mode = MEMORY; PRAGMA ${IMPORT_SCRATCH_SCHEMA}.synchronous = OFF;`);

@@ -2,7 +2,7 @@ import { createHash, createPublicKey, sign, verify } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Queryable } from '../db/database';
-import { writeOwnerOnlyFile } from '../keys/ownerOnly';
+import { writeOwnerOnlyFileAsync } from '../keys/ownerOnly';
 import { auditHead, CHAINED_ROWS, insertCheckpoint, lastCheckpoint, maxChainedId, type AuditCheckpointRow, type ChainedTable } from '../store/auditStore';
 import type { CoreContext } from './context';
 import { officeSigningKey } from './officeKeyService';
@@ -92,12 +92,19 @@ export async function writeAuditCheckpointIn(tx: Queryable, ctx: CheckpointCtx, 
 /** Its own transaction, then the head file beside the database (on close, backup, on demand). */
 export async function writeAuditCheckpoint(ctx: CheckpointCtx & Pick<CoreContext, 'db'>): Promise<AuditCheckpoint | null> {
   const c = await ctx.db.transaction((tx) => writeAuditCheckpointIn(tx, ctx));
-  if (c) writeAuditHeadFile(ctx.dataDir, c);
+  if (c) await writeAuditHeadFile(ctx.dataDir, c);
   return c;
 }
 
-export function writeAuditHeadFile(dataDir: string, c: AuditCheckpoint): void {
-  writeOwnerOnlyFile(join(dataDir, AUDIT_HEAD_FILE), `${JSON.stringify(c)}\n`);
+// Head files are written one after another, in the order their checkpoints committed: written
+// asynchronously (off the serving thread, issue 26), two writes could otherwise land out of order
+// and leave an older head on disk.
+let headWrites: Promise<unknown> = Promise.resolve();
+
+export function writeAuditHeadFile(dataDir: string, c: AuditCheckpoint): Promise<void> {
+  const write = headWrites.catch(() => undefined).then(() => writeOwnerOnlyFileAsync(join(dataDir, AUDIT_HEAD_FILE), `${JSON.stringify(c)}\n`));
+  headWrites = write;
+  return write;
 }
 
 /** The head file's checkpoint, or null when there is none (a malformed one is reported by verify). */

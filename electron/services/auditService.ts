@@ -182,6 +182,6 @@ export async function acknowledgeAuditBreak(
     await auditIn(tx, ctx, by, { action: ACKNOWLEDGED, target: null, detail: { reason, problems, previousCheckpoint: found.checkpoint } });
     return writeAuditCheckpointIn(tx, ctx, { rebase: true });
   });
-  writeAuditHeadFile(ctx.dataDir, checkpoint!);
+  await writeAuditHeadFile(ctx.dataDir, checkpoint!);
   return { problems, checkpoint: checkpoint! };
 }

@@ -15,7 +15,7 @@ import { generatePopulation } from '../../electron/seed/population';
 import { MEASURES } from '../../electron/seed/measures';
 import { upsertListEntries, upsertMeasures, upsertRecords, upsertSubjects } from '../../electron/store/populationStore';
 import { APPLY_BATCH, forEachBatch } from '../../electron/store/syncApplyStore';
-import { writeBundleFile } from '../../electron/sync/bundle/index';
+import { inMemory, writeBundleFile } from '../../electron/sync/bundle/index';
 import { SCHEMA_VERSION, UPDATE_FILES } from '../../electron/sync/content/schemas';
 import { officeSyncKeys } from '../../electron/sync/office/officeSyncKeys';
 import { enrollOffice, generate, initPlatform, publish } from '../central/platform';
@@ -85,19 +85,18 @@ export async function benchSync(_ctx: CoreContext): Promise<Record<string, numbe
       purpose: 'update', channel: 'update', sequence, prevHash, createdAt: now, expiresAt: new Date(now.getTime() + 7 * 86_400_000),
       sender: { name: 'platform', key: loadKeys(join(dir, 'central')).update }, recipient: { name: '370306-02', publicKey: officeSyncKeys(office.ctx.dataDir).encryption.publicKey },
       keyringVersion: 1,
-      files: [
-        { name: UPDATE_FILES.measures, schema: 'measures', schemaVersion: SCHEMA_VERSION, records: MEASURES },
-        { name: UPDATE_FILES.subjects, schema: 'subjects', schemaVersion: SCHEMA_VERSION, records: subjects, compress: true },
-        { name: UPDATE_FILES.records, schema: 'records', schemaVersion: SCHEMA_VERSION, records, compress: true },
-        { name: UPDATE_FILES['list-entries'], schema: 'list-entries', schemaVersion: SCHEMA_VERSION, records: lists, compress: true },
-      ],
-    });
+    }, [
+      { name: UPDATE_FILES.measures, schema: 'measures', schemaVersion: SCHEMA_VERSION, records: MEASURES },
+      { name: UPDATE_FILES.subjects, schema: 'subjects', schemaVersion: SCHEMA_VERSION, records: subjects, compress: true },
+      { name: UPDATE_FILES.records, schema: 'records', schemaVersion: SCHEMA_VERSION, records, compress: true },
+      { name: UPDATE_FILES['list-entries'], schema: 'list-entries', schemaVersion: SCHEMA_VERSION, records: lists, compress: true },
+    ].map(inMemory));
     const file = join(dir, 'snapshot.cdbundle');
     const tWrite = performance.now();
-    const first = snapshot(1, null, file);
+    const first = await snapshot(1, null, file);
     const writeMs = performance.now() - tWrite;
     const second = join(dir, 'snapshot-2.cdbundle');
-    snapshot(2, first.bundleHash, second);
+    await snapshot(2, first.bundleHash, second);
 
     const { ms: importMs, peakRssGrowthMiB: importPeakRssGrowthMiB } = await measured(() => importBundle(office.ctx, null, file, 'snapshot.cdbundle'));
 

@@ -15,8 +15,8 @@ import {
 } from '../../electron/sync/bundle/index';
 import type { KeyringDocument } from '../../electron/sync/bundle/index';
 import { SCHEMA_VERSION, UPDATE_FILES, supportsExportSchema } from '../../electron/sync/content/schemas';
-import { writeBundleFileStreaming } from '../../electron/sync/bundle/writeBundleStream';
-import type { StreamedFileInput } from '../../electron/sync/bundle/writeBundleStream';
+import { writeBundleFile } from '../../electron/sync/bundle/writeBundle';
+import type { StreamedFileInput } from '../../electron/sync/bundle/writeBundle';
 import type { CaseOutcomeRow, UpdateSchema } from '../../electron/sync/content/schemas';
 import { readEnrollmentRequest, TRUST_FORMAT } from '../../electron/sync/office/provisioning';
 import { auditWarnings, checkAuditHeads, checkAuditSegment, heldAuditHead, type ExportedCheckpoint, type SegmentLink } from './auditHeads';
@@ -176,7 +176,7 @@ export async function publish(
   ].filter((f) => f.records > 0).map((f) => ({ name: UPDATE_FILES[f.schema], schema: f.schema, schemaVersion: SCHEMA_VERSION, records: f.records, rows: f.rows, compress: f.records > 100 }));
   const sequence = o.update_sequence + 1;
   const path = opts.out ?? join(c.dir, `update-${code}-${String(sequence).padStart(6, '0')}.cdbundle`);
-  const written = await writeBundleFileStreaming(path, {
+  const written = await writeBundleFile(path, {
     purpose: 'update', channel: 'update', sequence, prevHash: o.update_hash, createdAt: opts.now,
     expiresAt: new Date(opts.now.getTime() + UPDATE_VALIDITY_DAYS * 86_400_000),
     sender: { name: 'platform', key: keys.update }, recipient: { name: code, publicKey: Buffer.from(o.encryption_key, 'hex') },

@@ -1,11 +1,19 @@
-// Synchronous file calls block the thread that serves every window (issue 26). The exempt places
-// are mostly start-up and the command line (key files, database opening, the host's launch, the
-// demo, the generator, worker start-up, backups, the fonts' first load); whole directories are
-// exempt, so a few run-time calls inside them go unseen (docs/architecture.md names them).
-// Everywhere else, node:fs/promises.
+// Synchronous file calls block the thread that serves every window (issue 26). They are allowed
+// only where the code runs before the console serves anyone, on another thread, or from the
+// command line, each named here with why; everywhere else, node:fs/promises.
 export const SYNC_FS_ALLOWED = [
-  'electron/keys/**', 'electron/db/**', 'electron/host/**', 'electron/demo/**', 'electron/seed/**', 'electron/worker/**', 'electron/sync/bundle/**',
+  // Start-up: the office key file and unlocking, the data directory's claim and release, the
+  // database files made owner-only and a killed import's scratch removed as the database opens,
+  // the host's launch, Electron's entries and shell, the core's opening.
+  'electron/keys/**', 'electron/db/startupFiles.ts', 'electron/db/dataDirOwner.ts', 'electron/host/**',
   'electron/core.ts', 'electron/main.ts', 'electron/shell/**',
+  // One line appended when something already went wrong (a slow query, a failed rollback): kept in
+  // order and on disk should the process die next.
+  'electron/db/diagnostics.ts',
+  // Not the serving thread: the demo office and the generator (command line), worker start-up, and
+  // the bundle worker's reads of a bundle file (container.ts runs inside the worker).
+  'electron/demo/**', 'electron/seed/**', 'electron/worker/**', 'electron/sync/bundle/container.ts',
+  // Rare and owner-started or at first use: backups, the office signing key, the fonts' first load.
   'electron/services/backupService.ts', 'electron/services/officeKeyService.ts', 'electron/sync/office/officeSyncKeys.ts', 'electron/report/pdf/fonts.ts',
 ];
 

@@ -3,8 +3,8 @@
  * Spec: docs/bundle-format.md. Pure Node (crypto, zlib, fs); no database.
  *
  * Public API
- *   writeBundle(opts: WriteBundleOptions): WrittenBundle            -> { bytes, header, bundleHash }
- *   writeBundleFile(path, opts): WrittenBundle                       temp file, fsync, rename
+ *   writeBundleFile(path, envelope, files): Promise<WrittenBundle>   the one writer: streamed, temp parts,
+ *                                                                    fsync, rename, directory fsync
  *   inspectBundle(bytesOrPath, limits?): { header, bundleHash, keyIdHint }   no checks at all: for tools that make bundles
  *   verifiedHeader(bytesOrPath, keyring): header of a bundle whose signature verifies, else null
  *   checkEnvelope / previewManifest / openContent: openBundle's phases (checks before decryption, manifest, content)
@@ -33,7 +33,7 @@ export type { Manifest, ManifestEntry, SchemaSupport } from './manifest';
 export { encodeJsonLines, parseJsonLines } from './jsonLines';
 export type { ContentEnvelope, JsonLinesLimits, ParsedContent } from './jsonLines';
 export { JsonLimitError, parseStrictJson } from './jsonLimits';
-export { writeBundle, writeBundleFile } from './writeBundle';
-export type { BundleEnvelopeOptions, BundleFileInput, WriteBundleOptions, WrittenBundle } from './writeBundle';
+export { inMemory, writeBundleFile } from './writeBundle';
+export type { BundleEnvelopeOptions, BundleFileInput, StreamedFileInput, WrittenBundle } from './writeBundle';
 export { KEYRING_FILE, checkEnvelope, headerSignedBy, inspectBundle, openBundle, openContent, previewManifest, verifiedHeader } from './readBundle';
 export type { CheckedEnvelope, OpenContext, OpenedBundle, OpenedFile } from './readBundle';

@@ -2,12 +2,12 @@
 // signed bundle encrypted to the platform. The bytes are kept under <dataDir>/exports until the
 // platform acknowledges them, so "write again" hands out the identical bundle (same sequence, same
 // hash) instead of a different one the platform would take for equivocation.
-import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import type { Queryable } from '../../db/database';
 import { fileExists } from '../../files/fileExists';
-import { writeBundleFileStreaming, type StreamedFileInput } from '../bundle/writeBundleStream';
+import { inMemory, writeBundleFile } from '../bundle/writeBundle';
 import { EXPORT_FILES, SCHEMA_VERSION } from '../content/schemas';
 import type { ExportSchema } from '../content/schemas';
 import { syncFail } from '../content/syncError';
@@ -220,22 +220,15 @@ export async function writeExportFile(ctx: { dataDir: string; office: { code: st
   const dir = exportsDir(ctx.dataDir);
   await mkdir(dir, { recursive: true, mode: 0o700 });
   for (const name of (await readdir(dir)).filter(unfinishedWrite)) await rm(join(dir, name), { recursive: true, force: true });
-  const files: StreamedFileInput[] = (Object.keys(EXPORT_FILES) as ExportSchema[]).map((schema) => {
-    const records = content.files[schema];
-    return { name: EXPORT_FILES[schema], schema, schemaVersion: SCHEMA_VERSION, records: records.length, compress: true, rows: async function* () { yield* records; } };
-  });
+  const files = (Object.keys(EXPORT_FILES) as ExportSchema[]).map((schema) => inMemory({ name: EXPORT_FILES[schema], schema, schemaVersion: SCHEMA_VERSION, records: content.files[schema], compress: true }));
   const path = join(dir, plan.fileName);
-  const { bundleHash } = await writeBundleFileStreaming(path, {
+  const { bundleHash } = await writeBundleFile(path, {
     purpose: 'export', channel: EXPORT_CHANNEL, sequence: plan.sequence, prevHash: plan.prevHash,
     createdAt: plan.createdAt, expiresAt: new Date(plan.createdAt.getTime() + EXPORT_VALIDITY_DAYS * 86_400_000),
     sender: { name: ctx.office.code, key: officeSyncKeys(ctx.dataDir).exportSigning },
     recipient: { name: 'platform', publicKey: Buffer.from(plan.platformPublicKey, 'hex') },
     keyringVersion: plan.keyringVersion,
-  }, files);
-  // The rename made durable before the export is recorded (docs/bundle-format.md §14): on POSIX;
-  // Windows cannot open a directory, and NTFS journals the rename.
-  const handle = await open(dir, 'r').catch(() => null);
-  if (handle) await handle.sync().catch(() => undefined).finally(() => handle.close());
+  }, files); // flushed, renamed and its directory flushed, or thrown: then nothing is recorded
   return { path, bundleHash, sizeBytes: (await stat(path)).size };
 }
 

@@ -20,7 +20,7 @@ import type { BundleEnvelopeOptions, BundleFileInput, KeyringDocument, SigningKe
 import { signBytes } from '../../../electron/sync/bundle/keys';
 import { pae } from '../../../electron/sync/bundle/pae';
 import { verifyHeaderSignature } from '../../../electron/sync/bundle/signature';
-import { sealBundle } from '../../../electron/sync/bundle/writeBundle';
+import { sealBundle } from '../../support/bundleBytes';
 import { officeSyncKeys } from '../../../electron/sync/office/officeSyncKeys';
 import { pinnedKeyring } from '../../../electron/sync/office/verifyUpdate';
 import { loadKeys, platformKeyring } from '../../../tools/central/centralStore';

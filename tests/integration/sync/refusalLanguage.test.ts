@@ -20,7 +20,7 @@ import { refusalSentence } from '../../../shared/i18n/errorMessages';
 import { KEY_PURPOSES, PREAMBLE_BYTES } from '../../../electron/sync/bundle/format';
 import { encodeJsonLines, sha256Hex } from '../../../electron/sync/bundle/index';
 import { REFUSAL_DETAILS, type DetailCode } from '../../../shared/i18n/refusalDetails';
-import { sealBundle } from '../../../electron/sync/bundle/writeBundle';
+import { sealBundle } from '../../support/bundleBytes';
 import { SYNC_MESSAGES } from '../../../shared/i18n/syncRefusals';
 import { officeSyncKeys } from '../../../electron/sync/office/officeSyncKeys';
 import { OBJECTION_STATES } from '../../../shared/cases/caseTypes';

@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { vacuumInto } from '../../../electron/store/backupStore';
 import { Database } from '../../../electron/db/database';
 import { importBundle, importHistory } from '../../../electron/services/syncService';
-import { writeBundle } from '../../../electron/sync/bundle/index';
-import type { BundleFileInput, WriteBundleOptions } from '../../../electron/sync/bundle/index';
+import { writeBundle, type WriteBundleOptions } from '../../support/bundleBytes';
+import type { BundleFileInput } from '../../../electron/sync/bundle/index';
 import { SCHEMA_VERSION, UPDATE_FILES } from '../../../electron/sync/content/schemas';
 import type { UpdateSchema } from '../../../electron/sync/content/schemas';
 import { officeSyncKeys } from '../../../electron/sync/office/officeSyncKeys';
@@ -77,7 +77,7 @@ export async function syncWorld(opts: { subjects?: number; seed?: string } = {})
       const keys = loadKeys(centralDir);
       const ch = await w.channel();
       const list: BundleFileInput[] = Object.entries(files).map(([schema, records]) => ({ name: UPDATE_FILES[schema as UpdateSchema], schema, schemaVersion: SCHEMA_VERSION, records: records ?? [] }));
-      const b = writeBundle({
+      const b = await writeBundle({
         purpose: 'update', channel: 'update', sequence: ch.sequence + 1, prevHash: ch.hash, createdAt: now(), expiresAt: new Date(now().getTime() + 7 * DAY),
         sender: { name: 'platform', key: keys.update }, recipient: { name: OFFICE, publicKey: officeSyncKeys(core.dir).encryption.publicKey },
         keyringVersion: 1, files: list, ...over,

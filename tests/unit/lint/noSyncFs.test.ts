@@ -31,3 +31,13 @@ test('start-up and the command line keep their synchronous calls', async () => {
   assert.deepEqual(await syncFsProblems('electron/keys/k.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n"), []);
   assert.deepEqual(await syncFsProblems('electron/services/backupService.ts', "import { copyFileSync } from 'node:fs';\nexport const a = copyFileSync;\n"), []);
 });
+
+test('the database and the bundle format are exempt only where they run before serving or off its thread', async () => {
+  // Issue 26: whole directories were exempt, which hid the streamed bundle writer sealing an export
+  // with synchronous reads and writes, and an import's scratch removed synchronously, at run time.
+  const sync = "import { rmSync, writeSync } from 'node:fs';\nexport const a = [rmSync, writeSync];\n";
+  assert.equal((await syncFsProblems('electron/db/database.ts', sync)).length, 2);
+  assert.equal((await syncFsProblems('electron/sync/bundle/writeBundle.ts', sync)).length, 2);
+  assert.deepEqual(await syncFsProblems('electron/db/startupFiles.ts', sync), []);
+  assert.deepEqual(await syncFsProblems('electron/sync/bundle/container.ts', sync), []);
+});

@@ -26,7 +26,7 @@ test('the content fixture itself opens, whole and streamed', async () => {
 test('streamed: a large compressed file in many chunks gives every record once, in order, with its line', async () => {
   // Text that does not compress away, so the gzip file too spans many chunks and inflate steps.
   const rows = bigRecords(20_000).map((r, i) => ({ ...r, noise: createHash('sha256').update(String(i)).digest('hex') }));
-  const b = goodBundle({ files: [{ name: 'subjects.jsonl', schema: 'subjects', schemaVersion: 1, records: rows, compress: true }] });
+  const b = await goodBundle({ files: [{ name: 'subjects.jsonl', schema: 'subjects', schemaVersion: 1, records: rows, compress: true }] });
   assert.ok(b.length > 4 * 64 * 1024, 'spans several chunks');
   let n = 0;
   await streamContent(checkEnvelope(b, ctx()), ctx().supportsSchema, {
@@ -72,7 +72,7 @@ test('a path with ../ (in the manifest and in an entry)', async () => {
   await refusesEitherWay(contentBundle([entryFor('a.jsonl', A)], [{ name: '../a.jsonl', stored: A }]), ctx(), 'BUNDLE_UNSAFE_PATH');
 });
 
-test('unsafe and disallowed names are refused by the allowlist', () => {
+test('unsafe and disallowed names are refused by the allowlist', async () => {
   for (const name of ['..', 'a/../b', '/abs', 'C:evil', 'a\\b', 'a\u0000b', './a']) {
     assert.throws(() => checkFileName(name), (e: unknown) => e instanceof BundleError && e.code === 'BUNDLE_UNSAFE_PATH', name);
   }
@@ -123,8 +123,8 @@ test('record count differing from the manifest', async () => {
   await refusesEitherWay(b, ctx(), 'BUNDLE_RECORD_COUNT_MISMATCH');
 });
 
-test('a good bundle still opens after tampered copies were refused', () => {
-  const good = goodBundle({ files: [{ name: 'subjects.jsonl', schema: 'subjects', schemaVersion: 1, records: SUBJECTS, compress: true }] });
+test('a good bundle still opens after tampered copies were refused', async () => {
+  const good = await goodBundle({ files: [{ name: 'subjects.jsonl', schema: 'subjects', schemaVersion: 1, records: SUBJECTS, compress: true }] });
   const pristine = Buffer.from(good);
   const codes = new Set<string>();
   for (const at of [0, 9, 13, 40, 120, good.length - 200, good.length - 1]) {

@@ -1,5 +1,5 @@
-// The streaming writer (the reference platform's publish) writes bundles the reader opens exactly
-// as it opens writeBundle's: same records, same chunk framing at every boundary.
+// The one bundle writer streams: the reader opens what it writes with the same records, and its
+// chunk framing is sealStream's at every boundary.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { CHUNK_SIZE } from '../../../electron/sync/bundle/format';
 import { openBundle } from '../../../electron/sync/bundle/index';
 import { StreamSealer, openStream, sealStream } from '../../../electron/sync/bundle/stream';
-import { writeBundleFileStreaming } from '../../../electron/sync/bundle/writeBundleStream';
+import { writeBundleFile } from '../../../electron/sync/bundle/writeBundle';
 import { SUBJECTS, bigRecords, ctx, updateOptions } from './fixtures';
 
 async function* rowsOf(rows: readonly unknown[]): AsyncGenerator<unknown> {
@@ -34,7 +34,7 @@ test('a bundle written as a stream opens with the same records, gzip and identit
     const big = bigRecords(5000);
     const { files: _files, ...envelope } = updateOptions();
     const path = join(dir, 'streamed.cdbundle');
-    const w = await writeBundleFileStreaming(path, envelope, [
+    const w = await writeBundleFile(path, envelope, [
       { name: 'subjects.jsonl', schema: 'subjects', schemaVersion: 1, records: SUBJECTS.length, rows: () => rowsOf(SUBJECTS) },
       { name: 'records.jsonl', schema: 'records', schemaVersion: 1, records: big.length, rows: () => rowsOf(big), compress: true },
     ]);
@@ -43,7 +43,7 @@ test('a bundle written as a stream opens with the same records, gzip and identit
     assert.deepEqual(opened.files.get('subjects.jsonl')?.records, SUBJECTS);
     assert.deepEqual(opened.files.get('records.jsonl')?.records, big);
     // A source that yields other than it declared is a bug of the writer's caller: nothing is written.
-    await assert.rejects(writeBundleFileStreaming(join(dir, 'short.cdbundle'), envelope, [
+    await assert.rejects(writeBundleFile(join(dir, 'short.cdbundle'), envelope, [
       { name: 'subjects.jsonl', schema: 'subjects', schemaVersion: 1, records: SUBJECTS.length + 1, rows: () => rowsOf(SUBJECTS) },
     ]), /rows came/);
     assert.deepEqual(readdirSync(dir).sort(), ['streamed.cdbundle']);

@@ -1,7 +1,8 @@
 // A small world for bundle tests: platform and two offices, keyring v1, and helpers that
 // rebuild bundles the way a malicious or buggy sender holding real keys could.
-import { generateEncryptionKeyPair, generateSigningKeyPair, keyringKeyFor, loadPinnedKeyring, signKeyring, writeBundle } from '../../../electron/sync/bundle/index';
-import type { ChannelState, Keyring, KeyringDocument, OpenContext, WriteBundleOptions } from '../../../electron/sync/bundle/index';
+import { generateEncryptionKeyPair, generateSigningKeyPair, keyringKeyFor, loadPinnedKeyring, signKeyring } from '../../../electron/sync/bundle/index';
+import type { ChannelState, Keyring, KeyringDocument, OpenContext } from '../../../electron/sync/bundle/index';
+import { sealBundle, writeBundle, type WriteBundleOptions } from '../../support/bundleBytes';
 import { encodeContainer, splitContainer } from '../../../electron/sync/bundle/container';
 import { resolveLimits, headerPayloadType } from '../../../electron/sync/bundle/format';
 import { encodeHeader, parseHeader } from '../../../electron/sync/bundle/header';
@@ -11,7 +12,6 @@ import type { SigningKeyPair } from '../../../electron/sync/bundle/keys';
 import { pae } from '../../../electron/sync/bundle/pae';
 import { deriveStreamKeys, openStream, recipientPayloadKey } from '../../../electron/sync/bundle/stream';
 import { rawPublicKey } from '../../../electron/sync/bundle/keys';
-import { sealBundle } from '../../../electron/sync/bundle/writeBundle';
 import { encodeArchiveParts } from '../../../electron/sync/bundle/archive';
 import type { RawEntry } from '../../../electron/sync/bundle/archive';
 import { encodeJsonLines } from '../../../electron/sync/bundle/jsonLines';
@@ -81,7 +81,7 @@ export function ctx(over: Partial<OpenContext> & { state?: ChannelState | null }
   };
 }
 
-export const goodBundle = (over: Partial<WriteBundleOptions> = {}): Buffer => writeBundle(updateOptions(over)).bytes;
+export const goodBundle = async (over: Partial<WriteBundleOptions> = {}): Promise<Buffer> => (await writeBundle(updateOptions(over))).bytes;
 
 /** Re-sign a bundle after changing its header: what a sender with a real key could produce. */
 export function resign(bytes: Buffer, edit: (h: BundleHeader) => void, opts: { key?: SigningKeyPair; type?: string; ciphertext?: Buffer; hint?: string } = {}): Buffer {
