@@ -36,6 +36,16 @@ export const reports = bilingual({
       subject: '信息主体', counts: '各类信息条数', copies: '已打印份数', notInScope: '未授权', noQr: '图片中没有识别到二维码。',
       failure: { malformed: '不是本系统出具的报告二维码。', unknown_key: '出具机构的签名密钥不在本窗口的可信名单中。', bad_signature: '签名校验失败：内容被改动或不是该机构出具。', not_found: '本窗口没有该编号的报告；请使用二维码核验。', code_mismatch: '验证码与报告编号不符。', record_altered: '本窗口存档的该报告内容已被改动，与签名不符；请联系审计员。' },
       offline: '核验在本机离线完成，不需要联网。编号与验证码可核验本窗口出具的报告；二维码可核验可信名单中任何机构出具的报告。',
+      kind: '报告种类', period: '查询期间', periodText: '{{from}} 至 {{to}}', fields: '各领域记录条数',
+      kinds: { personal: '个人公共信用信息报告', entity: '法人和非法人组织公共信用信息报告', special: '专项信用报告' },
+      entitySection: {
+        registration: '登记基础信息', licences: '行政许可', penalties: '行政处罚', enforcement: '行政强制', serious_dishonesty: '严重失信主体名单', abnormal_operation: '经营异常名录',
+        judicial: '司法判决及执行', tax_credit: '纳税信用', contract_performance: '合同履约', credit_commitment: '信用承诺', credit_evaluation: '信用评价', honours: '表彰荣誉及红名单', other: '其他',
+      },
+      specialField: {
+        market_regulation: '市场监管', tax: '税务', environment: '生态环境', work_safety: '安全生产', civil_social_security: '民政和社会保障', housing_construction: '住房和城乡建设',
+        transport: '交通运输', health: '卫生健康', education: '教育', finance: '金融', judicial: '司法',
+      },
     },
   },
   en: {
@@ -73,6 +83,16 @@ export const reports = bilingual({
       subject: 'Subject', counts: 'Entries per section', copies: 'Copies printed', notInScope: 'not authorized', noQr: 'No QR code was found in the image.',
       failure: { malformed: 'This is not a CreditDesk report QR code.', unknown_key: "The issuing office's key is not on this office's trusted roster.", bad_signature: 'The signature does not verify: the content was changed or was not issued by that office.', not_found: 'This office has no report with that number; verify with the QR code instead.', code_mismatch: 'The verification code does not match the report number.', record_altered: "This office's stored copy of the report was altered and no longer matches its signature; tell the auditor." },
       offline: "Verification runs on this machine, offline. Number and code verify this office's reports; the QR code verifies any office on the trusted roster.",
+      kind: 'Kind of report', period: 'Period', periodText: '{{from}} to {{to}}', fields: 'Records per field',
+      kinds: { personal: 'Personal public credit report', entity: 'Public credit report of a legal entity', special: 'Special credit report' },
+      entitySection: {
+        registration: 'Registration', licences: 'Licences', penalties: 'Penalties', enforcement: 'Enforcement', serious_dishonesty: 'Serious-dishonesty lists', abnormal_operation: 'Abnormal operation',
+        judicial: 'Judgments and enforcement', tax_credit: 'Tax credit', contract_performance: 'Contracts', credit_commitment: 'Commitments', credit_evaluation: 'Evaluations', honours: 'Honours and red lists', other: 'Other',
+      },
+      specialField: {
+        market_regulation: 'Market regulation', tax: 'Tax', environment: 'Environment', work_safety: 'Work safety', civil_social_security: 'Civil affairs and social security', housing_construction: 'Housing and construction',
+        transport: 'Transport', health: 'Health', education: 'Education', finance: 'Finance', judicial: 'Judicial',
+      },
     },
   },
 });

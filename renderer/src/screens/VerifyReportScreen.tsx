@@ -3,6 +3,7 @@ import { useState, type SyntheticEvent } from 'react';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import zxingWasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { REPORT_SECTIONS } from '../../../shared/domain/record';
 import type { ReportVerification } from '../../../shared/domain/report';
 import { chinaDateTime } from '../../../shared/calendar/dates';
@@ -101,6 +102,15 @@ export function VerifyReportScreen() {
   );
 }
 
+/** Counts as the seal carries them: the personal sections, an entity report's sections, or a special report's fields. */
+function countsText(result: ReportVerification, t: TFunction): string {
+  if (result.entityCounts) {
+    const label = (key: string) => t(result.kind === 'special' ? `verify.specialField.${key}` : `verify.entitySection.${key}`, { defaultValue: key });
+    return result.entityCounts.map((c) => `${label(c.key)} ${c.count}`).join('；');
+  }
+  return REPORT_SECTIONS.map((s) => `${t(`section.${s}`)} ${result.counts?.[s] ?? t('verify.notInScope')}`).join('；');
+}
+
 function VerificationResult({ result }: { result: ReportVerification }) {
   const { t } = useTranslation();
   if (!result.genuine) {
@@ -118,11 +128,11 @@ function VerificationResult({ result }: { result: ReportVerification }) {
           <Table.Tr><Table.Td>{t('verify.office')}</Table.Td><Table.Td>{result.office?.name ?? ''}（{result.office?.code}）</Table.Td></Table.Tr>
           <Table.Tr><Table.Td>{t('verify.issuedAt')}</Table.Td><Table.Td>{result.issuedAt ? chinaDateTime(result.issuedAt) : ''}</Table.Td></Table.Tr>
           <Table.Tr><Table.Td>{t('verify.subject')}</Table.Td><Table.Td>{result.subjectNameMasked} {result.subjectIdMasked}</Table.Td></Table.Tr>
+          <Table.Tr data-testid="verify-kind" data-kind={result.kind ?? ''}><Table.Td>{t('verify.kind')}</Table.Td><Table.Td>{result.kind ? t(`verify.kinds.${result.kind}`) : ''}</Table.Td></Table.Tr>
+          {result.period && <Table.Tr><Table.Td>{t('verify.period')}</Table.Td><Table.Td>{t('verify.periodText', result.period)}</Table.Td></Table.Tr>}
           <Table.Tr>
-            <Table.Td>{t('verify.counts')}</Table.Td>
-            <Table.Td>
-              {REPORT_SECTIONS.map((s) => `${t(`section.${s}`)} ${result.counts?.[s] ?? t('verify.notInScope')}`).join('；')}
-            </Table.Td>
+            <Table.Td>{t(result.kind === 'special' ? 'verify.fields' : 'verify.counts')}</Table.Td>
+            <Table.Td>{countsText(result, t)}</Table.Td>
           </Table.Tr>
           {result.copiesPrinted !== null && <Table.Tr><Table.Td>{t('verify.copies')}</Table.Td><Table.Td>{result.copiesPrinted}</Table.Td></Table.Tr>}
         </Table.Tbody>
