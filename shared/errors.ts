@@ -34,6 +34,12 @@ export const ERROR_CODES = [
   'AUTHORIZATION_SCOPE_EMPTY',
   'NOTARISATION_REQUIRED',
   'AGENT_IS_SUBJECT',
+  // Issue 24, an entity at the counter: its name, its legal representative in person, its agent's letter, an old registration.
+  'ENTITY_NAME_MISMATCH',
+  'LEGAL_REP_MISMATCH',
+  'LICENCE_NOT_SIGHTED',
+  'AUTHORIZATION_OUT_OF_SCOPE',
+  'LEGACY_CONFIRMATION_REQUIRED',
   'ATTACHMENT_INVALID',
   'ATTACHMENT_TOO_LARGE',
   'ATTACHMENT_QUOTA_EXCEEDED',

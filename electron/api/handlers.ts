@@ -11,6 +11,8 @@ import * as profiles from '../services/profileService';
 import * as repairs from '../services/repairService';
 import type { Caller, CoreContext } from '../services/context';
 import * as counter from '../services/counterService';
+import { lookupEntity } from '../services/entityLookupService';
+import { purposesFor } from '../catalog/loadPurposes';
 import * as dashboard from '../services/dashboardService';
 import * as queryLog from '../services/queryLogService';
 import * as attachments from '../services/attachmentService';
@@ -45,8 +47,9 @@ export const handlers: Handlers = {
   'auth.logout': ({ ctx, caller }) => auth.logout(ctx, must(caller)),
   'auth.changePassword': ({ ctx, caller, token, input }) => auth.changePassword(ctx, must(caller), token!, input),
   'auth.whoami': ({ ctx, caller, token }) => auth.whoami(ctx, must(caller), token!),
-  'counter.purposes': async ({ ctx }) => ctx.catalogs.purposes,
-  'counter.lookup': ({ ctx, caller, input }) => counter.lookup(ctx, must(caller), input),
+  'counter.purposes': async ({ ctx, input }) => purposesFor(ctx.catalogs.purposes, input.subjectKind),
+  'counter.lookup': ({ ctx, caller, input }) =>
+    input.subjectKind === 'entity' || input.subjectKind === 'entity_legacy' ? lookupEntity(ctx, must(caller), input) : counter.lookup(ctx, must(caller), input),
   'counter.visit': ({ ctx, caller, input }) => counter.resumeVisit(ctx, must(caller), input.visitId),
   'counter.records': ({ ctx, caller, input }) => counter.recordsPage(ctx, must(caller), input),
   'counter.lists': ({ ctx, caller, input }) => counter.listsPage(ctx, must(caller), input),

@@ -5,7 +5,8 @@ import { getSetting, PURPOSES_SETTING } from '../store/settingsStore';
 
 const isPurpose = (p: unknown): p is Purpose => {
   const o = p as Partial<Record<keyof Purpose, unknown>> | null;
-  return typeof o === 'object' && o !== null && typeof o.code === 'string' && typeof o.zh === 'string' && typeof o.en === 'string' && typeof o.requiresText === 'boolean';
+  return typeof o === 'object' && o !== null && typeof o.code === 'string' && typeof o.zh === 'string' && typeof o.en === 'string' && typeof o.requiresText === 'boolean'
+    && (o.subjectKind === undefined || o.subjectKind === 'person' || o.subjectKind === 'entity');
 };
 
 /**
@@ -25,4 +26,9 @@ export async function loadPurposes(db: Queryable): Promise<Purpose[]> {
   }
   console.error(`CreditDesk: the purpose catalogue from the last platform bundle (office_setting ${PURPOSES_SETTING}) is unreadable; using the shipped catalogue.`);
   return shipped as Purpose[];
+}
+
+/** The purposes a lookup of this kind of subject offers (issue 24): a purpose without a kind is a person's; `all` labels logs. */
+export function purposesFor(purposes: readonly Purpose[], kind: 'person' | 'entity' | 'all'): Purpose[] {
+  return kind === 'all' ? [...purposes] : purposes.filter((p) => (p.subjectKind ?? 'person') === kind);
 }

@@ -32,6 +32,16 @@ export function usccFor(index: number, regionCode: string): string {
   return first17 + usccCheckChar(first17);
 }
 
+/**
+ * A valid code of any kind: `deptType` is characters 1–2 (91 enterprise, 92 individual business,
+ * 51 social organisation…), `org8` the organisation code's first eight characters, whose check
+ * character and the code's own come from the validator's functions.
+ */
+export function creditCodeOf(deptType: string, regionCode: string, org8: string): string {
+  const first17 = `${deptType}${regionCode}${org8}${organizationCodeCheckChar(org8)}`;
+  return first17 + usccCheckChar(first17);
+}
+
 export interface IssuedId {
   idNumber: string;
   region: Region;

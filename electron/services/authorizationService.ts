@@ -8,12 +8,25 @@ import { activeProfile } from './profileService';
 
 type AgentApplicant = Extract<Applicant, { kind: 'agent' }>;
 
+/** A letter of authorization: a person's (scope: report sections) or an entity's (scope: the reports it covers, issue 24). */
+export type AgentLetter = Omit<AgentApplicant, 'kind' | 'scope'> & { scope: readonly string[] };
+
+export interface LetterRules {
+  /** What the applicant asks for, which the letter's scope must name (an entity's report kind); absent: any section will do. */
+  requested?: string;
+  /** Whether the profile's notarisation rule applies: to a person's power of attorney, not to an entity's stamped letter. */
+  notarisation: boolean;
+}
+
 /**
  * An agent needs the subject's written authorization (Shandong art. 20, Zhejiang arts. 15, 19):
- * the letter itself (scanned), in force today, covering at least one section, notarised where the
- * profile requires it, and from someone other than the subject. A refusal is audited too.
+ * the letter itself (scanned), in force today, covering at least one section (for an entity, the
+ * report asked for), notarised where the profile requires it of a person's letter, and from
+ * someone other than the subject. A refusal is audited too. One rule for persons and entities.
  */
-export async function checkAuthorization(ctx: CoreContext, caller: Caller, subjectIdNumber: string, a: AgentApplicant): Promise<void> {
+export async function checkAuthorization(
+  ctx: CoreContext, caller: Caller, subjectIdNumber: string, a: AgentLetter, rules: LetterRules = { notarisation: true },
+): Promise<void> {
   const today = chinaDate(ctx.now());
   const refuse = async (code: ErrorCode, message: string, details: Record<string, unknown> = {}): Promise<never> => {
     await ctx.db.transaction((tx) =>
@@ -30,6 +43,9 @@ export async function checkAuthorization(ctx: CoreContext, caller: Caller, subje
   if (a.scope.length === 0) {
     await refuse('AUTHORIZATION_SCOPE_EMPTY', 'The authorization covers no report section: mark the sections the letter names.');
   }
+  if (rules.requested !== undefined && !a.scope.includes(rules.requested)) {
+    await refuse('AUTHORIZATION_OUT_OF_SCOPE', `The letter of authorization does not cover the ${rules.requested} report asked for.`, { requested: rules.requested, scope: a.scope });
+  }
   if (a.validTo < a.validFrom) {
     // Named on the field like a schema issue, so the counter marks 授权截止日期 itself.
     await refuse('VALIDATION', 'The authorization ends before it starts: check its validity dates.', {
@@ -45,7 +61,7 @@ export async function checkAuthorization(ctx: CoreContext, caller: Caller, subje
     await refuse('AUTHORIZATION_EXPIRED', `The authorization expired on ${a.validTo}.`, { validTo: a.validTo, today });
   }
   const profile = await activeProfile(ctx);
-  if (profile.authorization.notarisedRequired && !a.notarised) {
+  if (rules.notarisation && profile.authorization.notarisedRequired && !a.notarised) {
     await refuse('NOTARISATION_REQUIRED', `Under the ${profile.name.en} rules an agent's authorization must be notarised.`, { profile: profile.id });
   }
 }

@@ -16,8 +16,11 @@ import type { Caller, CoreContext } from './context';
 import { activeProfile } from './profileService';
 import { buildSubjectView, listPage, sectionPage } from './subjectViewService';
 import type { ListCursor, ListPage, RecordCursor, RecordPage } from '../../shared/domain/subjectView';
+import type { Subject } from '../../shared/domain/subject';
 import type { ReportSection } from '../../shared/domain/record';
 import { SCOPE_SECTIONS, listTypesIn, type ScopeSection } from '../../shared/domain/report';
+import { LIST_TYPES } from '../../shared/domain/list';
+import { registrationOf } from '../store/entityStore';
 
 export interface LookupInput {
   idNumber: string;
@@ -29,8 +32,9 @@ export interface LookupInput {
   identity?: IdentityInput | undefined;
 }
 
-function resolvePurpose(ctx: CoreContext, code: string, text: string | undefined): Purpose {
-  const purpose = ctx.catalogs.purposes.find((p) => p.code === code);
+/** The catalogue's purpose of this code for this kind of subject (a person's purposes do not serve an entity, issue 24). */
+export function resolvePurpose(ctx: CoreContext, code: string, text: string | undefined, kind: 'person' | 'entity' = 'person'): Purpose {
+  const purpose = ctx.catalogs.purposes.find((p) => p.code === code && (p.subjectKind ?? 'person') === kind);
   if (!purpose) throw new AppError('PURPOSE_REQUIRED', 'Choose a purpose from the catalogue: no purpose, no query.', { purposeCode: code });
   if (purpose.requiresText && !text) throw new AppError('PURPOSE_REQUIRED', 'Describe the purpose in a few words.', { purposeCode: code });
   return purpose;
@@ -71,7 +75,7 @@ async function repeatedVisit(tx: Queryable, ctx: CoreContext, caller: Caller, in
 }
 
 /** Names are compared as printed on the ID card: whitespace and the middle dot of minority names ignored. */
-function sameName(a: string, b: string): boolean {
+export function sameName(a: string, b: string): boolean {
   const norm = (s: string) => s.normalize('NFKC').replace(/[\s·•．.]/g, '');
   return norm(a) === norm(b);
 }
@@ -86,9 +90,10 @@ function identityRefused(field: string, reason: string, message: string): AppErr
  * number and name, a few minutes ago: the page cannot make one up, nor lend one card to another
  * person. A refused claim is audited as what it may be, an attempt to fake the proof of presence.
  */
-async function identityOf(ctx: CoreContext, caller: Caller, input: LookupInput): Promise<IdentityRecord> {
-  const identity = input.identity ?? { source: 'typed', reason: null };
-  const person = input.applicant.kind === 'agent' ? { idNumber: input.applicant.agentIdNumber, name: input.applicant.agentName } : { idNumber: input.idNumber, name: input.name };
+export async function identityOf(
+  ctx: CoreContext, caller: Caller, person: { idNumber: string; name: string }, claimed: IdentityInput | undefined,
+): Promise<IdentityRecord> {
+  const identity = claimed ?? { source: 'typed', reason: null };
   const note = identity.note?.trim() || null;
   if (identity.source === 'card') {
     const receipt = cardReceipts(ctx).find(identity.readId, caller.accountId, ctx.now().getTime());
@@ -114,12 +119,24 @@ async function identityOf(ctx: CoreContext, caller: Caller, input: LookupInput):
  */
 export async function lookup(ctx: CoreContext, caller: Caller, input: LookupInput): Promise<LookupResult> {
   resolvePurpose(ctx, input.purposeCode, input.purposeText);
-  // The contract checked the form; "born in the future" needs the office clock, not the machine's,
-  // and a foreigner's number the profile's choices (its check character, whether it is accepted).
-  const rules = idCardRules(await activeProfile(ctx));
-  const options = { foreignCheckDigit: rules.foreignPermanent.checkDigit, foreignSexFromOrderCode: rules.foreignPermanent.sexFromOrderCode };
   const ids: [string, string][] = [['idNumber', input.idNumber]];
   if (input.applicant.kind === 'agent') ids.push(['applicant.agentIdNumber', input.applicant.agentIdNumber]);
+  await checkPersonNumbers(ctx, ids);
+  if (input.applicant.kind === 'agent') await checkAuthorization(ctx, caller, input.idNumber, input.applicant);
+  const person = input.applicant.kind === 'agent' ? { idNumber: input.applicant.agentIdNumber, name: input.applicant.agentName } : { idNumber: input.idNumber, name: input.name };
+  const identity = await identityOf(ctx, caller, person, input.identity);
+  return lookupChecked(ctx, caller, input, identity);
+}
+
+/**
+ * The persons' numbers of a lookup (`path` names the field), checked as the office's clock and
+ * profile see them: the contract checked the form; "born in the future" needs the office clock,
+ * not the machine's, and a foreigner's number the profile's choices (its check character, whether
+ * it is accepted). An entity's legal representative and agent are checked here exactly the same.
+ */
+export async function checkPersonNumbers(ctx: CoreContext, ids: readonly [string, string][]): Promise<void> {
+  const rules = idCardRules(await activeProfile(ctx));
+  const options = { foreignCheckDigit: rules.foreignPermanent.checkDigit, foreignSexFromOrderCode: rules.foreignPermanent.sexFromOrderCode };
   for (const [path, id] of ids) {
     const checked = validatePersonIdNumber(id, ctx.now(), options);
     const refusal = !checked.ok
@@ -129,8 +146,9 @@ export async function lookup(ctx: CoreContext, caller: Caller, input: LookupInpu
         : null;
     if (refusal) throw new AppError('VALIDATION', `Invalid input — ${path}: ${refusal.message}.`, { issues: [{ path, ...refusal }] });
   }
-  if (input.applicant.kind === 'agent') await checkAuthorization(ctx, caller, input.idNumber, input.applicant);
-  const identity = await identityOf(ctx, caller, input);
+}
+
+async function lookupChecked(ctx: CoreContext, caller: Caller, input: LookupInput, identity: IdentityRecord): Promise<LookupResult> {
   const subject = await findSubjectByIdNumber(ctx.db, input.idNumber);
   if (subject && !sameName(subject.name, input.name)) {
     await ctx.db.transaction((tx) =>
@@ -220,8 +238,9 @@ async function ownVisitToday(ctx: CoreContext, caller: Caller, visitId: number):
   if (chinaDate(new Date(visit.started_at)) !== chinaDate(ctx.now())) {
     throw new AppError('VISIT_CLOSED', 'This visit was opened on an earlier day; start a new visit.', { startedAt: visit.started_at });
   }
-  // An agent visit without its recorded letter shows nothing rather than everything.
-  const scope = visit.applicant_kind === 'agent' ? ((await findAuthorization(ctx.db, visit.id))?.scope ?? []) : SCOPE_SECTIONS;
+  // An agent visit without its recorded letter shows nothing rather than everything. An entity's
+  // letter names the reports it covers, each of them the whole file (issue 24).
+  const scope = visit.applicant_kind === 'agent' && visit.subject_kind !== 'entity' ? ((await findAuthorization(ctx.db, visit.id))?.scope ?? []) : SCOPE_SECTIONS;
   return { visit, scope };
 }
 
@@ -254,11 +273,11 @@ export async function recordsPage(ctx: CoreContext, caller: Caller, input: { vis
 export async function listsPage(ctx: CoreContext, caller: Caller, input: { visitId: number; after: ListCursor | null }): Promise<ListPage> {
   const { visit, scope } = await ownVisitToday(ctx, caller, input.visitId);
   if (visit.subject_id === null) throw new AppError('NOT_FOUND', 'This visit has no subject.');
-  return listPage(ctx.db, visit.subject_id, listTypesIn(scope), input.after);
+  return listPage(ctx.db, visit.subject_id, visit.subject_kind === 'entity' ? LIST_TYPES : listTypesIn(scope), input.after);
 }
 
 /** Shows one unmasked identity field of the visit's subject; allowed by role and always logged. */
-export async function reveal(ctx: CoreContext, caller: Caller, input: { visitId: number; field: 'idNumber' | 'name' }): Promise<{ value: string }> {
+export async function reveal(ctx: CoreContext, caller: Caller, input: { visitId: number; field: RevealField }): Promise<{ value: string }> {
   const visit = await findVisit(ctx.db, input.visitId);
   if (!visit || visit.subject_id === null) throw new AppError('NOT_FOUND', 'This visit has no subject to reveal.');
   if (visit.clerk_id !== caller.accountId) throw new AppError('FORBIDDEN', 'Only the clerk who opened this visit can reveal its identity fields.');
@@ -266,5 +285,16 @@ export async function reveal(ctx: CoreContext, caller: Caller, input: { visitId:
   await ctx.db.transaction((tx) =>
     auditIn(tx, ctx, caller, { action: 'subject.reveal', target: subject.idNumber, detail: { visitId: visit.id, field: input.field } }),
   );
-  return { value: input.field === 'idNumber' ? subject.idNumber : subject.name };
+  return { value: await revealed(ctx, subject, input.field) };
+}
+
+type RevealField = 'idNumber' | 'name' | 'legalRepName' | 'legalRepIdNumber';
+
+/** An entity's legal representative is a person, masked on the view like one (issue 24); a person has none. */
+async function revealed(ctx: CoreContext, subject: Subject, field: RevealField): Promise<string> {
+  if (field === 'idNumber') return subject.idNumber;
+  if (field === 'name') return subject.name;
+  const value = field === 'legalRepName' ? subject.legalRepresentative : ((await registrationOf(ctx.db, subject.id))?.legalRepIdNumber ?? null);
+  if (value === null) throw new AppError('NOT_FOUND', 'This subject has no legal representative on record.', { field });
+  return value;
 }

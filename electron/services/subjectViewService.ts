@@ -1,9 +1,13 @@
-import { NEGATIVE_CATEGORIES, RECORD_CATEGORIES, REPORT_SECTION_OF, REPORT_SECTIONS, type CreditRecord, type RecordCategory, type ReportSection } from '../../shared/domain/record';
-import type { ListType } from '../../shared/domain/list';
+import {
+  ENTITY_SECTION_OF, NEGATIVE_CATEGORIES, RECORD_CATEGORIES, REPORT_SECTION_OF, REPORT_SECTIONS, type CreditRecord, type EntityReportSection, type RecordCategory,
+  type ReportSection,
+} from '../../shared/domain/record';
+import { ENTITY_LIST_SECTION_OF, LIST_TYPES, type ListType } from '../../shared/domain/list';
 import { listTypesIn, type ScopeSection } from '../../shared/domain/report';
 import type { Subject } from '../../shared/domain/subject';
 import {
-  LIST_ENTRIES_PAGE, SUBJECT_VIEW_PAGE, type ListCursor, type ListPage, type RecordCursor, type RecordPage, type SectionPaging, type SubjectSummary, type SubjectView,
+  LIST_ENTRIES_PAGE, SUBJECT_VIEW_PAGE, type EntityViewPart, type ListCursor, type ListPage, type RecordCursor, type RecordPage, type SectionPaging, type SubjectSummary,
+  type SubjectView,
 } from '../../shared/domain/subjectView';
 import { effectivePublicityEnd, hiddenReason, publicationAsOf } from '../../shared/domain/publication';
 import type { RuleProfile } from '../../shared/rules/profile';
@@ -11,7 +15,8 @@ import { maskIdNumber, maskName } from '../../shared/masking';
 import { chinaDate, chinaDayStartIso, yearsBefore } from '../../shared/calendar/dates';
 import type { Queryable } from '../db/database';
 import { recentQueriesOf } from '../store/queryLogStore';
-import { firstPages, listEntriesOfSubject, listTallies, recordPage, recordTallies } from '../store/subjectStore';
+import { firstPages, listEntriesOfSubject, listTallies, recordPage, recordTallies, type RecordTally } from '../store/subjectStore';
+import { registrationOf } from '../store/entityStore';
 
 // The subject view counts every section in SQL and carries one page of each (issue 29 item 9: a
 // view of the whole file once made a 472 MB response). An agent's view is limited to the sections
@@ -39,7 +44,8 @@ export async function buildSubjectView(db: Queryable, subject: Subject, now: Dat
     listTallies(db, subject.id),
     allowed.has('query_history') ? recentQueriesOf(db, subject.id, chinaDayStartIso(yearsBefore(today, profile.reports.queryHistoryYears))) : Promise.resolve([]),
   ]);
-  const listTypes = listTypesIn([...allowed]);
+  // An entity's lists are all shown (the abnormal-operation list has no personal section); its viewer is the entity itself or its agent for the whole report.
+  const listTypes = subject.kind === 'entity' ? [...LIST_TYPES] : listTypesIn([...allowed]);
   const counted = listCounts.filter((l) => listTypes.includes(l.listType));
   const [firsts, lists] = await Promise.all([
     firstPages(db, subject.id, sectionsIn.flatMap((s) => CATEGORIES_OF[s]), SUBJECT_VIEW_PAGE + 1),
@@ -60,12 +66,15 @@ export async function buildSubjectView(db: Queryable, subject: Subject, now: Dat
   }
   const activeLists = counted.reduce((n, l) => n + l.active, 0);
   const seesNegatives = allowed.has('penalties') && allowed.has('dishonesty');
+  // An entity's code and name are public (enterprise information publicity); its legal representative is a person.
+  const isEntity = subject.kind === 'entity';
   return {
+    ...(isEntity ? { entity: await entityPart(db, subject, tallies, counted, profile) } : {}),
     identity: {
       subjectId: subject.id,
       kind: subject.kind,
-      idNumberMasked: maskIdNumber(subject.idNumber, profile.masking),
-      nameMasked: maskName(subject.name, profile.masking),
+      idNumberMasked: isEntity ? subject.idNumber : maskIdNumber(subject.idNumber, profile.masking),
+      nameMasked: isEntity ? subject.name : maskName(subject.name, profile.masking),
       gender: subject.gender,
       birthYear: subject.birthDate ? Number(subject.birthDate.slice(0, 4)) : null,
       regionCode: subject.regionCode,
@@ -77,6 +86,32 @@ export async function buildSubjectView(db: Queryable, subject: Subject, now: Dat
     listsTotal: counted.reduce((n, l) => n + l.total, 0),
     listsNext: lists.next,
     recentQueries: queries.map((q) => ({ at: q.at, officeCode: q.office_code, purposeCode: q.purpose_code })),
+  };
+}
+
+/** The registration basics, the masked legal representative, and the counts per entity report section. */
+async function entityPart(
+  db: Queryable, subject: Subject, tallies: readonly RecordTally[], lists: readonly { listType: ListType; total: number; active: number }[], profile: RuleProfile,
+): Promise<EntityViewPart> {
+  const registration = await registrationOf(db, subject.id);
+  const sections: EntityViewPart['sections'] = {};
+  const at = (s: EntityReportSection) => (sections[s] ??= { total: 0, hidden: 0, lists: 0, activeLists: 0 });
+  for (const t of tallies) {
+    const s = at(ENTITY_SECTION_OF[t.category]);
+    s.total += t.total;
+    s.hidden += t.hidden;
+  }
+  for (const l of lists) {
+    const s = at(ENTITY_LIST_SECTION_OF[l.listType]);
+    s.lists += l.total;
+    s.activeLists += l.active;
+  }
+  const { legalRepIdNumber, ...basics } = registration ?? { legalRepIdNumber: null };
+  return {
+    registration: registration ? (basics as EntityViewPart['registration']) : null,
+    legalRepNameMasked: subject.legalRepresentative === null ? null : maskName(subject.legalRepresentative, profile.masking),
+    legalRepIdNumberMasked: legalRepIdNumber ? maskIdNumber(legalRepIdNumber, profile.masking) : null,
+    sections,
   };
 }
 

@@ -4,7 +4,8 @@ import type { Queryable } from '../db/database';
 
 export type AuthorizationRow = AgentAuthorization & { visitId: number; attachmentName: string | null };
 
-export async function insertAuthorization(tx: Queryable, a: AuthorizationRow): Promise<void> {
+/** `scope`: a person's letter names report sections, an entity's the reports it covers (issue 24). */
+export async function insertAuthorization(tx: Queryable, a: Omit<AuthorizationRow, 'scope'> & { scope: readonly string[] }): Promise<void> {
   await tx.run(
     `INSERT INTO visit_authorization (visit_id, agent_id_number, agent_name, document_no, scope, valid_from, valid_to, notarised, attachment_sha256,
                                       attachment_name)

@@ -25,3 +25,18 @@ export function entitiesByRegistrationNo(db: Queryable, registrationNo: string):
     [registrationNo],
   );
 }
+
+/** The legal representative who came in person for an entity's visit, with the licence the clerk sighted (migration 27). */
+export interface LegalRepVisitRow {
+  visitId: number;
+  idNumber: string;
+  name: string;
+}
+
+export async function insertLegalRepVisit(tx: Queryable, r: LegalRepVisitRow): Promise<void> {
+  await tx.run('INSERT INTO visit_legal_rep (visit_id, id_number, name, licence_sighted) VALUES (?, ?, ?, 1)', [r.visitId, r.idNumber, r.name]);
+}
+
+export function findLegalRepVisit(db: Queryable, visitId: number): Promise<LegalRepVisitRow | undefined> {
+  return db.get<LegalRepVisitRow>('SELECT visit_id AS visitId, id_number AS idNumber, name FROM visit_legal_rep WHERE visit_id = ?', [visitId]);
+}

@@ -10,6 +10,16 @@ export interface VisitInsert {
   purposeCode: string;
   purposeText: string | null;
   identity: IdentityRecord;
+  /** Absent: a person's visit, as before issue 24. */
+  entity?: EntityVisitFacts;
+}
+
+/** How an entity's visit found its subject and what it asked for (migration 27, issue 24). */
+export interface EntityVisitFacts {
+  foundBy: 'credit_code' | 'registration_no';
+  /** The clerk confirmed the name and registration number of an old registration (null: found by its code). */
+  clerkConfirmed: boolean | null;
+  reportKind: 'full' | 'special';
 }
 
 /** How the identity of the person at the counter was taken (migration 24, issue 25). */
@@ -34,16 +44,26 @@ export interface VisitRow {
   reader_sam_id: string | null;
   identity_reason: IdentityRecord['reason'];
   identity_note: string | null;
+  subject_kind: 'person' | 'entity';
+  found_by: EntityVisitFacts['foundBy'] | null;
+  clerk_confirmed: 0 | 1 | null;
+  report_kind: EntityVisitFacts['reportKind'] | null;
 }
 
 export async function insertVisit(tx: Queryable, v: VisitInsert): Promise<number> {
   const r = await tx.run(
-    `INSERT INTO visit (started_at, clerk_id, id_number, name, subject_id, applicant_kind, purpose_code, purpose_text, identity_source, reader_sam_id, identity_reason, identity_note)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [v.startedAt, v.clerkId, v.idNumber, v.name, v.subjectId, v.applicantKind, v.purposeCode, v.purposeText, v.identity.source, v.identity.readerSamId, v.identity.reason, v.identity.note],
+    `INSERT INTO visit (started_at, clerk_id, id_number, name, subject_id, applicant_kind, purpose_code, purpose_text, identity_source, reader_sam_id, identity_reason, identity_note,
+                        subject_kind, found_by, clerk_confirmed, report_kind)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [v.startedAt, v.clerkId, v.idNumber, v.name, v.subjectId, v.applicantKind, v.purposeCode, v.purposeText, v.identity.source, v.identity.readerSamId, v.identity.reason, v.identity.note,
+      ...entityColumns(v.entity), v.entity?.reportKind ?? null],
   );
   return r.lastID;
 }
+
+/** subject_kind, found_by, clerk_confirmed of a visit or a query-log row. */
+const entityColumns = (e: EntityVisitFacts | undefined): [string, string | null, number | null] =>
+  e ? ['entity', e.foundBy, e.clerkConfirmed === null ? null : e.clerkConfirmed ? 1 : 0] : ['person', null, null];
 
 export function findVisit(db: Queryable, id: number): Promise<VisitRow | undefined> {
   return db.get<VisitRow>('SELECT * FROM visit WHERE id = ?', [id]);
@@ -70,12 +90,13 @@ export async function insertQueryLog(
     purposeCode: string;
     outcome: 'found' | 'no_record';
     identity: Pick<IdentityRecord, 'source' | 'readerSamId'>;
+    entity?: EntityVisitFacts;
   },
 ): Promise<number> {
   const r = await tx.run(
-    `INSERT INTO query_log (at, visit_id, clerk_id, subject_id, id_number, office_code, purpose_code, outcome, identity_source, reader_sam_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [q.at, q.visitId, q.clerkId, q.subjectId, q.idNumber, q.officeCode, q.purposeCode, q.outcome, q.identity.source, q.identity.readerSamId],
+    `INSERT INTO query_log (at, visit_id, clerk_id, subject_id, id_number, office_code, purpose_code, outcome, identity_source, reader_sam_id, subject_kind, found_by, clerk_confirmed)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [q.at, q.visitId, q.clerkId, q.subjectId, q.idNumber, q.officeCode, q.purposeCode, q.outcome, q.identity.source, q.identity.readerSamId, ...entityColumns(q.entity)],
   );
   return r.lastID;
 }

@@ -1,33 +1,22 @@
 import { z } from 'zod';
-import { validatePersonIdNumber } from '../validators/personIdNumber';
 import type { ListPage, RecordPage, SubjectView } from '../domain/subjectView';
 import { REPORT_SECTIONS } from '../domain/record';
 import { method } from './method';
 import { isoDate, shortText } from './fields';
 import { SCOPE_SECTIONS } from '../domain/report';
+import { personIdNumber } from './personIdNumber';
+import { entityLookupInput, legacyEntityLookupInput } from './entityLookup';
 
 export interface Purpose {
   code: string;
   zh: string;
   en: string;
   requiresText: boolean;
+  /** Whose report the purpose is for (issue 24); absent: a person's, as in catalogues from before. */
+  subjectKind?: 'person' | 'entity';
 }
 
-/**
- * A person's number: a citizen ID number checked as GB 11643 demands (residence permits included),
- * or a foreigner's permanent residence number (9…); the issue carries the validator's reason.
- */
-export const personIdNumber = z
-  .string()
-  .max(32)
-  .transform((raw, ctx) => {
-    // The office clock and rule profile are not known here: the counter service repeats the check
-    // with ctx.now() and the profile's choices for the foreigner's number.
-    const result = validatePersonIdNumber(raw, null, { foreignCheckDigit: false, foreignSexFromOrderCode: false });
-    if (result.ok) return result.value.idNumber;
-    ctx.addIssue({ code: 'custom', message: result.code, params: { reason: result.code } });
-    return z.NEVER;
-  });
+export { personIdNumber } from './personIdNumber';
 
 /**
  * Who is asking: the subject in person, or an agent with written authorization. The agent's
@@ -87,24 +76,41 @@ export interface VisitResume extends LookupResult {
   request: { idNumber: string; name: string; purposeCode: string; purposeText: string | null; applicantKind: 'self' | 'agent' };
 }
 
+/** A person's lookup, as it was before entities came to the counter (no `subjectKind`). */
+const personLookupInput = z
+  .object({
+    subjectKind: z.literal('person').optional(),
+    idNumber: personIdNumber,
+    name: shortText(40),
+    applicant: applicantSchema,
+    purposeCode: z.string().min(1).max(40),
+    purposeText: z.string().trim().max(200).optional(),
+    identity: identitySchema,
+  })
+  .strict();
+export type PersonLookupInput = z.input<typeof personLookupInput>;
+
 const visitId = z.number().int().positive();
 // A cursor repeats a date the core sent; its form is checked, not its calendar.
 const storedDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
 export const counterContract = {
-  'counter.purposes': method<Purpose[]>()({ input: z.object({}).strict(), access: 'session' }),
-  /** Opens a visit and looks the subject up; no purpose, no query (Order 631 art. 22). */
+  /** The purposes a lookup of this kind of subject offers (a person's by default, as before issue 24); `all` for labelling logs. */
+  'counter.purposes': method<Purpose[]>()({
+    input: z.object({ subjectKind: z.enum(['person', 'entity', 'all']).default('person') }).strict(),
+    access: 'session',
+  }),
+  /**
+   * Opens a visit and looks the subject up; no purpose, no query (Order 631 art. 22). A person as
+   * before (no `subjectKind`); an entity by its credit code or, registered before the code, by its
+   * registration number with the clerk's confirmation (shared/contract/entityLookup.ts).
+   */
   'counter.lookup': method<LookupResult>()({
-    input: z
-      .object({
-        idNumber: personIdNumber,
-        name: shortText(40),
-        applicant: applicantSchema,
-        purposeCode: z.string().min(1).max(40),
-        purposeText: z.string().trim().max(200).optional(),
-        identity: identitySchema,
-      })
-      .strict(),
+    input: z.discriminatedUnion('subjectKind', [
+      personLookupInput,
+      entityLookupInput.extend({ identity: identitySchema }),
+      legacyEntityLookupInput.extend({ identity: identitySchema }),
+    ]),
     access: 'counter.lookup',
   }),
   /** Re-reads an open visit of the caller's (same day) without a new lookup: no query-log row, no new visit. */
@@ -131,7 +137,7 @@ export const counterContract = {
     access: 'counter.lookup',
   }),
   'counter.reveal': method<{ value: string }>()({
-    input: z.object({ visitId: z.number().int().positive(), field: z.enum(['idNumber', 'name']) }).strict(),
+    input: z.object({ visitId: z.number().int().positive(), field: z.enum(['idNumber', 'name', 'legalRepName', 'legalRepIdNumber']) }).strict(),
     access: 'subject.reveal',
   }),
 };

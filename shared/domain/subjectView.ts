@@ -1,6 +1,6 @@
 import type { ListEntry } from './list';
-import type { CreditRecord, ReportSection } from './record';
-import type { SubjectKind } from './subject';
+import type { CreditRecord, EntityReportSection, ReportSection } from './record';
+import type { EntityRegistration, SubjectKind } from './subject';
 
 /** Why a record is not shown on a report today; null when it is published. */
 export type HiddenReason = 'publicity_ended' | 'revoked' | 'repaired' | 'not_yet_public' | null;
@@ -90,4 +90,20 @@ export interface SubjectView {
   listsTotal: number;
   listsNext: ListCursor | null;
   recentQueries: QueryHistoryItem[];
+  /** A legal entity's part (issue 24); absent for a person. */
+  entity?: EntityViewPart;
+}
+
+/**
+ * What the view shows of an entity beside its records: the registration basics (public), the legal
+ * representative masked like any person (reveal is logged), and the counts per section of the
+ * entity report. Records come paged by the personal sections as for a person (every category has
+ * one); ENTITY_SECTION_OF groups them, ENTITY_LIST_SECTION_OF the list entries, all list types.
+ */
+export interface EntityViewPart {
+  registration: Omit<EntityRegistration, 'legalRepIdNumber'> | null;
+  legalRepNameMasked: string | null;
+  legalRepIdNumberMasked: string | null;
+  /** Records (all, hidden) and list entries (all, active) per entity report section. */
+  sections: Partial<Record<EntityReportSection, { total: number; hidden: number; lists: number; activeLists: number }>>;
 }

@@ -26,6 +26,7 @@ const ACTIONS: Record<string, Label> = {
   'row.query_log': { zh: '查询登记入审计链', en: 'Query register entry chained' },
   'counter.name_mismatch': { zh: '姓名与号码不符', en: 'Name did not match the ID number' },
   'counter.agent_refused': { zh: '代理查询被拒绝', en: 'Agent lookup refused' },
+  'counter.legal_rep_refused': { zh: '法定代表人核验不符，查询被拒绝', en: 'Legal representative did not match; lookup refused' },
   'subject.reveal': { zh: '显示完整身份信息', en: 'Revealed full identity' },
   'statement.create': { zh: '登记本人声明', en: 'Recorded a personal statement' },
   'attachment.upload': { zh: '上传附件', en: 'Uploaded an attachment' },

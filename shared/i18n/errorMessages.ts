@@ -4,6 +4,7 @@ import { REPORT_MAX_RECORDS } from '../domain/report';
 import { attachmentMessage } from './attachmentMessages';
 import { BUNDLE_MESSAGES } from './bundleRefusals';
 import { CARD_MESSAGES, FOREIGN_NUMBER_REASONS, cardMessage } from './cardMessages';
+import { ENTITY_MESSAGES } from './entityMessages';
 import { fieldLabel } from './fieldLabels';
 import { officeHostMessage, OFFICE_HOST_MESSAGES } from './officeHostMessages';
 import type { Params, Sentences } from './sentences';
@@ -74,6 +75,7 @@ const MESSAGES: Partial<Record<ErrorCode, { zh: string; en: string }>> = {
   },
   INTERNAL: { zh: '系统内部错误，已记录。请重试。', en: 'Something went wrong inside CreditDesk. It was logged; please try again.' },
   ...CARD_MESSAGES,
+  ...ENTITY_MESSAGES,
   ...OFFICE_HOST_MESSAGES,
 };
 
@@ -99,6 +101,8 @@ const ID_REASONS: Record<string, { zh: string; en: string }> = {
   CC_INSTITUTION_TYPE: { zh: '第 2 位不是该登记管理部门登记的机构类别（如市场监管下 1 企业、2 个体工商户、3 农民专业合作社），请核对。', en: 'The 2nd character is not a kind of organisation that department registers (under market regulation: 1 enterprise, 2 individual business, 3 cooperative); check the code.' },
   CC_REGION: { zh: '第 3–8 位不是有效的登记管理机关行政区划码，请核对。', en: "Characters 3–8 are not a valid region code of the registering authority; check the code." },
   CC_ORG_CHECK: { zh: '第 9–17 位的组织机构代码校验不通过（其自身的校验码不符），可能有字符输错，请核对。', en: 'Characters 9–17 are not a valid organisation code (its own check character does not match): a character was probably mistyped; check the code.' },
+  // An old registration number (注册号), typed to find an entity registered before the code.
+  REGISTRATION_NO_FORM: { zh: '注册号应为 6–20 位数字或大写字母（不含空格），请核对原营业执照。', en: 'A registration number has 6–20 digits or capital letters; check the old business licence.' },
 };
 
 // Why a password was refused (details.reason of WEAK_PASSWORD).

@@ -4,6 +4,7 @@
 import type { ListEntryRow, MeasureRow, RecordRow, SubjectRow } from '../../../shared/domain/population';
 import { LIST_TYPES } from '../../../shared/domain/list';
 import { ENTITY_TYPES, OPERATING_STATUSES, type EntityRegistration } from '../../../shared/domain/subject';
+import { REGISTRATION_NO } from '../../../shared/domain/entityAccess';
 import { PENALTY_KINDS, RECORD_CATEGORIES, RECORD_DOMAINS, RECORD_STATUSES, SEVERITIES } from '../../../shared/domain/record';
 import { OBJECTION_OUTCOMES } from '../../../shared/cases/caseTypes';
 import type { ObjectionOutcome } from '../../../shared/cases/caseTypes';
@@ -48,7 +49,8 @@ export const supportsUpdateSchema = (schema: string, version: number): boolean =
   version === SCHEMA_VERSION && (Object.hasOwn(UPDATE_FILES, schema) || schema === 'keyring');
 export const supportsExportSchema = (schema: string, version: number): boolean => version === SCHEMA_VERSION && Object.hasOwn(EXPORT_FILES, schema);
 
-export interface PurposeRow { code: string; zh: string; en: string; requiresText: boolean }
+/** `subjectKind` (issue 24): an entity's purpose; absent, a person's (catalogues from before). */
+export interface PurposeRow { code: string; zh: string; en: string; requiresText: boolean; subjectKind?: 'person' | 'entity' }
 export interface RuleProfileRow { id: string; document: unknown }
 export interface CalendarYearRow { year: number; days: { date: string; kind: 'holiday' | 'workday'; name: string | null }[] }
 export interface OfficeKeyRow { officeCode: string; officeName: string; keyId: string; publicKeyPem: string; status: 'active' | 'revoked' }
@@ -143,8 +145,6 @@ export function subjectRow(v: unknown, at: At): SubjectRow {
 
 const REGISTRATION_KEYS = ['registrationNo', 'entityType', 'establishedOn', 'registeredCapital', 'address', 'businessScope',
   'registrationAuthority', 'operatingStatus'] as const;
-/** An old registration number (注册号: 13 or 15 digits, some regions' letters), as the platform normalises it. */
-export const REGISTRATION_NO = /^[0-9A-Z]{6,20}$/;
 function registrationOf(v: unknown, at: At): EntityRegistration {
   // legalRepIdNumber: not every platform holds the legal representative's number.
   const o = obj(v, at, REGISTRATION_KEYS, ['legalRepIdNumber']);
@@ -220,8 +220,11 @@ export function measureRow(v: unknown, at: At): MeasureRow {
 }
 
 export function purposeRow(v: unknown, at: At): PurposeRow {
-  const o = obj(v, at, ['code', 'zh', 'en', 'requiresText']);
-  return { code: text(o.code, at, 'code', 64), zh: text(o.zh, at, 'zh', 200), en: text(o.en, at, 'en', 200), requiresText: bool(o.requiresText, at, 'requiresText') };
+  const o = obj(v, at, ['code', 'zh', 'en', 'requiresText'], ['subjectKind']);
+  return {
+    code: text(o.code, at, 'code', 64), zh: text(o.zh, at, 'zh', 200), en: text(o.en, at, 'en', 200), requiresText: bool(o.requiresText, at, 'requiresText'),
+    ...(o.subjectKind === undefined ? {} : { subjectKind: oneOf(o.subjectKind, ['person', 'entity'] as const, at, 'subjectKind') }),
+  };
 }
 
 export function ruleProfileRow(v: unknown, at: At): RuleProfileRow {

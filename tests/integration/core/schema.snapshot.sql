@@ -1,4 +1,4 @@
--- schema version 25
+-- schema version 27
 -- index admin_request_pending
 CREATE INDEX admin_request_pending ON admin_request(state, account_id);
 -- index audit_event_action
@@ -128,7 +128,7 @@ CREATE TABLE office_setting (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
 -- table outbox
 CREATE TABLE outbox (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, ref TEXT NOT NULL, payload TEXT NOT NULL, created_at TEXT NOT NULL, exported_bundle TEXT) STRICT;
 -- table query_log
-CREATE TABLE query_log (id INTEGER PRIMARY KEY, at TEXT NOT NULL, visit_id INTEGER NOT NULL REFERENCES visit(id), clerk_id INTEGER NOT NULL REFERENCES account(id), subject_id INTEGER, id_number TEXT NOT NULL, office_code TEXT NOT NULL, purpose_code TEXT NOT NULL, outcome TEXT NOT NULL CHECK (outcome IN ('found','no_record')) , identity_source TEXT NOT NULL DEFAULT 'typed' CHECK (identity_source IN ('typed','card')), reader_sam_id TEXT) STRICT;
+CREATE TABLE query_log (id INTEGER PRIMARY KEY, at TEXT NOT NULL, visit_id INTEGER NOT NULL REFERENCES visit(id), clerk_id INTEGER NOT NULL REFERENCES account(id), subject_id INTEGER, id_number TEXT NOT NULL, office_code TEXT NOT NULL, purpose_code TEXT NOT NULL, outcome TEXT NOT NULL CHECK (outcome IN ('found','no_record')) , identity_source TEXT NOT NULL DEFAULT 'typed' CHECK (identity_source IN ('typed','card')), reader_sam_id TEXT, subject_kind TEXT NOT NULL DEFAULT 'person' CHECK (subject_kind IN ('person','entity')), found_by TEXT CHECK (found_by IN ('credit_code','registration_no')), clerk_confirmed INTEGER CHECK (clerk_confirmed IN (0,1))) STRICT;
 -- table receipt
 CREATE TABLE receipt (id INTEGER PRIMARY KEY, case_kind TEXT NOT NULL CHECK (case_kind IN ('objection','repair')), case_id INTEGER NOT NULL, receipt_no TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, created_by INTEGER NOT NULL REFERENCES account(id), content TEXT NOT NULL, copies INTEGER NOT NULL DEFAULT 0, last_printed_at TEXT) STRICT;
 -- table record_mark_pending
@@ -158,9 +158,11 @@ CREATE TABLE sync_keyring (version INTEGER PRIMARY KEY CHECK (version >= 1), env
 -- table sync_office_key
 CREATE TABLE sync_office_key (key_id TEXT PRIMARY KEY, office_code TEXT NOT NULL, office_name TEXT NOT NULL, public_key_pem TEXT NOT NULL, status TEXT NOT NULL CHECK (status IN ('active','revoked')), updated_at TEXT NOT NULL) STRICT;
 -- table visit
-CREATE TABLE visit (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, clerk_id INTEGER NOT NULL REFERENCES account(id), id_number TEXT NOT NULL, name TEXT NOT NULL, subject_id INTEGER, applicant_kind TEXT NOT NULL CHECK (applicant_kind IN ('self','agent')), purpose_code TEXT NOT NULL, purpose_text TEXT , identity_source TEXT NOT NULL DEFAULT 'typed' CHECK (identity_source IN ('typed','card')), reader_sam_id TEXT, identity_reason TEXT CHECK (identity_reason IN ('reader_unavailable','card_unreadable','card_not_supported','other')), identity_note TEXT) STRICT;
+CREATE TABLE visit (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, clerk_id INTEGER NOT NULL REFERENCES account(id), id_number TEXT NOT NULL, name TEXT NOT NULL, subject_id INTEGER, applicant_kind TEXT NOT NULL CHECK (applicant_kind IN ('self','agent')), purpose_code TEXT NOT NULL, purpose_text TEXT , identity_source TEXT NOT NULL DEFAULT 'typed' CHECK (identity_source IN ('typed','card')), reader_sam_id TEXT, identity_reason TEXT CHECK (identity_reason IN ('reader_unavailable','card_unreadable','card_not_supported','other')), identity_note TEXT, subject_kind TEXT NOT NULL DEFAULT 'person' CHECK (subject_kind IN ('person','entity')), found_by TEXT CHECK (found_by IN ('credit_code','registration_no')), clerk_confirmed INTEGER CHECK (clerk_confirmed IN (0,1)), report_kind TEXT CHECK (report_kind IN ('full','special'))) STRICT;
 -- table visit_authorization
 CREATE TABLE visit_authorization (visit_id INTEGER PRIMARY KEY REFERENCES visit(id), agent_id_number TEXT NOT NULL, agent_name TEXT NOT NULL, document_no TEXT NOT NULL, scope TEXT NOT NULL CHECK (json_valid(scope) AND json_array_length(scope) > 0), valid_from TEXT NOT NULL, valid_to TEXT NOT NULL CHECK (valid_to >= valid_from), notarised INTEGER NOT NULL CHECK (notarised IN (0,1)), attachment_sha256 TEXT REFERENCES attachment(sha256), attachment_name TEXT) STRICT;
+-- table visit_legal_rep
+CREATE TABLE visit_legal_rep (visit_id INTEGER PRIMARY KEY REFERENCES visit(id), id_number TEXT NOT NULL, name TEXT NOT NULL, licence_sighted INTEGER NOT NULL CHECK (licence_sighted = 1)) STRICT;
 -- trigger attachment_no_delete
 CREATE TRIGGER attachment_no_delete BEFORE DELETE ON attachment WHEN EXISTS (SELECT 1 FROM visit_authorization WHERE attachment_sha256 = OLD.sha256) OR EXISTS (SELECT 1 FROM objection_attachment WHERE sha256 = OLD.sha256) BEGIN SELECT RAISE(ABORT, 'attachment is append-only once a visit or a case refers to it'); END;
 -- trigger attachment_no_update
@@ -211,6 +213,10 @@ CREATE TRIGGER visit_authorization_no_delete BEFORE DELETE ON visit_authorizatio
 CREATE TRIGGER visit_authorization_no_update BEFORE UPDATE ON visit_authorization BEGIN SELECT RAISE(ABORT, 'visit_authorization is append-only'); END;
 -- trigger visit_day_tally
 CREATE TRIGGER visit_day_tally AFTER INSERT ON visit BEGIN INSERT INTO day_tally (day, clerk_id, visits) VALUES (date(NEW.started_at, '+8 hours'), NEW.clerk_id, 1) ON CONFLICT (day, clerk_id) DO UPDATE SET visits = visits + 1; END;
+-- trigger visit_legal_rep_no_delete
+CREATE TRIGGER visit_legal_rep_no_delete BEFORE DELETE ON visit_legal_rep BEGIN SELECT RAISE(ABORT, 'visit_legal_rep is append-only'); END;
+-- trigger visit_legal_rep_no_update
+CREATE TRIGGER visit_legal_rep_no_update BEFORE UPDATE ON visit_legal_rep BEGIN SELECT RAISE(ABORT, 'visit_legal_rep is append-only'); END;
 -- trigger visit_no_delete
 CREATE TRIGGER visit_no_delete BEFORE DELETE ON visit BEGIN SELECT RAISE(ABORT, 'visit is append-only'); END;
 -- trigger visit_no_update

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { InputOf } from '../../../shared/contract';
+import type { PersonLookupInput } from '../../../shared/contract/counter';
 import { REPEAT_WINDOW_MS } from '../../../electron/services/counterService';
 import { TEST_PASSWORD } from '../../support/core';
 import { openWorld, person, type World } from '../report/world';
@@ -16,7 +16,7 @@ after(() => w.core.dispose());
 const count = async (table: 'visit' | 'query_log', idNumber: string) =>
   (await w.core.ctx.db.get<{ n: number }>(`SELECT count(*) AS n FROM ${table} WHERE id_number = ?`, [idNumber]))!.n;
 
-function lookupOf(b: ReturnType<typeof person>, over: Partial<InputOf<'counter.lookup'>> = {}): InputOf<'counter.lookup'> {
+function lookupOf(b: ReturnType<typeof person>, over: Partial<PersonLookupInput> = {}): PersonLookupInput {
   return { idNumber: b.subject.idNumber, name: b.subject.name, applicant: { kind: 'self' }, purposeCode: 'self_check', ...over };
 }
 
