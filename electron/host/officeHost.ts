@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { PeerCertificate, TLSSocket } from 'node:tls';
 import { AppError, type ApiResult } from '../../shared/errors';
-import { HOST_LIMITS, serverTimeouts, type HostLimits } from './hostLimits';
+import { clientOf, HOST_LIMITS, serverTimeouts, type HostLimits } from './hostLimits';
 import { SECURITY_HEADERS } from './securityHeaders';
 import { WINDOW_URN_PREFIX, type HostIdentity } from '../office/officeCa';
 import type { CoreContext } from '../services/context';
@@ -140,7 +140,7 @@ export async function startOfficeHost(opts: OfficeHostOptions): Promise<RunningO
       const body = (await readJson(req, MAX_ENROLL_BYTES)) as { secret?: unknown; csr?: unknown } | undefined;
       if (!body || typeof body.secret !== 'string' || typeof body.csr !== 'string') return refuse(res, 400, 'VALIDATION', 'send {"secret", "csr"} as JSON', 'body');
       try {
-        const w = await enrollWindow(ctx, { secret: body.secret, csrPem: body.csr });
+        const w = await enrollWindow(ctx, { secret: body.secret, csrPem: body.csr }, clientOf(socket.remoteAddress));
         return send(res, 200, { ok: true, value: { ...w, caPem: identity.caPem } });
       } catch (err) {
         if (err instanceof AppError) return send(res, 403, { ok: false, error: { code: err.code, message: err.message, details: err.details } });

@@ -26,6 +26,7 @@ import {
   type WindowRow,
 } from '../store/windowStore';
 import { auditIn } from './auditService';
+import { ENROLL_LOCK_MINUTES, EnrollmentGuard } from './enrollmentGuard';
 import type { Caller, CoreContext } from './context';
 
 // The office host's enrolled windows (issue 23): one-time codes, enrolment from a window's
@@ -122,22 +123,39 @@ export interface EnrolledWindow {
   certificatePem: string;
 }
 
-async function refuseEnrollment(ctx: CoreContext, reason: string, message: string, number?: number): Promise<never> {
-  await ctx.db.transaction((tx) => auditIn(tx, ctx, null, { action: 'window.enroll_refused', target: number ? `window:${number}` : null, detail: { reason } }));
+const guards = new WeakMap<CoreContext, EnrollmentGuard>();
+function guardOf(ctx: CoreContext): EnrollmentGuard {
+  let g = guards.get(ctx);
+  if (!g) guards.set(ctx, (g = new EnrollmentGuard()));
+  return g;
+}
+
+async function refuseEnrollment(ctx: CoreContext, source: string, reason: string, message: string, number?: number): Promise<never> {
+  const locked = guardOf(ctx).refused(source, ctx.now().getTime());
+  await ctx.db.transaction(async (tx) => {
+    await auditIn(tx, ctx, null, { action: 'window.enroll_refused', target: number ? `window:${number}` : null, detail: { reason, source } });
+    if (locked) await auditIn(tx, ctx, null, { action: 'window.enroll_locked', target: null, detail: { lock: locked, source, minutes: ENROLL_LOCK_MINUTES } });
+  });
   throw new AppError('ENROLLMENT_REFUSED', message, { reason });
 }
 
-/** The host's half of a join: the code spent, the window's certificate issued from its request. */
-export async function enrollWindow(ctx: CoreContext, input: { secret: string; csrPem: string }): Promise<EnrolledWindow> {
+/**
+ * The host's half of a join: the code spent, the window's certificate issued from its request.
+ * `source` is the client's address, for the brute-force limit (enrollmentGuard.ts).
+ */
+export async function enrollWindow(ctx: CoreContext, input: { secret: string; csrPem: string }, source: string): Promise<EnrolledWindow> {
+  if (guardOf(ctx).state(source, ctx.now().getTime()) !== 'open') {
+    throw new AppError('ENROLLMENT_REFUSED', `Too many refused enrollment codes: enrollment is paused for up to ${ENROLL_LOCK_MINUTES} minutes.`, { reason: 'too_many_attempts', minutes: ENROLL_LOCK_MINUTES });
+  }
   const secret = normaliseSecret(input.secret);
   if (secret.length !== SECRET_LENGTH || [...secret].some((c) => !SECRET_ALPHABET.includes(c))) {
-    return refuseEnrollment(ctx, 'code_malformed', 'The enrollment code is not one this office makes.');
+    return refuseEnrollment(ctx, source, 'code_malformed', 'The enrollment code is not one this office makes.');
   }
   const code = await enrollmentCodeBySecret(ctx.db, sha256(secret));
-  if (!code) return refuseEnrollment(ctx, 'code_unknown', 'There is no such enrollment code: ask the administrator for a new one.');
-  if (code.used_at) return refuseEnrollment(ctx, 'code_used', 'This enrollment code has already been used: ask the administrator for a new one.', code.window_number);
+  if (!code) return refuseEnrollment(ctx, source, 'code_unknown', 'There is no such enrollment code: ask the administrator for a new one.');
+  if (code.used_at) return refuseEnrollment(ctx, source, 'code_used', 'This enrollment code has already been used: ask the administrator for a new one.', code.window_number);
   if (ctx.now().getTime() >= Date.parse(code.expires_at)) {
-    return refuseEnrollment(ctx, 'code_expired', `This enrollment code expired at ${code.expires_at}: ask the administrator for a new one.`, code.window_number);
+    return refuseEnrollment(ctx, source, 'code_expired', `This enrollment code expired at ${code.expires_at}: ask the administrator for a new one.`, code.window_number);
   }
   const id = randomUUID();
   const cert = await issueWindowCertificate(ctx.dataDir, ctx.office, input.csrPem, { id, number: code.window_number });
@@ -159,7 +177,7 @@ export async function enrollWindow(ctx: CoreContext, input: { secret: string; cs
       return old ?? null;
     });
   } catch (err) {
-    if (err === spent) return refuseEnrollment(ctx, 'code_used', spent.message, code.window_number);
+    if (err === spent) return refuseEnrollment(ctx, source, 'code_used', spent.message, code.window_number);
     throw err;
   }
   if (replaced) announce(ctx, replaced.id, 'revoked');

@@ -37,6 +37,7 @@ const ACTIONS: Record<string, Label> = {
   'window.enrollment_code': { zh: '生成窗口注册码', en: 'Made a window enrollment code' },
   'window.enroll': { zh: '注册窗口', en: 'Enrolled a window' },
   'window.enroll_refused': { zh: '窗口注册被拒绝', en: 'Window enrollment refused' },
+  'window.enroll_locked': { zh: '注册码错误次数过多，暂停注册', en: 'Enrollment paused after too many wrong codes' },
   'window.revoke': { zh: '吊销窗口', en: 'Revoked a window' },
   'window.disable': { zh: '停用窗口', en: 'Disabled a window' },
   'window.enable': { zh: '启用窗口', en: 'Enabled a window' },

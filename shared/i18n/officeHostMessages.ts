@@ -1,5 +1,5 @@
 import type { ApiErrorBody } from '../errors';
-import { ENROLLMENT_CODE_MINUTES, WINDOW_NAME_MAX, WINDOW_NUMBER_MAX } from '../domain/officeWindow';
+import { ENROLL_PAUSE_MINUTES, ENROLLMENT_CODE_MINUTES, WINDOW_NAME_MAX, WINDOW_NUMBER_MAX } from '../domain/officeWindow';
 
 type Sentence = { zh: string; en: string };
 
@@ -29,6 +29,7 @@ const ENROLLMENT_REASONS: Record<string, Sentence> = {
   host_not_started: { zh: '办公主机尚未启动过：请先运行 creditdesk host --listen 地址:端口，再生成注册码。', en: 'The office host has not served yet: start it with creditdesk host --listen ADDRESS:PORT, then make the code.' },
   csr_malformed: { zh: '窗口发送的证书请求无效，注册被拒绝。', en: "The window's certificate request is not valid; the enrollment was refused." },
   certificate_mismatch: { zh: '主机返回的证书与本窗口的密钥不符，本机未保存任何内容。', en: "The host's certificate is not for this window's key; nothing was stored." },
+  too_many_attempts: { zh: `注册码错误次数过多，注册已暂停（最长 ${ENROLL_PAUSE_MINUTES} 分钟）。请稍后再试，并核对注册码。`, en: `Too many wrong enrollment codes: enrollment is paused (for up to ${ENROLL_PAUSE_MINUTES} minutes). Try again later and check the code.` },
   not_joined: { zh: '本机尚未加入办公主机：请用注册码加入（--join 注册码）。', en: 'This workstation has not joined an office host: join with a code (--join CODE).' },
 };
 
