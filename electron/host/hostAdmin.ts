@@ -65,10 +65,17 @@ export async function startAdminChannel(ctx: CoreContext): Promise<{ close(): Pr
     });
     socket.on('error', () => undefined);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(path, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(path, () => resolve());
+    });
+  } catch (err) {
+    // A data directory whose path is longer than a socket's (about 100 bytes) cannot hold one: the
+    // host still serves, and the commands work while it is stopped.
+    console.error(`The office host serves without its command channel (${(err as Error).message}): stop it to run creditdesk windows commands.`);
+    return null;
+  }
   return {
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
