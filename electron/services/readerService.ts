@@ -106,6 +106,7 @@ export async function testReader(ctx: CoreContext, caller: Caller, input: Reader
     if (!(err instanceof AppError)) throw err;
     const reachable = ['READER_NO_CARD', 'READER_CARD_UNREADABLE', 'READER_PHOTO_CORRUPT'].includes(err.code);
     result = { reachable, state: err.code, securityModuleId: null };
+    if (typeof err.details?.reason === 'string') result.reason = err.details.reason;
   }
   await ctx.db.transaction((tx) => auditIn(tx, ctx, caller, { action: 'settings.card_reader_test', target: input.adapter, detail: { ...(usesLibrary(input) ? { library: input.library } : { url: input.url }), state: result.state ?? 'read' } }));
   return result;

@@ -48,6 +48,8 @@ export interface ReaderTestResult {
   reachable: boolean;
   /** null when a card was read; the READER_* code otherwise. */
   state: string | null;
+  /** The state's reason where the adapter gives one (a library not installed: library_missing), for the sentence shown. */
+  reason?: string;
   securityModuleId: string | null;
 }
 

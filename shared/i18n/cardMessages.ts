@@ -99,6 +99,12 @@ export function cardMessage(error: ApiErrorBody, locale: Locale, idReason: (reas
     const head = locale === 'zh' ? `证件有效期至 ${String(d.validTo)}，已过期。` : `The card was valid until ${String(d.validTo)} and has expired.`;
     return typeof basis === 'string' ? `${head}${locale === 'zh' ? '' : ' '}${basis}` : head;
   }
+  if (error.code === 'READER_SERVICE_DOWN' && (d.reason === 'library_missing' || d.reason === 'symbol_missing' || d.reason === 'library_failed')) {
+    return withTyping(
+      '读卡器厂商的动态库没有安装、无法加载或版本不符：请管理员安装厂商的读卡驱动和动态库，并在设置中填写正确的文件名。',
+      "The card reader's vendor library is not installed, cannot be loaded or is another version: ask the administrator to install the vendor's driver and library and to enter its file name in settings.",
+    )[locale];
+  }
   if (error.code === 'READER_PHOTO_CORRUPT' && d.reason === 'no_decoder') {
     return withTyping(
       '读卡器的照片解码库（libwlt2bmp）没有安装在读卡动态库旁边，无法显示证件照片以比对人像：请管理员安装厂商的解码库。',

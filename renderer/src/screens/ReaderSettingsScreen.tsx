@@ -65,7 +65,7 @@ export function ReaderSettingsScreen() {
             data-testid="reader-adapter"
           />
           {usesLibrary && (
-            <Group align="flex-start" grow>
+            <Group align="flex-end" grow>
               <TextInput
                 label={t('reader.library')}
                 description={t(`reader.libraryHint.${form.adapter}`)}
@@ -113,7 +113,7 @@ export function ReaderSettingsScreen() {
       {saved && <Alert color="teal" data-testid="reader-saved">{t('reader.saved')}</Alert>}
       {tested && (
         <Alert color={tested.reachable ? 'teal' : 'orange'} data-testid="reader-tested" data-reachable={String(tested.reachable)}>
-          {tested.state === null ? t('reader.readOk') : tested.reachable ? t('reader.reachable') : errorMessage({ code: tested.state as never, message: '' }, locale)}
+          {tested.state === null ? t('reader.readOk') : tested.reachable ? t('reader.reachable') : errorMessage({ code: tested.state as never, message: '', details: tested.reason ? { reason: tested.reason } : undefined }, locale)}
           {tested.securityModuleId && <Text size="sm">{t('reader.module', { id: tested.securityModuleId })}</Text>}
         </Alert>
       )}

@@ -102,7 +102,10 @@ describe('reader settings', () => {
     const url = gone.url;
     await gone.close();
     const down = await core.ok('reader.test', { adapter: 'cvr_http', url, timeoutMs: 5000 }, admin);
-    assert.deepEqual(down, { reachable: false, state: 'READER_SERVICE_DOWN', securityModuleId: null });
+    assert.deepEqual(down, { reachable: false, state: 'READER_SERVICE_DOWN', securityModuleId: null, reason: 'not_listening' });
+    // A vendor library that is not installed: its own reason, so the screen can say "install the library", not "start the service".
+    const missing = await core.ok('reader.test', { adapter: 'sdt_lib', url: '', timeoutMs: 5000, library: 'libnotinstalled.so', libraryPort: 1001 }, admin);
+    assert.deepEqual(missing, { reachable: false, state: 'READER_SERVICE_DOWN', securityModuleId: null, reason: 'library_missing' });
   });
 
   it('only the roles that serve the counter read cards; only settings managers set the reader up', async () => {
