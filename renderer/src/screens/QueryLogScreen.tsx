@@ -71,7 +71,8 @@ export function QueryLogScreen() {
   useEffect(() => {
     void load(EMPTY, null);
     void call('querylog.clerks', {}).then(setClerks, setError);
-    void call('counter.purposes', {}).then(setPurposes, setError);
+    // Every purpose, a person's and an entity's: the register lists both kinds of lookup (issue 24).
+    void call('counter.purposes', { subjectKind: 'all' }).then(setPurposes, setError);
   }, [load]);
 
   return (

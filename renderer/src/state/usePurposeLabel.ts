@@ -10,7 +10,8 @@ export function usePurposeLabel(): (code: string) => string {
   const locale = useLocale();
   const [purposes, setPurposes] = useState<Purpose[]>([]);
   useEffect(() => {
-    cached ??= call('counter.purposes', {}).catch((err: unknown) => {
+    // Labels for every purpose, a person's and an entity's (issue 24).
+    cached ??= call('counter.purposes', { subjectKind: 'all' }).catch((err: unknown) => {
       cached = null;
       throw err;
     });
