@@ -6,6 +6,7 @@ import { BUNDLE_MESSAGES } from './bundleRefusals';
 import { CARD_MESSAGES, FOREIGN_NUMBER_REASONS, cardMessage } from './cardMessages';
 import { ENTITY_MESSAGES } from './entityMessages';
 import { fieldLabel } from './fieldLabels';
+import { launchMessage } from './launchMessages';
 import { officeHostMessage, OFFICE_HOST_MESSAGES } from './officeHostMessages';
 import type { Params, Sentences } from './sentences';
 import { SYNC_MESSAGES } from './syncRefusals';
@@ -283,12 +284,9 @@ export function errorMessage(error: ApiErrorBody, locale: Locale): string {
     if (own) return own(error.details ?? {})[locale];
   }
   const reason = error.details?.reason;
-  // Browser mode opened without the launch page (or after a restart): say how to get in.
-  if (error.code === 'UNAUTHENTICATED' && reason === 'launch_key') {
-    return locale === 'zh'
-      ? '此页面没有本次启动的密钥：请用启动时生成的页面（数据目录中的 open-console.html）打开工作台，或重新启动。'
-      : 'This page does not hold this launch\'s key: open the console with the page made at start (open-console.html in the data directory), or restart it.';
-  }
+  // Browser mode's way in (the launch page's key): say how to get in.
+  const launch = launchMessage(error, locale);
+  if (launch) return launch;
   if (error.code === 'DOCUMENT_CHARACTER_UNPRINTABLE' && typeof error.details?.character === 'string') {
     const { character, codePoint } = error.details;
     return locale === 'zh'

@@ -32,7 +32,8 @@ test('attack: another browser replaying the used launch link, and another origin
   try {
     const page = await other.newPage();
     await page.goto(c.server.url); // the launch link with its key, already taken up
-    await expect(page.getByTestId('error')).toContainText('open-console.html');
+    // Said as what happened, not as a page without a key (issue 26).
+    await expect(page.getByTestId('error')).toContainText('已在另一个浏览器中打开过');
     await expect(page.getByTestId('login-username')).toHaveCount(0);
   } finally {
     await other.close();

@@ -30,15 +30,24 @@ export class ApiError extends Error {
  * taken up once for this browser's cookie (POST /launch, electron/host/browserAdmission.ts); every
  * later call, reload and window of this browser is admitted by the cookie, and the key is not kept.
  */
-async function takeUpLaunchKey(): Promise<void> {
+async function takeUpLaunchKey(): Promise<ApiErrorBody | null> {
   sessionStorage.removeItem('creditdesk.launchKey'); // kept by versions before the cookie
   const key = new URLSearchParams(window.location.hash.slice(1)).get('key');
-  if (!key) return;
+  if (!key) return null;
   history.replaceState(null, '', window.location.pathname + window.location.search);
-  await fetch('/launch', { method: 'POST', headers: { 'x-creditdesk-key': key } }).catch(() => undefined);
+  // The key has left the address bar, so a failure here is final for this page: every call says
+  // why (shared/i18n/launchMessages.ts) instead of a puzzling "no key" (issue 26: it was silent).
+  try {
+    const res = await fetch('/launch', { method: 'POST', headers: { 'x-creditdesk-key': key } });
+    if (res.ok) return null;
+    return { code: 'UNAUTHENTICATED', message: 'POST /launch refused the launch key', details: { reason: 'launch_refused' } };
+  } catch {
+    return { code: 'UNAUTHENTICATED', message: 'POST /launch got no answer', details: { reason: 'launch_unreachable' } };
+  }
 }
 
-const launched: Promise<void> = typeof window !== 'undefined' && !window.creditdesk ? takeUpLaunchKey() : Promise.resolve();
+/** Browser mode's way in: null once this browser is admitted, or why it is not. */
+const launched: Promise<ApiErrorBody | null> = typeof window !== 'undefined' && !window.creditdesk ? takeUpLaunchKey() : Promise.resolve(null);
 let sessionToken: string | undefined;
 const listeners = new Set<(error: ApiError) => void>();
 
@@ -54,7 +63,8 @@ export function onApiError(listener: (error: ApiError) => void): () => void {
 
 async function transport(method: string, input: unknown): Promise<ApiResult<unknown>> {
   if (window.creditdesk) return window.creditdesk.invoke(method, input, sessionToken);
-  await launched;
+  const launchFailure = await launched;
+  if (launchFailure) return { ok: false, error: launchFailure };
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (sessionToken) headers['x-creditdesk-session'] = sessionToken;
   const res = await fetch(`/api/${method}`, { method: 'POST', headers, body: JSON.stringify(input) });
