@@ -1,4 +1,5 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Server as TlsHttpServer } from 'node:https';
 import type { Socket } from 'node:net';
 import { clientOf, type HostLimits } from './hostLimits';
 
@@ -19,7 +20,7 @@ interface Tracked {
  * out) cannot keep out a client that sends its request at once; a request being answered is never
  * cut off, and a new connection is refused only when every place is taken by one.
  */
-export function admitConnections(server: Server, limits: HostLimits): void {
+export function admitConnections(server: Server | TlsHttpServer, limits: HostLimits): void {
   const open = new Map<Socket, Tracked>();
   let order = 0;
 
@@ -54,8 +55,9 @@ export function admitConnections(server: Server, limits: HostLimits): void {
     socket.once('close', () => open.delete(socket));
   });
 
-  server.on('request', (req, res) => {
-    const t = open.get(req.socket);
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    // Over TLS (the office host) a request arrives on the TLS socket wrapping the admitted one.
+    const t = open.get(req.socket) ?? open.get((req.socket as Socket & { _parent?: Socket })._parent as Socket);
     if (!t) return;
     t.busy = true;
     res.once('close', () => {

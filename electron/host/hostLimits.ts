@@ -34,6 +34,12 @@ export const HOST_LIMITS: HostLimits = {
   timeoutCheckMs: 250,
 };
 
+/**
+ * The office host's (issue 23): each window is a client of its own there, so the total is sized for
+ * a hall of windows with a few kept-alive connections each; the rest is as above.
+ */
+export const OFFICE_HOST_LIMITS: HostLimits = { ...HOST_LIMITS, maxConnections: 256 };
+
 /** Node's server settings for the limits: each timeout one check interval short of its promise. */
 export function serverTimeouts(limits: HostLimits): { headersTimeout: number; requestTimeout: number; keepAliveTimeout: number; connectionsCheckingInterval: number } {
   return {

@@ -3,7 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { PeerCertificate, TLSSocket } from 'node:tls';
 import { AppError, type ApiResult } from '../../shared/errors';
-import { clientOf, HOST_LIMITS, serverTimeouts, type HostLimits } from './hostLimits';
+import { admitConnections } from './connectionAdmission';
+import { clientOf, OFFICE_HOST_LIMITS, serverTimeouts, type HostLimits } from './hostLimits';
 import { SECURITY_HEADERS } from './securityHeaders';
 import { WINDOW_URN_PREFIX, type HostIdentity } from '../office/officeCa';
 import type { CoreContext } from '../services/context';
@@ -81,7 +82,7 @@ function peerOf(socket: TLSSocket): Peer | 'refused' {
 
 export async function startOfficeHost(opts: OfficeHostOptions): Promise<RunningOfficeHost> {
   const { ctx, identity } = opts;
-  const limits: HostLimits = { ...HOST_LIMITS, ...opts.limits };
+  const limits: HostLimits = { ...OFFICE_HOST_LIMITS, ...opts.limits };
   const { connectionsCheckingInterval, ...timeouts } = serverTimeouts(limits);
   const byWindow = new Map<string, Set<TLSSocket>>();
   const peers = new WeakMap<TLSSocket, Peer>();
@@ -94,6 +95,8 @@ export async function startOfficeHost(opts: OfficeHostOptions): Promise<RunningO
       requestCert: true,
       rejectUnauthorized: false,
       minVersion: 'TLSv1.3',
+      // A handshake is held to the same limit as a request's headers.
+      handshakeTimeout: limits.headersTimeoutMs,
       connectionsCheckingInterval,
     },
     (req, res) => {
@@ -104,6 +107,9 @@ export async function startOfficeHost(opts: OfficeHostOptions): Promise<RunningO
     },
   );
   Object.assign(server, timeouts);
+  // Connections that owe the host their handshake or headers make room for new ones (issue 29's
+  // slow clients), per client address and in all.
+  admitConnections(server, limits);
 
   server.on('secureConnection', (socket: TLSSocket) => {
     const peer = peerOf(socket);
