@@ -23,6 +23,7 @@ export const E = {
   businessScope: ['经营范围', 'Business scope'],
   registrationAuthority: ['登记机关', 'Registration authority'],
   operatingStatus: ['登记状态', 'Status'],
+  legalRepInPerson: ['法定代表人（负责人）本人到场', 'The legal representative in person'],
   dataDate: ['数据日期', 'Data as of'],
   dataNone: ['本机构尚未导入信用平台的数据更新', 'this office has applied no platform update yet'],
   staleWarning: [

@@ -30,10 +30,18 @@ import { applicantOf, issuedOf, openVisit } from './reportService';
 type Request = { kind: 'entity' } | { kind: 'special'; checked: CheckedSpecialRequest };
 
 
-async function entityOf(ctx: CoreContext, visit: VisitRow): Promise<Subject> {
+/**
+ * The visit's entity, for the report the visit asked for: the counter's lookup records which of the
+ * entity's reports was requested (and an agent's letter must cover it), so another is not issued on it.
+ */
+async function entityOf(ctx: CoreContext, visit: VisitRow, kind: Request['kind'] | null): Promise<Subject> {
   const subject = visit.subject_id === null ? undefined : await findSubjectById(ctx.db, visit.subject_id);
-  if (!subject || subject.kind !== 'entity') {
+  if (!subject || subject.kind !== 'entity' || visit.subject_kind !== 'entity') {
     throw new AppError('REPORT_KIND_MISMATCH', 'An entity report needs a visit whose subject is a legal entity the platform holds.', { expected: 'entity', subjectKind: subject?.kind ?? null });
+  }
+  const asked = visit.report_kind === 'full' ? 'entity' : visit.report_kind;
+  if (kind !== null && asked !== null && asked !== kind) {
+    throw new AppError('REPORT_KIND_MISMATCH', `This visit asked for the entity's ${visit.report_kind} report; start a new visit for another.`, { expected: asked, requested: kind });
   }
   return subject;
 }
@@ -44,7 +52,7 @@ async function freshness(ctx: CoreContext, rules: EntityReportRules): Promise<Fr
 
 export async function specialOptions(ctx: CoreContext, caller: Caller, input: { visitId: number }): Promise<SpecialReportOptions> {
   const visit = await openVisit(ctx, caller, input.visitId);
-  await entityOf(ctx, visit);
+  await entityOf(ctx, visit, null);
   const rules = entityReportRules(await activeProfile(ctx));
   return {
     fields: rules.special.fields.map((f) => ({ code: f.code, label: f.label, sources: f.sources })),
@@ -71,7 +79,7 @@ async function issueOf(ctx: CoreContext, caller: Caller, visitId: number, reques
   const rules = entityReportRules(profile);
   // The request is checked before anything else is read or written: a wrong one changes nothing.
   const req = request(rules, today);
-  const subject = await entityOf(ctx, visit);
+  const subject = await entityOf(ctx, visit, req.kind);
   const existing = await findReportByVisit(ctx.db, visit.id);
   if (existing) {
     const content = JSON.parse(existing.contentJson) as object;

@@ -89,13 +89,14 @@ export async function seedEntities(core: TestCore, ...bundles: SubjectBundle[]):
   });
 }
 
-/** The visit of an entity's legal representative, as the counter's lookup would open it. */
-export async function entityVisit(core: TestCore, clerkId: number, b: SubjectBundle, purposeCode = 'public_procurement'): Promise<number> {
+/** The visit of an entity's legal representative asking for one of its reports, as the counter's lookup would open it (a person's visit for a person). */
+export async function entityVisit(core: TestCore, clerkId: number, b: SubjectBundle, reportKind: 'full' | 'special' = 'full', purposeCode = 'public_procurement'): Promise<number> {
   const subject = await core.ctx.db.get<{ id: number }>('SELECT id FROM subject WHERE id_number = ?', [b.subject.idNumber]);
   return core.ctx.db.transaction((tx) =>
     insertVisit(tx, {
       startedAt: core.clock.now.toISOString(), clerkId, idNumber: b.subject.idNumber, name: b.subject.name, subjectId: subject?.id ?? null,
       applicantKind: 'self', purposeCode, purposeText: null, identity: { source: 'typed', readerSamId: null, reason: null, note: null },
+      ...(b.subject.kind === 'entity' ? { entity: { foundBy: 'credit_code' as const, clerkConfirmed: null, reportKind } } : {}),
     }),
   );
 }

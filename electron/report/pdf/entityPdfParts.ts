@@ -38,7 +38,7 @@ export function openEntityPdf(input: EntityPdfInput<EntityContent>, title: Bi): 
   const purpose = `${lang === 'en' ? `${c.purpose.zh} ${c.purpose.en}` : c.purpose.zh}${c.purpose.text ? `：${c.purpose.text}` : ''}`;
   const applicant =
     c.applicant.kind === 'self'
-      ? bi(L.self)
+      ? bi(E.legalRepInPerson)
       : `${bi(L.agent)}　${bi(L.agentName)}：${c.applicant.agentName}（${c.applicant.agentIdNumberMasked}）　${bi(L.authorizationNo)}：${c.applicant.documentNo}　${bi(L.validity)}：${c.applicant.validFrom} — ${c.applicant.validTo}`;
   layout.keyValues([
     [bi(L.reportNo), `${c.reportNo}　　${copyMark(copyNo, lang)}`],

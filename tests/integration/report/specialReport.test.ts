@@ -38,7 +38,7 @@ after(() => core.dispose());
 const flat = (s: string) => s.replace(/\s+/g, '');
 
 async function special(input: { fields: string[]; from?: string; to?: string }, lang: 'zh' | 'en' = 'zh') {
-  const visitId = await entityVisit(core, clerk.id, company);
+  const visitId = await entityVisit(core, clerk.id, company, 'special');
   const issued = await core.ok('report.issueSpecial', { visitId, ...input }, clerk.token);
   const doc = await core.ok('report.preview', { reportId: issued.reportId, lang }, clerk.token);
   return { visitId, issued, doc, text: flat(pdfText(doc)) };
@@ -63,7 +63,7 @@ test('the period boundary: a penalty decided on its first day is listed, one dec
   core.clock.now = new Date('2026-11-22T02:00:00Z');
   try {
     const next = await core.loginAs('clerk');
-    const visitId = await entityVisit(core, next.account.id, company);
+    const visitId = await entityVisit(core, next.account.id, company, 'special');
     const later = await core.ok('report.issueSpecial', { visitId, fields: ['tax'] }, next.token);
     const laterText = flat(pdfText(await core.ok('report.preview', { reportId: later.reportId, lang: 'zh' }, next.token)));
     assert.match(laterText, /2023-11-23至2026-11-22/);
@@ -97,7 +97,7 @@ test('verify tells a special report from an entity report, with its fields and p
 });
 
 test('refusals at the boundary: unknown field, reversed, future and too long periods; zh and en sentences; nothing changes', async () => {
-  const visitId = await entityVisit(core, clerk.id, company);
+  const visitId = await entityVisit(core, clerk.id, company, 'special');
   const reports = async () => (await core.ctx.db.get<{ n: number }>('SELECT count(*) AS n FROM report'))!.n;
   const before = await reports();
   const cases: [{ fields: string[]; from?: string; to?: string }, string, RegExp, RegExp][] = [
@@ -123,7 +123,7 @@ test('refusals at the boundary: unknown field, reversed, future and too long per
 test('an entity report is refused for a person’s visit, and nothing is issued', async () => {
   const someone = person('P-31', '110105198503120012', '张三');
   await seed(core, [someone]);
-  const visitId = await entityVisit(core, clerk.id, someone, 'self_check');
+  const visitId = await entityVisit(core, clerk.id, someone, 'full', 'self_check');
   for (const r of [await core.call('report.issueSpecial', { visitId, fields: ['tax'] }, clerk.token), await core.call('report.issueEntity', { visitId }, clerk.token)]) {
     assert.equal(!r.ok && r.error.code, 'REPORT_KIND_MISMATCH');
   }

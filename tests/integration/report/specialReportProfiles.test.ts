@@ -37,7 +37,7 @@ for (const id of SHIPPED_PROFILE_IDS) {
   test(`profile ${id}: repaired penalties ${entityReportRules(shippedProfile(id)!).special.repaired === 'mark' ? 'marked 已修复' : 'omitted'}, revoked never, its validity printed`, async () => {
     const rules = entityReportRules(shippedProfile(id)!);
     await core.ok('cases.selectProfile', { profileId: id }, admin);
-    const visitId = await entityVisit(core, clerk.id, company);
+    const visitId = await entityVisit(core, clerk.id, company, 'special');
     const issued = await core.ok('report.issueSpecial', { visitId, fields: ['market_regulation'] }, clerk.token);
     const text = pdfText(await core.ok('report.preview', { reportId: issued.reportId, lang: 'zh' }, clerk.token)).replace(/\s+/g, '');
     assert.match(text, /penalty-active/);
