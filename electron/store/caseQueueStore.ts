@@ -1,7 +1,7 @@
 import { dueSoonSql, overdueSql } from './caseTimingSql';
 import { OBJECTION_WORKFLOW, REPAIR_WORKFLOW, type CaseKind } from '../../shared/cases/caseTypes';
 import type { Queryable } from '../db/database';
-import { sortProviders } from '../../shared/rules/providerOrder';
+import { compareProviders, sortProviders } from '../../shared/rules/providerOrder';
 import { CASE_TABLE } from './caseStore';
 
 // The manager's queue: filter, sort and page in SQL. Every combination below has an index whose
@@ -148,21 +148,34 @@ export async function providersInOrder(db: Queryable, kind: CaseKind): Promise<s
   return sortProviders(rows.map((r) => r.p));
 }
 
+/**
+ * Where the cursor's provider stands among today's names. A name that has gone since the last page
+ * (its cases renamed) stands half a place before the first name that sorts after it, so the next
+ * page goes on from there instead of ending the queue (a missing place compared as NULL: no rows).
+ */
+function providerPlace(providers: readonly string[], name: string): number {
+  const place = providers.indexOf(name);
+  if (place >= 0) return place;
+  const after = providers.findIndex((p) => compareProviders(p, name) > 0);
+  return (after < 0 ? providers.length : after) - 0.5;
+}
+
 export async function queuePage(db: Queryable, q: QueueQuery): Promise<QueueDbRow[]> {
   const { table } = CASE_TABLE[q.kind];
   // By provider: SQLite cannot collate pinyin, so each name's place in the pinyin order (a CTE over
   // the sorted names, the query's first parameter) is the key. The cursor keeps the name, whose
-  // place is looked up again, so a provider added between pages moves nothing.
+  // place is found again, so a provider added between pages moves nothing.
   const byProvider = q.sort === 'provider';
   const key = q.sort === 'state' ? stateKey(q.kind) : byProvider ? 'pr.place' : SORTS[q.sort].key;
   const sort = { key, dir: q.dir ? (q.dir === 'asc' ? 'ASC' : 'DESC') : SORTS[q.sort].dir };
   const w = where(q);
-  const params: unknown[] = byProvider ? [JSON.stringify(await providersInOrder(db, q.kind))] : [];
+  const providers = byProvider ? await providersInOrder(db, q.kind) : [];
+  const params: unknown[] = byProvider ? [JSON.stringify(providers)] : [];
   params.push(...w.params);
   let keyset = '';
   if (q.after) {
-    keyset = ` AND (${sort.key}, t.id) ${sort.dir === 'ASC' ? '>' : '<'} (${byProvider ? '(SELECT place FROM provider_place WHERE name = ?)' : '?'}, ?)`;
-    params.push(q.after[0], q.after[1]);
+    keyset = ` AND (${sort.key}, t.id) ${sort.dir === 'ASC' ? '>' : '<'} (?, ?)`;
+    params.push(byProvider ? providerPlace(providers, String(q.after[0])) : q.after[0], q.after[1]);
   }
   params.push(q.limit);
   return db.all<QueueDbRow>(

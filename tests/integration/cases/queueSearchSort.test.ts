@@ -166,3 +166,29 @@ test('case history and the receipt name the staff member, and the receipt prints
   const c = await w.core.ok('objection.get', { id: r.id }, w.manager);
   assert.deepEqual([...new Set(c.events.map((e) => e.actor))], ['王丽']);
 });
+
+test('a providing unit renamed between pages does not end the queue by provider early', async () => {
+  // Issue 26, a reviewer's finding: the cursor keeps the provider's name and looked its place up
+  // again; a name gone since the last page (its cases renamed by an update) had no place, the
+  // comparison was NULL, and the queue ended after the first page.
+  const first: QueuePage = await w.core.ok('cases.queue', { kind: 'objection', limit: 61, open: null, sort: 'provider', dir: 'asc' } as never, w.manager);
+  const gone = first.rows[first.rows.length - 1]!.providerUnit;
+  const renamed = `${gone}（已更名）`;
+  await w.core.ctx.db.run('UPDATE objection SET provider_unit = ? WHERE provider_unit = ?', [renamed, gone]);
+  try {
+    const rest: QueuePage['rows'] = [];
+    for (let cursor = first.nextCursor; cursor;) {
+      const page: QueuePage = await w.core.ok('cases.queue', { kind: 'objection', limit: 61, open: null, sort: 'provider', dir: 'asc', cursor } as never, w.manager);
+      rest.push(...page.rows);
+      cursor = page.nextCursor;
+    }
+    // What follows is every case whose unit sorts after where the gone name stood, the renamed ones included.
+    const now = await w.core.ctx.db.all<{ id: number; provider_unit: string }>('SELECT id, provider_unit FROM objection');
+    const order = sortProviders([...now.map((r) => r.provider_unit), gone]);
+    const expected = now.filter((r) => order.indexOf(r.provider_unit) > order.indexOf(gone));
+    assert.ok(expected.length > 61, 'the queue has more than one page after the renamed unit');
+    assert.deepEqual(ids(rest), ids(expected));
+  } finally {
+    await w.core.ctx.db.run('UPDATE objection SET provider_unit = ? WHERE provider_unit = ?', [gone, renamed]);
+  }
+});
