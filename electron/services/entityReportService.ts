@@ -36,6 +36,9 @@ type Request = { kind: 'entity' } | { kind: 'special'; checked: CheckedSpecialRe
  */
 async function entityOf(ctx: CoreContext, visit: VisitRow, kind: Request['kind'] | null): Promise<Subject> {
   const subject = visit.subject_id === null ? undefined : await findSubjectById(ctx.db, visit.subject_id);
+  if (!subject && visit.subject_kind === 'entity') {
+    throw new AppError('NOT_FOUND', 'The platform holds no entity under this number: there is nothing to report on. Check the code against the business licence.', { idNumber: visit.id_number });
+  }
   if (!subject || subject.kind !== 'entity' || visit.subject_kind !== 'entity') {
     throw new AppError('REPORT_KIND_MISMATCH', 'An entity report needs a visit whose subject is a legal entity the platform holds.', { expected: 'entity', subjectKind: subject?.kind ?? null });
   }

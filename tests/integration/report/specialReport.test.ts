@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { openTestCore, type TestCore } from '../../support/core';
-import { pdfText } from '../../support/pdf';
-import { appliedUpdate, entity, entityRecord, entityVisit, seedEntities } from '../../support/entityWorld';
+import { decodeQr, pdfText, rasterPages } from '../../support/pdf';
+import { pngScan } from '../../support/images';
+import { idCheckChar } from '../../../shared/validators/idNumber';
+import { appliedUpdate, creditCode, entity, entityRecord, entityVisit, seedEntities } from '../../support/entityWorld';
 import { errorMessage } from '../../../shared/i18n/errorMessages';
 import { person, seed } from '../../support/seedSubjects';
 
@@ -128,4 +130,28 @@ test('an entity report is refused for a person’s visit, and nothing is issued'
     assert.equal(!r.ok && r.error.code, 'REPORT_KIND_MISMATCH');
   }
   assert.equal((await core.ctx.db.get<{ n: number }>('SELECT count(*) AS n FROM report WHERE visit_id = ?', [visitId]))!.n, 0);
+});
+
+test('through the counter’s lookup: an agent with the entity’s letter for a special report; the printed QR, scanned at 150 dpi, verifies as a special report', async () => {
+  const letter = (await core.ok('attachment.upload', { fileName: 'letter.png', mimeType: 'image/png', dataBase64: pngScan().toString('base64') }, clerk.token)).sha256;
+  const agentId = `11010519900101002${idCheckChar('11010519900101002')}`;
+  const lookup = await core.ok('counter.lookup', {
+    subjectKind: 'entity', creditCode: company.subject.idNumber, name: company.subject.name, reportKind: 'special', purposeCode: 'bidding',
+    applicant: { kind: 'agent', agentIdNumber: agentId, agentName: '李经办', documentNo: 'SQ-2026-118', scope: ['special'], validFrom: '2026-11-01', validTo: '2026-12-31', notarised: false, attachmentSha256: letter },
+  }, clerk.token);
+  const full = await core.call('report.issueEntity', { visitId: lookup.visitId }, clerk.token);
+  assert.equal(!full.ok && full.error.code, 'REPORT_KIND_MISMATCH', 'the letter and the visit are for the special report only');
+  const issued = await core.ok('report.issueSpecial', { visitId: lookup.visitId, fields: ['tax'] }, clerk.token);
+  const doc = await core.ok('report.preview', { reportId: issued.reportId, lang: 'zh' }, clerk.token);
+  assert.match(flat(pdfText(doc)), /代理查询代理人：李经办（110105\*+\d{4}）授权书编号：SQ-2026-118/);
+  const [qr] = await decodeQr(rasterPages(doc, 150, 1, 1)[0]!);
+  const v = await core.ok('report.verify', { qrText: qr! }, clerk.token);
+  assert.deepEqual([v.genuine, v.kind, v.reportNo], [true, 'special', issued.reportNo]);
+  // A visit for an entity the platform does not hold has nothing to report on.
+  const unknown = await core.ok('counter.lookup', {
+    subjectKind: 'entity', creditCode: creditCode(99), name: '不存在的公司', reportKind: 'special', purposeCode: 'bidding',
+    applicant: { kind: 'agent', agentIdNumber: agentId, agentName: '李经办', documentNo: 'SQ-2026-119', scope: ['special'], validFrom: '2026-11-01', validTo: '2026-12-31', notarised: false, attachmentSha256: letter },
+  }, clerk.token);
+  const none = await core.call('report.issueSpecial', { visitId: unknown.visitId, fields: ['tax'] }, clerk.token);
+  assert.equal(!none.ok && none.error.code, 'NOT_FOUND');
 });
