@@ -7,6 +7,7 @@ import { chinaDateTime } from '../../../shared/calendar/dates';
 import { call } from '../api/client';
 import { usePurposeLabel } from '../state/usePurposeLabel';
 import { ErrorAlert } from './ErrorAlert';
+import { EntityFacts } from './EntityFacts';
 import { ListEntries } from './ListEntries';
 import { RecordTable } from './RecordTable';
 import classes from './SubjectView.module.css';
@@ -50,6 +51,7 @@ export function SubjectView({ visitId, view, onMore }: { visitId: number; view: 
 
   return (
     <Stack data-testid="subject-view">
+      {view.entity && <EntityFacts entity={view.entity} />}
       <SimpleGrid type="container" cols={{ base: 1, '560px': 2 }}>
         <Card withBorder>
           <Title order={5} mb="xs">{t('subject.identity')}</Title>

@@ -3,13 +3,14 @@ import { calendar } from './calendar';
 import { cases } from './cases';
 import { common } from './common';
 import { consoleStrings } from './console';
+import { entity } from './entity';
 import { manager } from './manager';
 import { reader } from './reader';
 import { reports } from './reports';
 import { sync } from './sync';
 
 // Each feature's strings live in their own file; register them here (one line each).
-const features = [common, cases, reports, sync, consoleStrings, access, manager, calendar, reader];
+const features = [common, cases, reports, sync, consoleStrings, access, manager, calendar, reader, entity];
 
 type Tree = { [key: string]: string | Tree };
 function merge(into: Tree, from: Tree): Tree {

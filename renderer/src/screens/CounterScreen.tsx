@@ -15,6 +15,9 @@ import { ShortcutHelp } from '../components/counter/ShortcutHelp';
 import { ReadCardButton } from '../components/counter/ReadCardButton';
 import { CardFacts } from '../components/counter/CardFacts';
 import { TypedIdentity } from '../components/counter/TypedIdentity';
+import { EntityRequest } from '../components/counter/EntityRequest';
+import { EntityReportPanel } from '../components/report/EntityReportPanel';
+import type { EntityReportKind } from '../../../shared/domain/entityAccess';
 import { EMPTY_IDENTITY, cardStillMatches, identityInput, type IdentityDraft } from '../components/counter/readCard';
 import { AGENT_FIELDS, AGENT_FIELD_TARGET, AgentForm, EMPTY_AGENT, agentDraftProblems, type AgentDraft } from '../components/report/AgentForm';
 import { apiFieldErrors } from '../components/form/apiFieldErrors';
@@ -59,6 +62,9 @@ export function CounterScreen() {
   const [name, setName] = useState('');
   const [purposeCode, setPurposeCode] = useState<string | null>(null);
   const [purposeText, setPurposeText] = useState('');
+  const [subjectKind, setSubjectKind] = useState<'person' | 'entity'>('person');
+  // The report an entity's visit asked for (an agent's letter must cover it).
+  const [entityReport, setEntityReport] = useState<EntityReportKind>('full');
   const [applicantKind, setApplicantKind] = useState<'self' | 'agent'>('self');
   const [agent, setAgent] = useState<AgentDraft>(EMPTY_AGENT);
   // How the identity of the person at the counter (the subject, or the agent) was taken (issue 25).
@@ -162,7 +168,7 @@ export function CounterScreen() {
   const ready = problemFields.length === 0;
   // The agent's query while it is being filled in takes the whole width: subject, agent and letter
   // side by side (stacked on a narrower screen). Once answered, the subject takes the middle again.
-  const wide = applicantKind === 'agent' && !result;
+  const wide = (applicantKind === 'agent' || subjectKind === 'entity') && !result;
   const errorOf = apiFieldErrors(error, locale);
   const idFieldError = idError ?? (tried ? missing.idNumber : null) ?? errorOf('idNumber');
   const alreadyAnswered = result !== null && answered === requestKey;
@@ -246,6 +252,14 @@ export function CounterScreen() {
     setApplicantKind(kind);
   }
 
+  function entityAnswered(r: LookupResult, kind: EntityReportKind) {
+    setEntityReport(kind);
+    setServedAs('self');
+    setAnnotated(new Set());
+    setResult(r);
+    rememberVisit(accountId, r.visitId);
+  }
+
   function onIdChange(value: string) {
     // A different number is a different person: the previous one leaves the screen at once.
     if (result) clearResult();
@@ -317,15 +331,33 @@ export function CounterScreen() {
     <div className={classes.layout} data-wide={wide || undefined} data-testid="counter">
       <div className={classes.request}>
         <Card withBorder>
+          <Stack gap="sm">
+            <Group justify="space-between" wrap="nowrap">
+              <Title order={4}>{t('counter.newVisit')}</Title>
+              <Group gap={4} wrap="nowrap">
+                {result && <Badge variant="light" data-testid="visit-no">{t('counter.visit', { id: result.visitId })}</Badge>}
+                <ShortcutHelp opened={helpOpen} onChange={setHelpOpen} />
+              </Group>
+            </Group>
+            {/* A person, or a legal entity (issue 24): a different subject clears the last answer. */}
+            <SegmentedControl
+              fullWidth
+              size="xs"
+              data={(['person', 'entity'] as const).map((k) => ({ value: k, label: t(`subjectKind.${k}`) }))}
+              value={subjectKind}
+              onChange={(v) => {
+                newVisit();
+                setSubjectKind(v === 'entity' ? 'entity' : 'person');
+              }}
+              data-testid="subject-kind"
+            />
+            {subjectKind === 'entity' ? (
+              <div className={classes.parts}>
+                <EntityRequest purposes={purposes.filter((p) => p.subjectKind === 'entity')} onResult={entityAnswered} onNewVisit={newVisit} partClassName={classes.part} answered={result !== null} />
+              </div>
+            ) : (
           <form ref={formRef} onSubmit={submit} noValidate>
             <Stack gap="sm">
-              <Group justify="space-between" wrap="nowrap">
-                <Title order={4}>{t('counter.newVisit')}</Title>
-                <Group gap={4} wrap="nowrap">
-                  {result && <Badge variant="light" data-testid="visit-no">{t('counter.visit', { id: result.visitId })}</Badge>}
-                  <ShortcutHelp opened={helpOpen} onChange={setHelpOpen} />
-                </Group>
-              </Group>
               <div className={classes.parts}>
                 <Stack gap="sm" className={`${classes.part} ${classes.subjectPart}`} data-testid="request-subject">
                   {wide && <Title order={5}>{t('counterUi.subjectPart')}</Title>}
@@ -375,7 +407,7 @@ export function CounterScreen() {
                     ref={purposeRef}
                     label={t('counter.purpose')}
                     withAsterisk
-                    data={purposes.map((p) => ({ value: p.code, label: locale === 'zh' ? p.zh : p.en }))}
+                    data={purposes.filter((p) => (p.subjectKind ?? 'person') === 'person').map((p) => ({ value: p.code, label: locale === 'zh' ? p.zh : p.en }))}
                     value={purposeCode}
                     onChange={setPurposeCode}
                     dropdownOpened={purposeOpen}
@@ -414,6 +446,8 @@ export function CounterScreen() {
               </Group>
             </Stack>
           </form>
+            )}
+          </Stack>
         </Card>
       </div>
 
@@ -451,7 +485,7 @@ export function CounterScreen() {
             </Stack>
           </Card>
         )}
-        {result && can('report.print') && <ReportPanel key={`report-${result.visitId}`} visitId={result.visitId} />}
+        {result && can('report.print') && (result.view?.entity || (subjectKind === 'entity' && !result.found) ? <EntityReportPanel key={`report-${result.visitId}`} visitId={result.visitId} kind={entityReport} /> : <ReportPanel key={`report-${result.visitId}`} visitId={result.visitId} />)}
         {result && view && can('case.intake') && <CaseIntake key={`cases-${result.visitId}`} visitId={result.visitId} view={view} onAnnotated={(ids) => setAnnotated((a) => new Set([...a, ...ids]))} />}
         {result && view && servedAs === 'self' && can('statement.create') && <StatementForm key={`statement-${result.visitId}`} visitId={result.visitId} records={view.records} />}
       </div>

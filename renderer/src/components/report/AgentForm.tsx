@@ -17,6 +17,8 @@ import classes from './AgentForm.module.css';
 
 /** The form holds exactly what counter.lookup accepts for an agent. */
 export type AgentDraft = AgentAuthorization;
+/** The same letter for another kind of scope: an entity's letter names the reports it covers (issue 24). */
+export type AgentDraftOf<S extends string> = Omit<AgentDraft, 'scope'> & { scope: S[] };
 
 export const EMPTY_AGENT: AgentDraft = { agentIdNumber: '', agentName: '', documentNo: '', scope: [], validFrom: '', validTo: '', notarised: false, attachmentSha256: null };
 
@@ -40,7 +42,7 @@ export type AgentProblems = Partial<Record<AgentField, string>>;
  * (the contract's schema, and checkAuthorization for the letter and the scope); the form says it
  * first so that one press shows every problem at once, the subject's and the agent's together.
  */
-export function agentDraftProblems(value: AgentDraft, t: TFunction, locale: Locale): AgentProblems {
+export function agentDraftProblems(value: AgentDraftOf<string>, t: TFunction, locale: Locale): AgentProblems {
   const problems: AgentProblems = {};
   const required = (field: AgentField) => t(`agent.required.${field}`);
   const id = value.agentIdNumber.trim();
@@ -78,7 +80,7 @@ export const AGENT_FIELD_TARGET: Record<AgentField, string> = {
  * is uploaded as soon as it is chosen. `problems` are shown once the clerk has pressed 查询;
  * `errorOf` marks the fields the core refused (paths as in counter.lookup's input).
  */
-export function AgentForm({
+export function AgentForm<S extends string = ScopeSection>({
   value,
   onChange,
   problems = {},
@@ -86,9 +88,11 @@ export function AgentForm({
   partClassName,
   readCard,
   identity,
+  scopeChoices = SCOPE_SECTIONS as readonly string[] as readonly S[],
+  scopeLabel,
 }: {
-  value: AgentDraft;
-  onChange: (next: AgentDraft) => void;
+  value: AgentDraftOf<S>;
+  onChange: (next: AgentDraftOf<S>) => void;
   problems?: AgentProblems;
   errorOf?: (path: string) => string | null;
   partClassName?: string;
@@ -96,12 +100,15 @@ export function AgentForm({
   readCard?: ReactNode;
   /** How the agent's identity was taken: the card as read, or why it was typed. */
   identity?: ReactNode;
+  /** What the letter can authorize: a person's report sections (the default), or an entity's reports. */
+  scopeChoices?: readonly S[];
+  scopeLabel?: (s: S) => string;
 }) {
   const { t } = useTranslation();
   const [uploading, setUploading] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
-  const set = (patch: Partial<AgentDraft>) => onChange({ ...value, ...patch });
+  const set = (patch: Partial<AgentDraftOf<S>>) => onChange({ ...value, ...patch });
   // The range is said as soon as both dates are there, before any press.
   const range = rangeError(value.validFrom, value.validTo);
   const err = (field: AgentField, path: string = field) => problems[field] ?? errorOf(`applicant.${path}`);
@@ -126,7 +133,7 @@ export function AgentForm({
     }
   }
 
-  const sectionLabel = (s: ScopeSection) => (s === 'query_history' ? t('agent.queryHistory') : t(`section.${s}`));
+  const sectionLabel = scopeLabel ?? ((s: S) => (s === 'query_history' ? t('agent.queryHistory') : t(`section.${s}`)));
   return (
     // `display: contents`: the two parts are the counter's grid items, side by side when it is wide.
     <div data-testid="agent-form" style={{ display: 'contents' }}>
@@ -146,9 +153,9 @@ export function AgentForm({
       </Stack>
       <Stack gap="xs" className={partClassName} data-testid="request-letter">
         <Title order={5}>{t('agent.letterTitle')}</Title>
-        <Checkbox.Group label={t('agent.scope')} withAsterisk error={err('scope')} value={value.scope} onChange={(v) => set({ scope: SCOPE_SECTIONS.filter((s) => v.includes(s)) })} data-testid="agent-scope">
+        <Checkbox.Group label={t('agent.scope')} withAsterisk error={err('scope')} value={value.scope} onChange={(v) => set({ scope: scopeChoices.filter((s) => v.includes(s)) })} data-testid="agent-scope">
           <Group gap="xs" mt={4}>
-            {SCOPE_SECTIONS.map((s) => (
+            {scopeChoices.map((s) => (
               <Checkbox key={s} value={s} label={sectionLabel(s)} data-testid={`scope-${s}`} />
             ))}
           </Group>

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Card, Checkbox, Group, Modal, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IssuedReport, ReportDocument, ReportQuota } from '../../../../shared/domain/report';
 import { call } from '../../api/client';
@@ -12,7 +12,15 @@ import { PdfPreview } from '../PdfPreview';
  * bytes that print; the copy is counted only once its print job was accepted (or the file saved),
  * and then the next copy (a reprint, which says so on the page) is previewed.
  */
-export function ReportPanel({ visitId }: { visitId: number }) {
+export function ReportPanel({ visitId, issueReport, title, before, issueDisabled = false }: {
+  visitId: number;
+  /** How this visit's report is issued: the personal report by default, an entity's report otherwise (issue 24). */
+  issueReport?: (() => Promise<IssuedReport>) | undefined;
+  title?: string | undefined;
+  /** What the clerk chooses or is warned of before issuing (the special report's fields, stale data). */
+  before?: ReactNode;
+  issueDisabled?: boolean;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [quota, setQuota] = useState<ReportQuota | null>(null);
@@ -43,7 +51,7 @@ export function ReportPanel({ visitId }: { visitId: number }) {
 
   const issue = () =>
     run(async () => {
-      const r = await call('report.issue', { visitId, confirmBeyondFree: confirmBeyond });
+      const r = issueReport ? await issueReport() : await call('report.issue', { visitId, confirmBeyondFree: confirmBeyond });
       setIssued(r);
       // The free-report count now includes this report.
       call('report.quota', { visitId }).then(setQuota, () => undefined);
@@ -65,7 +73,7 @@ export function ReportPanel({ visitId }: { visitId: number }) {
     <Card withBorder data-testid="report-panel">
       <Stack gap="sm">
         <Group justify="space-between">
-          <Title order={4}>{t('report.title')}</Title>
+          <Title order={4}>{title ?? t('report.title')}</Title>
           {quota && <Badge variant="light" color={quota.used >= quota.free ? 'orange' : 'blue'} data-testid="report-quota">{t('report.quota', { year: quota.year, used: quota.used, free: quota.free })}</Badge>}
         </Group>
         {needsConfirm && (
@@ -85,9 +93,10 @@ export function ReportPanel({ visitId }: { visitId: number }) {
           </Group>
         )}
         {issued && issued.copiesPrinted > 0 && <Text size="xs" c="dimmed">{t('report.reprintNote', { n: issued.copiesPrinted + 1 })}</Text>}
+        {!issued && before}
         <ErrorAlert error={error} />
         <Group>
-          {!issued && <Button onClick={() => void issue()} loading={busy} disabled={needsConfirm && !confirmBeyond} data-testid="report-issue">{t('report.issue')}</Button>}
+          {!issued && <Button onClick={() => void issue()} loading={busy} disabled={(needsConfirm && !confirmBeyond) || issueDisabled} data-testid="report-issue">{t('report.issue')}</Button>}
           {issued && <Button variant="default" onClick={() => void preview()} loading={busy} data-testid="report-preview">{t('report.preview')}</Button>}
         </Group>
         {/* The counter's action column is narrow: the A4 preview opens over the screen instead. */}
