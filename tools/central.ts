@@ -72,7 +72,7 @@ async function main(argv: string[]): Promise<number> {
         const n = Number(need('--subjects', v.subjects));
         if (!Number.isSafeInteger(n) || n < 1) throw new Usage('--subjects must be a positive integer.');
         const r = await generate(c, { subjects: n, seed: need('--seed', v.seed), today: v.today ?? chinaDate(now) });
-        console.log(`generated ${r.subjects} subjects with ${r.records} records`);
+        console.log(`generated ${r.subjects} persons and ${r.entities} legal entities with ${r.records} records`);
         return 0;
       }
       case 'publish': {

@@ -10,6 +10,7 @@ import { upsertMeasures, writeSubjectBundles } from '../store/populationStore';
 import { setSetting } from '../store/settingsStore';
 import { createAccount } from '../services/accountsService';
 import { seedDemoActivity } from './demoActivity';
+import { DEMO_ENTITIES, demoEntities } from './demoEntities';
 
 export const DEMO_SUBJECTS = 10_000;
 export const DEMO_SEED = 'creditdesk-demo';
@@ -55,11 +56,12 @@ export async function ensureDemoOffice(core: Core, print: (line: string) => void
       }
     }
     await writeSubjectBundles(tx, batch);
+    await writeSubjectBundles(tx, demoEntities(today, 'DEMO-'));
   });
   ctx.office.code = DEMO_OFFICE.code;
   ctx.office.name = DEMO_OFFICE.name;
   ctx.demo = true;
-  print(`Demo office ${DEMO_OFFICE.code} created with ${DEMO_SUBJECTS} people. Accounts (shown once):`);
+  print(`Demo office ${DEMO_OFFICE.code} created with ${DEMO_SUBJECTS} people and ${DEMO_ENTITIES.length} legal entities. Accounts (shown once):`);
   for (const a of DEMO_ACCOUNTS) {
     const password = demoPassword();
     await createAccount(ctx, null, { ...a, password });

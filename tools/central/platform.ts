@@ -4,10 +4,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import purposes from '../../resources/catalog/purposes.json' with { type: 'json' };
 import { BUILTIN_COVERAGE, builtinCalendarDays } from '../../shared/calendar/builtinCalendar';
-import type { ListEntryRow, SubjectBundle } from '../../shared/domain/population';
+import type { ListEntryRow, SubjectBundle, SubjectRow } from '../../shared/domain/population';
 import type { ObjectionOutcome } from '../../shared/cases/caseTypes';
 import { chinaDate } from '../../shared/calendar/dates';
 import { generatePopulation } from '../../electron/seed/population';
+import { generateEntities } from '../../electron/seed/entities';
+import type { EntityRegistration } from '../../shared/domain/subject';
 import { MEASURES } from '../../electron/seed/measures';
 import { upsertMeasures, writeSubjectBundles } from '../../electron/store/populationStore';
 import {
@@ -24,6 +26,8 @@ import { ingestKeyring, loadKeys, office, openCentral, platformKeyring, saveKeys
 import type { Central, OfficeRow } from './centralStore';
 
 export const CENTRAL_ID_PREFIX = 'C';
+/** Persons per legal entity in a generated city (issue 24). */
+export const ENTITY_EVERY = 8;
 export const UPDATE_VALIDITY_DAYS = 30;
 
 export async function initPlatform(dir: string, now: Date): Promise<{ trustPath: string; fingerprint: string }> {
@@ -64,9 +68,11 @@ export async function enrollOffice(c: Central, requestBytes: Buffer, now: Date):
 /** Streams a deterministic population into the central store; repeated runs append. */
 export async function generate(
   c: Central, opts: { subjects: number; seed: string; today: string; batch?: number; onProgress?: (subjectsWritten: number) => void },
-): Promise<{ subjects: number; records: number }> {
+): Promise<{ subjects: number; entities: number; records: number }> {
   await c.db.transaction((tx) => upsertMeasures(tx, MEASURES));
-  const start = (await c.db.get<{ n: number }>('SELECT count(*) AS n FROM subject'))!.n;
+  const countOf = async (kind: 'person' | 'entity') => (await c.db.get<{ n: number }>('SELECT count(*) AS n FROM subject WHERE kind = ?', [kind]))!.n;
+  const start = await countOf('person');
+  const entityStart = await countOf('entity');
   const batchSize = opts.batch ?? 2000;
   let batch: SubjectBundle[] = [];
   let records = 0;
@@ -75,20 +81,37 @@ export async function generate(
     await c.db.transaction((tx) => writeSubjectBundles(tx, rows));
     opts.onProgress?.((written += rows.length));
   };
-  for (const b of generatePopulation({ subjects: opts.subjects, seed: opts.seed, today: opts.today, startIndex: start, centralIdPrefix: CENTRAL_ID_PREFIX })) {
-    batch.push(b);
-    records += b.records.length;
-    if (batch.length >= batchSize) {
-      await write(batch);
-      batch = [];
+  // A city's legal entities beside its people, about one for every 8 persons (issue 24).
+  const entities = Math.round(opts.subjects / ENTITY_EVERY);
+  const everyone = [
+    generatePopulation({ subjects: opts.subjects, seed: opts.seed, today: opts.today, startIndex: start, centralIdPrefix: CENTRAL_ID_PREFIX }),
+    generateEntities({ entities, seed: opts.seed, today: opts.today, startIndex: entityStart, centralIdPrefix: CENTRAL_ID_PREFIX }),
+  ];
+  for (const generated of everyone) {
+    for (const b of generated) {
+      batch.push(b);
+      records += b.records.length;
+      if (batch.length >= batchSize) {
+        await write(batch);
+        batch = [];
+      }
     }
   }
   if (batch.length) await write(batch);
-  return { subjects: opts.subjects, records };
+  return { subjects: opts.subjects, entities, records };
 }
 
 const SUBJECT_SQL = `SELECT rowid AS rid, kind, id_number AS idNumber, name, gender, birth_date AS birthDate, legal_rep AS legalRepresentative,
-  region_code AS regionCode, central_id AS centralId, version FROM subject`;
+  region_code AS regionCode, central_id AS centralId, version,
+  (SELECT json_object('registrationNo', g.registration_no, 'entityType', g.entity_type, 'establishedOn', g.established_on,
+     'registeredCapital', g.registered_capital, 'address', g.address, 'businessScope', g.business_scope,
+     'registrationAuthority', g.registration_authority, 'operatingStatus', g.operating_status, 'legalRepIdNumber', g.legal_rep_id_number)
+     FROM entity_registration g WHERE g.subject_id = subject.id) AS registration FROM subject`;
+/** An entity's registration travels on its subject's line (issue 24); a person's line has none. */
+function subjectLine(r: WithRid<SubjectRow & { registration: string | null }>): SubjectRow {
+  const { registration, ...s } = withoutRid(r);
+  return registration === null ? s : { ...s, registration: JSON.parse(registration) as EntityRegistration };
+}
 const RECORD_SQL = `SELECT r.rowid AS rid, r.central_id AS centralId, s.central_id AS subjectCentralId, r.category, r.domain, r.severity, r.title, r.content,
   r.provider_unit AS providerUnit, r.document_no AS documentNo, r.occurred_on AS occurredOn, r.decided_on AS decidedOn,
   r.publicity_start AS publicityStart, r.publicity_end AS publicityEnd, r.status, r.version FROM record r JOIN subject s ON s.id = r.subject_id`;
@@ -143,7 +166,7 @@ export async function publish(
   const all = opts.snapshot ? 1 : 0;
   // What goes out: everything for a snapshot, else what is new or changed since the last bundle.
   const platformFiles: { schema: UpdateSchema; select: string; rid: string; where: string; params: unknown[]; map: (r: WithRid<never>) => unknown; seen: { max: number } }[] = [
-    { schema: 'subjects', select: SUBJECT_SQL, rid: 'rowid', where: '? OR rowid > ?', params: [all, o.sent_subject_rowid], map: withoutRid, seen: { max: o.sent_subject_rowid } },
+    { schema: 'subjects', select: SUBJECT_SQL, rid: 'rowid', where: '? OR rowid > ?', params: [all, o.sent_subject_rowid], map: subjectLine, seen: { max: o.sent_subject_rowid } },
     { schema: 'records', select: RECORD_SQL, rid: 'r.rowid', where: `? OR r.rowid > ? OR r.central_id IN (${changed('record')})`, params: [all, o.sent_record_rowid, o.sent_change_seq], map: withoutRid, seen: { max: o.sent_record_rowid } },
     {
       schema: 'list-entries', select: LIST_SQL, rid: 'le.rowid', where: `? OR le.rowid > ? OR le.central_id IN (${changed('list')})`, params: [all, o.sent_list_rowid, o.sent_change_seq],

@@ -78,3 +78,11 @@ test('every kind of event a month of office work wrote has its name for the audi
   const unnamed = actions.filter((x) => auditActionLabel(x, 'zh') === '其他操作' || auditActionLabel(x, 'en') === 'Other action');
   assert.deepEqual(unnamed, []);
 });
+
+test('the demo office holds its legal entities with their registrations (issue 24)', async () => {
+  const row = await a.ctx.db.get<{ entities: number; registered: number; abnormal: number }>(
+    `SELECT count(*) AS entities, (SELECT count(*) FROM entity_registration) AS registered,
+            (SELECT count(*) FROM list_entry WHERE list_type = 'abnormal_operation') AS abnormal FROM subject WHERE kind = 'entity'`,
+  );
+  assert.deepEqual(row, { entities: 9, registered: 9, abnormal: 1 });
+});

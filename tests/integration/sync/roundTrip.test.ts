@@ -16,11 +16,17 @@ test('round trip between the reference platform and an office', async () => {
     const preview = await core.ok('sync.importCheck', { source: uploadOf(snap) }, operator);
     assert.equal(preview.sequence, 1);
     assert.equal(preview.sender, 'platform');
-    assert.equal(preview.counts.subjects, 2000);
+    // 2,000 persons and a legal entity for every 8 of them (issue 24).
+    assert.equal(preview.counts.subjects, 2250);
     assert.ok((preview.counts.records ?? 0) > 5000);
     const applied = await core.ok('sync.importApply', { stagedId: preview.stagedId }, operator);
     assert.equal(applied.result, 'applied');
-    assert.equal((await core.ctx.db.get<{ n: number }>('SELECT count(*) AS n FROM subject'))!.n, 2000);
+    assert.equal((await core.ctx.db.get<{ n: number }>('SELECT count(*) AS n FROM subject'))!.n, 2250);
+    // Every entity arrives with its registration basics.
+    assert.deepEqual(
+      await core.ctx.db.get("SELECT count(*) AS entities, (SELECT count(*) FROM entity_registration) AS registered FROM subject WHERE kind = 'entity'"),
+      { entities: 250, registered: 250 },
+    );
     assert.ok(core.ctx.catalogs.purposes.length > 0);
     assert.ok((await core.ctx.db.get<{ n: number }>('SELECT count(*) AS n FROM calendar_year'))!.n > 0);
 

@@ -7,6 +7,7 @@ import { addMonths } from '../../../electron/seed/days';
 import { generateEntities } from '../../../electron/seed/entities';
 import { idCheckOk, usccCheckOk } from '../../../electron/seed/idNumbers';
 import { generatePopulation } from '../../../electron/seed/population';
+import { entityTypeOf } from '../../../shared/domain/entityType';
 
 const TODAY = '2026-11-21';
 const opts = { seed: 'test-seed', today: TODAY };
@@ -66,8 +67,12 @@ function checkBundle(b: SubjectBundle): void {
     }
   }
   for (const l of b.listEntries) {
-    assert.ok(l.recordCentralId !== null && recordIds.has(l.recordCentralId), 'entry rests on a record of the subject');
-    assert.ok(l.measureCodes.length > 0);
+    // The abnormal-operation list (issue 24) is a registration authority's placement, not a
+    // decision on a credit record, and the national measure catalogue names no measure for it.
+    if (l.listType !== 'abnormal_operation') {
+      assert.ok(l.recordCentralId !== null && recordIds.has(l.recordCentralId), 'entry rests on a record of the subject');
+      assert.ok(l.measureCodes.length > 0);
+    }
     const want = l.listType === 'red' ? 'reward' : 'punishment';
     for (const code of l.measureCodes) assert.equal(MEASURE_KIND.get(code), want, `${l.listType} cites ${code}`);
     assert.ok(l.exitOn === null || l.enteredOn < l.exitOn);
@@ -145,12 +150,26 @@ test('200k subjects: catalogue-valid, unique valid IDs, distributions as intende
 
 test('entities carry valid, unique unified social credit codes and a legal representative', () => {
   const codes = new Set<string>();
+  const kinds = new Set<string>();
+  let legacy = 0;
   for (const b of generateEntities({ ...opts, entities: 500 })) {
     assert.equal(b.subject.kind, 'entity');
-    assert.ok(usccCheckOk(b.subject.idNumber), b.subject.idNumber);
+    const registration = b.subject.registration;
+    assert.ok(registration, 'every entity has its registration basics (issue 24)');
+    if (registration.registrationNo === b.subject.idNumber) {
+      // An old registration without a code (issue 24): its 15-digit registration number stands in.
+      assert.match(b.subject.idNumber, /^\d{15}$/);
+      legacy += 1;
+    } else {
+      assert.ok(usccCheckOk(b.subject.idNumber), b.subject.idNumber);
+      assert.equal(entityTypeOf(b.subject.idNumber), registration.entityType, b.subject.idNumber);
+    }
     assert.ok(b.subject.legalRepresentative);
+    kinds.add(registration.entityType);
     codes.add(b.subject.idNumber);
     checkBundle(b);
   }
   assert.equal(codes.size, 500);
+  assert.deepEqual(kinds, new Set(['enterprise', 'individual_business', 'farmers_coop', 'social_organisation']));
+  assert.ok(legacy > 0 && legacy < 25, `${legacy} old registrations in 500`);
 });
