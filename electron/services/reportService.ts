@@ -76,7 +76,8 @@ export async function quota(ctx: CoreContext, caller: Caller, input: { visitId: 
     findReportByVisit(ctx.db, visit.id),
   ]);
   const free = profile.reports.freePerYear;
-  return { year, used, free, nextBeyondFree: !existing && used >= free, issued: existing ? issuedOf(existing, await countPrints(ctx.db, existing.id)) : null };
+  // The free reports a year are a person's; an entity's reports are never beyond them.
+  return { year, used, free, nextBeyondFree: visit.subject_kind !== 'entity' && !existing && used >= free, issued: existing ? issuedOf(existing, await countPrints(ctx.db, existing.id)) : null };
 }
 
 function sealOf(content: ReportContent, digest: string, keyId: string, masking: MaskingOptions): ReportSeal {
@@ -119,13 +120,15 @@ export async function applicantOf(ctx: CoreContext, visit: VisitRow, masking: Ma
   return { applicant, authorization };
 }
 
+const entityVisitRefusal = () =>
+  new AppError('REPORT_KIND_MISMATCH', 'This visit is for a legal entity: issue its entity report or a special report, not a personal report.', { expected: 'personal', subjectKind: 'entity' });
+
 /** Issues the visit's report (once per visit: asking again returns the same report). */
 export async function issue(ctx: CoreContext, caller: Caller, input: { visitId: number; confirmBeyondFree: boolean }): Promise<IssuedReport> {
   const visit = await openVisit(ctx, caller, input.visitId);
+  // An entity's visit (found or not) never gets a personal report: not even a "no record" one for its code.
+  if (visit.subject_kind === 'entity') throw entityVisitRefusal();
   const existing = await findReportByVisit(ctx.db, visit.id);
-  if (existing && isEntityContent(JSON.parse(existing.contentJson) as object)) {
-    throw new AppError('REPORT_KIND_MISMATCH', 'This visit is for a legal entity: issue its entity report or a special report, not a personal report.', { expected: 'personal', subjectKind: 'entity' });
-  }
   if (existing) return issuedOf(existing, await countPrints(ctx.db, existing.id));
 
   const now = ctx.now();
@@ -135,9 +138,7 @@ export async function issue(ctx: CoreContext, caller: Caller, input: { visitId: 
   if (!purpose) throw new AppError('PURPOSE_REQUIRED', 'The visit has no purpose from the catalogue: no purpose, no report.');
   const { applicant, authorization } = await applicantOf(ctx, visit, profile.masking, today);
   const subject = visit.subject_id === null ? null : ((await findSubjectById(ctx.db, visit.subject_id)) ?? null);
-  if (subject?.kind === 'entity') {
-    throw new AppError('REPORT_KIND_MISMATCH', 'This visit is for a legal entity: issue its entity report or a special report, not a personal report.', { expected: 'personal', subjectKind: 'entity' });
-  }
+  if (subject?.kind === 'entity') throw entityVisitRefusal();
   const key = officeSigningKey(ctx);
   // A name beyond Noto Sans SC (𠮷, CJK Extension B–F) needs the fallback fonts: inflated here, on
   // the thread pool, rather than inside the transaction's printability check.

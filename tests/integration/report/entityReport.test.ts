@@ -171,3 +171,16 @@ test('freshness: data older than the profile allows are flagged on the result an
     clerk = { token: session.token, id: session.account.id };
   }
 });
+
+test('an entity’s visit never gets a personal report, not even “no record” for a code the platform lacks; its reports are never beyond a person’s free ones', async () => {
+  const unknown = entity(3, '淄博市未登记商贸有限公司');
+  const visitId = await entityVisit(core, clerk.id, unknown);
+  const personal = await core.call('report.issue', { visitId }, clerk.token);
+  assert.equal(!personal.ok && personal.error.code, 'REPORT_KIND_MISMATCH');
+  const entityReport = await core.call('report.issueEntity', { visitId }, clerk.token);
+  assert.equal(!entityReport.ok && entityReport.error.code, 'NOT_FOUND');
+  // Three reports of the clean entity this year already: the next visit is still not beyond any free quota.
+  const quota = await core.ok('report.quota', { visitId: await entityVisit(core, clerk.id, clean) }, clerk.token);
+  assert.ok(quota.used >= 2);
+  assert.equal(quota.nextBeyondFree, false);
+});
