@@ -4,7 +4,7 @@ import { createHash, webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 
 // Node's own WebCrypto, so every key is Node's (the DOM's Crypto type is not in the core's lib).
-x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+(x509.cryptoProvider as unknown as { set(value: unknown): void }).set(webcrypto);
 
 export type CryptoKey = webcrypto.CryptoKey;
 export type CryptoKeyPair = webcrypto.CryptoKeyPair;
