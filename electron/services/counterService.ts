@@ -4,9 +4,9 @@ import type { Applicant, IdentityInput } from '../../shared/contract/counter';
 import { AppError } from '../../shared/errors';
 import { chinaDate } from '../../shared/calendar/dates';
 import type { Queryable } from '../db/database';
-import { findAuthorization, insertAuthorization } from '../store/authorizationStore';
+import { findAuthorization, insertAuthorization, type AuthorizationRow } from '../store/authorizationStore';
 import { findReportByVisit } from '../store/reportStore';
-import { checkAuthorization } from './authorizationService';
+import { checkAuthorization, type AgentLetter } from './authorizationService';
 import { insertQueryLog, insertVisit, findVisit, latestVisitOf, type IdentityRecord, type VisitRow } from '../store/queryLogStore';
 import { idCardRules } from '../../shared/rules/idCardRules';
 import { cardReceipts } from './readerService';
@@ -57,21 +57,22 @@ async function repeatedVisit(tx: Queryable, ctx: CoreContext, caller: Caller, in
   if (v.applicant_kind !== input.applicant.kind || !sameName(v.name, input.name)) return null;
   // A report completes what the visit was for; asking again after it is a new request with its own quota.
   if (await findReportByVisit(tx, v.id)) return null;
-  if (input.applicant.kind === 'agent') {
-    const a = await findAuthorization(tx, v.id);
-    const b = input.applicant;
-    const same =
-      a !== undefined &&
-      a.agentIdNumber === b.agentIdNumber &&
-      a.documentNo === b.documentNo &&
-      a.validFrom === b.validFrom &&
-      a.validTo === b.validTo &&
-      a.notarised === b.notarised &&
-      a.attachmentSha256 === b.attachmentSha256 &&
-      [...a.scope].sort().join() === [...b.scope].sort().join();
-    if (!same) return null;
-  }
+  if (input.applicant.kind === 'agent' && !sameLetter(await findAuthorization(tx, v.id), input.applicant)) return null;
   return v;
+}
+
+/** The letter recorded for a visit is the one presented now (a person's or an entity's): a repeat, not a new request. */
+export function sameLetter(a: AuthorizationRow | undefined, b: AgentLetter): boolean {
+  return (
+    a !== undefined &&
+    a.agentIdNumber === b.agentIdNumber &&
+    a.documentNo === b.documentNo &&
+    a.validFrom === b.validFrom &&
+    a.validTo === b.validTo &&
+    a.notarised === b.notarised &&
+    a.attachmentSha256 === b.attachmentSha256 &&
+    [...a.scope].sort().join() === [...b.scope].sort().join()
+  );
 }
 
 /** Names are compared as printed on the ID card: whitespace and the middle dot of minority names ignored. */

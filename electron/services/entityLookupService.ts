@@ -4,14 +4,15 @@ import type { EntityLookupInput } from '../../shared/contract/entityLookup';
 import type { Subject } from '../../shared/domain/subject';
 import { AppError } from '../../shared/errors';
 import type { Queryable } from '../db/database';
-import { insertAuthorization } from '../store/authorizationStore';
-import { entitiesByRegistrationNo, insertLegalRepVisit, registrationOf } from '../store/entityStore';
-import { insertQueryLog, insertVisit, type EntityVisitFacts, type IdentityRecord } from '../store/queryLogStore';
+import { findAuthorization, insertAuthorization } from '../store/authorizationStore';
+import { entitiesByRegistrationNo, findLegalRepVisit, insertLegalRepVisit, registrationOf } from '../store/entityStore';
+import { insertQueryLog, insertVisit, latestVisitOf, type EntityVisitFacts, type IdentityRecord } from '../store/queryLogStore';
+import { findReportByVisit } from '../store/reportStore';
 import { findSubjectByIdNumber } from '../store/subjectStore';
 import { auditIn, auditRowIn } from './auditService';
 import { checkAuthorization } from './authorizationService';
 import type { Caller, CoreContext } from './context';
-import { checkPersonNumbers, identityOf, resolvePurpose, sameName } from './counterService';
+import { REPEAT_WINDOW_MS, checkPersonNumbers, identityOf, resolvePurpose, sameLetter, sameName } from './counterService';
 import { buildSubjectView } from './subjectViewService';
 import { activeProfile } from './profileService';
 
@@ -48,10 +49,31 @@ export async function lookupEntity(ctx: CoreContext, caller: Caller, input: Enti
     clerkConfirmed: input.subjectKind === 'entity_legacy' ? true : null,
     reportKind: input.reportKind,
   };
-  const visitId = await ctx.db.transaction((tx) => registerVisit(tx, ctx, caller, { input, number, subject, identity, facts }));
+  // The repeat check runs inside the write transaction, so two identical requests racing each other still open one visit.
+  const { visitId, reused } = await ctx.db.transaction(async (tx) => {
+    const again = await repeatedVisit(tx, ctx, caller, { input, number, facts });
+    return again !== null ? { visitId: again, reused: true } : { visitId: await registerVisit(tx, ctx, caller, { input, number, subject, identity, facts }), reused: false };
+  });
   // The whole registration is public information of the entity; the view masks its legal representative.
   const view = subject ? await buildSubjectView(ctx.db, subject, ctx.now(), await activeProfile(ctx)) : null;
-  return { visitId, reused: false, found: Boolean(subject), view, platformUpdating: ctx.db.importing };
+  return { visitId, reused, found: Boolean(subject), view, platformUpdating: ctx.db.importing };
+}
+
+/**
+ * The clerk's visit within the repeat window that asked exactly this (same entity and name, how it
+ * was found, purpose, report, and the same legal representative or letter), not yet reported on:
+ * a double Enter is one visit and one line in the entity's query history, as for a person.
+ */
+async function repeatedVisit(tx: Queryable, ctx: CoreContext, caller: Caller, v: Pick<VisitFacts, 'input' | 'number' | 'facts'>): Promise<number | null> {
+  const now = ctx.now();
+  const prev = await latestVisitOf(tx, caller.accountId, v.number, new Date(now.getTime() - REPEAT_WINDOW_MS).toISOString(), now.toISOString());
+  const { input, facts } = v;
+  if (!prev || prev.subject_kind !== 'entity' || prev.found_by !== facts.foundBy || prev.report_kind !== facts.reportKind) return null;
+  if (prev.purpose_code !== input.purposeCode || (prev.purpose_text ?? null) !== (input.purposeText ?? null) || !sameName(prev.name, input.name)) return null;
+  if (await findReportByVisit(tx, prev.id)) return null;
+  const a = input.applicant;
+  if (a.kind === 'agent') return prev.applicant_kind === 'agent' && sameLetter(await findAuthorization(tx, prev.id), a) ? prev.id : null;
+  return prev.applicant_kind === 'self' && (await findLegalRepVisit(tx, prev.id))?.idNumber === a.idNumber ? prev.id : null;
 }
 
 /** The entity under this number, if the cache holds one; a different name on record is refused (and audited) like a person's. */

@@ -188,3 +188,16 @@ test('purposes per kind: the catalogue offers a person\'s or an entity\'s, and a
   const p = await w.core.call('counter.lookup', { idNumber: REP_ID, name: '张伟', applicant: { kind: 'self' }, purposeCode: 'bidding' }, w.clerk);
   assert.equal(p.ok ? null : p.error.code, 'PURPOSE_REQUIRED');
 });
+
+test('the same entity lookup sent twice at once is one visit and one query-log row; another report asked for is a new visit', async () => {
+  const input = byCode({ purposeCode: 'listing' });
+  const visits = async () => (await w.core.ctx.db.get<{ n: number }>("SELECT count(*) AS n FROM visit WHERE purpose_code = 'listing'"))!.n;
+  const [a, b] = await Promise.all([w.core.ok('counter.lookup', input, w.clerk), w.core.ok('counter.lookup', input, w.clerk)]);
+  assert.equal(a.visitId, b.visitId);
+  assert.deepEqual([a.reused, b.reused].sort(), [false, true]);
+  assert.equal(await visits(), 1);
+  assert.equal((await w.core.ctx.db.get<{ n: number }>('SELECT count(*) AS n FROM query_log WHERE visit_id = ?', [a.visitId]))!.n, 1);
+  const special = await w.core.ok('counter.lookup', byCode({ purposeCode: 'listing', reportKind: 'special' }), w.clerk);
+  assert.notEqual(special.visitId, a.visitId);
+  assert.equal(await visits(), 2);
+});
