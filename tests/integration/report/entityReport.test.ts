@@ -4,6 +4,7 @@ import { ENTITY_REPORT_SECTIONS } from '../../../shared/domain/record';
 import { ENTITY_SECTION_TITLES } from '../../../electron/report/entityReportLabels';
 import { openTestCore, type TestCore } from '../../support/core';
 import { pdfText } from '../../support/pdf';
+import { canonicalJson } from '../../../electron/report/seal';
 import { appliedUpdate, entity, entityList, entityRecord, entityVisit, seedEntities } from '../../support/entityWorld';
 
 // The full report of a legal entity (issue 24): every section of the 2022 standard in its order,
@@ -183,4 +184,18 @@ test('an entity’s visit never gets a personal report, not even “no record”
   const quota = await core.ok('report.quota', { visitId: await entityVisit(core, clerk.id, clean) }, clerk.token);
   assert.ok(quota.used >= 2);
   assert.equal(quota.nextBeyondFree, false);
+});
+
+test('the attack: an entity report’s QR re-encoded as a personal one (its kind dropped from the seal) does not verify', async () => {
+  const { issued } = await issueAndRead(full);
+  const row = (await core.ctx.db.get<{ qr: string }>('SELECT qr_payload AS qr FROM report WHERE report_no = ?', [issued.reportNo]))!;
+  const [prefix, body, signature] = row.qr.split('.') as [string, string, string];
+  const seal = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Record<string, unknown>;
+  assert.equal(seal.r, 'e');
+  const { r: _kind, ...personal } = seal;
+  const forged = `${prefix}.${Buffer.from(canonicalJson(personal), 'utf8').toString('base64url')}.${signature}`;
+  const v = await core.ok('report.verify', { qrText: forged }, clerk.token);
+  assert.deepEqual([v.genuine, v.failure, v.kind], [false, 'bad_signature', null]);
+  const genuine = await core.ok('report.verify', { qrText: row.qr }, clerk.token);
+  assert.deepEqual([genuine.genuine, genuine.kind], [true, 'entity']);
 });
