@@ -57,13 +57,19 @@ export function recordTallies(db: Queryable, subjectId: number, asOf: Publicatio
   );
 }
 
+/** The record page's statement (its plan is tested: it must search record_subject_section). */
+export function recordPageQuery(subjectId: number, categories: readonly RecordCategory[], after: RecordCursor | null, limit: number): { sql: string; params: unknown[] } {
+  return {
+    sql: `SELECT ${RECORD_COLUMNS} FROM record WHERE subject_id = ? AND category IN (${placeholders(categories.length)})
+       ${after ? 'AND (decided_on, id) < (?, ?)' : ''} ORDER BY decided_on DESC, id DESC LIMIT ?`,
+    params: [subjectId, ...categories, ...(after ? [after.decidedOn, after.id] : []), limit],
+  };
+}
+
 /** Up to `limit` records of the given categories after `after` (null: from the newest). */
 export function recordPage(db: Queryable, subjectId: number, categories: readonly RecordCategory[], after: RecordCursor | null, limit: number): Promise<CreditRecord[]> {
-  return db.all<CreditRecord>(
-    `SELECT ${RECORD_COLUMNS} FROM record WHERE subject_id = ? AND category IN (${placeholders(categories.length)})
-       ${after ? 'AND (decided_on, id) < (?, ?)' : ''} ORDER BY decided_on DESC, id DESC LIMIT ?`,
-    [subjectId, ...categories, ...(after ? [after.decidedOn, after.id] : []), limit],
-  );
+  const q = recordPageQuery(subjectId, categories, after, limit);
+  return db.all<CreditRecord>(q.sql, q.params);
 }
 
 /**

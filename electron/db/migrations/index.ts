@@ -18,6 +18,7 @@ import identitySource from './0024_identity_source';
 import entityRegistration from './0025_entity_registration';
 import entityVisits from './0027_entity_visits';
 import officeWindows from './0026_office_windows';
+import recordSectionIndex from './0028_record_section_index';
 
 export interface Migration {
   version: number;
@@ -48,4 +49,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 25, name: 'entity_registration', sql: entityRegistration },
   { version: 27, name: 'entity_visits', sql: entityVisits },
   { version: 26, name: 'office_windows', sql: officeWindows },
+  { version: 28, name: 'record_section_index', sql: recordSectionIndex },
 ];

@@ -1,4 +1,4 @@
--- schema version 27
+-- schema version 28
 -- index admin_request_pending
 CREATE INDEX admin_request_pending ON admin_request(state, account_id);
 -- index audit_event_action
@@ -227,8 +227,8 @@ CREATE INDEX entity_registration_no ON entity_registration(registration_no) WHER
 CREATE INDEX list_entry_record ON list_entry(record_id) WHERE record_id IS NOT NULL;
 -- platform index list_entry_subject
 CREATE INDEX list_entry_subject ON list_entry(subject_id);
--- platform index record_subject
-CREATE INDEX record_subject ON record(subject_id);
+-- platform index record_subject_section
+CREATE INDEX record_subject_section ON record(subject_id, category, decided_on);
 -- platform index subject_name
 CREATE INDEX subject_name ON subject(name);
 -- platform table entity_registration
