@@ -16,6 +16,10 @@ export const MORE_FIELDS: Record<string, Label> = {
   authorizationNo: { zh: '授权书编号', en: 'Authorization no.' }, genuine: { zh: '真实有效', en: 'Genuine' }, failure: { zh: '未通过原因', en: 'Why it failed' }, length: { zh: '字数', en: 'Length' },
   phase: { zh: '进行到', en: 'Stage' }, decidedOn: { zh: '决定日期', en: 'Decided on' }, correctedContent: { zh: '更正后的内容', en: 'Corrected content' },
   requestedBy: { zh: '申请人', en: 'Requested by' }, approvedBy: { zh: '批准人', en: 'Approved by' }, said: { zh: '说明', en: 'Explanation' },
+  // An entity's lookup (issue 24).
+  subjectKind: { zh: '查询对象类别', en: 'Subject kind' }, foundBy: { zh: '查找方式', en: 'Found by' }, clerkConfirmed: { zh: '受理员已核对确认', en: 'Confirmed by the clerk' },
+  reportKind: { zh: '申请的报告', en: 'Report asked for' }, legalRepIdNumber: { zh: '法定代表人身份证号', en: "Legal representative's ID number" },
+  licenceSighted: { zh: '已查验营业执照', en: 'Business licence checked' }, idNumber: { zh: '身份证号', en: 'ID number' },
 };
 
 /** Keys of an object nested under these keys: a filter's from/to are its dates, not a case's states. */

@@ -47,13 +47,16 @@ export async function seedRecords(db: Queryable & { transaction<T>(fn: (tx: Quer
   });
 }
 
-/** List entry i of a subject: every list type, active or not, entry dates spread over the years. */
+// The abnormal-operation list is an entity's (issue 24): a person's file holds the others.
+const PERSON_LIST_TYPES = LIST_TYPES.filter((t) => t !== 'abnormal_operation');
+
+/** List entry i of a person: every list type a person can be on, active or not, entry dates spread over the years. */
 export function variedListEntry(subjectCentralId: string, i: number, today: string): ListEntryRow {
   return {
     subjectCentralId,
     centralId: `${subjectCentralId}-L${i}`,
     recordCentralId: null,
-    listType: LIST_TYPES[i % LIST_TYPES.length]!,
+    listType: PERSON_LIST_TYPES[i % PERSON_LIST_TYPES.length]!,
     listName: `第 ${i} 个名单`,
     reason: '未履行生效法律文书确定的义务',
     basis: '最高人民法院关于公布失信被执行人名单信息的若干规定',
