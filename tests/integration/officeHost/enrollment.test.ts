@@ -15,6 +15,8 @@ import { readWindowIdentity, WINDOW_FILE } from '../../../electron/office/window
 import { EC_P256, newEcKeyPair, privateKeyPem, x509 } from '../../../electron/office/x509';
 import { changeWindow, createEnrollmentCode, listWindows } from '../../../electron/services/windowService';
 import { readSealedKeyFile } from '../../../electron/keys/officeSeal';
+import { verifyAuditChain } from '../../../electron/services/auditService';
+import { auditActionLabel } from '../../../shared/i18n/auditLabels';
 import { AppError } from '../../../shared/errors';
 import { formatJoinCode, parseJoinCode } from '../../../shared/domain/officeWindow';
 import { errorMessage } from '../../../shared/i18n/errorMessages';
@@ -163,6 +165,18 @@ test('a client without a certificate reaches nothing but enrolment', async () =>
   observedError('UNAUTHENTICATED');
 });
 
+test('nothing but enrolment answers without a certificate, and nothing answers on an address not chosen', async () => {
+  for (const [method, path, status] of [['GET', '/', 401], ['POST', '/api/auth.login', 401], ['GET', '/identity', 401], ['GET', '/enroll', 405]] as const) {
+    const socket = await pinnedConnect({ address: ADDRESS, port: host.port, pin: host.pin });
+    const r = await requestOver(socket, method, path, method === 'POST' ? {} : undefined);
+    assert.equal(r.status, status, `${method} ${path}`);
+  }
+  // The same port on another loopback address of this machine: refused by the system, no host there.
+  const elsewhere = connect({ host: '127.0.23.7', port: host.port, rejectUnauthorized: false });
+  const err = await new Promise<NodeJS.ErrnoException>((resolve) => elsewhere.once('error', resolve));
+  assert.equal(err.code, 'ECONNREFUSED');
+});
+
 test("a certificate from another CA, even one naming an enrolled window's id, is cut at the handshake", async () => {
   const { identity } = await enrolled(9);
   const attackerCa = await newEcKeyPair();
@@ -276,4 +290,13 @@ test('a host that is not there: the join and the joined window say it cannot be 
 
 test('bad window numbers are refused when the code is made', async () => {
   for (const number of [0, 1000, 2.5]) await refused(() => createEnrollmentCode(core.ctx, null, { number }), 'VALIDATION', 'window_number');
+});
+
+test('after all of the above the audit chain verifies, and names every window event in both languages', async () => {
+  const result = await verifyAuditChain(core.ctx);
+  assert.ok(result.ok, JSON.stringify(result.firstBroken));
+  for (const action of new Set((await auditActions()).filter((a) => a.startsWith('window.')))) {
+    assert.notEqual(auditActionLabel(action, 'zh'), '其他操作', action);
+    assert.notEqual(auditActionLabel(action, 'en'), 'Other action', action);
+  }
 });
