@@ -5,9 +5,11 @@ import { fileExists } from '../files/fileExists';
 import { writeOwnerOnlyFileAsync } from '../keys/ownerOnly';
 import { seal, unseal } from '../keys/sealedBytes';
 
-// What a joined window keeps in its own data directory: its private key, sealed with its own
-// office key (the passphrase or OS keystore of this workstation, electron/keys), and, in plain
-// JSON beside it, its certificate, the office CA and the host's address and pin.
+// What a joined window keeps in its own data directory: its private key, its certificate, the
+// office CA and the host's address and pin, sealed together with its own office key (the
+// passphrase or OS keystore of this workstation, electron/keys). The pin is sealed too, so that
+// "accept the new key anyway" cannot be done by editing a file: only a new enrolment changes it.
+// office-window.json beside it is a readable copy for people and support, never read back.
 
 export const WINDOW_FILE = 'office-window.json';
 const WINDOW_KEY = 'window-key.pem';
@@ -25,17 +27,17 @@ export interface WindowIdentity {
 }
 
 export async function writeWindowIdentity(dataDir: string, sealKey: Buffer, identity: WindowIdentity, keyPem: string): Promise<void> {
-  await writeOwnerOnlyFileAsync(join(dataDir, 'keys', WINDOW_KEY), seal(sealKey, PURPOSE, Buffer.from(keyPem, 'utf8')));
+  await writeOwnerOnlyFileAsync(join(dataDir, 'keys', WINDOW_KEY), seal(sealKey, PURPOSE, Buffer.from(JSON.stringify({ keyPem, identity }), 'utf8')));
   await writeOwnerOnlyFileAsync(join(dataDir, WINDOW_FILE), `${JSON.stringify(identity, null, 2)}\n`);
 }
 
 /** The window's identity and key, or null when this data directory has not joined an office. */
 export async function readWindowIdentity(dataDir: string, sealKey: Buffer): Promise<{ identity: WindowIdentity; keyPem: string } | null> {
-  const file = join(dataDir, WINDOW_FILE);
+  const file = join(dataDir, 'keys', WINDOW_KEY);
   if (!(await fileExists(file))) return null;
-  const identity = JSON.parse(await readFile(file, 'utf8')) as WindowIdentity;
-  if (identity.format !== 'creditdesk-window' || identity.formatVersion !== 1) throw new AppError('UNLOCK_REFUSED', `${file} is not a CreditDesk window file.`, { file });
-  const key = unseal(sealKey, PURPOSE, await readFile(join(dataDir, 'keys', WINDOW_KEY)));
-  if (!key) throw new AppError('UNLOCK_REFUSED', `The window's key in ${dataDir}/keys is not sealed by this workstation's office key.`, { dataDir });
-  return { identity, keyPem: key.toString('utf8') };
+  const plain = unseal(sealKey, PURPOSE, await readFile(file));
+  if (!plain) throw new AppError('UNLOCK_REFUSED', `The window's key in ${dataDir}/keys is not sealed by this workstation's office key (altered, or copied from another computer).`, { dataDir });
+  const { keyPem, identity } = JSON.parse(plain.toString('utf8')) as { keyPem: string; identity: WindowIdentity };
+  if (identity.format !== 'creditdesk-window' || identity.formatVersion !== 1) throw new AppError('UNLOCK_REFUSED', `${file} is not a CreditDesk window key.`, { file });
+  return { identity, keyPem };
 }

@@ -257,14 +257,21 @@ test('a host whose key changed is refused by the joined window, with no way to a
   await host.close();
   unlinkSync(join(core.dir, 'keys', 'office-host-key.pem'));
   rmSync(join(core.dir, 'keys', 'office-host.pem'));
-  host = await serveOfficeHost(core.ctx, ADDRESS, 0);
-  // The window's file, pointed at the new port (port 0 gave another): only the key differs.
-  const saved = JSON.parse(readFileSync(join(ws.dir, WINDOW_FILE), 'utf8')) as { host: { port: number } };
-  writeFileSync(join(ws.dir, WINDOW_FILE), JSON.stringify({ ...saved, host: { ...saved.host, port: host.port } }));
-  const kept = readFileSync(join(ws.dir, WINDOW_FILE), 'utf8');
+  host = await serveOfficeHost(core.ctx, ADDRESS, host.port);
+  const sealed = join(ws.dir, 'keys', 'window-key.pem');
+  const kept = readFileSync(sealed);
   const err = await refused(() => greetOfficeHost(ws.dir, ws.seal), 'HOST_KEY_CHANGED', 'host_key_changed');
   assert.match(errorMessage({ code: err.code, message: err.message, details: err.details }, 'zh'), /密钥与本窗口注册时记录的不同/);
-  assert.equal(readFileSync(join(ws.dir, WINDOW_FILE), 'utf8'), kept, 'the refused host changed nothing on the window');
+  assert.ok(readFileSync(sealed).equals(kept), 'the refused host changed nothing on the window');
+  // "Accept it anyway" by editing the readable copy changes nothing: the pin is read from the sealed file.
+  const copy = JSON.parse(readFileSync(join(ws.dir, WINDOW_FILE), 'utf8')) as { host: object };
+  writeFileSync(join(ws.dir, WINDOW_FILE), JSON.stringify({ ...copy, host: { ...copy.host, pin: host.pin } }));
+  await refused(() => greetOfficeHost(ws.dir, ws.seal), 'HOST_KEY_CHANGED', 'host_key_changed');
+  // Nor does editing the sealed file: it no longer opens.
+  const altered = Buffer.from(kept);
+  altered[altered.length - 1]! ^= 1;
+  writeFileSync(sealed, altered);
+  await refused(() => greetOfficeHost(ws.dir, ws.seal), 'UNLOCK_REFUSED');
   // A new code from the new host re-enrols the same workstation and pins the new key.
   const code = await createEnrollmentCode(core.ctx, null, { number: 14 });
   await joinOffice(ws.dir, ws.seal, code.code);
@@ -279,10 +286,12 @@ test('a host that is not there: the join and the joined window say it cannot be 
   await new Promise<void>((resolve) => probe.listen(0, '127.0.23.4', resolve));
   const gone = probe.address() as AddressInfo;
   await new Promise((resolve) => probe.close(resolve));
-  const saved = JSON.parse(readFileSync(join(ws.dir, WINDOW_FILE), 'utf8')) as { host: object };
-  writeFileSync(join(ws.dir, WINDOW_FILE), JSON.stringify({ ...saved, host: { ...saved.host, address: '127.0.23.4', port: gone.port } }));
+  // The joined window's host is down (stopped, then started again on its port).
+  await host.close();
   const err = await refused(() => greetOfficeHost(ws.dir, ws.seal), 'HOST_UNREACHABLE', 'unreachable');
   assert.match(errorMessage({ code: err.code, message: err.message, details: err.details }, 'zh'), /无法连接办公主机/);
+  host = await serveOfficeHost(core.ctx, ADDRESS, host.port);
+  assert.equal((await greetOfficeHost(ws.dir, ws.seal)).window.number, 15, 'the window connects again once the host is back, without re-enrolling');
   const fresh = await testWorkstation();
   await refused(() => joinOffice(fresh.dir, fresh.seal, formatJoinCode({ ...parseJoinCode(code.code), address: '127.0.23.4', port: gone.port })), 'HOST_UNREACHABLE', 'unreachable');
   assert.ok(!existsSync(join(fresh.dir, WINDOW_FILE)));
