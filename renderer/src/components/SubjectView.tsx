@@ -69,7 +69,9 @@ export function SubjectView({ visitId, view, onMore }: { visitId: number; view: 
               </Button>
             </Group>
             <Text size="sm" c="dimmed">
-              {t('subject.gender')}{t('colon')}{identity.gender === 'M' ? t('counter.male') : identity.gender === 'F' ? t('counter.female') : '—'} · {t('subject.birthYear')}{t('colon')}{identity.birthYear ?? '—'} · {t('subject.region')}{t('colon')}{identity.regionCode}
+              {/* An organisation has no sex or birth year: its registration is in its own card above. */}
+              {view.entity ? null : <>{t('subject.gender')}{t('colon')}{identity.gender === 'M' ? t('counter.male') : identity.gender === 'F' ? t('counter.female') : '—'} · {t('subject.birthYear')}{t('colon')}{identity.birthYear ?? '—'} · </>}
+              {t('subject.region')}{t('colon')}{identity.regionCode}
             </Text>
             <ErrorAlert error={error} />
           </Stack>

@@ -6,7 +6,7 @@ export const entity = bilingual({
   zh: {
     subjectKind: { person: '个人', entity: '单位（法人和非法人组织）' },
     entity: {
-      by: { credit_code: '统一社会信用代码', registration_no: '无统一代码（按注册号）' },
+      by: { credit_code: '统一社会信用代码', registration_no: '无代码（按注册号）' },
       creditCode: '统一社会信用代码',
       creditCodeFormat: '18 位，数字和大写字母（不用 I、O、Z、S、V）',
       creditCodeOk: '代码有效：{{department}}',
@@ -14,7 +14,7 @@ export const entity = bilingual({
       registrationNo: '注册号（旧营业执照）',
       clerkConfirmed: '已核对旧营业执照上的名称和注册号',
       applicant: '办理人',
-      applicants: { legal_rep: '法定代表人本人', agent: '经办人（持授权委托书）' },
+      applicants: { legal_rep: '法定代表人本人', agent: '经办人（持委托书）' },
       legalRep: { title: '法定代表人', idNumber: '法定代表人身份证号码', name: '法定代表人姓名', licenceSighted: '已查验营业执照（或登记证书）原件' },
       reportKind: '申请的报告',
       reportKinds: { full: '公共信用信息报告', special: '专项信用报告' },
@@ -59,7 +59,7 @@ export const entity = bilingual({
   en: {
     subjectKind: { person: 'Person', entity: 'Organisation (legal entity)' },
     entity: {
-      by: { credit_code: 'Unified social credit code', registration_no: 'No code (registration number)' },
+      by: { credit_code: 'Credit code', registration_no: 'Old registration No.' },
       creditCode: 'Unified social credit code',
       creditCodeFormat: '18 characters, digits and capitals (never I, O, Z, S, V)',
       creditCodeOk: 'Valid code: {{department}}',
@@ -67,7 +67,7 @@ export const entity = bilingual({
       registrationNo: 'Registration number (old licence)',
       clerkConfirmed: 'I checked the name and number on the old business licence',
       applicant: 'Who is asking',
-      applicants: { legal_rep: 'The legal representative in person', agent: 'An agent with a letter of authorization' },
+      applicants: { legal_rep: 'Legal representative', agent: 'Agent with a letter' },
       legalRep: { title: 'Legal representative', idNumber: "Legal representative's ID number", name: "Legal representative's name", licenceSighted: 'I have seen the original business licence (or registration certificate)' },
       reportKind: 'Report asked for',
       reportKinds: { full: 'Public credit report', special: 'Special credit report' },

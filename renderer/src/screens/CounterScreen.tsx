@@ -92,7 +92,7 @@ export function CounterScreen() {
   const accountId = session.account.id;
 
   useEffect(() => {
-    call('counter.purposes', {}).then(setPurposes, setError);
+    call('counter.purposes', { subjectKind: 'all' }).then(setPurposes, setError);
     // Without it the counter still works typed; the reader's own states are said when it is used.
     call('reader.counter', {}).then(setReader, () => setReader(null));
   }, []);

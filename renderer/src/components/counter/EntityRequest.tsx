@@ -24,6 +24,9 @@ interface LegalRepDraft {
   licenceSighted: boolean;
 }
 
+// The request column is 300 px wide once a subject is shown: two-word choices wrap, never clip.
+const WRAP = { label: { whiteSpace: 'normal', lineHeight: 1.25 } } as const;
+
 const EMPTY_LEGAL_REP: LegalRepDraft = { idNumber: '', name: '', licenceSighted: false };
 
 /** The unified social credit code as typed: its parts said as soon as all 18 characters are there. */
@@ -163,7 +166,7 @@ export function EntityRequest({ purposes, onResult, onNewVisit, partClassName, a
   return (
     <form ref={formRef} onSubmit={(e) => void lookUp(e)} noValidate data-testid="entity-request" style={{ display: 'contents' }}>
       <Stack gap="sm" className={partClassName} data-testid="request-entity">
-        <SegmentedControl fullWidth size="xs" data={(['credit_code', 'registration_no'] as const).map((v) => ({ value: v, label: t(`entity.by.${v}`) }))} value={by} onChange={(v) => setBy(v as FoundBy)} data-testid="entity-by" />
+        <SegmentedControl fullWidth size="xs" styles={WRAP} data={(['credit_code', 'registration_no'] as const).map((v) => ({ value: v, label: t(`entity.by.${v}`) }))} value={by} onChange={(v) => setBy(v as FoundBy)} data-testid="entity-by" />
         {by === 'credit_code' ? (
           <TextInput
             label={t('entity.creditCode')}
@@ -189,7 +192,7 @@ export function EntityRequest({ purposes, onResult, onNewVisit, partClassName, a
         <TextInput label={t('entity.name')} withAsterisk value={name} onChange={(e) => setName(e.currentTarget.value)} error={shown('name', 'name')} maxLength={100} autoComplete="off" data-testid="entity-name" />
         <div>
           <Text size="sm" fw={500} mb={4}>{t('entity.reportKind')}</Text>
-          <SegmentedControl fullWidth data={ENTITY_REPORT_KINDS.map((k) => ({ value: k, label: t(`entity.reportKinds.${k}`) }))} value={reportKind} onChange={(v) => setReportKind(v as EntityReportKind)} data-testid="entity-report-kind" />
+          <SegmentedControl fullWidth styles={WRAP} data={ENTITY_REPORT_KINDS.map((k) => ({ value: k, label: t(`entity.reportKinds.${k}`) }))} value={reportKind} onChange={(v) => setReportKind(v as EntityReportKind)} data-testid="entity-report-kind" />
         </div>
         <Select
           label={t('counter.purpose')}
@@ -208,7 +211,7 @@ export function EntityRequest({ purposes, onResult, onNewVisit, partClassName, a
         )}
         <div>
           <Text size="sm" fw={500} mb={4}>{t('entity.applicant')}</Text>
-          <SegmentedControl fullWidth data={(['legal_rep', 'agent'] as const).map((v) => ({ value: v, label: t(`entity.applicants.${v}`) }))} value={applicantKind} onChange={(v) => setApplicantKind(v as EntityApplicantKind)} data-testid="entity-applicant" />
+          <SegmentedControl fullWidth styles={WRAP} data={(['legal_rep', 'agent'] as const).map((v) => ({ value: v, label: t(`entity.applicants.${v}`) }))} value={applicantKind} onChange={(v) => setApplicantKind(v as EntityApplicantKind)} data-testid="entity-applicant" />
         </div>
       </Stack>
       {applicantKind === 'legal_rep' ? (
