@@ -159,7 +159,9 @@ export async function startOfficeHost(opts: OfficeHostOptions): Promise<RunningO
       res.shouldKeepAlive = false;
       return refuse(res, 403, 'WINDOW_REFUSED', 'this window is not enrolled here, or it was revoked or disabled', 'window_not_active');
     }
-    await touchWindow(ctx.db, w.id, ctx.now().toISOString());
+    // Last contact to the minute: one write a minute per window, not one per request.
+    const now = ctx.now();
+    if (!w.last_contact_at || now.getTime() - Date.parse(w.last_contact_at) >= 60_000) await touchWindow(ctx.db, w.id, now.toISOString());
     if (path === IDENTITY_PATH && req.method === 'GET') {
       return send(res, 200, { ok: true, value: { office: ctx.office, window: { id: w.id, number: w.number, name: w.name }, officeTime: ctx.now().toISOString() } });
     }

@@ -98,6 +98,19 @@ test('enrollment end to end: the window makes its key, gets a certificate naming
   const [row] = (await listWindows(core.ctx)).filter((w) => w.id === identity.windowId);
   assert.equal(row?.status, 'active');
   assert.equal(row?.last_contact_at, '2026-11-20T02:00:00.000Z');
+  // Last contact is kept to the minute (one write a minute per window, not one per request).
+  const start = core.clock.now;
+  const lastContact = async () => (await listWindows(core.ctx)).find((w) => w.id === identity.windowId)?.last_contact_at;
+  try {
+    core.clock.now = new Date(start.getTime() + 59_000);
+    await greetOfficeHost(ws.dir, ws.seal);
+    assert.equal(await lastContact(), '2026-11-20T02:00:00.000Z');
+    core.clock.now = new Date(start.getTime() + 60_000);
+    await greetOfficeHost(ws.dir, ws.seal);
+    assert.equal(await lastContact(), '2026-11-20T02:01:00.000Z');
+  } finally {
+    core.clock.now = start;
+  }
   const actions = await auditActions();
   assert.ok(actions.includes('window.enrollment_code') && actions.includes('window.enroll'));
 });
