@@ -40,10 +40,14 @@ function electronBinary() {
   return existsSync(binary) ? binary : null;
 }
 
-const electron = electronBinary();
+// Joining an office host (--join CODE) is a step of its own, the same with or without Electron.
+const joining = args.includes('--join') || args.some((a) => a.startsWith('--join='));
+const electron = joining ? null : electronBinary();
 const child = electron
   ? spawn(electron, [root, ...args], { cwd: root, stdio: 'inherit' })
-  : (console.error('The Electron binary is not installed on this machine (npm run electron:fetch where a network allows); serving the console in browser mode.'),
-    spawn(process.execPath, ['--enable-source-maps', hostBundle, '--open', ...args], { cwd: root, stdio: 'inherit' }));
+  : joining
+    ? spawn(process.execPath, ['--enable-source-maps', hostBundle, ...args], { cwd: root, stdio: 'inherit' })
+    : (console.error('The Electron binary is not installed on this machine (npm run electron:fetch where a network allows); serving the console in browser mode.'),
+      spawn(process.execPath, ['--enable-source-maps', hostBundle, '--open', ...args], { cwd: root, stdio: 'inherit' }));
 child.on('exit', (code) => process.exit(code ?? 0));
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

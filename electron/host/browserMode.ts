@@ -30,6 +30,10 @@ export interface BrowserModeOptions {
 /** Browser mode: the same console, served on 127.0.0.1 with a per-launch secret. */
 async function start(argv: string[], options: BrowserModeOptions): Promise<void> {
   const args = parseLaunchArgs(argv);
+  if (args.join) {
+    const { runJoin } = await import('./joinMode');
+    process.exit(await runJoin({ dataDir: args.dataDir, passphraseFile: args.passphraseFile, ...args.join }));
+  }
   const staticDir = options.staticDir ?? join(projectRoot, 'out', 'renderer');
   if (!existsSync(join(staticDir, 'index.html'))) {
     throw new UsageError('The console has not been built yet: run `npm run build` first (npm start does this for you).');

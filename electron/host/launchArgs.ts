@@ -9,6 +9,8 @@ export interface LaunchArgs {
   open: boolean;
   /** The office unlock passphrase's file (first line), for scripts; otherwise it is asked. */
   passphraseFile: string | undefined;
+  /** `--join CODE` (with `--host`, `--pin` for the short typed code): join an office host and exit (issue 23). */
+  join?: { code: string; host?: string; pin?: string };
 }
 
 export class UsageError extends Error {}
@@ -18,7 +20,9 @@ export const LAUNCH_USAGE = `Usage: npm run web -- [--demo] [--data-dir DIR] [--
   --data-dir DIR  the office's data directory (created on first run)
   --port N        port on 127.0.0.1 (default: any free port)
   --open          open the system browser at the console's URL
-  --passphrase-file FILE  read the office unlock passphrase from FILE instead of asking`;
+  --passphrase-file FILE  read the office unlock passphrase from FILE instead of asking
+  --join CODE     make this workstation a window of the office host in CODE, then exit
+                  (the short code also needs --host ADDRESS:PORT --pin PIN, as the code's screen shows)`;
 
 /** Parses the console's launch flags; anything unknown or malformed is a UsageError with one sentence. */
 export function parseLaunchArgs(argv: string[]): LaunchArgs {
@@ -33,6 +37,9 @@ export function parseLaunchArgs(argv: string[]): LaunchArgs {
         open: { type: 'boolean', default: false },
         'passphrase-file': { type: 'string' },
         help: { type: 'boolean', default: false },
+        join: { type: 'string' },
+        host: { type: 'string' },
+        pin: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -50,7 +57,11 @@ export function parseLaunchArgs(argv: string[]): LaunchArgs {
   if (dataDir !== undefined && dataDir.trim() === '') throw new UsageError('--data-dir needs a directory path.');
   const passphraseFile = values['passphrase-file'];
   if (passphraseFile !== undefined && passphraseFile.trim() === '') throw new UsageError('--passphrase-file needs a file path.');
+  if (values.join !== undefined && values.join.trim() === '') throw new UsageError('--join needs the enrollment code the administrator gave you.');
+  if ((values.host !== undefined || values.pin !== undefined) && values.join === undefined) throw new UsageError('--host and --pin go with --join CODE.');
+  if (values.join !== undefined && values.demo) throw new UsageError('The demo office cannot join an office host.');
   return {
+    ...(values.join !== undefined ? { join: { code: values.join, ...(values.host ? { host: values.host } : {}), ...(values.pin ? { pin: values.pin } : {}) } } : {}),
     demo: values.demo,
     dataDir: dataDir ? resolve(dataDir) : defaultDataDir(values.demo),
     port,
