@@ -155,3 +155,18 @@ test('through the counter’s lookup: an agent with the entity’s letter for a 
   const none = await core.call('report.issueSpecial', { visitId: unknown.visitId, fields: ['tax'] }, clerk.token);
   assert.equal(!none.ok && none.error.code, 'NOT_FOUND');
 });
+
+test('permission: an auditor may verify an entity report but not issue one; another clerk may not issue on this clerk’s visit', async () => {
+  const visitId = await entityVisit(core, clerk.id, company, 'special');
+  const auditor = (await core.loginAs('auditor')).token;
+  const refused = [
+    await core.call('report.issueSpecial', { visitId, fields: ['tax'] }, auditor),
+    await core.call('report.issueEntity', { visitId }, auditor),
+    await core.call('report.specialOptions', { visitId }, auditor),
+  ];
+  for (const r of refused) assert.equal(!r.ok && r.error.code, 'FORBIDDEN');
+  const other = (await core.loginAs('clerk')).token;
+  const r = await core.call('report.issueSpecial', { visitId, fields: ['tax'] }, other);
+  assert.equal(!r.ok && r.error.code, 'FORBIDDEN');
+  assert.equal((await core.ctx.db.get<{ n: number }>('SELECT count(*) AS n FROM report WHERE visit_id = ?', [visitId]))!.n, 0);
+});
