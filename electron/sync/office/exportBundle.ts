@@ -29,10 +29,12 @@ type Row = Record<string, unknown> & { id: number };
 const QUERIES: Record<Exclude<keyof ExportRanges, 'audit' | 'checkpoints'>, string> = {
   visits: `SELECT v.id, v.started_at AS startedAt, a.username AS clerk, v.id_number AS idNumber, v.name, s.central_id AS subjectCentralId,
              v.applicant_kind AS applicantKind, v.purpose_code AS purposeCode, v.purpose_text AS purposeText,
-             v.identity_source AS identitySource, v.reader_sam_id AS readerSamId, v.identity_reason AS identityReason, v.identity_note AS identityNote
+             v.identity_source AS identitySource, v.reader_sam_id AS readerSamId, v.identity_reason AS identityReason, v.identity_note AS identityNote,
+             v.subject_kind AS subjectKind, v.found_by AS foundBy, v.clerk_confirmed = 1 AS clerkConfirmed, v.report_kind AS reportKind
              FROM visit v JOIN account a ON a.id = v.clerk_id LEFT JOIN subject s ON s.id = v.subject_id WHERE v.id > ?1 AND v.id <= ?2 ORDER BY v.id LIMIT ?3`,
   queryLog: `SELECT q.id, q.at, q.visit_id AS visitId, a.username AS clerk, s.central_id AS subjectCentralId, q.id_number AS idNumber,
-             q.office_code AS officeCode, q.purpose_code AS purposeCode, q.outcome, q.identity_source AS identitySource, q.reader_sam_id AS readerSamId
+             q.office_code AS officeCode, q.purpose_code AS purposeCode, q.outcome, q.identity_source AS identitySource, q.reader_sam_id AS readerSamId,
+             q.subject_kind AS subjectKind, q.found_by AS foundBy, q.clerk_confirmed = 1 AS clerkConfirmed
              FROM query_log q JOIN account a ON a.id = q.clerk_id LEFT JOIN subject s ON s.id = q.subject_id WHERE q.id > ?1 AND q.id <= ?2 ORDER BY q.id LIMIT ?3`,
   printLog: `SELECT p.id, r.report_no AS reportNo, r.visit_id AS visitId, p.copy_no AS copyNo, p.kind, p.at, a.username AS clerk
              FROM report_print p JOIN report r ON r.id = p.report_id JOIN account a ON a.id = p.clerk_id WHERE p.id > ?1 AND p.id <= ?2 ORDER BY p.id LIMIT ?3`,

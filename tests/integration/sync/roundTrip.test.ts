@@ -42,6 +42,15 @@ test('round trip between the reference platform and an office', async () => {
       assert.equal(r.found, true);
     }
 
+    // An entity asked for by its legal representative in person (issue 24): the platform's register says so.
+    const entity = (await core.ctx.db.get<{ id_number: string; name: string; legal_rep: string; rep_id: string }>(
+      `SELECT s.id_number, s.name, s.legal_rep, g.legal_rep_id_number AS rep_id FROM subject s JOIN entity_registration g ON g.subject_id = s.id
+        WHERE g.registration_no IS NULL OR g.registration_no <> s.id_number ORDER BY s.id LIMIT 1`))!;
+    await core.ok('counter.lookup', {
+      subjectKind: 'entity', creditCode: entity.id_number, name: entity.name, reportKind: 'full', purposeCode: 'bidding',
+      applicant: { kind: 'legal_rep', idNumber: entity.rep_id, name: entity.legal_rep, licenceSighted: true },
+    }, clerk);
+
     // Office activity: an objection to the penalty, forwarded to its providing unit. (Its own
     // purpose: the same lookup again within two minutes would be the visit above, not a new query.)
     const visit = await core.ok('counter.lookup', { idNumber: target.id_number, name: target.name, applicant: { kind: 'self' }, purposeCode: 'admin_licensing' }, clerk);
@@ -63,6 +72,8 @@ test('round trip between the reference platform and an office', async () => {
     const sent = await w.central.db.all<{ schema: string; body: string }>("SELECT schema, body FROM central_export_item WHERE schema IN ('visits', 'query-log')");
     assert.ok(sent.length >= 8);
     for (const row of sent) assert.equal((JSON.parse(row.body) as { identitySource?: string }).identitySource, 'typed', row.schema);
+    const kinds = sent.map((row) => (({ subjectKind, foundBy }) => `${row.schema}:${subjectKind}:${foundBy}`)(JSON.parse(row.body) as { subjectKind: string; foundBy: string | null }));
+    assert.deepEqual(kinds.filter((k) => k.includes(':entity:')).sort(), ['query-log:entity:credit_code', 'visits:entity:credit_code']);
 
     // The providing unit decides; the next update carries the outcome and the acknowledgement.
     await decide(w.central, { office: '370306-02', caseNo: obj.caseNo, outcome: 'corrected', reason: '核实后更正罚款金额', content: '罚款 500 元（已更正）', now: core.clock.now });
