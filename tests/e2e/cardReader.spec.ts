@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { startFakeCardReader, type FakeCardReader } from '../support/fakeCardReader/fakeCardReader';
 import type { Page } from '@playwright/test';
 import { demoConsoleFixture, expect, test } from './fixtures';
+import { shootWidths } from './screens';
 
 // Issue 25: the administrator sets up the ID card reader and tests it on the spot; an address off
 // this computer is refused in words; the auditor tells card reads from typed identities in the
@@ -21,15 +22,7 @@ test.afterAll(async () => {
   await fake.close();
 });
 
-async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
-  for (const width of [1024, 1366]) {
-    await page.setViewportSize({ width, height: 800 });
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, `${name} at ${width} px overflows by ${overflow} px`).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage });
-  }
-}
+const shoot = (page: Page, name: string, fullPage = true) => shootWidths(page, SHOTS, name, { height: 800, fullPage });
 
 test('the administrator sets up the card reader, is refused an address off this computer, and tests it', async ({ consolePage: c, page }) => {
   await c.loginAs('admin');

@@ -6,6 +6,7 @@ import { startFakeCardReader, type FakeCardReader } from '../support/fakeCardRea
 import { CARDS, PHOTOS, type FakeCard } from '../support/fakeCardReader/fixtures';
 import { demoPeopleWith } from './demoPeople';
 import { demoConsoleFixture, expect, test, type ConsolePage } from './fixtures';
+import { shootWidths } from './screens';
 
 // Issue 25 at the counter: the clerk presses 读卡, the applicant's card fills the number and the
 // name, its photo shows for the face comparison, and the visit is registered as identified by the
@@ -60,16 +61,7 @@ async function setUpReader(c: ConsolePage, page: Page): Promise<void> {
   await c.logout();
 }
 
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const width of [1024, 1366]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, `${name} at ${width} px overflows by ${overflow} px`).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1366, height: 900 });
-}
+const shoot = (page: Page, name: string) => shootWidths(page, SHOTS, name);
 
 test('the clerk reads the card: number and name fill in, the photo shows, and the visit is registered as identified by the card', async ({ consolePage: c, page }) => {
   await setUpReader(c, page);
