@@ -95,12 +95,7 @@ async function issueOf(ctx: CoreContext, caller: Caller, visitId: number, reques
   const fresh = await freshness(ctx, rules);
   const registered = await registrationOf(ctx.db, subject.id);
   // The legal representative's ID number stays off the report: it is personal data, not the entity's.
-  const registration = registered
-    ? {
-        registrationNo: registered.registrationNo, entityType: registered.entityType, establishedOn: registered.establishedOn, registeredCapital: registered.registeredCapital,
-        address: registered.address, businessScope: registered.businessScope, registrationAuthority: registered.registrationAuthority, operatingStatus: registered.operatingStatus,
-      }
-    : null;
+  const registration = registered ? (({ legalRepIdNumber: _personal, ...entity }) => entity)(registered) : null;
   const key = officeSigningKey(ctx);
   if (!notoCovers(subject.name)) await loadFallbackFonts();
 

@@ -1,5 +1,5 @@
 import type { EntityReportSection, RecordCategory, RecordDomain } from './record';
-import type { EntityType, OperatingStatus } from './subject';
+import type { EntityRegistration } from './subject';
 import type { ReportApplicant, ReportListEntry, ReportRecord, ReportStatement } from './report';
 
 // The two reports of a legal entity (issue 24) as signed data, beside the personal one
@@ -22,7 +22,7 @@ export interface Freshness {
   stale: boolean;
 }
 
-/** Stale when no update was ever applied, or the last one is more than `limitDays` whole days old. */
+/** Stale when no update was ever applied, or the last one is more than `limitDays` days (of 24 hours) old. */
 export function freshnessOf(dataAsOf: string | null, now: Date, limitDays: number): Freshness {
   const stale = dataAsOf === null || now.getTime() - new Date(dataAsOf).getTime() > limitDays * 86_400_000;
   return { dataAsOf, limitDays, stale };
@@ -34,17 +34,8 @@ export interface EntityIdentity {
   creditCode: string;
   legalRepresentative: string | null;
   regionCode: string;
-  /** From the registration authority, where the platform sent them (null fields print as —). */
-  registration: {
-    registrationNo: string | null;
-    entityType: EntityType;
-    establishedOn: string | null;
-    registeredCapital: string | null;
-    address: string;
-    businessScope: string;
-    registrationAuthority: string;
-    operatingStatus: OperatingStatus;
-  } | null;
+  /** From the registration authority, where the platform sent them; never the legal representative's ID number (personal data). */
+  registration: Omit<EntityRegistration, 'legalRepIdNumber'> | null;
 }
 
 export interface EntityReportRecord extends ReportRecord {

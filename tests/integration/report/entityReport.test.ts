@@ -42,6 +42,9 @@ const full = entity(1, '淄博市鲁中建设工程有限公司', (id) => [
   entityList(id, { listType: 'red', listName: 'list-red' }),
   entityList(id, { listType: 'abnormal_operation', listName: 'list-exited', status: 'exited', exitOn: '2026-06-01' }),
 ]);
+// The platform holds the legal representative's ID number (for the counter's check): personal data, never on the report.
+const REP_ID = '110105198503120012';
+full.subject.registration = { ...full.subject.registration!, legalRepIdNumber: REP_ID };
 const clean = entity(2, '淄博市清白商贸有限公司');
 
 before(async () => {
@@ -69,6 +72,7 @@ test('every section of the 2022 standard, in its order, each holding its own rec
   assert.match(text, /法人和非法人组织公共信用信息报告/);
   assert.match(text, /统一社会信用代码/);
   assert.match(text, /淄博市张店区市场监督管理局/, 'registration basics from the registration authority');
+  assert.ok(!text.includes(REP_ID) && !text.includes(REP_ID.slice(0, 6) + '*'), 'no legal representative ID number, not even masked');
   const positions = ENTITY_REPORT_SECTIONS.map((key, i) => text.indexOf(flat(`${i + 1}. ${ENTITY_SECTION_TITLES[key][0]}`)));
   positions.forEach((p, i) => assert.ok(p > 0, `section ${ENTITY_REPORT_SECTIONS[i]} printed`));
   assert.deepEqual([...positions].sort((a, b) => a - b), positions, 'sections in the standard order');
