@@ -56,7 +56,7 @@ export function setRunningCommand(words: string): void {
  * and exits 3) with nothing read or written. The passphrase comes from --passphrase-file, the
  * environment or the terminal.
  */
-export async function openCommandCore(dataDir: string, passphraseFile: string | undefined, opts: { demo?: boolean } = {}): Promise<Core> {
+export async function openCommandCore(dataDir: string, passphraseFile: string | undefined, opts: { demo?: boolean; backupOnClose?: boolean } = {}): Promise<Core> {
   const claim = await claimDataDir(dataDir, { role: 'command', command: runningCommand });
   let unlock;
   try {
@@ -65,7 +65,7 @@ export async function openCommandCore(dataDir: string, passphraseFile: string | 
     await claim.release();
     throw err;
   }
-  return openCore({ dataDir, unlock, claim, demo: opts.demo ?? false, ...(commandClock ? { now: commandClock } : {}) });
+  return openCore({ dataDir, unlock, claim, demo: opts.demo ?? false, backupOnClose: opts.backupOnClose ?? false, ...(commandClock ? { now: commandClock } : {}) });
 }
 
 /**

@@ -39,7 +39,8 @@ export const host: CliCommand = {
   async run(args) {
     const { dataDir, values, passphraseFile } = parseCommandArgs(args, { listen: { type: 'string' } });
     const { address, port } = parseListen(values.listen);
-    const core = await openCommandCore(dataDir, passphraseFile);
+    // The host is the office's console for the hall: like the console, it writes a backup when it stops.
+    const core = await openCommandCore(dataDir, passphraseFile, { backupOnClose: true });
     let served;
     try {
       served = await serveOfficeHost(core.ctx, address, port);

@@ -4,7 +4,7 @@
 // child's output, exit or a socket's close, never a sleep.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { pinnedConnect } from '../../../electron/office/hostConnection';
@@ -99,5 +99,6 @@ test('the host serves on the chosen address; windows enroll and revoke reach it 
     const exited = new Promise<number | null>((resolve) => host.child.once('exit', resolve));
     host.child.kill('SIGTERM');
     assert.equal(await exited, 0, 'the host stops cleanly on SIGTERM');
+    assert.equal(readdirSync(join(dir, 'backups')).length, 1, 'and writes a backup as it stops, like the console');
   }
 });
