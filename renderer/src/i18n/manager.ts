@@ -8,7 +8,7 @@ export const manager = bilingual({
     audit: { who: '操作人', anyone: '全部人员', nobody: '没有该人员', what: '操作', anything: '全部操作', wholeGroup: '{{group}}（全部）', from: '起始日期', to: '截止日期', reset: '清除条件', empty: '没有符合条件的审计记录。',
       exportedHead: '最近一次导出到平台（第 {{export}} 号，{{at}}）的审计链末端：第 {{seq}} 条，校验值 {{hash}}…，{{ack}}。请与平台所存的末端核对：不一致说明本机数据库被替换成了旧副本（本机校验无法发现）。',
       exportedHeadNone: '尚未向平台导出过审计链，暂无可与平台核对的末端。', acknowledged: '平台已确认收到', notAcknowledged: '平台尚未确认' },
-    queryLog: { anyClerk: '全部受理员', subjectId: '查询对象身份证号码', subjectIdHint: '完整号码或其中至少 4 位', anyPurpose: '全部用途' },
+    queryLog: { anyClerk: '全部受理员', subjectId: '查询对象身份证号码', subjectIdHint: '完整号码或其中至少 4 位', anyPurpose: '全部用途', personPurposes: '个人查询', entityPurposes: '单位查询' },
     dashboard: {
       office: '本窗口工作概览', mine: '我的今日工作', asOf: '{{date}}（北京时间）', today: '今日', cases: '在办案件', myCases: '我承办的在办案件',
       open: '在办', dueToday: '今日到期', dueThisWeek: '本周内到期（至 {{date}}）', overdue: '已超期', onTime: '近30天按时办结率（{{n}} 件）',
@@ -23,7 +23,7 @@ export const manager = bilingual({
     audit: { who: 'Who', anyone: 'Anyone', nobody: 'No such person', what: 'What', anything: 'Any action', wholeGroup: '{{group}} (all)', from: 'From', to: 'To', reset: 'Clear filter', empty: 'No audit events match.',
       exportedHead: 'Chain head in the last export to the platform (no. {{export}}, {{at}}): event {{seq}}, MAC {{hash}}…, {{ack}}. Compare it with the head the platform holds: a difference means this database was replaced by an older copy (local verification cannot tell).',
       exportedHeadNone: 'The audit chain has not been exported to the platform yet: there is no head to compare with the platform.', acknowledged: 'acknowledged by the platform', notAcknowledged: 'not yet acknowledged by the platform' },
-    queryLog: { anyClerk: 'Any clerk', subjectId: 'Subject ID number', subjectIdHint: 'Whole number or 4+ of its digits', anyPurpose: 'Any purpose' },
+    queryLog: { anyClerk: 'Any clerk', subjectId: 'Subject ID number', subjectIdHint: 'Whole number or 4+ of its digits', anyPurpose: 'Any purpose', personPurposes: 'Persons', entityPurposes: 'Organisations' },
     dashboard: {
       office: 'Office overview', mine: 'My day', asOf: '{{date}} (China time)', today: 'Today', cases: 'Open cases', myCases: 'Open cases assigned to me',
       open: 'Open', dueToday: 'Due today', dueThisWeek: 'Due this week (to {{date}})', overdue: 'Overdue', onTime: 'Decided on time, last 30 days ({{n}} cases)',

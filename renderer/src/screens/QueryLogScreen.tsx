@@ -75,6 +75,12 @@ export function QueryLogScreen() {
     void call('counter.purposes', { subjectKind: 'all' }).then(setPurposes, setError);
   }, [load]);
 
+  // A person's and an organisation's purposes apart (issue 24): both catalogues have an "other".
+  const purposeGroups = (['person', 'entity'] as const).map((kind) => ({
+    group: t(kind === 'person' ? 'queryLog.personPurposes' : 'queryLog.entityPurposes'),
+    items: purposes.filter((p) => (p.subjectKind ?? 'person') === kind).map((p) => ({ value: p.code, label: p[locale] })),
+  }));
+
   return (
     <Stack data-testid="querylog-screen">
       <Group justify="space-between">
@@ -90,7 +96,7 @@ export function QueryLogScreen() {
           <TextInput label={t('queryLog.subjectId')} placeholder={t('queryLog.subjectIdHint')} value={filter.idNumber} maxLength={18} w={200}
             onChange={(e) => setFilter({ ...filter, idNumber: e.currentTarget.value })} error={fieldError('idNumber')} data-testid="querylog-id" />
           <Select label={t('queryLog.purpose')} placeholder={t('queryLog.anyPurpose')} clearable w={200} value={filter.purposeCode} onChange={(v) => setFilter({ ...filter, purposeCode: v })}
-            data={purposes.map((p) => ({ value: p.code, label: p[locale] }))} data-testid="querylog-purpose" />
+            data={purposeGroups} data-testid="querylog-purpose" />
           <Select label={t('queryLog.identity')} placeholder={t('queryLog.anyIdentity')} clearable w={130} value={filter.identitySource}
             onChange={(v) => setFilter({ ...filter, identitySource: v === 'card' || v === 'typed' ? v : null })}
             data={[{ value: 'card', label: t('queryLog.card') }, { value: 'typed', label: t('queryLog.typed') }]} data-testid="querylog-identity" />
