@@ -23,6 +23,8 @@ const company = entity(11, '淄博市齐鲁环保科技有限公司', (id) => [
   entityRecord(id, { domain: 'tax', title: 'tax-day-before', decidedOn: '2023-11-21', publicityStart: '2023-11-21', severity: 'serious', publicityEnd: '2026-12-31' }),
   entityRecord(id, { domain: 'environment', title: 'env-enforcement', category: 'admin_enforcement', penaltyKind: null }),
   entityRecord(id, { domain: 'judicial', title: 'criminal-judgment', category: 'judicial_judgment', severity: null, penaltyKind: null }),
+  // A simplified-procedure penalty (当场处罚: a warning, minor, published for at most 3 months) is one of them.
+  entityRecord(id, { domain: 'housing', title: 'housing-warning', severity: 'minor', penaltyKind: 'warning', decidedOn: '2026-10-08', publicityStart: '2026-10-08', publicityEnd: '2027-01-07' }),
   entityRecord(id, { domain: 'market', title: 'market-licence', category: 'admin_licence', severity: null, penaltyKind: null }),
   entityRecord(id, { domain: 'market', title: 'market-repaired', status: 'repaired' }),
   entityRecord(id, { domain: 'market', title: 'market-revoked', status: 'revoked' }),
@@ -79,9 +81,11 @@ test('the period boundary: a penalty decided on its first day is listed, one dec
 test('each chosen field says 无违法违规记录 when nothing was decided in it; what is consulted is printed', async () => {
   const fields = ['market_regulation', 'tax', 'environment', 'work_safety', 'civil_social_security', 'housing_construction', 'judicial'];
   const { text } = await special({ fields, from: '2026-01-01', to: '2026-11-21' });
-  // Only enforcement in environment and the criminal judgment fall in 2026; licences are not what a special report checks.
+  // Only the enforcement in environment, the simplified-procedure warning in housing and the criminal
+  // judgment fall in 2026; licences are not what a special report checks.
   const noRecord = text.split('无违法违规记录。').length - 1;
-  assert.equal(noRecord, fields.length - 2);
+  assert.equal(noRecord, fields.length - 3);
+  assert.match(fieldText(text, '6.住房和城乡建设', '7.司法'), /行政处罚·轻微.*housing-warning/);
   assert.match(fieldText(text, '3.生态环境', '4.安全生产'), /env-enforcement/);
   assert.match(fieldText(text, '7.司法', '报告说明'), /criminal-judgment/);
   assert.doesNotMatch(text, /market-licence|market-revoked/);
