@@ -143,7 +143,7 @@ async function issueOf(ctx: CoreContext, caller: Caller, visitId: number, reques
       action: 'report.issue',
       target: visit.id_number,
       detail: {
-        reportId: id, reportNo, visitId: visit.id, digest, kind: content.kind, applicant: applicant.kind, counts: seal.c, dataAsOf: fresh.dataAsOf, stale: fresh.stale,
+        reportId: id, reportNo, visitId: visit.id, digest, reportKind: content.kind === 'entity' ? 'full' : 'special', applicant: applicant.kind, counts: seal.c, dataAsOf: fresh.dataAsOf, stale: fresh.stale,
         ...(content.kind === 'special' ? { fields: seal.f, period: content.period } : {}),
       },
     });

@@ -20,6 +20,9 @@ export const MORE_FIELDS: Record<string, Label> = {
   subjectKind: { zh: '查询对象类别', en: 'Subject kind' }, foundBy: { zh: '查找方式', en: 'Found by' }, clerkConfirmed: { zh: '受理员已核对确认', en: 'Confirmed by the clerk' },
   reportKind: { zh: '申请的报告', en: 'Report asked for' }, legalRepIdNumber: { zh: '法定代表人身份证号', en: "Legal representative's ID number" },
   licenceSighted: { zh: '已查验营业执照', en: 'Business licence checked' }, idNumber: { zh: '身份证号', en: 'ID number' },
+  // An entity's report (issue 24).
+  dataAsOf: { zh: '数据日期', en: 'Data as of' }, stale: { zh: '数据已超过时限', en: 'Data older than allowed' }, fields: { zh: '查询领域', en: 'Fields' },
+  period: { zh: '查询期间', en: 'Period' },
 };
 
 /** Keys of an object nested under these keys: a filter's from/to are its dates, not a case's states. */
