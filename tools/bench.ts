@@ -61,7 +61,7 @@ try {
   Object.assign(figures, await benchLookups(core.ctx, officeFile, sample));
 
   // Figures that later features add: each module is optional so the harness runs at every stage.
-  for (const [file, fn] of [['reportBench', 'benchReports'], ['entityReportBench', 'benchEntityReports'], ['queueBench', 'benchQueues'], ['dashboardBench', 'benchDashboard'], ['syncBench', 'benchSync'], ['cipherBench', 'benchCipher'], ['consoleBench', 'benchConsole'], ['largeSubjectBench', 'benchLargeSubject']] as const) {
+  for (const [file, fn] of [['reportBench', 'benchReports'], ['entityReportBench', 'benchEntityReports'], ['queueBench', 'benchQueues'], ['dashboardBench', 'benchDashboard'], ['syncBench', 'benchSync'], ['cipherBench', 'benchCipher'], ['consoleBench', 'benchConsole'], ['largeSubjectBench', 'benchLargeSubject'], ['entityLookupBench', 'benchEntityLookups']] as const) {
     const path = join(import.meta.dirname, 'bench', `${file}.ts`);
     if (!existsSync(path)) continue;
     const mod = (await import(path)) as Record<string, (ctx: typeof core.ctx) => Promise<Record<string, number>>>;
