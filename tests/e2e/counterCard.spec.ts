@@ -5,7 +5,8 @@ import type { SubjectBundle } from '../../shared/domain/population';
 import { startFakeCardReader, type FakeCardReader } from '../support/fakeCardReader/fakeCardReader';
 import { CARDS, PHOTOS, type FakeCard } from '../support/fakeCardReader/fixtures';
 import { demoPeopleWith } from './demoPeople';
-import { demoConsoleFixture, expect, test, type ConsolePage } from './fixtures';
+import { DEMO_ENTITIES, demoEntities } from '../../electron/demo/demoEntities';
+import { E2E_NOW, dayOf, demoConsoleFixture, expect, test, type ConsolePage } from './fixtures';
 import { shootWidths } from './screens';
 
 // Issue 25 at the counter: the clerk presses 读卡, the applicant's card fills the number and the
@@ -151,4 +152,37 @@ test('the reader pulled out in the middle of a read is said plainly, and the cle
   await page.getByRole('option', { name: '读卡器故障或未连接' }).click();
   await c.lookup(typist.subject.idNumber, typist.subject.name, /本人了解/);
   await expect(page.getByTestId('visit-no')).toBeVisible();
+});
+
+test("an organisation's legal representative places their own card: their fields fill, and the lookup records the card", async ({ consolePage: c, page }) => {
+  const company = demoEntities(dayOf(E2E_NOW), 'DEMO-')[DEMO_ENTITIES.findIndex((e) => e.key === 'clean')]!;
+  const repId = company.subject.registration!.legalRepIdNumber!;
+  await setUpReader(c, page);
+  await c.loginAs('clerk');
+  await page.getByTestId('subject-kind').getByText('单位').click();
+  await page.getByTestId('entity-code').fill(company.subject.idNumber);
+  await page.getByTestId('entity-name').fill(company.subject.name);
+  await page.getByTestId('entity-purpose').click();
+  await page.getByRole('option', { name: /参与招投标/ }).click();
+  fake.place({
+    ...cardOf(holder),
+    partyName: company.subject.legalRepresentative!,
+    certNumber: repId,
+    bornDay: repId.slice(6, 14),
+    gender: Number(repId[16]) % 2 === 1 ? '男' : '女',
+  });
+  await page.getByTestId('legal-rep-identity-read').click();
+  await expect(page.getByTestId('legal-rep-id')).toHaveValue(repId);
+  await expect(page.getByTestId('legal-rep-name')).toHaveValue(company.subject.legalRepresentative!);
+  await expect(page.getByTestId('legal-rep-identity-card')).toContainText('读自证件');
+  await page.getByTestId('legal-rep-licence').check();
+  await page.getByTestId('entity-lookup').click();
+  await expect(page.getByTestId('entity-facts')).toBeVisible();
+  await c.logout();
+  await c.loginAs('auditor');
+  await page.getByTestId('nav-querylog').click();
+  await page.getByTestId('querylog-identity').click();
+  await page.getByRole('option', { name: '读卡' }).click();
+  await page.getByTestId('querylog-search').click();
+  await expect(page.getByTestId('querylog-row').filter({ hasText: /参与招投标/ })).toHaveCount(1);
 });

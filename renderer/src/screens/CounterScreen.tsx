@@ -12,13 +12,10 @@ import { SubjectView, type MorePart } from '../components/SubjectView';
 import { CaseIntake } from '../components/cases/CaseIntake';
 import { COUNTER_SHORTCUTS, type CounterShortcut } from '../components/counter/shortcuts';
 import { ShortcutHelp } from '../components/counter/ShortcutHelp';
-import { ReadCardButton } from '../components/counter/ReadCardButton';
-import { CardFacts } from '../components/counter/CardFacts';
-import { TypedIdentity } from '../components/counter/TypedIdentity';
+import { usePresence } from '../components/counter/usePresence';
 import { EntityRequest } from '../components/counter/EntityRequest';
 import { EntityReportPanel } from '../components/report/EntityReportPanel';
 import type { EntityReportKind } from '../../../shared/domain/entityAccess';
-import { EMPTY_IDENTITY, cardStillMatches, identityInput, type IdentityDraft } from '../components/counter/readCard';
 import { AGENT_FIELDS, AGENT_FIELD_TARGET, AgentForm, EMPTY_AGENT, agentDraftProblems, type AgentDraft } from '../components/report/AgentForm';
 import { apiFieldErrors } from '../components/form/apiFieldErrors';
 import { ReportPanel } from '../components/report/ReportPanel';
@@ -67,10 +64,7 @@ export function CounterScreen() {
   const [entityReport, setEntityReport] = useState<EntityReportKind>('full');
   const [applicantKind, setApplicantKind] = useState<'self' | 'agent'>('self');
   const [agent, setAgent] = useState<AgentDraft>(EMPTY_AGENT);
-  // How the identity of the person at the counter (the subject, or the agent) was taken (issue 25).
-  const [identity, setIdentity] = useState<IdentityDraft>(EMPTY_IDENTITY);
   const [reader, setReader] = useState<ReaderCounterStatus | null>(null);
-  const [readerError, setReaderError] = useState<unknown>(null);
   const [result, setResult] = useState<LookupResult | null>(null);
   // The request the shown result answers: 查询 stays disabled until the request changes.
   const [answered, setAnswered] = useState<string | null>(null);
@@ -136,23 +130,24 @@ export function CounterScreen() {
         ? t('card.foreignIdOk', { birth: idCheck.value.birthDate })
         : t('counter.idOk', { birth: idCheck.value.birthDate, gender: t(idCheck.value.gender === 'M' ? 'counter.male' : 'counter.female') })
       : undefined;
-  // The person at the counter: the subject in person, or the agent. The card counts while the
-  // fields still hold what it filled in; typing over them makes the identity typed.
-  const present = applicantKind === 'agent' ? { idNumber: agent.agentIdNumber, name: agent.agentName } : { idNumber, name };
-  const card = identity.card && cardStillMatches(identity.card, present.idNumber, present.name) ? identity.card : null;
-  const identityNow: IdentityDraft = { ...identity, card };
-  const askTypedReason = !card && Boolean(reader && (reader.configured || reader.typedReasonRequired));
   const purpose = purposes.find((p) => p.code === purposeCode);
   const missing = {
     idNumber: !idNumber.trim() ? t('counterUi.required.idNumber') : !idComplete && !idError ? idReasonMessage('ID_LENGTH', locale) : null,
     name: !name.trim() ? t('counterUi.required.name') : null,
     purpose: !purposeCode ? t('counterUi.required.purpose') : null,
     purposeText: purpose?.requiresText && !purposeText.trim() ? t('counterUi.required.purposeText') : null,
-    cardNote: card?.expired && !identity.note.trim() ? t('counterUi.required.cardNote') : null,
-    typedReason: askTypedReason && reader?.typedReasonRequired && !identity.reason ? t('counterUi.required.typedReason') : null,
-    typedNote: askTypedReason && identity.reason === 'other' && !identity.note.trim() ? t('counterUi.required.typedNote') : null,
   };
+  const errorOf = apiFieldErrors(error, locale);
+  // How the identity of the person at the counter (the subject in person, or the agent) was taken (issue 25).
   const identityTestId = applicantKind === 'agent' ? 'agent-identity' : 'subject-identity';
+  const presence = usePresence({
+    reader,
+    present: applicantKind === 'agent' ? { idNumber: agent.agentIdNumber, name: agent.agentName } : { idNumber, name },
+    onRead: cardRead,
+    tried,
+    errorOf,
+    testId: identityTestId,
+  });
   const agentProblems = applicantKind === 'agent' ? agentDraftProblems(agent, t, locale) : {};
   // Every field with a problem, in the order the form shows them.
   const problemFields: string[] = [
@@ -161,15 +156,12 @@ export function CounterScreen() {
     ...(missing.purpose ? ['[data-testid="purpose"]'] : []),
     ...(missing.purposeText ? ['[data-testid="purpose-text"]'] : []),
     ...AGENT_FIELDS.filter((f) => agentProblems[f]).map((f) => AGENT_FIELD_TARGET[f]),
-    ...(missing.cardNote ? [`[data-testid="${identityTestId}-card-note"]`] : []),
-    ...(missing.typedReason ? [`[data-testid="${identityTestId}-reason"]`] : []),
-    ...(missing.typedNote ? [`[data-testid="${identityTestId}-note"]`] : []),
+    ...presence.problems,
   ];
   const ready = problemFields.length === 0;
   // The agent's query while it is being filled in takes the whole width: subject, agent and letter
   // side by side (stacked on a narrower screen). Once answered, the subject takes the middle again.
   const wide = (applicantKind === 'agent' || subjectKind === 'entity') && !result;
-  const errorOf = apiFieldErrors(error, locale);
   const idFieldError = idError ?? (tried ? missing.idNumber : null) ?? errorOf('idNumber');
   const alreadyAnswered = result !== null && answered === requestKey;
 
@@ -198,7 +190,7 @@ export function CounterScreen() {
         applicant: applicantKind === 'agent' ? { kind: 'agent', ...agent } : { kind: 'self' },
         purposeCode: purposeCode!,
         ...(purposeText.trim() ? { purposeText: purposeText.trim() } : {}),
-        identity: identityInput(identityNow),
+        identity: presence.input,
       });
       setServedAs(applicantKind);
       setAnnotated(new Set());
@@ -226,8 +218,7 @@ export function CounterScreen() {
     setPurposeText('');
     setApplicantKind('self');
     setAgent(EMPTY_AGENT);
-    setIdentity(EMPTY_IDENTITY);
-    setReaderError(null);
+    presence.reset();
     setError(null);
     setTried(false);
     setFocusTarget(null);
@@ -236,7 +227,6 @@ export function CounterScreen() {
 
   /** The card fills the present person's number and name; a different person clears the last answer. */
   function cardRead(read: ReadCard) {
-    setIdentity({ card: read, note: '', reason: null });
     if (applicantKind === 'agent') {
       setAgent((a) => ({ ...a, agentIdNumber: read.number, agentName: read.name }));
       return;
@@ -248,7 +238,7 @@ export function CounterScreen() {
 
   function onApplicantKind(kind: 'self' | 'agent') {
     // Another person is at the counter now: the card read or the reason given was the other one's.
-    if (kind !== applicantKind) setIdentity(EMPTY_IDENTITY);
+    if (kind !== applicantKind) presence.reset();
     setApplicantKind(kind);
   }
 
@@ -306,27 +296,6 @@ export function CounterScreen() {
   const records = result?.view ? (annotated.size === 0 ? result.view.records : result.view.records.map((r) => (annotated.has(r.id) ? { ...r, status: 'under_objection' as const } : r))) : [];
   const view = result?.view ? { ...result.view, records } : null;
 
-  const readButton = reader?.configured ? <ReadCardButton onRead={cardRead} onError={setReaderError} testId={`${identityTestId}-read`} /> : null;
-  const identityBlock = (
-    <>
-      {readerError ? <ErrorAlert error={readerError} /> : null}
-      {card && (
-        <CardFacts card={card} note={identity.note} onNote={(note) => setIdentity((i) => ({ ...i, note }))} noteError={(tried ? missing.cardNote : null) ?? errorOf('identity.note')} testId={`${identityTestId}-card`} />
-      )}
-      {askTypedReason && (
-        <TypedIdentity
-          reason={identity.reason}
-          note={identity.note}
-          required={Boolean(reader?.typedReasonRequired)}
-          onChange={(reason, note) => setIdentity((i) => ({ ...i, reason, note }))}
-          reasonError={(tried ? missing.typedReason : null) ?? errorOf('identity.reason')}
-          noteError={(tried ? missing.typedNote : null) ?? errorOf('identity.note')}
-          testId={identityTestId}
-        />
-      )}
-    </>
-  );
-
   return (
     <div className={classes.layout} data-wide={wide || undefined} data-testid="counter">
       <div className={classes.request}>
@@ -353,7 +322,7 @@ export function CounterScreen() {
             />
             {subjectKind === 'entity' ? (
               <div className={classes.parts}>
-                <EntityRequest purposes={purposes.filter((p) => p.subjectKind === 'entity')} onResult={entityAnswered} onNewVisit={newVisit} partClassName={classes.part} answered={result !== null} />
+                <EntityRequest purposes={purposes.filter((p) => p.subjectKind === 'entity')} reader={reader} onResult={entityAnswered} onNewVisit={newVisit} partClassName={classes.part} answered={result !== null} />
               </div>
             ) : (
           <form ref={formRef} onSubmit={submit} noValidate>
@@ -361,7 +330,7 @@ export function CounterScreen() {
               <div className={classes.parts}>
                 <Stack gap="sm" className={`${classes.part} ${classes.subjectPart}`} data-testid="request-subject">
                   {wide && <Title order={5}>{t('counterUi.subjectPart')}</Title>}
-                  {applicantKind === 'self' && readButton ? <Group justify="flex-end">{readButton}</Group> : null}
+                  {applicantKind === 'self' && presence.readButton ? <Group justify="flex-end">{presence.readButton}</Group> : null}
                   <TextInput
                     ref={idRef}
                     label={t('counter.idNumber')}
@@ -434,9 +403,9 @@ export function CounterScreen() {
                   {purpose?.requiresText && (
                     <TextInput label={t('counter.purposeText')} withAsterisk value={purposeText} onChange={(e) => setPurposeText(e.currentTarget.value)} error={(tried ? missing.purposeText : null) ?? errorOf('purposeText')} maxLength={200} data-testid="purpose-text" />
                   )}
-                  {applicantKind === 'self' && identityBlock}
+                  {applicantKind === 'self' && presence.block}
                 </Stack>
-                {applicantKind === 'agent' && <AgentForm value={agent} onChange={setAgent} problems={tried ? agentProblems : {}} errorOf={errorOf} partClassName={classes.part} readCard={readButton} identity={identityBlock} />}
+                {applicantKind === 'agent' && <AgentForm value={agent} onChange={setAgent} problems={tried ? agentProblems : {}} errorOf={errorOf} partClassName={classes.part} readCard={presence.readButton} identity={presence.block} />}
               </div>
               <ErrorAlert error={error} />
               {/* The two buttons wrap rather than clip their words in the narrow column (English is longer). */}

@@ -2,7 +2,7 @@ import { Button, Checkbox, Group, SegmentedControl, Select, Stack, Text, TextInp
 import { IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useRef, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LookupResult, Purpose } from '../../../../shared/contract';
+import type { LookupResult, Purpose, ReaderCounterStatus } from '../../../../shared/contract';
 import { ENTITY_REPORT_KINDS, type EntityReportKind } from '../../../../shared/domain/entityAccess';
 import { idReasonMessage } from '../../../../shared/i18n/errorMessages';
 import { REGISTRATION_DEPARTMENTS } from '../../../../shared/validators/creditCodeDepartments';
@@ -13,6 +13,7 @@ import { useLocale } from '../../i18n';
 import { officeNow } from '../../state/officeClock';
 import { ErrorAlert } from '../ErrorAlert';
 import { apiFieldErrors } from '../form/apiFieldErrors';
+import { usePresence } from './usePresence';
 import { AGENT_FIELDS, AGENT_FIELD_TARGET, AgentForm, EMPTY_AGENT, agentDraftProblems, type AgentDraftOf } from '../report/AgentForm';
 
 type FoundBy = 'credit_code' | 'registration_no';
@@ -50,8 +51,10 @@ function creditCodeCheck(raw: string, locale: 'zh' | 'en'): { error: string | nu
  * confirmation), who is asking for it (the legal representative in person, or an agent with the
  * entity's letter), the report asked for and the purpose. One press shows every problem at once.
  */
-export function EntityRequest({ purposes, onResult, onNewVisit, partClassName, answered }: {
+export function EntityRequest({ purposes, reader, onResult, onNewVisit, partClassName, answered }: {
   purposes: Purpose[];
+  /** The card reader as the counter knows it: the legal representative's or the agent's card is read as a person's. */
+  reader: ReaderCounterStatus | null;
   onResult: (result: LookupResult, reportKind: EntityReportKind) => void;
   onNewVisit: () => void;
   partClassName?: string | undefined;
@@ -110,14 +113,25 @@ export function EntityRequest({ purposes, onResult, onNewVisit, partClassName, a
     ...AGENT_FIELDS.filter((f) => agentProblems[f]).map((f) => AGENT_FIELD_TARGET[f]),
   ];
   const errorOf = apiFieldErrors(error, locale);
+  // The person at the counter is the legal representative or the agent (issue 25 with 24).
+  const presence = usePresence({
+    reader,
+    present: applicantKind === 'agent' ? { idNumber: agent.agentIdNumber, name: agent.agentName } : legalRep,
+    onRead: (card) =>
+      applicantKind === 'agent' ? setAgent((a) => ({ ...a, agentIdNumber: card.number, agentName: card.name })) : setLegalRep((r) => ({ ...r, idNumber: card.number, name: card.name })),
+    tried,
+    errorOf,
+    testId: applicantKind === 'agent' ? 'entity-agent-identity' : 'legal-rep-identity',
+  });
+  const allProblems = [...problems, ...presence.problems];
   const shown = (key: string, path: string) => (tried ? missing[key] : null) ?? errorOf(path);
 
   async function lookUp(e?: SyntheticEvent) {
     e?.preventDefault();
     setTried(true);
     if (inFlight.current || answered) return;
-    if (problems.length > 0) {
-      const field = formRef.current?.querySelector<HTMLElement>(problems[0]!);
+    if (allProblems.length > 0) {
+      const field = formRef.current?.querySelector<HTMLElement>(allProblems[0]!);
       field?.scrollIntoView({ block: 'center' });
       field?.focus({ preventScroll: true });
       return;
@@ -133,6 +147,7 @@ export function EntityRequest({ purposes, onResult, onNewVisit, partClassName, a
           : { kind: 'agent' as const, ...agent },
       reportKind,
       purposeCode: purposeCode!,
+      identity: presence.input,
       ...(purposeText.trim() ? { purposeText: purposeText.trim() } : {}),
     };
     try {
@@ -158,6 +173,7 @@ export function EntityRequest({ purposes, onResult, onNewVisit, partClassName, a
     setAgent({ ...EMPTY_AGENT, scope: [] });
     setPurposeCode(null);
     setPurposeText('');
+    presence.reset();
     setTried(false);
     setError(null);
     onNewVisit();
@@ -211,18 +227,26 @@ export function EntityRequest({ purposes, onResult, onNewVisit, partClassName, a
         )}
         <div>
           <Text size="sm" fw={500} mb={4}>{t('entity.applicant')}</Text>
-          <SegmentedControl fullWidth styles={WRAP} data={(['legal_rep', 'agent'] as const).map((v) => ({ value: v, label: t(`entity.applicants.${v}`) }))} value={applicantKind} onChange={(v) => setApplicantKind(v as EntityApplicantKind)} data-testid="entity-applicant" />
+          <SegmentedControl fullWidth styles={WRAP} data={(['legal_rep', 'agent'] as const).map((v) => ({ value: v, label: t(`entity.applicants.${v}`) }))} value={applicantKind} onChange={(v) => {
+              // Another person is at the counter: the card read or the reason given was the other one's.
+              presence.reset();
+              setApplicantKind(v as EntityApplicantKind);
+            }} data-testid="entity-applicant" />
         </div>
       </Stack>
       {applicantKind === 'legal_rep' ? (
         <Stack gap="sm" className={partClassName} data-testid="request-legal-rep">
-          <Title order={5}>{t('entity.legalRep.title')}</Title>
+          <Group justify="space-between" gap="xs">
+            <Title order={5}>{t('entity.legalRep.title')}</Title>
+            {presence.readButton}
+          </Group>
           <TextInput label={t('entity.legalRep.idNumber')} withAsterisk value={legalRep.idNumber} onChange={(e) => setLegalRep({ ...legalRep, idNumber: e.currentTarget.value.toUpperCase() })} error={(legalRep.idNumber.trim().length >= 18 ? repIdError : null) ?? shown('legalRepIdNumber', 'applicant.idNumber')} maxLength={20} autoComplete="off" spellCheck={false} data-testid="legal-rep-id" styles={{ input: { fontFamily: 'monospace' } }} />
           <TextInput label={t('entity.legalRep.name')} withAsterisk value={legalRep.name} onChange={(e) => setLegalRep({ ...legalRep, name: e.currentTarget.value })} error={shown('legalRepName', 'applicant.name')} maxLength={40} autoComplete="off" data-testid="legal-rep-name" />
           <Checkbox label={t('entity.legalRep.licenceSighted')} checked={legalRep.licenceSighted} onChange={(e) => setLegalRep({ ...legalRep, licenceSighted: e.currentTarget.checked })} error={shown('licenceSighted', 'applicant.licenceSighted')} data-testid="legal-rep-licence" />
+          {presence.block}
         </Stack>
       ) : (
-        <AgentForm<EntityReportKind> value={agent} onChange={setAgent} problems={tried ? agentProblems : {}} errorOf={errorOf} partClassName={partClassName} scopeChoices={ENTITY_REPORT_KINDS} scopeLabel={(k) => t(`entity.reportKinds.${k}`)} />
+        <AgentForm<EntityReportKind> value={agent} onChange={setAgent} problems={tried ? agentProblems : {}} errorOf={errorOf} partClassName={partClassName} scopeChoices={ENTITY_REPORT_KINDS} scopeLabel={(k) => t(`entity.reportKinds.${k}`)} readCard={presence.readButton} identity={presence.block} />
       )}
       <Stack gap="sm" style={{ gridColumn: '1 / -1' }}>
         <ErrorAlert error={error} />
