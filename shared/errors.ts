@@ -50,6 +50,7 @@ export const ERROR_CODES = [
   'REPORT_KIND_MISMATCH',
   'REPORT_ALREADY_ISSUED',
   'STATEMENT_TOO_LONG',
+  'STATEMENT_IN_PERSON',
   // Transport: the request body is larger than the method accepts (HTTP 413 in browser mode).
   'REQUEST_TOO_LARGE',
   // Printed documents:

@@ -146,8 +146,10 @@ export async function listQueue(ctx: CoreContext, input: QueueInput, caller: Cal
       id: r.id,
       caseNo: r.case_no,
       state: r.state,
-      idNumberMasked: maskIdNumber(r.id_number, masking),
-      nameMasked: r.subject_name ? maskName(r.subject_name, masking) : '',
+      // An entity's code and name are public (enterprise information publicity); a person's are masked.
+      idNumberMasked: r.subject_kind === 'entity' ? r.id_number : maskIdNumber(r.id_number, masking),
+      nameMasked: r.subject_name ? (r.subject_kind === 'entity' ? r.subject_name : maskName(r.subject_name, masking)) : '',
+      subjectKind: r.subject_kind ?? 'person',
       providerUnit: r.provider_unit,
       receivedOn: r.received_on,
       dueOn: r.due_on,

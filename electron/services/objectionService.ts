@@ -13,7 +13,6 @@ import { OBJECTION_CLOCK_STATES, objectionCanMove } from '../../shared/cases/cas
 import type { CreditRecord, RecordStatus } from '../../shared/domain/record';
 import { addCalendarDays } from '../../shared/calendar/dates';
 import { AppError } from '../../shared/errors';
-import { maskIdNumber } from '../../shared/masking';
 import { profileDisplayName, type RuleProfile } from '../../shared/rules/profile';
 import type { WorkingCalendar } from '../../shared/calendar/workingCalendar';
 import { dishonestDebtorDeletionDeadline, revocationWithdrawalDeadline, type DeadlineResult } from '../../shared/rules/deadlines';
@@ -42,6 +41,7 @@ import { officeCalendar } from './calendarService';
 import { deadlineText } from '../../shared/cases/provisionalDeadline';
 import { isOverdue } from '../../shared/cases/caseTiming';
 import { illegal, recordReceipt, today, visitForIntake } from './caseCommon';
+import { casePartiesOf, partyReceiptRows } from './caseParties';
 import { getReceipt } from './receiptService';
 import type { Caller, CoreContext } from './context';
 import { daysLate, objectionDeadlineView } from './objectionDeadlineService';
@@ -138,6 +138,7 @@ export async function intakeObjection(ctx: CoreContext, caller: Caller, input: O
   const receivedOn = today(ctx);
   const at = ctx.now().toISOString();
   const subject = (await ctx.db.get<{ id_number: string; name: string }>('SELECT id_number, name FROM subject WHERE id = ?', [visit.subject_id]))!;
+  const parties = await casePartiesOf(ctx.db, { subjectId: visit.subject_id, idNumber: subject.id_number, visitId: visit.id, applicantKind: visit.applicant_kind }, profile.masking);
 
   const intake = await ctx.db.transaction(async (tx) => {
     const busy = await openObjectionsOnRecords(tx, recordIds);
@@ -206,8 +207,7 @@ export async function intakeObjection(ctx: CoreContext, caller: Caller, input: O
       title: '异议申请受理回执',
       caseNo,
       rows: [
-        ['信息主体证件号码', maskIdNumber(subject.id_number, profile.masking)],
-        ['申请人', visit.applicant_kind === 'self' ? '信息主体本人' : '代理人'],
+        ...partyReceiptRows(parties),
         ['异议类型', SCOPE_ZH[input.scope]],
         ['异议说明', input.description],
         ['受理日期', receivedOn],
@@ -453,14 +453,18 @@ export async function getObjection(ctx: CoreContext, id: number): Promise<Object
   const pairs = await objectionRecords(ctx.db, id);
   const now = new Map((await recordsByIds(ctx.db, pairs.map((p) => p.record_id))).map((r) => [r.id, r]));
   const overdue = isOverdue({ open: row.is_open === 1, paused: row.paused === 1, dueOn: row.due_on }, day);
+  const parties = await casePartiesOf(ctx.db, { subjectId: row.subject_id, idNumber: row.id_number, visitId: row.visit_id, applicantKind: row.applicant_kind }, profile.masking);
   return {
     kind: 'objection',
     id: row.id,
     caseNo: row.case_no,
     state: row.state as ObjectionState,
     subjectId: row.subject_id,
-    idNumberMasked: maskIdNumber(row.id_number, profile.masking),
+    idNumberMasked: parties.numberShown,
     applicantKind: row.applicant_kind,
+    subjectKind: parties.subjectKind,
+    subjectName: parties.subjectName,
+    applicant: parties.applicant,
     scope: row.scope as ObjectionScope,
     description: row.description,
     profileId: row.profile_id,

@@ -4,7 +4,6 @@ import { REPAIR_CLOCK_STATES, repairCanMove } from '../../shared/cases/caseState
 import type { CreditRecord } from '../../shared/domain/record';
 import { effectivePublicityEnd } from '../../shared/domain/publication';
 import { AppError } from '../../shared/errors';
-import { maskIdNumber } from '../../shared/masking';
 import { repairProcessingDeadline } from '../../shared/rules/deadlines';
 import { profileDisplayName, type RuleProfile } from '../../shared/rules/profile';
 import { repairEligibility, type RepairEligibility } from '../../shared/rules/repairEligibility';
@@ -19,6 +18,7 @@ import type { WorkingCalendar } from '../../shared/calendar/workingCalendar';
 import { deadlineText } from '../../shared/cases/provisionalDeadline';
 import { isOverdue } from '../../shared/cases/caseTiming';
 import { illegal, recordReceipt, today, visitForIntake } from './caseCommon';
+import { casePartiesOf, partyReceiptRows } from './caseParties';
 import { getReceipt } from './receiptService';
 import type { Caller, CoreContext } from './context';
 import { daysLate } from './objectionDeadlineService';
@@ -89,6 +89,7 @@ export async function intakeRepair(ctx: CoreContext, caller: Caller, input: { vi
   const due = repairDuePatch(day, profile, calendar);
   const at = ctx.now().toISOString();
   const idNumber = (await ctx.db.get<{ id_number: string }>('SELECT id_number FROM subject WHERE id = ?', [visit.subject_id]))!.id_number;
+  const parties = await casePartiesOf(ctx.db, { subjectId: visit.subject_id, idNumber, visitId: visit.id, applicantKind: visit.applicant_kind }, profile.masking);
   const intake = await ctx.db.transaction(async (tx) => {
     const busy = await openRepairOnRecord(tx, record.id);
     if (busy) throw new AppError('CONFLICT', `This record already has an open repair application ${busy.case_no}.`, { reason: 'REPAIR_OPEN', caseNo: busy.case_no });
@@ -126,8 +127,7 @@ export async function intakeRepair(ctx: CoreContext, caller: Caller, input: { vi
       title: '信用修复申请受理回执',
       caseNo,
       rows: [
-        ['信息主体证件号码', maskIdNumber(idNumber, profile.masking)],
-        ['申请人', visit.applicant_kind === 'self' ? '信息主体本人' : '代理人'],
+        ...partyReceiptRows(parties),
         ['申请修复的信息', `${record.title}（${record.documentNo}）`],
         ['认定单位', record.providerUnit],
         ['决定日期', record.decidedOn],
@@ -235,14 +235,18 @@ export async function getRepair(ctx: CoreContext, id: number): Promise<RepairCas
   const [now] = await recordsByIds(ctx.db, [row.record_id]);
   const profile = (await profileById(ctx, row.profile_id)) ?? (await activeProfile(ctx));
   const calendar = await officeCalendar(ctx);
+  const parties = await casePartiesOf(ctx.db, { subjectId: row.subject_id, idNumber: row.id_number, visitId: row.visit_id, applicantKind: row.applicant_kind }, profile.masking);
   return {
     kind: 'repair',
     id: row.id,
     caseNo: row.case_no,
     state: row.state as RepairState,
     subjectId: row.subject_id,
-    idNumberMasked: maskIdNumber(row.id_number, profile.masking),
+    idNumberMasked: parties.numberShown,
     applicantKind: row.applicant_kind,
+    subjectKind: parties.subjectKind,
+    subjectName: parties.subjectName,
+    applicant: parties.applicant,
     profileId: row.profile_id,
     providerUnit: row.provider_unit,
     evidence: JSON.parse(row.evidence) as RepairEvidence,

@@ -9,7 +9,8 @@ import { activeProfile } from './profileService';
 
 // 本人声明: the subject's own words on their file or on one record, shown on every later report
 // next to what they concern. Taken at the counter from the subject in person only: a statement
-// speaks for the subject, which an authorization to *query* does not cover.
+// speaks for the subject, which an authorization to *query* does not cover. For an entity (issue
+// 24) that is its legal representative in person; its agent's letter names reports only.
 
 export async function createStatement(
   ctx: CoreContext,
@@ -21,7 +22,10 @@ export async function createStatement(
   if (visit.clerk_id !== caller.accountId) throw new AppError('FORBIDDEN', 'Only the clerk who opened this visit can take a statement.');
   if (chinaDate(new Date(visit.started_at)) !== chinaDate(ctx.now())) throw new AppError('VISIT_CLOSED', 'This visit was opened on an earlier day; start a new visit.');
   if (visit.subject_id === null) throw new AppError('NOT_FOUND', 'There is no record for this person, so there is nothing to make a statement about.');
-  if (visit.applicant_kind !== 'self') throw new AppError('FORBIDDEN', 'A personal statement is taken from the subject in person, not from an agent.');
+  // An entity's "self" is its legal representative in person (visit_legal_rep); its agent (经办人) is refused like a person's.
+  if (visit.applicant_kind !== 'self') {
+    throw new AppError('STATEMENT_IN_PERSON', 'A statement is taken from the subject in person (an entity\'s legal representative in person), not from an agent.', { subjectKind: visit.subject_kind });
+  }
   const text = input.text.normalize('NFC').trim();
   const { statementMaxLength } = await activeProfile(ctx);
   const length = Array.from(text).length;

@@ -50,6 +50,7 @@ export interface QueueDbRow {
   state: string;
   id_number: string;
   subject_name: string | null;
+  subject_kind: 'person' | 'entity' | null;
   provider_unit: string;
   received_on: string;
   due_on: string | null;
@@ -179,7 +180,7 @@ export async function queuePage(db: Queryable, q: QueueQuery): Promise<QueueDbRo
   }
   params.push(q.limit);
   return db.all<QueueDbRow>(
-    `${byProvider ? 'WITH provider_place(name, place) AS (SELECT value, key FROM json_each(?)) ' : ''}SELECT t.id, t.case_no, t.state, t.id_number, s.name AS subject_name, t.provider_unit, t.received_on, t.due_on, t.calendar_gap, t.assignee_id,
+    `${byProvider ? 'WITH provider_place(name, place) AS (SELECT value, key FROM json_each(?)) ' : ''}SELECT t.id, t.case_no, t.state, t.id_number, s.name AS subject_name, s.kind AS subject_kind, t.provider_unit, t.received_on, t.due_on, t.calendar_gap, t.assignee_id,
             a.display_name AS assignee, ${q.kind === 'objection' ? 't.paused' : '0 AS paused'}, t.escalated_at, t.is_open, t.profile_id,
             ${byProvider ? 't.provider_unit' : sort.key} AS sort_key
        FROM ${table} t LEFT JOIN account a ON a.id = t.assignee_id LEFT JOIN subject s ON s.id = t.subject_id${byProvider ? ' JOIN provider_place pr ON pr.name = t.provider_unit' : ''}

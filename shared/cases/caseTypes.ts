@@ -1,4 +1,5 @@
 import type { CreditRecord } from '../domain/record';
+import type { SubjectKind } from '../domain/subject';
 import type { PdfDocument } from '../domain/report';
 import type { RepairEligibility } from '../rules/repairEligibility';
 
@@ -89,6 +90,32 @@ export interface CaseRecordPair {
   now: CreditRecord | null;
 }
 
+/**
+ * Who applied for a case, as checked at the counter on its visit (issue 24): a person in person,
+ * an entity's legal representative in person, or an agent (a person's 代理人, an entity's 经办人)
+ * with the letter of authorization. null for a case whose visit recorded none.
+ */
+export type CaseApplicant =
+  | { kind: 'self' }
+  | { kind: 'legal_rep'; name: string; idNumberMasked: string }
+  | { kind: 'agent'; name: string; idNumberMasked: string; letter: CaseLetter };
+
+export interface CaseLetter {
+  documentNo: string;
+  validFrom: string;
+  validTo: string;
+  /** Whether the scanned letter is attached to the visit. */
+  scanned: boolean;
+}
+
+/** The subject and applicant of a case: an entity's name and code are public, a person's are masked. */
+export interface CaseParties {
+  subjectKind: SubjectKind;
+  /** A person's name masked; an entity's name whole. */
+  subjectName: string;
+  applicant: CaseApplicant | null;
+}
+
 /** One row of the manager's queue. */
 export interface QueueRow {
   kind: CaseKind;
@@ -96,8 +123,9 @@ export interface QueueRow {
   caseNo: string;
   state: string;
   idNumberMasked: string;
-  /** The subject's name, masked as everywhere a person is listed. */
+  /** The subject's name, masked as everywhere a person is listed; an entity's name whole (public). */
   nameMasked: string;
+  subjectKind: SubjectKind;
   providerUnit: string;
   receivedOn: string;
   dueOn: string | null;
@@ -138,8 +166,12 @@ export interface ObjectionCase {
   caseNo: string;
   state: ObjectionState;
   subjectId: number;
+  /** A person's ID number masked; an entity's code (or old registration number) whole. */
   idNumberMasked: string;
   applicantKind: 'self' | 'agent';
+  subjectKind: SubjectKind;
+  subjectName: string;
+  applicant: CaseApplicant | null;
   scope: ObjectionScope;
   description: string;
   profileId: string;
@@ -181,8 +213,12 @@ export interface RepairCase {
   caseNo: string;
   state: RepairState;
   subjectId: number;
+  /** A person's ID number masked; an entity's code (or old registration number) whole. */
   idNumberMasked: string;
   applicantKind: 'self' | 'agent';
+  subjectKind: SubjectKind;
+  subjectName: string;
+  applicant: CaseApplicant | null;
   profileId: string;
   providerUnit: string;
   evidence: RepairEvidence;

@@ -59,6 +59,10 @@ const MESSAGES: Partial<Record<ErrorCode, { zh: string; en: string }>> = {
   PRINT_COPY_STALE: { zh: '该份已由他人打印或记录，页面上的份数已过时：请重新预览后再打印。', en: 'Someone else has printed or recorded this copy meanwhile, so its copy number is out of date: preview again, then print.' },
   NOT_DECIDED: { zh: '案件尚未作出决定，不能出具告知书。', en: 'The case has not been decided yet, so there is no decision notice to print.' },
   STATEMENT_TOO_LONG: { zh: '本人声明超过规定字数，请精简。', en: 'The statement is longer than allowed; shorten it.' },
+  STATEMENT_IN_PERSON: {
+    zh: '声明须由信息主体本人当面提出（单位由其法定代表人本人提出）：代理人、经办人的授权只及于查询，不能代为声明。',
+    en: "A statement is made by the subject in person (for an organisation, its legal representative in person): an agent's letter covers the query, not a statement.",
+  },
   UNLOCK_REFUSED: { zh: '无法解锁本窗口的数据：口令错误或密钥文件不匹配。', en: "The office's data could not be unlocked: the passphrase is wrong or the key file does not match." },
   KEYSTORE_UNAVAILABLE: { zh: '本机没有可用的系统密钥库，请改用窗口解锁口令启动。', en: 'This computer has no usable OS keystore; start with the office unlock passphrase instead.' },
   DATA_DIR_UNENCRYPTED: { zh: '该数据目录尚未加密，请先按运维手册执行一次加密。', en: 'This data directory is not encrypted yet; encrypt it once as the operations guide describes.' },
