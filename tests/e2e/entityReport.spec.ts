@@ -53,8 +53,13 @@ async function lookUpEntity(c: ConsolePage, page: Page, b: SubjectBundle, report
 test("the bidding clerk's journey: a company's special report, printed, read back, its QR verified at 150 dpi", async ({ consolePage: c, page }) => {
   const company = entity('penalties');
   await c.loginAs('clerk');
-  // A mistyped code is said at the field before anything is looked up.
   await page.getByTestId('subject-kind').getByText('单位').click();
+  // A scanner types the whole text of the licence's QR into the field: the code inside it is taken.
+  await page.getByTestId('entity-code').fill(`http://www.gsxt.gov.cn/index.html?uniscid=${company.subject.idNumber}`);
+  await expect(page.getByTestId('entity-code')).toHaveValue(company.subject.idNumber);
+  await page.getByTestId('entity-code').fill('http://www.gsxt.gov.cn/index.html');
+  await expect(page.getByTestId('request-entity')).toContainText('请手工输入');
+  // A mistyped code is said at the field before anything is looked up.
   const wrong = company.subject.idNumber.slice(0, 17) + (company.subject.idNumber[17] === '1' ? '2' : '1');
   await page.getByTestId('entity-code').fill(wrong);
   await expect(page.getByTestId('request-entity')).toContainText('校验位');

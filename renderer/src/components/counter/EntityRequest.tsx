@@ -7,6 +7,7 @@ import { ENTITY_REPORT_KINDS, type EntityReportKind } from '../../../../shared/d
 import { idReasonMessage } from '../../../../shared/i18n/errorMessages';
 import { REGISTRATION_DEPARTMENTS } from '../../../../shared/validators/creditCodeDepartments';
 import { validateCreditCode } from '../../../../shared/validators/creditCode';
+import { creditCodeFromScan, looksScanned } from '../../../../shared/validators/licenceScan';
 import { checkIdNumberPartial } from '../../../../shared/validators/idNumberPartial';
 import { call } from '../../api/client';
 import { useLocale } from '../../i18n';
@@ -66,6 +67,8 @@ export function EntityRequest({ purposes, reader, onResult, onNewVisit, partClas
   const [by, setBy] = useState<FoundBy>('credit_code');
   const [creditCode, setCreditCode] = useState('');
   const [registrationNo, setRegistrationNo] = useState('');
+  // A licence QR scanned into the field that held no code: said until the field changes again.
+  const [scanHadNoCode, setScanHadNoCode] = useState(false);
   const [clerkConfirmed, setClerkConfirmed] = useState(false);
   const [name, setName] = useState('');
   const [applicantKind, setApplicantKind] = useState<EntityApplicantKind>('legal_rep');
@@ -188,11 +191,17 @@ export function EntityRequest({ purposes, reader, onResult, onNewVisit, partClas
             label={t('entity.creditCode')}
             withAsterisk
             value={creditCode}
-            onChange={(e) => setCreditCode(e.currentTarget.value.toUpperCase())}
-            error={code.error ?? shown('creditCode', 'creditCode')}
+            onChange={(e) => {
+              // A scanner types the licence QR's whole text: the code inside it is taken.
+              const text = e.currentTarget.value;
+              const scanned = looksScanned(text) ? creditCodeFromScan(text) : undefined;
+              setScanHadNoCode(scanned === null);
+              setCreditCode(scanned === undefined ? text.toUpperCase() : (scanned ?? ''));
+            }}
+            error={(scanHadNoCode ? t('entity.scanNoCode') : null) ?? code.error ?? shown('creditCode', 'creditCode')}
             description={code.error ? undefined : code.hint ? t('entity.creditCodeOk', { department: code.hint }) : t('entity.creditCodeFormat')}
             inputWrapperOrder={['label', 'input', 'error', 'description']}
-            maxLength={22}
+            maxLength={400}
             autoFocus
             autoComplete="off"
             spellCheck={false}
