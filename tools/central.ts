@@ -13,7 +13,7 @@ import { decide, enrollOffice, generate, ingest, initPlatform, publish, status }
 const USAGE = `Usage: npm run central -- <command> --data-dir DIR [options]
   init                                      platform keys and the trust file to hand to offices
   enroll REQUEST                            register an office from its enrollment request file
-  generate --subjects N --seed S [--today YYYY-MM-DD]   add a deterministic population (streams; repeat to append)
+  generate --subjects N --seed S [--today YYYY-MM-DD]   add a deterministic population: N persons, 1 entity per 8 (streams; repeat to append)
   publish --office CODE [--snapshot] [--out FILE]       the next update bundle for that office
   ingest FILE                               verify and take in an office export bundle
   decide --office CODE --case CASENO --outcome O --reason TEXT [--content TEXT]   decide a forwarded objection
