@@ -29,6 +29,7 @@ export const reports = bilingual({
     statement: {
       title: '本人声明', subject: '针对全部信息', record: '针对的记录', text: '声明内容', add: '添加声明', count: '{{n}} / {{max}} 字', added: '声明已记录，将显示在报告中。',
       selfOnly: '本人声明须由信息主体本人提出。', none: '暂无本人声明',
+      entityTitle: '主体声明', entityOnly: '主体声明须由法定代表人本人提出，经办人不能代为声明。', entityNone: '暂无主体声明',
     },
     verify: {
       title: '报告核验', byCode: '编号与验证码', byQr: '二维码文本', byImage: '二维码图片', reportNo: '报告编号', code: '验证码', qrText: '二维码内容',
@@ -76,6 +77,7 @@ export const reports = bilingual({
     statement: {
       title: 'Personal statement', subject: 'On the whole file', record: 'On record', text: 'Statement', add: 'Add statement', count: '{{n}} / {{max}} characters', added: 'Statement recorded; it will show on reports.',
       selfOnly: 'A personal statement is taken from the subject in person.', none: 'No personal statements',
+      entityTitle: 'Statement of the organisation', entityOnly: "The organisation's statement is made by its legal representative in person; an agent cannot make it.", entityNone: 'No statements of the organisation',
     },
     verify: {
       title: 'Verify a report', byCode: 'Number and code', byQr: 'QR text', byImage: 'QR image', reportNo: 'Report No.', code: 'Verification code', qrText: 'QR content',

@@ -191,7 +191,7 @@ export function CaseQueueScreen() {
                 <Text size="sm" truncate title={r.providerUnit}>{r.providerUnit}</Text>
                 <span data-testid="queue-received">{r.receivedOn}</span>
                 <Stack gap={0} style={{ minWidth: 0 }} data-testid="queue-subject">
-                  <Text size="sm" truncate lh={1.2}>{r.nameMasked || '—'}</Text>
+                  <Text size="sm" truncate lh={1.2} title={r.nameMasked}>{r.nameMasked || '—'}</Text>
                   <Text size="xs" c="dimmed" ff="monospace" truncate lh={1.2}>{r.idNumberMasked}</Text>
                 </Stack>
                 <Text size="sm" truncate data-testid="queue-assignee-name">{r.assignee ?? t('cases.unassigned')}</Text>

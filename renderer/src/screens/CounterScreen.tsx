@@ -456,7 +456,7 @@ export function CounterScreen() {
         )}
         {result && can('report.print') && (result.view?.entity || (subjectKind === 'entity' && !result.found) ? <EntityReportPanel key={`report-${result.visitId}`} visitId={result.visitId} kind={entityReport} /> : <ReportPanel key={`report-${result.visitId}`} visitId={result.visitId} />)}
         {result && view && can('case.intake') && <CaseIntake key={`cases-${result.visitId}`} visitId={result.visitId} view={view} onAnnotated={(ids) => setAnnotated((a) => new Set([...a, ...ids]))} />}
-        {result && view && servedAs === 'self' && can('statement.create') && <StatementForm key={`statement-${result.visitId}`} visitId={result.visitId} records={view.records} />}
+        {result && view && servedAs === 'self' && can('statement.create') && <StatementForm key={`statement-${result.visitId}`} visitId={result.visitId} records={view.records} subjectKind={view.identity.kind} />}
       </div>
     </div>
   );

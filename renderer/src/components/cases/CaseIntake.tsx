@@ -31,6 +31,7 @@ export function CaseIntake({ visitId, view, onAnnotated }: { visitId: number; vi
         <div>
           <Title order={5}>{t('cases.objection')} · {t('cases.repair')}</Title>
           <Text size="xs" c="dimmed">{t('cases.intakeHint')}</Text>
+          {view.identity.kind === 'entity' && <Text size="xs" c="dimmed" data-testid="case-intake-entity">{t('cases.entityHint')}</Text>}
         </div>
         <Group gap="xs">
           <Button variant="light" onClick={() => setMode('objection')} data-testid="open-objection">{t('cases.acceptObjection')}</Button>

@@ -9,6 +9,7 @@ import { call } from '../../api/client';
 import { useLocale } from '../../i18n';
 import { ErrorAlert } from '../ErrorAlert';
 import { eligibilityLine } from './eligibilityLine';
+import { recordOptions } from './recordSections';
 
 /** Repair intake from one negative record: eligibility first, then the evidence, then the receipt. */
 export function RepairForm({ visitId, view, onDone }: { visitId: number; view: SubjectView; onDone: (r: IntakeResult) => void }) {
@@ -59,7 +60,7 @@ export function RepairForm({ visitId, view, onDone }: { visitId: number; view: S
   return (
     <Stack data-testid="repair-form">
       {negatives.length === 0 && <Text size="sm" c="dimmed">{t('cases.noRepairCandidates')}</Text>}
-      <Select label={t('cases.record')} placeholder={t('cases.chooseRecord')} value={recordId} onChange={(v) => void choose(v)} data={negatives.map((r) => ({ value: String(r.id), label: `${r.title} · ${r.documentNo}` }))} data-testid="repair-record" />
+      <Select label={t('cases.record')} placeholder={t('cases.chooseRecord')} value={recordId} onChange={(v) => void choose(v)} data={recordOptions(negatives, view.identity.kind === 'entity', locale, (r) => `${r.title} · ${r.documentNo}`)} data-testid="repair-record" />
       {line && (
         <Alert color={e?.status === 'eligible' ? 'teal' : 'orange'} data-testid="repair-eligibility" data-status={e?.status}>
           {t('cases.eligibility')}{t('colon')}{line}

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { AttachmentButtons, AttachmentViewer, type AttachmentRef } from '../../components/cases/AttachmentViewer';
 import { DecisionNotice } from '../../components/cases/DecisionNotice';
 import { ReceiptPreview } from '../../components/cases/ReceiptPreview';
+import { applicantLine } from '../../components/cases/applicantLine';
 import { eligibilityLine } from '../../components/cases/eligibilityLine';
 import { useLocale } from '../../i18n';
 import { CaseActions, type CaseAction } from './CaseActions';
@@ -73,7 +74,9 @@ export function CasePage({ kind, id, onChanged, onLayer }: { kind: CaseKind; id:
         {c.kind === 'objection' && c.paused && <Badge color="gray">{t('cases.paused')}</Badge>}
       </Group>
       <SimpleGrid cols={2} spacing={4} verticalSpacing={2}>
-        <Text size="sm">{t('cases.subject')}{t('colon')}<Text span ff="monospace">{c.idNumberMasked}</Text> · {t(`cases.applicant.${c.applicantKind}`)}</Text>
+        <Text size="sm" data-testid="case-subject">
+          {t('cases.subject')}{t('colon')}{c.subjectKind === 'entity' && `${c.subjectName} `}<Text span ff="monospace">{c.idNumberMasked}</Text> · {applicantLine(t, c)}
+        </Text>
         <Text size="sm">{t('cases.provider')}{t('colon')}{c.providerUnit}</Text>
         <Text size="sm">{t('cases.received')}{t('colon')}{c.receivedOn}</Text>
         <Text size="sm" data-testid="case-due">
