@@ -10,7 +10,7 @@ import { OBJECTION_OUTCOMES } from '../../../shared/cases/caseTypes';
 import type { ObjectionOutcome } from '../../../shared/cases/caseTypes';
 import type { RecordStatus } from '../../../shared/domain/record';
 import { syncFail } from './syncError';
-import { detail, type DetailCode } from '../bundle/refusalDetails';
+import { detail, type DetailCode } from '../../../shared/i18n/refusalDetails';
 
 /** Update (platform → office) files: schema name = file stem, version 1 each. */
 export const UPDATE_FILES = {
