@@ -16,8 +16,8 @@ import platformFile from './0022_platform_file';
 import platformFileDrop from './0023_platform_file_drop';
 import identitySource from './0024_identity_source';
 import entityRegistration from './0025_entity_registration';
-import entityVisits from './0027_entity_visits';
 import officeWindows from './0026_office_windows';
+import entityVisits from './0027_entity_visits';
 import recordSectionIndex from './0028_record_section_index';
 
 export interface Migration {
@@ -47,7 +47,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 23, name: 'platform_file_drop', sql: platformFileDrop },
   { version: 24, name: 'identity_source', sql: identitySource },
   { version: 25, name: 'entity_registration', sql: entityRegistration },
-  { version: 27, name: 'entity_visits', sql: entityVisits },
   { version: 26, name: 'office_windows', sql: officeWindows },
+  { version: 27, name: 'entity_visits', sql: entityVisits },
   { version: 28, name: 'record_section_index', sql: recordSectionIndex },
 ];
