@@ -39,6 +39,8 @@ CREATE INDEX objection_state_due ON objection(state, due_key, id);
 CREATE INDEX objection_subject ON objection(subject_id, is_open);
 -- index objection_to_escalate
 CREATE INDEX objection_to_escalate ON objection(due_key) WHERE is_open = 1 AND escalated_at IS NULL;
+-- index office_window_live_number
+CREATE UNIQUE INDEX office_window_live_number ON office_window(number) WHERE status <> 'revoked';
 -- index outbox_pending
 CREATE INDEX outbox_pending ON outbox(id) WHERE exported_bundle IS NULL;
 -- index query_log_at
@@ -125,6 +127,8 @@ CREATE TABLE objection_event (id INTEGER PRIMARY KEY, objection_id INTEGER NOT N
 CREATE TABLE objection_record (objection_id INTEGER NOT NULL REFERENCES objection(id), record_id INTEGER NOT NULL, status_before TEXT NOT NULL, snapshot TEXT NOT NULL, PRIMARY KEY (objection_id, record_id)) STRICT, WITHOUT ROWID;
 -- table office_setting
 CREATE TABLE office_setting (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+-- table office_window
+CREATE TABLE office_window (id TEXT PRIMARY KEY, number INTEGER NOT NULL CHECK (number BETWEEN 1 AND 999), name TEXT NOT NULL, status TEXT NOT NULL CHECK (status IN ('active','disabled','revoked')), cert_sha256 TEXT NOT NULL UNIQUE, enrolled_at TEXT NOT NULL, changed_at TEXT NOT NULL, last_contact_at TEXT) STRICT;
 -- table outbox
 CREATE TABLE outbox (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, ref TEXT NOT NULL, payload TEXT NOT NULL, created_at TEXT NOT NULL, exported_bundle TEXT) STRICT;
 -- table query_log
@@ -163,6 +167,8 @@ CREATE TABLE visit (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, clerk_id I
 CREATE TABLE visit_authorization (visit_id INTEGER PRIMARY KEY REFERENCES visit(id), agent_id_number TEXT NOT NULL, agent_name TEXT NOT NULL, document_no TEXT NOT NULL, scope TEXT NOT NULL CHECK (json_valid(scope) AND json_array_length(scope) > 0), valid_from TEXT NOT NULL, valid_to TEXT NOT NULL CHECK (valid_to >= valid_from), notarised INTEGER NOT NULL CHECK (notarised IN (0,1)), attachment_sha256 TEXT REFERENCES attachment(sha256), attachment_name TEXT) STRICT;
 -- table visit_legal_rep
 CREATE TABLE visit_legal_rep (visit_id INTEGER PRIMARY KEY REFERENCES visit(id), id_number TEXT NOT NULL, name TEXT NOT NULL, licence_sighted INTEGER NOT NULL CHECK (licence_sighted = 1)) STRICT;
+-- table window_enrollment_code
+CREATE TABLE window_enrollment_code (id INTEGER PRIMARY KEY, secret_sha256 TEXT NOT NULL UNIQUE, window_number INTEGER NOT NULL CHECK (window_number BETWEEN 1 AND 999), window_name TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL, created_by INTEGER REFERENCES account(id), used_at TEXT, window_id TEXT REFERENCES office_window(id)) STRICT;
 -- trigger attachment_no_delete
 CREATE TRIGGER attachment_no_delete BEFORE DELETE ON attachment WHEN EXISTS (SELECT 1 FROM visit_authorization WHERE attachment_sha256 = OLD.sha256) OR EXISTS (SELECT 1 FROM objection_attachment WHERE sha256 = OLD.sha256) BEGIN SELECT RAISE(ABORT, 'attachment is append-only once a visit or a case refers to it'); END;
 -- trigger attachment_no_update
