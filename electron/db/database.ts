@@ -241,13 +241,34 @@ export class PlatformBusyError extends AppError {
   }
 }
 
+declare const platformWrites: unique symbol;
+
+/**
+ * A transaction that may write platform rows (subjects, records, list entries): only a
+ * `{ platform: true }` transaction, an `'if_free'` one that found the platform file free, and the
+ * import's own writer hand one out. Store functions that write platform rows take it, so writing
+ * them from an office transaction does not compile (issue 26; Signal's WritableDB).
+ */
+export type PlatformTx = Queryable & { readonly [platformWrites]: true };
+
+/**
+ * The platform handle of a transaction whose every path that needs one opened it with
+ * `{ platform: true }`: a programming error otherwise, never a user's.
+ */
+export function platformOf(platform: PlatformTx | null, what: string): PlatformTx {
+  if (!platform) throw new Error(`${what} writes platform rows: open its transaction with { platform: true }.`);
+  return platform;
+}
+
 export interface TransactionOptions {
   /**
-   * The transaction writes platform rows (records, list entries): it waits for other such
-   * transactions and is refused while an import holds the platform file. Without it a transaction
-   * writes the office file only and never waits for an import.
+   * true: the transaction writes platform rows (records, list entries): it waits for other such
+   * transactions and is refused while an import holds the platform file. 'if_free': it writes them
+   * only if no import holds or waits for the platform file, and otherwise goes on without (its
+   * second argument says which, decided when it starts, never by a flag read earlier). Without it
+   * a transaction writes the office file only and never waits for an import.
    */
-  platform?: boolean;
+  platform?: boolean | 'if_free';
   /**
    * What the transaction is, for the log of one that held the writer too long (otherwise the
    * function that opened it is named, which for an arrow function is only a file and line).
@@ -258,7 +279,12 @@ export interface TransactionOptions {
 /** The import's own connection to the platform file: nothing else writes through it. */
 export interface PlatformWriter {
   /** BEGIN IMMEDIATE … COMMIT on the platform file alone; a throw rolls back. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: PlatformTx) => Promise<T>): Promise<T>;
+  /**
+   * The import's office half: an office transaction that may also write platform rows (the marks
+   * queued while the import held the platform file), since the import still holds it.
+   */
+  officeHalf<T>(fn: (tx: PlatformTx) => Promise<T>, name?: string): Promise<T>;
 }
 
 /**
@@ -319,6 +345,8 @@ export class Database implements Queryable {
   /** Held by an import for its whole length and by every `{ platform: true }` transaction. */
   private readonly platformLock = new Mutex();
   private importRunning = false;
+  /** Imports asked for and not yet holding the platform file: an 'if_free' transaction does not queue behind one. */
+  private importsWaiting = 0;
   /** The damage first met, by any connection or by the start-up check; null while none is known. */
   private damage: Error | null = null;
   private readonly corruptionListeners = new Set<(err: Error) => void>();
@@ -488,14 +516,21 @@ export class Database implements Queryable {
    * writes inside `fn` must use `tx` too: db.run / db.transaction from inside throw
    * ReentrantLockError rather than wait for this transaction forever.
    */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+  transaction<T>(fn: (tx: PlatformTx) => Promise<T>, options: TransactionOptions & { platform: true }): Promise<T>;
+  transaction<T>(fn: (tx: Queryable, platform: PlatformTx | null) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  transaction<T>(fn: (tx: PlatformTx, platform: PlatformTx | null) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    const withPlatform = (tx: Queryable) => fn(tx as PlatformTx, tx as PlatformTx);
+    const officeOnly = (tx: Queryable) => fn(tx as PlatformTx, null);
+    // A database in one file (tools, the reference platform) has no platform file to wait for.
+    if (!this.importer) return this.officeTransaction(options.platform ? withPlatform : officeOnly, 'BEGIN IMMEDIATE', options.name);
     // BEGIN IMMEDIATE would take the platform file's write lock too (it locks every attached
     // file) and so wait for an import; an office transaction takes the office file's lock at its
     // first write instead, and nothing but this connection ever writes the office file.
-    if (!this.importer) return this.officeTransaction(fn, 'BEGIN IMMEDIATE', options.name);
-    if (!options.platform) return this.officeTransaction(fn, 'BEGIN', options.name);
+    if (!options.platform || (options.platform === 'if_free' && (this.importRunning || this.importsWaiting > 0))) {
+      return this.officeTransaction(officeOnly, 'BEGIN', options.name);
+    }
     if (this.importRunning) return Promise.reject(new PlatformBusyError());
-    return this.platformLock.runExclusive(() => this.officeTransaction(fn, 'BEGIN IMMEDIATE', options.name), 'db.transaction');
+    return this.platformLock.runExclusive(() => this.officeTransaction(withPlatform, 'BEGIN IMMEDIATE', options.name), 'db.transaction');
   }
 
   /**
@@ -507,14 +542,21 @@ export class Database implements Queryable {
     const importer = this.importer;
     if (!importer) return Promise.reject(new Error('This database has no platform file.'));
     const platformFile = this.platformFile!;
+    this.importsWaiting += 1;
+    let started = false;
     return this.platformLock.runExclusive(async () => {
+      started = true;
+      this.importsWaiting -= 1;
       // Damage found while this import waited for the platform file refuses it too.
       if (this.damage) throw corruptionError();
       this.importRunning = true;
       try {
         try {
           await attachImportScratch(importer, platformFile, this.options.key);
-          return await fn({ transaction: (body) => runTransaction(importer, 'BEGIN IMMEDIATE', body) });
+          return await fn({
+            transaction: (body) => runTransaction(importer, 'BEGIN IMMEDIATE', (tx) => body(tx as PlatformTx)),
+            officeHalf: (body, name) => this.officeTransaction((tx) => body(tx as PlatformTx), 'BEGIN', name ?? 'import.officeHalf'),
+          });
         } finally {
           // Also after an attach that failed half-way: a scratch left attached would refuse every later import.
           await detachImportScratch(importer).catch((err: unknown) =>
@@ -530,7 +572,10 @@ export class Database implements Queryable {
         // The pages a city's import cached go back to the system; the next import fills them again.
         await importer.exec('PRAGMA shrink_memory').catch(() => undefined);
       }
-    }, 'db.importExclusive');
+    }, 'db.importExclusive').finally(() => {
+      // Refused before it waited (asked from inside the platform lock): it waits no more.
+      if (!started) this.importsWaiting -= 1;
+    });
   }
 
   /**

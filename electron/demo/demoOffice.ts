@@ -57,7 +57,7 @@ export async function ensureDemoOffice(core: Core, print: (line: string) => void
     }
     await writeSubjectBundles(tx, batch);
     await writeSubjectBundles(tx, demoEntities(today, 'DEMO-'));
-  });
+  }, { platform: true });
   ctx.office.code = DEMO_OFFICE.code;
   ctx.office.name = DEMO_OFFICE.name;
   ctx.demo = true;

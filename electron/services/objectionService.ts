@@ -16,7 +16,7 @@ import { AppError } from '../../shared/errors';
 import { profileDisplayName, type RuleProfile } from '../../shared/rules/profile';
 import type { WorkingCalendar } from '../../shared/calendar/workingCalendar';
 import { dishonestDebtorDeletionDeadline, revocationWithdrawalDeadline, type DeadlineResult } from '../../shared/rules/deadlines';
-import type { Queryable } from '../db/database';
+import { platformOf, type PlatformTx, type Queryable } from '../db/database';
 import { attachmentBytes, attachmentsOfObjection, linkObjectionAttachment, uploadedHashes } from '../store/objectionAttachmentStore';
 import { checkCaseQuota } from './attachmentQuota';
 import { activeListEntriesOf, endPublication, liftListEntriesOf, markUnderObjection, recordsByIds, setRecordContent, setRecordStatus } from '../store/caseRecordStore';
@@ -140,7 +140,7 @@ export async function intakeObjection(ctx: CoreContext, caller: Caller, input: O
   const subject = (await ctx.db.get<{ id_number: string; name: string }>('SELECT id_number, name FROM subject WHERE id = ?', [visit.subject_id]))!;
   const parties = await casePartiesOf(ctx.db, { subjectId: visit.subject_id, idNumber: subject.id_number, visitId: visit.id, applicantKind: visit.applicant_kind }, profile.masking);
 
-  const intake = await ctx.db.transaction(async (tx) => {
+  const intake = await ctx.db.transaction(async (tx, platform) => {
     const busy = await openObjectionsOnRecords(tx, recordIds);
     if (busy.length > 0) {
       throw new AppError('CONFLICT', `A record is already under objection in case ${busy[0]!.case_no}.`, { reason: 'RECORD_UNDER_OBJECTION', cases: busy });
@@ -200,7 +200,7 @@ export async function intakeObjection(ctx: CoreContext, caller: Caller, input: O
     });
     await auditIn(tx, ctx, caller, { action: 'objection.received', target: caseNo, detail: { visitId: visit.id, recordIds } });
     const current: ObjectionRow = { ...row, id };
-    if (input.accept) await acceptIn(tx, ctx, caller, current, 'accepted at the counter');
+    if (input.accept) await acceptIn(tx, platform, ctx, caller, current, 'accepted at the counter');
     else await updateCase(tx, 'objection', id, await deadlinePatch(ctx, current));
     const fresh = (await caseRow<ObjectionRow>(tx, 'objection', id))!;
     const receiptId = await recordReceipt(tx, ctx, caller, 'objection', id, {
@@ -221,7 +221,8 @@ export async function intakeObjection(ctx: CoreContext, caller: Caller, input: O
       ],
     });
     return { kind: 'objection' as const, id, caseNo, state: fresh.state, receiptId };
-  });
+    // Accepted at once, its records go under objection: now, or by the running import's office half.
+  }, { platform: input.accept ? 'if_free' : false });
   return { kind: intake.kind, id: intake.id, caseNo: intake.caseNo, state: intake.state, receipt: await getReceipt(ctx, intake.receiptId) };
 }
 
@@ -241,9 +242,9 @@ function deadlineRows(row: ObjectionRow, profile: RuleProfile, arrangedThrough: 
 }
 
 /** received → accepted: the annotation appears on every concerned record (records go under objection). */
-async function acceptIn(tx: Queryable, ctx: CoreContext, caller: Caller, row: ObjectionRow, reason: string | null): Promise<ObjectionRow> {
+async function acceptIn(tx: Queryable, platform: PlatformTx | null, ctx: CoreContext, caller: Caller, row: ObjectionRow, reason: string | null): Promise<ObjectionRow> {
   if (!objectionCanMove(row.state as ObjectionState, 'accepted')) throw illegal('objection', row.case_no, row.state, 'accepted');
-  for (const r of await objectionRecords(tx, row.id)) await markUnderObjection(tx, r.record_id, ctx.db.importing);
+  for (const r of await objectionRecords(tx, row.id)) await markUnderObjection(tx, platform, r.record_id);
   const next: ObjectionRow = { ...row, state: 'accepted' };
   await updateCase(tx, 'objection', row.id, { state: 'accepted', ...(await deadlinePatch(ctx, next)) });
   await recordTransition(tx, ctx, caller, 'objection', row, 'accepted', 'accepted', reason);
@@ -271,7 +272,7 @@ export type ObjectionAction =
 
 export async function actOnObjection(ctx: CoreContext, caller: Caller, a: ObjectionAction): Promise<ObjectionCase> {
   await officeCalendar(ctx);
-  await ctx.db.transaction(async (tx) => {
+  await ctx.db.transaction(async (tx, platform) => {
     const row = await caseRow<ObjectionRow>(tx, 'objection', a.id);
     if (!row) throw new AppError('NOT_FOUND', `There is no objection ${a.id}.`, { id: a.id });
     const profile = await profileOf(ctx, row.profile_id);
@@ -290,7 +291,7 @@ export async function actOnObjection(ctx: CoreContext, caller: Caller, a: Object
     };
     switch (a.action) {
       case 'accept':
-        await acceptIn(tx, ctx, caller, row, a.reason ?? null);
+        await acceptIn(tx, platform, ctx, caller, row, a.reason ?? null);
         return;
       case 'reject':
         await move('rejected', { outcome_reason: a.reason, closed_at: null }, a.reason);
@@ -357,7 +358,7 @@ export async function actOnObjection(ctx: CoreContext, caller: Caller, a: Object
           throw new AppError('VALIDATION', 'A corrected or supplemented outcome needs the record content as it must now read.', { field: 'correctedContent', reason: 'corrected_content_required' });
         }
         if (row.paused) throw new AppError('CONFLICT', 'Resume the clock before deciding.', { reason: 'RESUME_FIRST', caseNo: row.case_no });
-        const effects = await applyDecision(tx, row, a.outcome, a.correctedContent ?? null, day, profile, await officeCalendar(ctx));
+        const effects = await applyDecision(platformOf(platform, 'An objection decision'), row, a.outcome, a.correctedContent ?? null, day, profile, await officeCalendar(ctx));
         const at = ctx.now().toISOString();
         await move('decided', { outcome: a.outcome, outcome_reason: a.reason, decided_at: at }, a.reason, { outcome: a.outcome, effects });
         await enqueueOutbox(tx, at, {
@@ -374,7 +375,9 @@ export async function actOnObjection(ctx: CoreContext, caller: Caller, a: Object
         await move('closed', { closed_at: ctx.now().toISOString() }, a.reason ?? null);
         return;
     }
-  }, { platform: a.action === 'decide' }); // a decision writes the records' new state
+    // A decision writes the records' new state; an acceptance marks them under objection, or leaves
+    // the marks to a running import's office half.
+  }, { platform: a.action === 'decide' ? true : a.action === 'accept' ? 'if_free' : false });
   return getObjection(ctx, a.id);
 }
 
@@ -392,7 +395,7 @@ async function recordRefs(tx: Queryable, objectionId: number): Promise<{ central
  * undeterminable leave the record as decided before. In every case the annotation ends.
  */
 async function applyDecision(
-  tx: Queryable,
+  tx: PlatformTx,
   row: ObjectionRow,
   outcome: ObjectionOutcome,
   content: string | null,

@@ -1,4 +1,5 @@
 import type { IntakeResult, RepairCase, RepairEvidence, RepairState } from '../../shared/cases/caseTypes';
+import { platformOf } from '../db/database';
 import { accountName } from '../store/accountStore';
 import { REPAIR_CLOCK_STATES, repairCanMove } from '../../shared/cases/caseStates';
 import type { CreditRecord } from '../../shared/domain/record';
@@ -183,7 +184,7 @@ const TARGET: Record<RepairAction['action'], RepairState> = {
 };
 
 export async function actOnRepair(ctx: CoreContext, caller: Caller, a: RepairAction): Promise<RepairCase> {
-  await ctx.db.transaction(async (tx) => {
+  await ctx.db.transaction(async (tx, platform) => {
     const row = await caseRow<RepairRow>(tx, 'repair', a.id);
     if (!row) throw new AppError('NOT_FOUND', `There is no repair application ${a.id}.`, { id: a.id });
     const to = TARGET[a.action];
@@ -199,7 +200,7 @@ export async function actOnRepair(ctx: CoreContext, caller: Caller, a: RepairAct
       // Approval stops publication of the penalty. List entries resting on it stay: serious-dishonesty
       // list entries cannot be repaired early (Credit Repair Management Measures 2025) and end by
       // their own exit rules (the platform's exit, or an objection that removes them from the list).
-      await setRecordStatus(tx, row.record_id, 'repaired');
+      await setRecordStatus(platformOf(platform, 'A repair approval'), row.record_id, 'repaired');
       detail.listEntriesKept = await activeListEntriesOf(tx, row.record_id);
     }
     if ((await updateCase(tx, 'repair', row.id, patch, row.state)) === 0) throw illegal('repair', row.case_no, row.state, to);
@@ -212,7 +213,8 @@ export async function actOnRepair(ctx: CoreContext, caller: Caller, a: RepairAct
         payload: { caseNo: row.case_no, action: a.action, reason: a.reason ?? null, on: day, decidingUnit: row.provider_unit, record: { centralId: record.central_id, documentNo: record.document_no }, ...detail },
       });
     }
-  }, { platform: a.action === 'approve' }); // approval marks the record repaired
+    // Approval marks the record repaired: a platform write.
+  }, { platform: a.action === 'approve' });
   return getRepair(ctx, a.id);
 }
 

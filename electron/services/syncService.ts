@@ -306,7 +306,7 @@ export async function importBundle(ctx: CoreContext, caller: Who, file: string, 
  */
 async function finishImport(ctx: CoreContext, platform: PlatformWriter, part: OfficePart): Promise<OfficePart & { acknowledged: number[] }> {
   const s = part.summary;
-  const effects = await ctx.db.transaction(async (tx) => {
+  const effects = await platform.officeHalf(async (tx) => {
     if (await bundleApplied(tx, s.bundleHash)) return null;
     const done = await applyOfficeHalf(tx, part);
     // Objections accepted while the import held the platform file mark their records now.

@@ -1,5 +1,5 @@
 import type { ListEntryRow, MeasureRow, RecordRow, SubjectBundle, SubjectRow } from '../../shared/domain/population';
-import type { Queryable } from '../db/database';
+import type { PlatformTx } from '../db/database';
 
 // Bulk writers for the platform's wire shape. Each call binds one JSON array as a single parameter
 // and lets SQLite's json_each fan it out: a few statements per batch instead of a round trip per
@@ -9,12 +9,12 @@ import type { Queryable } from '../db/database';
 /** Measures as upsertMeasuresJson binds them (`mandatory` as 0/1). */
 export const measuresJson = (rows: readonly MeasureRow[]): string => JSON.stringify(rows.map((m) => ({ ...m, mandatory: m.mandatory ? 1 : 0 })));
 
-export async function upsertMeasures(tx: Queryable, rows: readonly MeasureRow[]): Promise<void> {
+export async function upsertMeasures(tx: PlatformTx, rows: readonly MeasureRow[]): Promise<void> {
   await upsertMeasuresJson(tx, measuresJson(rows));
 }
 
 /** `json`: the rows as one JSON array, `mandatory` as 0/1 (the bundle worker sends them so). */
-export async function upsertMeasuresJson(tx: Queryable, json: string): Promise<void> {
+export async function upsertMeasuresJson(tx: PlatformTx, json: string): Promise<void> {
   await tx.run(
     `INSERT INTO measure (code, kind, mandatory, title, basis)
      SELECT value->>'code', value->>'kind', value->>'mandatory', value->>'title', value->>'basis' FROM json_each(?) WHERE true
@@ -24,18 +24,18 @@ export async function upsertMeasuresJson(tx: Queryable, json: string): Promise<v
 }
 
 /** Subjects, records and list entries come as separate upserts because a delta may touch any of them alone. */
-export async function writeSubjectBundles(tx: Queryable, bundles: readonly SubjectBundle[]): Promise<void> {
+export async function writeSubjectBundles(tx: PlatformTx, bundles: readonly SubjectBundle[]): Promise<void> {
   if (bundles.length === 0) return;
   await upsertSubjects(tx, bundles.map((b) => b.subject));
   await upsertRecords(tx, bundles.flatMap((b) => b.records));
   await upsertListEntries(tx, bundles.flatMap((b) => b.listEntries));
 }
 
-export async function upsertSubjects(tx: Queryable, rows: readonly SubjectRow[]): Promise<void> {
+export async function upsertSubjects(tx: PlatformTx, rows: readonly SubjectRow[]): Promise<void> {
   if (rows.length > 0) await upsertSubjectsJson(tx, JSON.stringify(rows));
 }
 
-export async function upsertSubjectsJson(tx: Queryable, json: string): Promise<void> {
+export async function upsertSubjectsJson(tx: PlatformTx, json: string): Promise<void> {
   await tx.run(
     `INSERT INTO subject (kind, id_number, name, gender, birth_date, legal_rep, region_code, central_id, version)
      SELECT value->>'kind', value->>'idNumber', value->>'name', value->>'gender', value->>'birthDate',
@@ -55,7 +55,7 @@ export async function upsertSubjectsJson(tx: Queryable, json: string): Promise<v
  * line's version (an older line changed neither), removed where the line says null, left alone
  * where the line has none (bundles from before issue 24).
  */
-async function writeRegistrationsJson(tx: Queryable, json: string): Promise<void> {
+async function writeRegistrationsJson(tx: PlatformTx, json: string): Promise<void> {
   // A batch of persons (most of a city) names no registration: spare it two passes over the array.
   if (!json.includes('"registration":')) return;
   await tx.run(
@@ -82,7 +82,7 @@ async function writeRegistrationsJson(tx: Queryable, json: string): Promise<void
   );
 }
 
-export async function upsertRecords(tx: Queryable, rows: readonly RecordRow[]): Promise<void> {
+export async function upsertRecords(tx: PlatformTx, rows: readonly RecordRow[]): Promise<void> {
   if (rows.length > 0) await upsertRecordsJson(tx, JSON.stringify(rows));
 }
 
@@ -91,7 +91,7 @@ export async function upsertRecords(tx: Queryable, rows: readonly RecordRow[]): 
  * write nothing, rather than be dropped: the import names it then (syncApplyStore.recordWithoutSubject)
  * instead of probing every record's subject before writing it.
  */
-export async function upsertRecordsJson(tx: Queryable, json: string): Promise<void> {
+export async function upsertRecordsJson(tx: PlatformTx, json: string): Promise<void> {
   await tx.run(
     `INSERT INTO record (subject_id, central_id, category, domain, severity, penalty_kind, title, content, provider_unit, document_no,
                          occurred_on, decided_on, publicity_start, publicity_end, status, version)
@@ -109,11 +109,11 @@ export async function upsertRecordsJson(tx: Queryable, json: string): Promise<vo
   );
 }
 
-export async function upsertListEntries(tx: Queryable, rows: readonly ListEntryRow[]): Promise<void> {
+export async function upsertListEntries(tx: PlatformTx, rows: readonly ListEntryRow[]): Promise<void> {
   if (rows.length > 0) await upsertListEntriesJson(tx, JSON.stringify(rows));
 }
 
-export async function upsertListEntriesJson(tx: Queryable, json: string): Promise<void> {
+export async function upsertListEntriesJson(tx: PlatformTx, json: string): Promise<void> {
   await tx.run(
     `INSERT INTO list_entry (subject_id, central_id, list_type, list_name, reason, basis, deciding_unit, record_id, entered_on, exit_on, status)
      SELECT s.id, e.value->>'centralId', e.value->>'listType', e.value->>'listName', e.value->>'reason', e.value->>'basis',

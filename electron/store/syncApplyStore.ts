@@ -1,4 +1,4 @@
-import { IMPORT_SCRATCH_SCHEMA, type Queryable } from '../db/database';
+import { IMPORT_SCRATCH_SCHEMA, type PlatformTx, type Queryable } from '../db/database';
 import type { OutcomeRecordEffect } from '../sync/content/schemas';
 
 // SQL of a bundle import. The platform rows arrive in batches (each one JSON array bound as one
@@ -113,7 +113,7 @@ export async function idNumberTakenElsewhere(tx: Queryable, json: string): Promi
 }
 
 /** A providing unit's decision on one record of a forwarded objection. */
-export async function applyOutcomeToRecord(tx: Queryable, recordId: number, e: OutcomeRecordEffect): Promise<void> {
+export async function applyOutcomeToRecord(tx: PlatformTx, recordId: number, e: OutcomeRecordEffect): Promise<void> {
   await tx.run(
     'UPDATE record SET status = ?, content = coalesce(?, content), publicity_end = coalesce(?, publicity_end), version = version + 1 WHERE id = ?',
     [e.status, e.content, e.publicityEnd, recordId],

@@ -86,7 +86,7 @@ export async function seedEntities(core: TestCore, ...bundles: SubjectBundle[]):
   await core.ctx.db.transaction(async (tx) => {
     await upsertMeasures(tx, [{ code: 'PUN_BIDDING', kind: 'punishment', mandatory: true, title: '限制参与招标投标', basis: '《招标投标法实施条例》第六十七条' }]);
     await writeSubjectBundles(tx, bundles);
-  });
+  }, { platform: true });
 }
 
 /** The visit of an entity's legal representative asking for one of its reports, as the counter's lookup would open it (a person's visit for a person). */

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../electron/db/database';
+import type { Database } from '../../electron/db/database';
 import { upsertListEntriesJson, upsertRecordsJson } from '../../electron/store/populationStore';
 import type { ListEntryRow, RecordRow } from '../../shared/domain/population';
 import { RECORD_CATEGORIES, RECORD_STATUSES, SEVERITIES } from '../../shared/domain/record';
@@ -41,10 +41,10 @@ export function variedRecord(subjectCentralId: string, i: number, today: string)
   };
 }
 
-export async function seedRecords(db: Queryable & { transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> }, rows: readonly RecordRow[]): Promise<void> {
+export async function seedRecords(db: Database, rows: readonly RecordRow[]): Promise<void> {
   await db.transaction(async (tx) => {
     for (let i = 0; i < rows.length; i += PER_STATEMENT) await upsertRecordsJson(tx, JSON.stringify(rows.slice(i, i + PER_STATEMENT)));
-  });
+  }, { platform: true });
 }
 
 // The abnormal-operation list is an entity's (issue 24): a person's file holds the others.
@@ -68,8 +68,8 @@ export function variedListEntry(subjectCentralId: string, i: number, today: stri
   };
 }
 
-export async function seedListEntries(db: Queryable & { transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> }, rows: readonly ListEntryRow[]): Promise<void> {
+export async function seedListEntries(db: Database, rows: readonly ListEntryRow[]): Promise<void> {
   await db.transaction(async (tx) => {
     for (let i = 0; i < rows.length; i += PER_STATEMENT) await upsertListEntriesJson(tx, JSON.stringify(rows.slice(i, i + PER_STATEMENT)));
-  });
+  }, { platform: true });
 }

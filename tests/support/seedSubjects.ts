@@ -29,5 +29,5 @@ export function person(centralId: string, idNumber: string, name: string, record
 }
 
 export async function seed(core: TestCore, bundles: SubjectBundle[]): Promise<void> {
-  await core.ctx.db.transaction((tx) => writeSubjectBundles(tx, bundles));
+  await core.ctx.db.transaction((tx) => writeSubjectBundles(tx, bundles), { platform: true });
 }

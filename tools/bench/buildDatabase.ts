@@ -12,7 +12,7 @@ import { upsertMeasures, writeSubjectBundles } from '../../electron/store/popula
  */
 export async function buildDatabase(core: Core, subjects: number, today: string, onProgress: (done: number) => void): Promise<{ sample: string[]; records: number }> {
   const { db } = core.ctx;
-  await db.transaction((tx) => upsertMeasures(tx, measures as MeasureRow[]));
+  await db.transaction((tx) => upsertMeasures(tx, measures as MeasureRow[]), { platform: true });
   const sample: string[] = [];
   const every = Math.max(1, Math.floor(subjects / 5000));
   let records = 0;
@@ -34,7 +34,7 @@ export async function buildDatabase(core: Core, subjects: number, today: string,
         }
       }
       await writeSubjectBundles(tx, batch);
-    });
+    }, { platform: true });
     onProgress(start + count);
   }
   return { sample, records };

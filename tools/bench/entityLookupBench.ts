@@ -22,7 +22,7 @@ export async function benchEntityLookups(ctx: CoreContext): Promise<Record<strin
   const codes: string[] = [];
   for (let start = 0; start < entities; start += 20_000) {
     const bundles: SubjectBundle[] = [...generateEntities({ entities: Math.min(20_000, entities - start), seed: 'bench', today: chinaDate(ctx.now()), startIndex: start, centralIdPrefix: 'BE' })];
-    await ctx.db.transaction((tx) => writeSubjectBundles(tx, bundles));
+    await ctx.db.transaction((tx) => writeSubjectBundles(tx, bundles), { platform: true });
     codes.push(...bundles.map((b) => b.subject.idNumber));
   }
   const sample = codes.filter((_, i) => i % Math.max(1, Math.floor(codes.length / 5000)) === 0).sort(() => Math.random() - 0.5);

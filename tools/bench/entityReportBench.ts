@@ -54,7 +54,7 @@ export async function benchEntityReports(ctx: CoreContext): Promise<Record<strin
   const profile = shippedProfile('default')!;
   const rules = entityReportRules(profile);
   const bundle = benchEntity(today);
-  await ctx.db.transaction((tx) => writeSubjectBundles(tx, [bundle]));
+  await ctx.db.transaction((tx) => writeSubjectBundles(tx, [bundle]), { platform: true });
   const subject = (await findSubjectByIdNumber(ctx.db, bundle.subject.idNumber))!;
   const header: EntityReportHeader = {
     reportNo: 'BENCH-E', office: ctx.office, now, purpose: ctx.catalogs.purposes[0]!, purposeText: null, applicant: { kind: 'self' }, subject, registration: null,

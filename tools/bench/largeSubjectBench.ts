@@ -41,7 +41,7 @@ async function benchOne(ctx: CoreContext, records: number, serial: number): Prom
     await ctx.db.transaction(async (tx) => {
       await upsertSubjects(tx, [{ kind: 'person', idNumber, name: '测试人', gender: 'M', birthDate: '1980-01-01', legalRepresentative: null, regionCode: '110105', centralId, version: 1 }]);
       for (let i = 0; i < rows.length; i += 20_000) await upsertRecordsJson(tx, JSON.stringify(rows.slice(i, i + 20_000)));
-    });
+    }, { platform: true });
   }
   const subject = (await findSubjectByIdNumber(ctx.db, idNumber))!;
   const profile = await activeProfile(ctx);

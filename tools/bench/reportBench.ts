@@ -45,7 +45,7 @@ export async function benchReports(ctx: CoreContext): Promise<Record<string, num
   // 50 records, and 2,000 records averaging 75 and 220 characters of content (a penalty's facts and basis).
   for (const [n, chars, serial] of [[50, 75, 901], [2000, 75, 902], [2000, 220, 903]] as const) {
     const bundle = benchSubject(n, chars, serial, today);
-    await ctx.db.transaction((tx) => writeSubjectBundles(tx, [bundle]));
+    await ctx.db.transaction((tx) => writeSubjectBundles(tx, [bundle]), { platform: true });
     const subject = (await findSubjectByIdNumber(ctx.db, bundle.subject.idNumber))!;
     const [content, assembleMs] = await timed(async () => {
       const c = await assembleReport(ctx.db, {

@@ -137,7 +137,7 @@ export async function benchSync(_ctx: CoreContext): Promise<Record<string, numbe
       await forEachBatch(subjects, APPLY_BATCH, (b) => upsertSubjects(tx, b));
       await forEachBatch(records, APPLY_BATCH, (b) => upsertRecords(tx, b));
       await forEachBatch(lists, APPLY_BATCH, (b) => upsertListEntries(tx, b));
-    });
+    }, { platform: true });
     const bareMs = performance.now() - tBare;
     await bare.close();
 

@@ -69,7 +69,7 @@ export async function enrollOffice(c: Central, requestBytes: Buffer, now: Date):
 export async function generate(
   c: Central, opts: { subjects: number; seed: string; today: string; batch?: number; onProgress?: (subjectsWritten: number) => void },
 ): Promise<{ subjects: number; entities: number; records: number }> {
-  await c.db.transaction((tx) => upsertMeasures(tx, MEASURES));
+  await c.db.transaction((tx) => upsertMeasures(tx, MEASURES), { platform: true });
   const countOf = async (kind: 'person' | 'entity') => (await c.db.get<{ n: number }>('SELECT count(*) AS n FROM subject WHERE kind = ?', [kind]))!.n;
   const start = await countOf('person');
   const entityStart = await countOf('entity');
@@ -78,7 +78,7 @@ export async function generate(
   let records = 0;
   let written = 0;
   const write = async (rows: SubjectBundle[]) => {
-    await c.db.transaction((tx) => writeSubjectBundles(tx, rows));
+    await c.db.transaction((tx) => writeSubjectBundles(tx, rows), { platform: true });
     opts.onProgress?.((written += rows.length));
   };
   // A city's legal entities beside its people, about one for every 8 persons (issue 24).

@@ -9,7 +9,7 @@
 // The platform half's commit is the import's commit point: a pending row found at start-up has
 // its office half done then, from the row alone, so a kill at any moment leaves the office as
 // before or as after (bundle-security.md 8).
-import type { Queryable } from '../../db/database';
+import type { PlatformTx, Queryable } from '../../db/database';
 import { readCalendar, writeCalendar } from '../../store/calendarStore';
 import { upsertListEntriesJson, upsertMeasuresJson, upsertRecordsJson, upsertSubjectsJson } from '../../store/populationStore';
 import { PURPOSES_SETTING, setSetting } from '../../store/settingsStore';
@@ -43,7 +43,7 @@ export interface ApplyEffects {
   acknowledged: number[];
 }
 
-const UPSERT: Record<PlatformKind, (tx: Queryable, json: string) => Promise<void>> = {
+const UPSERT: Record<PlatformKind, (tx: PlatformTx, json: string) => Promise<void>> = {
   measures: upsertMeasuresJson, subjects: upsertSubjectsJson, records: upsertRecordsJson, listEntries: upsertListEntriesJson,
 };
 
@@ -54,7 +54,7 @@ const UPSERT: Record<PlatformKind, (tx: Queryable, json: string) => Promise<void
  * Returns the office half's input. A refusal anywhere rolls the whole transaction back.
  */
 export async function applyPlatformHalf(
-  tx: Queryable, job: BundleJob, prepare: (end: ContentEnd) => Promise<{ part: Omit<OfficePart, 'outcomes'>; outcomes: readonly ResolvedOutcome[] }>,
+  tx: PlatformTx, job: BundleJob, prepare: (end: ContentEnd) => Promise<{ part: Omit<OfficePart, 'outcomes'>; outcomes: readonly ResolvedOutcome[] }>,
   onRows: (rows: number) => void | Promise<void>,
 ): Promise<OfficePart> {
   await startUniqueness(tx);

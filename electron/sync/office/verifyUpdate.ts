@@ -5,7 +5,7 @@
 // transaction and before the batch is written, references to rows the bundle does not carry.
 import { loadPinnedKeyring } from '../bundle/index';
 import type { Keyring } from '../bundle/index';
-import type { Queryable } from '../../db/database';
+import type { PlatformTx, Queryable } from '../../db/database';
 import { mergeCalendar } from '../../../shared/calendar/mergeCalendar';
 import { WorkingCalendar } from '../../../shared/calendar/workingCalendar';
 import { readCalendar } from '../../store/calendarStore';
@@ -98,7 +98,7 @@ export async function startUniqueness(tx: Queryable): Promise<void> {
  * statement that names the record runs only then (a probe per record cost a tenth of a city's import).
  */
 export async function checkAndWriteBatch(
-  tx: Queryable, { kind, json, firstLine, subjects }: { kind: PlatformKind; json: string; firstLine: number; subjects: string | null }, write: (tx: Queryable, json: string) => Promise<void>,
+  tx: PlatformTx, { kind, json, firstLine, subjects }: { kind: PlatformKind; json: string; firstLine: number; subjects: string | null }, write: (tx: PlatformTx, json: string) => Promise<void>,
 ): Promise<void> {
   const name = FILE_OF[kind];
   const again = await keysSeenBefore(tx, kind, json);

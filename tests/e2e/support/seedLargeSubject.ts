@@ -13,6 +13,7 @@ try {
   const centralId = 'E2E-LARGE-1';
   await core.ctx.db.transaction((tx) =>
     upsertSubjects(tx, [{ kind: 'person', idNumber: idNumber!, name: name!, gender: 'F', birthDate: `${idNumber!.slice(6, 10)}-${idNumber!.slice(10, 12)}-${idNumber!.slice(12, 14)}`, legalRepresentative: null, regionCode: idNumber!.slice(0, 6), centralId, version: 1 }]),
+    { platform: true },
   );
   await seedRecords(core.ctx.db, Array.from({ length: Number(records) }, (_, i) => variedRecord(centralId, i, today)));
   await seedListEntries(core.ctx.db, Array.from({ length: Number(lists) }, (_, i) => variedListEntry(centralId, i, today)));

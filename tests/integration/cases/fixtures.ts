@@ -65,7 +65,7 @@ export async function seedSubject(core: TestCore, seq = 1, records?: (centralId:
   await core.ctx.db.transaction(async (tx) => {
     await upsertMeasures(tx, [{ code: 'M1', kind: 'punishment', mandatory: true, title: '限制高消费', basis: '国办发〔2020〕49号' }]);
     await writeSubjectBundles(tx, [bundle]);
-  });
+  }, { platform: true });
   return { idNumber: id, name: '张三', centralId };
 }
 

@@ -40,7 +40,7 @@ before(async () => {
       records: [],
       listEntries: [],
     }))),
-  );
+  { platform: true });
   managerId = (await w.core.ctx.db.get<{ id: number }>("SELECT id FROM account WHERE role = 'manager' ORDER BY id DESC LIMIT 1"))!.id;
   const staff = (await w.core.ctx.db.all<{ id: number }>("SELECT id FROM account WHERE role IN ('manager','clerk') ORDER BY id")).map((r) => r.id);
   const s = await w.core.ctx.db.get<{ id: number }>('SELECT id FROM subject LIMIT 1');

@@ -88,7 +88,7 @@ test(`(a) staff commands started beside a serving console are refused naming it,
   claim.announce(host.origin);
   try {
     const people = [...generatePopulation({ subjects: 300, seed: 'one-owner', today: '2026-11-20', centralIdPrefix: 'O' })].filter((b) => b.subject.kind === 'person');
-    await core.ctx.db.transaction((tx) => writeSubjectBundles(tx, people));
+    await core.ctx.db.transaction((tx) => writeSubjectBundles(tx, people), { platform: true });
     await createAccount(core.ctx, null, { username: 'clerk1', displayName: 'clerk1', role: 'clerk', password: TEST_PASSWORD });
     const login = await core.dispatch('auth.login', { username: 'clerk1', password: TEST_PASSWORD }, {});
     assert.ok(login.ok);

@@ -29,7 +29,7 @@ before(async () => {
   await core.ctx.db.transaction(async (tx) => {
     await upsertSubjects(tx, [{ kind: 'person', idNumber: FIRST17 + idCheckChar(FIRST17), name: '测试人', gender: 'M', birthDate: '1980-01-01', legalRepresentative: null, regionCode: '110105', centralId, version: 1 }]);
     await upsertRecordsJson(tx, JSON.stringify(rows));
-  });
+  }, { platform: true });
   subjectId = (await findSubjectByIdNumber(core.ctx.db, FIRST17 + idCheckChar(FIRST17)))!.id;
   await core.ctx.db.exec('ANALYZE platform');
 });

@@ -37,7 +37,7 @@ before(async () => {
   clerk = (await core.loginAs('clerk')).token;
   const admin = (await core.loginAs('admin')).token;
   await core.ok('reader.configure', { adapter: 'cvr_http', url: fake.url, timeoutMs: 5000 }, admin);
-  await core.ctx.db.transaction((tx) => writeSubjectBundles(tx, [company]));
+  await core.ctx.db.transaction((tx) => writeSubjectBundles(tx, [company]), { platform: true });
 });
 after(async () => {
   await fake.close();

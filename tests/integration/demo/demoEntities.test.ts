@@ -23,7 +23,7 @@ before(async () => {
   await core.ctx.db.transaction(async (tx) => {
     await upsertMeasures(tx, measures as MeasureRow[]);
     await writeSubjectBundles(tx, bundles);
-  });
+  }, { platform: true });
 });
 after(() => core.dispose());
 

@@ -70,7 +70,7 @@ export async function openWorld(): Promise<World> {
     async relogin() {
       world.clerk = (await core.loginAs('clerk')).token;
     },
-    seed: (...bundles) => core.ctx.db.transaction((tx) => writeSubjectBundles(tx, bundles)),
+    seed: (...bundles) => core.ctx.db.transaction((tx) => writeSubjectBundles(tx, bundles), { platform: true }),
     async lookupSelf(b, purposeCode = 'self_check') {
       const r = await core.ok('counter.lookup', { idNumber: b.subject.idNumber, name: b.subject.name, applicant: { kind: 'self' }, purposeCode }, world.clerk);
       return r.visitId;
