@@ -128,6 +128,11 @@ test("the manager's queue shows an entity's cases by its name and code, unmasked
     assert.ok(row, `${kind}: the entity's case is listed under its code`);
     assert.equal(row.nameMasked, NAME);
     assert.equal(row.subjectKind, 'entity');
+    // The manager finds them by the code or by the start of the name, as a person's by ID number or name.
+    for (const search of [CODE, NAME.slice(0, 4)]) {
+      const found = await w.core.ok('cases.queue', { kind, sort: 'due', limit: 50, search }, manager);
+      assert.deepEqual(new Set(found.rows.map((x) => x.idNumberMasked)), new Set([CODE]), `${kind}: ${search}`);
+    }
   }
 });
 
