@@ -1,14 +1,13 @@
 import type { LookupResult } from '../../shared/contract';
 import type { IdentityInput } from '../../shared/contract/counter';
 import type { EntityLookupInput } from '../../shared/contract/entityLookup';
-import type { Subject } from '../../shared/domain/subject';
+import type { EntityRegistration, Subject } from '../../shared/domain/subject';
 import { AppError } from '../../shared/errors';
 import type { Queryable } from '../db/database';
 import { findAuthorization, insertAuthorization } from '../store/authorizationStore';
-import { entitiesByRegistrationNo, findLegalRepVisit, insertLegalRepVisit, registrationOf } from '../store/entityStore';
+import { entitiesByRegistrationNo, findEntityByCode, findLegalRepVisit, insertLegalRepVisit, registrationOf } from '../store/entityStore';
 import { insertQueryLog, insertVisit, latestVisitOf, type EntityVisitFacts, type IdentityRecord } from '../store/queryLogStore';
 import { findReportByVisit } from '../store/reportStore';
-import { findSubjectByIdNumber } from '../store/subjectStore';
 import { auditIn, auditRowIn } from './auditService';
 import { checkAuthorization } from './authorizationService';
 import type { Caller, CoreContext } from './context';
@@ -40,8 +39,9 @@ export async function lookupEntity(ctx: CoreContext, caller: Caller, input: Enti
   }
   // An entity's letter is stamped, not notarised: the profile's notarisation rule is for a person's power of attorney.
   if (a.kind === 'agent') await checkAuthorization(ctx, caller, number, a, { requested: input.reportKind, notarisation: false });
-  const subject = await findEntity(ctx, caller, input, number);
-  if (subject && a.kind === 'legal_rep') await checkLegalRep(ctx, caller, subject, a);
+  const found = await findEntity(ctx, caller, input, number);
+  const subject = found?.subject;
+  if (found && a.kind === 'legal_rep') await checkLegalRep(ctx, caller, found, a);
   const person = a.kind === 'agent' ? { idNumber: a.agentIdNumber, name: a.agentName } : { idNumber: a.idNumber, name: a.name };
   const identity = await identityOf(ctx, caller, person, input.identity);
   const facts: EntityVisitFacts = {
@@ -76,14 +76,21 @@ async function repeatedVisit(tx: Queryable, ctx: CoreContext, caller: Caller, v:
   return prev.applicant_kind === 'self' && (await findLegalRepVisit(tx, prev.id))?.idNumber === a.idNumber ? prev.id : null;
 }
 
-/** The entity under this number, if the cache holds one; a different name on record is refused (and audited) like a person's. */
-async function findEntity(ctx: CoreContext, caller: Caller, input: EntityLookup, number: string): Promise<Subject | undefined> {
-  const candidates = input.subjectKind === 'entity'
-    ? [await findSubjectByIdNumber(ctx.db, number)].filter((s): s is Subject => s !== undefined && s.kind === 'entity')
-    : await entitiesByRegistrationNo(ctx.db, number);
+interface FoundEntity {
+  subject: Subject;
+  registration: EntityRegistration | undefined;
+}
+
+/**
+ * The entity under this number with its registration, if the cache holds one (by code in one
+ * statement, the counter's hot path); a different name on record is refused (and audited) like a person's.
+ */
+async function findEntity(ctx: CoreContext, caller: Caller, input: EntityLookup, number: string): Promise<FoundEntity | undefined> {
+  const byCode = input.subjectKind === 'entity' ? await findEntityByCode(ctx.db, number) : undefined;
+  const candidates = input.subjectKind === 'entity' ? (byCode ? [byCode.subject] : []) : await entitiesByRegistrationNo(ctx.db, number);
   if (candidates.length === 0) return undefined;
   const named = candidates.find((s) => sameName(s.name, input.name));
-  if (named) return named;
+  if (named) return { subject: named, registration: byCode ? byCode.registration : await registrationOf(ctx.db, named.id) };
   await ctx.db.transaction((tx) => auditIn(tx, ctx, caller, { action: 'counter.name_mismatch', target: number, detail: { typedName: input.name, subjectKind: 'entity' } }));
   throw new AppError('ENTITY_NAME_MISMATCH', 'The name does not match the name registered under this number. Check the business licence.');
 }
@@ -92,8 +99,7 @@ async function findEntity(ctx: CoreContext, caller: Caller, input: EntityLookup,
  * The legal representative in person must be the one registered: the name always, and the ID
  * number where the platform holds it. Someone else comes as an agent, with the entity's letter.
  */
-async function checkLegalRep(ctx: CoreContext, caller: Caller, subject: Subject, rep: { idNumber: string; name: string }): Promise<void> {
-  const registered = await registrationOf(ctx.db, subject.id);
+async function checkLegalRep(ctx: CoreContext, caller: Caller, { subject, registration: registered }: FoundEntity, rep: { idNumber: string; name: string }): Promise<void> {
   const reason = subject.legalRepresentative === null
     ? 'not_on_record'
     : !sameName(subject.legalRepresentative, rep.name)
