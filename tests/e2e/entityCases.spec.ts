@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { PNG } from 'pngjs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { DEMO_ENTITIES, demoEntities } from '../../electron/demo/demoEntities';
@@ -91,4 +92,37 @@ test("in English: the organisation's intake and statement read as such", async (
   await page.getByTestId('statement-record').click();
   await expect(page.getByRole('listbox')).toContainText('Administrative penalties');
   await shoot(page, 'entity-statement-en');
+});
+
+test("an organisation's agent with a letter: the objection's receipt names the agent and the letter, and no statement is offered", async ({ consolePage: c, page }) => {
+  const today = dayOf(E2E_NOW);
+  await c.loginAs('clerk');
+  await page.getByTestId('subject-kind').getByText('单位').click();
+  await page.getByTestId('entity-code').fill(company.subject.idNumber);
+  await page.getByTestId('entity-name').fill(company.subject.name);
+  await page.getByTestId('entity-purpose').click();
+  await page.getByRole('option', { name: /融资/ }).click();
+  await page.getByTestId('entity-applicant').getByText(/经办人/).click();
+  await page.getByTestId('agent-id').fill('11010519491231002X');
+  await page.getByTestId('agent-name').fill('周经办');
+  await page.getByTestId('agent-doc').fill('WT-E2E-024');
+  await page.getByTestId('agent-from').fill(today);
+  await page.getByTestId('agent-to').fill(today);
+  await page.getByTestId('agent-to').press('Tab');
+  await page.getByTestId('scope-full').check();
+  await page.locator('[data-testid=agent-form] input[type=file]').setInputFiles({ name: 'letter.png', mimeType: 'image/png', buffer: PNG.sync.write(new PNG({ width: 1, height: 1 })) });
+  await expect(page.getByTestId('agent-letter-ok')).toBeVisible();
+  await page.getByTestId('entity-lookup').click();
+  await expect(page.getByTestId('entity-facts')).toBeVisible();
+  await expect(page.getByTestId('case-intake')).toBeVisible();
+  await expect(page.getByTestId('statement-form')).toHaveCount(0);
+  await page.getByTestId('open-objection').click();
+  const form = page.getByTestId('objection-form');
+  const licence = company.records.find((r) => r.category === 'admin_licence')!;
+  await form.getByRole('checkbox', { name: licence.documentNo }).check();
+  await form.getByTestId('objection-description').fill('许可信息登记的有效期有误。');
+  await form.getByTestId('objection-submit').click();
+  const text = pdfFlatText(await framePdf(page.getByTestId('receipt-preview')));
+  for (const needle of [company.subject.name, '经办人周经办', 'WT-E2E-024', `有效期${today}至${today}`, '已附扫描件']) expect(text, needle).toContain(needle);
+  await shoot(page, 'entity-agent-receipt-zh');
 });

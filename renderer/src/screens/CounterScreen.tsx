@@ -242,9 +242,10 @@ export function CounterScreen() {
     setApplicantKind(kind);
   }
 
-  function entityAnswered(r: LookupResult, kind: EntityReportKind) {
+  function entityAnswered(r: LookupResult, kind: EntityReportKind, applicant: 'legal_rep' | 'agent') {
     setEntityReport(kind);
-    setServedAs('self');
+    // A statement is the organisation's own words: its legal representative in person makes it, not its agent.
+    setServedAs(applicant === 'agent' ? 'agent' : 'self');
     setAnnotated(new Set());
     setResult(r);
     rememberVisit(accountId, r.visitId);

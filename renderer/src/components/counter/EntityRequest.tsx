@@ -56,7 +56,8 @@ export function EntityRequest({ purposes, reader, onResult, onNewVisit, partClas
   purposes: Purpose[];
   /** The card reader as the counter knows it: the legal representative's or the agent's card is read as a person's. */
   reader: ReaderCounterStatus | null;
-  onResult: (result: LookupResult, reportKind: EntityReportKind) => void;
+  /** `applicant`: who asked, so the counter offers a statement to the legal representative in person only. */
+  onResult: (result: LookupResult, reportKind: EntityReportKind, applicant: EntityApplicantKind) => void;
   onNewVisit: () => void;
   partClassName?: string | undefined;
   /** The visit the screen shows, if any: the same request is not sent twice. */
@@ -158,7 +159,7 @@ export function EntityRequest({ purposes, reader, onResult, onNewVisit, partClas
         'counter.lookup',
         by === 'credit_code' ? { subjectKind: 'entity', creditCode, ...common } : { subjectKind: 'entity_legacy', registrationNo, clerkConfirmed, ...common },
       );
-      onResult(r, reportKind);
+      onResult(r, reportKind, applicantKind);
     } catch (err) {
       setError(err);
     } finally {
