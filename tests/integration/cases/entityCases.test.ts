@@ -8,8 +8,9 @@ import { after, before, test } from 'node:test';
 import type { InputOf } from '../../../shared/contract';
 import type { SubjectBundle } from '../../../shared/domain/population';
 import { creditCodeOf, idCheckChar } from '../../../electron/seed/idNumbers';
+import { errorMessage } from '../../../shared/i18n/errorMessages';
 import { pdfText } from '../../support/pdf';
-import { openWorld, record, type World } from '../report/world';
+import { openWorld, person, record, type World } from '../report/world';
 
 const CODE = creditCodeOf('91', '110105', 'MA02K7Q1');
 const NAME = '北京恒信建设工程有限公司';
@@ -33,6 +34,8 @@ function company(): SubjectBundle {
       record(c, { centralId: 'EC-SUSP', category: 'admin_penalty', severity: 'serious', domain: 'work_safety', penaltyKind: 'production_suspension', title: '责令停产停业整顿', decidedOn: '2025-01-10', publicityStart: '2025-01-10' }),
       record(c, { centralId: 'EC-LIC', category: 'admin_licence', title: '建筑业企业资质许可' }),
       record(c, { centralId: 'EC-LIC2', category: 'admin_licence', title: '安全生产许可' }),
+      // Ordinary, decided 2026-10-01: the shortest period (3 months) is reached only on 2027-01-01.
+      record(c, { centralId: 'EC-NEW', category: 'admin_penalty', severity: 'ordinary', penaltyKind: 'fine', title: '未按规定公示年度报告', decidedOn: '2026-10-01', publicityStart: '2026-10-01' }),
     ],
     listEntries: [],
   };
@@ -142,6 +145,26 @@ test('a statement: the legal representative in person makes it; an agent is refu
   const before = await count('statement');
   const r = await w.core.call('statement.create', { visitId: await agentVisit(), recordId: null, text: '本单位信用良好。' }, w.clerk);
   assert.equal(r.ok, false);
-  if (!r.ok) assert.equal(r.error.code, 'STATEMENT_IN_PERSON');
+  if (!r.ok) {
+    assert.equal(r.error.code, 'STATEMENT_IN_PERSON');
+    assert.match(errorMessage(r.error, 'zh'), /法定代表人本人/);
+    assert.match(errorMessage(r.error, 'en'), /legal representative in person/);
+  }
   assert.equal(await count('statement'), before);
+});
+
+test('refusals on an entity visit change nothing: a record before its shortest period, another subject\'s record', async () => {
+  const visitId = await legalRepVisit('subsidy_award');
+  const evidence = { obligationsPerformed: true, creditCommitment: true, trainingCertificate: null, note: null };
+  const before = [await count('repair'), await count('objection')];
+  const early = await w.core.call('repair.intake', { visitId, recordId: await recordId('EC-NEW'), evidence }, w.clerk);
+  assert.equal(!early.ok && early.error.code, 'NOT_ELIGIBLE');
+  if (!early.ok) assert.match(early.error.message, /2027-01-01/);
+  await w.seed(person(77, '钱七', (c) => [record(c, { centralId: 'P77-FINE', category: 'admin_penalty', severity: 'ordinary', decidedOn: '2026-06-01', publicityStart: '2026-06-01' })]));
+  const foreign = await recordId('P77-FINE');
+  const objection = await w.core.call('objection.intake', { visitId, recordIds: [foreign], scope: 'wrong', description: '非本单位记录' }, w.clerk);
+  assert.equal(!objection.ok && objection.error.code, 'NOT_FOUND');
+  const repair = await w.core.call('repair.intake', { visitId, recordId: foreign, evidence }, w.clerk);
+  assert.equal(!repair.ok && repair.error.code, 'NOT_FOUND');
+  assert.deepEqual([await count('repair'), await count('objection')], before);
 });
