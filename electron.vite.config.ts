@@ -14,7 +14,7 @@ export default defineConfig({
         input: {
           index: resolve('electron/main.ts'),
           bundleWorker: resolve('electron/sync/worker/bundleWorker.ts'),
-          attachmentWorker: resolve('electron/services/attachmentWorker.ts'),
+          attachmentWorker: resolve('electron/services/attachments/attachmentWorker.ts'),
           readerLibraryWorker: resolve('electron/reader/readerLibraryWorker.ts'),
         },
         external: ['@journeyapps/sqlcipher', 'koffi'],

@@ -1,7 +1,7 @@
 import { contract, isMethodName, roleHas, type MethodName } from '../../shared/contract';
 import { AppError, type ApiErrorBody, type ApiResult } from '../../shared/errors';
-import { auditIn } from '../services/auditService';
-import { resolveSession } from '../services/authService';
+import { auditIn } from '../services/audit/auditService';
+import { resolveSession } from '../services/access/authService';
 import type { Caller, CoreContext } from '../services/context';
 import { handlers, type HandlerCall } from './handlers';
 import { validationError } from './validationError';

@@ -466,15 +466,17 @@ export class Database implements Queryable {
     const conn = await Connection.open(this.file, sqlite3.OPEN_READONLY);
     try {
       await applyKey(conn, this.file, this.options.key);
-      if (this.platformFile) await attachPlatform(conn, this.platformFile, this.options.key);
-      await conn.exec('PRAGMA busy_timeout = 5000; PRAGMA query_only = ON;');
       // A check that cannot even read the pages (SQLCipher: "out of memory", "SQL logic error")
-      // has found damage as surely as one that lists it.
-      const rows = await conn.all<{ quick_check: string }>('PRAGMA quick_check').catch((err: unknown) => {
+      // has found damage as surely as one that lists it; so has an attach that cannot read the
+      // platform file's schema (its pages past the first grew with the entity tables).
+      const unreadable = (err: unknown) => {
         const code = (err as { code?: unknown }).code;
         if (!isCorruption(err) && code !== 'SQLITE_NOMEM' && code !== 'SQLITE_ERROR') throw err;
         return [{ quick_check: err instanceof Error ? err.message : String(err) }];
-      });
+      };
+      const attachFailed = this.platformFile ? await attachPlatform(conn, this.platformFile, this.options.key).then(() => null, unreadable) : null;
+      if (!attachFailed) await conn.exec('PRAGMA busy_timeout = 5000; PRAGMA query_only = ON;');
+      const rows = attachFailed ?? (await conn.all<{ quick_check: string }>('PRAGMA quick_check').catch(unreadable));
       const ok = rows.length === 1 && rows[0]!.quick_check === 'ok';
       if (!ok) this.markCorrupted(new Error(`PRAGMA quick_check: ${rows.slice(0, 3).map((r) => r.quick_check).join('; ')}`));
       return ok;

@@ -4,16 +4,16 @@ import { addCalendarDays, isWeekend, toDayNumber } from '../../shared/calendar/d
 import { AppError } from '../../shared/errors';
 import { chinaDayStartIso } from '../../shared/calendar/dates';
 import type { Role } from '../../shared/domain/account';
-import { uploadAttachment } from '../services/attachmentService';
-import { officeCalendar } from '../services/calendarService';
+import { uploadAttachment } from '../services/attachments/attachmentService';
+import { officeCalendar } from '../services/office/calendarService';
 import type { Caller, CoreContext } from '../services/context';
-import { lookup } from '../services/counterService';
-import { actOnObjection, intakeObjection, type ObjectionAction } from '../services/objectionService';
-import { objectionDeadlineView } from '../services/objectionDeadlineService';
-import { activeProfile } from '../services/profileService';
-import { actOnRepair, intakeRepair, type RepairAction } from '../services/repairService';
-import { issue, preview, printed } from '../services/reportService';
-import { weekEndOf } from '../services/dashboardService';
+import { lookup } from '../services/counter/counterService';
+import { actOnObjection, intakeObjection, type ObjectionAction } from '../services/cases/objectionService';
+import { objectionDeadlineView } from '../services/cases/objectionDeadlineService';
+import { activeProfile } from '../services/office/profileService';
+import { actOnRepair, intakeRepair, type RepairAction } from '../services/cases/repairService';
+import { issue, preview, printed } from '../services/reports/reportService';
+import { weekEndOf } from '../services/cases/dashboardService';
 
 // The demo office at work: a month of counter visits and reports, and objection and repair cases in
 // every state (new, verifying, forwarded, due today, due this week, overdue, decided, closed), so a

@@ -8,7 +8,7 @@ import { generatePopulation } from '../seed/population';
 import { countAccounts } from '../store/accountStore';
 import { upsertMeasures, writeSubjectBundles } from '../store/populationStore';
 import { setSetting } from '../store/settingsStore';
-import { createAccount } from '../services/accountsService';
+import { createAccount } from '../services/access/accountsService';
 import { seedDemoActivity } from './demoActivity';
 import { DEMO_ENTITIES, demoEntities } from './demoEntities';
 

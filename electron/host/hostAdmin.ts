@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError, type ApiResult } from '../../shared/errors';
 import type { CoreContext } from '../services/context';
-import { changeWindow, createEnrollmentCode, listWindows } from '../services/windowService';
+import { changeWindow, createEnrollmentCode, listWindows } from '../services/office/windowService';
 
 // The administrator's hand on a running office host (issue 23): the staff commands `creditdesk
 // windows …` act on the office directly when nothing else has it open, and through this channel

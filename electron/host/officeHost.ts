@@ -8,7 +8,7 @@ import { clientOf, OFFICE_HOST_LIMITS, serverTimeouts, type HostLimits } from '.
 import { SECURITY_HEADERS } from './securityHeaders';
 import { WINDOW_URN_PREFIX, type HostIdentity } from '../office/officeCa';
 import type { CoreContext } from '../services/context';
-import { admittedWindow, enrollWindow, onWindowChange } from '../services/windowService';
+import { admittedWindow, enrollWindow, onWindowChange } from '../services/office/windowService';
 import { touchWindow, type WindowRow } from '../store/windowStore';
 
 // The office host (issue 23): HTTPS with mutual TLS 1.3 on the one address the administrator

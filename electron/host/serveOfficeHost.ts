@@ -1,6 +1,6 @@
 import { ensureHostIdentity } from '../office/officeCa';
 import type { CoreContext } from '../services/context';
-import { HOST_LISTEN_SETTING } from '../services/windowService';
+import { HOST_LISTEN_SETTING } from '../services/office/windowService';
 import { setSetting } from '../store/settingsStore';
 import { startOfficeHost, type RunningOfficeHost } from './officeHost';
 import type { HostLimits } from './hostLimits';

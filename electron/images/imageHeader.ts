@@ -1,5 +1,5 @@
 // An image's size read from its header, before anything is decoded: for uploads (the pixel cap,
-// services/imageDimensions.ts) and the card reader's photo alike, so it knows neither.
+// services/attachments/imageDimensions.ts) and the card reader's photo alike, so it knows neither.
 
 export interface ImageSize {
   width: number;

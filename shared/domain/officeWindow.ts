@@ -3,7 +3,7 @@
 
 /** A one-time enrollment code is good for this many minutes of the office clock. */
 export const ENROLLMENT_CODE_MINUTES = 10;
-/** How long enrollment stays paused after too many wrong codes (electron/services/enrollmentGuard.ts). */
+/** How long enrollment stays paused after too many wrong codes (electron/services/office/enrollmentGuard.ts). */
 export const ENROLL_PAUSE_MINUTES = 10;
 export const WINDOW_NUMBER_MAX = 999;
 export const WINDOW_NAME_MAX = 40;

@@ -2,7 +2,7 @@ import type { ApiErrorBody } from '../errors';
 import type { Locale } from './errorMessages';
 
 // Why an upload was refused (details.reason of ATTACHMENT_INVALID / ATTACHMENT_TOO_LARGE, set by
-// electron/services/attachmentRefusal.ts), as one sentence in each language, with the sizes the core
+// electron/services/attachments/attachmentRefusal.ts), as one sentence in each language, with the sizes the core
 // named. A Chinese reader never sees the core's English detail.
 
 type Sentence = { zh: string; en: string };

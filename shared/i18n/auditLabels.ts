@@ -166,6 +166,8 @@ const FIELDS: Record<string, Label> = {
   knownDevice: { zh: '来自已登录过的浏览器或窗口', en: 'From a known browser or window' }, correctPassword: { zh: '密码正确', en: 'Correct password' }, via: { zh: '经由', en: 'Via' },
   firstDate: { zh: '最早日期', en: 'Earliest date' }, minPeriodEnd: { zh: '最短公示期满', en: 'Minimum period ends' }, rule: { zh: '规则', en: 'Rule' },
   adapter: { zh: '读卡方式', en: 'Reader adapter' }, url: { zh: '读卡服务地址', en: 'Reader service address' }, timeoutMs: { zh: '读卡时限（毫秒）', en: 'Read timeout (ms)' }, library: { zh: '读卡库文件', en: 'Reader library file' }, libraryPort: { zh: '读卡器端口', en: 'Reader port' },
+  // The office host's windows (issue 23): a window's name, an enrollment code's expiry, the address a try came from.
+  name: { zh: '名称', en: 'Name' }, expiresAt: { zh: '失效时间', en: 'Expires at' }, source: { zh: '来源地址', en: 'From address' },
   state: { zh: '读卡器状态', en: 'Reader state' }, cardType: { zh: '证件类型', en: 'Card type' }, expired: { zh: '已过期', en: 'Expired' },
   securityModuleId: { zh: '读卡器安全模块号', en: 'Reader security module' }, identitySource: { zh: '身份核验方式', en: 'Identity taken by' },
   identityReason: { zh: '手工输入原因', en: 'Reason for typing' }, identityNote: { zh: '受理员说明', en: "Clerk's note" },

@@ -1,7 +1,7 @@
 import { openCore } from '../../electron/core';
 import type { Database } from '../../electron/db/database';
 import { referenceTriggers } from '../../electron/db/referenceSchema';
-import { verifyAuditChain } from '../../electron/services/auditService';
+import { verifyAuditChain } from '../../electron/services/audit/auditService';
 import { TEST_UNLOCK } from './core';
 
 // What an attacker who holds the office file and its key does underneath the console, and how the

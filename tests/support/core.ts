@@ -7,7 +7,7 @@ import type { ApiResult } from '../../shared/errors';
 import { DATABASE_FILE, openCore, type Core } from '../../electron/core';
 import { Database } from '../../electron/db/database';
 import { unlockOfficeKeyFile, type OfficeUnlock } from '../../electron/keys/officeKeyFile';
-import { createAccount } from '../../electron/services/accountsService';
+import { createAccount } from '../../electron/services/access/accountsService';
 import { observedError } from './errorCoverage';
 
 export const TEST_PASSWORD = 'correct-horse-42';

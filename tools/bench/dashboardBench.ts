@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { officeDashboard } from '../../electron/services/dashboardService';
+import { officeDashboard } from '../../electron/services/cases/dashboardService';
 import type { CoreContext } from '../../electron/services/context';
 import { chinaDate, chinaDayStartIso } from '../../shared/calendar/dates';
 import { addCalendarDays } from '../../shared/calendar/dates';

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { DATABASE_FILE } from '../../electron/core';
 import type { CoreContext } from '../../electron/services/context';
-import { buildSubjectView } from '../../electron/services/subjectViewService';
+import { buildSubjectView } from '../../electron/services/counter/subjectViewService';
 import { generateEntities } from '../../electron/seed/entities';
 import { findEntityByCode } from '../../electron/store/entityStore';
 import { writeSubjectBundles } from '../../electron/store/populationStore';

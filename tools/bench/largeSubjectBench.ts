@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { DATABASE_FILE } from '../../electron/core';
 import type { CoreContext } from '../../electron/services/context';
-import { activeProfile } from '../../electron/services/profileService';
-import { buildSubjectView, sectionPage } from '../../electron/services/subjectViewService';
+import { activeProfile } from '../../electron/services/office/profileService';
+import { buildSubjectView, sectionPage } from '../../electron/services/counter/subjectViewService';
 import { upsertRecordsJson, upsertSubjects } from '../../electron/store/populationStore';
 import { countPublished, findSubjectByIdNumber } from '../../electron/store/subjectStore';
 import { publicationAsOf } from '../../shared/domain/publication';

@@ -2,7 +2,7 @@
 // same file in the same run. One place for both the built office (`npm run bench`) and the
 // imported city (`--city`), so the two runs measure the same thing.
 import type { CoreContext } from '../../electron/services/context';
-import { buildSubjectView } from '../../electron/services/subjectViewService';
+import { buildSubjectView } from '../../electron/services/counter/subjectViewService';
 import { findSubjectByIdNumber } from '../../electron/store/subjectStore';
 import { shippedProfile } from '../../shared/rules/loadProfile';
 import { openBarePlatform } from './bareDb';

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { listQueue, sweepOverdue, type QueueInput } from '../../electron/services/caseQueueService';
+import { listQueue, sweepOverdue, type QueueInput } from '../../electron/services/cases/caseQueueService';
 import type { CoreContext } from '../../electron/services/context';
 import type { Queryable } from '../../electron/db/database';
 import { chinaDate } from '../../shared/calendar/dates';

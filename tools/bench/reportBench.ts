@@ -2,7 +2,7 @@ import { assembleReport } from '../../electron/report/assembleReport';
 import { renderReportPdf } from '../../electron/report/pdf/reportPdf';
 import { digestOf, signSeal, verifyCodeOf } from '../../electron/report/seal';
 import type { CoreContext } from '../../electron/services/context';
-import { officeSigningKey } from '../../electron/services/officeKeyService';
+import { officeSigningKey } from '../../electron/services/office/officeKeyService';
 import { writeSubjectBundles } from '../../electron/store/populationStore';
 import { findSubjectByIdNumber } from '../../electron/store/subjectStore';
 import { idCheckChar } from '../../shared/validators/idNumber';

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../electron/db/database';
-import { checkpointSignatureValid, type AuditCheckpoint } from '../../electron/services/auditCheckpoint';
+import { checkpointSignatureValid, type AuditCheckpoint } from '../../electron/services/audit/auditCheckpoint';
 
 // The platform's view of each office's audit trail: every export carries the office's signed audit
 // checkpoints and the chain segment since the last export. An office whose head went backwards

@@ -1,4 +1,4 @@
-import { cliSetRole, unlockAccount } from '../../electron/services/accountsService';
+import { cliSetRole, unlockAccount } from '../../electron/services/access/accountsService';
 import { findAccountByUsername } from '../../electron/store/accountStore';
 import { ROLES, type Role } from '../../shared/domain/account';
 import { CliUsageError, type CliCommand } from './command';

@@ -1,4 +1,4 @@
-import { acknowledgeAuditBreak, verifyAuditChain } from '../../electron/services/auditService';
+import { acknowledgeAuditBreak, verifyAuditChain } from '../../electron/services/audit/auditService';
 import { CliUsageError, type CliCommand } from './command';
 import { openCommandCore, parseCommandArgs } from './dataDirArg';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Core } from '../../electron/core';
 import { promptHidden } from '../../electron/host/passphrase';
-import { calendarStatus } from '../../electron/services/calendarEntryService';
+import { calendarStatus } from '../../electron/services/office/calendarEntryService';
 import { calendarSourceRuns, type CalendarSourceRun } from '../../shared/calendar/calendarSources';
 import { chinaDateTime } from '../../shared/calendar/dates';
 import { parseArrangementNotice } from '../../shared/calendar/parseArrangementNotice';

@@ -3,7 +3,7 @@ import QRCode from 'qrcode';
 import { DataDirInUse } from '../../electron/db/dataDirOwner';
 import { askRunningHost, performAdmin, startAdminChannel, type AdminRequest } from '../../electron/host/hostAdmin';
 import { serveOfficeHost } from '../../electron/host/serveOfficeHost';
-import type { EnrollmentCode } from '../../electron/services/windowService';
+import type { EnrollmentCode } from '../../electron/services/office/windowService';
 import type { WindowRow } from '../../electron/store/windowStore';
 import { AppError, type ApiErrorBody, type ApiResult } from '../../shared/errors';
 import { errorMessage } from '../../shared/i18n/errorMessages';

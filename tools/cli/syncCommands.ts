@@ -1,6 +1,6 @@
 import { basename, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { exportAgain, exportWrite, importBundle, provision, trustPreview } from '../../electron/services/syncService';
+import { exportAgain, exportWrite, importBundle, provision, trustPreview } from '../../electron/services/sync';
 import { fingerprint, inspectBundle } from '../../electron/sync/bundle/index';
 import { refusalOf } from '../../electron/sync/content/syncError';
 import { AppError } from '../../shared/errors';

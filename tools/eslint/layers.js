@@ -32,7 +32,7 @@ export const LAYERS = [
 // Each is one edge, named, with the reason it stays; the list stays a few lines long.
 export const ALLOWED = [
   // An export seals the audit chain's head in the same transaction as the bundle's plan.
-  ['sync/office/exportBundle.ts', 'services/auditCheckpoint.ts'],
+  ['sync/office/exportBundle.ts', 'services/audit/auditCheckpoint.ts'],
 ];
 
 const rankOf = new Map(LAYERS.flatMap(([rank, names]) => names.map((n) => [n, rank])));

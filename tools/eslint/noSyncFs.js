@@ -14,7 +14,7 @@ export const SYNC_FS_ALLOWED = [
   // the bundle worker's reads of a bundle file (container.ts runs inside the worker).
   'electron/demo/**', 'electron/seed/**', 'electron/worker/**', 'electron/sync/bundle/container.ts',
   // Rare and owner-started or at first use: backups, the office signing key, the fonts' first load.
-  'electron/services/backupService.ts', 'electron/services/officeKeyService.ts', 'electron/sync/office/officeSyncKeys.ts', 'electron/report/pdf/fonts.ts',
+  'electron/services/office/backupService.ts', 'electron/services/office/officeKeyService.ts', 'electron/sync/office/officeSyncKeys.ts', 'electron/report/pdf/fonts.ts',
 ];
 
 export const noSyncFsRule = {

@@ -37,7 +37,7 @@ export const EXPORT_FILES = {
   'case-events': 'case-events.jsonl',
   forwards: 'forwards.jsonl',
   'audit-segment': 'audit-segment.jsonl',
-  // Signed audit checkpoints (electron/services/auditCheckpoint): the platform keeps them and
+  // Signed audit checkpoints (electron/services/audit/auditCheckpoint): the platform keeps them and
   // reports an office whose audit head went backwards or was rewritten.
   'audit-checkpoints': 'audit-checkpoints.jsonl',
 } as const;

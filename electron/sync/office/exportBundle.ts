@@ -13,7 +13,7 @@ import type { ExportSchema } from '../content/schemas';
 import { syncFail } from '../content/syncError';
 import { bundleOut, insertBundleOut, lastBundleOut } from '../../store/syncStore';
 import { checkpointById, listCheckpoints } from '../../store/auditStore';
-import { writeAuditCheckpointIn } from '../../services/auditCheckpoint';
+import { writeAuditCheckpointIn } from '../../services/audit/auditCheckpoint';
 import { officeSyncKeys } from './officeSyncKeys';
 import { pinnedKeyring } from './verifyUpdate';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, test } from 'node:test';
-import { createAccount } from '../../../electron/services/accountsService';
+import { createAccount } from '../../../electron/services/access/accountsService';
 import { openTestCore, TEST_ENV, TEST_PASSWORD, TEST_UNLOCK, type TestCore } from '../../support/core';
 import { nodeScript } from '../../support/nodeScript';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, test } from 'node:test';
-import { createAccount } from '../../../electron/services/accountsService';
+import { createAccount } from '../../../electron/services/access/accountsService';
 import { contract, METHOD_NAMES } from '../../../shared/contract';
-import { passwordProblem } from '../../../electron/services/passwords';
+import { passwordProblem } from '../../../electron/services/access/passwords';
 import { errorMessage } from '../../../shared/i18n/errorMessages';
 import { openTestCore, TEST_PASSWORD, type TestCore } from '../../support/core';
 

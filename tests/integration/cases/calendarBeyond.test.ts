@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
-import { importCalendarYears } from '../../../electron/services/calendarService';
+import { importCalendarYears } from '../../../electron/services/office/calendarService';
 import { statutoryHolidays } from '../../../shared/calendar/statutoryHolidays';
-import { calendarChanged } from '../../../electron/services/calendarEntryService';
+import { calendarChanged } from '../../../electron/services/office/calendarEntryService';
 import { at, caseWorld, recordId, type CaseWorld } from './fixtures';
 
 // The official calendar is the State Council's annual notice (usually November): a deadline in a

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
 import { annotationsOfSubject } from '../../../electron/store/annotationStore';
-import { sweepOverdue } from '../../../electron/services/caseQueueService';
+import { sweepOverdue } from '../../../electron/services/cases/caseQueueService';
 import { hiddenReason } from '../../../shared/domain/publication';
 import { pdfText } from '../../support/pdf';
 import { at, caseWorld, recordId, recordRow, type CaseWorld } from './fixtures';

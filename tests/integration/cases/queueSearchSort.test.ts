@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import { OBJECTION_WORKFLOW, type ObjectionState, type QueuePage } from '../../../shared/cases/caseTypes';
 import { maskName } from '../../../shared/masking';
 import { sortProviders } from '../../../shared/rules/providerOrder';
-import { createAccount } from '../../../electron/services/accountsService';
+import { createAccount } from '../../../electron/services/access/accountsService';
 import { writeSubjectBundles } from '../../../electron/store/populationStore';
 import { BENCH_PROVIDERS, insertSyntheticCases } from '../../../tools/bench/queueBench';
 import { TEST_PASSWORD } from '../../support/core';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
 import type { ReportContent } from '../../../shared/domain/report';
-import { sweepOverdue } from '../../../electron/services/caseQueueService';
+import { sweepOverdue } from '../../../electron/services/cases/caseQueueService';
 import { createHash } from 'node:crypto';
 import type { TestCore } from '../../support/core';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, test } from 'node:test';
-import { verifyAuditChain } from '../../../electron/services/auditService';
+import { verifyAuditChain } from '../../../electron/services/audit/auditService';
 import { openTestCore, type TestCore } from '../../support/core';
 
 let core: TestCore;

@@ -14,7 +14,7 @@ import { claimDataDir, DataDirInUse, OWNER_LOCK_FILE, OWNER_RECORD_FILE } from '
 import { startHost } from '../../../electron/host/httpHost';
 import { LAUNCH_PAGE } from '../../../electron/host/launchPage';
 import { generatePopulation } from '../../../electron/seed/population';
-import { createAccount } from '../../../electron/services/accountsService';
+import { createAccount } from '../../../electron/services/access/accountsService';
 import { writeSubjectBundles } from '../../../electron/store/populationStore';
 import { TEST_ENV, TEST_PASSWORD, TEST_UNLOCK } from '../../support/core';
 import { nodeScript, runScript, type ScriptExit } from '../../support/nodeScript';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { after, before, test } from 'node:test';
 import { DIAGNOSTICS_FILE } from '../../../electron/db/diagnostics';
-import { exportWrite } from '../../../electron/services/syncService';
+import { exportWrite } from '../../../electron/services/sync';
 import { pendingExportCounts } from '../../../electron/sync/office/exportBundle';
 import { syncWorld, type SyncWorld } from '../sync/world';
 
@@ -121,7 +121,7 @@ test('an export of 100,000 rows holds the writer only for two short transactions
   };
   t.diagnostic(`export of ${written.counts.visits} visits and ${written.counts['query-log']} query-log rows took ${exportMs.toFixed(0)} ms; ${beside.length} lookups beside it: ${stat(beside)}; alone: ${stat(alone)}`);
   // The export's two transactions by their names (a quick one is not logged at all, which is the point).
-  const byExport = held.filter((h) => /export\.(plan|record)|syncService/.test(h.at));
+  const byExport = held.filter((h) => /export\.(plan|record)|exportService/.test(h.at));
   t.diagnostic(`writer held over 40 ms: ${held.length ? held.map((h) => `${h.ms} ms ${h.at}`).join(' | ') : 'never'}`);
   // Relative to the export, so that a slower machine changes nothing: before, one transaction held
   // the writer for the whole export, and a lookup that came meanwhile waited for all of it.

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { activeProfile } from '../../../electron/services/profileService';
+import { activeProfile } from '../../../electron/services/office/profileService';
 import { hiddenReason } from '../../../shared/domain/publication';
 import { REPORT_SECTION_OF, REPORT_SECTIONS, type CreditRecord, type ReportSection } from '../../../shared/domain/record';
 import { REPORT_MAX_RECORDS } from '../../../shared/domain/report';

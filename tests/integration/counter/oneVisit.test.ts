@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { PersonLookupInput } from '../../../shared/contract/counter';
-import { REPEAT_WINDOW_MS } from '../../../electron/services/counterService';
+import { REPEAT_WINDOW_MS } from '../../../electron/services/counter/counterService';
 import { TEST_PASSWORD } from '../../support/core';
 import { openWorld, person, type World } from '../report/world';
 

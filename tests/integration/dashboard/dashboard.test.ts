@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Dashboard } from '../../../shared/contract';
-import { weekEndOf } from '../../../electron/services/dashboardService';
+import { weekEndOf } from '../../../electron/services/cases/dashboardService';
 import { at, caseWorld, type CaseWorld } from '../cases/fixtures';
 
 // Exact figures on a seeded office: visits and reports made through the counter on chosen days,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { ensureDemoOffice } from '../../../electron/demo/demoOffice';
-import { officeDashboard } from '../../../electron/services/dashboardService';
+import { officeDashboard } from '../../../electron/services/cases/dashboardService';
 import { auditActionLabel } from '../../../shared/i18n/auditLabels';
 import { openTestCore, type TestCore } from '../../support/core';
 

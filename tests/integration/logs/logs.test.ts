@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { ExportedFile } from '../../../shared/contract/exportFile';
-import { createAccount } from '../../../electron/services/accountsService';
+import { createAccount } from '../../../electron/services/access/accountsService';
 import { TEST_PASSWORD } from '../../support/core';
 import { pngScan } from '../../support/images';
 import { at, caseWorld, idNumber, seedSubject, type CaseWorld } from '../cases/fixtures';

@@ -13,9 +13,9 @@ import { pinnedConnect, requestOver } from '../../../electron/office/hostConnect
 import { greetOfficeHost, joinOffice } from '../../../electron/office/joinOffice';
 import { readWindowIdentity, WINDOW_FILE } from '../../../electron/office/windowIdentity';
 import { EC_P256, newEcKeyPair, privateKeyPem, x509 } from '../../../electron/office/x509';
-import { changeWindow, createEnrollmentCode, listWindows } from '../../../electron/services/windowService';
+import { changeWindow, createEnrollmentCode, listWindows } from '../../../electron/services/office/windowService';
 import { readSealedKeyFile } from '../../../electron/keys/officeSeal';
-import { verifyAuditChain } from '../../../electron/services/auditService';
+import { verifyAuditChain } from '../../../electron/services/audit/auditService';
 import { auditActionLabel } from '../../../shared/i18n/auditLabels';
 import { AppError } from '../../../shared/errors';
 import { formatJoinCode, parseJoinCode } from '../../../shared/domain/officeWindow';

@@ -11,7 +11,7 @@ import type { RunningOfficeHost } from '../../../electron/host/officeHost';
 import { greetOfficeHost } from '../../../electron/office/joinOffice';
 import { WINDOW_FILE } from '../../../electron/office/windowIdentity';
 import { officeKeyPath } from '../../../electron/keys/officeKeyFile';
-import { createEnrollmentCode } from '../../../electron/services/windowService';
+import { createEnrollmentCode } from '../../../electron/services/office/windowService';
 import { openTestCore, TEST_ENV, type TestCore } from '../../support/core';
 import { runScript } from '../../support/nodeScript';
 import { testWorkstation } from '../../support/officeWindow';

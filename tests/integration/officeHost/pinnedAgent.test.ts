@@ -12,7 +12,7 @@ import { hostCall, PinnedHostAgent } from '../../../electron/office/hostAgent';
 import { joinOffice } from '../../../electron/office/joinOffice';
 import { readWindowIdentity } from '../../../electron/office/windowIdentity';
 import { EC_P256, newEcKeyPair, privateKeyPem, x509 } from '../../../electron/office/x509';
-import { createEnrollmentCode } from '../../../electron/services/windowService';
+import { createEnrollmentCode } from '../../../electron/services/office/windowService';
 import { AppError } from '../../../shared/errors';
 import { openTestCore, type TestCore } from '../../support/core';
 import { testWorkstation } from '../../support/officeWindow';

@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import type { RunningOfficeHost } from '../../../electron/host/officeHost';
 import { serveOfficeHost } from '../../../electron/host/serveOfficeHost';
 import { greetOfficeHost, joinOffice } from '../../../electron/office/joinOffice';
-import { createEnrollmentCode } from '../../../electron/services/windowService';
+import { createEnrollmentCode } from '../../../electron/services/office/windowService';
 import { openTestCore, type TestCore } from '../../support/core';
 import { testWorkstation } from '../../support/officeWindow';
 

@@ -5,7 +5,7 @@
 // import (the test would then hang and fail by name).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { importBundle } from '../../../electron/services/syncService';
+import { importBundle } from '../../../electron/services/sync';
 import { observedError } from '../../support/errorCoverage';
 import { syncWorld } from './world';
 import type { SyncWorld } from './world';

@@ -5,7 +5,7 @@
 import { openCore } from '../../../electron/core';
 import { TEST_UNLOCK } from '../../support/core';
 import { waitForParent } from '../../support/waitForParent';
-import { importBundle } from '../../../electron/services/syncService';
+import { importBundle } from '../../../electron/services/sync';
 
 const [dir, file] = process.argv.slice(2);
 process.env.CREDITDESK_QUIET = '1';

@@ -58,7 +58,7 @@ test('an import killed at several points during the apply leaves the database as
     }
     const core = await openCore({ dataDir: dir, now: () => new Date(now), unlock: TEST_UNLOCK });
     try {
-      const { importBundle } = await import('../../../electron/services/syncService');
+      const { importBundle } = await import('../../../electron/services/sync');
       const r = await importBundle(core.ctx, null, file, 'big.cdbundle');
       assert.equal(r.result, 'applied');
       assert.equal((await core.ctx.db.get<{ n: number }>('SELECT count(*) AS n FROM subject'))!.n, SUBJECTS);
@@ -102,7 +102,7 @@ test('an import killed after its platform half committed is finished at the next
       assert.deepEqual(hist, [{ result: 'applied', file_name: 'big.cdbundle' }]);
       assert.equal((await db.get<{ n: number }>("SELECT count(*) AS n FROM audit_event WHERE action = 'sync.import_applied'"))!.n, 1);
       assert.equal((await db.get<{ n: number }>('SELECT count(*) AS n FROM sync_import_pending'))!.n, 0);
-      const { importBundle } = await import('../../../electron/services/syncService');
+      const { importBundle } = await import('../../../electron/services/sync');
       assert.equal((await importBundle(core.ctx, null, file, 'big.cdbundle')).result, 'already_imported');
     } finally {
       await core.close();

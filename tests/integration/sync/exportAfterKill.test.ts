@@ -9,7 +9,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { openCore } from '../../../electron/core';
-import { exportWrite } from '../../../electron/services/syncService';
+import { exportWrite } from '../../../electron/services/sync';
 import { exportBounds, exportFileName, exportsDir, gatherExport, pendingExportCounts } from '../../../electron/sync/office/exportBundle';
 import { ingest } from '../../../tools/central/platform';
 import { TEST_UNLOCK } from '../../support/core';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { open, type FileHandle } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { exportWrite } from '../../../electron/services/syncService';
+import { exportWrite } from '../../../electron/services/sync';
 import { syncWorld, type SyncWorld } from './world';
 
 // Issue 26, a reviewer's finding: the export flushed the directory after renaming the bundle into

@@ -3,7 +3,7 @@
 // renamed, not yet recorded). After each it blocks until the parent says go on (one byte on stdin),
 // so the parent's SIGKILL lands exactly between the steps, however loaded the machine is.
 import { openCore } from '../../../electron/core';
-import { writeExport } from '../../../electron/services/syncService';
+import { writeExport } from '../../../electron/services/sync';
 import { TEST_UNLOCK } from '../../support/core';
 import { waitForParent } from '../../support/waitForParent';
 

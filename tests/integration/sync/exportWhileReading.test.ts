@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { exportWrite } from '../../../electron/services/syncService';
+import { exportWrite } from '../../../electron/services/sync';
 import { keptExport } from '../../../electron/sync/office/exportBundle';
 import { syncWorld, type SyncWorld } from './world';
 

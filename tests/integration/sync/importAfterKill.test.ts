@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import { openCore } from '../../../electron/core';
 import { generatePopulation } from '../../../electron/seed/population';
 import { MEASURES } from '../../../electron/seed/measures';
-import { importBundle, importHistory, syncStatus } from '../../../electron/services/syncService';
+import { importBundle, importHistory, syncStatus } from '../../../electron/services/sync';
 import type { CoreContext } from '../../../electron/services/context';
 import { openOfficeDatabaseRaw, TEST_ENV, TEST_UNLOCK } from '../../support/core';
 import { runScript } from '../../support/nodeScript';

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { AppError } from '../../../shared/errors';
 import { errorMessage } from '../../../shared/i18n/errorMessages';
-import { cancelImport, importBundle, importProgress, trustPreview } from '../../../electron/services/syncService';
+import { cancelImport, importBundle, importProgress, trustPreview } from '../../../electron/services/sync';
 import { SyncError } from '../../../electron/sync/content/syncError';
 import { databaseContentHash } from '../../support/dbHash';
 import { observedError } from '../../support/errorCoverage';

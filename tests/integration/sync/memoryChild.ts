@@ -3,7 +3,7 @@
 // worker) and reports the outcome and this thread's largest heap.
 import { openCore } from '../../../electron/core';
 import { TEST_UNLOCK } from '../../support/core';
-import { importBundle } from '../../../electron/services/syncService';
+import { importBundle } from '../../../electron/services/sync';
 
 const [dir, file] = process.argv.slice(2);
 process.env.CREDITDESK_QUIET = '1';

@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { AppError } from '../../../shared/errors';
 import type { ApiResult } from '../../../shared/errors';
 import { errorMessage } from '../../../shared/i18n/errorMessages';
-import { ENROLLMENT_FILE, provision, trustPreview } from '../../../electron/services/syncService';
+import { ENROLLMENT_FILE, provision, trustPreview } from '../../../electron/services/sync';
 import { ENCRYPTION_KEY_FILE, EXPORT_SIGNING_KEY_FILE } from '../../../electron/sync/office/officeSyncKeys';
 import { ingest, initPlatform } from '../../../tools/central/platform';
 import { openTestCore } from '../../support/core';

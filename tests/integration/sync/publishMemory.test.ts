@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { checkImport } from '../../../electron/services/syncService';
+import { checkImport } from '../../../electron/services/sync';
 import { generate } from '../../../tools/central/platform';
 import { OFFICE, syncWorld } from './world';
 import { runScriptForJson } from '../../support/nodeScript';

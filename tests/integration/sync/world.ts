@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vacuumInto } from '../../../electron/store/backupStore';
 import { Database } from '../../../electron/db/database';
-import { importBundle, importHistory } from '../../../electron/services/syncService';
+import { importBundle, importHistory } from '../../../electron/services/sync';
 import { writeBundle, type WriteBundleOptions } from '../../support/bundleBytes';
 import type { BundleFileInput } from '../../../electron/sync/bundle/index';
 import { SCHEMA_VERSION, UPDATE_FILES } from '../../../electron/sync/content/schemas';

@@ -23,10 +23,10 @@ async function problems(file: string, code: string): Promise<string[]> {
 }
 
 test('an upward import is refused, naming both layers', async () => {
-  const found = await problems('electron/store/someStore.ts', "import { x } from '../services/counterService';\nexport const y = x;\n");
+  const found = await problems('electron/store/someStore.ts', "import { x } from '../services/counter/counterService';\nexport const y = x;\n");
   assert.equal(found.length, 1);
   assert.match(found[0]!, /store \(layer 3\) may not import services \(layer 6\)/);
-  assert.equal((await problems('electron/reader/adapter.ts', "export { imageSize } from '../services/imageDimensions';\n")).length, 1, 're-exports count');
+  assert.equal((await problems('electron/reader/adapter.ts', "export { imageSize } from '../services/attachments/imageDimensions';\n")).length, 1, 're-exports count');
   assert.equal((await problems('electron/db/x.ts', "export const m = () => import('../core');\n")).length, 1, 'dynamic imports count');
 });
 

@@ -29,7 +29,7 @@ test('a service that reads a file synchronously is refused, by name; the promise
 
 test('start-up and the command line keep their synchronous calls', async () => {
   assert.deepEqual(await syncFsProblems('electron/keys/k.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n"), []);
-  assert.deepEqual(await syncFsProblems('electron/services/backupService.ts', "import { copyFileSync } from 'node:fs';\nexport const a = copyFileSync;\n"), []);
+  assert.deepEqual(await syncFsProblems('electron/services/office/backupService.ts', "import { copyFileSync } from 'node:fs';\nexport const a = copyFileSync;\n"), []);
 });
 
 test('the database and the bundle format are exempt only where they run before serving or off its thread', async () => {

@@ -2,7 +2,7 @@
 // sources guess together, each announced once, and both lifted by the office clock alone.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ENROLL_LOCK_MINUTES, ENROLL_TRIES_PER_SOURCE, ENROLL_TRIES_TOTAL, EnrollmentGuard } from '../../../electron/services/enrollmentGuard';
+import { ENROLL_LOCK_MINUTES, ENROLL_TRIES_PER_SOURCE, ENROLL_TRIES_TOTAL, EnrollmentGuard } from '../../../electron/services/office/enrollmentGuard';
 
 const T0 = Date.parse('2026-11-20T02:00:00Z');
 const LOCK = ENROLL_LOCK_MINUTES * 60_000;
