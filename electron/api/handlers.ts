@@ -22,6 +22,7 @@ import * as statements from '../services/counter/statementService';
 import * as sync from '../services/sync';
 import { setupChecklist } from '../services/office/setupService';
 import * as reader from '../services/counter/readerService';
+import { windowHandlers } from './windowHandlers';
 
 export interface HandlerCall<M extends MethodName> {
   ctx: CoreContext;
@@ -127,4 +128,5 @@ export const handlers: Handlers = {
   'reader.configure': ({ ctx, caller, input }) => reader.configureReader(ctx, must(caller), input),
   'reader.test': ({ ctx, caller, input }) => reader.testReader(ctx, must(caller), input),
   'reader.read': ({ ctx, caller }) => reader.readCard(ctx, must(caller)),
+  ...windowHandlers,
 };

@@ -10,6 +10,7 @@ import { readerContract } from './reader';
 import { reportsContract } from './reports';
 import { setupContract } from './setup';
 import { syncContract } from './sync';
+import { windowsContract } from './windows';
 import type { MethodSpec } from './method';
 
 // The one contract: the dispatcher, the HTTP host, the Electron bridge and the renderer's client
@@ -26,6 +27,7 @@ export const contract = {
   ...setupContract,
   ...dashboardContract,
   ...readerContract,
+  ...windowsContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -46,5 +48,6 @@ export type { OfficeStatus, SessionInfo } from './auth';
 export type { LookupResult, Purpose, VisitResume } from './counter';
 export type { ReadCard, ReaderCounterStatus, ReaderSettings, ReaderTestResult } from './reader';
 export type { CalendarStatusView } from './calendar';
+export type { EnrollmentCodeView, WindowView, WindowsOverview } from './windows';
 export type { Dashboard, DashboardDay } from './dashboard';
 export type { AuditExportedHead, AuditRow, AuditVerifyResult, Page, QueryLogRow } from './logs';

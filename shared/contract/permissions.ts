@@ -20,6 +20,8 @@ export const PERMISSIONS = [
   // The office calendar (State Council holiday arrangements): entered by an administrator,
   // confirmed by a second administrator or a manager (who does what is checked in the service).
   'calendar.manage',
+  // The office host's windows (issue 23): enroll, revoke, disable, enable, rename.
+  'windows.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -33,7 +35,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   manager: ['counter.lookup', 'subject.reveal', 'querylog.read', 'case.intake', 'case.manage', 'report.print', 'report.verify', 'statement.create', 'dashboard.office', 'dashboard.own', 'calendar.manage'],
   operator: ['settings.manage', 'sync.import', 'sync.export', 'office.provision'],
   auditor: ['querylog.read', 'audit.read', 'report.verify'],
-  admin: ['accounts.manage', 'settings.manage', 'audit.read', 'sync.import', 'sync.export', 'office.provision', 'calendar.manage'],
+  admin: ['accounts.manage', 'settings.manage', 'audit.read', 'sync.import', 'sync.export', 'office.provision', 'calendar.manage', 'windows.manage'],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {

@@ -37,6 +37,8 @@ export const WINDOW_FIELD_REASONS: Record<string, Sentence> = {
   window_number: { zh: `窗口号应为 1 至 ${WINDOW_NUMBER_MAX} 的整数。`, en: `A window number is a whole number from 1 to ${WINDOW_NUMBER_MAX}.` },
   window_name: { zh: `窗口名称应为 1 至 ${WINDOW_NAME_MAX} 个字符。`, en: `A window's name has 1 to ${WINDOW_NAME_MAX} characters.` },
   window_revoked: { zh: '该窗口已吊销，不能再更改；请用新注册码重新注册该工作站。', en: 'This window is revoked and cannot be changed; enroll the workstation again with a new code.' },
+  window_number_taken: { zh: '该窗口号已有注册的工作站。如要换用新的工作站，请确认替换：新工作站加入时，原工作站即被吊销。', en: 'This window number is held by an enrolled workstation. To use a new workstation, confirm the replacement: the old one is revoked when the new one joins.' },
+  window_unknown: { zh: '没有这个已注册的窗口（可能已被重新注册），请刷新列表后再操作。', en: 'There is no such enrolled window (it may have been enrolled again); refresh the list and try again.' },
   not_ip: { zh: '办公主机只在 IP 地址上监听，请填写 IP 地址（如 192.168.1.10:8443）。', en: 'The office host listens on an IP address; give one (such as 192.168.1.10:8443).' },
 };
 
@@ -45,6 +47,6 @@ export function officeHostMessage(error: ApiErrorBody, locale: 'zh' | 'en'): str
   const reason = typeof error.details?.reason === 'string' ? error.details.reason : '';
   if (error.code === 'ENROLLMENT_REFUSED') return (ENROLLMENT_REASONS[reason] ?? OFFICE_HOST_MESSAGES.ENROLLMENT_REFUSED)[locale];
   if (error.code in OFFICE_HOST_MESSAGES) return OFFICE_HOST_MESSAGES[error.code as keyof typeof OFFICE_HOST_MESSAGES][locale];
-  if ((error.code === 'VALIDATION' || error.code === 'CONFLICT') && WINDOW_FIELD_REASONS[reason]) return WINDOW_FIELD_REASONS[reason][locale];
+  if ((error.code === 'VALIDATION' || error.code === 'CONFLICT' || error.code === 'NOT_FOUND') && WINDOW_FIELD_REASONS[reason]) return WINDOW_FIELD_REASONS[reason][locale];
   return null;
 }
