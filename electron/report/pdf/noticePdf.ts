@@ -11,7 +11,10 @@ export interface NoticeContent {
   noticeNo: string;
   caseNo: string;
   officeName: string;
+  /** A person's ID number masked; an organisation's code whole, after its name (issue 24: both public). */
   subjectIdMasked: string;
+  subjectKind: 'person' | 'entity';
+  subjectName: string;
   applicant: Bi;
   receivedOn: string;
   decidedOn: string;
@@ -26,6 +29,7 @@ const N = {
   noticeNo: ['告知书编号', 'Notice No.'],
   caseNo: ['案件编号', 'Case No.'],
   subject: ['信息主体证件号码', 'Subject ID number'],
+  entitySubject: ['信息主体名称及统一社会信用代码', 'Organisation and its credit code'],
   applicant: ['申请人', 'Applicant'],
   receivedOn: ['受理日期', 'Received'],
   decidedOn: ['决定日期', 'Decided'],
@@ -71,7 +75,7 @@ export async function renderNoticePdf(c: NoticeContent, lang: ReportLang): Promi
     [
       [bi(N.noticeNo), c.noticeNo],
       [bi(N.caseNo), c.caseNo],
-      [bi(N.subject), c.subjectIdMasked],
+      c.subjectKind === 'entity' ? [bi(N.entitySubject), `${c.subjectName} ${c.subjectIdMasked}`] : [bi(N.subject), c.subjectIdMasked],
       [bi(N.applicant), bi(c.applicant)],
       [bi(N.receivedOn), c.receivedOn],
       [bi(N.decidedOn), c.decidedOn],

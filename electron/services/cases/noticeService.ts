@@ -26,11 +26,15 @@ const REPAIR_OUTCOMES = {
   denied: ['不予信用修复', 'Repair refused'],
 } as const satisfies Record<string, Bi>;
 const APPLICANT: Record<'self' | 'agent', Bi> = { self: ['信息主体本人', 'The subject in person'], agent: ['代理人', 'An agent'] };
+// An organisation's "self" is its legal representative in person, its agent the 经办人 with its letter (issue 24).
+const ENTITY_APPLICANT: Record<'self' | 'agent', Bi> = { self: ['法定代表人本人', 'The legal representative in person'], agent: ['经办人（持单位授权委托书）', "An agent with the organisation's letter"] };
 
 type RecordAtIntake = NoticeContent['records'][number];
 interface DecidedCase {
   caseNo: string;
   idNumberMasked: string;
+  subjectKind: 'person' | 'entity';
+  subjectName: string;
   applicantKind: 'self' | 'agent';
   receivedOn: string;
   decidedAt: string;
@@ -45,7 +49,9 @@ function noticeOf(ctx: CoreContext, kind: 'objection' | 'repair', c: DecidedCase
     caseNo: c.caseNo,
     officeName: ctx.office.name,
     subjectIdMasked: c.idNumberMasked,
-    applicant: APPLICANT[c.applicantKind],
+    subjectKind: c.subjectKind,
+    subjectName: c.subjectName,
+    applicant: (c.subjectKind === 'entity' ? ENTITY_APPLICANT : APPLICANT)[c.applicantKind],
     receivedOn: c.receivedOn,
     decidedOn: chinaDate(new Date(c.decidedAt)),
     outcome,

@@ -168,3 +168,18 @@ test('refusals on an entity visit change nothing: a record before its shortest p
   assert.equal(!repair.ok && repair.error.code, 'NOT_FOUND');
   assert.deepEqual([await count('repair'), await count('objection')], before);
 });
+
+test("the decision notice of an entity's objection names the organisation, its code and its legal representative as applicant", async () => {
+  const visitId = await legalRepVisit();
+  const penaltyId = await recordId('EC-NEW');
+  const r = await w.core.ok('objection.intake', { visitId, recordIds: [penaltyId], scope: 'wrong', description: '公示年度报告的日期有误' }, w.clerk);
+  const manager = (await w.core.loginAs('manager')).token;
+  await w.core.ok('objection.act', { action: 'verify', id: r.id, route: 'own' }, manager);
+  await w.core.ok('objection.act', { action: 'decide', id: r.id, outcome: 'upheld', reason: '经核实，原信息无误。' } as never, manager);
+  const zh = flat(await w.core.ok('cases.notice', { kind: 'objection', id: r.id, lang: 'zh' }, manager));
+  assert.match(zh, new RegExp(`信息主体名称及统一社会信用代码${NAME}${CODE}`));
+  assert.match(zh, /申请人法定代表人本人/);
+  assert.doesNotMatch(zh, /信息主体本人/);
+  const en = pdfText(await w.core.ok('cases.notice', { kind: 'objection', id: r.id, lang: 'en' }, manager));
+  assert.match(en, /The legal representative in person/);
+});
