@@ -119,13 +119,28 @@ describe('objection outcomes change the record', () => {
     assert.ok(text.includes('京市监罚〔2026〕2号'), 'the other record still is');
   });
 
+  /** The status of a record as the clerk's subject view shows it after a fresh lookup (the 异议处理中 badge reads it). */
+  async function statusTheClerkSees(centralId: string): Promise<string | undefined> {
+    const r = await w.core.ok('counter.lookup', { idNumber: w.subject.idNumber, name: w.subject.name, applicant: { kind: 'self' }, purposeCode: 'self_check' }, w.clerk);
+    return r.view?.records.find((x) => x.centralId === centralId)?.status;
+  }
+
   test('upheld: the record returns to its decided status and the annotation is gone', async () => {
-    await decide('upheld');
+    w = await caseWorld('2026-11-20T02:00:00Z');
+    const r = await intake(['S1-R1']);
+    // While the case is open the clerk and the report both show the annotation, so the checks below can fail.
+    assert.equal(await statusTheClerkSees('S1-R1'), 'under_objection');
+    const annotated = await issuedReportText();
+    assert.ok(annotated.includes('⚠') && annotated.includes(r.caseNo), 'the open case annotates the report');
+    await w.core.ok('objection.act', { action: 'verify', id: r.id, route: 'own' }, w.manager);
+    const c = await w.core.ok('objection.act', { action: 'decide', id: r.id, outcome: 'upheld', reason: '核实结果' }, w.manager);
+    assert.equal(c.state, 'decided');
     assert.equal((await recordRow(w.core, 'S1-R1')).status, 'active');
-    // Gone from what a reader sees too: the record prints again, without the ⚠ 异议标注 line.
+    assert.deepEqual(await annotationsOfSubject(w.core.ctx.db, c.subjectId), []);
+    assert.equal(await statusTheClerkSees('S1-R1'), 'active', 'the clerk no longer sees 异议处理中');
     const text = await issuedReportText();
     assert.ok(text.includes('京市监罚〔2026〕1号'), 'the record prints');
-    assert.ok(!text.includes('⚠'), 'no objection annotation on the report');
+    assert.ok(!text.includes('⚠') && !text.includes(r.caseNo), 'no objection annotation on the report');
   });
 
   test('display stopped: publication ends yesterday', async () => {
