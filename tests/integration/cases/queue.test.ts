@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { QueuePage } from '../../../shared/cases/caseTypes';
-import { isOverdue } from '../../../shared/cases/caseTiming';
+import { isDueSoon, isOverdue, type CaseTiming } from '../../../shared/cases/caseTiming';
+import { addWorkingDays } from '../../../shared/calendar/workingDays';
+import { DUE_SOON_WORKING_DAYS } from '../../../electron/services/cases/caseQueueService';
+import { officeCalendar } from '../../../electron/services/office/calendarService';
 import { BENCH_PROVIDERS, insertSyntheticCases } from '../../../tools/bench/queueBench';
 import { caseWorld, type CaseWorld } from './fixtures';
 
@@ -20,6 +23,8 @@ before(async () => {
   await w.core.ctx.db.transaction((tx) => insertSyntheticCases(tx, N, { today: '2026-11-20', staffIds: staff, subjectId: s!.id, createdBy: staff[0]! }));
   // Some late cases have their clock stopped (testing, expert review): they are not overdue.
   await w.core.ctx.db.transaction((tx) => tx.run("UPDATE objection SET paused = 1 WHERE id IN (SELECT id FROM objection WHERE is_open = 1 AND due_on < '2026-11-20' ORDER BY id LIMIT 40)"));
+  // And some due in the next days: a stopped clock is not due soon either.
+  await w.core.ctx.db.transaction((tx) => tx.run("UPDATE objection SET paused = 1 WHERE id IN (SELECT id FROM objection WHERE is_open = 1 AND due_on BETWEEN '2026-11-20' AND '2026-11-24' ORDER BY id LIMIT 10)"));
   all = await w.core.ctx.db.all<Row>('SELECT id, case_no, state, is_open, paused, due_on, assignee_id, provider_unit, received_on, id_number FROM objection');
 });
 after(() => w.core.dispose());
@@ -35,6 +40,7 @@ async function walk(input: Record<string, unknown>): Promise<number[]> {
   }
 }
 
+const timing = (r: Row): CaseTiming => ({ open: r.is_open === 1, paused: r.paused === 1, dueOn: r.due_on });
 const byDue = (a: Row, b: Row) => (a.due_on < b.due_on ? -1 : a.due_on > b.due_on ? 1 : a.id - b.id);
 
 test('open cases, due date first (overdue at the top), every page in order with no gaps or repeats', async () => {
@@ -64,9 +70,15 @@ test('state + assignee filter; unassigned; provider + received range sorted by r
 test('overdue and due-soon filters; search by case number or ID number finds closed cases too', async () => {
   const overdue = await walk({ due: 'overdue' });
   // The one rule (shared/cases/caseTiming.ts), not a copy of the SQL: a stopped clock is never late.
-  const late = all.filter((r) => isOverdue({ open: r.is_open === 1, paused: r.paused === 1, dueOn: r.due_on }, '2026-11-20'));
+  const late = all.filter((r) => isOverdue(timing(r), '2026-11-20'));
   assert.ok(all.some((r) => r.paused === 1 && r.due_on < '2026-11-20' && r.is_open === 1), 'the data holds paused late cases');
   assert.deepEqual(overdue, late.sort(byDue).map((r) => r.id));
+  // Due soon: within the office's working days from today, by the same shared rule.
+  const until = addWorkingDays(await officeCalendar(w.core.ctx), '2026-11-20', DUE_SOON_WORKING_DAYS);
+  const soon = all.filter((r) => isDueSoon(timing(r), '2026-11-20', until));
+  assert.ok(all.some((r) => r.paused === 1 && r.is_open === 1 && r.due_on >= '2026-11-20' && r.due_on <= until), 'the data holds paused cases due soon');
+  assert.ok(soon.length > 0);
+  assert.deepEqual(await walk({ due: 'due_soon' }), soon.sort(byDue).map((r) => r.id));
   const target = all.find((r) => r.state === 'closed')!;
   const byNo = await w.core.ok('cases.queue', { kind: 'objection', search: target.case_no }, w.manager);
   assert.deepEqual(byNo.rows.map((r) => r.id), [target.id]);
@@ -83,6 +95,14 @@ test('bulk-assign records an event per case; workload counts per person', async 
   const wl = await w.core.ok('cases.workload', { kind: 'objection' }, w.manager);
   const mine = wl.find((r) => r.assigneeId === staff[0])!;
   assert.equal(mine.open, all.filter((r) => r.is_open === 1 && r.assignee_id === staff[0]).length + 10);
+  // Late and due-soon per person by the shared rule: paused cases count in neither.
+  const until = addWorkingDays(await officeCalendar(w.core.ctx), '2026-11-20', DUE_SOON_WORKING_DAYS);
+  const now = await w.core.ctx.db.all<Row>('SELECT id, case_no, state, is_open, paused, due_on, assignee_id, provider_unit, received_on, id_number FROM objection');
+  for (const row of wl) {
+    const theirs = now.filter((r) => r.assignee_id === row.assigneeId);
+    assert.equal(row.overdue, theirs.filter((r) => isOverdue(timing(r), '2026-11-20')).length, `overdue of ${row.assignee}`);
+    assert.equal(row.dueSoon, theirs.filter((r) => isDueSoon(timing(r), '2026-11-20', until)).length, `due soon of ${row.assignee}`);
+  }
   const clerkTry = await w.core.call('cases.assign', { kind: 'objection', ids: open, assigneeId: null }, w.clerk);
   assert.ok(!clerkTry.ok && clerkTry.error.code === 'FORBIDDEN');
 });
