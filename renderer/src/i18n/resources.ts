@@ -8,9 +8,10 @@ import { manager } from './manager';
 import { reader } from './reader';
 import { reports } from './reports';
 import { sync } from './sync';
+import { windows } from './windows';
 
 // Each feature's strings live in their own file; register them here (one line each).
-const features = [common, cases, reports, sync, consoleStrings, access, manager, calendar, reader, entity];
+const features = [common, cases, reports, sync, consoleStrings, access, manager, calendar, reader, entity, windows];
 
 type Tree = { [key: string]: string | Tree };
 function merge(into: Tree, from: Tree): Tree {

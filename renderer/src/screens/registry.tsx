@@ -4,6 +4,7 @@ import {
   IconCertificate,
   IconChecklist,
   IconClipboardList,
+  IconDeviceDesktop,
   IconDownload,
   IconFolders,
   IconId,
@@ -26,6 +27,7 @@ import { CounterScreen } from './CounterScreen';
 import { QueryLogScreen } from './QueryLogScreen';
 import { ReaderSettingsScreen } from './ReaderSettingsScreen';
 import { VerifyReportScreen } from './VerifyReportScreen';
+import { WindowsScreen } from './WindowsScreen';
 import { SetupChecklistScreen } from './SetupChecklistScreen';
 import { RuleProfileScreen } from './cases/RuleProfileScreen';
 import { ExportScreen } from './sync/ExportScreen';
@@ -60,6 +62,7 @@ export const SCREENS: ScreenEntry[] = [
   { key: 'querylog', label: 'nav.queryLog', permission: 'querylog.read', component: QueryLogScreen, icon: IconListSearch },
   { key: 'audit', label: 'nav.audit', permission: 'audit.read', component: AuditScreen, icon: IconShieldCheck },
   { key: 'accounts', label: 'nav.accounts', permission: 'accounts.manage', component: AccountsScreen, icon: IconUsers },
+  { key: 'windows', label: 'nav.windows', permission: 'windows.manage', component: WindowsScreen, icon: IconDeviceDesktop },
   { key: 'ruleProfile', label: 'nav.ruleProfile', permission: 'settings.manage', component: RuleProfileScreen, icon: IconAdjustments },
   { key: 'cardReader', label: 'nav.cardReader', permission: 'settings.manage', component: ReaderSettingsScreen, icon: IconScan },
   { key: 'calendar', label: 'nav.calendar', permission: 'calendar.manage', component: CalendarScreen, icon: IconCalendarEvent },
