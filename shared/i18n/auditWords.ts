@@ -50,7 +50,8 @@ export const MORE_VALUES: Record<string, Label> = {
   'report.print': { zh: '出具信用报告', en: 'issuing reports' }, 'report.verify': { zh: '核验信用报告', en: 'verifying reports' }, 'statement.create': { zh: '登记本人声明', en: 'recording statements' },
   'case.intake': { zh: '受理案件', en: 'case intake' }, 'case.manage': { zh: '办理案件', en: 'handling cases' }, 'sync.import': { zh: '导入数据包', en: 'importing bundles' },
   'sync.export': { zh: '导出数据包', en: 'exporting bundles' }, 'office.provision': { zh: '同步配置', en: 'sync setup' }, 'dashboard.office': { zh: '全窗口工作概览', en: 'the office dashboard' },
-  'dashboard.own': { zh: '本人工作概览', en: 'own dashboard' }, 'calendar.manage': { zh: '管理节假日安排', en: 'managing the holiday calendar' }, session: { zh: '登录后可用', en: 'a signed-in session' },
+  'dashboard.own': { zh: '本人工作概览', en: 'own dashboard' }, 'calendar.manage': { zh: '管理节假日安排', en: 'managing the holiday calendar' },
+  'windows.manage': { zh: '管理窗口', en: 'managing windows' }, session: { zh: '登录后可用', en: 'a signed-in session' },
   // Import stages, identity sources, report verification failures.
   checking: { zh: '检查', en: 'checking' }, applying: { zh: '写入', en: 'applying' }, finishing: { zh: '收尾', en: 'finishing' },
   typed: { zh: '手工输入', en: 'typed in' }, card: { zh: '读取身份证', en: 'ID card read' },
