@@ -114,5 +114,13 @@ test('the administrator enrolls window 3, reads its code and QR, then renames an
   await expect(renamed).toHaveAttribute('data-status', 'revoked');
   await expect(renamed.getByTestId('window-status')).toHaveText('Revoked');
   await expect(renamed.getByTestId('window-revoke')).toHaveCount(0);
+
+  // The audit log names each step and who took it (the newest first).
+  await page.getByTestId('nav-audit').click();
+  for (const action of ['window.revoke', 'window.rename', 'window.enroll', 'window.enrollment_code']) {
+    await expect(page.locator(`[data-testid="audit-row"][data-action="${action}"]`).first()).toBeVisible();
+  }
+  await expect(page.locator('[data-testid="audit-row"][data-action="window.revoke"]').first()).toContainText('Revoked a window');
+  await expect(page.locator('[data-testid="audit-row"][data-action="window.revoke"]').first()).toContainText('admin');
   await stopConsole(run.server, run.child);
 });
