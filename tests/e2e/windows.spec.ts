@@ -106,6 +106,11 @@ test('the administrator enrolls window 3, reads its code and QR, then renames an
   await shootWidths(page, SHOTS, 'admin-windows-list-zh');
   await page.getByTestId('language').click();
   await shootWidths(page, SHOTS, 'admin-windows-list-en');
+  await renamed.getByTestId('window-disable').click();
+  await expect(renamed).toHaveAttribute('data-status', 'disabled');
+  await expect(renamed.getByTestId('window-status')).toHaveText('Disabled');
+  await renamed.getByTestId('window-enable').click();
+  await expect(renamed).toHaveAttribute('data-status', 'active');
   await renamed.getByTestId('window-revoke').click();
   await expect(page.getByRole('dialog')).toContainText('cannot be undone');
   await settled(page);
