@@ -1,3 +1,5 @@
+import LineBreaker from 'linebreak';
+
 // Line breaking for the printed documents, from the font's real advance widths. Chinese breaks
 // between any two characters except before closing and after opening punctuation (禁则); Latin
 // breaks at spaces, and a word wider than the line is broken between letters, so nothing ever runs
@@ -6,55 +8,32 @@
 /** Advance width of one character at size 1 (in points per point of font size). */
 export type Advance = (ch: string) => number;
 
-const CLOSING = new Set('，。、；：？！）》」』】〕〉…·,.;:!?)]}%’”'.split(''));
-const OPENING = new Set('（《「『【〔〈([{‘“'.split(''));
+// Break opportunities come from the Unicode line breaking algorithm (UAX #14, the `linebreak` package
+// pdfkit already brings): ideographs break around each other, closing punctuation never starts a
+// line, opening never ends one, numbers keep their signs and separators (2026/11, 1,000.5%). One
+// tailoring stays on top of it: the Chinese 间隔号 · (a name's middle dot, class AI, which UAX #14
+// resolves as a letter) sticks to what precedes it, as 禁则 wants.
+const NO_LINE_START = new Set(['·']);
 
-function isBreakable(cp: number): boolean {
-  // CJK ideographs, kana, CJK symbols and full-width forms: a line may break around each.
-  return (cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xffef) || (cp >= 0x20000 && cp <= 0x3ffff);
-}
-
-/** Units that are never split across lines (unless one is wider than a line), as [start, end) of `text`. */
+/** Units that are never split across lines (unless one is wider than a line), as [start, end) of `text`; each space is a unit of its own. */
 function tokens(text: string, from: number, to: number): [number, number][] {
   const out: [number, number][] = [];
-  let word = -1;
-  const flush = (at: number) => {
-    if (word >= 0 && at > word) out.push([word, at]);
-    word = -1;
-  };
-  for (let i = from; i < to; ) {
-    const cp = text.codePointAt(i)!;
-    const ch = String.fromCodePoint(cp);
-    const next = i + ch.length;
-    if (ch === ' ') {
-      flush(i);
-      out.push([i, next]);
-    } else if (isBreakable(cp) || CLOSING.has(ch) || OPENING.has(ch)) {
-      flush(i);
-      out.push([i, next]);
-    } else {
-      if (word < 0) word = i;
-      // A hyphen or slash inside a long word is a place to break after.
-      if (ch === '-' || ch === '/') flush(next);
+  const breaker = new LineBreaker(text.slice(from, to));
+  let last = from;
+  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
+    const end = from + bk.position;
+    let word = end;
+    while (word > last && text[word - 1] === ' ') word--;
+    if (word > last) {
+      const prev = out[out.length - 1];
+      if (prev && NO_LINE_START.has(text[last]!) && text[prev[0]] !== ' ') prev[1] = word;
+      else out.push([last, word]);
     }
-    i = next;
+    // Trailing spaces as units of their own: a line that ends at them drops them, not the word.
+    for (let i = word; i < end; i++) out.push([i, i + 1]);
+    last = end;
   }
-  flush(to);
-  const at = (t: [number, number]) => text.slice(t[0], t[1]);
-  // 禁则: closing punctuation sticks to what precedes it, opening punctuation to what follows.
-  const merged: [number, number][] = [];
-  for (const t of out) {
-    const last = merged[merged.length - 1];
-    if (CLOSING.has(at(t)) && last && at(last) !== ' ') last[1] = t[1];
-    else merged.push([...t]);
-  }
-  const result: [number, number][] = [];
-  for (let i = 0; i < merged.length; i++) {
-    const t = merged[i]!;
-    while (OPENING.has(text.slice(t[1] - 1, t[1])) && i + 1 < merged.length && at(merged[i + 1]!) !== ' ') t[1] = merged[++i]![1];
-    result.push(t);
-  }
-  return result;
+  return out;
 }
 
 export function widthOf(text: string, size: number, advance: Advance): number {
