@@ -189,7 +189,7 @@ test('auditor: query register filters by clerk and purpose; a too-short ID or re
   const rows = page.getByTestId('querylog-row');
   await expect(rows.first()).toBeVisible();
   await pick(page, 'querylog-clerk', '王窗口');
-  await pick(page, 'querylog-purpose', /贷款/);
+  await pick(page, 'querylog-purpose', /贷款申请/);
   await page.getByTestId('querylog-search').click();
   await expect(rows.first()).toContainText('王窗口');
   await shots(c, 'querylog-zh');
