@@ -1,5 +1,3 @@
-import type { EntityReportSection } from '../../shared/domain/record';
-import type { EntityType, OperatingStatus } from '../../shared/domain/subject';
 import type { Bi } from './reportLabels';
 
 // Printed labels of the two entity reports (issue 24). Shared words (record columns, annotation,
@@ -48,40 +46,8 @@ export const E = {
   statements: ['主体声明', 'Statements of the entity'],
 } as const satisfies Record<string, Bi>;
 
-export const ENTITY_SECTION_TITLES: Record<EntityReportSection, Bi> = {
-  registration: ['登记基础信息', 'Registration basics'],
-  licences: ['行政许可信息', 'Administrative licences'],
-  penalties: ['行政处罚信息', 'Administrative penalties'],
-  enforcement: ['行政强制信息', 'Administrative enforcement'],
-  serious_dishonesty: ['严重失信主体名单信息（含联合惩戒措施）', 'Serious-dishonesty lists and their joint measures'],
-  abnormal_operation: ['经营异常名录信息', 'Abnormal-operation lists'],
-  judicial: ['司法判决及执行信息（含失信被执行人）', 'Judicial judgments and enforcement (dishonest judgment debtors)'],
-  tax_credit: ['纳税信用等级信息', 'Tax credit level'],
-  contract_performance: ['合同履约信息', 'Contract performance'],
-  credit_commitment: ['信用承诺及履约信息', 'Credit commitments and their fulfilment'],
-  credit_evaluation: ['信用评价信息', 'Credit evaluations'],
-  honours: ['表彰荣誉及守信激励（红名单）信息', 'Honours and red lists'],
-  other: ['其他信息', 'Other records'],
-};
-
-export const ENTITY_TYPE_LABELS: Record<EntityType, Bi> = {
-  enterprise: ['企业', 'enterprise'],
-  individual_business: ['个体工商户', 'individual business'],
-  farmers_coop: ['农民专业合作社', "farmers' cooperative"],
-  social_organisation: ['社会组织', 'social organisation'],
-  institution: ['机关、事业单位', 'public institution'],
-  other: ['其他组织', 'other organisation'],
-};
-
-export const OPERATING_STATUS_LABELS: Record<OperatingStatus, Bi> = {
-  subsisting: ['存续', 'subsisting'],
-  operating: ['在业', 'operating'],
-  suspended: ['停业', 'suspended'],
-  liquidating: ['清算', 'in liquidation'],
-  moved_out: ['迁出', 'moved out'],
-  revoked: ['吊销', 'licence revoked'],
-  deregistered: ['注销', 'deregistered'],
-};
+// Section, kind and status names are said once for print and screen (shared/i18n/entityLabels.ts).
+export { ENTITY_SECTION_TITLES, ENTITY_TYPE_LABELS, OPERATING_STATUS_LABELS } from '../../shared/i18n/entityLabels';
 
 export const ENTITY_NOTES: readonly Bi[] = [
   [
