@@ -193,7 +193,8 @@ const VALUES: Record<string, Label> = {
 export function auditValueText(value: unknown, locale: Locale, purposeLabel?: (code: string) => string, parentKey?: string): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'boolean') return locale === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
-  if (Array.isArray(value)) return value.map((v) => auditValueText(v, locale, purposeLabel, parentKey)).join(locale === 'zh' ? '、' : ', ');
+  // A list's items are read through the list's key (a special report's `fields: ['tax']`).
+  if (Array.isArray(value)) return value.map((v) => (parentKey ? detailValueText(parentKey, v, locale, purposeLabel) : auditValueText(v, locale, purposeLabel))).join(locale === 'zh' ? '、' : ', ');
   if (typeof value === 'object') {
     return Object.entries(value as Record<string, unknown>)
       .map(([k, v]) => `${fieldLabelFor(k, v, locale, parentKey)}${LABEL_COLON[locale]}${detailValueText(k, v, locale, purposeLabel)}`)
@@ -225,8 +226,16 @@ function saidIn(detail: Record<string, unknown>, locale: Locale): string | undef
 }
 
 /** An event's target as the auditor reads it: a register row by its name, a method name quoted. */
-export function auditTargetText(action: string, target: string | null, locale: Locale): string {
+export function auditTargetText(action: string, target: string | null, locale: Locale, detail: Record<string, unknown> = {}): string {
   if (target === null) return '';
+  // A window by its number; an enrolled workstation's identity keeps its first letters, to tell two
+  // workstations that held the same number apart.
+  const win = /^window:(?:(\d+)|([0-9a-f-]{36}))$/.exec(target);
+  if (win) {
+    const number = win[1] ?? (typeof detail.number === 'number' ? String(detail.number) : '?');
+    const named = locale === 'zh' ? `${number} 号窗口` : `Window ${number}`;
+    return win[2] ? `${named}${locale === 'zh' ? '（' : ' ('}${win[2].slice(0, 8).toUpperCase()}${locale === 'zh' ? '）' : ')'}` : named;
+  }
   const row = /^(visit|query_log):(\d+)$/.exec(target);
   if (row) return locale === 'zh' ? `${MORE_VALUES[row[1]!]!.zh}第 ${row[2]} 条` : `${MORE_VALUES[row[1]!]!.en} no. ${row[2]}`;
   if (action === 'settings.idle_lock') return locale === 'zh' ? '自动锁定时间' : 'Idle-lock time';

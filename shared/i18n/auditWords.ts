@@ -1,4 +1,5 @@
 import { bundlePurposeWords, bundleSenderWords } from './bundleChannel';
+import { ENTITY_REPORT_KIND_LABELS, SPECIAL_FIELD_LABELS } from './entityLabels';
 import type { Locale } from './errorMessages';
 
 // More words for the audit log (issue 28: the auditor read `clerkId: 2`, `loan_application`,
@@ -23,6 +24,11 @@ export const MORE_FIELDS: Record<string, Label> = {
   // An entity's report (issue 24).
   dataAsOf: { zh: '数据日期', en: 'Data as of' }, stale: { zh: '数据已超过时限', en: 'Data older than allowed' }, fields: { zh: '查询领域', en: 'Fields' },
   period: { zh: '查询期间', en: 'Period' },
+  // A report checked on the verify screen (issue 24: the auditor read `by: qr`).
+  by: { zh: '核验方式', en: 'Checked by' },
+  // The office host's windows (issue 23).
+  number: { zh: '窗口号', en: 'Window number' }, lock: { zh: '暂停范围', en: 'Paused for' }, fromName: { zh: '原名称', en: 'Old name' }, toName: { zh: '新名称', en: 'New name' },
+  certSha256: { zh: '证书摘要', en: 'Certificate digest' }, officeName: { zh: '窗口单位名称', en: 'Office name' },
 };
 
 /** Keys of an object nested under these keys: a filter's from/to are its dates, not a case's states. */
@@ -56,7 +62,18 @@ export const MORE_VALUES: Record<string, Label> = {
   checking: { zh: '检查', en: 'checking' }, applying: { zh: '写入', en: 'applying' }, finishing: { zh: '收尾', en: 'finishing' },
   typed: { zh: '手工输入', en: 'typed in' }, card: { zh: '读取身份证', en: 'ID card read' },
   malformed: { zh: '编码格式不对', en: 'malformed' }, unknown_key: { zh: '签名密钥未知', en: 'unknown signing key' }, bad_signature: { zh: '签名不符', en: 'signature does not match' },
+  // Why a window's enrollment was refused or paused (electron/services/office/windowService.ts).
+  code_malformed: { zh: '注册码格式不对', en: 'malformed code' }, code_unknown: { zh: '无此注册码', en: 'no such code' }, code_used: { zh: '注册码已用过', en: 'code already used' },
+  code_expired: { zh: '注册码已过期', en: 'code expired' }, 're-enrolled': { zh: '该窗口号已由新工作站注册', en: 'the number was enrolled by a new workstation' },
+  source_locked: { zh: '该地址', en: 'this address' }, all_locked: { zh: '所有地址', en: 'every address' },
+  // An entity's visit (issue 24).
+  legal_rep: { zh: '法定代表人本人', en: 'legal representative in person' }, entity: { zh: '法人和非法人组织', en: 'legal entity' }, person: { zh: '自然人', en: 'person' },
+  credit_code: { zh: '统一社会信用代码', en: 'unified social credit code' }, registration_no: { zh: '注册号', en: 'registration number' },
   not_found: { zh: '查无此报告', en: 'no such report' }, code_mismatch: { zh: '核验码不符', en: 'verification code does not match' }, record_altered: { zh: '报告存档已被改动', en: 'stored report altered' },
+};
+
+const BY: Record<'qr' | 'code', Label> = {
+  qr: { zh: '扫描二维码', en: 'QR code scanned' }, code: { zh: '输入报告编号和核验码', en: 'report number and code typed' },
 };
 
 /**
@@ -70,5 +87,9 @@ export function keyedValueText(key: string, value: unknown, locale: Locale, name
   if (key === 'channel') return bundlePurposeWords(value, locale);
   if (key === 'action' && named.action) return named.action(value);
   if (key === 'group' && named.group) return named.group(value);
+  // A report's kind, and how it was checked: words that mean other things under other keys.
+  if (key === 'reportKind' && (value === 'full' || value === 'special')) return ENTITY_REPORT_KIND_LABELS[value][locale === 'zh' ? 0 : 1];
+  if (key === 'by' && (value === 'qr' || value === 'code')) return BY[value][locale];
+  if (key === 'fields' && SPECIAL_FIELD_LABELS[value]) return SPECIAL_FIELD_LABELS[value][locale === 'zh' ? 0 : 1];
   return undefined;
 }

@@ -22,6 +22,25 @@ export const ENTITY_SECTION_TITLES: Record<EntityReportSection, Bi> = {
   other: ['其他信息', 'Other records'],
 };
 
+/** The two reports an entity's visit asks for, named as their titles. */
+export const ENTITY_REPORT_KIND_LABELS: Record<'full' | 'special', Bi> = {
+  full: ['公共信用信息报告', 'Public credit report'],
+  special: ['专项信用报告', 'Special credit report'],
+};
+
+/**
+ * A special report's fields by their code, as any office names them: a report from another office
+ * is verified without its rule profile, and the audit log names the fields a report covered.
+ */
+export const SPECIAL_FIELD_LABELS: Record<string, Bi> = {
+  market_regulation: ['市场监管', 'Market regulation'], tax: ['税务', 'Tax'], environment: ['生态环境', 'Environment'], work_safety: ['安全生产', 'Work safety'],
+  civil_social_security: ['民政和社会保障', 'Civil affairs and social security'], housing_construction: ['住房和城乡建设', 'Housing and construction'],
+  transport: ['交通运输', 'Transport'], health: ['卫生健康', 'Health'], education: ['教育', 'Education'], finance: ['金融', 'Finance'], judicial: ['司法', 'Judicial'],
+};
+
+/** One language's names of SPECIAL_FIELD_LABELS, for the renderer's dictionaries. */
+export const specialFieldNames = (lang: 0 | 1): Record<string, string> => Object.fromEntries(Object.entries(SPECIAL_FIELD_LABELS).map(([k, v]) => [k, v[lang]]));
+
 export const ENTITY_TYPE_LABELS: Record<EntityType, Bi> = {
   enterprise: ['企业', 'enterprise'],
   individual_business: ['个体工商户', 'individual business'],

@@ -78,7 +78,7 @@ export async function exportAudit(ctx: CoreContext, caller: Caller, q: AuditFilt
   const table = rows.map((r) => {
     const shown = toRow(r, masking);
     const detail = auditDetailFields(shown.detail, q.lang, purposeLabel);
-    return [r.seq, chinaDateTime(r.at), r.actor_name ?? r.actor ?? system, r.actor ?? '', auditActionLabel(r.action, q.lang), auditTargetText(r.action, shown.target, q.lang), detail.map(([k, v]) => `${k}${LABEL_COLON[q.lang]}${v}`).join(q.lang === 'zh' ? '；' : '; ')];
+    return [r.seq, chinaDateTime(r.at), r.actor_name ?? r.actor ?? system, r.actor ?? '', auditActionLabel(r.action, q.lang), auditTargetText(r.action, shown.target, q.lang, shown.detail), detail.map(([k, v]) => `${k}${LABEL_COLON[q.lang]}${v}`).join(q.lang === 'zh' ? '；' : '; ')];
   });
   const name = `${q.lang === 'zh' ? '审计日志' : 'audit-log'}-${chinaDate(ctx.now())}`;
   const file = await exportTable(q.format, name, q.lang === 'zh' ? '审计日志' : 'Audit log', HEADERS[q.lang], table);

@@ -206,7 +206,7 @@ export async function changeWindow(ctx: CoreContext, actor: Actor, id: string, c
     if (w.status === 'revoked') throw new AppError('CONFLICT', `Window ${w.number} (${id}) is revoked; enrol the workstation again with a new code.`, { reason: 'window_revoked' });
     const status: WindowStatus = change.kind === 'revoke' ? 'revoked' : change.kind === 'disable' ? 'disabled' : change.kind === 'enable' ? 'active' : w.status;
     await updateWindow(tx, id, { status, ...(name ? { name } : {}) }, at);
-    await auditIn(tx, ctx, actor, { action: `window.${change.kind}`, target: `window:${id}`, detail: { number: w.number, ...(name ? { from: w.name, to: name } : {}) } });
+    await auditIn(tx, ctx, actor, { action: `window.${change.kind}`, target: `window:${id}`, detail: { number: w.number, ...(name ? { fromName: w.name, toName: name } : {}) } });
     return (await windowRow(tx, id))!;
   });
   announce(ctx, id, after.status);

@@ -1,4 +1,5 @@
 import { bilingual } from '../../../shared/i18n/bilingual';
+import { specialFieldNames } from '../../../shared/i18n/entityLabels';
 // Strings of the counter's authorization form, the report preview and printing, statements and
 // the "verify a report" screen.
 export const reports = bilingual({
@@ -43,10 +44,7 @@ export const reports = bilingual({
         registration: '登记基础信息', licences: '行政许可', penalties: '行政处罚', enforcement: '行政强制', serious_dishonesty: '严重失信主体名单', abnormal_operation: '经营异常名录',
         judicial: '司法判决及执行', tax_credit: '纳税信用', contract_performance: '合同履约', credit_commitment: '信用承诺', credit_evaluation: '信用评价', honours: '表彰荣誉及红名单', other: '其他',
       },
-      specialField: {
-        market_regulation: '市场监管', tax: '税务', environment: '生态环境', work_safety: '安全生产', civil_social_security: '民政和社会保障', housing_construction: '住房和城乡建设',
-        transport: '交通运输', health: '卫生健康', education: '教育', finance: '金融', judicial: '司法',
-      },
+      specialField: specialFieldNames(0),
     },
   },
   en: {
@@ -91,10 +89,7 @@ export const reports = bilingual({
         registration: 'Registration', licences: 'Licences', penalties: 'Penalties', enforcement: 'Enforcement', serious_dishonesty: 'Serious-dishonesty lists', abnormal_operation: 'Abnormal operation',
         judicial: 'Judgments and enforcement', tax_credit: 'Tax credit', contract_performance: 'Contracts', credit_commitment: 'Commitments', credit_evaluation: 'Evaluations', honours: 'Honours and red lists', other: 'Other',
       },
-      specialField: {
-        market_regulation: 'Market regulation', tax: 'Tax', environment: 'Environment', work_safety: 'Work safety', civil_social_security: 'Civil affairs and social security', housing_construction: 'Housing and construction',
-        transport: 'Transport', health: 'Health', education: 'Education', finance: 'Finance', judicial: 'Judicial',
-      },
+      specialField: specialFieldNames(1),
     },
   },
 });

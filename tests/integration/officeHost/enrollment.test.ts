@@ -16,11 +16,13 @@ import { EC_P256, newEcKeyPair, privateKeyPem, x509 } from '../../../electron/of
 import { changeWindow, createEnrollmentCode, listWindows } from '../../../electron/services/office/windowService';
 import { readSealedKeyFile } from '../../../electron/keys/officeSeal';
 import { verifyAuditChain } from '../../../electron/services/audit/auditService';
-import { auditActionLabel } from '../../../shared/i18n/auditLabels';
+import type { AuditRow } from '../../../shared/contract';
+import { auditActionLabel, auditTargetText } from '../../../shared/i18n/auditLabels';
 import { AppError } from '../../../shared/errors';
 import { formatJoinCode, parseJoinCode } from '../../../shared/domain/officeWindow';
 import { errorMessage } from '../../../shared/i18n/errorMessages';
 import { openTestCore, type TestCore } from '../../support/core';
+import { unreadableAuditRows } from '../../support/auditReading';
 import { observedError } from '../../support/errorCoverage';
 import { testWorkstation } from '../../support/officeWindow';
 
@@ -321,4 +323,14 @@ test('after all of the above the audit chain verifies, and names every window ev
     assert.notEqual(auditActionLabel(action, 'zh'), '其他操作', action);
     assert.notEqual(auditActionLabel(action, 'en'), 'Other action', action);
   }
+  // As the auditor's screen shows them in Chinese: the window by its number (not `window:<uuid>`),
+  // the refusal's reason and a rename's names in words.
+  const auditor = await core.loginAs('auditor', 'window-auditor');
+  const page: { rows: AuditRow[] } = await core.ok('audit.list', { cursor: null, limit: 500, group: 'window' }, auditor.token);
+  const kinds = new Set(page.rows.map((r) => r.action));
+  for (const k of ['window.enrollment_code', 'window.enroll', 'window.enroll_refused', 'window.revoke', 'window.rename', 'window.disable']) assert.ok(kinds.has(k), `no ${k} event`);
+  const names = (await core.ctx.db.all<{ username: string }>('SELECT username FROM account')).map((a) => a.username);
+  assert.deepEqual(unreadableAuditRows(page.rows, new Map(), names), {});
+  const revoked = page.rows.find((r) => r.action === 'window.revoke')!;
+  assert.match(auditTargetText(revoked.action, revoked.target, 'zh', revoked.detail), /^\d+ 号窗口（[0-9A-F]{8}）$/);
 });

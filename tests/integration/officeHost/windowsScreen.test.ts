@@ -146,7 +146,7 @@ test('rename, disable and enable are audited with the administrator; a bad name 
   const { identity } = await joined(9, '9 号窗口');
   const id = identity.windowId;
   assert.equal((await core.ok('windows.rename', { id, name: '综合窗口' }, admin)).name, '综合窗口');
-  assert.deepEqual(await lastWindowEvent(), { action: 'window.rename', actor: 'winadmin', target: `window:${id}`, detail: { number: 9, from: '9 号窗口', to: '综合窗口' } });
+  assert.deepEqual(await lastWindowEvent(), { action: 'window.rename', actor: 'winadmin', target: `window:${id}`, detail: { number: 9, fromName: '9 号窗口', toName: '综合窗口' } });
   await refusedUnchanged(() => core.call('windows.rename', { id, name: '' }, admin), 'VALIDATION', 'window_name');
 
   assert.equal((await core.ok('windows.disable', { id }, admin)).status, 'disabled');
