@@ -35,8 +35,13 @@ export function internalTextProblems(text: string, lang: 'zh' | 'en'): string[] 
   return problems;
 }
 
+/** What a person reads as sentences: a command to type, shown as code, is not prose to translate. */
 async function visibleText(page: Page): Promise<string> {
-  return page.evaluate(() => document.body.innerText);
+  return page.evaluate(() => {
+    let text = document.body.innerText;
+    for (const code of document.querySelectorAll<HTMLElement>('code')) text = text.replace(code.innerText, ' ');
+    return text;
+  });
 }
 
 async function problemsOn(page: Page, lang: 'zh' | 'en'): Promise<string[]> {

@@ -6,7 +6,8 @@ export const windows = bilingual({
     windows: {
       title: '窗口管理',
       hint: '大厅的各个窗口工作站通过一次性注册码加入办公主机。注册码只能用一次，{{minutes}} 分钟后失效。',
-      hostNever: '办公主机尚未启动过，暂不能生成注册码。请先在主机上运行 creditdesk host --listen 地址:端口。',
+      hostNever: '办公主机尚未启动过，暂不能生成注册码。请先在主机上运行：',
+      hostCommand: 'creditdesk host --listen 地址:端口',
       hostStopped: '办公主机上次在 {{listen}} 监听。主机运行时独占办公数据，因此此刻没有在运行；这里的更改在主机下次启动时生效（主机对每个连接都按此名单核对）。',
       add: '新增窗口',
       number: '窗口号',
@@ -52,7 +53,8 @@ export const windows = bilingual({
     windows: {
       title: 'Windows',
       hint: "The hall's window workstations join the office host with a one-time enrollment code. A code works once and expires after {{minutes}} minutes.",
-      hostNever: 'The office host has not served yet, so no code can be made. Start it on the host first: creditdesk host --listen ADDRESS:PORT.',
+      hostNever: 'The office host has not served yet, so no code can be made. Start it on the host first:',
+      hostCommand: 'creditdesk host --listen ADDRESS:PORT',
       hostStopped: 'The office host last listened on {{listen}}. It holds the office data while it runs, so it is not running now; changes made here take effect when it next starts (it checks every connection against this list).',
       add: 'Add a window',
       number: 'Window number',

@@ -131,7 +131,7 @@ export function AuditScreen() {
               <Table.Th w={120}>{t('audit.at')}</Table.Th>
               <Table.Th w={110}>{t('audit.actor')}</Table.Th>
               <Table.Th w={150}>{t('audit.action')}</Table.Th>
-              <Table.Th w="16%">{t('audit.target')}</Table.Th>
+              <Table.Th w="20%">{t('audit.target')}</Table.Th>
               <Table.Th>{t('audit.detail')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -147,7 +147,7 @@ export function AuditScreen() {
                     {r.actorName && <Text size="xs" c="dimmed" truncate>{r.actor}</Text>}
                   </Table.Td>
                   <Table.Td data-testid="audit-action">{auditActionLabel(r.action, locale)}</Table.Td>
-                  <Table.Td style={{ wordBreak: 'break-all' }}><UnbrokenNumbers text={auditTargetText(r.action, r.target, locale)} /></Table.Td>
+                  <Table.Td style={{ wordBreak: 'break-all' }}><UnbrokenNumbers text={auditTargetText(r.action, r.target, locale, r.detail)} /></Table.Td>
                   <Table.Td>
                     {fields.length === 0 ? <Text size="xs" c="dimmed">—</Text> : (
                       <Stack gap={0} data-testid="audit-detail">

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Modal, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Code, Group, Modal, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -87,7 +87,9 @@ export function WindowsScreen() {
       <Text size="sm" c="dimmed">{t('windows.hint', { minutes: ENROLLMENT_CODE_MINUTES })}</Text>
       {overview && (
         <Alert color={overview.hostListen ? 'blue' : 'yellow'} variant="light" data-testid="windows-host">
-          {overview.hostListen ? t('windows.hostStopped', { listen: overview.hostListen }) : t('windows.hostNever')}
+          {overview.hostListen ? t('windows.hostStopped', { listen: overview.hostListen }) : (
+            <>{t('windows.hostNever')} <Code data-testid="windows-host-command">{t('windows.hostCommand')}</Code></>
+          )}
         </Alert>
       )}
       <Card withBorder>
