@@ -2,6 +2,7 @@ import { contract, isMethodName, roleHas, type MethodName } from '../../shared/c
 import { AppError, type ApiErrorBody, type ApiResult } from '../../shared/errors';
 import { auditIn } from '../services/audit/auditService';
 import { resolveSession } from '../services/access/authService';
+import type { AtWindow } from '../../shared/domain/officeWindow';
 import type { Caller, CoreContext } from '../services/context';
 import { handlers, type HandlerCall } from './handlers';
 import { validationError } from './validationError';
@@ -10,6 +11,8 @@ import { refuseMalformedText } from './wellFormedText';
 export interface Transport {
   /** The session token the renderer holds, if any. */
   token?: string | undefined;
+  /** The enrolled window the call came through the office host from; absent: this machine's own console. */
+  window?: AtWindow | null;
 }
 
 export type Dispatch = (method: string, input: unknown, transport: Transport) => Promise<ApiResult<unknown>>;
@@ -24,11 +27,11 @@ export function createDispatcher(ctx: CoreContext): Dispatch {
     try {
       if (!isMethodName(method)) throw new AppError('METHOD_UNKNOWN', `There is no API method "${method.slice(0, 60)}".`);
       // Who may call comes before what they sent: a refused caller learns nothing about the schema.
-      const caller = await authorise(ctx, method, transport.token);
+      const caller = await authorise(ctx, method, transport.token, transport.window ?? null);
       refuseMalformedText(rawInput);
       const parsed = contract[method].input.safeParse(rawInput ?? {});
       if (!parsed.success) throw validationError(parsed.error);
-      const call = { ctx, input: parsed.data, caller, token: transport.token } as HandlerCall<MethodName>;
+      const call = { ctx, input: parsed.data, caller, token: transport.token, window: transport.window ?? null } as HandlerCall<MethodName>;
       const handler = handlers[method] as (c: HandlerCall<MethodName>) => Promise<unknown>;
       return { ok: true, value: await handler(call) };
     } catch (err) {
@@ -42,17 +45,17 @@ export function createDispatcher(ctx: CoreContext): Dispatch {
 /** What a caller whose password was reset may still do: change it, or leave. */
 const PASSWORD_CHANGE_METHODS = new Set<MethodName>(['auth.changePassword', 'auth.whoami', 'auth.logout', 'auth.lock']);
 
-export type Preflight = (method: string, token: string | undefined) => Promise<ApiErrorBody | null>;
+export type Preflight = (method: string, token: string | undefined, window?: AtWindow | null) => Promise<ApiErrorBody | null>;
 
 /**
  * The dispatcher's own who-may-call check, without the input: the HTTP host runs it before it
  * reads a large request body, so an upload without a valid session is refused unread.
  */
 export function createPreflight(ctx: CoreContext): Preflight {
-  return async (method, token) => {
+  return async (method, token, window = null) => {
     try {
       if (!isMethodName(method)) throw new AppError('METHOD_UNKNOWN', `There is no API method "${method.slice(0, 60)}".`);
-      await authorise(ctx, method, token);
+      await authorise(ctx, method, token, window);
       return null;
     } catch (err) {
       if (err instanceof AppError) return err.toBody();
@@ -61,10 +64,10 @@ export function createPreflight(ctx: CoreContext): Preflight {
   };
 }
 
-async function authorise(ctx: CoreContext, method: MethodName, token: string | undefined): Promise<Caller | null> {
+async function authorise(ctx: CoreContext, method: MethodName, token: string | undefined, window: AtWindow | null): Promise<Caller | null> {
   const access = contract[method].access;
   if (access === 'public') return null;
-  const caller = await resolveSession(ctx, token, { allowPasswordChange: PASSWORD_CHANGE_METHODS.has(method) });
+  const caller = await resolveSession(ctx, token, { allowPasswordChange: PASSWORD_CHANGE_METHODS.has(method) }, window);
   if (access === 'session' || roleHas(caller.role, access)) return caller;
   await ctx.db.transaction((tx) =>
     auditIn(tx, ctx, caller, { action: 'permission.refused', target: method, detail: { role: caller.role, needs: access } }),

@@ -1,4 +1,5 @@
 import type { MethodName, OutputOf, ParsedInputOf } from '../../shared/contract';
+import type { AtWindow } from '../../shared/domain/officeWindow';
 import * as accounts from '../services/access/accountsService';
 import { verifyAuditChain } from '../services/audit/auditService';
 import * as auditRead from '../services/audit/auditReadService';
@@ -30,6 +31,8 @@ export interface HandlerCall<M extends MethodName> {
   /** Null only for 'public' methods. */
   caller: Caller | null;
   token: string | undefined;
+  /** The enrolled window the call came through; null: this machine's own console. */
+  window: AtWindow | null;
 }
 
 type Handler<M extends MethodName> = (call: HandlerCall<M>) => Promise<OutputOf<M>>;
@@ -42,8 +45,8 @@ const must = (caller: Caller | null): Caller => caller!;
 export const handlers: Handlers = {
   'auth.status': ({ ctx }) => auth.officeStatus(ctx),
   'auth.setupAdmin': ({ ctx, input }) => auth.setupAdmin(ctx, input),
-  'auth.login': ({ ctx, input }) => auth.login(ctx, input),
-  'auth.unlock': ({ ctx, input, token }) => auth.unlock(ctx, token, input.password),
+  'auth.login': ({ ctx, input, window }) => auth.login(ctx, input, window),
+  'auth.unlock': ({ ctx, input, token, window }) => auth.unlock(ctx, token, input.password, window),
   'auth.lock': ({ ctx, caller }) => auth.lock(ctx, must(caller)),
   'auth.logout': ({ ctx, caller }) => auth.logout(ctx, must(caller)),
   'auth.changePassword': ({ ctx, caller, token, input }) => auth.changePassword(ctx, must(caller), token!, input),

@@ -75,7 +75,7 @@ function tooLarge(method: string, limit: number): ApiResult<never> {
 }
 
 /** The method's own cap from the contract: uploads may be large, everything else stays small. */
-function maxBodyBytes(method: string): number {
+export function maxBodyBytes(method: string): number {
   return (isMethodName(method) ? contract[method].maxRequestBytes : undefined) ?? DEFAULT_MAX_REQUEST_BYTES;
 }
 

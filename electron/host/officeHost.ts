@@ -6,6 +6,8 @@ import { AppError, type ApiResult } from '../../shared/errors';
 import { admitConnections } from './connectionAdmission';
 import { clientOf, OFFICE_HOST_LIMITS, serverTimeouts, type HostLimits } from './hostLimits';
 import { SECURITY_HEADERS } from './securityHeaders';
+import { maxBodyBytes, SESSION_HEADER } from './httpHost';
+import type { Dispatch } from '../api/dispatcher';
 import { WINDOW_URN_PREFIX, type HostIdentity } from '../office/officeCa';
 import type { CoreContext } from '../services/context';
 import { admittedWindow, enrollWindow, onWindowChange } from '../services/office/windowService';
@@ -20,6 +22,8 @@ import { touchWindow, type WindowRow } from '../store/windowStore';
 
 export const ENROLL_PATH = '/enroll';
 export const IDENTITY_PATH = '/identity';
+/** The contract, as browser mode serves it on 127.0.0.1: POST /api/<method>, the session in SESSION_HEADER. */
+export const API_PREFIX = '/api/';
 const MAX_ENROLL_BYTES = 16 * 1024;
 
 export interface OfficeHostOptions {
@@ -27,6 +31,8 @@ export interface OfficeHostOptions {
   identity: HostIdentity;
   port: number;
   limits?: Partial<HostLimits>;
+  /** The contract's dispatcher, for enrolled windows' calls; each call carries the window it came through. */
+  dispatch: Dispatch;
 }
 
 export interface RunningOfficeHost {
@@ -54,6 +60,7 @@ function refuse(res: ServerResponse, status: number, code: 'UNAUTHENTICATED' | '
 
 async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   if (Number(req.headers['content-length'] ?? 0) > limit) return undefined;
+  if (req.headers['content-length'] === '0') return {};
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -139,7 +146,7 @@ export async function startOfficeHost(opts: OfficeHostOptions): Promise<RunningO
     const socket = req.socket as TLSSocket;
     const peer = peers.get(socket);
     if (!peer) return void socket.destroy();
-    const path = (req.url ?? '/').split('?')[0];
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === ENROLL_PATH) {
       if (req.method !== 'POST') return refuse(res, 405, 'VALIDATION', 'use POST', 'method');
       if (peer.kind === 'anonymous') res.shouldKeepAlive = false;
@@ -164,6 +171,20 @@ export async function startOfficeHost(opts: OfficeHostOptions): Promise<RunningO
     if (!w.last_contact_at || now.getTime() - Date.parse(w.last_contact_at) >= 60_000) await touchWindow(ctx.db, w.id, now.toISOString());
     if (path === IDENTITY_PATH && req.method === 'GET') {
       return send(res, 200, { ok: true, value: { office: ctx.office, window: { id: w.id, number: w.number, name: w.name }, officeTime: ctx.now().toISOString() } });
+    }
+    if (path.startsWith(API_PREFIX)) {
+      if (req.method !== 'POST') return refuse(res, 405, 'VALIDATION', 'use POST', 'method');
+      const method = path.slice(API_PREFIX.length);
+      const limit = maxBodyBytes(method);
+      if (Number(req.headers['content-length'] ?? 0) > limit) {
+        res.shouldKeepAlive = false;
+        return refuse(res, 413, 'VALIDATION', `the request is larger than the ${limit} bytes this method accepts`, 'too_large');
+      }
+      const input = await readJson(req, limit);
+      if (input === undefined) return refuse(res, 400, 'VALIDATION', 'the request body is not JSON within the size this method accepts', 'body');
+      const token = req.headers[SESSION_HEADER];
+      // The same dispatcher as this machine's own console; the session it resolves must be this window's.
+      return send(res, 200, await opts.dispatch(method, input, { token: typeof token === 'string' ? token : undefined, window: { id: w.id, number: w.number } }));
     }
     return refuse(res, 404, 'NOT_FOUND', 'not found', 'path');
   }

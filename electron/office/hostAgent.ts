@@ -35,11 +35,11 @@ function plainError(target: HostTarget, err: unknown): AppError {
 }
 
 /** One JSON request through the agent; the host's result, or HOST_KEY_CHANGED / HOST_UNREACHABLE thrown. */
-export function hostCall<T>(agent: PinnedHostAgent, target: HostTarget, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; result: ApiResult<T> }> {
+export function hostCall<T>(agent: PinnedHostAgent, target: HostTarget, method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; result: ApiResult<T> }> {
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body), 'utf8');
   return new Promise((resolve, reject) => {
     const req = request(
-      { agent, host: target.address, port: target.port, method, path, headers: payload ? { 'Content-Type': 'application/json', 'Content-Length': payload.length } : {} },
+      { agent, host: target.address, port: target.port, method, path, headers: { ...headers, ...(payload ? { 'Content-Type': 'application/json', 'Content-Length': payload.length } : {}) } },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));

@@ -1,5 +1,6 @@
 import type { Purpose } from '../../shared/contract';
 import type { Role } from '../../shared/domain/account';
+import type { AtWindow } from '../../shared/domain/officeWindow';
 import type { Database } from '../db/database';
 import type { OfficeKeys } from '../keys/derive';
 
@@ -23,4 +24,6 @@ export interface Caller {
   username: string;
   role: Role;
   tokenHash: string;
+  /** The enrolled window the session was opened at and is bound to; absent or null: the office's own console. */
+  window?: AtWindow | null;
 }

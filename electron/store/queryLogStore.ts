@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database';
+import type { AtWindow } from '../../shared/domain/officeWindow';
 
 export interface VisitInsert {
   startedAt: string;
@@ -12,6 +13,8 @@ export interface VisitInsert {
   identity: IdentityRecord;
   /** Absent: a person's visit, as before issue 24. */
   entity?: EntityVisitFacts;
+  /** The enrolled window it was made at (issue 23); absent or null: the office's own console. */
+  window?: AtWindow | null;
 }
 
 /** How an entity's visit found its subject and what it asked for (migration 27, issue 24). */
@@ -48,15 +51,17 @@ export interface VisitRow {
   found_by: EntityVisitFacts['foundBy'] | null;
   clerk_confirmed: 0 | 1 | null;
   report_kind: EntityVisitFacts['reportKind'] | null;
+  window_number: number | null;
+  window_id: string | null;
 }
 
 export async function insertVisit(tx: Queryable, v: VisitInsert): Promise<number> {
   const r = await tx.run(
     `INSERT INTO visit (started_at, clerk_id, id_number, name, subject_id, applicant_kind, purpose_code, purpose_text, identity_source, reader_sam_id, identity_reason, identity_note,
-                        subject_kind, found_by, clerk_confirmed, report_kind)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                        subject_kind, found_by, clerk_confirmed, report_kind, window_number, window_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [v.startedAt, v.clerkId, v.idNumber, v.name, v.subjectId, v.applicantKind, v.purposeCode, v.purposeText, v.identity.source, v.identity.readerSamId, v.identity.reason, v.identity.note,
-      ...entityColumns(v.entity), v.entity?.reportKind ?? null],
+      ...entityColumns(v.entity), v.entity?.reportKind ?? null, v.window?.number ?? null, v.window?.id ?? null],
   );
   return r.lastID;
 }
@@ -91,12 +96,13 @@ export async function insertQueryLog(
     outcome: 'found' | 'no_record';
     identity: Pick<IdentityRecord, 'source' | 'readerSamId'>;
     entity?: EntityVisitFacts;
+    window?: AtWindow | null;
   },
 ): Promise<number> {
   const r = await tx.run(
-    `INSERT INTO query_log (at, visit_id, clerk_id, subject_id, id_number, office_code, purpose_code, outcome, identity_source, reader_sam_id, subject_kind, found_by, clerk_confirmed)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [q.at, q.visitId, q.clerkId, q.subjectId, q.idNumber, q.officeCode, q.purposeCode, q.outcome, q.identity.source, q.identity.readerSamId, ...entityColumns(q.entity)],
+    `INSERT INTO query_log (at, visit_id, clerk_id, subject_id, id_number, office_code, purpose_code, outcome, identity_source, reader_sam_id, subject_kind, found_by, clerk_confirmed, window_number, window_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [q.at, q.visitId, q.clerkId, q.subjectId, q.idNumber, q.officeCode, q.purposeCode, q.outcome, q.identity.source, q.identity.readerSamId, ...entityColumns(q.entity), q.window?.number ?? null, q.window?.id ?? null],
   );
   return r.lastID;
 }
@@ -115,6 +121,7 @@ export interface QueryLogListRow {
   outcome: 'found' | 'no_record';
   identity_source: 'card' | 'typed';
   reader_sam_id: string | null;
+  window_number: number | null;
 }
 
 export interface QueryLogFilter {
@@ -126,6 +133,7 @@ export interface QueryLogFilter {
   clerkId: number | null;
   purposeCode: string | null;
   identitySource: 'card' | 'typed' | null;
+  windowNumber: number | null;
 }
 
 export function listQueryLog(db: Queryable, f: QueryLogFilter & { beforeId: number | null; limit: number }): Promise<QueryLogListRow[]> {
@@ -142,9 +150,10 @@ export function listQueryLog(db: Queryable, f: QueryLogFilter & { beforeId: numb
   if (f.clerkId !== null) add('q.clerk_id = ?', f.clerkId);
   if (f.purposeCode !== null) add('q.purpose_code = ?', f.purposeCode);
   if (f.identitySource !== null) add('q.identity_source = ?', f.identitySource);
+  if (f.windowNumber !== null) add('q.window_number = ?', f.windowNumber);
   if (f.beforeId !== null) add('q.id < ?', f.beforeId);
   return db.all<QueryLogListRow>(
-    `SELECT q.id, q.at, q.visit_id, q.clerk_id, a.username AS clerk_username, a.display_name AS clerk_name, q.id_number, v.name, v.applicant_kind, q.purpose_code, q.outcome, q.identity_source, q.reader_sam_id
+    `SELECT q.id, q.at, q.visit_id, q.clerk_id, a.username AS clerk_username, a.display_name AS clerk_name, q.id_number, v.name, v.applicant_kind, q.purpose_code, q.outcome, q.identity_source, q.reader_sam_id, q.window_number
        FROM query_log q JOIN visit v ON v.id = q.visit_id JOIN account a ON a.id = q.clerk_id
       WHERE ${clauses.length ? clauses.join(' AND ') : 'true'}
       ORDER BY q.id DESC LIMIT ?`,

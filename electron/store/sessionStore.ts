@@ -7,14 +7,16 @@ export interface SessionRow {
   last_seen_at: string;
   locked: number;
   ended_at: string | null;
+  /** The enrolled window the session was opened at (migration 29); null: the office's own console. */
+  window_id: string | null;
 }
 
 export function findSession(db: Queryable, tokenHash: string): Promise<SessionRow | undefined> {
   return db.get<SessionRow>('SELECT * FROM session WHERE token_hash = ?', [tokenHash]);
 }
 
-export async function insertSession(db: Queryable, tokenHash: string, accountId: number, now: string): Promise<void> {
-  await db.run('INSERT INTO session (token_hash, account_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)', [tokenHash, accountId, now, now]);
+export async function insertSession(db: Queryable, tokenHash: string, accountId: number, now: string, windowId: string | null): Promise<void> {
+  await db.run('INSERT INTO session (token_hash, account_id, created_at, last_seen_at, window_id) VALUES (?, ?, ?, ?, ?)', [tokenHash, accountId, now, now, windowId]);
 }
 
 export async function touchSession(db: Queryable, tokenHash: string, now: string): Promise<void> {

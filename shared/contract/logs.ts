@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WINDOW_NUMBER_MAX } from '../domain/officeWindow';
 import { method } from './method';
 import { cursor, isoDate, pageSize } from './fields';
 import { exportFormat, exportLang, type ExportedFile } from './exportFile';
@@ -21,6 +22,8 @@ export interface QueryLogRow {
   identitySource: 'card' | 'typed';
   /** The security module of the reader that read the card; null when typed. */
   readerSamId: string | null;
+  /** The window the query was made at (issue 23); null: the office's own console. */
+  windowNumber: number | null;
 }
 
 export interface AuditRow {
@@ -76,6 +79,7 @@ const queryLogFilter = {
   clerkId: z.number().int().positive().optional(),
   purposeCode: z.string().trim().min(1).max(40).optional(),
   identitySource: z.enum(['card', 'typed']).optional(),
+  windowNumber: z.number().int().min(1).max(WINDOW_NUMBER_MAX).optional(),
 };
 const auditFilter = {
   action: z.string().max(60).optional(),

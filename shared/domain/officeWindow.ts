@@ -10,6 +10,12 @@ export const WINDOW_NAME_MAX = 40;
 
 export type WindowStatus = 'active' | 'disabled' | 'revoked';
 
+/** The enrolled window a call came through (issue 23): its number, and the workstation's enrolled id. */
+export interface AtWindow {
+  id: string;
+  number: number;
+}
+
 /**
  * What a workstation needs to join: where the host listens, the pin of the host's key (SHA-256 of
  * its SPKI, hex) and the one-time secret. `pin` may be only the first 16 hex digits when typed

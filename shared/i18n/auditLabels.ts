@@ -42,6 +42,7 @@ const ACTIONS: Record<string, Label> = {
   'window.disable': { zh: '停用窗口', en: 'Disabled a window' },
   'window.enable': { zh: '启用窗口', en: 'Enabled a window' },
   'window.rename': { zh: '重命名窗口', en: 'Renamed a window' },
+  'auth.session_refused': { zh: '登录凭据在其他窗口被使用，已拒绝', en: 'A sign-in used at another window was refused' },
   'account.reset_requested': { zh: '申请重置密码（待另一管理员批准）', en: 'Requested a password reset (awaits another administrator)' },
   'account.role_requested': { zh: '申请变更角色（待另一管理员批准）', en: 'Requested a role change (awaits another administrator)' },
   'account.approval_refused': { zh: '批准被拒绝', en: 'Approval refused' },

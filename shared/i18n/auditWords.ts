@@ -28,14 +28,14 @@ export const MORE_FIELDS: Record<string, Label> = {
   by: { zh: '核验方式', en: 'Checked by' },
   // The office host's windows (issue 23).
   number: { zh: '窗口号', en: 'Window number' }, lock: { zh: '暂停范围', en: 'Paused for' }, fromName: { zh: '原名称', en: 'Old name' }, toName: { zh: '新名称', en: 'New name' },
-  certSha256: { zh: '证书摘要', en: 'Certificate digest' }, officeName: { zh: '窗口单位名称', en: 'Office name' },
+  certSha256: { zh: '证书摘要', en: 'Certificate digest' }, window: { zh: '窗口号', en: 'Window' }, openedAt: { zh: '登录所在窗口', en: 'Opened at window' }, usedAt: { zh: '使用所在窗口', en: 'Used at window' }, officeName: { zh: '窗口单位名称', en: 'Office name' },
 };
 
 /** Keys of an object nested under these keys: a filter's from/to are its dates, not a case's states. */
 export const NESTED_FIELDS: Record<string, Record<string, Label>> = {
   filter: {
     from: { zh: '起始日期', en: 'From' }, to: { zh: '截止日期', en: 'To' }, action: { zh: '操作', en: 'Action' }, group: { zh: '操作类别', en: 'Kind of action' },
-    actor: { zh: '操作人', en: 'Actor' }, clerkId: { zh: '受理员账户序号', en: 'Clerk account no.' }, idNumber: { zh: '身份证号', en: 'ID number' }, purposeCode: { zh: '用途', en: 'Purpose' },
+    actor: { zh: '操作人', en: 'Actor' }, clerkId: { zh: '受理员账户序号', en: 'Clerk account no.' }, windowNumber: { zh: '窗口号', en: 'Window' }, identitySource: { zh: '身份核验方式', en: 'Identity taken by' }, idNumber: { zh: '身份证号', en: 'ID number' }, purposeCode: { zh: '用途', en: 'Purpose' },
   },
 };
 
@@ -64,7 +64,7 @@ export const MORE_VALUES: Record<string, Label> = {
   malformed: { zh: '编码格式不对', en: 'malformed' }, unknown_key: { zh: '签名密钥未知', en: 'unknown signing key' }, bad_signature: { zh: '签名不符', en: 'signature does not match' },
   // Why a window's enrollment was refused or paused (electron/services/office/windowService.ts).
   code_malformed: { zh: '注册码格式不对', en: 'malformed code' }, code_unknown: { zh: '无此注册码', en: 'no such code' }, code_used: { zh: '注册码已用过', en: 'code already used' },
-  code_expired: { zh: '注册码已过期', en: 'code expired' }, 're-enrolled': { zh: '该窗口号已由新工作站注册', en: 'the number was enrolled by a new workstation' },
+  code_expired: { zh: '注册码已过期', en: 'code expired' }, other_window: { zh: '在其他窗口使用', en: 'used at another window' }, 're-enrolled': { zh: '该窗口号已由新工作站注册', en: 'the number was enrolled by a new workstation' },
   source_locked: { zh: '该地址', en: 'this address' }, all_locked: { zh: '所有地址', en: 'every address' },
   // An entity's visit (issue 24).
   legal_rep: { zh: '法定代表人本人', en: 'legal representative in person' }, entity: { zh: '法人和非法人组织', en: 'legal entity' }, person: { zh: '自然人', en: 'person' },

@@ -15,6 +15,12 @@ const LAUNCH_REASONS: Record<string, { zh: string; en: string }> = {
     zh: '这个启动链接已在另一个浏览器中打开过，或来自上一次启动，不能再用于本浏览器。请在最先打开它的浏览器中继续使用工作台，或重新启动工作台以生成新的启动页面。',
     en: 'This launch link was already opened in another browser, or is from an earlier start, so this browser cannot use it. Go on in the browser that opened it first, or restart the console for a new launch page.',
   },
+  // A window's session used elsewhere (issue 23): the token was opened at another window, or is
+  // replayed without that window's certificate.
+  other_window: {
+    zh: '这个登录是在另一个窗口打开的，不能在本窗口使用。请在本窗口重新登录。',
+    en: 'This sign-in was opened at another window and cannot be used here. Log in at this window.',
+  },
   // POST /launch got no answer: the console stopped, or the page was opened from a copy.
   launch_unreachable: {
     zh: '打开此页面时工作台没有响应（可能已经关闭）。请确认工作台仍在运行，然后重新打开启动页面（数据目录中的 open-console.html）。',

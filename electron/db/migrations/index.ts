@@ -19,6 +19,7 @@ import entityRegistration from './0025_entity_registration';
 import officeWindows from './0026_office_windows';
 import entityVisits from './0027_entity_visits';
 import recordSectionIndex from './0028_record_section_index';
+import windowActs from './0029_window_acts';
 
 export interface Migration {
   version: number;
@@ -50,4 +51,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 26, name: 'office_windows', sql: officeWindows },
   { version: 27, name: 'entity_visits', sql: entityVisits },
   { version: 28, name: 'record_section_index', sql: recordSectionIndex },
+  { version: 29, name: 'window_acts', sql: windowActs },
 ];

@@ -5,6 +5,8 @@ import { AppError } from '../../../shared/errors';
 import * as accounts from '../../store/accountStore';
 import * as sessions from '../../store/sessionStore';
 import { getSetting } from '../../store/settingsStore';
+import { windowRow } from '../../store/windowStore';
+import type { AtWindow } from '../../../shared/domain/officeWindow';
 import { auditIn } from '../audit/auditService';
 import type { Caller, CoreContext } from '../context';
 import { assertPasswordStrength, hashPassword, verifyPassword } from './passwords';
@@ -52,11 +54,12 @@ async function sessionInfo(ctx: CoreContext, token: string, row: accounts.Accoun
 }
 
 /** `device`: the known source the login came from; a login from anywhere else makes this browser one. */
-async function startSession(ctx: CoreContext, row: accounts.AccountRow, device: LoginDevice | null = null): Promise<SessionInfo> {
+async function startSession(ctx: CoreContext, row: accounts.AccountRow, device: LoginDevice | null = null, window: AtWindow | null = null): Promise<SessionInfo> {
   const token = randomBytes(32).toString('base64url');
   await ctx.db.transaction(async (tx) => {
-    await sessions.insertSession(tx, hashToken(token), row.id, ctx.now().toISOString());
-    await auditIn(tx, ctx, { accountId: row.id, username: row.username }, { action: 'auth.login', target: row.username, detail: { role: row.role, ...(device ? { knownDevice: true } : {}) } });
+    // Bound to the window it is opened at (issue 23): the token is good only through that window's certificate.
+    await sessions.insertSession(tx, hashToken(token), row.id, ctx.now().toISOString(), window?.id ?? null);
+    await auditIn(tx, ctx, { accountId: row.id, username: row.username, window }, { action: 'auth.login', target: row.username, detail: { role: row.role, ...(device ? { knownDevice: true } : {}) } });
   });
   const known = device ?? issueDeviceToken(ctx, row.id);
   rememberSessionDevice(ctx, hashToken(token), known);
@@ -174,11 +177,11 @@ function dummyHash(): Promise<string> {
   return dummy;
 }
 
-export async function login(ctx: CoreContext, input: { username: string; password: string; device?: string | undefined }): Promise<SessionInfo> {
+export async function login(ctx: CoreContext, input: { username: string; password: string; device?: string | undefined }, window: AtWindow | null = null): Promise<SessionInfo> {
   const device = readDeviceToken(ctx, input.device);
   const outcome = await attemptPassword(ctx, { username: input.username }, input.password, { failed: 'auth.login_failed', actor: null }, device);
   if (!outcome.ok) throw outcome.error;
-  return startSession(ctx, outcome.row, device?.accountId === outcome.row.id ? device : null);
+  return startSession(ctx, outcome.row, device?.accountId === outcome.row.id ? device : null, window);
 }
 
 /**
@@ -189,11 +192,15 @@ export async function resolveSession(
   ctx: CoreContext,
   token: string | undefined,
   opts: { allowLocked?: boolean; allowPasswordChange?: boolean } = {},
+  window: AtWindow | null = null,
 ): Promise<Caller> {
   if (!token) throw new AppError('UNAUTHENTICATED', 'Please log in.');
   const tokenHash = hashToken(token);
   const s = await sessions.findSession(ctx.db, tokenHash);
   if (!s || s.ended_at) throw new AppError('UNAUTHENTICATED', 'Please log in.');
+  // A session is good only at the window it was opened at (issue 23): a token copied to another
+  // window, or replayed without that window's certificate (or on the host's own console), is refused.
+  if ((s.window_id ?? null) !== (window?.id ?? null)) await refuseOtherWindow(ctx, s, window);
   const now = ctx.now();
   if (now.getTime() - Date.parse(s.created_at) > SESSION_MAX_HOURS * 3_600_000) {
     await sessions.endSession(ctx.db, tokenHash, now.toISOString());
@@ -214,11 +221,24 @@ export async function resolveSession(
   }
   // On a damaged file nothing is written, but whoever is signed in may still read what can be read.
   if (!s.locked && idleMs > TOUCH_EVERY_MS && !ctx.db.corrupted) await sessions.touchSession(ctx.db, tokenHash, now.toISOString());
-  return { accountId: account.id, username: account.username, role: account.role, tokenHash };
+  return { accountId: account.id, username: account.username, role: account.role, tokenHash, window };
 }
 
-export async function unlock(ctx: CoreContext, token: string | undefined, password: string): Promise<SessionInfo> {
-  const caller = await resolveSession(ctx, token, { allowLocked: true, allowPasswordChange: true });
+async function refuseOtherWindow(ctx: CoreContext, s: sessions.SessionRow, window: AtWindow | null): Promise<never> {
+  const account = await accounts.findAccountById(ctx.db, s.account_id);
+  const openedAt = s.window_id ? ((await windowRow(ctx.db, s.window_id))?.number ?? null) : null;
+  await ctx.db.transaction((tx) =>
+    auditIn(tx, ctx, null, {
+      action: 'auth.session_refused',
+      target: account?.username ?? null,
+      detail: { reason: 'other_window', openedAt, usedAt: window?.number ?? null },
+    }),
+  );
+  throw new AppError('UNAUTHENTICATED', 'This session was opened at another window; it cannot be used here. Log in at this window.', { reason: 'other_window' });
+}
+
+export async function unlock(ctx: CoreContext, token: string | undefined, password: string, window: AtWindow | null = null): Promise<SessionInfo> {
+  const caller = await resolveSession(ctx, token, { allowLocked: true, allowPasswordChange: true }, window);
   const outcome = await attemptPassword(ctx, { id: caller.accountId }, password, { failed: 'auth.unlock_failed', actor: caller }, sessionDevice(ctx, caller.tokenHash));
   if (!outcome.ok) {
     // The screen's own password is wrong too often: the session ends with the lock, so whoever

@@ -24,8 +24,10 @@ import { officeSigningKey } from '../office/officeKeyService';
 export type AuditEntry = Omit<AuditEventInput, 'at' | 'actorId' | 'actor'>;
 
 /** Appends inside the caller's transaction so the event and the change it describes commit together. */
-export async function auditIn(tx: Queryable, ctx: CoreContext, caller: Pick<Caller, 'accountId' | 'username'> | null, e: AuditEntry): Promise<number> {
-  const seq = await appendAudit(tx, ctx.keys.audit, { ...e, at: ctx.now().toISOString(), actorId: caller?.accountId ?? null, actor: caller?.username ?? null });
+export async function auditIn(tx: Queryable, ctx: CoreContext, caller: Pick<Caller, 'accountId' | 'username' | 'window'> | null, e: AuditEntry): Promise<number> {
+  // Every act names the window it was done at (issue 23), under the chain like the rest of the event.
+  const detail = caller?.window ? { ...e.detail, window: caller.window.number } : e.detail;
+  const seq = await appendAudit(tx, ctx.keys.audit, { ...e, detail, at: ctx.now().toISOString(), actorId: caller?.accountId ?? null, actor: caller?.username ?? null });
   if (seq % CHECKPOINT_EVERY === 0) await writeAuditCheckpointIn(tx, ctx);
   return seq;
 }
@@ -34,13 +36,13 @@ export async function auditIn(tx: Queryable, ctx: CoreContext, caller: Pick<Call
  * Puts a just-inserted visit or query-log row under the chain: an event carrying the row's hash,
  * so that deleting, editing or slipping in a row underneath shows in `audit verify`.
  */
-export async function auditRowIn(tx: Queryable, ctx: CoreContext, caller: Pick<Caller, 'accountId' | 'username'> | null, table: ChainedTable, id: number): Promise<number> {
+export async function auditRowIn(tx: Queryable, ctx: CoreContext, caller: Pick<Caller, 'accountId' | 'username' | 'window'> | null, table: ChainedTable, id: number): Promise<number> {
   const row = await chainedRow(tx, table, id);
   if (!row) throw new Error(`${table} ${id} is not there to be audited`);
   return auditIn(tx, ctx, caller, { action: `row.${table}`, target: `${table}:${id}`, detail: { table, id, rowHash: chainedRowHash(table, row) } });
 }
 
-export function audit(ctx: CoreContext, caller: Pick<Caller, 'accountId' | 'username'> | null, e: AuditEntry): Promise<number> {
+export function audit(ctx: CoreContext, caller: Pick<Caller, 'accountId' | 'username' | 'window'> | null, e: AuditEntry): Promise<number> {
   return ctx.db.transaction((tx) => auditIn(tx, ctx, caller, e));
 }
 

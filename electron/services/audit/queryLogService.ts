@@ -17,10 +17,11 @@ export interface QueryLogFilterInput {
   clerkId?: number | undefined;
   purposeCode?: string | undefined;
   identitySource?: 'card' | 'typed' | undefined;
+  windowNumber?: number | undefined;
 }
 
 function filterOf(q: QueryLogFilterInput): QueryLogFilter {
-  return { ...dayRange(q.from, q.to), ...idFilter(q.idNumber), clerkId: q.clerkId ?? null, purposeCode: q.purposeCode ?? null, identitySource: q.identitySource ?? null };
+  return { ...dayRange(q.from, q.to), ...idFilter(q.idNumber), clerkId: q.clerkId ?? null, purposeCode: q.purposeCode ?? null, identitySource: q.identitySource ?? null, windowNumber: q.windowNumber ?? null };
 }
 
 interface RowRules {
@@ -49,6 +50,7 @@ function toRow(r: QueryLogListRow, rules: RowRules): QueryLogRow {
     keepUntil: addMonthsClamped(chinaDate(new Date(r.at)), 12 * rules.retentionYears),
     identitySource: r.identity_source,
     readerSamId: r.reader_sam_id,
+    windowNumber: r.window_number,
   };
 }
 
@@ -64,9 +66,15 @@ export async function listClerks(ctx: CoreContext): Promise<{ id: number; name: 
 }
 
 const HEADERS = {
-  zh: ['时间（北京时间）', '受理员', '查询对象证件号码', '查询对象姓名', '申请人', '用途', '结果', '身份核验'],
-  en: ['Time (China)', 'Clerk', 'Subject ID number', 'Subject name', 'Applicant', 'Purpose', 'Outcome', 'Identity taken by'],
+  zh: ['时间（北京时间）', '受理员', '查询对象证件号码', '查询对象姓名', '申请人', '用途', '结果', '身份核验', '窗口'],
+  en: ['Time (China)', 'Clerk', 'Subject ID number', 'Subject name', 'Applicant', 'Purpose', 'Outcome', 'Identity taken by', 'Window'],
 };
+
+/** The window a query was made at; the office's own console (standalone, or the host's screen) otherwise. */
+export function windowText(n: number | null, zh: boolean): string {
+  if (n === null) return zh ? '本机' : 'this console';
+  return zh ? `${n} 号窗口` : `window ${n}`;
+}
 
 /** Card reads name the reader's security module: the proof that the original card was there. */
 function identityText(v: QueryLogRow, zh: boolean): string {
@@ -91,10 +99,10 @@ export async function exportQueries(ctx: CoreContext, caller: Caller, q: QueryLo
   const rules = await rowRules(ctx);
   const table = rows.map((r) => {
     const v = toRow(r, rules);
-    return [chinaDateTime(v.at), v.clerkName, v.idNumberMasked, v.nameMasked, v.applicantKind === 'self' ? (zh ? '本人' : 'in person') : zh ? '代理人' : 'agent', purposes.get(v.purposeCode) ?? v.purposeCode, v.outcome === 'found' ? (zh ? '有记录' : 'found') : zh ? '无记录' : 'no record', identityText(v, zh)];
+    return [chinaDateTime(v.at), v.clerkName, v.idNumberMasked, v.nameMasked, v.applicantKind === 'self' ? (zh ? '本人' : 'in person') : zh ? '代理人' : 'agent', purposes.get(v.purposeCode) ?? v.purposeCode, v.outcome === 'found' ? (zh ? '有记录' : 'found') : zh ? '无记录' : 'no record', identityText(v, zh), windowText(v.windowNumber, zh)];
   });
   const file = await exportTable(q.format, `${zh ? '查询登记' : 'query-register'}-${chinaDate(ctx.now())}`, zh ? '查询登记' : 'Query register', HEADERS[q.lang], table);
-  const filter = Object.fromEntries(Object.entries({ from: q.from, to: q.to, idNumber: q.idNumber ? maskLoggedIdentity(q.idNumber.padEnd(18, '*'), rules.masking) : undefined, clerkId: q.clerkId, purposeCode: q.purposeCode, identitySource: q.identitySource }).filter(([, v]) => v !== undefined));
+  const filter = Object.fromEntries(Object.entries({ from: q.from, to: q.to, idNumber: q.idNumber ? maskLoggedIdentity(q.idNumber.padEnd(18, '*'), rules.masking) : undefined, clerkId: q.clerkId, purposeCode: q.purposeCode, identitySource: q.identitySource, windowNumber: q.windowNumber }).filter(([, v]) => v !== undefined));
   await ctx.db.transaction((tx) => auditIn(tx, ctx, caller, { action: 'querylog.exported', target: file.fileName, detail: { format: q.format, rows: file.rows, filter } }));
   return file;
 }

@@ -173,6 +173,7 @@ async function lookupChecked(ctx: CoreContext, caller: Caller, input: LookupInpu
       purposeCode: input.purposeCode,
       purposeText: input.purposeText ?? null,
       identity,
+      window: caller.window ?? null,
     });
     await auditRowIn(tx, ctx, caller, 'visit', id);
     if (input.applicant.kind === 'agent') {
@@ -200,6 +201,7 @@ async function lookupChecked(ctx: CoreContext, caller: Caller, input: LookupInpu
       purposeCode: input.purposeCode,
       outcome: subject ? 'found' : 'no_record',
       identity,
+      window: caller.window ?? null,
     });
     await auditRowIn(tx, ctx, caller, 'query_log', queryLogId);
     await auditIn(tx, ctx, caller, {

@@ -131,6 +131,7 @@ async function registerVisit(tx: Queryable, ctx: CoreContext, caller: Caller, v:
   const id = await insertVisit(tx, {
     startedAt: at, clerkId: caller.accountId, idNumber: v.number, name: input.name, subjectId: subject?.id ?? null,
     applicantKind: a.kind === 'agent' ? 'agent' : 'self', purposeCode: input.purposeCode, purposeText: input.purposeText ?? null, identity, entity: facts,
+    window: caller.window ?? null,
   });
   await auditRowIn(tx, ctx, caller, 'visit', id);
   if (a.kind === 'agent') {
@@ -143,7 +144,7 @@ async function registerVisit(tx: Queryable, ctx: CoreContext, caller: Caller, v:
   }
   const queryLogId = await insertQueryLog(tx, {
     at, visitId: id, clerkId: caller.accountId, subjectId: subject?.id ?? null, idNumber: v.number, officeCode: ctx.office.code,
-    purposeCode: input.purposeCode, outcome: subject ? 'found' : 'no_record', identity, entity: facts,
+    purposeCode: input.purposeCode, outcome: subject ? 'found' : 'no_record', identity, entity: facts, window: caller.window ?? null,
   });
   await auditRowIn(tx, ctx, caller, 'query_log', queryLogId);
   await auditIn(tx, ctx, caller, {

@@ -56,7 +56,7 @@ export const reader = bilingual({
       foreignIdOk: '外国人永久居留身份证号码：{{birth}} 出生',
       agentCard: '经办人证件',
     },
-    queryLog: { identity: '身份核验', anyIdentity: '全部方式', card: '读卡', typed: '手工输入' },
+    queryLog: { identity: '身份核验', anyIdentity: '全部方式', card: '读卡', typed: '手工输入', window: '窗口号', anyWindow: '全部窗口', atWindow: '{{number}} 号窗口' },
   },
   en: {
     nav: { cardReader: 'ID card reader' },
@@ -113,6 +113,6 @@ export const reader = bilingual({
       foreignIdOk: "Foreigner's permanent residence number: born {{birth}}",
       agentCard: "The agent's card",
     },
-    queryLog: { identity: 'Identity', anyIdentity: 'Any', card: 'card', typed: 'typed' },
+    queryLog: { identity: 'Identity', anyIdentity: 'Any', card: 'card', typed: 'typed', window: 'Window', anyWindow: 'Any', atWindow: 'Window {{number}}' },
   },
 });

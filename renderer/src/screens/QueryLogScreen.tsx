@@ -1,6 +1,7 @@
-import { Button, Card, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
+import { WINDOW_NUMBER_MAX } from '../../../shared/domain/officeWindow';
 import { useTranslation } from 'react-i18next';
 import type { Purpose, QueryLogRow } from '../../../shared/contract';
 import { chinaDateTime } from '../../../shared/calendar/dates';
@@ -20,8 +21,10 @@ interface Filter {
   purposeCode: string | null;
   /** Card read or typed (issue 25: proof that the original card was there). */
   identitySource: 'card' | 'typed' | null;
+  /** The window the query was made at (issue 23: the auditor filters the register by window). */
+  windowNumber: number | string;
 }
-const EMPTY: Filter = { from: '', to: '', idNumber: '', clerkId: null, purposeCode: null, identitySource: null };
+const EMPTY: Filter = { from: '', to: '', idNumber: '', clerkId: null, purposeCode: null, identitySource: null, windowNumber: '' };
 
 function toInput(f: Filter) {
   return {
@@ -31,6 +34,7 @@ function toInput(f: Filter) {
     ...(f.clerkId ? { clerkId: Number(f.clerkId) } : {}),
     ...(f.purposeCode ? { purposeCode: f.purposeCode } : {}),
     ...(f.identitySource ? { identitySource: f.identitySource } : {}),
+    ...(typeof f.windowNumber === 'number' ? { windowNumber: f.windowNumber } : {}),
   };
 }
 
@@ -100,6 +104,8 @@ export function QueryLogScreen() {
           <Select label={t('queryLog.identity')} placeholder={t('queryLog.anyIdentity')} clearable w={130} value={filter.identitySource}
             onChange={(v) => setFilter({ ...filter, identitySource: v === 'card' || v === 'typed' ? v : null })}
             data={[{ value: 'card', label: t('queryLog.card') }, { value: 'typed', label: t('queryLog.typed') }]} data-testid="querylog-identity" />
+          <NumberInput label={t('queryLog.window')} placeholder={t('queryLog.anyWindow')} min={1} max={WINDOW_NUMBER_MAX} allowDecimal={false} allowNegative={false} w={110}
+            value={filter.windowNumber} onChange={(v) => setFilter({ ...filter, windowNumber: v })} error={fieldError('windowNumber')} data-testid="querylog-window" />
           <Group gap="xs" mt={25}>
             <Button leftSection={<IconSearch size={16} />} onClick={() => void load(filter, null)} data-testid="querylog-search">{t('action.search')}</Button>
             <Button variant="subtle" onClick={() => { setFilter(EMPTY); void load(EMPTY, null); }} data-testid="querylog-reset">{t('audit.reset')}</Button>
@@ -125,7 +131,10 @@ export function QueryLogScreen() {
             {rows.map((r) => (
               <Table.Tr key={r.id} data-testid="querylog-row">
                 <Table.Td>{chinaDateTime(r.at)}</Table.Td>
-                <Table.Td><Text size="sm" truncate>{r.clerkName}</Text></Table.Td>
+                <Table.Td>
+                  <Text size="sm" truncate>{r.clerkName}</Text>
+                  {r.windowNumber !== null && <Text size="xs" c="dimmed" data-testid="querylog-window-cell">{t('queryLog.atWindow', { number: r.windowNumber })}</Text>}
+                </Table.Td>
                 <Table.Td><Text ff="monospace" size="sm" span>{r.idNumberMasked}</Text> <Text size="sm" span style={{ whiteSpace: 'nowrap' }}>{r.nameMasked}</Text></Table.Td>
                 <Table.Td>{r.applicantKind === 'self' ? t('counter.self') : t('queryLog.agent')}</Table.Td>
                 {/* A purpose wraps rather than ending in an ellipsis: it is the line an auditor reads. */}

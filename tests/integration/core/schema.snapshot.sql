@@ -1,4 +1,4 @@
--- schema version 28
+-- schema version 29
 -- index admin_request_pending
 CREATE INDEX admin_request_pending ON admin_request(state, account_id);
 -- index audit_event_action
@@ -51,6 +51,8 @@ CREATE INDEX query_log_clerk ON query_log(clerk_id, id);
 CREATE INDEX query_log_id_number ON query_log(id_number, id);
 -- index query_log_subject
 CREATE INDEX query_log_subject ON query_log(subject_id, at);
+-- index query_log_window
+CREATE INDEX query_log_window ON query_log(window_number, at);
 -- index receipt_case
 CREATE INDEX receipt_case ON receipt(case_kind, case_id, id);
 -- index repair_assignee
@@ -132,7 +134,7 @@ CREATE TABLE office_window (id TEXT PRIMARY KEY, number INTEGER NOT NULL CHECK (
 -- table outbox
 CREATE TABLE outbox (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, ref TEXT NOT NULL, payload TEXT NOT NULL, created_at TEXT NOT NULL, exported_bundle TEXT) STRICT;
 -- table query_log
-CREATE TABLE query_log (id INTEGER PRIMARY KEY, at TEXT NOT NULL, visit_id INTEGER NOT NULL REFERENCES visit(id), clerk_id INTEGER NOT NULL REFERENCES account(id), subject_id INTEGER, id_number TEXT NOT NULL, office_code TEXT NOT NULL, purpose_code TEXT NOT NULL, outcome TEXT NOT NULL CHECK (outcome IN ('found','no_record')) , identity_source TEXT NOT NULL DEFAULT 'typed' CHECK (identity_source IN ('typed','card')), reader_sam_id TEXT, subject_kind TEXT NOT NULL DEFAULT 'person' CHECK (subject_kind IN ('person','entity')), found_by TEXT CHECK (found_by IN ('credit_code','registration_no')), clerk_confirmed INTEGER CHECK (clerk_confirmed IN (0,1))) STRICT;
+CREATE TABLE query_log (id INTEGER PRIMARY KEY, at TEXT NOT NULL, visit_id INTEGER NOT NULL REFERENCES visit(id), clerk_id INTEGER NOT NULL REFERENCES account(id), subject_id INTEGER, id_number TEXT NOT NULL, office_code TEXT NOT NULL, purpose_code TEXT NOT NULL, outcome TEXT NOT NULL CHECK (outcome IN ('found','no_record')) , identity_source TEXT NOT NULL DEFAULT 'typed' CHECK (identity_source IN ('typed','card')), reader_sam_id TEXT, subject_kind TEXT NOT NULL DEFAULT 'person' CHECK (subject_kind IN ('person','entity')), found_by TEXT CHECK (found_by IN ('credit_code','registration_no')), clerk_confirmed INTEGER CHECK (clerk_confirmed IN (0,1)), window_number INTEGER, window_id TEXT) STRICT;
 -- table receipt
 CREATE TABLE receipt (id INTEGER PRIMARY KEY, case_kind TEXT NOT NULL CHECK (case_kind IN ('objection','repair')), case_id INTEGER NOT NULL, receipt_no TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, created_by INTEGER NOT NULL REFERENCES account(id), content TEXT NOT NULL, copies INTEGER NOT NULL DEFAULT 0, last_printed_at TEXT) STRICT;
 -- table record_mark_pending
@@ -148,7 +150,7 @@ CREATE TABLE report_print (id INTEGER PRIMARY KEY, report_id INTEGER NOT NULL RE
 -- table schema_migration
 CREATE TABLE schema_migration (version INTEGER PRIMARY KEY, name TEXT NOT NULL, sha256 TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT;
 -- table session
-CREATE TABLE session (token_hash TEXT PRIMARY KEY, account_id INTEGER NOT NULL REFERENCES account(id), created_at TEXT NOT NULL, last_seen_at TEXT NOT NULL, locked INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0,1)), ended_at TEXT) STRICT;
+CREATE TABLE session (token_hash TEXT PRIMARY KEY, account_id INTEGER NOT NULL REFERENCES account(id), created_at TEXT NOT NULL, last_seen_at TEXT NOT NULL, locked INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0,1)), ended_at TEXT , window_id TEXT) STRICT;
 -- table statement
 CREATE TABLE statement (id INTEGER PRIMARY KEY, subject_id INTEGER NOT NULL, record_id INTEGER, visit_id INTEGER NOT NULL REFERENCES visit(id), clerk_id INTEGER NOT NULL REFERENCES account(id), text TEXT NOT NULL CHECK (length(text) > 0), created_at TEXT NOT NULL) STRICT;
 -- table sync_bundle_in
@@ -162,7 +164,7 @@ CREATE TABLE sync_keyring (version INTEGER PRIMARY KEY CHECK (version >= 1), env
 -- table sync_office_key
 CREATE TABLE sync_office_key (key_id TEXT PRIMARY KEY, office_code TEXT NOT NULL, office_name TEXT NOT NULL, public_key_pem TEXT NOT NULL, status TEXT NOT NULL CHECK (status IN ('active','revoked')), updated_at TEXT NOT NULL) STRICT;
 -- table visit
-CREATE TABLE visit (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, clerk_id INTEGER NOT NULL REFERENCES account(id), id_number TEXT NOT NULL, name TEXT NOT NULL, subject_id INTEGER, applicant_kind TEXT NOT NULL CHECK (applicant_kind IN ('self','agent')), purpose_code TEXT NOT NULL, purpose_text TEXT , identity_source TEXT NOT NULL DEFAULT 'typed' CHECK (identity_source IN ('typed','card')), reader_sam_id TEXT, identity_reason TEXT CHECK (identity_reason IN ('reader_unavailable','card_unreadable','card_not_supported','other')), identity_note TEXT, subject_kind TEXT NOT NULL DEFAULT 'person' CHECK (subject_kind IN ('person','entity')), found_by TEXT CHECK (found_by IN ('credit_code','registration_no')), clerk_confirmed INTEGER CHECK (clerk_confirmed IN (0,1)), report_kind TEXT CHECK (report_kind IN ('full','special'))) STRICT;
+CREATE TABLE visit (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, clerk_id INTEGER NOT NULL REFERENCES account(id), id_number TEXT NOT NULL, name TEXT NOT NULL, subject_id INTEGER, applicant_kind TEXT NOT NULL CHECK (applicant_kind IN ('self','agent')), purpose_code TEXT NOT NULL, purpose_text TEXT , identity_source TEXT NOT NULL DEFAULT 'typed' CHECK (identity_source IN ('typed','card')), reader_sam_id TEXT, identity_reason TEXT CHECK (identity_reason IN ('reader_unavailable','card_unreadable','card_not_supported','other')), identity_note TEXT, subject_kind TEXT NOT NULL DEFAULT 'person' CHECK (subject_kind IN ('person','entity')), found_by TEXT CHECK (found_by IN ('credit_code','registration_no')), clerk_confirmed INTEGER CHECK (clerk_confirmed IN (0,1)), report_kind TEXT CHECK (report_kind IN ('full','special')), window_number INTEGER, window_id TEXT) STRICT;
 -- table visit_authorization
 CREATE TABLE visit_authorization (visit_id INTEGER PRIMARY KEY REFERENCES visit(id), agent_id_number TEXT NOT NULL, agent_name TEXT NOT NULL, document_no TEXT NOT NULL, scope TEXT NOT NULL CHECK (json_valid(scope) AND json_array_length(scope) > 0), valid_from TEXT NOT NULL, valid_to TEXT NOT NULL CHECK (valid_to >= valid_from), notarised INTEGER NOT NULL CHECK (notarised IN (0,1)), attachment_sha256 TEXT REFERENCES attachment(sha256), attachment_name TEXT) STRICT;
 -- table visit_legal_rep
