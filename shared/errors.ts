@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   'CONFLICT',
   // Cases (objections, credit repair):
   'ILLEGAL_TRANSITION',
+  // Issue 23: the case changed since the person opened it; details name the change (caseChangedMessage).
+  'CASE_CHANGED',
   'NOT_ELIGIBLE',
   'PROFILE_FORBIDS',
   // Counter service: authorization, reports, statements:

@@ -146,6 +146,15 @@ export async function caseEvents(db: Queryable, kind: CaseKind, caseId: number):
   return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
 }
 
+/** A case's newest event (its version): who made it, what it was and when; the actor named as caseEvents names them. */
+export function latestCaseEvent(db: Queryable, kind: CaseKind, caseId: number): Promise<{ id: number; at: string; actor: string | null; action: string } | undefined> {
+  const { events, fk } = CASE_TABLE[kind];
+  return db.get(
+    `SELECT e.id, e.at, coalesce(a.display_name, e.actor) AS actor, e.action FROM ${events} e LEFT JOIN account a ON a.id = e.actor_id WHERE e.${fk} = ? ORDER BY e.id DESC LIMIT 1`,
+    [caseId],
+  );
+}
+
 export async function insertObjectionRecords(tx: Queryable, objectionId: number, rows: { recordId: number; statusBefore: string; snapshot: string }[]): Promise<void> {
   await tx.run(
     `INSERT INTO objection_record (objection_id, record_id, status_before, snapshot)

@@ -197,6 +197,8 @@ export interface ObjectionCase {
   records: CaseRecordPair[];
   attachments: { hash: string; fileName: string; size: number }[];
   events: CaseEvent[];
+  /** The id of the newest event: a transition sends it back as the version the page showed (issue 23). */
+  version: number;
   receipts: ReceiptInfo[];
 }
 
@@ -239,6 +241,8 @@ export interface RepairCase {
   closedAt: string | null;
   record: CaseRecordPair;
   events: CaseEvent[];
+  /** The id of the newest event: a transition sends it back as the version the page showed (issue 23). */
+  version: number;
   receipts: ReceiptInfo[];
 }
 

@@ -14,35 +14,39 @@ const id = z.number().int().positive();
 const reason = z.string().trim().min(1).max(1000);
 const optionalReason = z.string().trim().max(1000).optional();
 const caseKind = z.enum(['objection', 'repair']);
+// The case's version the page showed (ObjectionCase.version): a transition on a case changed since is
+// refused with CASE_CHANGED. The case page always sends it; scripts that omit it get the state check only.
+const version = id.optional();
 
 const objectionAction = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('accept'), id, reason: optionalReason }).strict(),
-  z.object({ action: z.literal('reject'), id, reason }).strict(),
-  z.object({ action: z.literal('verify'), id, route: z.enum(['own', 'provider']), reason: optionalReason }).strict(),
-  z.object({ action: z.literal('provider_reply'), id, reason }).strict(),
-  z.object({ action: z.literal('pause'), id, pauseReason: z.enum(['testing', 'expert_review']), reason }).strict(),
-  z.object({ action: z.literal('resume'), id, reason: optionalReason }).strict(),
-  z.object({ action: z.literal('extend'), id, totalDays: z.number().int().min(1).max(366), reason }).strict(),
+  z.object({ action: z.literal('accept'), id, version, reason: optionalReason }).strict(),
+  z.object({ action: z.literal('reject'), id, version, reason }).strict(),
+  z.object({ action: z.literal('verify'), id, version, route: z.enum(['own', 'provider']), reason: optionalReason }).strict(),
+  z.object({ action: z.literal('provider_reply'), id, version, reason }).strict(),
+  z.object({ action: z.literal('pause'), id, version, pauseReason: z.enum(['testing', 'expert_review']), reason }).strict(),
+  z.object({ action: z.literal('resume'), id, version, reason: optionalReason }).strict(),
+  z.object({ action: z.literal('extend'), id, version, totalDays: z.number().int().min(1).max(366), reason }).strict(),
   z
     .object({
       action: z.literal('decide'),
       id,
+      version,
       outcome: z.enum(OBJECTION_OUTCOMES),
       reason,
       correctedContent: z.string().trim().min(1).max(4000).optional(),
     })
     .strict(),
-  z.object({ action: z.literal('notify'), id, reason }).strict(),
-  z.object({ action: z.literal('close'), id, reason: optionalReason }).strict(),
+  z.object({ action: z.literal('notify'), id, version, reason }).strict(),
+  z.object({ action: z.literal('close'), id, version, reason: optionalReason }).strict(),
 ]);
 
 const repairAction = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('accept'), id, reason: optionalReason }).strict(),
-  z.object({ action: z.literal('reject'), id, reason }).strict(),
-  z.object({ action: z.literal('forward'), id, reason: optionalReason }).strict(),
-  z.object({ action: z.literal('approve'), id, reason }).strict(),
-  z.object({ action: z.literal('deny'), id, reason }).strict(),
-  z.object({ action: z.literal('close'), id, reason: optionalReason }).strict(),
+  z.object({ action: z.literal('accept'), id, version, reason: optionalReason }).strict(),
+  z.object({ action: z.literal('reject'), id, version, reason }).strict(),
+  z.object({ action: z.literal('forward'), id, version, reason: optionalReason }).strict(),
+  z.object({ action: z.literal('approve'), id, version, reason }).strict(),
+  z.object({ action: z.literal('deny'), id, version, reason }).strict(),
+  z.object({ action: z.literal('close'), id, version, reason: optionalReason }).strict(),
 ]);
 
 export interface RepairCheckResult {

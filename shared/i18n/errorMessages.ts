@@ -2,6 +2,7 @@ import { STATUTORY_HOLIDAY_NAMES } from '../calendar/holidayNames';
 import type { ApiErrorBody, ErrorCode } from '../errors';
 import { REPORT_MAX_RECORDS } from '../domain/report';
 import { attachmentMessage } from './attachmentMessages';
+import { CASE_CHANGED_PLAIN, caseChangedMessage } from './caseChangedMessage';
 import { BUNDLE_MESSAGES } from './bundleRefusals';
 import { CARD_MESSAGES, FOREIGN_NUMBER_REASONS, cardMessage } from './cardMessages';
 import { ENTITY_MESSAGES } from './entityMessages';
@@ -40,6 +41,7 @@ const MESSAGES: Partial<Record<ErrorCode, { zh: string; en: string }>> = {
   CONFLICT: { zh: '操作与当前状态冲突。', en: 'This conflicts with the current state.' },
   // Cases (objections, credit repair):
   ILLEGAL_TRANSITION: { zh: '案件状态已经改变（可能已由他人办理），这一步不再适用。请按案件当前状态办理。', en: 'The case has moved on (someone else may have handled it); this step no longer applies. Continue from its current state.' },
+  CASE_CHANGED: CASE_CHANGED_PLAIN,
   NOT_ELIGIBLE: { zh: '该信息目前不符合信用修复条件：须已满足最短公示期、不属于不可修复情形，并已履行义务、签署信用承诺书。', en: 'This record cannot be repaired now: the shortest publicity period must be reached, it must not be a non-repairable kind, and obligations and a credit commitment are needed.' },
   PROFILE_FORBIDS: { zh: '本窗口采用的规则配置不允许这项操作（如延长时限或暂停计时）。', en: "The office's rule profile does not allow this (for example an extension or stopping the clock)." },
   // Counter service: authorization, reports, statements:
@@ -297,6 +299,8 @@ export function errorMessage(error: ApiErrorBody, locale: Locale): string {
       ? `字符“${character}”（${String(codePoint)}）在所有内置字体中都没有字形，为避免打印成方框，文书未生成。请联系管理员。`
       : `The character “${character}” (${String(codePoint)}) has no glyph in any bundled font; rather than print a box, the document was not made. Tell the administrator.`;
   }
+  const caseChanged = caseChangedMessage(error, locale);
+  if (caseChanged) return caseChanged;
   const attachment = attachmentMessage(error, locale);
   if (attachment) return attachment;
   const card = cardMessage(error, locale, idReasonMessage);

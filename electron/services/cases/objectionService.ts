@@ -37,6 +37,7 @@ import { enqueueOutbox } from '../../store/outboxStore';
 import { receiptsOfCase } from '../../store/receiptStore';
 import { auditIn } from '../audit/auditService';
 import { recordTransition } from './caseTransitions';
+import { assertCaseUnchanged } from './caseVersion';
 import { officeCalendar } from '../office/calendarService';
 import { deadlineText } from '../../../shared/cases/provisionalDeadline';
 import { isOverdue } from '../../../shared/cases/caseTiming';
@@ -251,7 +252,8 @@ async function acceptIn(tx: Queryable, platform: PlatformTx | null, ctx: CoreCon
   return next;
 }
 
-export type ObjectionAction =
+/** `version`: the case's version the person's page showed (caseVersion.ts); a stale one is refused. */
+export type ObjectionAction = { version?: number | undefined } & (
   | { action: 'accept'; id: number; reason?: string | undefined }
   | { action: 'reject'; id: number; reason: string }
   | { action: 'verify'; id: number; route: ObjectionRoute; reason?: string | undefined }
@@ -268,13 +270,15 @@ export type ObjectionAction =
       correctedContent?: string | undefined;
     }
   | { action: 'notify'; id: number; reason: string }
-  | { action: 'close'; id: number; reason?: string | undefined };
+  | { action: 'close'; id: number; reason?: string | undefined }
+);
 
 export async function actOnObjection(ctx: CoreContext, caller: Caller, a: ObjectionAction): Promise<ObjectionCase> {
   await officeCalendar(ctx);
   await ctx.db.transaction(async (tx, platform) => {
     const row = await caseRow<ObjectionRow>(tx, 'objection', a.id);
     if (!row) throw new AppError('NOT_FOUND', `There is no objection ${a.id}.`, { id: a.id });
+    await assertCaseUnchanged(tx, 'objection', row.id, row.case_no, a.version);
     const profile = await profileOf(ctx, row.profile_id);
     const day = today(ctx);
     const move = async (to: ObjectionState, patch: Record<string, unknown>, reason: string | null, detail: Record<string, unknown> = {}) => {
@@ -457,6 +461,7 @@ export async function getObjection(ctx: CoreContext, id: number): Promise<Object
   const now = new Map((await recordsByIds(ctx.db, pairs.map((p) => p.record_id))).map((r) => [r.id, r]));
   const overdue = isOverdue({ open: row.is_open === 1, paused: row.paused === 1, dueOn: row.due_on }, day);
   const parties = await casePartiesOf(ctx.db, { subjectId: row.subject_id, idNumber: row.id_number, visitId: row.visit_id, applicantKind: row.applicant_kind }, profile.masking);
+  const events = await caseEvents(ctx.db, 'objection', id);
   return {
     kind: 'objection',
     id: row.id,
@@ -503,7 +508,8 @@ export async function getObjection(ctx: CoreContext, id: number): Promise<Object
     closedAt: row.closed_at,
     records: pairs.map((p) => ({ recordId: p.record_id, atIntake: JSON.parse(p.snapshot) as CreditRecord, now: now.get(p.record_id) ?? null })),
     attachments: await attachmentsOfObjection(ctx.db, id),
-    events: await caseEvents(ctx.db, 'objection', id),
+    events,
+    version: events.at(-1)?.id ?? 0,
     receipts: await receiptsOfCase(ctx.db, 'objection', id),
   };
 }

@@ -13,6 +13,7 @@ import { caseEvents, caseRow, insertCase, nextCaseNo, openRepairOnRecord, update
 import { enqueueOutbox } from '../../store/outboxStore';
 import { receiptsOfCase } from '../../store/receiptStore';
 import { recordTransition } from './caseTransitions';
+import { assertCaseUnchanged } from './caseVersion';
 import { officeCalendar } from '../office/calendarService';
 import type { RepairCheckResult } from '../../../shared/contract/cases';
 import type { WorkingCalendar } from '../../../shared/calendar/workingCalendar';
@@ -166,13 +167,15 @@ function notEligibleSentence(e: RepairEligibility): string {
   }
 }
 
-export type RepairAction =
+/** `version`: the case's version the person's page showed (caseVersion.ts); a stale one is refused. */
+export type RepairAction = { version?: number | undefined } & (
   | { action: 'accept'; id: number; reason?: string | undefined }
   | { action: 'reject'; id: number; reason: string }
   | { action: 'forward'; id: number; reason?: string | undefined }
   | { action: 'approve'; id: number; reason: string }
   | { action: 'deny'; id: number; reason: string }
-  | { action: 'close'; id: number; reason?: string | undefined };
+  | { action: 'close'; id: number; reason?: string | undefined }
+);
 
 const TARGET: Record<RepairAction['action'], RepairState> = {
   accept: 'accepted',
@@ -187,6 +190,7 @@ export async function actOnRepair(ctx: CoreContext, caller: Caller, a: RepairAct
   await ctx.db.transaction(async (tx, platform) => {
     const row = await caseRow<RepairRow>(tx, 'repair', a.id);
     if (!row) throw new AppError('NOT_FOUND', `There is no repair application ${a.id}.`, { id: a.id });
+    await assertCaseUnchanged(tx, 'repair', row.id, row.case_no, a.version);
     const to = TARGET[a.action];
     if (!repairCanMove(row.state as RepairState, to)) throw illegal('repair', row.case_no, row.state, to);
     const at = ctx.now().toISOString();
@@ -238,6 +242,7 @@ export async function getRepair(ctx: CoreContext, id: number): Promise<RepairCas
   const profile = (await profileById(ctx, row.profile_id)) ?? (await activeProfile(ctx));
   const calendar = await officeCalendar(ctx);
   const parties = await casePartiesOf(ctx.db, { subjectId: row.subject_id, idNumber: row.id_number, visitId: row.visit_id, applicantKind: row.applicant_kind }, profile.masking);
+  const events = await caseEvents(ctx.db, 'repair', id);
   return {
     kind: 'repair',
     id: row.id,
@@ -267,7 +272,8 @@ export async function getRepair(ctx: CoreContext, id: number): Promise<RepairCas
     decidedAt: row.decided_at,
     closedAt: row.closed_at,
     record: { recordId: row.record_id, atIntake: JSON.parse(row.snapshot) as CreditRecord, now: now ?? null },
-    events: await caseEvents(ctx.db, 'repair', id),
+    events,
+    version: events.at(-1)?.id ?? 0,
     receipts: await receiptsOfCase(ctx.db, 'repair', id),
   };
 }

@@ -42,13 +42,21 @@ export function CasePage({ kind, id, onChanged, onLayer }: { kind: CaseKind; id:
     setError(null);
     setBusy(true);
     try {
-      setC(kind === 'objection' ? await call('objection.act', { id, ...input } as never) : await call('repair.act', { id, ...input } as never));
+      // The version shown goes with the step, so a case changed meanwhile is refused, never overwritten.
+      const sent = { id, version: c?.version, ...input };
+      setC(kind === 'objection' ? await call('objection.act', sent as never) : await call('repair.act', sent as never));
       onChanged();
       return true;
     } catch (err) {
       setError(err);
-      // Someone else moved the case on: show where it is now, so the offered steps are the right ones.
-      if (err instanceof ApiError && err.body.code === 'ILLEGAL_TRANSITION') void fetchCase().then(setC, () => undefined);
+      // Someone else moved the case on: show where it is now (the sentence says who, what and when),
+      // so the offered steps are the right ones and the next step carries the new version.
+      if (err instanceof ApiError && (err.body.code === 'CASE_CHANGED' || err.body.code === 'ILLEGAL_TRANSITION')) {
+        void fetchCase().then((fresh) => {
+          setC(fresh);
+          onChanged();
+        }, () => undefined);
+      }
       return false;
     } finally {
       setBusy(false);
