@@ -25,5 +25,5 @@ export function caseChangedMessage(error: ApiErrorBody, locale: Locale): string 
   const by = typeof d.by === 'string' && d.by ? d.by : null;
   return locale === 'zh'
     ? `案件 ${caseNo} 在您打开后已由${by ?? '系统'}于 ${when}（北京时间）办理：“${what}”。本次操作未执行，页面已显示案件的最新状态，请核对后再办理。`
-    : `Case ${caseNo} was changed after you opened it: “${what}” by ${by ?? 'the system'} at ${when} (Beijing time). Nothing was done; the page now shows the case as it is, so check it before you continue.`;
+    : `Case ${caseNo} was changed after you opened it: "${what}" by ${by ?? 'the system'} at ${when} (Beijing time). Nothing was done; the page now shows the case as it is, so check it before you continue.`;
 }

@@ -49,7 +49,7 @@ async function findCase(c: ConsolePage, caseNo: string) {
   return row;
 }
 
-test('objection: intake with receipt, annotation on the view and the report, decided by the manager, annotation gone', async ({ consolePage: c, page }) => {
+test('objection: intake with receipt, annotation on the view and the report, decided by the manager, annotation gone', async ({ consolePage: c, page, browser }) => {
   const person = objector;
   const record = person.records.find(penalty)!;
 
@@ -122,18 +122,35 @@ test('objection: intake with receipt, annotation on the view and the report, dec
   await expect(casePage.getByTestId('case-no')).toHaveText(caseNo);
   await expect(casePage.getByTestId('case-state')).toHaveText('已受理');
   await expect(casePage.getByTestId('record-now-status')).toHaveText('异议处理中');
-  // A second manager has the same case open; the first one moves it on; the second's now stale
-  // step is refused by the core with a sentence that says what happened.
+  // Two more managers have the same case open at other windows (one reads English); the first one
+  // moves it on; their steps, decided on the case as it was, are refused by the core (CASE_CHANGED)
+  // with a sentence saying who did what and when, and the page shows the case as it is now.
   const other = new ConsolePageClass(await page.context().newPage(), c.server);
   await other.loginAs('manager');
   await (await findCase(other, caseNo)).click();
   await expect(other.page.getByTestId('case-state')).toHaveText('已受理');
+  const otherEn = new ConsolePageClass(await (await browser.newContext()).newPage(), c.server);
+  await otherEn.loginAs('manager');
+  await otherEn.page.getByTestId('language').click();
+  await otherEn.page.getByTestId('nav-cases').click();
+  await otherEn.page.getByTestId('queue-search').fill(caseNo);
+  await otherEn.page.locator(`[data-testid="queue-row"][data-case-no="${caseNo}"]`).click();
+  await expect(otherEn.page.getByTestId('case-state')).toHaveText('Accepted');
   await casePage.getByTestId('case-action-verify').first().click();
   await expect(casePage.getByTestId('case-state')).toHaveText('核查中');
   await other.page.getByTestId('case-action-verify').first().click();
-  await expect(other.page.getByTestId('case-page').getByTestId('error')).toHaveText('案件状态已经改变（可能已由他人办理），这一步不再适用。请按案件当前状态办理。');
+  await expect(other.page.getByTestId('case-page').getByTestId('error')).toHaveText(
+    new RegExp(`^案件 ${caseNo} 在您打开后已由李科长于 ${TODAY} \\d{2}:\\d{2}（北京时间）办理：“异议：开始核查”。本次操作未执行，页面已显示案件的最新状态，请核对后再办理。$`),
+  );
   await expect(other.page.getByTestId('case-state')).toHaveText('核查中');
-  await other.screenshot('cases-illegal-transition-zh');
+  await other.screenshotAt('cases-case-changed-zh', [1024, 1366]);
+  await otherEn.page.getByTestId('case-action-verify').first().click();
+  await expect(otherEn.page.getByTestId('case-page').getByTestId('error')).toHaveText(
+    new RegExp(`^Case ${caseNo} was changed after you opened it: "Objection verification started" by 李科长 at ${TODAY} \\d{2}:\\d{2} \\(Beijing time\\)\\. Nothing was done`),
+  );
+  await expect(otherEn.page.getByTestId('case-state')).toHaveText('Verifying');
+  await otherEn.screenshotAt('cases-case-changed-en', [1024, 1366]);
+  await otherEn.page.context().close();
   await other.page.close();
   await page.bringToFront();
   // A decision needs a reason: refused on the spot, the case stays where it is.

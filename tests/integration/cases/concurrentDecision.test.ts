@@ -86,7 +86,7 @@ test('a step on a case assigned since the page was opened is refused and changes
   assert.equal(await officeState(), before, 'a refused step writes nothing');
   assert.equal(error.details?.by, 'wang');
   assert.match(errorMessage(error, 'zh'), /wang于 2026-11-21 10:04（北京时间）办理：“信用修复：分配承办人”/);
-  assert.match(errorMessage(error, 'en'), /“Repair assigned” by wang at 2026-11-21 10:04 \(Beijing time\)/);
+  assert.match(errorMessage(error, 'en'), /"Repair assigned" by wang at 2026-11-21 10:04 \(Beijing time\)/);
 
   // Looking again gives the version of the case as it is; the same step then goes through.
   const fresh = await w.core.ok('repair.get', { id: r.id }, li);
