@@ -20,6 +20,8 @@ export default defineConfig({
     viewport: { width: 1366, height: 900 },
     trace: process.env.CI ? 'retain-on-failure' : 'off',
     screenshot: 'only-on-failure',
+    // A click on something that never comes fails by name within half a minute, not at the test's end.
+    actionTimeout: 30_000,
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
       // --disable-print-preview: headless Debian Chromium 150 kills the page a moment after

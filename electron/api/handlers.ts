@@ -43,7 +43,7 @@ export type Handlers = { [M in MethodName]: Handler<M> };
 const must = (caller: Caller | null): Caller => caller!;
 
 export const handlers: Handlers = {
-  'auth.status': ({ ctx }) => auth.officeStatus(ctx),
+  'auth.status': ({ ctx, window }) => auth.officeStatus(ctx, window),
   'auth.setupAdmin': ({ ctx, input }) => auth.setupAdmin(ctx, input),
   'auth.login': ({ ctx, input, window }) => auth.login(ctx, input, window),
   'auth.unlock': ({ ctx, input, token, window }) => auth.unlock(ctx, token, input.password, window),

@@ -1,13 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { claimDataDir, DataDirInUse } from '../db/dataDirOwner';
 import { EXIT_DATA_DIR_IN_USE, secondConsoleRefusal } from './secondConsole';
 import { beginOfficeUnlock } from '../keys/unlockOffice';
+import { joinedAnOffice } from '../office/windowIdentity';
 import { parseLaunchArgs, UsageError } from './launchArgs';
-import { launchLines } from './launchLines';
-import { openInBrowser } from './openInBrowser';
 import { passphraseUnlock } from './passphrase';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -49,44 +47,20 @@ async function start(argv: string[], options: BrowserModeOptions): Promise<void>
   // loads on this thread: the two together take about as long as the slower one.
   const unlocking = beginOfficeUnlock(args.dataDir, unlock, args.demo);
   unlocking.catch(() => undefined); // awaited (and reported) by openCore below
-  const [{ openCore }, { ensureDemoOffice }, { createPreflight }, { startHost }, { writeLaunchPage }] = await Promise.all([
+  if (await joinedAnOffice(args.dataDir)) {
+    // A joined workstation (issue 23) holds no office data: its console is a window of the office host.
+    const { serveWindowConsole } = await import('./windowConsole');
+    return serveWindowConsole({ dataDir: args.dataDir, staticDir, port: args.port, open: args.open, claim, unlocking });
+  }
+  const [{ openCore }, { ensureDemoOffice }, { createPreflight }, { serveConsole }] = await Promise.all([
     import('../core'),
     import('../demo/demoOffice'),
     import('../api/dispatcher'),
-    import('./httpHost'),
-    import('./launchPage'),
+    import('./consoleLaunch'),
   ]);
   const core = await openCore({ dataDir: args.dataDir, demo: args.demo, unlock, unlocking, claim, backupOnClose: true, ...(options.now ? { now: options.now } : {}) });
   if (args.demo) await ensureDemoOffice(core, (line) => console.log(line));
-  let launch: { remove: () => void } | null = null;
-  const host = await startHost({
-    dispatch: core.dispatch,
-    preflight: createPreflight(core.ctx),
-    staticDir,
-    port: args.port,
-    secret: randomBytes(24).toString('base64url'),
-    onKeyUsed: () => launch?.remove(),
-  });
-  claim.announce(host.origin);
-  const page = writeLaunchPage(args.dataDir, host.url);
-  launch = page;
-  const lines = launchLines({ dataDir: args.dataDir, origin: host.origin, pageUrl: page.fileUrl });
-  for (const line of lines.before) console.error(line);
-  const stop = async () => {
-    launch?.remove();
-    await host.close();
-    await core.close();
-    process.exit(0);
-  };
-  // Before the address is printed: whoever waits for it may stop the console at once, and a signal
-  // with no handler yet would kill it without a backup or giving the data directory back cleanly.
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
-  // The bare address only: the key is in the page, never on stdout or a command line. The page to
-  // open is the last line (launchLines.ts), and a failed automatic opening says so, with the page.
-  console.log(lines.address);
-  for (const line of lines.after) console.error(line);
-  if (args.open) openInBrowser(page.fileUrl, (line) => console.error(line));
+  await serveConsole({ dataDir: args.dataDir, staticDir, port: args.port, open: args.open, claim, dispatch: core.dispatch, preflight: createPreflight(core.ctx), close: () => core.close() });
 }
 
 /**

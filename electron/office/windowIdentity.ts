@@ -31,6 +31,11 @@ export async function writeWindowIdentity(dataDir: string, sealKey: Buffer, iden
   await writeOwnerOnlyFileAsync(join(dataDir, WINDOW_FILE), `${JSON.stringify(identity, null, 2)}\n`);
 }
 
+/** Whether this data directory has joined an office host (its console is then that host's window). */
+export function joinedAnOffice(dataDir: string): Promise<boolean> {
+  return fileExists(join(dataDir, 'keys', WINDOW_KEY));
+}
+
 /** The window's identity and key, or null when this data directory has not joined an office. */
 export async function readWindowIdentity(dataDir: string, sealKey: Buffer): Promise<{ identity: WindowIdentity; keyPem: string } | null> {
   const file = join(dataDir, 'keys', WINDOW_KEY);

@@ -5,7 +5,8 @@ import { IconLanguage, IconLock, IconLogout } from '@tabler/icons-react';
 import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfficeStatus, SessionInfo } from '../../shared/contract';
-import { call, onApiError, setSessionToken } from './api/client';
+import { errorMessage } from '../../shared/i18n/errorMessages';
+import { call, onApiError, setSessionToken, type ApiError } from './api/client';
 import { ChangePasswordForm } from './components/access/ChangePasswordForm';
 import { AuthCard } from './components/AuthCard';
 import { ErrorAlert } from './components/ErrorAlert';
@@ -41,11 +42,19 @@ export function App() {
   // A reload of this tab resumes its session (savedSession.ts) once the core has confirmed it.
   const [resuming, setResuming] = useState(() => savedSession() !== null);
   const [changingPassword, setChangingPassword] = useState(false);
+  const [hostDown, setHostDown] = useState<ApiError | null>(null);
 
   const takeStatus = useCallback((s: OfficeStatus) => {
     followOfficeTime(s.officeTime);
     setStatus(s);
   }, []);
+  const reconnect = useCallback(() => {
+    call('auth.status', {}).then((s) => {
+      takeStatus(s);
+      setHostDown(null);
+      notifications.show({ message: t('app.hostBack'), color: 'green' });
+    }, () => undefined);
+  }, [t, takeStatus]);
 
   useEffect(() => {
     call('auth.status', {}).then(takeStatus, setStatusError);
@@ -102,6 +111,8 @@ export function App() {
         if (e.code === 'PASSWORD_CHANGE_REQUIRED') setSession((s) => (s ? { ...s, account: { ...s.account, mustChangePassword: true } } : s));
         // Damage found mid-session: the restore banner shows at once, above whatever screen is open.
         if (e.code === 'DATABASE_CORRUPT') call('auth.status', {}).then(takeStatus, () => undefined);
+        // A window whose office host is gone or refuses it (issue 23): said above every screen until it answers again.
+        if (e.code === 'HOST_UNREACHABLE' || e.code === 'WINDOW_REFUSED') setHostDown(e);
       }),
     [signOut, setLocked, takeStatus],
   );
@@ -147,6 +158,7 @@ export function App() {
             <Group gap="sm">
               <Title order={4}>{t('app.title')}</Title>
               <Text size="sm" c="dimmed" visibleFrom="lg" data-testid="office-label">{officeLabel(status, t)}</Text>
+              {status.window && <Badge variant="light" data-testid="window-badge">{t('app.atWindow', { number: status.window.number })}</Badge>}
               {status.demo && <Badge color="orange">{t('app.demo')}</Badge>}
             </Group>
             <Group gap="xs">
@@ -179,6 +191,14 @@ export function App() {
           </Stack>
         </AppShell.Navbar>
         <AppShell.Main>
+          {hostDown && (
+            <Alert color="red" mb="md" title={errorMessage(hostDown.body, locale)} data-testid="host-down">
+              <Group justify="space-between" wrap="nowrap">
+                <Text size="sm">{t('app.hostDownBody')}</Text>
+                <Button size="xs" variant="white" color="red" onClick={reconnect} data-testid="host-reconnect">{t('app.hostRetry')}</Button>
+              </Group>
+            </Alert>
+          )}
           {status.integrity === 'failed' && (
             <Alert color="red" mb="md" data-testid="integrity-failed">
               {t('app.integrityFailed')}{' '}

@@ -15,6 +15,8 @@ export interface OfficeStatus {
   latestBackup?: { name: string; at: string; path: string } | null;
   /** The office clock at the answer (ISO): the page judges dates (a birth date in the future) by it, not by its own machine's. */
   officeTime: string;
+  /** The window this console is (issue 23), as the office host knows it; absent or null: the office's own console. */
+  window?: { number: number; name: string } | null;
 }
 
 export interface SessionInfo {

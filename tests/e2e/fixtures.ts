@@ -55,14 +55,15 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
  * (no sleeps). The console is `npm start`'s browser mode built with the suite's clock entry
  * (test:e2e builds both first).
  */
-export async function startConsole(opts: { demo: boolean; now?: string; dataDir?: string } = { demo: true }): Promise<{ server: ConsoleServer; child: ChildProcess }> {
+export async function startConsole(opts: { demo: boolean; now?: string; dataDir?: string; passphrase?: string } = { demo: true }): Promise<{ server: ConsoleServer; child: ChildProcess }> {
   // `dataDir`: an office made by an earlier start (and changed while the console was stopped).
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'creditdesk-e2e-'));
   const args = ['--enable-source-maps', join(root, 'out', 'e2e', 'clockedWebMain.cjs'), '--office-now', opts.now ?? E2E_NOW, ...(opts.demo ? ['--demo'] : []), '--data-dir', dataDir];
   const child = spawn(process.execPath, args, {
     cwd: root,
     // The demo office uses its printed demo passphrase; a fresh office gets a fixed test passphrase.
-    env: { ...process.env, CREDITDESK_QUIET: '1', ...(opts.demo ? {} : { CREDITDESK_PASSPHRASE: E2E_PASSPHRASE }) },
+    // A joined workstation (hall.spec.ts) has its own passphrase.
+    env: { ...process.env, CREDITDESK_QUIET: '1', ...(opts.demo ? {} : { CREDITDESK_PASSPHRASE: opts.passphrase ?? E2E_PASSPHRASE }) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const passwords: Record<string, string> = {};

@@ -31,8 +31,10 @@ async function idleLockMinutes(ctx: CoreContext): Promise<number> {
   return Number((await getSetting(ctx.db, 'idle_lock_minutes')) ?? DEFAULT_IDLE_LOCK_MINUTES);
 }
 
-export async function officeStatus(ctx: CoreContext): Promise<OfficeStatus> {
+export async function officeStatus(ctx: CoreContext, window: AtWindow | null = null): Promise<OfficeStatus> {
+  const at = window ? await windowRow(ctx.db, window.id) : undefined;
   return {
+    ...(at ? { window: { number: at.number, name: at.name } } : {}),
     initialised: (await accounts.countAccounts(ctx.db)) > 0,
     officeCode: ctx.office.code,
     officeName: ctx.office.name,

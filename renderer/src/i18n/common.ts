@@ -7,7 +7,7 @@ export const common = bilingual({
   zh: {
     colon: LABEL_COLON.zh,
     calendarWarning: { title: '{{years}} 年的国务院放假安排尚未载入', body: '涉及该年的办理时限按周末和法定节假日预计，并标注“预计”；安排载入后自动重算并记入审计日志。请从平台数据包导入，或由管理员录入、另一名管理员或科长确认。' },
-    app: { integrityFailed: '数据库完整性检查未通过：请停止使用并联系管理员从最近的备份恢复。', latestBackup: '最近的备份：{{name}}（{{at}}）。', noBackup: '本窗口尚无备份。', title: '信用服务窗口工作台', short: '信用窗口', office: '服务窗口', demo: '演示', language: 'English' },
+    app: { integrityFailed: '数据库完整性检查未通过：请停止使用并联系管理员从最近的备份恢复。', latestBackup: '最近的备份：{{name}}（{{at}}）。', noBackup: '本窗口尚无备份。', title: '信用服务窗口工作台', short: '信用窗口', office: '服务窗口', demo: '演示', language: 'English', atWindow: '{{number}} 号窗口', hostDownBody: '在与办公主机恢复连接之前，本窗口不能办理业务，也不在本机保存任何数据。主机恢复后请点“重新连接”。', hostRetry: '重新连接', hostBack: '已重新连接办公主机。' },
     nav: { counter: '窗口受理', queryLog: '查询登记', audit: '审计日志', accounts: '账户管理' },
     action: { login: '登录', logout: '退出', lock: '锁定', unlock: '解锁', save: '保存', cancel: '取消', search: '查询', more: '加载更多', refresh: '刷新' },
     login: { title: '工作人员登录', username: '用户名', password: '密码', locked: '工作台已锁定', lockedHint: '为保护个人信息，工作台在无操作一段时间后自动锁定。', switchUser: '切换账户' },
@@ -37,7 +37,7 @@ export const common = bilingual({
   en: {
     colon: LABEL_COLON.en,
     calendarWarning: { title: "The State Council's holiday arrangement for {{years}} is not loaded", body: 'Deadlines in that year are counted on weekends and the statutory holidays and marked provisional; they are recounted, and audited, once the arrangement is loaded. Import it from a platform bundle, or have an administrator enter it and a second administrator or a manager confirm it.' },
-    app: { integrityFailed: 'The database failed its integrity check: stop using it and ask the administrator to restore the latest backup.', latestBackup: 'Latest backup: {{name}} ({{at}}).', noBackup: 'This office has no backup yet.', title: 'CreditDesk — Credit Service Window', short: 'CreditDesk', office: 'Office', demo: 'Demo', language: '中文' },
+    app: { integrityFailed: 'The database failed its integrity check: stop using it and ask the administrator to restore the latest backup.', latestBackup: 'Latest backup: {{name}} ({{at}}).', noBackup: 'This office has no backup yet.', title: 'CreditDesk — Credit Service Window', short: 'CreditDesk', office: 'Office', demo: 'Demo', language: '中文', atWindow: 'Window {{number}}', hostDownBody: 'Until the office host answers again this window can do no work, and it keeps nothing on this machine. Once the host is back, press Reconnect.', hostRetry: 'Reconnect', hostBack: 'Connected to the office host again.' },
     nav: { counter: 'Counter', queryLog: 'Query log', audit: 'Audit log', accounts: 'Accounts' },
     action: { login: 'Log in', logout: 'Log out', lock: 'Lock', unlock: 'Unlock', save: 'Save', cancel: 'Cancel', search: 'Search', more: 'Load more', refresh: 'Refresh' },
     login: { title: 'Staff login', username: 'User name', password: 'Password', locked: 'Console locked', lockedHint: 'The console locks itself after a period without use to protect personal data.', switchUser: 'Switch user' },
