@@ -138,11 +138,14 @@ test('objection: intake with receipt, annotation on the view and the report, dec
   await expect(otherEn.page.getByTestId('case-state')).toHaveText('Accepted');
   await casePage.getByTestId('case-action-verify').first().click();
   await expect(casePage.getByTestId('case-state')).toHaveText('核查中');
+  // The words the second manager typed are not lost with the refusal.
+  await other.page.getByTestId('case-reason').fill('已调取处罚决定书原件。');
   await other.page.getByTestId('case-action-verify').first().click();
   await expect(other.page.getByTestId('case-page').getByTestId('error')).toHaveText(
     new RegExp(`^案件 ${caseNo} 在您打开后已由李科长于 ${TODAY} \\d{2}:\\d{2}（北京时间）办理：“异议：开始核查”。本次操作未执行，页面已显示案件的最新状态，请核对后再办理。$`),
   );
   await expect(other.page.getByTestId('case-state')).toHaveText('核查中');
+  await expect(other.page.getByTestId('case-reason')).toHaveValue('已调取处罚决定书原件。');
   await other.screenshotAt('cases-case-changed-zh', [1024, 1366]);
   await otherEn.page.getByTestId('case-action-verify').first().click();
   await expect(otherEn.page.getByTestId('case-page').getByTestId('error')).toHaveText(

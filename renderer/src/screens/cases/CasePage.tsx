@@ -103,7 +103,9 @@ export function CasePage({ kind, id, onChanged, onLayer }: { kind: CaseKind; id:
       {c.kind === 'repair' && <Text size="sm" data-testid="case-eligibility">{t('cases.eligibility')}{t('colon')}{eligibilityLine(t, locale, c.eligibility)}</Text>}
       {c.kind === 'repair' && <Text size="sm">{t('cases.evidence')}{t('colon')}{[c.evidence.obligationsPerformed && t('cases.obligations'), c.evidence.creditCommitment && t('cases.commitment'), c.evidence.trainingCertificate && `${t('cases.training')} ${c.evidence.trainingCertificate}`].filter(Boolean).join('；')}</Text>}
       {c.kind === 'objection' && c.closedAt === null && <CaseClock c={c} busy={busy} onAct={act} />}
-      <CaseActions key={c.state} c={c} busy={busy} onAct={act} />
+      {/* Not remounted when the case moves: a step refused because someone else moved the case
+          (CASE_CHANGED) keeps the reason the manager typed; a step that succeeds clears it itself. */}
+      <CaseActions c={c} busy={busy} onAct={act} />
       {c.decidedAt !== null && (c.kind === 'repair' || c.outcome !== null) && <Group><DecisionNotice kind={c.kind} id={c.id} /></Group>}
       <ErrorAlert error={error} />
       <Title order={5}>{t('cases.recordsBoth')}</Title>
