@@ -13,6 +13,8 @@ export interface Transport {
   token?: string | undefined;
   /** The enrolled window the call came through the office host from; absent: this machine's own console. */
   window?: AtWindow | null;
+  /** The key a window's relay gave this call, so that a retry is answered once (windowCalls.ts). */
+  callKey?: string | undefined;
 }
 
 export type Dispatch = (method: string, input: unknown, transport: Transport) => Promise<ApiResult<unknown>>;

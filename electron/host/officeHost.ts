@@ -8,6 +8,7 @@ import { clientOf, OFFICE_HOST_LIMITS, serverTimeouts, type HostLimits } from '.
 import { SECURITY_HEADERS } from './securityHeaders';
 import { maxBodyBytes, SESSION_HEADER } from './httpHost';
 import type { Dispatch } from '../api/dispatcher';
+import { CALL_KEY } from '../api/windowCalls';
 import { WINDOW_URN_PREFIX, type HostIdentity } from '../office/officeCa';
 import type { CoreContext } from '../services/context';
 import { admittedWindow, enrollWindow, onWindowChange } from '../services/office/windowService';
@@ -24,6 +25,8 @@ export const ENROLL_PATH = '/enroll';
 export const IDENTITY_PATH = '/identity';
 /** The contract, as browser mode serves it on 127.0.0.1: POST /api/<method>, the session in SESSION_HEADER. */
 export const API_PREFIX = '/api/';
+/** The relay's key for one call (electron/api/windowCalls.ts): the same key again is the same call. */
+export const CALL_HEADER = 'x-creditdesk-call';
 const MAX_ENROLL_BYTES = 16 * 1024;
 
 export interface OfficeHostOptions {
@@ -183,8 +186,10 @@ export async function startOfficeHost(opts: OfficeHostOptions): Promise<RunningO
       const input = await readJson(req, limit);
       if (input === undefined) return refuse(res, 400, 'VALIDATION', 'the request body is not JSON within the size this method accepts', 'body');
       const token = req.headers[SESSION_HEADER];
+      const callKey = req.headers[CALL_HEADER];
+      if (callKey !== undefined && (typeof callKey !== 'string' || !CALL_KEY.test(callKey))) return refuse(res, 400, 'VALIDATION', `${CALL_HEADER} is 16 to 64 letters, digits, - or _`, 'call_key');
       // The same dispatcher as this machine's own console; the session it resolves must be this window's.
-      return send(res, 200, await opts.dispatch(method, input, { token: typeof token === 'string' ? token : undefined, window: { id: w.id, number: w.number } }));
+      return send(res, 200, await opts.dispatch(method, input, { token: typeof token === 'string' ? token : undefined, window: { id: w.id, number: w.number }, callKey }));
     }
     return refuse(res, 404, 'NOT_FOUND', 'not found', 'path');
   }

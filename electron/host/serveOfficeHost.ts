@@ -1,4 +1,5 @@
 import { createDispatcher } from '../api/dispatcher';
+import { answeredOnce } from '../api/windowCalls';
 import { ensureHostIdentity } from '../office/officeCa';
 import type { CoreContext } from '../services/context';
 import { HOST_LISTEN_SETTING } from '../services/office/windowService';
@@ -13,7 +14,7 @@ import type { HostLimits } from './hostLimits';
  */
 export async function serveOfficeHost(ctx: CoreContext, address: string, port: number, limits?: Partial<HostLimits>): Promise<RunningOfficeHost & { pin: string }> {
   const identity = await ensureHostIdentity(ctx.dataDir, address, ctx.office);
-  const host = await startOfficeHost({ ctx, identity, port, dispatch: createDispatcher(ctx), ...(limits ? { limits } : {}) });
+  const host = await startOfficeHost({ ctx, identity, port, dispatch: answeredOnce(ctx, createDispatcher(ctx)), ...(limits ? { limits } : {}) });
   const shown = address.includes(':') ? `[${address}]` : address;
   await setSetting(ctx.db, HOST_LISTEN_SETTING, `${shown}:${host.port}`);
   return { ...host, pin: identity.pin };

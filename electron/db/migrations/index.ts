@@ -20,6 +20,7 @@ import officeWindows from './0026_office_windows';
 import entityVisits from './0027_entity_visits';
 import recordSectionIndex from './0028_record_section_index';
 import windowActs from './0029_window_acts';
+import windowCalls from './0030_window_calls';
 
 export interface Migration {
   version: number;
@@ -52,4 +53,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 27, name: 'entity_visits', sql: entityVisits },
   { version: 28, name: 'record_section_index', sql: recordSectionIndex },
   { version: 29, name: 'window_acts', sql: windowActs },
+  { version: 30, name: 'window_calls', sql: windowCalls },
 ];

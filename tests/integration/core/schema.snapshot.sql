@@ -1,4 +1,4 @@
--- schema version 29
+-- schema version 30
 -- index admin_request_pending
 CREATE INDEX admin_request_pending ON admin_request(state, account_id);
 -- index audit_event_action
@@ -101,6 +101,8 @@ CREATE INDEX visit_clerk_started ON visit(clerk_id, started_at);
 CREATE INDEX visit_repeat ON visit(clerk_id, id_number, started_at);
 -- index visit_started
 CREATE INDEX visit_started ON visit(started_at);
+-- index window_call_at
+CREATE INDEX window_call_at ON window_call(at);
 -- table account
 CREATE TABLE account (id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE COLLATE NOCASE, display_name TEXT NOT NULL, role TEXT NOT NULL CHECK (role IN ('clerk','manager','operator','auditor','admin')), password_hash TEXT NOT NULL, failed_logins INTEGER NOT NULL DEFAULT 0, locked_until TEXT, disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0,1)), created_at TEXT NOT NULL , must_change_password INTEGER NOT NULL DEFAULT 0 CHECK (must_change_password IN (0,1)), password_changed_at TEXT) STRICT;
 -- table admin_request
@@ -169,6 +171,8 @@ CREATE TABLE visit (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, clerk_id I
 CREATE TABLE visit_authorization (visit_id INTEGER PRIMARY KEY REFERENCES visit(id), agent_id_number TEXT NOT NULL, agent_name TEXT NOT NULL, document_no TEXT NOT NULL, scope TEXT NOT NULL CHECK (json_valid(scope) AND json_array_length(scope) > 0), valid_from TEXT NOT NULL, valid_to TEXT NOT NULL CHECK (valid_to >= valid_from), notarised INTEGER NOT NULL CHECK (notarised IN (0,1)), attachment_sha256 TEXT REFERENCES attachment(sha256), attachment_name TEXT) STRICT;
 -- table visit_legal_rep
 CREATE TABLE visit_legal_rep (visit_id INTEGER PRIMARY KEY REFERENCES visit(id), id_number TEXT NOT NULL, name TEXT NOT NULL, licence_sighted INTEGER NOT NULL CHECK (licence_sighted = 1)) STRICT;
+-- table window_call
+CREATE TABLE window_call (window_id TEXT NOT NULL, call_key TEXT NOT NULL, method TEXT NOT NULL, at TEXT NOT NULL, result TEXT NOT NULL, PRIMARY KEY (window_id, call_key)) STRICT;
 -- table window_enrollment_code
 CREATE TABLE window_enrollment_code (id INTEGER PRIMARY KEY, secret_sha256 TEXT NOT NULL UNIQUE, window_number INTEGER NOT NULL CHECK (window_number BETWEEN 1 AND 999), window_name TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL, created_by INTEGER REFERENCES account(id), used_at TEXT, window_id TEXT REFERENCES office_window(id)) STRICT;
 -- trigger attachment_no_delete

@@ -3,6 +3,7 @@
 // TLS, on this file's own loopback address. A session belongs to the window it was opened at; every
 // visit, query-log row and audit event names its window; the auditor sees and filters by window.
 import assert from 'node:assert/strict';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import { after, before, test } from 'node:test';
 import { createAccount } from '../../../electron/services/access/accountsService';
 import { serveOfficeHost } from '../../../electron/host/serveOfficeHost';
@@ -22,14 +23,17 @@ let w: World;
 let host: (RunningOfficeHost & { pin: string }) | null = null;
 const relays: WindowRelay[] = [];
 
-/** A workstation joined as window `number`, and its relay: the console it would serve calls this. */
-async function windowAt(number: number): Promise<WindowRelay & { windowId: string }> {
+/**
+ * A workstation joined as window `number`, and its relay: the console it would serve calls this.
+ * `via`: the relay reaches the host through this port instead (a link that can drop).
+ */
+async function windowAt(number: number, via?: { address: string; port: number }): Promise<WindowRelay & { windowId: string }> {
   const admin = (await w.core.loginAs('admin')).token;
   const code = await w.core.ok('windows.enroll', { number, name: `${number} 号窗口` }, admin);
   const ws = await testWorkstation();
   await joinOffice(ws.dir, ws.seal, code.code);
   const identity = (await readWindowIdentity(ws.dir, ws.seal))!;
-  const relay = windowRelay(identity);
+  const relay = windowRelay(via ? { ...identity, identity: { ...identity.identity, host: { ...identity.identity.host, ...via } } } : identity);
   relays.push(relay);
   return { ...relay, windowId: identity.identity.windowId };
 }
@@ -138,4 +142,89 @@ test('the host stopped: the window says it cannot be reached and writes nothing;
   host = await serveOfficeHost(w.core.ctx, ADDRESS, port);
   const back = await okThrough<{ account: { username: string } }>(one, 'auth.whoami', {}, clerk.token);
   assert.equal(back.account.username, 'restart-clerk');
+});
+
+/**
+ * A link between a window and the host that passes the TLS bytes through untouched (the pin still
+ * holds) and, when armed, cuts the connection as the host's next answer comes back: the host did
+ * the work, the window never heard.
+ */
+function droppingLink(to: { address: string; port: number }): Promise<{ server: Server; port: number; dropNextAnswer(opts?: { thenDown: boolean }): void; up(): void }> {
+  let armed = false;
+  let goDown = false;
+  let down = false;
+  const server = createServer((client: Socket) => {
+    if (down) return void client.destroy();
+    const upstream = connect(to.port, to.address);
+    client.pipe(upstream);
+    upstream.on('data', (chunk: Buffer) => {
+      if (armed) {
+        armed = false;
+        down = goDown;
+        client.destroy();
+        upstream.destroy();
+      } else client.write(chunk);
+    });
+    const end = () => { client.destroy(); upstream.destroy(); };
+    client.on('error', end).on('close', end);
+    upstream.on('error', end).on('close', end);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.23.32', () =>
+      resolve({
+        server,
+        port: (server.address() as { port: number }).port,
+        dropNextAnswer: (opts) => {
+          armed = true;
+          goDown = opts?.thenDown ?? false;
+        },
+        up: () => (down = false),
+      }),
+    ),
+  );
+}
+
+test('the link drops after the host did the work: the relay sends the same call again and gets the first answer; with the host gone, the same call sent once it is back is answered as the first; one statement each', async () => {
+  const link = await droppingLink({ address: ADDRESS, port: host!.port });
+  const win = await windowAt(4, { address: '127.0.23.32', port: link.port });
+  try {
+    const p = person(62, '王二');
+    await w.seed(p);
+    const clerk = await okThrough<{ token: string }>(win, 'auth.login', await staff('clerk', 'dropped-clerk'));
+    const visit = await okThrough<{ visitId: number }>(win, 'counter.lookup', { idNumber: p.subject.idNumber, name: p.subject.name, applicant: { kind: 'self' }, purposeCode: 'self_check' }, clerk.token);
+    link.dropNextAnswer();
+    const made = await okThrough<{ id: number }>(win, 'statement.create', { visitId: visit.visitId, recordId: null, text: '本人信用良好。' }, clerk.token);
+    const rows = await w.core.ctx.db.all<{ id: number }>('SELECT id FROM statement WHERE visit_id = ?', [visit.visitId]);
+    assert.deepEqual(rows.map((r) => r.id), [made.id], 'one statement, the one the window was told of');
+    assert.equal((await w.core.ctx.db.get<{ n: number }>("SELECT count(*) AS n FROM window_call WHERE method = 'statement.create'"))!.n, 1);
+
+    // The host gone after doing the work: the window says it cannot be reached (it cannot know
+    // whether the statement was taken). The clerk presses the same button once the host is back,
+    // and is told of the statement taken the first time; there is still one.
+    const text = '罚款已缴清，特此说明。';
+    link.dropNextAnswer({ thenDown: true });
+    const lost = await through(win, 'statement.create', { visitId: visit.visitId, recordId: null, text }, clerk.token);
+    assert.ok(!lost.ok);
+    assert.equal(lost.error.code, 'HOST_UNREACHABLE');
+    link.up();
+    const again = await okThrough<{ id: number }>(win, 'statement.create', { visitId: visit.visitId, recordId: null, text }, clerk.token);
+    const taken = await w.core.ctx.db.all<{ id: number }>('SELECT id FROM statement WHERE visit_id = ? AND text = ?', [visit.visitId, text]);
+    assert.deepEqual(taken.map((r) => r.id), [again.id]);
+  } finally {
+    // The relay's kept-alive connections first, or the link would wait for them to time out.
+    win.close();
+    await new Promise((r) => link.server.close(r));
+  }
+});
+
+test('a call key sent again for another method is refused, not answered with the first answer', async () => {
+  await windowAt(5);
+  const ctxWindow = { id: (await w.core.ctx.db.get<{ id: string }>('SELECT id FROM office_window WHERE number = 5 AND status = ?', ['active']))!.id, number: 5 };
+  const { answeredOnce } = await import('../../../electron/api/windowCalls');
+  const { createDispatcher } = await import('../../../electron/api/dispatcher');
+  const dispatch = answeredOnce(w.core.ctx, createDispatcher(w.core.ctx));
+  const key = 'k'.repeat(24);
+  assert.ok((await dispatch('auth.status', {}, { window: ctxWindow, callKey: key })).ok);
+  const other = await dispatch('auth.whoami', {}, { window: ctxWindow, callKey: key });
+  assert.ok(!other.ok && other.error.details?.reason === 'call_key_reused');
 });
