@@ -11,6 +11,15 @@ export interface SessionRow {
   window_id: string | null;
 }
 
+/** The open sessions opened at windows since `sinceIso`, with the account's name. */
+export function openWindowSessions(db: Queryable, sinceIso: string): Promise<{ window_id: string; display_name: string }[]> {
+  return db.all(
+    `SELECT s.window_id, a.display_name FROM session s JOIN account a ON a.id = s.account_id
+      WHERE s.window_id IS NOT NULL AND s.ended_at IS NULL AND s.created_at >= ? ORDER BY a.display_name`,
+    [sinceIso],
+  );
+}
+
 export function findSession(db: Queryable, tokenHash: string): Promise<SessionRow | undefined> {
   return db.get<SessionRow>('SELECT * FROM session WHERE token_hash = ?', [tokenHash]);
 }

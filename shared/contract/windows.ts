@@ -13,11 +13,8 @@ export interface WindowView {
   status: WindowStatus;
   enrolledAt: string;
   lastContactAt: string | null;
-  /**
-   * Who is logged in at the window. Null: the host does not know yet, since sessions are not yet
-   * bound to windows (docs/office-host.md, "Not built yet"); the screen says so rather than guess.
-   */
-  loggedIn: string[] | null;
+  /** Who is signed in at the window now (sessions are bound to the window they were opened at), by name. */
+  loggedIn: string[];
 }
 
 export interface WindowsOverview {

@@ -226,6 +226,18 @@ export async function resolveSession(
   return { accountId: account.id, username: account.username, role: account.role, tokenHash, window };
 }
 
+/** Who is signed in at each window: its open sessions not yet past their twelve hours, by name. */
+export async function signedInAtWindows(ctx: CoreContext): Promise<Map<string, string[]>> {
+  const since = new Date(ctx.now().getTime() - SESSION_MAX_HOURS * 3_600_000).toISOString();
+  const byWindow = new Map<string, string[]>();
+  for (const s of await sessions.openWindowSessions(ctx.db, since)) {
+    const names = byWindow.get(s.window_id) ?? [];
+    if (!names.includes(s.display_name)) names.push(s.display_name);
+    byWindow.set(s.window_id, names);
+  }
+  return byWindow;
+}
+
 async function refuseOtherWindow(ctx: CoreContext, s: sessions.SessionRow, window: AtWindow | null): Promise<never> {
   const account = await accounts.findAccountById(ctx.db, s.account_id);
   const openedAt = s.window_id ? ((await windowRow(ctx.db, s.window_id))?.number ?? null) : null;

@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors';
 import type { EnrollmentCodeView, WindowsOverview, WindowView } from '../../../shared/contract/windows';
 import { getSetting } from '../../store/settingsStore';
 import { liveWindowByNumber, windowRow, type WindowRow } from '../../store/windowStore';
+import { signedInAtWindows } from '../access/authService';
 import type { Caller, CoreContext } from '../context';
 import { changeWindow, createEnrollmentCode, HOST_LISTEN_SETTING, listWindows } from './windowService';
 
@@ -16,13 +17,13 @@ import { changeWindow, createEnrollmentCode, HOST_LISTEN_SETTING, listWindows } 
 const QR_SCALE = 8;
 const QR_MARGIN = 4;
 
-function view(w: WindowRow): WindowView {
-  return { id: w.id, number: w.number, name: w.name, status: w.status, enrolledAt: w.enrolled_at, lastContactAt: w.last_contact_at, loggedIn: null };
+function view(w: WindowRow, signedIn: Map<string, string[]>): WindowView {
+  return { id: w.id, number: w.number, name: w.name, status: w.status, enrolledAt: w.enrolled_at, lastContactAt: w.last_contact_at, loggedIn: w.status === 'active' ? (signedIn.get(w.id) ?? []) : [] };
 }
 
 export async function windowsOverview(ctx: CoreContext): Promise<WindowsOverview> {
-  const rows = await listWindows(ctx);
-  return { windows: rows.map(view), hostListen: (await getSetting(ctx.db, HOST_LISTEN_SETTING)) ?? null };
+  const [rows, signedIn] = await Promise.all([listWindows(ctx), signedInAtWindows(ctx)]);
+  return { windows: rows.map((w) => view(w, signedIn)), hostListen: (await getSetting(ctx.db, HOST_LISTEN_SETTING)) ?? null };
 }
 
 /**
@@ -42,5 +43,6 @@ export async function enrollFromScreen(ctx: CoreContext, caller: Caller, input: 
 export async function changeFromScreen(ctx: CoreContext, caller: Caller, id: string, change: Parameters<typeof changeWindow>[3]): Promise<WindowView> {
   // A stale screen's row (the window re-enrolled meanwhile under a new id) gets a sentence of its own.
   if (!(await windowRow(ctx.db, id))) throw new AppError('NOT_FOUND', `There is no enrolled window ${id}.`, { id, reason: 'window_unknown' });
-  return view(await changeWindow(ctx, caller, id, change));
+  const changed = await changeWindow(ctx, caller, id, change);
+  return view(changed, await signedInAtWindows(ctx));
 }

@@ -93,6 +93,11 @@ test("a clerk at window 1 looks a person up through the host: the visit, the que
   const audit = await okThrough<{ rows: { action: string; detail: Record<string, unknown> }[] }>(two, 'audit.list', { cursor: null, limit: 20, actor: 'hall-clerk' }, auditor.token);
   const lookup = audit.rows.find((r) => r.action === 'counter.lookup')!;
   assert.ok(auditDetailFields(lookup.detail, 'zh').some(([label, value]) => label === '窗口号' && value === '1'));
+  // The administrator's list says who is signed in at each window.
+  const admin = (await w.core.loginAs('admin')).token;
+  const listed = await w.core.ok('windows.list', {}, admin);
+  assert.deepEqual(listed.windows.find((x) => x.id === one.windowId)?.loggedIn, ['hall-clerk']);
+  assert.deepEqual(listed.windows.find((x) => x.id === two.windowId)?.loggedIn, ['hall-auditor']);
 });
 
 test('the attack: a session token copied to another window, or replayed on the host without a certificate, is refused and audited; at its own window it still works', async () => {

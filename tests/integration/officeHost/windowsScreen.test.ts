@@ -126,10 +126,10 @@ test('a bad number or name is refused in both languages and makes no code', asyn
   await refusedUnchanged(() => core.call('windows.enroll', { number: 4, name: 'x'.repeat(41) }, admin), 'VALIDATION', 'window_name');
 });
 
-test('the list shows an enrolled window, its last contact, and says who is logged in is not known yet', async () => {
+test('the list shows an enrolled window, its last contact, and nobody signed in at it yet', async () => {
   const { identity } = await joined(7, '7 号窗口');
   const w = (await core.ok('windows.list', {}, admin)).windows.find((x) => x.id === identity.windowId);
-  assert.deepEqual(w, { id: identity.windowId, number: 7, name: '7 号窗口', status: 'active', enrolledAt: '2026-11-20T02:00:00.000Z', lastContactAt: null, loggedIn: null });
+  assert.deepEqual(w, { id: identity.windowId, number: 7, name: '7 号窗口', status: 'active', enrolledAt: '2026-11-20T02:00:00.000Z', lastContactAt: null, loggedIn: [] });
 });
 
 test("a number held by a workstation is refused unless the administrator confirms the replacement", async () => {
