@@ -14,8 +14,16 @@ import { BENCH_UNLOCK } from './bench/unlock';
 // baseline measured in the same run on the same file. Not a test: it prints, it never fails on time.
 // `--city` measures instead the whole sync path of a city of N subjects (bench/cityBench.ts);
 // `--keep DIR` keeps its bundle and office in DIR, and a later run with the same DIR resumes at the import.
-const { values } = parseArgs({ options: { subjects: { type: 'string', default: '1000000' }, json: { type: 'boolean', default: false }, city: { type: 'boolean', default: false }, keep: { type: 'string' } }, strict: true });
-const subjects = Number(values.subjects);
+// `--hall N` runs instead N office windows against one office host (bench/hallBench.ts): 10 minutes,
+// or 1 with `--quick`, or `--seconds S`; its office has 100,000 subjects unless --subjects says.
+const { values } = parseArgs({
+  options: {
+    subjects: { type: 'string' }, json: { type: 'boolean', default: false }, city: { type: 'boolean', default: false }, keep: { type: 'string' },
+    hall: { type: 'string' }, quick: { type: 'boolean', default: false }, seconds: { type: 'string' },
+  },
+  strict: true,
+});
+const subjects = Number(values.subjects ?? (values.hall !== undefined ? '100000' : '1000000'));
 if (!Number.isInteger(subjects) || subjects < 1000) {
   console.error('--subjects must be a whole number of at least 1000');
   process.exit(2);
@@ -33,6 +41,19 @@ function print(): void {
     console.log('\nCreditDesk benchmark');
     for (const [k, v] of Object.entries(figures)) console.log(`  ${k.padEnd(28)} ${v}`);
   }
+}
+if (values.hall !== undefined) {
+  const windows = Number(values.hall);
+  const seconds = Number(values.seconds ?? (values.quick ? 60 : 600));
+  if (!Number.isInteger(windows) || windows < 1 || windows > 999 || !Number.isFinite(seconds) || seconds < 5) {
+    console.error('--hall takes a number of windows from 1 to 999, --seconds at least 5');
+    process.exit(2);
+  }
+  const { benchHall } = await import('./bench/hallBench');
+  // The baseline (window 1 alone) runs a quarter as long as the hall, at most a minute.
+  Object.assign(figures, await benchHall({ windows, subjects, durationMs: seconds * 1000, baselineMs: Math.min(60, seconds / 4) * 1000, log }));
+  print();
+  process.exit(0);
 }
 if (values.city) {
   const { benchCity } = await import('./bench/cityBench');
