@@ -14,9 +14,9 @@ const id = z.number().int().positive();
 const reason = z.string().trim().min(1).max(1000);
 const optionalReason = z.string().trim().max(1000).optional();
 const caseKind = z.enum(['objection', 'repair']);
-// The case's version the page showed (ObjectionCase.version): a transition on a case changed since is
-// refused with CASE_CHANGED. The case page always sends it; scripts that omit it get the state check only.
-const version = id.optional();
+// The case's version the caller saw (ObjectionCase.version), required on every step: a step on a case
+// changed since is refused with CASE_CHANGED, so no client decides on a state it never saw.
+const version = id;
 
 const objectionAction = z.discriminatedUnion('action', [
   z.object({ action: z.literal('accept'), id, version, reason: optionalReason }).strict(),

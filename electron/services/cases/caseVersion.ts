@@ -10,7 +10,8 @@ import { latestCaseEvent } from '../../store/caseStore';
 
 /**
  * Refuses a transition decided on an older view of the case: `seen` is the version the person's
- * page showed. Called inside the transition's transaction (BEGIN IMMEDIATE), so no other change
+ * page showed. The contract requires it of every caller; only the demo office's in-process seeding
+ * (electron/demo) steps without one, as the state check alone. Called inside the transition's transaction (BEGIN IMMEDIATE), so no other change
  * can land between this check and the write; a refusal throws before anything is written.
  */
 export async function assertCaseUnchanged(tx: Queryable, kind: CaseKind, caseId: number, caseNo: string, seen: number | undefined): Promise<void> {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { pngScan } from '../../support/images';
 import { afterEach, test } from 'node:test';
 import { caseWorld, recordId, type CaseWorld } from '../cases/fixtures';
+import { caseVersion } from '../../support/caseVersion';
 
 let w: CaseWorld;
 afterEach(() => w.core.dispose());
@@ -73,13 +74,15 @@ test('race: two managers decide the same repair at once — exactly one decision
   const rid = await recordId(w.core, 'S1-R1');
   const r = await w.core.ok('repair.intake', { visitId, recordId: rid, evidence }, w.clerk);
   const m2 = await w.core.loginAs('manager', 'second');
+  // Both saw the case as it is now; whoever commits second is refused because it moved on.
+  const version = await caseVersion(w.core, 'repair', r.id);
   const [a, b] = await Promise.all([
-    w.core.call('repair.act', { action: 'approve', id: r.id, reason: '已整改' }, w.manager),
-    w.core.call('repair.act', { action: 'deny', id: r.id, reason: '材料不全' }, m2.token),
+    w.core.call('repair.act', { action: 'approve', id: r.id, version, reason: '已整改' }, w.manager),
+    w.core.call('repair.act', { action: 'deny', id: r.id, version, reason: '材料不全' }, m2.token),
   ]);
   assert.equal([a, b].filter((x) => x.ok).length, 1, JSON.stringify([a, b]));
   const loser = [a, b].find((x) => !x.ok)!;
-  assert.ok(!loser.ok && loser.error.code === 'ILLEGAL_TRANSITION');
+  assert.ok(!loser.ok && loser.error.code === 'CASE_CHANGED');
   const decisions = await w.core.ctx.db.all<{ n: number }>("SELECT count(*) AS n FROM repair_event WHERE repair_id = ? AND to_state IN ('approved','denied')", [r.id]);
   assert.equal(decisions[0]!.n, 1);
 });

@@ -4,6 +4,7 @@ import { importCalendarYears } from '../../../electron/services/office/calendarS
 import { statutoryHolidays } from '../../../shared/calendar/statutoryHolidays';
 import { calendarChanged } from '../../../electron/services/office/calendarEntryService';
 import { at, caseWorld, recordId, type CaseWorld } from './fixtures';
+import { caseVersion } from '../../support/caseVersion';
 
 // The official calendar is the State Council's annual notice (usually November): a deadline in a
 // year not yet loaded is counted provisionally from weekends and the statutory holidays (domain-rules
@@ -116,7 +117,7 @@ test('a Shandong case due 31 December escalates in January with no 2027 arrangem
   w = await caseWorld('2026-12-28T02:00:00Z', 'shandong');
   const visitId = await w.visit();
   const o = await w.core.ok('objection.intake', { visitId, recordIds: [await recordId(w.core, 'S1-R1')], scope: 'wrong', description: '罚款金额有误' }, w.clerk);
-  await w.core.ok('objection.act', { action: 'verify', id: o.id, route: 'own' }, w.manager);
+  await w.core.ok('objection.act', { action: 'verify', id: o.id, version: await caseVersion(w.core, 'objection', o.id), route: 'own' }, w.manager);
   assert.equal((await w.core.ok('objection.get', { id: o.id }, w.manager)).deadlines.dueOn, '2026-12-31');
 
   await w.travel(at('2027-01-05'));

@@ -9,6 +9,7 @@ import { dueSoonSql, overdueSql } from '../../../electron/store/caseTimingSql';
 import { isDueSoon, isOverdue } from '../../../shared/cases/caseTiming';
 import { addCalendarDays } from '../../../shared/calendar/dates';
 import { at, caseWorld, penalty, recordId, seedSubject, type CaseWorld } from './fixtures';
+import { caseVersion } from '../../support/caseVersion';
 
 // "Late" and "due soon" are one rule (shared/cases/caseTiming.ts) with one SQL twin
 // (electron/store/caseTimingSql.ts): the queue's filters and flags, the workload table, the
@@ -56,12 +57,12 @@ test('objections whose clock is stopped are not late anywhere: queue filter and 
   const ids: number[] = [];
   for (const [record, visit] of [['S1-R1', world.visit], ['S1-R2', world.visit], ['S2-R1', visitOfSecond]] as const) {
     const o = await world.core.ok('objection.intake', { visitId: await visit(), recordIds: [await recordId(world.core, record)], scope: 'wrong', description: '罚款金额有误' }, world.clerk);
-    await world.core.ok('objection.act', { action: 'verify', id: o.id, route: 'own' }, world.manager);
+    await world.core.ok('objection.act', { action: 'verify', id: o.id, version: await caseVersion(world.core, 'objection', o.id), route: 'own' }, world.manager);
     ids.push(o.id);
   }
   // Two are sent for testing the day after: their clocks stop before anything is late.
   await world.travel(at('2026-11-17'));
-  for (const id of ids.slice(1)) await world.core.ok('objection.act', { action: 'pause', id, pauseReason: 'testing', reason: '送检' }, world.manager);
+  for (const id of ids.slice(1)) await world.core.ok('objection.act', { action: 'pause', id, version: await caseVersion(world.core, 'objection', id), pauseReason: 'testing', reason: '送检' }, world.manager);
   await world.travel(at('2026-11-26')); // the running one was due Thu 19 Nov
 
   const overdueRows = (await world.core.ok('cases.queue', { kind: 'objection', due: 'overdue' }, world.manager)).rows;

@@ -3,6 +3,7 @@ import { afterEach, test } from 'node:test';
 import { chinaDateTime } from '../../../shared/calendar/dates';
 import { errorMessage } from '../../../shared/i18n/errorMessages';
 import type { ApiResult } from '../../../shared/errors';
+import { caseVersion } from '../../support/caseVersion';
 import { caseWorld, recordId, type CaseWorld } from './fixtures';
 
 // Issue 23: many windows work one office's data, so two managers may have the same case open. A
@@ -32,7 +33,7 @@ test('race: two managers decide the same objection at once — one wins, the oth
   w = await caseWorld('2026-11-20T02:00:00Z');
   const visitId = await w.visit();
   const r = await w.core.ok('objection.intake', { visitId, recordIds: [await recordId(w.core, 'S1-R1')], scope: 'wrong', description: '罚款金额有误' }, w.clerk);
-  await w.core.ok('objection.act', { action: 'verify', id: r.id, route: 'own' }, w.manager);
+  await w.core.ok('objection.act', { action: 'verify', id: r.id, version: await caseVersion(w.core, 'objection', r.id), route: 'own' }, w.manager);
   const wang = (await w.core.loginAs('manager', 'wang')).token;
   const li = (await w.core.loginAs('manager', 'li')).token;
   // Both open the case at their windows: the same case, the same version.
@@ -106,5 +107,15 @@ test('every step of an objection checks the version: a stale stop-the-clock afte
   await w.core.ok('objection.act', { action: 'verify', id: r.id, version: seen.version, route: 'own' }, other);
   const before = await officeState();
   refusedAsChanged(await w.core.call('objection.act', { action: 'pause', id: r.id, version: seen.version, pauseReason: 'testing', reason: '送检' }, w.manager));
+  assert.equal(await officeState(), before);
+});
+
+test('a step without the version it was decided on is refused at the boundary and changes nothing', async () => {
+  w = await caseWorld('2026-11-20T02:00:00Z');
+  const visitId = await w.visit();
+  const r = await w.core.ok('objection.intake', { visitId, recordIds: [await recordId(w.core, 'S1-R1')], scope: 'wrong', description: '罚款金额有误' }, w.clerk);
+  const before = await officeState();
+  const bare = await w.core.call('objection.act', { action: 'verify', id: r.id, route: 'own' } as never, w.manager);
+  assert.ok(!bare.ok && bare.error.code === 'VALIDATION', JSON.stringify(bare));
   assert.equal(await officeState(), before);
 });

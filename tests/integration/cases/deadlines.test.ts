@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
 import { at, caseWorld, recordId, type CaseWorld } from './fixtures';
+import { caseVersion } from '../../support/caseVersion';
 
 // Deadlines through the objection service, per profile, across National Day 2025 (Oct 1–8 off,
 // make-up workdays Sun Sep 28 and Sat Oct 11) and Spring Festival 2026 (Feb 15–23 off, make-up
@@ -22,7 +23,7 @@ describe('per-profile objection deadlines', () => {
   test('Shandong, Spring Festival: own 3 WD counts make-up Saturday Feb 14; provider 7 WD counts Feb 28', async () => {
     const id = await open('shandong', '2026-02-13');
     assert.equal((await get(id)).deadlines.decideBy, '2026-02-25');
-    const c = await w.core.ok('objection.act', { action: 'verify', id, route: 'provider' }, w.manager);
+    const c = await w.core.ok('objection.act', { action: 'verify', id, version: await caseVersion(w.core, 'objection', id), route: 'provider' }, w.manager);
     assert.equal(c.deadlines.decideBy, '2026-03-02');
   });
 
@@ -39,9 +40,9 @@ describe('per-profile objection deadlines', () => {
   test('Zhejiang: 5 WD, extendable with approval to 20 WD in total and no further', async () => {
     const id = await open('zhejiang', '2026-02-13');
     assert.equal((await get(id)).deadlines.decideBy, '2026-02-27');
-    const tooLong = await w.core.call('objection.act', { action: 'extend', id, totalDays: 21, reason: '案情复杂' }, w.manager);
+    const tooLong = await w.core.call('objection.act', { action: 'extend', id, version: await caseVersion(w.core, 'objection', id), totalDays: 21, reason: '案情复杂' }, w.manager);
     assert.ok(!tooLong.ok && tooLong.error.code === 'PROFILE_FORBIDS');
-    const c = await w.core.ok('objection.act', { action: 'extend', id, totalDays: 20, reason: '案情复杂，经批准延长' }, w.manager);
+    const c = await w.core.ok('objection.act', { action: 'extend', id, version: await caseVersion(w.core, 'objection', id), totalDays: 20, reason: '案情复杂，经批准延长' }, w.manager);
     assert.equal(c.extendedTotalDays, 20);
     assert.equal(c.deadlines.decideBy, '2026-03-19');
     const ev = c.events.at(-1)!;
@@ -53,16 +54,16 @@ describe('per-profile objection deadlines', () => {
     const id = await open('henan', '2026-11-02');
     assert.equal((await get(id)).deadlines.decideBy, '2026-11-05');
     await w.travel(at('2026-11-03'));
-    let c = await w.core.ok('objection.act', { action: 'pause', id, pauseReason: 'expert_review', reason: '委托专家评审' }, w.manager);
+    let c = await w.core.ok('objection.act', { action: 'pause', id, version: await caseVersion(w.core, 'objection', id), pauseReason: 'expert_review', reason: '委托专家评审' }, w.manager);
     assert.equal(c.paused, true);
     await w.travel(at('2026-11-06'));
-    c = await w.core.ok('objection.act', { action: 'resume', id }, w.manager);
+    c = await w.core.ok('objection.act', { action: 'resume', id, version: await caseVersion(w.core, 'objection', id) }, w.manager);
     // Paused Nov 3–5; counted: Nov 6, 9, 10.
     assert.deepEqual(c.pauses, [{ reason: 'expert_review', from: '2026-11-03', to: '2026-11-05' }]);
     assert.equal(c.deadlines.decideBy, '2026-11-10');
     await w.core.dispose();
     const z = await open('zhejiang', '2026-11-02');
-    const refused = await w.core.call('objection.act', { action: 'pause', id: z, pauseReason: 'testing', reason: 'x' }, w.manager);
+    const refused = await w.core.call('objection.act', { action: 'pause', id: z, version: await caseVersion(w.core, 'objection', z), pauseReason: 'testing', reason: 'x' }, w.manager);
     assert.ok(!refused.ok && refused.error.code === 'PROFILE_FORBIDS');
   });
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
 import { pdfBytes, pdfPageTexts, pdfText } from '../../support/pdf';
 import { caseWorld, penalty, recordId, seedSubject, type CaseWorld } from './fixtures';
+import { caseVersion } from '../../support/caseVersion';
 
 // Receipts and decision notices as the subject takes them home: PDFs read back with pdftotext;
 // a receipt copy counts once its print job is accepted, and a reprint says so on the page.
@@ -41,8 +42,8 @@ test('the decision notice of an objection: refused before the decision; then cas
   const r = await objection();
   const early = await w.core.call('cases.notice', { kind: 'objection', id: r.id }, w.manager);
   assert.equal(!early.ok && early.error.code, 'NOT_DECIDED');
-  await w.core.ok('objection.act', { action: 'verify', id: r.id, route: 'own' }, w.manager);
-  await w.core.ok('objection.act', { action: 'decide', id: r.id, outcome: 'corrected', reason: '经核实，罚款金额应为 500 元，已更正。', correctedContent: '罚款 500 元' } as never, w.manager);
+  await w.core.ok('objection.act', { action: 'verify', id: r.id, version: await caseVersion(w.core, 'objection', r.id), route: 'own' }, w.manager);
+  await w.core.ok('objection.act', { action: 'decide', id: r.id, version: await caseVersion(w.core, 'objection', r.id), outcome: 'corrected', reason: '经核实，罚款金额应为 500 元，已更正。', correctedContent: '罚款 500 元' } as never, w.manager);
   const clerkTry = await w.core.call('cases.notice', { kind: 'objection', id: r.id }, w.clerk);
   assert.equal(!clerkTry.ok && clerkTry.error.code, 'FORBIDDEN');
   const zh = await w.core.ok('cases.notice', { kind: 'objection', id: r.id, lang: 'zh' }, w.manager);
@@ -63,7 +64,7 @@ test('the decision notice of a repair application names the record and the outco
   const rid = await recordId(w.core, 'S2-R1');
   const r = await w.core.ok('repair.intake', { visitId: lookup.visitId, recordId: rid, evidence: { obligationsPerformed: true, creditCommitment: true, trainingCertificate: null, note: null } }, w.clerk);
   assert.match(flat(r.receipt), /信用修复申请受理回执/);
-  await w.core.ok('repair.act', { action: 'approve', id: r.id, reason: '已履行义务并作出信用承诺' }, w.manager);
+  await w.core.ok('repair.act', { action: 'approve', id: r.id, version: await caseVersion(w.core, 'repair', r.id), reason: '已履行义务并作出信用承诺' }, w.manager);
   const notice = await w.core.ok('cases.notice', { kind: 'repair', id: r.id }, w.manager);
   const text = flat(notice);
   for (const s of ['信用修复申请处理结果告知书', r.caseNo, '准予信用修复', '已履行义务并作出信用承诺', '第1页/共1页']) assert.ok(text.includes(s), s);

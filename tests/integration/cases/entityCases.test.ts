@@ -11,6 +11,7 @@ import { creditCodeOf, idCheckChar } from '../../../electron/seed/idNumbers';
 import { errorMessage } from '../../../shared/i18n/errorMessages';
 import { pdfText } from '../../support/pdf';
 import { openWorld, person, record, type World } from '../report/world';
+import { caseVersion } from '../../support/caseVersion';
 
 const CODE = creditCodeOf('91', '110105', 'MA02K7Q1');
 const NAME = '北京恒信建设工程有限公司';
@@ -174,8 +175,8 @@ test("the decision notice of an entity's objection names the organisation, its c
   const penaltyId = await recordId('EC-NEW');
   const r = await w.core.ok('objection.intake', { visitId, recordIds: [penaltyId], scope: 'wrong', description: '公示年度报告的日期有误' }, w.clerk);
   const manager = (await w.core.loginAs('manager')).token;
-  await w.core.ok('objection.act', { action: 'verify', id: r.id, route: 'own' }, manager);
-  await w.core.ok('objection.act', { action: 'decide', id: r.id, outcome: 'upheld', reason: '经核实，原信息无误。' } as never, manager);
+  await w.core.ok('objection.act', { action: 'verify', id: r.id, version: await caseVersion(w.core, 'objection', r.id), route: 'own' }, manager);
+  await w.core.ok('objection.act', { action: 'decide', id: r.id, version: await caseVersion(w.core, 'objection', r.id), outcome: 'upheld', reason: '经核实，原信息无误。' } as never, manager);
   const zh = flat(await w.core.ok('cases.notice', { kind: 'objection', id: r.id, lang: 'zh' }, manager));
   assert.match(zh, new RegExp(`信息主体名称及统一社会信用代码${NAME}${CODE}`));
   assert.match(zh, /申请人法定代表人本人/);

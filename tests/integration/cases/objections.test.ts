@@ -5,6 +5,7 @@ import { sweepOverdue } from '../../../electron/services/cases/caseQueueService'
 import { hiddenReason } from '../../../shared/domain/publication';
 import { pdfText } from '../../support/pdf';
 import { at, caseWorld, recordId, recordRow, type CaseWorld } from './fixtures';
+import { caseVersion } from '../../support/caseVersion';
 
 let w: CaseWorld;
 afterEach(() => w.core.dispose());
@@ -52,13 +53,13 @@ describe('objection intake', () => {
   test('a clerk cannot decide; illegal transitions are refused', async () => {
     w = await caseWorld('2026-11-20T02:00:00Z');
     const r = await intake(['S1-R1']);
-    const forbidden = await w.core.call('objection.act', { action: 'decide', id: r.id, outcome: 'upheld', reason: 'x' }, w.clerk);
+    const forbidden = await w.core.call('objection.act', { action: 'decide', id: r.id, version: await caseVersion(w.core, 'objection', r.id), outcome: 'upheld', reason: 'x' }, w.clerk);
     assert.ok(!forbidden.ok && forbidden.error.code === 'FORBIDDEN');
-    const early = await w.core.call('objection.act', { action: 'decide', id: r.id, outcome: 'upheld', reason: 'x' }, w.manager);
+    const early = await w.core.call('objection.act', { action: 'decide', id: r.id, version: await caseVersion(w.core, 'objection', r.id), outcome: 'upheld', reason: 'x' }, w.manager);
     assert.ok(!early.ok && early.error.code === 'ILLEGAL_TRANSITION');
-    const reaccept = await w.core.call('objection.act', { action: 'accept', id: r.id }, w.manager);
+    const reaccept = await w.core.call('objection.act', { action: 'accept', id: r.id, version: await caseVersion(w.core, 'objection', r.id) }, w.manager);
     assert.ok(!reaccept.ok && reaccept.error.code === 'ILLEGAL_TRANSITION');
-    const close = await w.core.call('objection.act', { action: 'close', id: r.id }, w.manager);
+    const close = await w.core.call('objection.act', { action: 'close', id: r.id, version: await caseVersion(w.core, 'objection', r.id) }, w.manager);
     assert.ok(!close.ok && close.error.code === 'ILLEGAL_TRANSITION');
   });
 });
@@ -67,8 +68,8 @@ describe('objection outcomes change the record', () => {
   async function decide(outcome: 'corrected' | 'revoked' | 'upheld' | 'removed_from_list' | 'display_stopped', record = 'S1-R1', correctedContent?: string) {
     w = await caseWorld('2026-11-20T02:00:00Z');
     const r = await intake([record]);
-    await w.core.ok('objection.act', { action: 'verify', id: r.id, route: 'own' }, w.manager);
-    const c = await w.core.ok('objection.act', { action: 'decide', id: r.id, outcome, reason: '核实结果', ...(correctedContent ? { correctedContent } : {}) }, w.manager);
+    await w.core.ok('objection.act', { action: 'verify', id: r.id, version: await caseVersion(w.core, 'objection', r.id), route: 'own' }, w.manager);
+    const c = await w.core.ok('objection.act', { action: 'decide', id: r.id, version: await caseVersion(w.core, 'objection', r.id), outcome, reason: '核实结果', ...(correctedContent ? { correctedContent } : {}) }, w.manager);
     assert.equal(c.state, 'decided');
     assert.deepEqual(await annotationsOfSubject(w.core.ctx.db, c.subjectId), []);
     return c;
@@ -88,8 +89,8 @@ describe('objection outcomes change the record', () => {
   test('corrected without content is refused', async () => {
     w = await caseWorld('2026-11-20T02:00:00Z');
     const r = await intake(['S1-R1']);
-    await w.core.ok('objection.act', { action: 'verify', id: r.id, route: 'own' }, w.manager);
-    const res = await w.core.call('objection.act', { action: 'decide', id: r.id, outcome: 'corrected', reason: 'x' }, w.manager);
+    await w.core.ok('objection.act', { action: 'verify', id: r.id, version: await caseVersion(w.core, 'objection', r.id), route: 'own' }, w.manager);
+    const res = await w.core.call('objection.act', { action: 'decide', id: r.id, version: await caseVersion(w.core, 'objection', r.id), outcome: 'corrected', reason: 'x' }, w.manager);
     assert.ok(!res.ok && res.error.code === 'VALIDATION');
     assert.equal((await recordRow(w.core, 'S1-R1')).status, 'under_objection');
   });
@@ -132,8 +133,8 @@ describe('objection outcomes change the record', () => {
     assert.equal(await statusTheClerkSees('S1-R1'), 'under_objection');
     const annotated = await issuedReportText();
     assert.ok(annotated.includes('⚠') && annotated.includes(r.caseNo), 'the open case annotates the report');
-    await w.core.ok('objection.act', { action: 'verify', id: r.id, route: 'own' }, w.manager);
-    const c = await w.core.ok('objection.act', { action: 'decide', id: r.id, outcome: 'upheld', reason: '核实结果' }, w.manager);
+    await w.core.ok('objection.act', { action: 'verify', id: r.id, version: await caseVersion(w.core, 'objection', r.id), route: 'own' }, w.manager);
+    const c = await w.core.ok('objection.act', { action: 'decide', id: r.id, version: await caseVersion(w.core, 'objection', r.id), outcome: 'upheld', reason: '核实结果' }, w.manager);
     assert.equal(c.state, 'decided');
     assert.equal((await recordRow(w.core, 'S1-R1')).status, 'active');
     assert.deepEqual(await annotationsOfSubject(w.core.ctx.db, c.subjectId), []);
@@ -161,16 +162,16 @@ describe('objection outcomes change the record', () => {
   test('full path to closed with a provider forward travelling in the outbox', async () => {
     w = await caseWorld('2026-11-20T02:00:00Z', 'henan');
     const r = await intake(['S1-R1']);
-    let c = await w.core.ok('objection.act', { action: 'verify', id: r.id, route: 'provider' }, w.manager);
+    let c = await w.core.ok('objection.act', { action: 'verify', id: r.id, version: await caseVersion(w.core, 'objection', r.id), route: 'provider' }, w.manager);
     // Henan: provider verifies within 3 WD of the forward (Fri 20 Nov → Wed 25 Nov); decision 7 WD from receipt.
     assert.equal(c.deadlines.providerVerifyBy, '2026-11-25');
     assert.equal(c.deadlines.dueOn, '2026-11-25');
     assert.equal(c.deadlines.decideBy, '2026-12-01');
-    c = await w.core.ok('objection.act', { action: 'provider_reply', id: r.id, reason: '提供单位核实无误' }, w.manager);
+    c = await w.core.ok('objection.act', { action: 'provider_reply', id: r.id, version: await caseVersion(w.core, 'objection', r.id), reason: '提供单位核实无误' }, w.manager);
     assert.equal(c.deadlines.dueOn, '2026-12-01');
-    await w.core.ok('objection.act', { action: 'decide', id: r.id, outcome: 'upheld', reason: '信息无误' }, w.manager);
-    await w.core.ok('objection.act', { action: 'notify', id: r.id, reason: '电话告知' }, w.manager);
-    c = await w.core.ok('objection.act', { action: 'close', id: r.id }, w.manager);
+    await w.core.ok('objection.act', { action: 'decide', id: r.id, version: await caseVersion(w.core, 'objection', r.id), outcome: 'upheld', reason: '信息无误' }, w.manager);
+    await w.core.ok('objection.act', { action: 'notify', id: r.id, version: await caseVersion(w.core, 'objection', r.id), reason: '电话告知' }, w.manager);
+    c = await w.core.ok('objection.act', { action: 'close', id: r.id, version: await caseVersion(w.core, 'objection', r.id) }, w.manager);
     assert.equal(c.state, 'closed');
     assert.deepEqual(c.events.map((e) => e.toState), ['received', 'accepted', 'verifying', null, 'decided', 'notified', 'closed']);
     assert.ok(c.events.every((e) => e.actor !== null));
@@ -183,7 +184,7 @@ describe('overdue escalation', () => {
   test('a provider past its deadline makes the case overdue and escalated; the annotation stays; no outcome', async () => {
     w = await caseWorld('2026-11-20T02:00:00Z', 'henan');
     const r = await intake(['S1-R1']);
-    await w.core.ok('objection.act', { action: 'verify', id: r.id, route: 'provider' }, w.manager);
+    await w.core.ok('objection.act', { action: 'verify', id: r.id, version: await caseVersion(w.core, 'objection', r.id), route: 'provider' }, w.manager);
     await w.travel(at('2026-11-27')); // provider deadline Wed 25 Nov; Fri 27 is 2 WD late
     const before = await w.core.ok('cases.queue', { kind: 'objection' }, w.manager);
     assert.equal(before.rows.find((x) => x.id === r.id)!.overdue, true, 'overdue shows at once, computed on read');

@@ -18,6 +18,7 @@ async function dbHash(core: TestCore): Promise<string> {
 import { SHIPPED_PROFILE_IDS, shippedProfile } from '../../../shared/rules/loadProfile';
 import { pdfText } from '../../support/pdf';
 import { at, caseWorld, penalty, recordId, recordRow, seedSubject, type CaseWorld } from './fixtures';
+import { caseVersion } from '../../support/caseVersion';
 
 let w: CaseWorld;
 afterEach(() => w.core.dispose());
@@ -58,16 +59,16 @@ test('the day of the shortest period: accepted with a receipt; approval stops pu
   let c = await w.core.ok('repair.get', { id: r.id }, w.manager);
   // 10 WD from Sat 21 Nov 2026: Nov 23–27, Nov 30–Dec 4.
   assert.equal(c.dueOn, '2026-12-04');
-  const deny = await w.core.call('repair.act', { action: 'close', id: r.id }, w.manager);
+  const deny = await w.core.call('repair.act', { action: 'close', id: r.id, version: await caseVersion(w.core, 'repair', r.id) }, w.manager);
   assert.ok(!deny.ok && deny.error.code === 'ILLEGAL_TRANSITION');
-  c = await w.core.ok('repair.act', { action: 'approve', id: r.id, reason: '已履行义务并作出信用承诺' }, w.manager);
+  c = await w.core.ok('repair.act', { action: 'approve', id: r.id, version: await caseVersion(w.core, 'repair', r.id), reason: '已履行义务并作出信用承诺' }, w.manager);
   assert.equal(c.state, 'approved');
   assert.equal((await recordRow(w.core, 'S1-R2')).status, 'repaired');
   const entry = await w.core.ctx.db.get<{ status: string; exit_on: string | null }>("SELECT status, exit_on FROM list_entry WHERE central_id = 'S1-L1'");
   assert.deepEqual({ ...entry }, { status: 'active', exit_on: null });
   const out = await w.core.ctx.db.all<{ kind: string }>('SELECT kind FROM outbox');
   assert.deepEqual(out.map((o) => o.kind), ['repair.decision']);
-  c = await w.core.ok('repair.act', { action: 'close', id: r.id }, w.manager);
+  c = await w.core.ok('repair.act', { action: 'close', id: r.id, version: await caseVersion(w.core, 'repair', r.id) }, w.manager);
   assert.deepEqual(c.events.map((e) => e.toState), ['received', 'accepted', 'approved', 'closed']);
 });
 

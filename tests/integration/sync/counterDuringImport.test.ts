@@ -56,7 +56,7 @@ describe('the counter during an import', () => {
       assert.equal(intake.state, 'accepted');
       objectionId = intake.id;
       // A change to records themselves waits for the import, and says so.
-      const refused = await w.core.call('repair.act', { action: 'approve', id: 1, reason: 'x' }, manager);
+      const refused = await w.core.call('repair.act', { action: 'approve', id: 1, version: 1, reason: 'x' }, manager);
       assert.ok(!refused.ok);
       observedError(refused.error.code);
       assert.equal(refused.error.code, 'SYNC_IMPORT_IN_PROGRESS');

@@ -15,6 +15,7 @@ import { ingest } from '../../../tools/central/platform';
 import { TEST_UNLOCK } from '../../support/core';
 import { nodeScript } from '../../support/nodeScript';
 import { OFFICE, syncWorld } from './world';
+import { caseVersion } from '../../support/caseVersion';
 
 /** Runs exportKillChild.ts on the office in `dir` and SIGKILLs it at `at`; resolves once it is gone. */
 function killExportAt(dir: string, now: string, at: 'planned' | 'written'): Promise<void> {
@@ -61,7 +62,7 @@ test('an export killed after its plan, and one killed after its file was written
       "SELECT s.id_number, s.name, r.id AS record_id FROM record r JOIN subject s ON s.id = r.subject_id WHERE r.status = 'active' ORDER BY r.id LIMIT 1"))!;
     const visit = await lookup(target, 'admin_licensing');
     const obj = await w.core.ok('objection.intake', { visitId: visit.visitId, recordIds: [target.record_id], scope: 'wrong', description: '金额有误' }, clerk);
-    await w.core.ok('objection.act', { action: 'verify', id: obj.id, route: 'provider' }, manager);
+    await w.core.ok('objection.act', { action: 'verify', id: obj.id, version: await caseVersion(w.core, 'objection', obj.id), route: 'provider' }, manager);
     const now = w.core.clock.now.toISOString();
     await w.core.close();
 
@@ -117,7 +118,7 @@ test('the export screen\'s counts, made in SQL, are what an export would carry',
       "SELECT s.id_number, s.name, r.id AS record_id FROM record r JOIN subject s ON s.id = r.subject_id WHERE r.status = 'active' ORDER BY r.id LIMIT 1"))!;
     const visit = await w.core.ok('counter.lookup', { idNumber: target.id_number, name: target.name, applicant: { kind: 'self' }, purposeCode: 'admin_licensing' }, clerk);
     const obj = await w.core.ok('objection.intake', { visitId: visit.visitId, recordIds: [target.record_id], scope: 'wrong', description: '金额有误' }, clerk);
-    await w.core.ok('objection.act', { action: 'verify', id: obj.id, route: 'provider' }, manager);
+    await w.core.ok('objection.act', { action: 'verify', id: obj.id, version: await caseVersion(w.core, 'objection', obj.id), route: 'provider' }, manager);
     const check = async () => {
       const db = w.core.ctx.db;
       const content = await gatherExport(db, await exportBounds(db));

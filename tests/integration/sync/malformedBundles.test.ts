@@ -27,6 +27,7 @@ import { loadKeys, platformKeyring } from '../../../tools/central/centralStore';
 import { statutoryHolidays } from '../../../shared/calendar/statutoryHolidays';
 import { DAY, OFFICE, refusedUnchanged, syncWorld } from './world';
 import type { SyncWorld } from './world';
+import { caseVersion } from '../../support/caseVersion';
 
 let w: SyncWorld;
 const person = (over: Record<string, unknown> = {}) => ({
@@ -308,7 +309,7 @@ describe('content that breaks the office rules is refused, the database unchange
     const outsider = (await w.core.ctx.db.get<{ central_id: string }>('SELECT central_id FROM record WHERE id <> ? ORDER BY id LIMIT 1', [target.record_id]))!;
     const visit = await w.core.ok('counter.lookup', { idNumber: target.id_number, name: target.name, applicant: { kind: 'self' }, purposeCode: 'self_check' }, clerk);
     const obj = await w.core.ok('objection.intake', { visitId: visit.visitId, recordIds: [target.record_id], scope: 'wrong', description: '罚款金额有误' }, clerk);
-    assert.equal((await w.core.ok('objection.act', { action: 'verify', id: obj.id, route: 'provider' }, manager)).state, 'verifying');
+    assert.equal((await w.core.ok('objection.act', { action: 'verify', id: obj.id, version: await caseVersion(w.core, 'objection', obj.id), route: 'provider' }, manager)).state, 'verifying');
     const outcome = (records: unknown[]) => ({
       officeCode: OFFICE, caseKind: 'objection', caseNo: obj.caseNo, outcome: 'corrected', reason: '核实后更正', decidedOn: '2026-11-20', decidedAt: '2026-11-20T02:00:00.000Z', records,
     });
@@ -320,8 +321,8 @@ describe('content that breaks the office rules is refused, the database unchange
 
     // The providing unit answered by telephone and the office decided the case itself; the
     // platform's outcome arriving afterwards must not overwrite that decision.
-    await w.core.ok('objection.act', { action: 'provider_reply', id: obj.id, reason: '提供单位电话答复核实无误' }, manager);
-    await w.core.ok('objection.act', { action: 'decide', id: obj.id, outcome: 'upheld', reason: '信息无误' }, manager);
+    await w.core.ok('objection.act', { action: 'provider_reply', id: obj.id, version: await caseVersion(w.core, 'objection', obj.id), reason: '提供单位电话答复核实无误' }, manager);
+    await w.core.ok('objection.act', { action: 'decide', id: obj.id, version: await caseVersion(w.core, 'objection', obj.id), outcome: 'upheld', reason: '信息无误' }, manager);
     const late = await refusedUnchanged(w, await w.craft({ 'case-outcomes': [outcome([effect(target.central_id)])] }), 'SYNC_OUTCOME_NOT_EXPECTED');
     assert.equal(late.message, `Objection ${obj.caseNo} is "decided" and cannot take a providing unit's outcome now.`);
     const c = await w.core.ok('objection.get', { id: obj.id }, manager);

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { ingest, decide } from '../../../tools/central/platform';
 import { syncWorld } from './world';
 import { uploadOf, saveDownload } from '../../support/fileUpload';
+import { caseVersion } from '../../support/caseVersion';
 
 test('round trip between the reference platform and an office', async () => {
   const w = await syncWorld({ subjects: 2000, seed: 'round-trip' });
@@ -55,7 +56,7 @@ test('round trip between the reference platform and an office', async () => {
     // purpose: the same lookup again within two minutes would be the visit above, not a new query.)
     const visit = await core.ok('counter.lookup', { idNumber: target.id_number, name: target.name, applicant: { kind: 'self' }, purposeCode: 'admin_licensing' }, clerk);
     const obj = await core.ok('objection.intake', { visitId: visit.visitId, recordIds: [target.record_id], scope: 'wrong', description: '罚款金额有误' }, clerk);
-    await core.ok('objection.act', { action: 'verify', id: obj.id, route: 'provider' }, manager);
+    await core.ok('objection.act', { action: 'verify', id: obj.id, version: await caseVersion(core, 'objection', obj.id), route: 'provider' }, manager);
 
     // Export → central ingest.
     const pending = await core.ok('sync.exportPending', {}, operator);
@@ -90,7 +91,7 @@ test('round trip between the reference platform and an office', async () => {
     const rec = (await core.ctx.db.get<{ status: string; content: string }>('SELECT status, content FROM record WHERE id = ?', [target.record_id]))!;
     assert.deepEqual({ ...rec }, { status: 'corrected', content: '罚款 500 元（已更正）' });
     // The clerk carries on as for any decision.
-    await core.ok('objection.act', { action: 'notify', id: obj.id, reason: '电话告知' }, manager);
+    await core.ok('objection.act', { action: 'notify', id: obj.id, version: await caseVersion(core, 'objection', obj.id), reason: '电话告知' }, manager);
 
     const history = await core.ok('sync.exportHistory', {}, operator);
     assert.ok(history[0]!.acknowledgedAt);
