@@ -16,7 +16,7 @@ import { extrasOf, reportRecordOf } from './entityRecordRows';
 
 export interface EntityReportHeader {
   reportNo: string;
-  office: { code: string; name: string };
+  office: { code: string; name: string; window?: number };
   now: Date;
   purpose: Purpose;
   purposeText: string | null;

@@ -16,7 +16,7 @@ import { countPublished, listEntriesOfSubject, listTallies, publishedRecords, re
 
 export interface AssembleInput {
   reportNo: string;
-  office: { code: string; name: string };
+  office: { code: string; name: string; window?: number };
   now: Date;
   purpose: Purpose;
   purposeText: string | null;

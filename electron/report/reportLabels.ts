@@ -155,6 +155,15 @@ export function label(b: Bi, lang: ReportLang): string {
   return lang === 'en' ? `${b[0]} ${b[1]}` : b[0];
 }
 
+/**
+ * The issuing office as printed: its name and code, and the window that issued the document when
+ * it came from a window of the office host (issue 23: 第 3 号窗口).
+ */
+export function issuingOffice(office: { code: string; name: string; window?: number }, lang: ReportLang): string {
+  const at = office.window === undefined ? '' : `　第 ${office.window} 号窗口${lang === 'en' ? ` Window ${office.window}` : ''}`;
+  return `${office.name}（${office.code}）${at}`;
+}
+
 export function fill(text: string, vars: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
 }

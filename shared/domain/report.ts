@@ -91,7 +91,8 @@ export interface ReportQueryItem {
 export interface ReportContent {
   v: 1;
   reportNo: string;
-  office: { code: string; name: string };
+  /** `window`: the office host's window that issued it (issue 23); absent from the office's own console. */
+  office: { code: string; name: string; window?: number };
   issuedAt: string;
   /** China date the exclusions were decided on. */
   asOf: string;

@@ -1,6 +1,6 @@
 import type { EntityContent } from '../../../shared/domain/entityReport';
 import { chinaDateTime } from '../../../shared/calendar/dates';
-import { fill, L, label, type Bi, type ReportLang } from '../reportLabels';
+import { fill, issuingOffice, L, label, type Bi, type ReportLang } from '../reportLabels';
 import { E, ENTITY_TYPE_LABELS, OPERATING_STATUS_LABELS } from '../entityReportLabels';
 import { MM, PdfLayout, type FinishedPdf } from './layout';
 import { copyMark, MUTED, pageLabel, WARN } from './reportPdf';
@@ -42,7 +42,7 @@ export function openEntityPdf(input: EntityPdfInput<EntityContent>, title: Bi): 
       : `${bi(L.agent)}　${bi(L.agentName)}：${c.applicant.agentName}（${c.applicant.agentIdNumberMasked}）　${bi(L.authorizationNo)}：${c.applicant.documentNo}　${bi(L.validity)}：${c.applicant.validFrom} — ${c.applicant.validTo}`;
   layout.keyValues([
     [bi(L.reportNo), `${c.reportNo}　　${copyMark(copyNo, lang)}`],
-    [bi(L.office), `${c.office.name}（${c.office.code}）`],
+    [bi(L.office), issuingOffice(c.office, lang)],
     [bi(L.issuedAt), chinaDateTime(c.issuedAt)],
     [bi(E.dataDate), c.freshness.dataAsOf ? chinaDateTime(c.freshness.dataAsOf) : bi(E.dataNone)],
     [bi(L.purpose), purpose],

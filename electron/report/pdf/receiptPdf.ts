@@ -17,6 +17,8 @@ export interface ReceiptContent {
   dueDates: [label: string, value: string][];
   notes: string[];
   clerk: string;
+  /** The office host's window it was taken at (issue 23); absent at the office's own console. */
+  window?: number;
 }
 
 const MUTED = '#444444';
@@ -41,7 +43,7 @@ export async function renderReceiptPdf(c: ReceiptContent, copyNo: number, create
     layout.heading('说明', 8 * MM);
     c.notes.forEach((n, i) => layout.paragraph({ text: `${i + 1}. ${n}`, size: 8.5 }, { after: 0.8 * MM }));
   }
-  layout.paragraph({ text: `受理人：${c.clerk}　　受理时间：${c.issuedAt}`, size: 9 }, { after: 0 });
+  layout.paragraph({ text: `受理人：${c.clerk}${c.window === undefined ? '' : `　　受理窗口：第 ${c.window} 号窗口`}　　受理时间：${c.issuedAt}`, size: 9 }, { after: 0 });
   layout.sealBlock([c.officeName, c.issuedAt.slice(0, 10)], '（盖章）');
   return layout.finish({
     headerLeft: `${c.title}　${c.receiptNo}`,

@@ -2,7 +2,7 @@ import { REPORT_SECTIONS } from '../../../shared/domain/record';
 import type { ReportContent, ReportListEntry, ReportRecord } from '../../../shared/domain/report';
 import { chinaDateTime } from '../../../shared/calendar/dates';
 import {
-  CATEGORY_LABELS, fill, L, label, LIST_TYPE_LABELS, NOTES, SCOPE_TITLES, SECTION_TITLES, SEVERITY_LABELS, type Bi, type ReportLang,
+  CATEGORY_LABELS, fill, issuingOffice, L, label, LIST_TYPE_LABELS, NOTES, SCOPE_TITLES, SECTION_TITLES, SEVERITY_LABELS, type Bi, type ReportLang,
 } from '../reportLabels';
 import { MM, PdfLayout, type Cell, type Column, type FinishedPdf, type Para, type Run } from './layout';
 
@@ -137,7 +137,7 @@ export async function renderReportPdf(input: ReportPdfInput): Promise<ReportPdf>
       : `${bi(L.agent)}　${bi(L.agentName)}：${c.applicant.agentName}（${c.applicant.agentIdNumberMasked}）　${bi(L.authorizationNo)}：${c.applicant.documentNo}　${bi(L.validity)}：${c.applicant.validFrom} — ${c.applicant.validTo}${c.applicant.notarised ? `（${bi(L.notarised)}）` : ''}`;
   layout.keyValues([
     [bi(L.reportNo), `${c.reportNo}　　${copyMark(copyNo, lang)}`],
-    [bi(L.office), `${c.office.name}（${c.office.code}）`],
+    [bi(L.office), issuingOffice(c.office, lang)],
     [bi(L.issuedAt), chinaDateTime(c.issuedAt)],
     [bi(L.purpose), purpose],
     [bi(L.applicant), applicant],

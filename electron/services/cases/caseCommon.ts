@@ -36,14 +36,14 @@ export async function recordReceipt(
   caller: Caller,
   kind: CaseKind,
   caseId: number,
-  content: Omit<ReceiptContent, 'receiptNo' | 'issuedAt' | 'officeName' | 'clerk'>,
+  content: Omit<ReceiptContent, 'receiptNo' | 'issuedAt' | 'officeName' | 'clerk' | 'window'>,
 ): Promise<number> {
   const createdAt = ctx.now().toISOString();
   const n = await countReceiptsOfCase(tx, kind, caseId);
   const receiptNo = `${content.caseNo}-R${n + 1}`;
   // The receipt names the staff member as citizens know them (their name), never the login name.
   const clerk = (await accountName(tx, caller.accountId)) ?? caller.username;
-  const full = { ...content, receiptNo, issuedAt: chinaDateTime(createdAt), officeName: ctx.office.name, clerk };
+  const full: ReceiptContent = { ...content, receiptNo, issuedAt: chinaDateTime(createdAt), officeName: ctx.office.name, clerk, ...(caller.window ? { window: caller.window.number } : {}) };
   return insertReceipt(tx, { caseKind: kind, caseId, receiptNo, createdAt, createdBy: caller.accountId, content: JSON.stringify(full) });
 }
 

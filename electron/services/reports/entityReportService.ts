@@ -19,6 +19,7 @@ import { findSubjectById } from '../../store/subjectStore';
 import { registrationOf } from '../../store/entityStore';
 import { auditIn } from '../audit/auditService';
 import type { Caller, CoreContext } from '../context';
+import { officeOfVisit } from './officeOfVisit';
 import { officeSigningKey } from '../office/officeKeyService';
 import { activeProfile } from '../office/profileService';
 import { applicantOf, issuedOf, openVisit } from './reportService';
@@ -103,7 +104,7 @@ async function issueOf(ctx: CoreContext, caller: Caller, visitId: number, reques
     // E and S keep an entity's numbers apart from the personal series, and say the kind at a glance.
     const prefix = `${ctx.office.code}-${today.replaceAll('-', '')}-${req.kind === 'entity' ? 'E' : 'S'}`;
     const reportNo = `${prefix}${String((await countReportsWithPrefix(tx, prefix)) + 1).padStart(5, '0')}`;
-    const header = { reportNo, office: ctx.office, now, purpose, purposeText: visit.purpose_text, applicant, subject, registration, freshness: fresh, publicationRules: profile };
+    const header = { reportNo, office: officeOfVisit(ctx, visit), now, purpose, purposeText: visit.purpose_text, applicant, subject, registration, freshness: fresh, publicationRules: profile };
     const content: EntityContent = req.kind === 'entity' ? await assembleEntityReport(tx, header) : await assembleSpecialReport(tx, { ...header, request: req.checked, rules });
     assertPrintable(stringsOf(content));
     const digest = digestOf(content);

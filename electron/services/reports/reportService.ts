@@ -24,6 +24,7 @@ import {
 import { findSubjectById } from '../../store/subjectStore';
 import { auditIn } from '../audit/auditService';
 import type { Caller, CoreContext } from '../context';
+import { officeOfVisit } from './officeOfVisit';
 import { officeSigningKey, trustedOfficeKeys } from '../office/officeKeyService';
 import { activeProfile } from '../office/profileService';
 
@@ -159,7 +160,7 @@ export async function issue(ctx: CoreContext, caller: Caller, input: { visitId: 
     const reportNo = `${prefix}${String((await countReportsWithPrefix(tx, prefix)) + 1).padStart(5, '0')}`;
     const content = await assembleReport(tx, {
       reportNo,
-      office: ctx.office,
+      office: officeOfVisit(ctx, visit),
       now,
       purpose,
       purposeText: visit.purpose_text,

@@ -16,7 +16,8 @@ import { errorMessage } from '../../../shared/i18n/errorMessages';
 import { auditDetailFields } from '../../../shared/i18n/auditLabels';
 import { TEST_PASSWORD } from '../../support/core';
 import { testWorkstation } from '../../support/officeWindow';
-import { openWorld, person, type World } from '../report/world';
+import { openWorld, person, record, type World } from '../report/world';
+import { pdfText } from '../../support/pdf';
 
 const ADDRESS = '127.0.23.30';
 let w: World;
@@ -98,6 +99,24 @@ test("a clerk at window 1 looks a person up through the host: the visit, the que
   const listed = await w.core.ok('windows.list', {}, admin);
   assert.deepEqual(listed.windows.find((x) => x.id === one.windowId)?.loggedIn, ['hall-clerk']);
   assert.deepEqual(listed.windows.find((x) => x.id === two.windowId)?.loggedIn, ['hall-auditor']);
+});
+
+test('a report and a receipt made at window 1 say so on paper: 第 1 号窗口', async () => {
+  const p = person(63, '孙三', (c) => [record(c, { category: 'admin_penalty', severity: 'minor', title: '窗口处罚', publicityEnd: '2027-06-01' })]);
+  await w.seed(p);
+  const clerk = await okThrough<{ token: string }>(one, 'auth.login', await staff('clerk', 'paper-clerk'));
+  const { visitId } = await okThrough<{ visitId: number }>(one, 'counter.lookup', { idNumber: p.subject.idNumber, name: p.subject.name, applicant: { kind: 'self' }, purposeCode: 'self_check' }, clerk.token);
+  const issued = await okThrough<{ reportId: number }>(one, 'report.issue', { visitId }, clerk.token);
+  const report = pdfText(await okThrough<{ pdfBase64: string }>(one, 'report.preview', { reportId: issued.reportId, lang: 'zh' }, clerk.token));
+  assert.match(report.replace(/\s+/g, ''), /出具机构.*（[\d-]+）第1号窗口/);
+  const recordId = (await w.core.ctx.db.get<{ id: number }>('SELECT id FROM record WHERE title = ?', ['窗口处罚']))!.id;
+  const intake = await okThrough<{ receipt: { pdfBase64: string } }>(one, 'objection.intake', { visitId, recordIds: [recordId], scope: 'wrong', description: '处罚对象有误' }, clerk.token);
+  assert.match(pdfText(intake.receipt).replace(/\s+/g, ''), /受理窗口：第1号窗口/);
+  // The office's own console prints no window.
+  const local = (await w.core.loginAs('clerk')).token;
+  const own = await w.core.ok('counter.lookup', { idNumber: p.subject.idNumber, name: p.subject.name, applicant: { kind: 'self' }, purposeCode: 'loan_application' }, local);
+  const ownReport = await w.core.ok('report.issue', { visitId: own.visitId }, local);
+  assert.doesNotMatch(pdfText(await w.core.ok('report.preview', { reportId: ownReport.reportId, lang: 'zh' }, local)), /号窗口/);
 });
 
 test('the attack: a session token copied to another window, or replayed on the host without a certificate, is refused and audited; at its own window it still works', async () => {
