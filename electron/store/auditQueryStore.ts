@@ -10,6 +10,8 @@ export interface AuditFilter {
   actor: string | null;
   fromIso: string | null;
   toIsoExclusive: string | null;
+  /** The window the act came through (issue 23): the detail's `window`, written by auditIn. */
+  windowNumber: number | null;
 }
 
 export interface AuditListRow extends AuditEventRow {
@@ -39,6 +41,10 @@ export function listAuditFiltered(db: Queryable, f: AuditFilter, beforeSeq: numb
   if (f.toIsoExclusive !== null) {
     clauses.push('e.at < ?');
     params.push(f.toIsoExclusive);
+  }
+  if (f.windowNumber !== null) {
+    clauses.push("json_extract(e.detail, '$.window') = ?");
+    params.push(f.windowNumber);
   }
   if (beforeSeq !== null) {
     clauses.push('e.seq < ?');

@@ -87,6 +87,7 @@ const auditFilter = {
   actor: z.string().trim().min(1).max(32).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
+  windowNumber: z.number().int().min(1).max(WINDOW_NUMBER_MAX).optional(),
 };
 
 export const logsContract = {

@@ -21,6 +21,7 @@ import entityVisits from './0027_entity_visits';
 import recordSectionIndex from './0028_record_section_index';
 import windowActs from './0029_window_acts';
 import windowCalls from './0030_window_calls';
+import auditWindowIndex from './0032_audit_window_index';
 
 export interface Migration {
   version: number;
@@ -54,4 +55,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 28, name: 'record_section_index', sql: recordSectionIndex },
   { version: 29, name: 'window_acts', sql: windowActs },
   { version: 30, name: 'window_calls', sql: windowCalls },
+  { version: 32, name: 'audit_window_index', sql: auditWindowIndex },
 ];

@@ -22,10 +22,11 @@ export interface AuditFilterInput {
   actor?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  windowNumber?: number | undefined;
 }
 
 function filterOf(q: AuditFilterInput): AuditFilter {
-  return { action: q.action ?? null, group: q.group ?? null, actor: q.actor ?? null, ...dayRange(q.from, q.to) };
+  return { action: q.action ?? null, group: q.group ?? null, actor: q.actor ?? null, ...dayRange(q.from, q.to), windowNumber: q.windowNumber ?? null };
 }
 
 function toRow(r: AuditListRow, masking: MaskingOptions): AuditRow {
@@ -82,7 +83,7 @@ export async function exportAudit(ctx: CoreContext, caller: Caller, q: AuditFilt
   });
   const name = `${q.lang === 'zh' ? '审计日志' : 'audit-log'}-${chinaDate(ctx.now())}`;
   const file = await exportTable(q.format, name, q.lang === 'zh' ? '审计日志' : 'Audit log', HEADERS[q.lang], table);
-  const filter = Object.fromEntries(Object.entries({ action: q.action, group: q.group, actor: q.actor, from: q.from, to: q.to }).filter(([, v]) => v !== undefined));
+  const filter = Object.fromEntries(Object.entries({ action: q.action, group: q.group, actor: q.actor, from: q.from, to: q.to, windowNumber: q.windowNumber }).filter(([, v]) => v !== undefined));
   await ctx.db.transaction((tx) => auditIn(tx, ctx, caller, { action: 'audit.exported', target: file.fileName, detail: { format: q.format, rows: file.rows, filter } }));
   return file;
 }

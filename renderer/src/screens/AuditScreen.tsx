@@ -1,8 +1,9 @@
-import { Alert, Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, NumberInput, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { IconSearch, IconShieldCheck } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditExportedHead, AuditRow, AuditVerifyResult } from '../../../shared/contract';
+import { WINDOW_NUMBER_MAX } from '../../../shared/domain/officeWindow';
 import { auditActionCodes, auditActionLabel, auditDetailFields, auditGroupLabel, auditTargetText } from '../../../shared/i18n/auditLabels';
 import { LABEL_COLON } from '../../../shared/i18n/punctuation';
 import { chinaDateTime } from '../../../shared/calendar/dates';
@@ -21,8 +22,10 @@ interface Filter {
   what: string | null;
   from: string;
   to: string;
+  /** The window the act came through (issue 23); '' for every window and the office's own console. */
+  windowNumber: number | string;
 }
-const EMPTY: Filter = { actor: null, what: null, from: '', to: '' };
+const EMPTY: Filter = { actor: null, what: null, from: '', to: '', windowNumber: '' };
 
 function toInput(f: Filter) {
   return {
@@ -31,6 +34,7 @@ function toInput(f: Filter) {
     ...(f.what?.startsWith('g:') ? { group: f.what.slice(2) } : {}),
     ...(f.from ? { from: f.from } : {}),
     ...(f.to ? { to: f.to } : {}),
+    ...(typeof f.windowNumber === 'number' ? { windowNumber: f.windowNumber } : {}),
   };
 }
 
@@ -116,6 +120,8 @@ export function AuditScreen() {
             data={whatOptions} maxDropdownHeight={320} data-testid="audit-filter-action" />
           <DateField w={150} label={t('audit.from')} value={filter.from} onChange={(v) => setFilter({ ...filter, from: v })} error={fieldError('from')} testId="audit-filter-from" />
           <DateField w={150} label={t('audit.to')} value={filter.to} onChange={(v) => setFilter({ ...filter, to: v })} error={fieldError('to')} testId="audit-filter-to" />
+          <NumberInput label={t('queryLog.window')} placeholder={t('queryLog.anyWindow')} min={1} max={WINDOW_NUMBER_MAX} allowDecimal={false} allowNegative={false} w={110}
+            value={filter.windowNumber} onChange={(v) => setFilter({ ...filter, windowNumber: v })} error={fieldError('windowNumber')} data-testid="audit-filter-window" />
           <Group gap="xs" mt={25}>
             <Button leftSection={<IconSearch size={16} />} onClick={() => void load(filter, null)} data-testid="audit-search">{t('action.search')}</Button>
             <Button variant="subtle" onClick={() => { setFilter(EMPTY); void load(EMPTY, null); }} data-testid="audit-reset">{t('audit.reset')}</Button>

@@ -1,4 +1,4 @@
--- schema version 30
+-- schema version 32
 -- index admin_request_pending
 CREATE INDEX admin_request_pending ON admin_request(state, account_id);
 -- index audit_event_action
@@ -7,6 +7,8 @@ CREATE INDEX audit_event_action ON audit_event(action, seq);
 CREATE INDEX audit_event_actor ON audit_event(actor, seq);
 -- index audit_event_at
 CREATE INDEX audit_event_at ON audit_event(at);
+-- index audit_event_window
+CREATE INDEX audit_event_window ON audit_event(json_extract(detail, '$.window'), seq) WHERE json_extract(detail, '$.window') IS NOT NULL;
 -- index calendar_entry_pending
 CREATE INDEX calendar_entry_pending ON calendar_entry(year) WHERE status = 'pending';
 -- index objection_assignee
