@@ -36,6 +36,26 @@ export function dayCounts(db: Queryable, days: readonly DayWindow[], clerkId: nu
   );
 }
 
+/** One window's (null: the office's own console) work today, as SQL returns it. */
+export interface WindowDayRow {
+  window_number: number | null;
+  lookups: number;
+  reports: number;
+  intakes: number;
+}
+
+/**
+ * One day's work per window (issue 23), from window_day_tally (migration 33): windows in order,
+ * then the office's own console (kept as window 0).
+ */
+export function windowDayCounts(db: Queryable, day: string): Promise<WindowDayRow[]> {
+  return db.all<WindowDayRow>(
+    `SELECT nullif(window_number, 0) AS window_number, lookups, reports, intakes FROM window_day_tally
+      WHERE day = ? AND lookups + reports + intakes > 0 ORDER BY window_number = 0, window_number`,
+    [day],
+  );
+}
+
 export interface OpenCaseCounts {
   open: number;
   due_today: number;

@@ -30,6 +30,21 @@ export interface Dashboard {
   /** Decided cases in the window; rate null when none was decided. */
   onTime: { decided: number; onTime: number; rate: number | null };
   days: DashboardDay[];
+  /**
+   * The office's scope only: today's work per window (issue 23), one row per window that worked
+   * today, then windowNumber null for the office's own console when it did. Empty on 'mine'.
+   */
+  todayByWindow: WindowDay[];
+}
+
+export interface WindowDay {
+  /** Null: the office's own console (standalone, or the host's own screen). */
+  windowNumber: number | null;
+  /** Query-log rows (each lookup the register keeps). */
+  lookups: number;
+  reports: number;
+  /** Objections and repairs received, at the window of the visit they were taken on. */
+  intakes: number;
 }
 
 export const dashboardContract = {

@@ -49,5 +49,5 @@ export type { LookupResult, Purpose, VisitResume } from './counter';
 export type { ReadCard, ReaderCounterStatus, ReaderSettings, ReaderTestResult } from './reader';
 export type { CalendarStatusView } from './calendar';
 export type { EnrollmentCodeView, WindowView, WindowsOverview } from './windows';
-export type { Dashboard, DashboardDay } from './dashboard';
+export type { Dashboard, DashboardDay, WindowDay } from './dashboard';
 export type { AuditExportedHead, AuditRow, AuditVerifyResult, Page, QueryLogRow } from './logs';

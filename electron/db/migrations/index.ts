@@ -22,6 +22,7 @@ import recordSectionIndex from './0028_record_section_index';
 import windowActs from './0029_window_acts';
 import windowCalls from './0030_window_calls';
 import auditWindowIndex from './0032_audit_window_index';
+import windowDayTally from './0033_window_day_tally';
 
 export interface Migration {
   version: number;
@@ -56,4 +57,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 29, name: 'window_acts', sql: windowActs },
   { version: 30, name: 'window_calls', sql: windowCalls },
   { version: 32, name: 'audit_window_index', sql: auditWindowIndex },
+  { version: 33, name: 'window_day_tally', sql: windowDayTally },
 ];

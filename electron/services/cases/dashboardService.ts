@@ -1,7 +1,7 @@
 import { DASHBOARD_DAYS, type Dashboard } from '../../../shared/contract/dashboard';
 import { addCalendarDays, toDayNumber, weekdayOf } from '../../../shared/calendar/dates';
 import { chinaDayStartIso } from '../../../shared/calendar/dates';
-import { dayCounts, openCaseCounts, type DayWindow } from '../../store/dashboardStore';
+import { dayCounts, openCaseCounts, windowDayCounts, type DayWindow } from '../../store/dashboardStore';
 import type { ExportedFile, ExportFormat } from '../../../shared/contract/exportFile';
 import { AppError } from '../../../shared/errors';
 import { roleHas } from '../../../shared/contract/permissions';
@@ -28,7 +28,11 @@ function windows(day: string): DayWindow[] {
 async function build(ctx: CoreContext, scope: Dashboard['scope'], accountId: number | null): Promise<Dashboard> {
   const day = today(ctx);
   const weekEnd = weekEndOf(day);
-  const [rows, cases] = await Promise.all([dayCounts(ctx.db, windows(day), accountId), openCaseCounts(ctx.db, day, weekEnd, accountId)]);
+  const [rows, cases, byWindow] = await Promise.all([
+    dayCounts(ctx.db, windows(day), accountId),
+    openCaseCounts(ctx.db, day, weekEnd, accountId),
+    scope === 'office' ? windowDayCounts(ctx.db, day) : Promise.resolve([]),
+  ]);
   const days = rows.map((r) => ({
     date: r.day,
     visits: r.visits,
@@ -50,6 +54,7 @@ async function build(ctx: CoreContext, scope: Dashboard['scope'], accountId: num
     cases: { open: cases.open, dueToday: cases.due_today, dueThisWeek: cases.due_this_week, overdue: cases.overdue },
     onTime: { decided, onTime, rate: decided === 0 ? null : onTime / decided },
     days,
+    todayByWindow: byWindow.map((w) => ({ windowNumber: w.window_number, lookups: w.lookups, reports: w.reports, intakes: w.intakes })),
   };
 }
 

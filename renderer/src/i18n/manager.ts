@@ -14,6 +14,7 @@ export const manager = bilingual({
       open: '在办', dueToday: '今日到期', dueThisWeek: '本周内到期（至 {{date}}）', overdue: '已超期', onTime: '近30天按时办结率（{{n}} 件）',
       chartCounter: '近30天窗口业务', chartCases: '近30天受理的异议与修复', chartOnTime: '近30天按时办结率',
       series: { visits: '接待人次', reports: '出具报告', reprints: '补打报告', objections: '受理异议', repairs: '受理修复', onTimePct: '按时办结率' },
+      byWindow: { title: '今日各窗口', window: '窗口', console: '本机', lookups: '查询', reports: '出具报告', intakes: '受理案件' },
     },
   },
   en: {
@@ -29,6 +30,7 @@ export const manager = bilingual({
       open: 'Open', dueToday: 'Due today', dueThisWeek: 'Due this week (to {{date}})', overdue: 'Overdue', onTime: 'Decided on time, last 30 days ({{n}} cases)',
       chartCounter: 'Counter work, last 30 days', chartCases: 'Objections and repairs received, last 30 days', chartOnTime: 'Decided on time, last 30 days',
       series: { visits: 'Visits', reports: 'Reports issued', reprints: 'Reprints', objections: 'Objections received', repairs: 'Repairs received', onTimePct: 'On time' },
+      byWindow: { title: 'Today by window', window: 'Window', console: 'This console', lookups: 'Lookups', reports: 'Reports issued', intakes: 'Cases received' },
     },
   },
 });

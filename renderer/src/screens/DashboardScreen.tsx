@@ -1,11 +1,11 @@
 import '@mantine/charts/styles.css';
 import { BarChart, LineChart } from '@mantine/charts';
-import { Button, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlarm, IconCalendarDue, IconCalendarWeek, IconClockCheck, IconFileCertificate, IconMessageReport, IconPrinter, IconRefresh, IconTool, IconUsers } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Dashboard } from '../../../shared/contract';
+import type { Dashboard, WindowDay } from '../../../shared/contract';
 import { call } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ExportButtons } from '../components/ExportButtons';
@@ -67,6 +67,7 @@ export function DashboardScreen() {
         <Stat testId="stat-objections" label={s('objections')} value={d.todayCounts.objections} icon={<IconMessageReport size={20} />} />
         <Stat testId="stat-repairs" label={s('repairs')} value={d.todayCounts.repairs} icon={<IconTool size={20} />} />
       </SimpleGrid>
+      {scope === 'office' && d.todayByWindow.length > 0 && <TodayByWindow rows={d.todayByWindow} />}
       <Title order={5}>{scope === 'office' ? t('dashboard.cases') : t('dashboard.myCases')}</Title>
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm">
         <Stat testId="stat-open" label={t('dashboard.open')} value={d.cases.open} icon={<IconCalendarWeek size={20} />} />
@@ -95,5 +96,35 @@ export function DashboardScreen() {
         )}
       </SimpleGrid>
     </Stack>
+  );
+}
+
+/** Today's work per window of the office host (issue 23); the office's own console last, as 本机. */
+function TodayByWindow({ rows }: { rows: WindowDay[] }) {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder padding="sm" maw={560} data-testid="dashboard-by-window">
+      <Text fw={600} size="sm" mb="xs">{t('dashboard.byWindow.title')}</Text>
+      <Table striped withRowBorders={false} verticalSpacing={4}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('dashboard.byWindow.window')}</Table.Th>
+            <Table.Th ta="right">{t('dashboard.byWindow.lookups')}</Table.Th>
+            <Table.Th ta="right">{t('dashboard.byWindow.reports')}</Table.Th>
+            <Table.Th ta="right">{t('dashboard.byWindow.intakes')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((r) => (
+            <Table.Tr key={r.windowNumber ?? 'console'} data-testid="dashboard-window-row" data-window={r.windowNumber ?? ''}>
+              <Table.Td>{r.windowNumber === null ? t('dashboard.byWindow.console') : t('queryLog.atWindow', { number: r.windowNumber })}</Table.Td>
+              <Table.Td ta="right">{r.lookups}</Table.Td>
+              <Table.Td ta="right">{r.reports}</Table.Td>
+              <Table.Td ta="right">{r.intakes}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Card>
   );
 }

@@ -1,4 +1,4 @@
--- schema version 32
+-- schema version 33
 -- index admin_request_pending
 CREATE INDEX admin_request_pending ON admin_request(state, account_id);
 -- index audit_event_action
@@ -175,6 +175,8 @@ CREATE TABLE visit_authorization (visit_id INTEGER PRIMARY KEY REFERENCES visit(
 CREATE TABLE visit_legal_rep (visit_id INTEGER PRIMARY KEY REFERENCES visit(id), id_number TEXT NOT NULL, name TEXT NOT NULL, licence_sighted INTEGER NOT NULL CHECK (licence_sighted = 1)) STRICT;
 -- table window_call
 CREATE TABLE window_call (window_id TEXT NOT NULL, call_key TEXT NOT NULL, method TEXT NOT NULL, at TEXT NOT NULL, result TEXT NOT NULL, PRIMARY KEY (window_id, call_key)) STRICT;
+-- table window_day_tally
+CREATE TABLE window_day_tally (day TEXT NOT NULL, window_number INTEGER NOT NULL, lookups INTEGER NOT NULL DEFAULT 0, reports INTEGER NOT NULL DEFAULT 0, intakes INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (day, window_number)) STRICT, WITHOUT ROWID;
 -- table window_enrollment_code
 CREATE TABLE window_enrollment_code (id INTEGER PRIMARY KEY, secret_sha256 TEXT NOT NULL UNIQUE, window_number INTEGER NOT NULL CHECK (window_number BETWEEN 1 AND 999), window_name TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL, created_by INTEGER REFERENCES account(id), used_at TEXT, window_id TEXT REFERENCES office_window(id)) STRICT;
 -- trigger attachment_no_delete
@@ -193,14 +195,20 @@ CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event BEGIN SELECT R
 CREATE TRIGGER objection_event_no_delete BEFORE DELETE ON objection_event BEGIN SELECT RAISE(ABORT, 'objection_event is append-only'); END;
 -- trigger objection_event_no_update
 CREATE TRIGGER objection_event_no_update BEFORE UPDATE ON objection_event BEGIN SELECT RAISE(ABORT, 'objection_event is append-only'); END;
+-- trigger objection_window_day_tally
+CREATE TRIGGER objection_window_day_tally AFTER INSERT ON objection BEGIN INSERT INTO window_day_tally (day, window_number, intakes) VALUES (NEW.received_on, coalesce((SELECT window_number FROM visit WHERE id = NEW.visit_id), 0), 1) ON CONFLICT (day, window_number) DO UPDATE SET intakes = intakes + 1; END;
 -- trigger query_log_no_delete
 CREATE TRIGGER query_log_no_delete BEFORE DELETE ON query_log BEGIN SELECT RAISE(ABORT, 'query_log is append-only'); END;
 -- trigger query_log_no_update
 CREATE TRIGGER query_log_no_update BEFORE UPDATE ON query_log BEGIN SELECT RAISE(ABORT, 'query_log is append-only'); END;
+-- trigger query_log_window_day_tally
+CREATE TRIGGER query_log_window_day_tally AFTER INSERT ON query_log BEGIN INSERT INTO window_day_tally (day, window_number, lookups) VALUES (date(NEW.at, '+8 hours'), coalesce(NEW.window_number, 0), 1) ON CONFLICT (day, window_number) DO UPDATE SET lookups = lookups + 1; END;
 -- trigger repair_event_no_delete
 CREATE TRIGGER repair_event_no_delete BEFORE DELETE ON repair_event BEGIN SELECT RAISE(ABORT, 'repair_event is append-only'); END;
 -- trigger repair_event_no_update
 CREATE TRIGGER repair_event_no_update BEFORE UPDATE ON repair_event BEGIN SELECT RAISE(ABORT, 'repair_event is append-only'); END;
+-- trigger repair_window_day_tally
+CREATE TRIGGER repair_window_day_tally AFTER INSERT ON repair BEGIN INSERT INTO window_day_tally (day, window_number, intakes) VALUES (NEW.received_on, coalesce((SELECT window_number FROM visit WHERE id = NEW.visit_id), 0), 1) ON CONFLICT (day, window_number) DO UPDATE SET intakes = intakes + 1; END;
 -- trigger report_day_tally
 CREATE TRIGGER report_day_tally AFTER INSERT ON report BEGIN INSERT INTO day_tally (day, clerk_id, reports) VALUES (date(NEW.issued_at, '+8 hours'), NEW.clerk_id, 1) ON CONFLICT (day, clerk_id) DO UPDATE SET reports = reports + 1; END;
 -- trigger report_no_delete
@@ -213,6 +221,8 @@ CREATE TRIGGER report_print_day_tally AFTER INSERT ON report_print WHEN NEW.copy
 CREATE TRIGGER report_print_no_delete BEFORE DELETE ON report_print BEGIN SELECT RAISE(ABORT, 'report_print is append-only'); END;
 -- trigger report_print_no_update
 CREATE TRIGGER report_print_no_update BEFORE UPDATE ON report_print BEGIN SELECT RAISE(ABORT, 'report_print is append-only'); END;
+-- trigger report_window_day_tally
+CREATE TRIGGER report_window_day_tally AFTER INSERT ON report BEGIN INSERT INTO window_day_tally (day, window_number, reports) VALUES (date(NEW.issued_at, '+8 hours'), coalesce((SELECT window_number FROM visit WHERE id = NEW.visit_id), 0), 1) ON CONFLICT (day, window_number) DO UPDATE SET reports = reports + 1; END;
 -- trigger statement_no_delete
 CREATE TRIGGER statement_no_delete BEFORE DELETE ON statement BEGIN SELECT RAISE(ABORT, 'statement is append-only'); END;
 -- trigger statement_no_update

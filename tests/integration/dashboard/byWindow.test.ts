@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { LookupResult } from '../../../shared/contract/counter';
+import type { AtWindow } from '../../../shared/domain/officeWindow';
+import { createAccount } from '../../../electron/services/access/accountsService';
+import { insertWindow } from '../../../electron/store/windowStore';
+import { TEST_PASSWORD } from '../../support/core';
+import { at, caseWorld, idNumber, recordId, seedSubject, type CaseWorld } from '../cases/fixtures';
+
+// The manager's dashboard shows today's work per window (issue 23). The acts reach the office's one
+// dispatcher with the window they came through, exactly as the office host hands them on.
+
+let w: CaseWorld;
+const window1: AtWindow = { id: 'w-1111', number: 1 };
+const window3: AtWindow = { id: 'w-3333', number: 3 };
+
+async function atWindow<T>(win: AtWindow | null, method: string, input: unknown, token?: string): Promise<T> {
+  const r = await w.core.dispatch(method, input, { token, window: win });
+  if (!r.ok) throw new Error(`${method} at ${win?.number ?? 'console'}: ${r.error.code} ${r.error.message}`);
+  return r.value as T;
+}
+
+async function clerkAt(win: AtWindow, username: string): Promise<string> {
+  await createAccount(w.core.ctx, null, { username, displayName: username, role: 'clerk', password: TEST_PASSWORD });
+  return (await atWindow<{ token: string }>(win, 'auth.login', { username, password: TEST_PASSWORD })).token;
+}
+
+const lookup = (seq: number) => ({ idNumber: idNumber(seq), name: '张三', applicant: { kind: 'self' as const }, purposeCode: 'self_check' });
+
+before(async () => {
+  w = await caseWorld('2026-11-18T02:00:00Z');
+  await seedSubject(w.core, 2);
+  await seedSubject(w.core, 4);
+  for (const win of [window1, window3]) {
+    await insertWindow(w.core.ctx.db, { id: win.id, number: win.number, name: `窗口 ${win.number}`, status: 'active', cert_sha256: win.id.padEnd(64, '0'), enrolled_at: '2026-11-17T01:00:00Z' });
+  }
+  // Yesterday at window 3: not today's work.
+  await w.travel(at('2026-11-17'));
+  const yesterday3 = await clerkAt(window3, 'zuotian3');
+  await atWindow(window3, 'counter.lookup', lookup(4), yesterday3);
+  await w.travel(at('2026-11-18'));
+  const at1 = await clerkAt(window1, 'chuangkou1');
+  const at3 = await clerkAt(window3, 'chuangkou3');
+  // Window 1: two lookups, a report on the first.
+  const v1 = await atWindow<LookupResult>(window1, 'counter.lookup', lookup(1), at1);
+  await atWindow(window1, 'report.issue', { visitId: v1.visitId }, at1);
+  await atWindow(window1, 'counter.lookup', lookup(2), at1);
+  // Window 3: one lookup and an objection taken on it.
+  const v3 = await atWindow<LookupResult>(window3, 'counter.lookup', lookup(1), at3);
+  await atWindow(window3, 'objection.intake', { visitId: v3.visitId, recordIds: [await recordId(w.core, 'S1-R1')], scope: 'wrong', description: '罚款金额有误' }, at3);
+  // The office's own console: one lookup.
+  await w.core.ok('counter.lookup', lookup(4), w.clerk);
+});
+after(() => w.core.dispose());
+
+test('dashboard: today per window — lookups, reports and intakes of each window that worked, then the console', async () => {
+  const d = await w.core.ok('dashboard.office', {}, w.manager);
+  assert.deepEqual(d.todayByWindow, [
+    { windowNumber: 1, lookups: 2, reports: 1, intakes: 0 },
+    { windowNumber: 3, lookups: 1, reports: 0, intakes: 1 },
+    { windowNumber: null, lookups: 1, reports: 0, intakes: 0 },
+  ]);
+  // The same acts, seen whole: the window rows add up to the office's day.
+  assert.equal(d.todayByWindow.reduce((n, r) => n + r.reports, 0), d.todayCounts.reports);
+  assert.equal(d.todayByWindow.reduce((n, r) => n + r.intakes, 0), d.todayCounts.objections + d.todayCounts.repairs);
+});
+
+test('dashboard: reading it writes nothing, and a clerk’s own dashboard has no window table', async () => {
+  const count = async () => (await w.core.ctx.db.get<{ n: number }>('SELECT (SELECT count(*) FROM audit_event) + (SELECT count(*) FROM query_log) AS n'))!.n;
+  const before = await count();
+  await w.core.ok('dashboard.office', {}, w.manager);
+  const mine = await w.core.ok('dashboard.mine', {}, w.clerk);
+  assert.deepEqual(mine.todayByWindow, []);
+  assert.equal(await count(), before);
+});
+
+test('dashboard: a day with no work has no window rows', async () => {
+  await w.travel(at('2026-11-19'));
+  assert.deepEqual((await w.core.ok('dashboard.office', {}, w.manager)).todayByWindow, []);
+});
