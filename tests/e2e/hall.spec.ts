@@ -109,6 +109,16 @@ test('a service hall: window 1 takes an objection, window 2 decides it, the audi
     await expect(casePage.getByTestId('case-state')).toHaveText('已决定');
     await two.page.keyboard.press('Escape');
 
+    // The manager's dashboard at window 2: today's work per window, window 1's lookup and intake.
+    await two.page.getByTestId('nav-dashboard').click();
+    const byWindow = two.page.getByTestId('dashboard-by-window');
+    await expect(byWindow.locator('[data-testid="dashboard-window-row"][data-window="1"]')).toContainText('1 号窗口');
+    await shootWidths(two.page, SHOTS, 'hall-dashboard-by-window-zh');
+    await two.page.getByTestId('language').click();
+    await expect(byWindow.locator('[data-testid="dashboard-window-row"][data-window="1"]')).toContainText('Window 1');
+    await shootWidths(two.page, SHOTS, 'hall-dashboard-by-window-en');
+    await two.page.getByTestId('language').click();
+
     // The attack: window 1's sign-in, copied into window 2's console, is refused there.
     const stolen = await one.page.evaluate(() => (JSON.parse(sessionStorage.getItem('creditdesk.session') ?? '{}') as { token?: string }).token ?? '');
     const replay = await two.page.evaluate(async (token) => {
@@ -130,6 +140,15 @@ test('a service hall: window 1 takes an objection, window 2 decides it, the audi
     await two.page.getByTestId('querylog-search').click();
     await expect(two.page.getByTestId('querylog-row').first()).toContainText('1 号窗口');
     await shootWidths(two.page, SHOTS, 'hall-window2-querylog-zh');
+    // The audit log by window: window 1's events only (its clerk's sign-in and lookup among them).
+    await two.page.getByTestId('nav-audit').click();
+    await two.page.getByTestId('audit-filter-window').fill('1');
+    await two.page.getByTestId('audit-search').click();
+    await expect(two.page.getByTestId('audit-row').first()).toBeVisible();
+    await shootWidths(two.page, SHOTS, 'hall-window2-audit-by-window-zh');
+    await two.page.getByTestId('language').click();
+    await shootWidths(two.page, SHOTS, 'hall-window2-audit-by-window-en');
+    await two.page.getByTestId('language').click();
 
     // The host stops: window 1 says so above the screen and writes nothing of its own.
     await stopHallHost(host);
