@@ -78,3 +78,16 @@ test('dashboard: a day with no work has no window rows', async () => {
   await w.travel(at('2026-11-19'));
   assert.deepEqual((await w.core.ok('dashboard.office', {}, w.manager)).todayByWindow, []);
 });
+
+test('dashboard: the window tally equals a count of the rows themselves, every day and window', async () => {
+  const recount = await w.core.ctx.db.all<Record<string, unknown>>(
+    `SELECT day, w, sum(l) AS lookups, sum(r) AS reports, sum(i) AS intakes FROM (
+       SELECT date(at, '+8 hours') AS day, coalesce(window_number, 0) AS w, 1 AS l, 0 AS r, 0 AS i FROM query_log
+       UNION ALL SELECT date(x.issued_at, '+8 hours'), coalesce(v.window_number, 0), 0, 1, 0 FROM report x JOIN visit v ON v.id = x.visit_id
+       UNION ALL SELECT x.received_on, coalesce(v.window_number, 0), 0, 0, 1 FROM objection x LEFT JOIN visit v ON v.id = x.visit_id
+       UNION ALL SELECT x.received_on, coalesce(v.window_number, 0), 0, 0, 1 FROM repair x LEFT JOIN visit v ON v.id = x.visit_id)
+     GROUP BY day, w ORDER BY day, w`);
+  const tally = await w.core.ctx.db.all<Record<string, unknown>>('SELECT day, window_number AS w, lookups, reports, intakes FROM window_day_tally ORDER BY day, w');
+  assert.ok(recount.length >= 3);
+  assert.deepEqual(tally, recount);
+});
