@@ -16,10 +16,11 @@ import { BENCH_UNLOCK } from './bench/unlock';
 // `--keep DIR` keeps its bundle and office in DIR, and a later run with the same DIR resumes at the import.
 // `--hall N` runs instead N office windows against one office host (bench/hallBench.ts): 10 minutes,
 // or 1 with `--quick`, or `--seconds S`; its office has 100,000 subjects unless --subjects says.
+// `--pace J` paces each window to J journeys a minute (a real clerk: one every few minutes).
 const { values } = parseArgs({
   options: {
     subjects: { type: 'string' }, json: { type: 'boolean', default: false }, city: { type: 'boolean', default: false }, keep: { type: 'string' },
-    hall: { type: 'string' }, quick: { type: 'boolean', default: false }, seconds: { type: 'string' },
+    hall: { type: 'string' }, quick: { type: 'boolean', default: false }, seconds: { type: 'string' }, pace: { type: 'string' },
   },
   strict: true,
 });
@@ -45,13 +46,14 @@ function print(): void {
 if (values.hall !== undefined) {
   const windows = Number(values.hall);
   const seconds = Number(values.seconds ?? (values.quick ? 60 : 600));
-  if (!Number.isInteger(windows) || windows < 1 || windows > 999 || !Number.isFinite(seconds) || seconds < 5) {
-    console.error('--hall takes a number of windows from 1 to 999, --seconds at least 5');
+  const pace = Number(values.pace ?? 0);
+  if (!Number.isInteger(windows) || windows < 1 || windows > 999 || !Number.isFinite(seconds) || seconds < 5 || !(pace >= 0)) {
+    console.error('--hall takes a number of windows from 1 to 999, --seconds at least 5, --pace journeys a minute per window (0: back to back)');
     process.exit(2);
   }
   const { benchHall } = await import('./bench/hallBench');
   // The baseline (window 1 alone) runs a quarter as long as the hall, at most a minute.
-  Object.assign(figures, await benchHall({ windows, subjects, durationMs: seconds * 1000, baselineMs: Math.min(60, seconds / 4) * 1000, log }));
+  Object.assign(figures, await benchHall({ windows, subjects, durationMs: seconds * 1000, baselineMs: Math.min(60, seconds / 4) * 1000, pace, log }));
   print();
   process.exit(0);
 }
