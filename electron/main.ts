@@ -1,7 +1,6 @@
 import { app, dialog, ipcMain } from 'electron';
-import { openCore, type Core } from './core';
 import { claimDataDir, DataDirInUse } from './db/dataDirOwner';
-import { ensureDemoOffice } from './demo/demoOffice';
+import { openConsoleBackend, type ConsoleBackend } from './host/consoleBackend';
 import { EXIT_DATA_DIR_IN_USE, secondConsoleRefusal } from './host/secondConsole';
 import { parseLaunchArgs, pickLaunchFlags, UsageError } from './host/launchArgs';
 import { passphraseUnlock, PASSPHRASE_ENV } from './host/passphrase';
@@ -14,7 +13,7 @@ import { createMainWindow } from './shell/window';
 
 // The Electron glue: parse flags, open the same core the browser mode uses, route the single IPC
 // channel to its dispatcher. Everything else lives in the core and is tested under plain Node.
-let core: Core | null = null;
+let core: ConsoleBackend | null = null;
 
 async function start(): Promise<void> {
   let args;
@@ -42,8 +41,8 @@ async function start(): Promise<void> {
   }
   await app.whenReady();
   registerPrintHandler();
-  core = await openCore({ dataDir: args.dataDir, demo: args.demo, unlock: await desktopUnlock(args), claim, backupOnClose: true });
-  if (args.demo) await ensureDemoOffice(core, (line) => console.log(line));
+  // The office's core, or on a joined workstation the relay to the office host (issue 23).
+  core = await openConsoleBackend({ dataDir: args.dataDir, demo: args.demo, unlock: await desktopUnlock(args), claim });
   const dispatch = core.dispatch;
   ipcMain.handle(API_CHANNEL, async (event, msg: { method?: unknown; input?: unknown; token?: unknown }) => {
     if (!isConsoleSender(event)) return { ok: false, error: { code: 'FORBIDDEN', message: 'Not the console.' } };

@@ -1,12 +1,11 @@
 import type { DataDirClaim } from '../db/dataDirOwner';
 import type { OfficeKeys } from '../keys/derive';
-import { readWindowIdentity } from '../office/windowIdentity';
+import { openWindowRelay } from './consoleBackend';
 import { serveConsole } from './consoleLaunch';
-import { windowRelay } from './windowRelay';
 
-// A joined workstation's console (issue 23): the renderer on 127.0.0.1 as in browser mode, every
-// call relayed to the office host as this window. The workstation's own key file unlocks the
-// window's key; nothing of the office is kept here.
+// A joined workstation's console in browser mode (issue 23): the renderer on 127.0.0.1 as for an
+// office, every call relayed to the office host as this window (consoleBackend.ts). The
+// workstation's own key file unlocks the window's key; nothing of the office is kept here.
 
 export interface WindowConsoleArgs {
   dataDir: string;
@@ -18,19 +17,8 @@ export interface WindowConsoleArgs {
 }
 
 export async function serveWindowConsole(a: WindowConsoleArgs): Promise<void> {
-  let joined;
-  try {
-    joined = await readWindowIdentity(a.dataDir, (await a.unlocking).seal);
-  } catch (err) {
-    await a.claim.release();
-    throw err;
-  }
-  if (!joined) {
-    await a.claim.release();
-    throw new Error(`${a.dataDir} has no window key: join an office again with --join CODE.`);
-  }
-  const relay = windowRelay(joined);
-  const { host, number, name } = joined.identity;
+  const relay = await openWindowRelay(a.dataDir, a.unlocking, a.claim);
+  const { host, number, name } = relay.identity;
   await serveConsole({
     dataDir: a.dataDir,
     staticDir: a.staticDir,

@@ -9,12 +9,14 @@ import { createAccount } from '../../../electron/services/access/accountsService
 import { serveOfficeHost } from '../../../electron/host/serveOfficeHost';
 import type { RunningOfficeHost } from '../../../electron/host/officeHost';
 import { windowRelay, type WindowRelay } from '../../../electron/host/windowRelay';
+import { openConsoleBackend } from '../../../electron/host/consoleBackend';
+import { claimDataDir, readOwnerRecord } from '../../../electron/db/dataDirOwner';
 import { joinOffice } from '../../../electron/office/joinOffice';
 import { readWindowIdentity } from '../../../electron/office/windowIdentity';
 import type { ApiResult } from '../../../shared/errors';
 import { errorMessage } from '../../../shared/i18n/errorMessages';
 import { auditDetailFields } from '../../../shared/i18n/auditLabels';
-import { TEST_PASSWORD } from '../../support/core';
+import { TEST_PASSWORD, TEST_UNLOCK } from '../../support/core';
 import { testWorkstation } from '../../support/officeWindow';
 import { openWorld, person, record, type World } from '../report/world';
 import { pdfText } from '../../support/pdf';
@@ -251,4 +253,22 @@ test('a call key sent again for another method is refused, not answered with the
   assert.ok((await dispatch('auth.status', {}, { window: ctxWindow, callKey: key })).ok);
   const other = await dispatch('auth.whoami', {}, { window: ctxWindow, callKey: key });
   assert.ok(!other.ok && other.error.details?.reason === 'call_key_reused');
+});
+
+test("the desktop app's backend on a joined workstation is the relay to the host: auth.status names the window; closing it gives the data directory back", async () => {
+  const admin = (await w.core.loginAs('admin')).token;
+  const code = await w.core.ok('windows.enroll', { number: 6, name: '6 号窗口' }, admin);
+  const ws = await testWorkstation();
+  await joinOffice(ws.dir, ws.seal, code.code);
+  const claim = await claimDataDir(ws.dir, { role: 'desktop' });
+  const backend = await openConsoleBackend({ dataDir: ws.dir, demo: false, unlock: TEST_UNLOCK, claim });
+  try {
+    assert.equal(backend.window?.number, 6);
+    const status = await backend.dispatch('auth.status', {}, {});
+    assert.ok(status.ok);
+    assert.deepEqual((status.value as { window?: unknown }).window, { number: 6, name: '6 号窗口' });
+  } finally {
+    await backend.close();
+  }
+  assert.equal(readOwnerRecord(ws.dir), null);
 });
