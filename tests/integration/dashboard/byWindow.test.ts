@@ -2,9 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { LookupResult } from '../../../shared/contract/counter';
 import type { AtWindow } from '../../../shared/domain/officeWindow';
-import { createAccount } from '../../../electron/services/access/accountsService';
-import { insertWindow } from '../../../electron/store/windowStore';
-import { TEST_PASSWORD } from '../../support/core';
+import { atWindow, clerkAt, enrolWindows } from '../../support/windowedCalls';
 import { at, caseWorld, idNumber, recordId, seedSubject, type CaseWorld } from '../cases/fixtures';
 
 // The manager's dashboard shows today's work per window (issue 23). The acts reach the office's one
@@ -14,40 +12,27 @@ let w: CaseWorld;
 const window1: AtWindow = { id: 'w-1111', number: 1 };
 const window3: AtWindow = { id: 'w-3333', number: 3 };
 
-async function atWindow<T>(win: AtWindow | null, method: string, input: unknown, token?: string): Promise<T> {
-  const r = await w.core.dispatch(method, input, { token, window: win });
-  if (!r.ok) throw new Error(`${method} at ${win?.number ?? 'console'}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
-
-async function clerkAt(win: AtWindow, username: string): Promise<string> {
-  await createAccount(w.core.ctx, null, { username, displayName: username, role: 'clerk', password: TEST_PASSWORD });
-  return (await atWindow<{ token: string }>(win, 'auth.login', { username, password: TEST_PASSWORD })).token;
-}
-
 const lookup = (seq: number) => ({ idNumber: idNumber(seq), name: '张三', applicant: { kind: 'self' as const }, purposeCode: 'self_check' });
 
 before(async () => {
   w = await caseWorld('2026-11-18T02:00:00Z');
   await seedSubject(w.core, 2);
   await seedSubject(w.core, 4);
-  for (const win of [window1, window3]) {
-    await insertWindow(w.core.ctx.db, { id: win.id, number: win.number, name: `窗口 ${win.number}`, status: 'active', cert_sha256: win.id.padEnd(64, '0'), enrolled_at: '2026-11-17T01:00:00Z' });
-  }
+  await enrolWindows(w.core, [window1, window3], '2026-11-17T01:00:00Z');
   // Yesterday at window 3: not today's work.
   await w.travel(at('2026-11-17'));
-  const yesterday3 = await clerkAt(window3, 'zuotian3');
-  await atWindow(window3, 'counter.lookup', lookup(4), yesterday3);
+  const yesterday3 = await clerkAt(w.core, window3, 'zuotian3');
+  await atWindow(w.core, window3, 'counter.lookup', lookup(4), yesterday3);
   await w.travel(at('2026-11-18'));
-  const at1 = await clerkAt(window1, 'chuangkou1');
-  const at3 = await clerkAt(window3, 'chuangkou3');
+  const at1 = await clerkAt(w.core, window1, 'chuangkou1');
+  const at3 = await clerkAt(w.core, window3, 'chuangkou3');
   // Window 1: two lookups, a report on the first.
-  const v1 = await atWindow<LookupResult>(window1, 'counter.lookup', lookup(1), at1);
-  await atWindow(window1, 'report.issue', { visitId: v1.visitId }, at1);
-  await atWindow(window1, 'counter.lookup', lookup(2), at1);
+  const v1 = await atWindow<LookupResult>(w.core, window1, 'counter.lookup', lookup(1), at1);
+  await atWindow(w.core, window1, 'report.issue', { visitId: v1.visitId }, at1);
+  await atWindow(w.core, window1, 'counter.lookup', lookup(2), at1);
   // Window 3: one lookup and an objection taken on it.
-  const v3 = await atWindow<LookupResult>(window3, 'counter.lookup', lookup(1), at3);
-  await atWindow(window3, 'objection.intake', { visitId: v3.visitId, recordIds: [await recordId(w.core, 'S1-R1')], scope: 'wrong', description: '罚款金额有误' }, at3);
+  const v3 = await atWindow<LookupResult>(w.core, window3, 'counter.lookup', lookup(1), at3);
+  await atWindow(w.core, window3, 'objection.intake', { visitId: v3.visitId, recordIds: [await recordId(w.core, 'S1-R1')], scope: 'wrong', description: '罚款金额有误' }, at3);
   // The office's own console: one lookup.
   await w.core.ok('counter.lookup', lookup(4), w.clerk);
 });

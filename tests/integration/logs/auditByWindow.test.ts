@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { AtWindow } from '../../../shared/domain/officeWindow';
-import { createAccount } from '../../../electron/services/access/accountsService';
-import { insertWindow } from '../../../electron/store/windowStore';
-import { TEST_PASSWORD } from '../../support/core';
+import { atWindow, clerkAt, enrolWindows } from '../../support/windowedCalls';
 import { caseWorld, idNumber, seedSubject, type CaseWorld } from '../cases/fixtures';
 
 // The auditor filters the audit log by the window an act came through (issue 23): the calls below
@@ -14,29 +12,16 @@ let auditor: string;
 const window1: AtWindow = { id: 'w-1111', number: 1 };
 const window2: AtWindow = { id: 'w-2222', number: 2 };
 
-async function atWindow<T>(win: AtWindow | null, method: string, input: unknown, token?: string): Promise<T> {
-  const r = await w.core.dispatch(method, input, { token, window: win });
-  if (!r.ok) throw new Error(`${method} at ${win?.number ?? 'console'}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
-
-async function clerkAt(win: AtWindow, username: string): Promise<string> {
-  await createAccount(w.core.ctx, null, { username, displayName: username, role: 'clerk', password: TEST_PASSWORD });
-  return (await atWindow<{ token: string }>(win, 'auth.login', { username, password: TEST_PASSWORD })).token;
-}
-
 before(async () => {
   w = await caseWorld('2026-11-18T02:00:00Z');
   await seedSubject(w.core, 2);
-  for (const win of [window1, window2]) {
-    await insertWindow(w.core.ctx.db, { id: win.id, number: win.number, name: `窗口 ${win.number}`, status: 'active', cert_sha256: win.id.padEnd(64, '0'), enrolled_at: '2026-11-18T01:00:00Z' });
-  }
-  const at1 = await clerkAt(window1, 'chuangkou1');
-  const at2 = await clerkAt(window2, 'chuangkou2');
+  await enrolWindows(w.core, [window1, window2], '2026-11-18T01:00:00Z');
+  const at1 = await clerkAt(w.core, window1, 'chuangkou1');
+  const at2 = await clerkAt(w.core, window2, 'chuangkou2');
   const lookup = { name: '张三', applicant: { kind: 'self' }, purposeCode: 'self_check' };
-  await atWindow(window1, 'counter.lookup', { idNumber: idNumber(1), ...lookup }, at1);
-  await atWindow(window1, 'counter.lookup', { idNumber: idNumber(2), ...lookup }, at1);
-  await atWindow(window2, 'counter.lookup', { idNumber: idNumber(1), ...lookup }, at2);
+  await atWindow(w.core, window1, 'counter.lookup', { idNumber: idNumber(1), ...lookup }, at1);
+  await atWindow(w.core, window1, 'counter.lookup', { idNumber: idNumber(2), ...lookup }, at1);
+  await atWindow(w.core, window2, 'counter.lookup', { idNumber: idNumber(1), ...lookup }, at2);
   // The office's own console works too: its events name no window.
   await w.core.ok('counter.lookup', { idNumber: idNumber(2), name: '张三', applicant: { kind: 'self' }, purposeCode: 'self_check' }, w.clerk);
   auditor = (await w.core.loginAs('auditor', 'shenchayuan')).token;
