@@ -121,6 +121,9 @@ else {
 
 // Error-catalogue coverage: tests report each error code they observed into this directory.
 const coverageDir = mkdtempSync(join(tmpdir(), 'creditdesk-codes-'));
+// A second report, in TAP, for the list of the slowest tests at the end: CI has 20 minutes on 2 cores.
+const tapFile = join(coverageDir, 'report.tap');
+nodeArgs.push('--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`);
 const fullRun = ['tests/unit', 'tests/integration'].every((d) => process.argv.slice(2).some((a) => existsSync(a) && realpathSync(a) === join(root, d)));
 
 /** Every code of the API and sync catalogues must have been observed by some test in a full run. */
@@ -135,6 +138,15 @@ async function checkErrorCoverage() {
   return missing.length === 0;
 }
 
+/** The tests that took longest, from the TAP report's top-level entries. */
+function printSlowestTests() {
+  if (!existsSync(tapFile) || files.length < 10) return;
+  const times = [...readFileSync(tapFile, 'utf8').matchAll(/^(?:not )?ok \d+ - (.+)\n {2}---\n {2}duration_ms: ([\d.]+)/gm)].map((m) => ({ test: m[1], ms: Number(m[2]) }));
+  if (times.length === 0) return;
+  const slowest = times.sort((a, b) => b.ms - a.ms).slice(0, 8);
+  console.log(`\nSlowest tests (of ${times.length}):\n${slowest.map((t) => `  ${(t.ms / 1000).toFixed(1).padStart(6)} s  ${t.test}`).join('\n')}`);
+}
+
 let code = await new Promise((resolveExit) => {
   const child = spawn(process.execPath, [...nodeArgs, '--enable-source-maps', ...runFiles], {
     stdio: 'inherit',
@@ -144,6 +156,7 @@ let code = await new Promise((resolveExit) => {
   child.on('exit', (c, signal) => resolveExit(c ?? (signal ? 1 : 0)));
 });
 if (fullRun && mirror && !(await checkErrorCoverage())) code = 1;
+printSlowestTests();
 if (mirror) rmSync(mirror, { recursive: true, force: true });
 rmSync(coverageDir, { recursive: true, force: true });
 process.exit(code);

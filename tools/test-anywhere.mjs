@@ -7,16 +7,19 @@
 //   2. the tests at fixed machine instants (faketime, Debian's `faketime` package), each in
 //      another time zone: the last minute of 2026 and the first of 2027 in China, a day of the
 //      2026 Spring Festival, and 2030-06-30, years past anything the built-in calendar knows.
-// `--quick` (what .ci/run runs) takes the unit tests and the case, report and access tests at each
-// instant; without it, the whole unit and integration suite runs at each instant.
+// `--quick` (what .ci/run runs) runs the tests whose outcome turns on dates once each, every file at
+// one of the instants: which file gets which instant turns with the day (printed, and fixed with
+// `--turn N`), so over four days each file meets every instant while a run costs a quarter of
+// running them all at all four. Without it, the whole unit and integration suite runs at each instant.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
+const turnArg = process.argv.indexOf('--turn');
 
 /** Instant (with its zone) and the machine's time zone to run it in. */
 const INSTANTS = [
@@ -25,8 +28,9 @@ const INSTANTS = [
   { at: '2026-02-18T10:00:00+08:00', tz: 'UTC' },
   { at: '2030-06-30T10:00:00+08:00', tz: 'America/Los_Angeles' },
 ];
-// The tests whose outcome turns on dates: deadlines and the calendar, report periods, sessions.
-const QUICK_TESTS = ['tests/unit', 'tests/integration/cases', 'tests/integration/report', 'tests/integration/access'];
+// The tests whose outcome turns on dates: deadlines and the calendar, report periods, sessions,
+// the day's counts and the logs' days.
+const QUICK_TESTS = ['tests/unit', 'tests/integration/cases', 'tests/integration/report', 'tests/integration/access', 'tests/integration/counter', 'tests/integration/dashboard', 'tests/integration/logs'];
 const FULL_TESTS = ['tests/unit', 'tests/integration'];
 
 const failures = [];
@@ -47,6 +51,27 @@ function step(name, command, args, options) {
     const at = out.lastIndexOf('✖ failing tests:');
     console.log(at >= 0 ? out.slice(at) : `${out.slice(-4000)}\n${(r.stderr ?? '').slice(-4000)}`);
   }
+}
+
+/** Every test file below `dirs`, dealt to the instants in turn, starting at the day's (or --turn's) place. */
+function turnedOver(dirs) {
+  const files = dirs.flatMap((d) => testFiles(join(root, d))).sort();
+  // Days since 1970 (UTC): which instant comes first is the one thing here that reads the date.
+  const turn = turnArg >= 0 ? Number(process.argv[turnArg + 1]) : Math.floor(Date.now() / 86_400_000);
+  if (!Number.isInteger(turn) || turn < 0) {
+    console.error(`--turn takes a whole number (0, 1, 2, …), not "${process.argv[turnArg + 1] ?? ''}".`);
+    process.exit(2);
+  }
+  console.log(`\nturn ${turn}: each of ${files.length} test files at one instant (again with --turn ${turn})`);
+  return INSTANTS.map((_, i) => files.filter((_, n) => (n + turn) % INSTANTS.length === i));
+}
+
+function testFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) return testFiles(p);
+    return e.name.endsWith('.test.ts') ? [realpathSync(p)] : [];
+  });
 }
 
 function faketimeAvailable() {
@@ -79,13 +104,14 @@ if (!faketimeAvailable()) {
   failures.push('faketime');
   console.log('\n✖ faketime is not installed (Debian: apt-get install faketime); the suite was not run at other instants.');
 } else {
-  for (const { at, tz } of INSTANTS) {
+  const testsAt = quick ? turnedOver(QUICK_TESTS) : INSTANTS.map(() => FULL_TESTS);
+  INSTANTS.forEach(({ at, tz }, i) => {
     const epoch = Math.floor(Date.parse(at) / 1000);
-    step(`tests at ${at} with the machine in ${tz}`, 'faketime', [`@${epoch}`, process.execPath, 'tools/run-tests.mjs', ...(quick ? QUICK_TESTS : FULL_TESTS)], {
+    step(`${quick ? `${testsAt[i].length} test files` : 'tests'} at ${at} with the machine in ${tz}`, 'faketime', [`@${epoch}`, process.execPath, 'tools/run-tests.mjs', ...testsAt[i]], {
       cwd: root,
       env: { ...process.env, TZ: tz },
     });
-  }
+  });
 }
 
 console.log(failures.length ? `\ntest:anywhere: ${failures.length} step(s) failed: ${failures.join('; ')}` : '\ntest:anywhere: the suite passes in every folder, at every instant and in every zone tried.');
