@@ -12,7 +12,7 @@ import type { Queryable } from '../db/database';
 import { annotationsOfSubject } from '../store/annotationStore';
 import { statementsOfSubject } from '../store/statementStore';
 import { countPublished, listEntriesOfSubject, listTallies, publishedRecords, revokedListedRecordIds } from '../store/subjectStore';
-import { extrasOf, reportRecordOf } from './entityRecordRows';
+import { extrasOf, reportListEntryOf, reportRecordOf } from './recordRows';
 
 export interface EntityReportHeader {
   reportNo: string;
@@ -86,17 +86,7 @@ export async function assembleEntityReport(db: Queryable, input: EntityReportHea
   }
   for (const e of lists) {
     if (!listEntryShown(e, today, revoked)) continue;
-    sections.get(ENTITY_LIST_SECTION_OF[e.listType])?.lists.push({
-      centralId: e.centralId,
-      listType: e.listType,
-      listName: e.listName,
-      reason: e.reason,
-      basis: e.basis,
-      decidingUnit: e.decidingUnit,
-      enteredOn: e.enteredOn,
-      exitOn: e.exitOn,
-      measures: e.measures.map((m) => ({ code: m.code, title: m.title, basis: m.basis })),
-    });
+    sections.get(ENTITY_LIST_SECTION_OF[e.listType])?.lists.push(reportListEntryOf(e));
   }
   return {
     ...entityBase(input),

@@ -1,8 +1,8 @@
 import type { Purpose } from '../../shared/contract';
 import type { PublicationRules } from '../../shared/rules/statutoryPublicationEnd';
-import { effectivePublicityEnd, hiddenReason, listEntryShown, publicationAsOf } from '../../shared/domain/publication';
+import { hiddenReason, listEntryShown, publicationAsOf } from '../../shared/domain/publication';
 import { RECORD_CATEGORIES, REPORT_SECTION_OF, REPORT_SECTIONS, type ReportSection } from '../../shared/domain/record';
-import type { ReportApplicant, ReportContent, ReportRecord, ReportSectionContent, ScopeSection } from '../../shared/domain/report';
+import type { ReportApplicant, ReportContent, ReportSectionContent, ScopeSection } from '../../shared/domain/report';
 import { REPORT_MAX_RECORDS, SCOPE_SECTIONS, listTypesIn } from '../../shared/domain/report';
 import { AppError } from '../../shared/errors';
 import type { Subject } from '../../shared/domain/subject';
@@ -13,6 +13,7 @@ import { annotationsOfSubject } from '../store/annotationStore';
 import { recentQueriesOf } from '../store/queryLogStore';
 import { statementsOfSubject } from '../store/statementStore';
 import { countPublished, listEntriesOfSubject, listTallies, publishedRecords, revokedListedRecordIds } from '../store/subjectStore';
+import { extrasOf, reportListEntryOf, reportRecordOf } from './recordRows';
 
 export interface AssembleInput {
   reportNo: string;
@@ -97,52 +98,16 @@ export async function assembleReport(db: Queryable, input: AssembleInput): Promi
       ? recentQueriesOf(db, subject.id, chinaDayStartIso(yearsBefore(today, input.queryHistoryYears)))
       : Promise.resolve([]),
   ]);
-  const annotationOf = new Map(annotations.map((a) => [a.recordId, a]));
-  const statementsOf = new Map<number, ReportRecord['statements']>();
-  for (const s of statements) {
-    if (s.recordId === null) continue;
-    const list = statementsOf.get(s.recordId) ?? [];
-    list.push({ id: s.id, text: s.text, createdAt: s.createdAt });
-    statementsOf.set(s.recordId, list);
-  }
-
+  const extras = extrasOf(annotations, statements);
   const sections = new Map<ReportSection, ReportSectionContent>(REPORT_SECTIONS.filter(inScope).map((key) => [key, { key, records: [], lists: [] }]));
   for (const r of records) {
     const section = sections.get(REPORT_SECTION_OF[r.category]);
     if (!section || hiddenReason(r, today, input.publicationRules) !== null) continue;
-    const annotation = annotationOf.get(r.id);
-    section.records.push({
-      id: r.id,
-      centralId: r.centralId,
-      version: r.version,
-      category: r.category,
-      severity: r.severity,
-      title: r.title,
-      content: r.content,
-      providerUnit: r.providerUnit,
-      documentNo: r.documentNo,
-      decidedOn: r.decidedOn,
-      publicityStart: r.publicityStart,
-      publicityEnd: effectivePublicityEnd(r, input.publicationRules),
-      annotation: annotation ? { caseNo: annotation.caseNo, since: annotation.since } : null,
-      statements: statementsOf.get(r.id) ?? [],
-    });
+    section.records.push(reportRecordOf(r, extras, input.publicationRules));
   }
   for (const e of lists) {
     if (!listEntryShown(e, today, revokedRecordIds)) continue;
-    const section = sections.get(e.listType === 'red' ? 'honours' : 'dishonesty');
-    if (!section) continue;
-    section.lists.push({
-      centralId: e.centralId,
-      listType: e.listType,
-      listName: e.listName,
-      reason: e.reason,
-      basis: e.basis,
-      decidingUnit: e.decidingUnit,
-      enteredOn: e.enteredOn,
-      exitOn: e.exitOn,
-      measures: e.measures.map((m) => ({ code: m.code, title: m.title, basis: m.basis })),
-    });
+    sections.get(e.listType === 'red' ? 'honours' : 'dishonesty')?.lists.push(reportListEntryOf(e));
   }
 
   return {

@@ -9,7 +9,7 @@ import { annotationsOfSubject } from '../store/annotationStore';
 import { countDecidedIn, recordsDecidedIn } from '../store/entityRecordStore';
 import { statementsOfSubject } from '../store/statementStore';
 import { assertReportSize, entityBase, type EntityReportHeader } from './assembleEntityReport';
-import { extrasOf, reportRecordOf } from './entityRecordRows';
+import { extrasOf, reportRecordOf } from './recordRows';
 
 /**
  * Whether a record decided in the period prints on a special report, and how. The personal report's

@@ -3,10 +3,12 @@ import type { EntityReportRecord } from '../../shared/domain/entityReport';
 import type { PublicationRules } from '../../shared/rules/statutoryPublicationEnd';
 import { effectivePublicityEnd } from '../../shared/domain/publication';
 import type { Annotation } from '../store/annotationStore';
-import type { StatementView } from '../../shared/domain/report';
+import type { ReportListEntry, StatementView } from '../../shared/domain/report';
+import type { ListEntry } from '../../shared/domain/list';
 
-// A record as the entity reports print it: the personal report's shape (objection annotation and
-// statements travel with the record), the publicity end cut by the statutory tiers.
+// A record and a list entry as every report prints them, personal, entity and special alike: the
+// objection annotation and the statements travel with the record, the publicity end is cut by the
+// statutory tiers. One mapping, so the reports cannot drift apart in what a row carries.
 
 export interface RecordExtras {
   annotationOf: Map<number, Annotation>;
@@ -42,5 +44,20 @@ export function reportRecordOf(r: CreditRecord, extras: RecordExtras, rules: Pub
     annotation: annotation ? { caseNo: annotation.caseNo, since: annotation.since } : null,
     statements: extras.statementsOf.get(r.id) ?? [],
     ...(repaired ? { repaired: true } : {}),
+  };
+}
+
+/** A list entry (红黑名单) as a report prints it, with its measures. */
+export function reportListEntryOf(e: ListEntry): ReportListEntry {
+  return {
+    centralId: e.centralId,
+    listType: e.listType,
+    listName: e.listName,
+    reason: e.reason,
+    basis: e.basis,
+    decidingUnit: e.decidingUnit,
+    enteredOn: e.enteredOn,
+    exitOn: e.exitOn,
+    measures: e.measures.map((m) => ({ code: m.code, title: m.title, basis: m.basis })),
   };
 }
