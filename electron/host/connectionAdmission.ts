@@ -5,6 +5,7 @@ import { clientOf, type HostLimits } from './hostLimits';
 
 interface Tracked {
   socket: Socket;
+  /** Its remote address until it proves who it is (see `Admission.identify`). */
   client: string;
   /** The server is answering one of its requests (from complete headers until the response ends). */
   busy: boolean;
@@ -20,7 +21,19 @@ interface Tracked {
  * out) cannot keep out a client that sends its request at once; a request being answered is never
  * cut off, and a new connection is refused only when every place is taken by one.
  */
-export function admitConnections(server: Server | TlsHttpServer, limits: HostLimits): void {
+export interface Admission {
+  /**
+   * The connection (the raw socket under a TLS one) belongs to `client` from now on, not to its
+   * address: an office host's windows each prove who they are with their certificate, and a hall
+   * whose windows all reach the host through one address (NAT, a proxy) must not share one
+   * address's places. False, and the connection closed, when that client's places are all answering.
+   */
+  identify(socket: Socket, client: string): boolean;
+}
+
+const rawSocket = (socket: Socket): Socket => (socket as Socket & { _parent?: Socket })._parent ?? socket;
+
+export function admitConnections(server: Server | TlsHttpServer, limits: HostLimits): Admission {
   const open = new Map<Socket, Tracked>();
   let order = 0;
 
@@ -57,7 +70,7 @@ export function admitConnections(server: Server | TlsHttpServer, limits: HostLim
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     // Over TLS (the office host) a request arrives on the TLS socket wrapping the admitted one.
-    const t = open.get(req.socket) ?? open.get((req.socket as Socket & { _parent?: Socket })._parent as Socket);
+    const t = open.get(req.socket) ?? open.get(rawSocket(req.socket));
     if (!t) return;
     t.busy = true;
     res.once('close', () => {
@@ -65,4 +78,18 @@ export function admitConnections(server: Server | TlsHttpServer, limits: HostLim
       t.waitingSince = order++;
     });
   });
+
+  return {
+    identify(socket, client) {
+      const t = open.get(socket) ?? open.get(rawSocket(socket));
+      if (!t) return false;
+      t.client = client;
+      let fromClient = 0;
+      for (const o of open.values()) if (o.client === client) fromClient++;
+      if (fromClient <= limits.maxConnectionsPerClient || makeRoom(client)) return open.has(t.socket);
+      open.delete(t.socket);
+      t.socket.destroy();
+      return false;
+    },
+  };
 }

@@ -4,7 +4,10 @@
 export interface HostLimits {
   /** Connections open at once, all clients together. */
   maxConnections: number;
-  /** Connections open at once from one client (one remote address; see clientOf). */
+  /**
+   * Connections open at once from one client: one remote address (see clientOf), and on the office
+   * host one window once its certificate is shown, whatever address it comes through.
+   */
   maxConnectionsPerClient: number;
   /** A request's headers must have arrived this long after they began, or the connection closes. */
   headersTimeoutMs: number;

@@ -119,13 +119,15 @@ export async function startOfficeHost(opts: OfficeHostOptions): Promise<RunningO
   Object.assign(server, timeouts);
   // Connections that owe the host their handshake or headers make room for new ones (issue 29's
   // slow clients), per client address and in all.
-  admitConnections(server, limits);
+  const admission = admitConnections(server, limits);
 
   server.on('secureConnection', (socket: TLSSocket) => {
     const peer = peerOf(socket);
     if (peer === 'refused') return void socket.destroy();
     peers.set(socket, peer);
     if (peer.kind !== 'window') return;
+    // From here the connection counts among its window's places, not its address's.
+    if (!admission.identify(socket, `window:${peer.id}`)) return;
     let set = byWindow.get(peer.id);
     if (!set) byWindow.set(peer.id, (set = new Set()));
     set.add(socket);

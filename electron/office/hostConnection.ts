@@ -59,6 +59,11 @@ export function pinnedConnect(target: HostTarget): Promise<TLSSocket> {
 export function requestOver<T>(socket: TLSSocket, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; result: ApiResult<T> }> {
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body), 'utf8');
   return new Promise((resolve, reject) => {
+    // A connection the host has already closed (a revoked window is cut right after its handshake)
+    // would otherwise leave the request waiting for ever: the request is never written, so it never fails.
+    const closed = () => reject(new Error('the host closed the connection before it answered'));
+    if (socket.destroyed) return closed();
+    socket.once('close', closed);
     const req = request(
       {
         createConnection: () => socket,
