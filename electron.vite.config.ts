@@ -16,6 +16,7 @@ export default defineConfig({
           bundleWorker: resolve('electron/sync/worker/bundleWorker.ts'),
           attachmentWorker: resolve('electron/services/attachments/attachmentWorker.ts'),
           readerLibraryWorker: resolve('electron/reader/readerLibraryWorker.ts'),
+          pdfWorker: resolve('electron/report/pdf/pdfWorker.ts'),
         },
         external: ['@journeyapps/sqlcipher', 'koffi'],
       },

@@ -13,6 +13,7 @@ import { backupNow } from './services/office/backupService';
 import { finishPendingImports } from './services/sync';
 import { seedCalendar } from './services/office/calendarService';
 import { loadReportFonts } from './report/pdf/fonts';
+import { PdfPool, pdfPoolOptionsFromEnv } from './report/pdf/pdfPool';
 import type { CoreContext } from './services/context';
 import { getSetting } from './store/settingsStore';
 import { ensureOfficeSigningKey } from './services/office/officeKeyService';
@@ -80,6 +81,8 @@ async function openClaimed(options: CoreOptions, claim: DataDirClaim): Promise<C
   }
   registerOfficeKeys(options.dataDir, keys);
   ensureOfficeSigningKey({ dataDir: options.dataDir });
+  // The PDF workers start at the first document, not here: a console that prints nothing runs none.
+  const pdf = new PdfPool(pdfPoolOptionsFromEnv());
   const ctx: CoreContext = {
     db,
     now: options.now ?? (() => new Date()),
@@ -92,6 +95,7 @@ async function openClaimed(options: CoreOptions, claim: DataDirClaim): Promise<C
     },
     demo: (await getSetting(db, 'demo')) === '1',
     integrity: 'checking',
+    pdf,
   };
   // An import killed between its platform commit and its office commit is finished before anything
   // else reads the office (bundle-security.md 8).
@@ -126,6 +130,7 @@ async function openClaimed(options: CoreOptions, claim: DataDirClaim): Promise<C
     dispatch: createDispatcher(ctx),
     close: async () => {
       await scheduler.stop();
+      await pdf.close();
       await checked;
       // A signed checkpoint of the final head: a tail cut off after this close shows in audit verify.
       await writeAuditCheckpoint(ctx).catch((err: unknown) => console.error(`CreditDesk: no audit checkpoint on close (${(err as Error).message}).`));

@@ -70,6 +70,8 @@ export const ERROR_CODES = [
   'MIGRATION_LEDGER_MISMATCH',
   'REPORT_ALTERED',
   'DOCUMENT_CHARACTER_UNPRINTABLE',
+  // A PDF worker stopped making a document (issue 23): details.reason is too_slow, too_much_memory or worker_stopped.
+  'DOCUMENT_NOT_MADE',
   // Log and queue filters: details.reason says which rule the filter broke.
   'FILTER_INVALID',
   // The ID card read at the counter (issue 25): the card itself (details.reason for CARD_INVALID)

@@ -15,13 +15,14 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const e2e = process.argv.includes('--e2e');
 // The worker threads (electron/sync/worker/bundleWorker.ts, electron/services/attachments/attachmentWorker.ts,
-// electron/reader/readerLibraryWorker.ts)
+// electron/reader/readerLibraryWorker.ts, electron/report/pdf/pdfWorker.ts)
 // are further entries beside it: the core starts each from the file next to its own bundle
 // (electron/worker/spawnWorker.ts).
 const workers = {
   bundleWorker: join(root, 'electron', 'sync', 'worker', 'bundleWorker.ts'),
   attachmentWorker: join(root, 'electron', 'services', 'attachments', 'attachmentWorker.ts'),
   readerLibraryWorker: join(root, 'electron', 'reader', 'readerLibraryWorker.ts'),
+  pdfWorker: join(root, 'electron', 'report', 'pdf', 'pdfWorker.ts'),
 };
 await build({
   entryPoints: e2e

@@ -3,6 +3,7 @@ import type { Role } from '../../shared/domain/account';
 import type { AtWindow } from '../../shared/domain/officeWindow';
 import type { Database } from '../db/database';
 import type { OfficeKeys } from '../keys/derive';
+import type { PdfRenderer } from '../report/pdf/pdfJob';
 
 /** What every service gets: the database, the clock (tests move it), and office facts. */
 export interface CoreContext {
@@ -16,6 +17,8 @@ export interface CoreContext {
   demo: boolean;
   /** Outcome of the start-up PRAGMA quick_check, which runs in the background. */
   integrity: 'checking' | 'ok' | 'failed';
+  /** Where documents are rendered: the core's PDF workers, off the thread that serves every window. */
+  pdf: PdfRenderer;
 }
 
 /** The authenticated caller, as the dispatcher resolved it. */

@@ -7,6 +7,7 @@ import { BUNDLE_MESSAGES } from './bundleRefusals';
 import { CARD_MESSAGES, FOREIGN_NUMBER_REASONS, cardMessage } from './cardMessages';
 import { ENTITY_MESSAGES } from './entityMessages';
 import { fieldLabel } from './fieldLabels';
+import { HALL_FIELD_REASONS } from './hallMessages';
 import { launchMessage } from './launchMessages';
 import { officeHostMessage, OFFICE_HOST_MESSAGES } from './officeHostMessages';
 import type { Params, Sentences } from './sentences';
@@ -72,6 +73,7 @@ const MESSAGES: Partial<Record<ErrorCode, { zh: string; en: string }>> = {
   DB_KEY_WRONG: { zh: '数据库无法用本窗口的密钥打开。', en: "The database cannot be opened with this office's key." },
   MIGRATION_LEDGER_MISMATCH: { zh: '数据库的结构记录与本版本不一致，已拒绝打开。请恢复备份或安装正确的版本。', en: "The database's migration ledger disagrees with this version; it was not opened. Restore a backup or install the matching version." },
   DOCUMENT_CHARACTER_UNPRINTABLE: { zh: '文书中有一个字符所有内置字体都无法打印，文书未生成。请联系管理员。', en: 'A character in this document has no glyph in any bundled font, so it was not printed. Tell the administrator.' },
+  DOCUMENT_NOT_MADE: { zh: '文书未能生成，本次未出具任何文件。请重试；如仍不成功，请联系管理员。', en: 'The document could not be made, and nothing was produced. Try again, and tell the administrator if it keeps happening.' },
   REPORT_ALTERED: { zh: '该报告的存档内容已被改动，与签名不符，不能重印。请联系审计员。', en: "This report's stored content was altered and no longer matches its signature; it cannot be printed again. Tell the auditor." },
   VISIT_CLOSED: { zh: '这次接待是在之前某天开始的，已经结束。请重新查询，开始新的接待。', en: 'This visit was opened on an earlier day and is over; look the subject up again to start a new visit.' },
   REQUEST_TOO_LARGE: { zh: '文件或内容过大，超过了本操作允许的大小。请缩小文件（如降低扫描分辨率）后重试。', en: 'The file or content is larger than this action allows. Make it smaller (for example scan at a lower resolution) and try again.' },
@@ -157,7 +159,13 @@ const FIELD_REASONS: Record<string, { zh: string; en: string }> = {
   END_BEFORE_START: { zh: '截止日期不能早于起始日期。', en: 'The end date cannot be before the start date.' },
   malformed_text: { zh: '含有无法识别的字符（不成对的代理码元），请删除后重新输入。', en: 'Contains a character that is not valid text (an unpaired surrogate); delete it and type the text again.' },
   other: { zh: '填写的内容不符合要求。', en: 'This value is not accepted.' },
+  ...HALL_FIELD_REASONS,
 };
+
+/** A schema rule's sentence by its reason, for a form that checks the same rule before sending. */
+export function fieldReasonMessage(reason: string, locale: Locale): string {
+  return (FIELD_REASONS[reason] ?? FIELD_REASONS.other!)[locale];
+}
 
 export interface FieldIssue {
   /** Dotted path of the input field, as the contract names it ("applicant.validTo"). */
@@ -261,6 +269,22 @@ export function refusalSentence(code: string, params: Params, locale: Locale): s
   return Object.hasOwn(REFUSALS, code) ? REFUSALS[code]![locale](params) : null;
 }
 
+/** Why a PDF worker stopped making a document (details.reason of DOCUMENT_NOT_MADE, electron/report/pdf/pdfPool.ts). */
+const DOCUMENT_NOT_MADE_REASONS: Record<string, (d: Record<string, unknown>) => { zh: string; en: string }> = {
+  too_slow: (d) => ({
+    zh: `文书未能在 ${String(d.seconds)} 秒内生成，已停止，本次未出具任何文件。请重试；如仍不成功，请联系管理员。`,
+    en: `The document was not made within ${String(d.seconds)} seconds, so making it was stopped and nothing was produced. Try again, and tell the administrator if it keeps happening.`,
+  }),
+  too_much_memory: (d) => ({
+    zh: `生成文书所需内存超过 ${String(d.megabytes)} MB 的上限，已停止，本次未出具任何文件。请联系管理员。`,
+    en: `Making the document needed more than ${String(d.megabytes)} MB of memory, so it was stopped and nothing was produced. Tell the administrator.`,
+  }),
+  worker_stopped: () => ({
+    zh: '生成文书的线程意外停止，本次文书未生成，其他业务不受影响。请重试。',
+    en: 'The thread making the document stopped unexpectedly, so this document was not made; nothing else was affected. Try again.',
+  }),
+};
+
 const UNKNOWN = { zh: '操作未能完成。请重试；如仍不成功，请联系管理员。', en: 'The action could not be completed. Try again, and ask the administrator if it keeps failing.' };
 
 /**
@@ -299,6 +323,8 @@ export function errorMessage(error: ApiErrorBody, locale: Locale): string {
       ? `字符“${character}”（${String(codePoint)}）在所有内置字体中都没有字形，为避免打印成方框，文书未生成。请联系管理员。`
       : `The character “${character}” (${String(codePoint)}) has no glyph in any bundled font; rather than print a box, the document was not made. Tell the administrator.`;
   }
+  const documentReason = error.code === 'DOCUMENT_NOT_MADE' && typeof reason === 'string' ? DOCUMENT_NOT_MADE_REASONS[reason] : undefined;
+  if (documentReason) return documentReason(error.details ?? {})[locale];
   const caseChanged = caseChangedMessage(error, locale);
   if (caseChanged) return caseChanged;
   const attachment = attachmentMessage(error, locale);

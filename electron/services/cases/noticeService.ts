@@ -1,8 +1,9 @@
 import type { NoticeDocument, ObjectionOutcome } from '../../../shared/cases/caseTypes';
 import { AppError } from '../../../shared/errors';
 import { chinaDate } from '../../../shared/calendar/dates';
-import { renderNoticePdf, type NoticeContent } from '../../report/pdf/noticePdf';
+import type { NoticeContent } from '../../report/pdf/noticePdf';
 import { pdfDocumentOf } from '../../report/pdf/pdfDocument';
+import type { PdfJob } from '../../report/pdf/pdfJob';
 import type { Bi, ReportLang } from '../../report/reportLabels';
 import { auditIn } from '../audit/auditService';
 import type { Caller, CoreContext } from '../context';
@@ -78,9 +79,15 @@ async function contentOf(ctx: CoreContext, kind: 'objection' | 'repair', id: num
   return noticeOf(ctx, kind, { ...c, decidedAt: c.decidedAt }, REPAIR_OUTCOMES[decided], [recordOf(c.record.atIntake)]);
 }
 
+/** The job that renders a decided case's notice, from the case as it stands. */
+export async function noticePdfJob(ctx: CoreContext, input: { kind: 'objection' | 'repair'; id: number; lang: ReportLang }): Promise<PdfJob & { kind: 'notice' }> {
+  return { kind: 'notice', content: await contentOf(ctx, input.kind, input.id), lang: input.lang };
+}
+
 export async function decisionNotice(ctx: CoreContext, caller: Caller, input: { kind: 'objection' | 'repair'; id: number; lang: ReportLang }): Promise<NoticeDocument> {
-  const content = await contentOf(ctx, input.kind, input.id);
-  const doc = { noticeNo: content.noticeNo, ...pdfDocumentOf(await renderNoticePdf(content, input.lang)) };
+  const job = await noticePdfJob(ctx, input);
+  const { content } = job;
+  const doc = { noticeNo: content.noticeNo, ...pdfDocumentOf(await ctx.pdf.render(job)) };
   await ctx.db.transaction((tx) =>
     auditIn(tx, ctx, caller, { action: 'case.notice', target: content.caseNo, detail: { kind: input.kind, id: input.id, sha256: doc.sha256 } }),
   );

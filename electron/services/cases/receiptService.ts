@@ -1,23 +1,29 @@
 import type { ReceiptDocument } from '../../../shared/cases/caseTypes';
 import { AppError } from '../../../shared/errors';
 import { pdfDocumentOf } from '../../report/pdf/pdfDocument';
-import { legacyReceiptContent, renderReceiptPdf, type ReceiptContent } from '../../report/pdf/receiptPdf';
+import type { PdfJob } from '../../report/pdf/pdfJob';
+import { legacyReceiptContent, type ReceiptContent } from '../../report/pdf/receiptPdf';
 import { countReceiptPrint, receiptById, type ReceiptRow } from '../../store/receiptStore';
 import { auditIn } from '../audit/auditService';
 import type { Caller, CoreContext } from '../context';
 
-async function documentOf(r: ReceiptRow): Promise<ReceiptDocument> {
+/** The job that renders the receipt's next copy from its stored content. */
+export function receiptPdfJob(r: ReceiptRow): PdfJob & { kind: 'receipt' } {
   const content: ReceiptContent = r.content.startsWith('{') ? (JSON.parse(r.content) as ReceiptContent) : legacyReceiptContent(r.content, r.receiptNo, r.createdAt);
-  const copyNo = r.copies + 1;
-  const pdf = await renderReceiptPdf(content, copyNo, r.createdAt);
-  return { id: r.id, receiptNo: r.receiptNo, createdAt: r.createdAt, copies: r.copies, lastPrintedAt: r.lastPrintedAt, copyNo, ...pdfDocumentOf(pdf) };
+  return { kind: 'receipt', content, copyNo: r.copies + 1, createdAt: r.createdAt, lang: 'zh' };
+}
+
+async function documentOf(ctx: CoreContext, r: ReceiptRow): Promise<ReceiptDocument> {
+  const job = receiptPdfJob(r);
+  const pdf = await ctx.pdf.render(job);
+  return { id: r.id, receiptNo: r.receiptNo, createdAt: r.createdAt, copies: r.copies, lastPrintedAt: r.lastPrintedAt, copyNo: job.copyNo, ...pdfDocumentOf(pdf) };
 }
 
 /** The PDF of the receipt's next copy; counts nothing. */
 export async function getReceipt(ctx: CoreContext, id: number): Promise<ReceiptDocument> {
   const r = await receiptById(ctx.db, id);
   if (!r) throw new AppError('NOT_FOUND', `There is no receipt ${id}.`, { id });
-  return documentOf(r);
+  return documentOf(ctx, r);
 }
 
 /**

@@ -8,10 +8,8 @@ import { maskIdNumber, maskName, type MaskingOptions } from '../../../shared/mas
 import { chinaDate } from '../../../shared/calendar/dates';
 import { assembleReport } from '../../report/assembleReport';
 import { isEntityContent, type EntityContent } from '../../../shared/domain/entityReport';
-import { renderEntityReportPdf } from '../../report/pdf/entityReportPdf';
-import { renderSpecialReportPdf } from '../../report/pdf/specialReportPdf';
 import { pdfDocumentOf } from '../../report/pdf/pdfDocument';
-import { renderReportPdf } from '../../report/pdf/reportPdf';
+import type { PdfJob } from '../../report/pdf/pdfJob';
 import { loadFallbackFonts } from '../../report/pdf/fonts';
 import { assertPrintable, notoCovers, stringsOf } from '../../report/pdf/glyphCoverage';
 import type { ReportLang } from '../../report/reportLabels';
@@ -230,15 +228,17 @@ async function reportFor(ctx: CoreContext, caller: Caller, reportId: number): Pr
   return row;
 }
 
-async function documentOf(row: ReportRow, lang: ReportLang, copyNo: number): Promise<ReportDocument> {
+/** The job that renders a stored report's copy `copyNo`: its stored content and its seal's frame, plain data. */
+export function reportPdfJob(row: ReportRow, lang: ReportLang, copyNo: number): PdfJob {
   const content = JSON.parse(row.contentJson) as ReportContent | EntityContent;
   const frame = { lang, qrText: row.qrPayload, verifyCode: row.verifyCode, copyNo };
   // Each kind has its own renderer; preview and print of every kind go through this one path.
-  const pdf = !isEntityContent(content)
-    ? await renderReportPdf({ content, ...frame })
-    : content.kind === 'entity'
-      ? await renderEntityReportPdf({ content, ...frame })
-      : await renderSpecialReportPdf({ content, ...frame });
+  if (!isEntityContent(content)) return { kind: 'report', input: { content, ...frame } };
+  return content.kind === 'entity' ? { kind: 'entityReport', input: { content, ...frame } } : { kind: 'specialReport', input: { content, ...frame } };
+}
+
+async function documentOf(ctx: CoreContext, row: ReportRow, lang: ReportLang, copyNo: number): Promise<ReportDocument> {
+  const pdf = await ctx.pdf.render(reportPdfJob(row, lang, copyNo));
   return { ...pdfDocumentOf(pdf), copyNo, reprint: copyNo > 1 };
 }
 
@@ -250,7 +250,7 @@ async function documentOf(row: ReportRow, lang: ReportLang, copyNo: number): Pro
 export async function preview(ctx: CoreContext, caller: Caller, input: { reportId: number; lang: ReportLang }): Promise<ReportDocument> {
   const row = await reportFor(ctx, caller, input.reportId);
   const copyNo = (await countPrints(ctx.db, row.id)) + 1;
-  const doc = await documentOf(row, input.lang, copyNo);
+  const doc = await documentOf(ctx, row, input.lang, copyNo);
   await ctx.db.transaction((tx) =>
     auditIn(tx, ctx, caller, { action: 'report.preview', target: row.idNumber, detail: { reportId: row.id, reportNo: row.reportNo, copyNo, sha256: doc.sha256 } }),
   );
