@@ -24,6 +24,8 @@ import * as sync from '../services/sync';
 import { setupChecklist } from '../services/office/setupService';
 import * as reader from '../services/counter/readerService';
 import { windowHandlers } from './windowHandlers';
+import { endVisit } from '../services/counter/visitEndService';
+import * as evaluation from '../services/hall/evaluationService';
 
 export interface HandlerCall<M extends MethodName> {
   ctx: CoreContext;
@@ -58,6 +60,10 @@ export const handlers: Handlers = {
   'counter.records': ({ ctx, caller, input }) => counter.recordsPage(ctx, must(caller), input),
   'counter.lists': ({ ctx, caller, input }) => counter.listsPage(ctx, must(caller), input),
   'counter.reveal': ({ ctx, caller, input }) => counter.reveal(ctx, must(caller), input),
+  'counter.endVisit': ({ ctx, caller, input }) => endVisit(ctx, must(caller), input.visitId),
+  'hall.evaluation': ({ ctx }) => evaluation.evaluationSettings(ctx),
+  'hall.configureEvaluation': ({ ctx, caller, input }) => evaluation.configureEvaluation(ctx, must(caller), input),
+  'hall.testEvaluation': ({ ctx, caller, input }) => evaluation.testEvaluation(ctx, must(caller), input),
   'querylog.list': ({ ctx, input }) => queryLog.listQueries(ctx, input),
   'querylog.clerks': ({ ctx }) => queryLog.listClerks(ctx),
   'querylog.export': ({ ctx, caller, input }) => queryLog.exportQueries(ctx, must(caller), input),

@@ -15,6 +15,14 @@ export interface VisitInsert {
   entity?: EntityVisitFacts;
   /** The enrolled window it was made at (issue 23); absent or null: the office's own console. */
   window?: AtWindow | null;
+  /** The hall's queue ticket and case number (issue 23); absent or null: none given. */
+  hall?: HallNumbers;
+}
+
+/** The hall's numbers a visit was opened with (migration 34); null: not given. */
+export interface HallNumbers {
+  queueTicket: string | null;
+  hallCaseNo: string | null;
 }
 
 /** How an entity's visit found its subject and what it asked for (migration 27, issue 24). */
@@ -53,15 +61,17 @@ export interface VisitRow {
   report_kind: EntityVisitFacts['reportKind'] | null;
   window_number: number | null;
   window_id: string | null;
+  queue_ticket: string | null;
+  hall_case_no: string | null;
 }
 
 export async function insertVisit(tx: Queryable, v: VisitInsert): Promise<number> {
   const r = await tx.run(
     `INSERT INTO visit (started_at, clerk_id, id_number, name, subject_id, applicant_kind, purpose_code, purpose_text, identity_source, reader_sam_id, identity_reason, identity_note,
-                        subject_kind, found_by, clerk_confirmed, report_kind, window_number, window_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                        subject_kind, found_by, clerk_confirmed, report_kind, window_number, window_id, queue_ticket, hall_case_no)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [v.startedAt, v.clerkId, v.idNumber, v.name, v.subjectId, v.applicantKind, v.purposeCode, v.purposeText, v.identity.source, v.identity.readerSamId, v.identity.reason, v.identity.note,
-      ...entityColumns(v.entity), v.entity?.reportKind ?? null, v.window?.number ?? null, v.window?.id ?? null],
+      ...entityColumns(v.entity), v.entity?.reportKind ?? null, v.window?.number ?? null, v.window?.id ?? null, v.hall?.queueTicket ?? null, v.hall?.hallCaseNo ?? null],
   );
   return r.lastID;
 }
@@ -122,6 +132,8 @@ export interface QueryLogListRow {
   identity_source: 'card' | 'typed';
   reader_sam_id: string | null;
   window_number: number | null;
+  queue_ticket: string | null;
+  hall_case_no: string | null;
 }
 
 export interface QueryLogFilter {
@@ -134,6 +146,8 @@ export interface QueryLogFilter {
   purposeCode: string | null;
   identitySource: 'card' | 'typed' | null;
   windowNumber: number | null;
+  /** The hall's case number, whole (issue 23). */
+  hallCaseNo: string | null;
 }
 
 export function listQueryLog(db: Queryable, f: QueryLogFilter & { beforeId: number | null; limit: number }): Promise<QueryLogListRow[]> {
@@ -151,9 +165,11 @@ export function listQueryLog(db: Queryable, f: QueryLogFilter & { beforeId: numb
   if (f.purposeCode !== null) add('q.purpose_code = ?', f.purposeCode);
   if (f.identitySource !== null) add('q.identity_source = ?', f.identitySource);
   if (f.windowNumber !== null) add('q.window_number = ?', f.windowNumber);
+  // Through the visits that carry the number (index visit_hall_case_no), then their rows (query_log_visit).
+  if (f.hallCaseNo !== null) add('q.visit_id IN (SELECT id FROM visit WHERE hall_case_no = ?)', f.hallCaseNo);
   if (f.beforeId !== null) add('q.id < ?', f.beforeId);
   return db.all<QueryLogListRow>(
-    `SELECT q.id, q.at, q.visit_id, q.clerk_id, a.username AS clerk_username, a.display_name AS clerk_name, q.id_number, v.name, v.applicant_kind, q.purpose_code, q.outcome, q.identity_source, q.reader_sam_id, q.window_number
+    `SELECT q.id, q.at, q.visit_id, q.clerk_id, a.username AS clerk_username, a.display_name AS clerk_name, q.id_number, v.name, v.applicant_kind, q.purpose_code, q.outcome, q.identity_source, q.reader_sam_id, q.window_number, v.queue_ticket, v.hall_case_no
        FROM query_log q JOIN visit v ON v.id = q.visit_id JOIN account a ON a.id = q.clerk_id
       WHERE ${clauses.length ? clauses.join(' AND ') : 'true'}
       ORDER BY q.id DESC LIMIT ?`,

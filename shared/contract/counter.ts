@@ -6,6 +6,7 @@ import { isoDate, shortText } from './fields';
 import { SCOPE_SECTIONS } from '../domain/report';
 import { personIdNumber } from './personIdNumber';
 import { entityLookupInput, legacyEntityLookupInput } from './entityLookup';
+import { hallNumbersInput, type VisitEnded } from './hall';
 
 export interface Purpose {
   code: string;
@@ -73,7 +74,7 @@ export interface LookupResult {
 
 /** A visit read back for the clerk who opened it (after a lock or a reload): what was asked and what was found. */
 export interface VisitResume extends LookupResult {
-  request: { idNumber: string; name: string; purposeCode: string; purposeText: string | null; applicantKind: 'self' | 'agent' };
+  request: { idNumber: string; name: string; purposeCode: string; purposeText: string | null; applicantKind: 'self' | 'agent'; queueTicket: string | null; hallCaseNo: string | null };
 }
 
 /** A person's lookup, as it was before entities came to the counter (no `subjectKind`). */
@@ -86,6 +87,7 @@ const personLookupInput = z
     purposeCode: z.string().min(1).max(40),
     purposeText: z.string().trim().max(200).optional(),
     identity: identitySchema,
+    ...hallNumbersInput,
   })
   .strict();
 export type PersonLookupInput = z.input<typeof personLookupInput>;
@@ -134,6 +136,14 @@ export const counterContract = {
     input: z
       .object({ visitId, after: z.object({ enteredOn: storedDate, id: z.number().int().positive() }).strict().nullable().default(null) })
       .strict(),
+    access: 'counter.lookup',
+  }),
+  /**
+   * 结束接待: the clerk's visit ends (once; a second call answers as the first). When the office
+   * has an evaluation device, it is told after the end commits, off this call (shared/contract/hall.ts).
+   */
+  'counter.endVisit': method<VisitEnded>()({
+    input: z.object({ visitId }).strict(),
     access: 'counter.lookup',
   }),
   'counter.reveal': method<{ value: string }>()({

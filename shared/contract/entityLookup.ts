@@ -3,6 +3,7 @@ import { validateCreditCode } from '../validators/creditCode';
 import { ENTITY_REPORT_KINDS, REGISTRATION_NO } from '../domain/entityAccess';
 import { isoDate, shortText } from './fields';
 import { personIdNumber } from './personIdNumber';
+import { hallNumbersInput } from './hall';
 
 // counter.lookup for a legal entity (issue 24): beside the person's input, which stays as it was,
 // two more shapes named by `subjectKind`: the entity by its unified social credit code, or an old
@@ -69,6 +70,7 @@ const entityCommon = {
   reportKind: z.enum(ENTITY_REPORT_KINDS),
   purposeCode: z.string().min(1).max(40),
   purposeText: z.string().trim().max(200).optional(),
+  ...hallNumbersInput,
 };
 
 export const entityLookupInput = z.object({ subjectKind: z.literal('entity'), creditCode: creditCodeField, ...entityCommon }).strict();

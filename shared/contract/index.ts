@@ -5,6 +5,7 @@ import { calendarContract } from './calendar';
 import { casesContract } from './cases';
 import { counterContract } from './counter';
 import { dashboardContract } from './dashboard';
+import { hallContract } from './hall';
 import { logsContract } from './logs';
 import { readerContract } from './reader';
 import { reportsContract } from './reports';
@@ -28,6 +29,7 @@ export const contract = {
   ...dashboardContract,
   ...readerContract,
   ...windowsContract,
+  ...hallContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -50,4 +52,5 @@ export type { ReadCard, ReaderCounterStatus, ReaderSettings, ReaderTestResult } 
 export type { CalendarStatusView } from './calendar';
 export type { EnrollmentCodeView, WindowView, WindowsOverview } from './windows';
 export type { Dashboard, DashboardDay, WindowDay } from './dashboard';
+export type { EvaluationDelivery, EvaluationSettings, EvaluationTestResult, VisitEnded } from './hall';
 export type { AuditExportedHead, AuditRow, AuditVerifyResult, Page, QueryLogRow } from './logs';

@@ -12,3 +12,13 @@ export const DESCRIPTION_MAX = 2000;
 export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 /** The idle time after which a window locks itself, in minutes. */
 export const IDLE_LOCK_MINUTES = { min: 1, max: 60 } as const;
+/**
+ * The service hall's numbers on a visit (issue 23): the queue ticket (排队号) the hall's queue
+ * machine printed and the hall's case number (办件编号) from its case system, typed or scanned.
+ * Printable ASCII letters, digits and '-' only, as those machines print them.
+ */
+export const QUEUE_TICKET_MAX = 16;
+export const HALL_CASE_NO_MAX = 40;
+export const HALL_NUMBER_CHARS = /^[A-Za-z0-9-]+$/;
+/** The evaluation device's address the administrator types (http or https). */
+export const EVALUATION_URL_MAX = 200;

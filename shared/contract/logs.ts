@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { WINDOW_NUMBER_MAX } from '../domain/officeWindow';
+import { HALL_CASE_NO_MAX } from './limits';
 import { method } from './method';
 import { cursor, isoDate, pageSize } from './fields';
 import { exportFormat, exportLang, type ExportedFile } from './exportFile';
@@ -24,6 +25,9 @@ export interface QueryLogRow {
   readerSamId: string | null;
   /** The window the query was made at (issue 23); null: the office's own console. */
   windowNumber: number | null;
+  /** The hall's queue ticket (排队号) and case number (办件编号) the visit carried (issue 23); null: none given. */
+  queueTicket: string | null;
+  hallCaseNo: string | null;
 }
 
 export interface AuditRow {
@@ -80,6 +84,8 @@ const queryLogFilter = {
   purposeCode: z.string().trim().min(1).max(40).optional(),
   identitySource: z.enum(['card', 'typed']).optional(),
   windowNumber: z.number().int().min(1).max(WINDOW_NUMBER_MAX).optional(),
+  /** The hall's case number, whole (办件编号, issue 23). */
+  hallCaseNo: z.string().trim().min(1).max(HALL_CASE_NO_MAX).optional(),
 };
 const auditFilter = {
   action: z.string().max(60).optional(),

@@ -78,6 +78,11 @@ const ACTIONS: Record<string, Label> = {
   'audit.exported': { zh: '导出审计日志', en: 'Exported the audit log' },
   'audit.break_acknowledged': { zh: '确认审计日志异常并重新签署', en: 'Acknowledged an audit-log break and signed the head again' },
   'querylog.exported': { zh: '导出查询登记', en: 'Exported the query register' },
+  // Hall integration (issue 23): a visit's end, and the evaluation device (好差评).
+  'counter.visit_end': { zh: '结束接待', en: 'Ended a visit' },
+  'hall.evaluation_failed': { zh: '未能通知评价器', en: 'The evaluation device was not told' },
+  'settings.hall_evaluation': { zh: '设置好差评评价器', en: 'Set up the evaluation device' },
+  'settings.hall_evaluation_test': { zh: '测试好差评评价器', en: 'Tested the evaluation device' },
 };
 
 const CASE_KINDS: Record<string, Label> = { objection: { zh: '异议', en: 'Objection' }, repair: { zh: '信用修复', en: 'Repair' } };
@@ -138,6 +143,7 @@ const GROUPS: Record<string, Label> = {
   dashboard: { zh: '导出', en: 'Exports' },
   audit: { zh: '导出', en: 'Exports' },
   querylog: { zh: '导出', en: 'Exports' },
+  hall: { zh: '大厅对接', en: 'Hall integration' },
 };
 
 export function auditGroupLabel(action: string, locale: Locale): string {

@@ -1,5 +1,6 @@
 import { bundlePurposeWords, bundleSenderWords } from './bundleChannel';
 import { ENTITY_REPORT_KIND_LABELS, SPECIAL_FIELD_LABELS } from './entityLabels';
+import { SERVICE_ITEMS } from '../domain/hall';
 import type { Locale } from './errorMessages';
 
 // More words for the audit log (issue 28: the auditor read `clerkId: 2`, `loan_application`,
@@ -28,6 +29,10 @@ export const MORE_FIELDS: Record<string, Label> = {
   by: { zh: '核验方式', en: 'Checked by' },
   // The office host's windows (issue 23).
   number: { zh: '窗口号', en: 'Window number' }, lock: { zh: '暂停范围', en: 'Paused for' }, fromName: { zh: '原名称', en: 'Old name' }, toName: { zh: '新名称', en: 'New name' },
+  // Hall integration (issue 23): the hall's numbers on a visit, its end, the evaluation device.
+  queueTicket: { zh: '排队号', en: 'Queue ticket' }, hallCaseNo: { zh: '办件编号', en: 'Hall case no.' }, serviceItems: { zh: '办理事项', en: 'Services' },
+  evaluation: { zh: '通知评价器', en: 'Evaluation device told' }, evaluationAdapter: { zh: '评价器对接方式', en: 'Evaluation hook' }, evaluationUrl: { zh: '评价器地址', en: 'Evaluation device address' },
+  attempts: { zh: '尝试次数', en: 'Attempts' }, httpStatus: { zh: '评价器应答状态码', en: 'Device HTTP status' }, delivered: { zh: '已送达', en: 'Delivered' },
   certSha256: { zh: '证书摘要', en: 'Certificate digest' }, window: { zh: '窗口号', en: 'Window' }, openedAt: { zh: '登录所在窗口', en: 'Opened at window' }, usedAt: { zh: '使用所在窗口', en: 'Used at window' }, officeName: { zh: '窗口单位名称', en: 'Office name' },
 };
 
@@ -69,7 +74,15 @@ export const MORE_VALUES: Record<string, Label> = {
   // An entity's visit (issue 24).
   legal_rep: { zh: '法定代表人本人', en: 'legal representative in person' }, entity: { zh: '法人和非法人组织', en: 'legal entity' }, person: { zh: '自然人', en: 'person' },
   credit_code: { zh: '统一社会信用代码', en: 'unified social credit code' }, registration_no: { zh: '注册号', en: 'registration number' },
+  // Why the evaluation device was not told (electron/services/hall/evaluationDevice.ts).
+  device_unreachable: { zh: '评价器无法连接', en: 'device unreachable' }, device_timeout: { zh: '评价器未在时限内应答', en: 'device did not answer in time' },
+  device_http_error: { zh: '评价器拒绝或出错', en: 'device answered with an error' }, device_transport: { zh: '与评价器通信出错', en: 'transport error' },
+  device_interrupted: { zh: '发送时工作台关闭，未发送', en: 'interrupted: the console closed before sending' },
   not_found: { zh: '查无此报告', en: 'no such report' }, code_mismatch: { zh: '核验码不符', en: 'verification code does not match' }, record_altered: { zh: '报告存档已被改动', en: 'stored report altered' },
+};
+
+const EVALUATION_ADAPTER_WORDS: Record<string, Label> = {
+  none: { zh: '不对接', en: 'none' }, http: { zh: 'HTTP 推送', en: 'HTTP POST' },
 };
 
 const BY: Record<'qr' | 'code', Label> = {
@@ -91,5 +104,7 @@ export function keyedValueText(key: string, value: unknown, locale: Locale, name
   if (key === 'reportKind' && (value === 'full' || value === 'special')) return ENTITY_REPORT_KIND_LABELS[value][locale === 'zh' ? 0 : 1];
   if (key === 'by' && (value === 'qr' || value === 'code')) return BY[value][locale];
   if (key === 'fields' && SPECIAL_FIELD_LABELS[value]) return SPECIAL_FIELD_LABELS[value][locale === 'zh' ? 0 : 1];
+  if (key === 'serviceItems' && Object.hasOwn(SERVICE_ITEMS, value)) return SERVICE_ITEMS[value as keyof typeof SERVICE_ITEMS][locale];
+  if (key === 'evaluationAdapter') return EVALUATION_ADAPTER_WORDS[value]?.[locale];
   return undefined;
 }

@@ -44,6 +44,10 @@ const LABELS: Record<string, { zh: string; en: string }> = {
   holidays: { zh: '放假日期', en: 'Holidays' },
   workdays: { zh: '调休上班日期', en: 'Make-up working days' },
   days: { zh: '放假安排', en: 'Arrangement' },
+  // Hall integration (issue 23).
+  queueTicket: { zh: '排队号', en: 'Queue ticket' },
+  hallCaseNo: { zh: '办件编号', en: 'Hall case no.' },
+  url: { zh: '地址', en: 'Address' },
 };
 
 /** The label of the field at `path` ("applicant.validTo" → 授权截止日期), or null when it has none. */

@@ -23,6 +23,7 @@ import windowActs from './0029_window_acts';
 import windowCalls from './0030_window_calls';
 import auditWindowIndex from './0032_audit_window_index';
 import windowDayTally from './0033_window_day_tally';
+import hallIntegration from './0034_hall_integration';
 
 export interface Migration {
   version: number;
@@ -58,4 +59,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 30, name: 'window_calls', sql: windowCalls },
   { version: 32, name: 'audit_window_index', sql: auditWindowIndex },
   { version: 33, name: 'window_day_tally', sql: windowDayTally },
+  { version: 34, name: 'hall_integration', sql: hallIntegration },
 ];

@@ -18,10 +18,14 @@ export interface QueryLogFilterInput {
   purposeCode?: string | undefined;
   identitySource?: 'card' | 'typed' | undefined;
   windowNumber?: number | undefined;
+  hallCaseNo?: string | undefined;
 }
 
 function filterOf(q: QueryLogFilterInput): QueryLogFilter {
-  return { ...dayRange(q.from, q.to), ...idFilter(q.idNumber), clerkId: q.clerkId ?? null, purposeCode: q.purposeCode ?? null, identitySource: q.identitySource ?? null, windowNumber: q.windowNumber ?? null };
+  return {
+    ...dayRange(q.from, q.to), ...idFilter(q.idNumber), clerkId: q.clerkId ?? null, purposeCode: q.purposeCode ?? null, identitySource: q.identitySource ?? null, windowNumber: q.windowNumber ?? null,
+    hallCaseNo: q.hallCaseNo ?? null,
+  };
 }
 
 interface RowRules {
@@ -51,6 +55,8 @@ function toRow(r: QueryLogListRow, rules: RowRules): QueryLogRow {
     identitySource: r.identity_source,
     readerSamId: r.reader_sam_id,
     windowNumber: r.window_number,
+    queueTicket: r.queue_ticket,
+    hallCaseNo: r.hall_case_no,
   };
 }
 
@@ -66,8 +72,8 @@ export async function listClerks(ctx: CoreContext): Promise<{ id: number; name: 
 }
 
 const HEADERS = {
-  zh: ['时间（北京时间）', '受理员', '查询对象证件号码', '查询对象姓名', '申请人', '用途', '结果', '身份核验', '窗口'],
-  en: ['Time (China)', 'Clerk', 'Subject ID number', 'Subject name', 'Applicant', 'Purpose', 'Outcome', 'Identity taken by', 'Window'],
+  zh: ['时间（北京时间）', '受理员', '查询对象证件号码', '查询对象姓名', '申请人', '用途', '结果', '身份核验', '窗口', '排队号', '办件编号'],
+  en: ['Time (China)', 'Clerk', 'Subject ID number', 'Subject name', 'Applicant', 'Purpose', 'Outcome', 'Identity taken by', 'Window', 'Queue ticket', 'Hall case no.'],
 };
 
 /** The window a query was made at; the office's own console (standalone, or the host's screen) otherwise. */
@@ -99,10 +105,10 @@ export async function exportQueries(ctx: CoreContext, caller: Caller, q: QueryLo
   const rules = await rowRules(ctx);
   const table = rows.map((r) => {
     const v = toRow(r, rules);
-    return [chinaDateTime(v.at), v.clerkName, v.idNumberMasked, v.nameMasked, v.applicantKind === 'self' ? (zh ? '本人' : 'in person') : zh ? '代理人' : 'agent', purposes.get(v.purposeCode) ?? v.purposeCode, v.outcome === 'found' ? (zh ? '有记录' : 'found') : zh ? '无记录' : 'no record', identityText(v, zh), windowText(v.windowNumber, zh)];
+    return [chinaDateTime(v.at), v.clerkName, v.idNumberMasked, v.nameMasked, v.applicantKind === 'self' ? (zh ? '本人' : 'in person') : zh ? '代理人' : 'agent', purposes.get(v.purposeCode) ?? v.purposeCode, v.outcome === 'found' ? (zh ? '有记录' : 'found') : zh ? '无记录' : 'no record', identityText(v, zh), windowText(v.windowNumber, zh), v.queueTicket ?? '', v.hallCaseNo ?? ''];
   });
   const file = await exportTable(q.format, `${zh ? '查询登记' : 'query-register'}-${chinaDate(ctx.now())}`, zh ? '查询登记' : 'Query register', HEADERS[q.lang], table);
-  const filter = Object.fromEntries(Object.entries({ from: q.from, to: q.to, idNumber: q.idNumber ? maskLoggedIdentity(q.idNumber.padEnd(18, '*'), rules.masking) : undefined, clerkId: q.clerkId, purposeCode: q.purposeCode, identitySource: q.identitySource, windowNumber: q.windowNumber }).filter(([, v]) => v !== undefined));
+  const filter = Object.fromEntries(Object.entries({ from: q.from, to: q.to, idNumber: q.idNumber ? maskLoggedIdentity(q.idNumber.padEnd(18, '*'), rules.masking) : undefined, clerkId: q.clerkId, purposeCode: q.purposeCode, identitySource: q.identitySource, windowNumber: q.windowNumber, hallCaseNo: q.hallCaseNo }).filter(([, v]) => v !== undefined));
   await ctx.db.transaction((tx) => auditIn(tx, ctx, caller, { action: 'querylog.exported', target: file.fileName, detail: { format: q.format, rows: file.rows, filter } }));
   return file;
 }

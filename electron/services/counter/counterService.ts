@@ -7,7 +7,8 @@ import type { Queryable } from '../../db/database';
 import { findAuthorization, insertAuthorization, type AuthorizationRow } from '../../store/authorizationStore';
 import { findReportByVisit } from '../../store/reportStore';
 import { checkAuthorization, type AgentLetter } from './authorizationService';
-import { insertQueryLog, insertVisit, findVisit, latestVisitOf, type IdentityRecord, type VisitRow } from '../../store/queryLogStore';
+import { insertQueryLog, insertVisit, findVisit, latestVisitOf, type HallNumbers, type IdentityRecord, type VisitRow } from '../../store/queryLogStore';
+import { findVisitEnd } from '../../store/hallStore';
 import { idCardRules } from '../../../shared/rules/idCardRules';
 import { cardReceipts } from './readerService';
 import { findSubjectByIdNumber, findSubjectById } from '../../store/subjectStore';
@@ -30,6 +31,14 @@ export interface LookupInput {
   purposeText?: string | undefined;
   /** Absent: typed without a reason, as before issue 25. */
   identity?: IdentityInput | undefined;
+  /** The hall's queue ticket and case number (issue 23); '' or absent: none given. */
+  queueTicket?: string | undefined;
+  hallCaseNo?: string | undefined;
+}
+
+/** The hall's numbers as stored: trimmed by the contract, '' and absent both "not given". */
+export function hallNumbersOf(input: { queueTicket?: string | undefined; hallCaseNo?: string | undefined }): HallNumbers {
+  return { queueTicket: input.queueTicket || null, hallCaseNo: input.hallCaseNo || null };
 }
 
 /** The catalogue's purpose of this code for this kind of subject (a person's purposes do not serve an entity, issue 24). */
@@ -55,10 +64,19 @@ async function repeatedVisit(tx: Queryable, ctx: CoreContext, caller: Caller, in
   const v = await latestVisitOf(tx, caller.accountId, input.idNumber, new Date(now.getTime() - REPEAT_WINDOW_MS).toISOString(), now.toISOString());
   if (!v || v.purpose_code !== input.purposeCode || (v.purpose_text ?? null) !== (input.purposeText ?? null)) return null;
   if (v.applicant_kind !== input.applicant.kind || !sameName(v.name, input.name)) return null;
+  if (!sameHallNumbers(v, hallNumbersOf(input)) || (await findVisitEnd(tx, v.id))) return null;
   // A report completes what the visit was for; asking again after it is a new request with its own quota.
   if (await findReportByVisit(tx, v.id)) return null;
   if (input.applicant.kind === 'agent' && !sameLetter(await findAuthorization(tx, v.id), input.applicant)) return null;
   return v;
+}
+
+/**
+ * Another queue ticket or hall case number is another service of the hall, not a repeated press;
+ * an ended visit (结束接待) is over, however soon the same request comes again.
+ */
+export function sameHallNumbers(v: Pick<VisitRow, 'queue_ticket' | 'hall_case_no'>, h: HallNumbers): boolean {
+  return v.queue_ticket === h.queueTicket && v.hall_case_no === h.hallCaseNo;
 }
 
 /** The letter recorded for a visit is the one presented now (a person's or an entity's): a repeat, not a new request. */
@@ -158,6 +176,7 @@ async function lookupChecked(ctx: CoreContext, caller: Caller, input: LookupInpu
     throw new AppError('NAME_MISMATCH', 'The name does not match the name on record for this ID number. Check the ID card.');
   }
   const at = ctx.now().toISOString();
+  const hall = hallNumbersOf(input);
   // The repeat check runs inside the write transaction, so two identical requests racing each
   // other still open one visit.
   const { visitId, reused } = await ctx.db.transaction(async (tx) => {
@@ -174,6 +193,7 @@ async function lookupChecked(ctx: CoreContext, caller: Caller, input: LookupInpu
       purposeText: input.purposeText ?? null,
       identity,
       window: caller.window ?? null,
+      hall,
     });
     await auditRowIn(tx, ctx, caller, 'visit', id);
     if (input.applicant.kind === 'agent') {
@@ -216,6 +236,8 @@ async function lookupChecked(ctx: CoreContext, caller: Caller, input: LookupInpu
         ...(identity.readerSamId ? { securityModuleId: identity.readerSamId } : {}),
         ...(identity.reason ? { identityReason: identity.reason } : {}),
         ...(identity.note ? { identityNote: identity.note } : {}),
+        ...(hall.queueTicket ? { queueTicket: hall.queueTicket } : {}),
+        ...(hall.hallCaseNo ? { hallCaseNo: hall.hallCaseNo } : {}),
         ...(input.applicant.kind === 'agent'
           ? { authorizationNo: input.applicant.documentNo, agentIdNumber: input.applicant.agentIdNumber, scope: input.applicant.scope }
           : {}),
@@ -257,7 +279,7 @@ export async function resumeVisit(ctx: CoreContext, caller: Caller, visitId: num
     platformUpdating: ctx.db.importing,
     found: Boolean(subject),
     view,
-    request: { idNumber: visit.id_number, name: visit.name, purposeCode: visit.purpose_code, purposeText: visit.purpose_text, applicantKind: visit.applicant_kind },
+    request: { idNumber: visit.id_number, name: visit.name, purposeCode: visit.purpose_code, purposeText: visit.purpose_text, applicantKind: visit.applicant_kind, queueTicket: visit.queue_ticket, hallCaseNo: visit.hall_case_no },
   };
 }
 

@@ -11,7 +11,8 @@ import { findReportByVisit } from '../../store/reportStore';
 import { auditIn, auditRowIn } from '../audit/auditService';
 import { checkAuthorization } from './authorizationService';
 import type { Caller, CoreContext } from '../context';
-import { REPEAT_WINDOW_MS, checkPersonNumbers, identityOf, resolvePurpose, sameLetter, sameName } from './counterService';
+import { REPEAT_WINDOW_MS, checkPersonNumbers, hallNumbersOf, identityOf, resolvePurpose, sameHallNumbers, sameLetter, sameName } from './counterService';
+import { findVisitEnd } from '../../store/hallStore';
 import { buildSubjectView } from './subjectViewService';
 import { activeProfile } from '../office/profileService';
 
@@ -70,6 +71,7 @@ async function repeatedVisit(tx: Queryable, ctx: CoreContext, caller: Caller, v:
   const { input, facts } = v;
   if (!prev || prev.subject_kind !== 'entity' || prev.found_by !== facts.foundBy || prev.report_kind !== facts.reportKind) return null;
   if (prev.purpose_code !== input.purposeCode || (prev.purpose_text ?? null) !== (input.purposeText ?? null) || !sameName(prev.name, input.name)) return null;
+  if (!sameHallNumbers(prev, hallNumbersOf(input)) || (await findVisitEnd(tx, prev.id))) return null;
   if (await findReportByVisit(tx, prev.id)) return null;
   const a = input.applicant;
   if (a.kind === 'agent') return prev.applicant_kind === 'agent' && sameLetter(await findAuthorization(tx, prev.id), a) ? prev.id : null;
@@ -126,12 +128,13 @@ interface VisitFacts {
 async function registerVisit(tx: Queryable, ctx: CoreContext, caller: Caller, v: VisitFacts): Promise<number> {
   const at = ctx.now().toISOString();
   const { input, subject, identity, facts } = v;
+  const hall = hallNumbersOf(input);
   const a = input.applicant;
   // The legal representative is the entity in person: the visit's applicant is "self", the person is in visit_legal_rep.
   const id = await insertVisit(tx, {
     startedAt: at, clerkId: caller.accountId, idNumber: v.number, name: input.name, subjectId: subject?.id ?? null,
     applicantKind: a.kind === 'agent' ? 'agent' : 'self', purposeCode: input.purposeCode, purposeText: input.purposeText ?? null, identity, entity: facts,
-    window: caller.window ?? null,
+    window: caller.window ?? null, hall,
   });
   await auditRowIn(tx, ctx, caller, 'visit', id);
   if (a.kind === 'agent') {
@@ -160,6 +163,8 @@ async function registerVisit(tx: Queryable, ctx: CoreContext, caller: Caller, v:
       applicant: a.kind,
       found: Boolean(subject),
       identitySource: identity.source,
+      ...(hall.queueTicket ? { queueTicket: hall.queueTicket } : {}),
+      ...(hall.hallCaseNo ? { hallCaseNo: hall.hallCaseNo } : {}),
       ...(a.kind === 'agent'
         ? { authorizationNo: a.documentNo, agentIdNumber: a.agentIdNumber, scope: a.scope }
         : { legalRepIdNumber: a.idNumber, licenceSighted: true }),

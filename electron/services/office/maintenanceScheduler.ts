@@ -1,6 +1,7 @@
 import { removeUnlinkedUploads } from '../attachments/attachmentMaintenance';
 import { sweepOverdue } from '../cases/caseQueueService';
 import type { CoreContext } from '../context';
+import { settleOrphanedEvaluations } from '../hall/evaluationService';
 
 /** A background job: run once at start, then every `everyMs`. */
 export interface MaintenanceJob {
@@ -14,6 +15,8 @@ export function officeJobs(ctx: CoreContext): MaintenanceJob[] {
   return [
     { name: 'unlinked uploads', everyMs: 60 * 60 * 1000, run: () => removeUnlinkedUploads(ctx) },
     { name: 'overdue sweep', everyMs: 60 * 1000, run: () => sweepOverdue(ctx) },
+    // Evaluation notifications a stopped core left pending are failed as interrupted, never sent late.
+    { name: 'interrupted evaluations', everyMs: 60 * 60 * 1000, run: () => settleOrphanedEvaluations(ctx) },
   ];
 }
 

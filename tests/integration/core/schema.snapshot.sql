@@ -1,4 +1,4 @@
--- schema version 33
+-- schema version 34
 -- index admin_request_pending
 CREATE INDEX admin_request_pending ON admin_request(state, account_id);
 -- index audit_event_action
@@ -11,6 +11,8 @@ CREATE INDEX audit_event_at ON audit_event(at);
 CREATE INDEX audit_event_window ON audit_event(json_extract(detail, '$.window'), seq) WHERE json_extract(detail, '$.window') IS NOT NULL;
 -- index calendar_entry_pending
 CREATE INDEX calendar_entry_pending ON calendar_entry(year) WHERE status = 'pending';
+-- index hall_evaluation_state
+CREATE INDEX hall_evaluation_state ON hall_evaluation(state, queued_at);
 -- index objection_assignee
 CREATE INDEX objection_assignee ON objection(assignee_id, is_open, due_key, id);
 -- index objection_created_received
@@ -41,6 +43,8 @@ CREATE INDEX objection_state_due ON objection(state, due_key, id);
 CREATE INDEX objection_subject ON objection(subject_id, is_open);
 -- index objection_to_escalate
 CREATE INDEX objection_to_escalate ON objection(due_key) WHERE is_open = 1 AND escalated_at IS NULL;
+-- index objection_visit
+CREATE INDEX objection_visit ON objection(visit_id) WHERE visit_id IS NOT NULL;
 -- index office_window_live_number
 CREATE UNIQUE INDEX office_window_live_number ON office_window(number) WHERE status <> 'revoked';
 -- index outbox_pending
@@ -53,6 +57,8 @@ CREATE INDEX query_log_clerk ON query_log(clerk_id, id);
 CREATE INDEX query_log_id_number ON query_log(id_number, id);
 -- index query_log_subject
 CREATE INDEX query_log_subject ON query_log(subject_id, at);
+-- index query_log_visit
+CREATE INDEX query_log_visit ON query_log(visit_id);
 -- index query_log_window
 CREATE INDEX query_log_window ON query_log(window_number, at);
 -- index receipt_case
@@ -83,6 +89,8 @@ CREATE INDEX repair_record ON repair(record_id, is_open);
 CREATE INDEX repair_state_due ON repair(state, due_key, id);
 -- index repair_to_escalate
 CREATE INDEX repair_to_escalate ON repair(due_key) WHERE is_open = 1 AND escalated_at IS NULL;
+-- index repair_visit
+CREATE INDEX repair_visit ON repair(visit_id) WHERE visit_id IS NOT NULL;
 -- index report_id_number_year
 CREATE INDEX report_id_number_year ON report(id_number, issued_year);
 -- index report_issued
@@ -93,12 +101,16 @@ CREATE INDEX report_print_at ON report_print(at, copy_no, clerk_id);
 CREATE INDEX session_account ON session(account_id);
 -- index statement_subject
 CREATE INDEX statement_subject ON statement(subject_id, id);
+-- index statement_visit
+CREATE INDEX statement_visit ON statement(visit_id);
 -- index sync_bundle_in_at
 CREATE INDEX sync_bundle_in_at ON sync_bundle_in(id DESC);
 -- index sync_office_key_office
 CREATE INDEX sync_office_key_office ON sync_office_key(office_code);
 -- index visit_clerk_started
 CREATE INDEX visit_clerk_started ON visit(clerk_id, started_at);
+-- index visit_hall_case_no
+CREATE INDEX visit_hall_case_no ON visit(hall_case_no) WHERE hall_case_no IS NOT NULL;
 -- index visit_repeat
 CREATE INDEX visit_repeat ON visit(clerk_id, id_number, started_at);
 -- index visit_started
@@ -123,6 +135,8 @@ CREATE TABLE calendar_entry (id INTEGER PRIMARY KEY, year INTEGER NOT NULL, days
 CREATE TABLE calendar_year (year INTEGER PRIMARY KEY, source TEXT NOT NULL) STRICT;
 -- table day_tally
 CREATE TABLE day_tally (day TEXT NOT NULL, clerk_id INTEGER NOT NULL REFERENCES account(id), visits INTEGER NOT NULL DEFAULT 0, reports INTEGER NOT NULL DEFAULT 0, reprints INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (day, clerk_id)) STRICT, WITHOUT ROWID;
+-- table hall_evaluation
+CREATE TABLE hall_evaluation (visit_id INTEGER PRIMARY KEY REFERENCES visit(id), queued_at TEXT NOT NULL, url TEXT NOT NULL, state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'failed')), attempts INTEGER NOT NULL DEFAULT 0, settled_at TEXT, failure TEXT CHECK (failure IN ('device_unreachable', 'device_timeout', 'device_http_error', 'device_transport', 'device_interrupted')), http_status INTEGER) STRICT;
 -- table objection
 CREATE TABLE objection (id INTEGER PRIMARY KEY, case_no TEXT NOT NULL UNIQUE, subject_id INTEGER NOT NULL, id_number TEXT NOT NULL, visit_id INTEGER REFERENCES visit(id), applicant_kind TEXT NOT NULL CHECK (applicant_kind IN ('self','agent')), scope TEXT NOT NULL, description TEXT NOT NULL, profile_id TEXT NOT NULL, provider_unit TEXT NOT NULL, route TEXT CHECK (route IN ('own','provider')), state TEXT NOT NULL CHECK (state IN ('received','accepted','rejected','verifying','decided','notified','closed')), is_open INTEGER NOT NULL CHECK (is_open IN (0,1)), received_on TEXT NOT NULL, received_at TEXT NOT NULL, forwarded_on TEXT, provider_replied_on TEXT, annotate_by TEXT, forward_by TEXT, provider_verify_by TEXT, decide_by TEXT, -- The next binding deadline of the current step (annotate, forward, provider reply or decide): -- the queue sorts on it and a case past it is overdue. due_on TEXT, -- Sort key: a case whose deadline could not be counted (calendar year missing) sorts first. due_key TEXT GENERATED ALWAYS AS (coalesce(due_on, '')) VIRTUAL, latest_extended_by TEXT, extended_total_days INTEGER, pauses TEXT NOT NULL DEFAULT '[]', paused INTEGER NOT NULL DEFAULT 0 CHECK (paused IN (0,1)), calendar_gap TEXT, assignee_id INTEGER REFERENCES account(id), escalated_at TEXT, outcome TEXT, outcome_reason TEXT, decided_at TEXT, closed_at TEXT, created_by INTEGER NOT NULL REFERENCES account(id)) STRICT;
 -- table objection_attachment
@@ -168,9 +182,11 @@ CREATE TABLE sync_keyring (version INTEGER PRIMARY KEY CHECK (version >= 1), env
 -- table sync_office_key
 CREATE TABLE sync_office_key (key_id TEXT PRIMARY KEY, office_code TEXT NOT NULL, office_name TEXT NOT NULL, public_key_pem TEXT NOT NULL, status TEXT NOT NULL CHECK (status IN ('active','revoked')), updated_at TEXT NOT NULL) STRICT;
 -- table visit
-CREATE TABLE visit (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, clerk_id INTEGER NOT NULL REFERENCES account(id), id_number TEXT NOT NULL, name TEXT NOT NULL, subject_id INTEGER, applicant_kind TEXT NOT NULL CHECK (applicant_kind IN ('self','agent')), purpose_code TEXT NOT NULL, purpose_text TEXT , identity_source TEXT NOT NULL DEFAULT 'typed' CHECK (identity_source IN ('typed','card')), reader_sam_id TEXT, identity_reason TEXT CHECK (identity_reason IN ('reader_unavailable','card_unreadable','card_not_supported','other')), identity_note TEXT, subject_kind TEXT NOT NULL DEFAULT 'person' CHECK (subject_kind IN ('person','entity')), found_by TEXT CHECK (found_by IN ('credit_code','registration_no')), clerk_confirmed INTEGER CHECK (clerk_confirmed IN (0,1)), report_kind TEXT CHECK (report_kind IN ('full','special')), window_number INTEGER, window_id TEXT) STRICT;
+CREATE TABLE visit (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, clerk_id INTEGER NOT NULL REFERENCES account(id), id_number TEXT NOT NULL, name TEXT NOT NULL, subject_id INTEGER, applicant_kind TEXT NOT NULL CHECK (applicant_kind IN ('self','agent')), purpose_code TEXT NOT NULL, purpose_text TEXT , identity_source TEXT NOT NULL DEFAULT 'typed' CHECK (identity_source IN ('typed','card')), reader_sam_id TEXT, identity_reason TEXT CHECK (identity_reason IN ('reader_unavailable','card_unreadable','card_not_supported','other')), identity_note TEXT, subject_kind TEXT NOT NULL DEFAULT 'person' CHECK (subject_kind IN ('person','entity')), found_by TEXT CHECK (found_by IN ('credit_code','registration_no')), clerk_confirmed INTEGER CHECK (clerk_confirmed IN (0,1)), report_kind TEXT CHECK (report_kind IN ('full','special')), window_number INTEGER, window_id TEXT, queue_ticket TEXT, hall_case_no TEXT) STRICT;
 -- table visit_authorization
 CREATE TABLE visit_authorization (visit_id INTEGER PRIMARY KEY REFERENCES visit(id), agent_id_number TEXT NOT NULL, agent_name TEXT NOT NULL, document_no TEXT NOT NULL, scope TEXT NOT NULL CHECK (json_valid(scope) AND json_array_length(scope) > 0), valid_from TEXT NOT NULL, valid_to TEXT NOT NULL CHECK (valid_to >= valid_from), notarised INTEGER NOT NULL CHECK (notarised IN (0,1)), attachment_sha256 TEXT REFERENCES attachment(sha256), attachment_name TEXT) STRICT;
+-- table visit_end
+CREATE TABLE visit_end (visit_id INTEGER PRIMARY KEY REFERENCES visit(id), ended_at TEXT NOT NULL, clerk_id INTEGER NOT NULL REFERENCES account(id)) STRICT;
 -- table visit_legal_rep
 CREATE TABLE visit_legal_rep (visit_id INTEGER PRIMARY KEY REFERENCES visit(id), id_number TEXT NOT NULL, name TEXT NOT NULL, licence_sighted INTEGER NOT NULL CHECK (licence_sighted = 1)) STRICT;
 -- table window_call
@@ -237,6 +253,10 @@ CREATE TRIGGER visit_authorization_no_delete BEFORE DELETE ON visit_authorizatio
 CREATE TRIGGER visit_authorization_no_update BEFORE UPDATE ON visit_authorization BEGIN SELECT RAISE(ABORT, 'visit_authorization is append-only'); END;
 -- trigger visit_day_tally
 CREATE TRIGGER visit_day_tally AFTER INSERT ON visit BEGIN INSERT INTO day_tally (day, clerk_id, visits) VALUES (date(NEW.started_at, '+8 hours'), NEW.clerk_id, 1) ON CONFLICT (day, clerk_id) DO UPDATE SET visits = visits + 1; END;
+-- trigger visit_end_no_delete
+CREATE TRIGGER visit_end_no_delete BEFORE DELETE ON visit_end BEGIN SELECT RAISE(ABORT, 'visit_end is append-only'); END;
+-- trigger visit_end_no_update
+CREATE TRIGGER visit_end_no_update BEFORE UPDATE ON visit_end BEGIN SELECT RAISE(ABORT, 'visit_end is append-only'); END;
 -- trigger visit_legal_rep_no_delete
 CREATE TRIGGER visit_legal_rep_no_delete BEFORE DELETE ON visit_legal_rep BEGIN SELECT RAISE(ABORT, 'visit_legal_rep is append-only'); END;
 -- trigger visit_legal_rep_no_update

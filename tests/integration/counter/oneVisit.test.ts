@@ -77,7 +77,7 @@ test('a visit is read back after a lock or reload without a new query-log row, o
   const audit = (await w.core.ctx.db.get<{ n: number }>('SELECT count(*) AS n FROM audit_event'))!.n;
   const back = await w.core.ok('counter.visit', { visitId: opened.visitId }, clerk);
   assert.equal(back.visitId, opened.visitId);
-  assert.deepEqual(back.request, { idNumber: p.subject.idNumber, name: p.subject.name, purposeCode: 'loan_application', purposeText: null, applicantKind: 'self' });
+  assert.deepEqual(back.request, { idNumber: p.subject.idNumber, name: p.subject.name, purposeCode: 'loan_application', purposeText: null, applicantKind: 'self', queueTicket: null, hallCaseNo: null });
   assert.equal(back.view?.identity.idNumberMasked, opened.view?.identity.idNumberMasked);
   assert.equal(await count('query_log', p.subject.idNumber), rows);
   assert.equal((await w.core.ctx.db.get<{ n: number }>('SELECT count(*) AS n FROM audit_event'))!.n, audit);
