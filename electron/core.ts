@@ -18,6 +18,7 @@ import type { CoreContext } from './services/context';
 import { getSetting } from './store/settingsStore';
 import { ensureOfficeSigningKey } from './services/office/officeKeyService';
 import { officeJobs, startScheduler } from './services/office/maintenanceScheduler';
+import { closeEvaluations } from './services/hall/evaluationService';
 import { UNPROVISIONED_OFFICE_CODE, UNPROVISIONED_OFFICE_NAME } from '../shared/domain/office';
 
 export { DATABASE_FILE } from './keys/unlockOffice';
@@ -130,6 +131,8 @@ async function openClaimed(options: CoreOptions, claim: DataDirClaim): Promise<C
     dispatch: createDispatcher(ctx),
     close: async () => {
       await scheduler.stop();
+      // Evaluation notifications not yet delivered are recorded as interrupted, while the database is open.
+      await closeEvaluations(ctx);
       await pdf.close();
       await checked;
       // A signed checkpoint of the final head: a tail cut off after this close shows in audit verify.
