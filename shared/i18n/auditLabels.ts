@@ -7,7 +7,7 @@ import { LABEL_COLON } from './punctuation';
 
 type Label = { zh: string; en: string };
 
-const ACTIONS: Record<string, Label> = {
+const ACTIONS = {
   'auth.login': { zh: '登录', en: 'Logged in' },
   'auth.login_failed': { zh: '登录失败', en: 'Login failed' },
   'auth.lockout': { zh: '多次登录失败，账户锁定', en: 'Account locked after failed logins' },
@@ -50,6 +50,7 @@ const ACTIONS: Record<string, Label> = {
   'settings.idle_lock': { zh: '设置自动锁定时间', en: 'Set the idle-lock time' },
   'attachment.expire': { zh: '清除未关联的上传', en: 'Removed an unlinked upload' },
   'auth.change_password': { zh: '修改密码', en: 'Changed their password' },
+  'auth.change_password_failed': { zh: '修改密码失败（当前密码不对）', en: 'Password change refused: wrong current password' },
   'calendar.proposed': { zh: '提议节假日安排', en: 'Proposed a holiday calendar' },
   'calendar.confirmed': { zh: '确认节假日安排', en: 'Confirmed a holiday calendar' },
   'case.read': { zh: '查阅案件', en: 'Read a case' },
@@ -83,10 +84,10 @@ const ACTIONS: Record<string, Label> = {
   'hall.evaluation_failed': { zh: '未能通知评价器', en: 'The evaluation device was not told' },
   'settings.hall_evaluation': { zh: '设置好差评评价器', en: 'Set up the evaluation device' },
   'settings.hall_evaluation_test': { zh: '测试好差评评价器', en: 'Tested the evaluation device' },
-};
+} satisfies Record<string, Label>;
 
-const CASE_KINDS: Record<string, Label> = { objection: { zh: '异议', en: 'Objection' }, repair: { zh: '信用修复', en: 'Repair' } };
-const CASE_STEPS: Record<string, Label> = {
+const CASE_KINDS = { objection: { zh: '异议', en: 'Objection' }, repair: { zh: '信用修复', en: 'Repair' } } satisfies Record<string, Label>;
+const CASE_STEPS = {
   received: { zh: '接收申请', en: 'received' },
   accepted: { zh: '受理', en: 'accepted' },
   accept: { zh: '受理', en: 'accepted' },
@@ -107,15 +108,23 @@ const CASE_STEPS: Record<string, Label> = {
   escalated: { zh: '超期督办', en: 'escalated (overdue)' },
   assigned: { zh: '分配承办人', en: 'assigned' },
   recounted: { zh: '按载入的放假安排重算时限', en: 'deadline recounted on the loaded holiday arrangement' },
-};
+} satisfies Record<string, Label>;
+
+/**
+ * Every action the core may write: one with a name in both languages. `auditIn` takes only these, so an
+ * event an auditor would read as "other action" does not compile.
+ */
+export type AuditAction = keyof typeof ACTIONS | `${keyof typeof CASE_KINDS}.${CaseStepAction}`;
+/** A step of an objection or repair case as its audit event names it (the part after the dot). */
+export type CaseStepAction = keyof typeof CASE_STEPS;
 
 /** The event's name in the console's language; an unknown code is shown as "other" plus its code. */
 export function auditActionLabel(action: string, locale: Locale): string {
-  const known = ACTIONS[action];
+  const known = (ACTIONS as Record<string, Label>)[action];
   if (known) return known[locale];
   const [kind, step] = action.split('.', 2) as [string, string | undefined];
-  const k = CASE_KINDS[kind];
-  const s = step ? CASE_STEPS[step] : undefined;
+  const k = (CASE_KINDS as Record<string, Label>)[kind];
+  const s = step ? (CASE_STEPS as Record<string, Label>)[step] : undefined;
   if (k && s) return locale === 'zh' ? `${k.zh}：${s.zh}` : `${k.en} ${s.en}`;
   return locale === 'zh' ? '其他操作' : 'Other action';
 }

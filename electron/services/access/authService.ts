@@ -10,6 +10,7 @@ import type { AtWindow } from '../../../shared/domain/officeWindow';
 import { auditIn } from '../audit/auditService';
 import type { Caller, CoreContext } from '../context';
 import { assertPasswordStrength, hashPassword, verifyPassword } from './passwords';
+import type { AuditAction } from '../../../shared/i18n/auditLabels';
 import { latestBackup } from '../office/backupService';
 import {
   deviceLockedUntil, issueDeviceToken, readDeviceToken, rememberSessionDevice, reserveDeviceAttempt, sessionDevice, settleDeviceAttempt, type LoginDevice,
@@ -122,14 +123,14 @@ export async function attemptPassword(
   ctx: CoreContext,
   key: { username: string } | { id: number },
   password: string,
-  audit: { failed: string; actor: Caller | null },
+  audit: { failed: AuditAction; actor: Caller | null },
   device: LoginDevice | null = null,
 ): Promise<AttemptOutcome> {
   const now = ctx.now();
   const nowIso = now.toISOString();
   const lockUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString();
   const target = 'username' in key ? key.username : String(key.id);
-  const fail = async (action: string, detail: Record<string, unknown>, error: AppError): Promise<AttemptOutcome> => {
+  const fail = async (action: AuditAction, detail: Record<string, unknown>, error: AppError): Promise<AttemptOutcome> => {
     await ctx.db.transaction((tx) => auditIn(tx, ctx, audit.actor, { action, target, detail }));
     return { ok: false, error };
   };

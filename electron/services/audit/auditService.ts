@@ -17,11 +17,13 @@ import {
   type ChainedTable,
 } from '../../store/auditStore';
 import type { Queryable } from '../../db/database';
+import type { AuditAction } from '../../../shared/i18n/auditLabels';
 import { chainedRowHash, checkpointSignatureValid, CHECKPOINT_EVERY, readAuditHeadFile, writeAuditCheckpointIn, writeAuditHeadFile, type AuditCheckpoint } from './auditCheckpoint';
 import type { Caller, CoreContext } from '../context';
 import { officeSigningKey } from '../office/officeKeyService';
 
-export type AuditEntry = Omit<AuditEventInput, 'at' | 'actorId' | 'actor'>;
+/** An event as a service writes it: its action one the audit screen can name (AuditAction). */
+export type AuditEntry = Omit<AuditEventInput, 'at' | 'actorId' | 'actor' | 'action'> & { action: AuditAction };
 
 /** Appends inside the caller's transaction so the event and the change it describes commit together. */
 export async function auditIn(tx: Queryable, ctx: CoreContext, caller: Pick<Caller, 'accountId' | 'username' | 'window'> | null, e: AuditEntry): Promise<number> {

@@ -1,4 +1,5 @@
 import type { CaseKind } from '../../../shared/cases/caseTypes';
+import type { CaseStepAction } from '../../../shared/i18n/auditLabels';
 import type { Queryable } from '../../db/database';
 import { appendCaseEvent } from '../../store/caseStore';
 import { auditIn } from '../audit/auditService';
@@ -14,7 +15,7 @@ export async function recordTransition(
   caller: Caller | null,
   kind: CaseKind,
   row: { id: number; state: string; case_no: string },
-  action: string,
+  action: CaseStepAction,
   to: string | null,
   reason: string | null,
   detail: Record<string, unknown> = {},
