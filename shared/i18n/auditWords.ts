@@ -82,7 +82,7 @@ export const MORE_VALUES: Record<string, Label> = {
 };
 
 const EVALUATION_ADAPTER_WORDS: Record<string, Label> = {
-  none: { zh: '不对接', en: 'none' }, http: { zh: 'HTTP 推送', en: 'HTTP POST' },
+  none: { zh: '不对接', en: 'none' }, http: { zh: '网络推送', en: 'HTTP POST' },
 };
 
 const BY: Record<'qr' | 'code', Label> = {

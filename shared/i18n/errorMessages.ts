@@ -162,11 +162,6 @@ const FIELD_REASONS: Record<string, { zh: string; en: string }> = {
   ...HALL_FIELD_REASONS,
 };
 
-/** A schema rule's sentence by its reason, for a form that checks the same rule before sending. */
-export function fieldReasonMessage(reason: string, locale: Locale): string {
-  return (FIELD_REASONS[reason] ?? FIELD_REASONS.other!)[locale];
-}
-
 export interface FieldIssue {
   /** Dotted path of the input field, as the contract names it ("applicant.validTo"). */
   path: string;

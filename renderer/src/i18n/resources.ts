@@ -9,9 +9,10 @@ import { reader } from './reader';
 import { reports } from './reports';
 import { sync } from './sync';
 import { windows } from './windows';
+import { hall } from './hall';
 
 // Each feature's strings live in their own file; register them here (one line each).
-const features = [common, cases, reports, sync, consoleStrings, access, manager, calendar, reader, entity, windows];
+const features = [common, cases, reports, sync, consoleStrings, access, manager, calendar, reader, entity, windows, hall];
 
 type Tree = { [key: string]: string | Tree };
 function merge(into: Tree, from: Tree): Tree {

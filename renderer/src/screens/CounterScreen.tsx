@@ -1,12 +1,12 @@
-import { Badge, Button, Card, Group, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconEye, IconPrinter, IconSearch, IconUserPlus, IconUserSearch } from '@tabler/icons-react';
 import { useCallback, useEffect, useRef, useState, type SyntheticEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LookupResult, Purpose, ReadCard, ReaderCounterStatus } from '../../../shared/contract';
-import { idReasonMessage } from '../../../shared/i18n/errorMessages';
+import { errorMessage, idReasonMessage } from '../../../shared/i18n/errorMessages';
 import { checkIdNumberPartial } from '../../../shared/validators/idNumberPartial';
-import { call } from '../api/client';
+import { ApiError, call } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { SubjectView, type MorePart } from '../components/SubjectView';
 import { CaseIntake } from '../components/cases/CaseIntake';
@@ -14,6 +14,7 @@ import { COUNTER_SHORTCUTS, type CounterShortcut } from '../components/counter/s
 import { ShortcutHelp } from '../components/counter/ShortcutHelp';
 import { usePresence } from '../components/counter/usePresence';
 import { EntityRequest } from '../components/counter/EntityRequest';
+import { useHallNumbers } from '../components/counter/useHallNumbers';
 import { EntityReportPanel } from '../components/report/EntityReportPanel';
 import type { EntityReportKind } from '../../../shared/domain/entityAccess';
 import { AGENT_FIELDS, AGENT_FIELD_TARGET, AgentForm, EMPTY_AGENT, agentDraftProblems, type AgentDraft } from '../components/report/AgentForm';
@@ -71,6 +72,8 @@ export function CounterScreen() {
   const [servedAs, setServedAs] = useState<'self' | 'agent'>('self');
   const [annotated, setAnnotated] = useState<ReadonlySet<number>>(new Set());
   const [error, setError] = useState<unknown>(null);
+  // A visit the clerk ended whose end the core did not record (the host unreachable, say): said above the next request.
+  const [endFailed, setEndFailed] = useState<{ visitId: number; error: unknown } | null>(null);
   const [busy, setBusy] = useState(false);
   const [purposeOpen, setPurposeOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -111,6 +114,7 @@ export function CounterScreen() {
         setPurposeCode(restored.purposeCode);
         setPurposeText(restored.purposeText);
         setApplicantKind(restored.applicantKind);
+        hall.restore(v.request);
         setServedAs(restored.applicantKind);
         setAnswered(keyOf(restored));
         setResult(v);
@@ -138,6 +142,12 @@ export function CounterScreen() {
     purposeText: purpose?.requiresText && !purposeText.trim() ? t('counterUi.required.purposeText') : null,
   };
   const errorOf = apiFieldErrors(error, locale);
+  // Enter after the hall's case number (a scan ends with it) goes to the first field still to fill, or to 查询 — it never looks up by itself.
+  const hall = useHallNumbers({
+    readOnly: result !== null,
+    errorOf,
+    onDone: () => (problemFields.length > 0 ? setFocusTarget({ selector: problemFields[0]! }) : formRef.current?.querySelector<HTMLElement>('[data-testid="lookup"]')?.focus()),
+  });
   // How the identity of the person at the counter (the subject in person, or the agent) was taken (issue 25).
   const identityTestId = applicantKind === 'agent' ? 'agent-identity' : 'subject-identity';
   const presence = usePresence({
@@ -149,7 +159,7 @@ export function CounterScreen() {
     testId: identityTestId,
   });
   const agentProblems = applicantKind === 'agent' ? agentDraftProblems(agent, t, locale) : {};
-  // Every field with a problem, in the order the form shows them.
+  // Every field with a problem, in the order the form shows them (the hall's numbers come last).
   const problemFields: string[] = [
     ...(missing.idNumber || idError ? ['[data-testid="id-number"]'] : []),
     ...(missing.name ? ['[data-testid="subject-name"]'] : []),
@@ -157,6 +167,7 @@ export function CounterScreen() {
     ...(missing.purposeText ? ['[data-testid="purpose-text"]'] : []),
     ...AGENT_FIELDS.filter((f) => agentProblems[f]).map((f) => AGENT_FIELD_TARGET[f]),
     ...presence.problems,
+    ...hall.problems,
   ];
   const ready = problemFields.length === 0;
   // The agent's query while it is being filled in takes the whole width: subject, agent and letter
@@ -191,6 +202,7 @@ export function CounterScreen() {
         purposeCode: purposeCode!,
         ...(purposeText.trim() ? { purposeText: purposeText.trim() } : {}),
         identity: presence.input,
+        ...hall.input,
       });
       setServedAs(applicantKind);
       setAnnotated(new Set());
@@ -210,7 +222,17 @@ export function CounterScreen() {
     void lookUp();
   }
 
+  /**
+   * 结束接待 / a new visit: the screen is cleared at once and the visit on it, if any, is recorded
+   * as ended (which tells the hall's evaluation device, when the office has one, without the clerk
+   * waiting for it). An end the core did not record is said above the next request.
+   */
   function newVisit() {
+    const open = result;
+    if (open) {
+      setEndFailed(null);
+      call('counter.endVisit', { visitId: open.visitId }).catch((err: unknown) => setEndFailed({ visitId: open.visitId, error: err }));
+    }
     clearResult();
     setIdNumber('');
     setName('');
@@ -219,6 +241,7 @@ export function CounterScreen() {
     setApplicantKind('self');
     setAgent(EMPTY_AGENT);
     presence.reset();
+    hall.reset();
     setError(null);
     setTried(false);
     setFocusTarget(null);
@@ -309,6 +332,11 @@ export function CounterScreen() {
                 <ShortcutHelp opened={helpOpen} onChange={setHelpOpen} />
               </Group>
             </Group>
+            {endFailed && (
+              <Alert color="orange" variant="light" withCloseButton onClose={() => setEndFailed(null)} data-testid="end-visit-failed">
+                {t('hall.endFailed', { id: endFailed.visitId, reason: endFailed.error instanceof ApiError ? errorMessage(endFailed.error.body, locale) : String(endFailed.error) })}
+              </Alert>
+            )}
             {/* A person, or a legal entity (issue 24): a different subject clears the last answer. */}
             <SegmentedControl
               fullWidth
@@ -404,6 +432,7 @@ export function CounterScreen() {
                   {purpose?.requiresText && (
                     <TextInput label={t('counter.purposeText')} withAsterisk value={purposeText} onChange={(e) => setPurposeText(e.currentTarget.value)} error={(tried ? missing.purposeText : null) ?? errorOf('purposeText')} maxLength={200} data-testid="purpose-text" />
                   )}
+                  {hall.block}
                   {applicantKind === 'self' && presence.block}
                 </Stack>
                 {applicantKind === 'agent' && <AgentForm value={agent} onChange={setAgent} problems={tried ? agentProblems : {}} errorOf={errorOf} partClassName={classes.part} readCard={presence.readButton} identity={presence.block} />}

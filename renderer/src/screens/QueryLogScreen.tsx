@@ -2,6 +2,7 @@ import { Button, Card, Group, NumberInput, Select, Stack, Table, Text, TextInput
 import { IconSearch } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { WINDOW_NUMBER_MAX } from '../../../shared/domain/officeWindow';
+import { HALL_CASE_NO_MAX } from '../../../shared/contract/limits';
 import { useTranslation } from 'react-i18next';
 import type { Purpose, QueryLogRow } from '../../../shared/contract';
 import { chinaDateTime } from '../../../shared/calendar/dates';
@@ -23,8 +24,10 @@ interface Filter {
   identitySource: 'card' | 'typed' | null;
   /** The window the query was made at (issue 23: the auditor filters the register by window). */
   windowNumber: number | string;
+  /** The hall's case number (办件编号, issue 23), whole. */
+  hallCaseNo: string;
 }
-const EMPTY: Filter = { from: '', to: '', idNumber: '', clerkId: null, purposeCode: null, identitySource: null, windowNumber: '' };
+const EMPTY: Filter = { from: '', to: '', idNumber: '', clerkId: null, purposeCode: null, identitySource: null, windowNumber: '', hallCaseNo: '' };
 
 function toInput(f: Filter) {
   return {
@@ -35,6 +38,7 @@ function toInput(f: Filter) {
     ...(f.purposeCode ? { purposeCode: f.purposeCode } : {}),
     ...(f.identitySource ? { identitySource: f.identitySource } : {}),
     ...(typeof f.windowNumber === 'number' ? { windowNumber: f.windowNumber } : {}),
+    ...(f.hallCaseNo.trim() ? { hallCaseNo: f.hallCaseNo.trim() } : {}),
   };
 }
 
@@ -106,6 +110,8 @@ export function QueryLogScreen() {
             data={[{ value: 'card', label: t('queryLog.card') }, { value: 'typed', label: t('queryLog.typed') }]} data-testid="querylog-identity" />
           <NumberInput label={t('queryLog.window')} placeholder={t('queryLog.anyWindow')} min={1} max={WINDOW_NUMBER_MAX} allowDecimal={false} allowNegative={false} w={110}
             value={filter.windowNumber} onChange={(v) => setFilter({ ...filter, windowNumber: v })} error={fieldError('windowNumber')} data-testid="querylog-window" />
+          <TextInput label={t('hall.hallCaseNo')} placeholder={t('hall.anyCaseNo')} value={filter.hallCaseNo} maxLength={HALL_CASE_NO_MAX} w={200} styles={{ input: { fontFamily: 'monospace' } }}
+            onChange={(e) => setFilter({ ...filter, hallCaseNo: e.currentTarget.value })} error={fieldError('hallCaseNo')} data-testid="querylog-hall-case" />
           <Group gap="xs" mt={25}>
             <Button leftSection={<IconSearch size={16} />} onClick={() => void load(filter, null)} data-testid="querylog-search">{t('action.search')}</Button>
             <Button variant="subtle" onClick={() => { setFilter(EMPTY); void load(EMPTY, null); }} data-testid="querylog-reset">{t('audit.reset')}</Button>
@@ -135,7 +141,12 @@ export function QueryLogScreen() {
                   <Text size="sm" truncate>{r.clerkName}</Text>
                   {r.windowNumber !== null && <Text size="xs" c="dimmed" data-testid="querylog-window-cell">{t('queryLog.atWindow', { number: r.windowNumber })}</Text>}
                 </Table.Td>
-                <Table.Td><Text ff="monospace" size="sm" span>{r.idNumberMasked}</Text> <Text size="sm" span style={{ whiteSpace: 'nowrap' }}>{r.nameMasked}</Text></Table.Td>
+                <Table.Td>
+                  <Text ff="monospace" size="sm" span>{r.idNumberMasked}</Text> <Text size="sm" span style={{ whiteSpace: 'nowrap' }}>{r.nameMasked}</Text>
+                  {/* The hall's numbers the visit was opened with (issue 23), under the person they served, as the window is under the clerk. */}
+                  {r.queueTicket !== null && <Text size="xs" c="dimmed" data-testid="querylog-ticket">{t('hall.queueTicket')} <Text span inherit ff="monospace">{r.queueTicket}</Text></Text>}
+                  {r.hallCaseNo !== null && <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }} data-testid="querylog-hall-case-cell">{t('hall.hallCaseNo')} <Text span inherit ff="monospace">{r.hallCaseNo}</Text></Text>}
+                </Table.Td>
                 <Table.Td>{r.applicantKind === 'self' ? t('counter.self') : t('queryLog.agent')}</Table.Td>
                 {/* A purpose wraps rather than ending in an ellipsis: it is the line an auditor reads. */}
                 <Table.Td>{purposeLabel(r.purposeCode)}</Table.Td>

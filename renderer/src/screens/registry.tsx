@@ -11,6 +11,7 @@ import {
   IconLayoutDashboard,
   IconListSearch,
   IconScan,
+  IconThumbUp,
   IconShieldCheck,
   IconUpload,
   IconUsers,
@@ -26,6 +27,7 @@ import { CaseQueueScreen } from './CaseQueueScreen';
 import { CounterScreen } from './CounterScreen';
 import { QueryLogScreen } from './QueryLogScreen';
 import { ReaderSettingsScreen } from './ReaderSettingsScreen';
+import { HallEvaluationScreen } from './HallEvaluationScreen';
 import { VerifyReportScreen } from './VerifyReportScreen';
 import { WindowsScreen } from './WindowsScreen';
 import { SetupChecklistScreen } from './SetupChecklistScreen';
@@ -65,6 +67,7 @@ export const SCREENS: ScreenEntry[] = [
   { key: 'windows', label: 'nav.windows', permission: 'windows.manage', component: WindowsScreen, icon: IconDeviceDesktop },
   { key: 'ruleProfile', label: 'nav.ruleProfile', permission: 'settings.manage', component: RuleProfileScreen, icon: IconAdjustments },
   { key: 'cardReader', label: 'nav.cardReader', permission: 'settings.manage', component: ReaderSettingsScreen, icon: IconScan },
+  { key: 'hallEvaluation', label: 'nav.hallEvaluation', permission: 'settings.manage', component: HallEvaluationScreen, icon: IconThumbUp },
   { key: 'calendar', label: 'nav.calendar', permission: 'calendar.manage', component: CalendarScreen, icon: IconCalendarEvent },
   { key: 'syncImport', label: 'nav.syncImport', permission: 'sync.import', component: ImportScreen, icon: IconDownload },
   { key: 'syncExport', label: 'nav.syncExport', permission: 'sync.export', component: ExportScreen, icon: IconUpload },

@@ -232,7 +232,7 @@ test('settings: a bad address is refused with its sentence and changes nothing; 
   const before = await w.core.ok('hall.evaluation', {}, admin);
   const events = await count("SELECT count(*) AS n FROM audit_event WHERE action LIKE 'settings.hall%'");
   const refusals: [string, string, string][] = [
-    ['', '“地址”：选择“HTTP 推送”时须填写评价器的地址。', 'Address: With HTTP POST chosen, enter the evaluation device’s address.'],
+    ['', '“地址”：选择“网络推送”时须填写评价器的地址。', 'Address: With HTTP POST chosen, enter the evaluation device’s address.'],
     ['ftp://192.168.1.20/evaluate', '“地址”：评价器地址须以 http:// 或 https:// 开头。', 'Address: The evaluation device’s address starts with http:// or https://.'],
     ['http://user:secret@192.168.1.20/evaluate', '“地址”：地址中不能含用户名或密码（会显示在屏幕上并写入审计日志）。', 'Address: The address may not hold a user name or password (it is shown on screen and written to the audit log).'],
     ['192.168.1.20 evaluate', '“地址”：这不是一个地址，应形如 http://192.168.1.20:8080/evaluate。', 'Address: This is not an address; it looks like http://192.168.1.20:8080/evaluate.'],
@@ -251,7 +251,7 @@ test('settings: a bad address is refused with its sentence and changes nothing; 
   const saved = await w.core.ok('hall.configureEvaluation', { adapter: 'http', url: ` ${device.url} ` }, admin);
   assert.deepEqual([saved.adapter, saved.url, saved.timeoutMs], ['http', device.url, 3000]);
   const change = await w.core.ctx.db.get<{ detail: string }>("SELECT detail FROM audit_event WHERE action = 'settings.hall_evaluation' ORDER BY seq DESC LIMIT 1");
-  assert.deepEqual(new Map(auditDetailFields(JSON.parse(change!.detail) as Record<string, unknown>, 'zh')), new Map([['评价器对接方式', 'HTTP 推送'], ['评价器地址', device.url]]));
+  assert.deepEqual(new Map(auditDetailFields(JSON.parse(change!.detail) as Record<string, unknown>, 'zh')), new Map([['评价器对接方式', '网络推送'], ['评价器地址', device.url]]));
   device.skipReceived();
   const tested = await w.core.ok('hall.testEvaluation', { adapter: 'http', url: device.url }, admin);
   assert.deepEqual(tested, { delivered: true, reason: null, httpStatus: 204 });

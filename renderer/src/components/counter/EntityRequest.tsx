@@ -15,6 +15,7 @@ import { officeNow } from '../../state/officeClock';
 import { ErrorAlert } from '../ErrorAlert';
 import { apiFieldErrors } from '../form/apiFieldErrors';
 import { usePresence } from './usePresence';
+import { useHallNumbers } from './useHallNumbers';
 import { AGENT_FIELDS, AGENT_FIELD_TARGET, AgentForm, EMPTY_AGENT, agentDraftProblems, type AgentDraftOf } from '../report/AgentForm';
 
 type FoundBy = 'credit_code' | 'registration_no';
@@ -127,7 +128,16 @@ export function EntityRequest({ purposes, reader, onResult, onNewVisit, partClas
     errorOf,
     testId: applicantKind === 'agent' ? 'entity-agent-identity' : 'legal-rep-identity',
   });
-  const allProblems = [...problems, ...presence.problems];
+  // The hall's numbers (issue 23): Enter after the case number goes to the first field still to fill, or to 查询.
+  const hall = useHallNumbers({
+    readOnly: answered,
+    errorOf,
+    onDone: () => {
+      const target = allProblems[0] ?? '[data-testid="entity-lookup"]';
+      formRef.current?.querySelector<HTMLElement>(target)?.focus();
+    },
+  });
+  const allProblems = [...problems, ...presence.problems, ...hall.problems];
   const shown = (key: string, path: string) => (tried ? missing[key] : null) ?? errorOf(path);
 
   async function lookUp(e?: SyntheticEvent) {
@@ -153,6 +163,7 @@ export function EntityRequest({ purposes, reader, onResult, onNewVisit, partClas
       purposeCode: purposeCode!,
       identity: presence.input,
       ...(purposeText.trim() ? { purposeText: purposeText.trim() } : {}),
+      ...hall.input,
     };
     try {
       const r = await call(
@@ -178,6 +189,7 @@ export function EntityRequest({ purposes, reader, onResult, onNewVisit, partClas
     setPurposeCode(null);
     setPurposeText('');
     presence.reset();
+    hall.reset();
     setTried(false);
     setError(null);
     onNewVisit();
@@ -235,6 +247,7 @@ export function EntityRequest({ purposes, reader, onResult, onNewVisit, partClas
         {purpose?.requiresText && (
           <TextInput label={t('counter.purposeText')} withAsterisk value={purposeText} onChange={(e) => setPurposeText(e.currentTarget.value)} error={shown('purposeText', 'purposeText')} maxLength={200} data-testid="entity-purpose-text" />
         )}
+        {hall.block}
         <div>
           <Text size="sm" fw={500} mb={4}>{t('entity.applicant')}</Text>
           <SegmentedControl fullWidth styles={WRAP} data={(['legal_rep', 'agent'] as const).map((v) => ({ value: v, label: t(`entity.applicants.${v}`) }))} value={applicantKind} onChange={(v) => {
